@@ -1,0 +1,26 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+let package = Package(
+  name: "jobcoach",
+  platforms: [.macOS(.v13)],
+  products: [
+    .executable(name: "jobcoach", targets: ["jobcoach"]),
+    .library(name: "JobcoachCore", targets: ["JobcoachCore"]),
+  ],
+  targets: [
+    .systemLibrary(
+      name: "CSQLite",
+      pkgConfig: "sqlite3",
+      providers: [.apt(["libsqlite3-dev"]), .brew(["sqlite"])]
+    ),
+    .target(name: "JobcoachCore"),
+    .target(name: "JobcoachStore", dependencies: ["JobcoachCore", "CSQLite"]),
+    .target(name: "JobcoachCLI", dependencies: ["JobcoachCore", "JobcoachStore"]),
+    .executableTarget(name: "jobcoach", dependencies: ["JobcoachCLI"]),
+    .testTarget(name: "JobcoachCoreTests", dependencies: ["JobcoachCore"]),
+    .testTarget(name: "JobcoachStoreTests", dependencies: ["JobcoachStore", "JobcoachCore"]),
+    .testTarget(name: "JobcoachCLITests", dependencies: ["JobcoachCLI", "JobcoachStore", "JobcoachCore"]),
+  ],
+  swiftLanguageModes: [.v6]
+)

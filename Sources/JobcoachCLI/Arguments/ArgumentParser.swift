@@ -1,0 +1,139 @@
+/// A mistake in how a command was called: exit 64, with the command's usage after the message.
+public struct UsageError: Error, Hashable, Sendable, CustomStringConvertible {
+  public var message: String
+  /// The command whose usage to show, or nil for the tool's.
+  public var command: String?
+
+  public init(_ message: String, command: String? = nil) {
+    self.message = message
+    self.command = command
+  }
+
+  public var description: String { message }
+}
+
+/// One option a command takes.
+struct OptionSpec: Sendable {
+  var name: String
+  /// What the value is called in help (`DATE`), or nil for a flag.
+  var valueName: String?
+  var help: String
+  var repeatable = false
+
+  static func flag(_ name: String, _ help: String) -> OptionSpec {
+    OptionSpec(name: name, valueName: nil, help: help)
+  }
+  static func value(_ name: String, _ valueName: String, _ help: String, repeatable: Bool = false)
+    -> OptionSpec
+  {
+    OptionSpec(name: name, valueName: valueName, help: help, repeatable: repeatable)
+  }
+}
+
+/// What a command accepts, and its help.
+struct CommandSpec: Sendable {
+  /// `verify`, or `register admit` for a sub-command.
+  var name: String
+  var summary: String
+  /// The synopsis after `jobcoach NAME`.
+  var synopsis: String
+  var positionals: ClosedRange<Int>
+  var options: [OptionSpec]
+  /// Paragraphs after the option list: what it prints, exit codes, examples.
+  var discussion: String
+
+  var help: String {
+    var lines = ["usage: jobcoach \(name) \(synopsis)", "", summary, ""]
+    if !options.isEmpty {
+      lines.append("options:")
+      let all = options + [.flag("--help", "show this help")]
+      let labels = all.map { option in
+        option.valueName.map { "\(option.name) \($0)" } ?? option.name
+      }
+      let width = (labels.map(\.count).max() ?? 0) + 2
+      for (label, option) in zip(labels, all) {
+        lines.append("  " + label + String(repeating: " ", count: width - label.count) + option.help)
+      }
+      lines.append("")
+    }
+    if !discussion.isEmpty { lines.append(discussion) }
+    return lines.joined(separator: "\n") + (discussion.hasSuffix("\n") ? "" : "\n")
+  }
+}
+
+/// Arguments split into positionals, option values and flags, checked against a spec.
+struct ParsedArguments: Sendable {
+  var positionals: [String] = []
+  var values: [String: [String]] = [:]
+  var flags: Set<String> = []
+  var wantsHelp = false
+
+  func value(_ name: String) -> String? { values[name]?.last }
+  func allValues(_ name: String) -> [String] { values[name] ?? [] }
+  func flag(_ name: String) -> Bool { flags.contains(name) }
+
+  /// Parses `arguments` for `spec`: `--name value`, `--name=value`, flags, `--` ends options.
+  /// `--help` or `-h` anywhere asks for help and skips the other checks.
+  static func parse(_ arguments: [String], for spec: CommandSpec) throws(UsageError)
+    -> ParsedArguments
+  {
+    var parsed = ParsedArguments()
+    if arguments.contains(where: { $0 == "--help" || $0 == "-h" }) {
+      parsed.wantsHelp = true
+      return parsed
+    }
+    var index = 0
+    var onlyPositionals = false
+    while index < arguments.count {
+      let argument = arguments[index]
+      index += 1
+      if onlyPositionals || !argument.hasPrefix("-") || argument == "-" {
+        parsed.positionals.append(argument)
+        continue
+      }
+      if argument == "--" {
+        onlyPositionals = true
+        continue
+      }
+      var name = argument
+      var inlineValue: String?
+      if let equals = argument.firstIndex(of: "=") {
+        name = String(argument[..<equals])
+        inlineValue = String(argument[argument.index(after: equals)...])
+      }
+      guard let option = spec.options.first(where: { $0.name == name }) else {
+        throw UsageError("unknown option '\(name)' for 'jobcoach \(spec.name)'", command: spec.name)
+      }
+      guard let valueName = option.valueName else {
+        if inlineValue != nil {
+          throw UsageError("option '\(name)' takes no value", command: spec.name)
+        }
+        parsed.flags.insert(name)
+        continue
+      }
+      let value: String
+      if let inlineValue {
+        value = inlineValue
+      } else {
+        guard index < arguments.count else {
+          throw UsageError("option '\(name)' needs a value (\(valueName))", command: spec.name)
+        }
+        value = arguments[index]
+        index += 1
+      }
+      if !option.repeatable, parsed.values[name] != nil {
+        throw UsageError("option '\(name)' given more than once", command: spec.name)
+      }
+      parsed.values[name, default: []].append(value)
+    }
+    let count = parsed.positionals.count
+    if !spec.positionals.contains(count) {
+      if count < spec.positionals.lowerBound {
+        throw UsageError("missing argument: \(spec.synopsis)", command: spec.name)
+      }
+      let extra = parsed.positionals[spec.positionals.upperBound]
+      throw UsageError("unexpected argument '\(extra)'", command: spec.name)
+    }
+    return parsed
+  }
+}

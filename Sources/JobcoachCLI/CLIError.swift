@@ -1,0 +1,33 @@
+import JobcoachCore
+import JobcoachStore
+
+/// Failures of a command that are not usage mistakes, each with its exit code.
+public enum CLIError: Error, Hashable, Sendable, CustomStringConvertible {
+  /// An input file or directory does not exist or cannot be read (exit 66).
+  case inputMissing(path: String, reason: String)
+  /// Input documents with problems (exit 65); every problem is listed.
+  case badDocuments([DocumentProblem], dropped: Int)
+  /// The input names something the registry does not hold, or is otherwise wrong (exit 65).
+  case badInput(String)
+
+  public var description: String {
+    switch self {
+    case .inputMissing(let path, let reason): "cannot read '\(path)': \(reason)"
+    case .badDocuments(let problems, let dropped):
+      "\(problems.count + dropped) problem\(problems.count + dropped == 1 ? "" : "s") in the input; "
+        + "nothing was written"
+    case .badInput(let message): message
+    }
+  }
+}
+
+/// Exit codes, as in BSD's sysexits and the house style.
+public enum ExitCode {
+  public static let success: Int32 = 0
+  /// Not eligible, norm not met, or findings with errors.
+  public static let findings: Int32 = 1
+  public static let usage: Int32 = 64
+  public static let dataError: Int32 = 65
+  public static let noInput: Int32 = 66
+  public static let internalError: Int32 = 70
+}

@@ -1,0 +1,108 @@
+import Foundation
+import JobcoachCore
+import JobcoachStore
+
+/// What a command may use from the world: its environment variables, its output, today's date.
+/// Tests give their own.
+public struct CommandContext {
+  public var environment: [String: String]
+  public var output: any OutputSink
+  /// Today in Europe/Amsterdam; only the CLI reads the clock.
+  public var today: @Sendable () -> CalendarDate
+
+  public init(
+    environment: [String: String] = ProcessInfo.processInfo.environment,
+    output: any OutputSink = FileDescriptorOutput(),
+    today: @escaping @Sendable () -> CalendarDate = CommandContext.todayInAmsterdam
+  ) {
+    self.environment = environment
+    self.output = output
+    self.today = today
+  }
+
+  public func print(_ text: String) { output.write(text, to: .standardOutput) }
+  public func printError(_ text: String) { output.write(text, to: .standardError) }
+
+  /// The registry path: `--db`, else `JOBCOACH_DB`, else `./jobcoach.sqlite`.
+  func databasePath(_ arguments: ParsedArguments) -> String {
+    arguments.value("--db") ?? environment["JOBCOACH_DB"].flatMap { $0.isEmpty ? nil : $0 }
+      ?? "jobcoach.sqlite"
+  }
+
+  /// The date of `--on`, else today.
+  func date(_ arguments: ParsedArguments, command: String) throws(UsageError) -> CalendarDate {
+    guard let text = arguments.value("--on") else { return today() }
+    guard let date = CalendarDate(iso: text) else {
+      throw UsageError(
+        "'\(text)' is not a date; write --on YYYY-MM-DD (a day that exists)", command: command)
+    }
+    return date
+  }
+
+  @Sendable public static func todayInAmsterdam() -> CalendarDate {
+    var calendar = Calendar(identifier: .gregorian)
+    calendar.timeZone = TimeZone(identifier: "Europe/Amsterdam") ?? TimeZone(secondsFromGMT: 3600)!
+    let parts = calendar.dateComponents([.year, .month, .day], from: Date())
+    return CalendarDate(year: parts.year!, month: parts.month!, day: parts.day!)!
+  }
+
+  /// Opens the registry the command names, or with `--file` builds one in memory from documents.
+  func openRegistry(_ arguments: ParsedArguments) throws -> RegistryStore {
+    let files = arguments.allValues("--file")
+    if files.isEmpty {
+      return try RegistryStore.open(at: databasePath(arguments))
+    }
+    let store = try RegistryStore.inMemory()
+    let batch = try DocumentLoader.load(files)
+    _ = try store.apply(batch)
+    return store
+  }
+}
+
+/// Reads documents from files and directories into one import batch.
+enum DocumentLoader {
+  /// The `.json` files a list of paths names: files as given, directories searched recursively,
+  /// in path order. Missing paths are an error (exit 66).
+  static func expand(_ paths: [String]) throws(CLIError) -> [String] {
+    var files: [String] = []
+    let manager = FileManager.default
+    for path in paths {
+      var isDirectory: ObjCBool = false
+      guard manager.fileExists(atPath: path, isDirectory: &isDirectory) else {
+        throw .inputMissing(path: path, reason: "no such file or directory")
+      }
+      if !isDirectory.boolValue {
+        files.append(path)
+        continue
+      }
+      guard let enumerator = manager.enumerator(atPath: path) else {
+        throw .inputMissing(path: path, reason: "cannot list the directory")
+      }
+      var found: [String] = []
+      while let relative = enumerator.nextObject() as? String {
+        if relative.hasSuffix(".json") {
+          found.append(path.hasSuffix("/") ? path + relative : path + "/" + relative)
+        }
+      }
+      files.append(contentsOf: found.sorted())
+    }
+    return files
+  }
+
+  /// Reads and checks every document; throws every problem at once. References between records
+  /// are checked by the store, against the batch and the registry together.
+  static func load(_ paths: [String]) throws(CLIError) -> ImportBatch {
+    let files = try expand(paths)
+    var batch = ImportBatch()
+    let log = ProblemLog()
+    for file in files {
+      guard let data = FileManager.default.contents(atPath: file) else {
+        throw .inputMissing(path: file, reason: "not readable")
+      }
+      batch.read(Array(data), file: file, log: log)
+    }
+    guard log.isEmpty else { throw .badDocuments(log.problems, dropped: log.dropped) }
+    return batch
+  }
+}
+

@@ -1,0 +1,65 @@
+import JobcoachCore
+import JobcoachStore
+
+/// `jobcoach import FILE...`: reads documents into the registry, all or nothing.
+struct ImportCommand: Command {
+  static let spec = CommandSpec(
+    name: "import",
+    summary: "import organisations, coaches, placements and policies from JSON documents",
+    synopsis: "FILE_OR_DIRECTORY... [--dry-run] [--db PATH]", positionals: 1...Int.max,
+    options: [
+      .value("--db", "PATH", "the registry file (default $JOBCOACH_DB or ./jobcoach.sqlite)"),
+      .flag("--dry-run", "check everything and count the changes, but write nothing"),
+    ],
+    discussion: """
+      Each document names its kind ("organisations", "coaches", "placements", "policies") and
+      its schemaVersion; the schemas are in Schemas/. A directory means every .json file in it.
+
+      The whole command is one transaction: one problem anywhere (a wrong type, a missing or
+      unknown field, a reference to an unknown coach or organisation) and nothing is written.
+      Every problem is listed as FILE#/json/pointer: message, exit 65. Importing the same files
+      again changes nothing and says so.
+
+      example: jobcoach import Samples/
+      """)
+
+  let paths: [String]
+  let dryRun: Bool
+  let arguments: ParsedArguments
+
+  init(_ arguments: ParsedArguments) {
+    self.arguments = arguments
+    self.paths = arguments.positionals
+    self.dryRun = arguments.flag("--dry-run")
+  }
+
+  func run(_ context: CommandContext) throws -> Int32 {
+    let batch = try DocumentLoader.load(paths)
+    let store = try RegistryStore.open(at: context.databasePath(arguments))
+    let summary = try store.apply(batch, dryRun: dryRun)
+    context.print(Self.describe(summary, files: batch.files.count))
+    return ExitCode.success
+  }
+
+  static func describe(_ summary: ImportSummary, files: Int) -> String {
+    func counts(_ counts: ImportSummary.Counts) -> String {
+      "\(counts.created) created, \(counts.updated) updated, \(counts.unchanged) unchanged"
+    }
+    let total = summary.total
+    var text: String
+    if summary.isDryRun {
+      text = "dry run, nothing written: \(files) file\(files == 1 ? "" : "s") would give "
+        + counts(total) + "\n"
+    } else if !summary.changedAnything {
+      text = "nothing changed: \(total.unchanged) record\(total.unchanged == 1 ? "" : "s") "
+        + "already in the registry as given\n"
+    } else {
+      text = "imported \(files) file\(files == 1 ? "" : "s"): " + counts(total) + "\n"
+    }
+    for kind in DocumentKind.allCases {
+      guard let kindCounts = summary.counts[kind], kindCounts.total > 0 else { continue }
+      text += "  \(kind.rawValue): " + counts(kindCounts) + "\n"
+    }
+    return text
+  }
+}

@@ -1,0 +1,30 @@
+import JobcoachStore
+
+/// `jobcoach init`: creates the registry file, or brings an existing one up to date.
+struct InitCommand: Command {
+  static let spec = CommandSpec(
+    name: "init", summary: "create the registry file (mode 0600), or upgrade its schema",
+    synopsis: "[--db PATH]", positionals: 0...0,
+    options: [.value("--db", "PATH", "the registry file (default $JOBCOACH_DB or ./jobcoach.sqlite)")],
+    discussion: """
+      Safe to run again: an existing registry is left as it is, or upgraded when this jobcoach
+      knows a newer schema. A file that is not a registry is refused (exit 70) and not changed.
+
+      example: jobcoach init --db registry.sqlite
+      """)
+
+  let arguments: ParsedArguments
+  init(_ arguments: ParsedArguments) { self.arguments = arguments }
+
+  func run(_ context: CommandContext) throws -> Int32 {
+    let path = context.databasePath(arguments)
+    let (store, created) = try RegistryStore.create(at: path)
+    let version = try store.schemaVersion()
+    if created {
+      context.print("created registry '\(path)' (schema version \(version))\n")
+    } else {
+      context.print("registry '\(path)' is ready (schema version \(version))\n")
+    }
+    return ExitCode.success
+  }
+}

@@ -1,0 +1,104 @@
+import JobcoachCore
+import JobcoachStore
+
+/// `jobcoach list`: the coaches in the registry and what they are on a date.
+struct ListCommand: Command {
+  static let spec = CommandSpec(
+    name: "list", summary: "list coaches with their kind and organisation on a date",
+    synopsis: "[--kind municipal|internal|external] [--on DATE] [--format text|json|csv] [--db PATH]",
+    positionals: 0...0,
+    options: [
+      .value("--kind", "KIND", "only coaches employed as this kind on the date"),
+      .value("--on", "DATE", "the date, YYYY-MM-DD (default: today)"),
+      .value("--format", "FORMAT", "text, json or csv (default text)"),
+      .value("--db", "PATH", "the registry file (default $JOBCOACH_DB or ./jobcoach.sqlite)"),
+      .value("--file", "PATH", "read these documents into a registry in memory", repeatable: true),
+    ],
+    discussion: """
+      A coach with several employments on the date is listed once per employment; a coach with
+      none shows kind '-' (and is left out when --kind is given).
+
+      example: jobcoach list --kind external --format csv
+      """)
+
+  let kind: CoachKind?
+  let format: OutputFormat
+  let arguments: ParsedArguments
+
+  init(_ arguments: ParsedArguments) throws(UsageError) {
+    self.arguments = arguments
+    if let text = arguments.value("--kind") {
+      guard let kind = CoachKind(rawValue: text) else {
+        throw UsageError(
+          "unknown coach kind '\(text)'; choose municipal, internal or external",
+          command: Self.spec.name)
+      }
+      self.kind = kind
+    } else {
+      kind = nil
+    }
+    format = try OutputFormat.parse(
+      arguments.value("--format"), allowed: OutputFormat.allCases, command: Self.spec.name)
+  }
+
+  struct Row {
+    var coach: Coach
+    var employment: Employment?
+    var organisationName: String?
+  }
+
+  func run(_ context: CommandContext) throws -> Int32 {
+    let date = try context.date(arguments, command: Self.spec.name)
+    let store = try context.openRegistry(arguments)
+    let organisations = try store.allOrganisations()
+    var rows: [Row] = []
+    for coach in try store.allCoaches() {
+      let employments = coach.employments(on: date).filter { kind == nil || $0.kind == kind }
+      if employments.isEmpty {
+        if kind == nil { rows.append(Row(coach: coach)) }
+        continue
+      }
+      for employment in employments {
+        rows.append(
+          Row(
+            coach: coach, employment: employment,
+            organisationName: organisations[employment.organisation]?.name))
+      }
+    }
+    switch format {
+    case .json:
+      let items: [JSONValue] = rows.map { row in
+        .object([
+          "id": JSONValue(row.coach.id.rawValue),
+          "name": JSONValue(row.coach.name),
+          "kind": JSONValue(row.employment?.kind.rawValue),
+          "organisation": JSONValue(row.employment?.organisation.rawValue),
+          "organisationName": JSONValue(row.organisationName),
+        ])
+      }
+      context.print(
+        JSONWriter.string(.object(["on": JSONValue(date), "coaches": .array(items)])))
+    case .csv:
+      var text = CSV.line(["id", "name", "kind", "organisation", "organisationName"])
+      for row in rows {
+        text += CSV.line([
+          row.coach.id.rawValue, row.coach.name, row.employment?.kind.rawValue ?? "",
+          row.employment?.organisation.rawValue ?? "", row.organisationName ?? "",
+        ])
+      }
+      context.print(text)
+    case .text:
+      var table = [["ID", "NAME", "KIND", "ORGANISATION"]]
+      for row in rows {
+        table.append([
+          row.coach.id.rawValue, row.coach.name, row.employment?.kind.rawValue ?? "-",
+          row.organisationName.map { "\($0) (\(row.employment!.organisation))" }
+            ?? row.employment?.organisation.rawValue ?? "-",
+        ])
+      }
+      context.print(TextTable.render(table))
+      context.print("\(rows.count) row\(rows.count == 1 ? "" : "s") on \(date)\n")
+    }
+    return ExitCode.success
+  }
+}

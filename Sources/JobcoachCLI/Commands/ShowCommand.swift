@@ -1,0 +1,109 @@
+import JobcoachCore
+import JobcoachStore
+
+/// `jobcoach show COACH_ID`: everything the registry holds on one coach, for a caseworker.
+struct ShowCommand: Command {
+  static let spec = CommandSpec(
+    name: "show", summary: "show a coach: employments, qualifications and placements",
+    synopsis: "COACH_ID [--format text|json] [--db PATH | --file FILE...]", positionals: 1...1,
+    options: [
+      .value("--format", "FORMAT", "text or json (default text)"),
+      .value("--db", "PATH", "the registry file (default $JOBCOACH_DB or ./jobcoach.sqlite)"),
+      .value("--file", "PATH", "read these documents into a registry in memory", repeatable: true),
+    ],
+    discussion: """
+      exit codes: 0 shown, 65 no such coach, 66 registry missing.
+
+      example: jobcoach show JC-0001
+      """)
+
+  let coachID: CoachID
+  let format: OutputFormat
+  let arguments: ParsedArguments
+
+  init(_ arguments: ParsedArguments) throws(UsageError) {
+    self.arguments = arguments
+    coachID = CoachID(rawValue: arguments.positionals[0])
+    format = try OutputFormat.parse(
+      arguments.value("--format"), allowed: [.text, .json], command: Self.spec.name)
+  }
+
+  func run(_ context: CommandContext) throws -> Int32 {
+    let store = try context.openRegistry(arguments)
+    guard let coach = try store.coach(coachID) else {
+      throw CLIError.badInput("no coach with id '\(coachID)' in the registry")
+    }
+    let placements = try store.placements(of: coach.id)
+    var names: [OrganisationID: String] = [:]
+    for id in Set(coach.employments.map(\.organisation) + placements.map(\.employer)) {
+      names[id] = try store.organisation(id)?.name
+    }
+    func name(_ id: OrganisationID) -> String { names[id].map { "\($0) (\(id))" } ?? id.rawValue }
+    switch format {
+    case .json:
+      context.print(JSONWriter.string(Self.json(coach, placements: placements)))
+    default:
+      var text = "\(coach.name) (\(coach.id))\n\nemployments:\n"
+      if coach.employments.isEmpty { text += "  none\n" }
+      for employment in coach.employments {
+        text += "  \(employment.kind.rawValue) coach at \(name(employment.organisation)), "
+          + "\(employment.period)\n"
+      }
+      text += "\nqualifications:\n"
+      if coach.qualifications.isEmpty { text += "  none\n" }
+      for qualification in coach.qualifications {
+        text += "  \(qualification.kind.displayName): \(qualification.title), issued "
+          + "\(qualification.issuedOn) by \(qualification.issuer)"
+        if let expiresOn = qualification.expiresOn { text += ", valid through \(expiresOn)" }
+        if let evidence = qualification.evidence { text += "; \(evidence)" }
+        text += "\n"
+      }
+      text += "\nplacements:\n"
+      if placements.isEmpty { text += "  none\n" }
+      for placement in placements {
+        text += "  \(placement.id) at \(name(placement.employer)), \(placement.period), funded by "
+          + "\(placement.funder.rawValue)\n"
+      }
+      context.print(text)
+    }
+    return ExitCode.success
+  }
+
+  static func json(_ coach: Coach, placements: [Placement]) -> JSONValue {
+    func evidence(_ reference: EvidenceReference?) -> JSONValue {
+      guard let reference else { return .null }
+      return .object([
+        "documentId": JSONValue(reference.documentID), "issuer": JSONValue(reference.issuer),
+      ])
+    }
+    return .object([
+      "id": JSONValue(coach.id.rawValue),
+      "name": JSONValue(coach.name),
+      "employments": .array(
+        coach.employments.map {
+          .object([
+            "organisation": JSONValue($0.organisation.rawValue),
+            "kind": JSONValue($0.kind.rawValue),
+            "from": JSONValue($0.period.start), "until": JSONValue($0.period.end),
+          ])
+        }),
+      "qualifications": .array(
+        coach.qualifications.map {
+          .object([
+            "kind": JSONValue($0.kind.rawValue), "title": JSONValue($0.title),
+            "issuedOn": JSONValue($0.issuedOn), "expiresOn": JSONValue($0.expiresOn),
+            "issuer": JSONValue($0.issuer), "evidence": evidence($0.evidence),
+          ])
+        }),
+      "placements": .array(
+        placements.map {
+          .object([
+            "id": JSONValue($0.id.rawValue), "employer": JSONValue($0.employer.rawValue),
+            "municipality": JSONValue($0.municipality?.rawValue),
+            "start": JSONValue($0.period.start), "end": JSONValue($0.period.end),
+            "funder": JSONValue($0.funder.rawValue),
+          ])
+        }),
+    ])
+  }
+}

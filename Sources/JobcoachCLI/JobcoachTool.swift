@@ -1,0 +1,161 @@
+import JobcoachCore
+import JobcoachStore
+
+#if canImport(Glibc)
+  import Glibc
+#elseif canImport(Darwin)
+  import Darwin
+#endif
+
+/// A command the tool runs: parsed from arguments, then run against a context.
+protocol Command {
+  static var spec: CommandSpec { get }
+  init(_ arguments: ParsedArguments) throws(UsageError)
+  /// Returns the exit code; throws for failures that map to one.
+  func run(_ context: CommandContext) throws -> Int32
+}
+
+/// The `jobcoach` command-line tool. `main()` is the only place that exits.
+public enum JobcoachTool {
+  static let commands: [any Command.Type] = [
+    InitCommand.self, ImportCommand.self, VerifyCommand.self, ShowCommand.self, ListCommand.self,
+  ]
+
+  static let version = "0.1.0"
+
+  static var help: String {
+    let width = (commands.map { $0.spec.name.count }.max() ?? 0) + 2
+    let list = commands.map {
+      "  " + $0.spec.name + String(repeating: " ", count: width - $0.spec.name.count)
+        + $0.spec.summary
+    }
+    return """
+      usage: jobcoach COMMAND [OPTIONS]
+
+      A registry and certification tracker for Dutch job coaches: a municipality verifies a
+      coach before assignment, the professional association keeps its register, a coach checks
+      their professional development hours.
+
+      commands:
+      \(list.joined(separator: "\n"))
+
+      The registry is one SQLite file: --db PATH, else $JOBCOACH_DB, else ./jobcoach.sqlite.
+      Dates are calendar days (YYYY-MM-DD); --on defaults to today in Europe/Amsterdam.
+      Run 'jobcoach COMMAND --help' for a command's options.
+
+      exit codes: 0 success or eligible, 1 not eligible or findings with errors, 64 usage,
+      65 bad input data, 66 input or registry missing, 70 internal or database failure.
+
+      """
+  }
+
+  /// Runs the tool with the process's arguments and exits with its code.
+  public static func main() -> Never {
+    signal(SIGPIPE, SIG_IGN)
+    let code = run(Array(CommandLine.arguments.dropFirst()), context: CommandContext())
+    exit(code)
+  }
+
+  /// Runs one invocation and returns its exit code. Every error becomes a message here.
+  public static func run(_ arguments: [String], context: CommandContext) -> Int32 {
+    var arguments = arguments
+    // Global `--db PATH` before the command is accepted and passed on.
+    var prefix: [String] = []
+    while let first = arguments.first, first == "--db" || first.hasPrefix("--db=") {
+      prefix.append(arguments.removeFirst())
+      if first == "--db", let value = arguments.first {
+        prefix.append(value)
+        arguments.removeFirst()
+      }
+    }
+    guard let name = arguments.first else {
+      context.printError("error: no command given\n\n" + help)
+      return ExitCode.usage
+    }
+    switch name {
+    case "--help", "-h", "help":
+      if name == "help", arguments.count > 1, let command = find(arguments[1]) {
+        context.print(command.spec.help)
+      } else {
+        context.print(help)
+      }
+      return ExitCode.success
+    case "--version":
+      context.print("jobcoach \(version)\n")
+      return ExitCode.success
+    default:
+      break
+    }
+    guard let command = find(name) else {
+      context.printError("error: unknown command '\(name)'\n\n" + help)
+      return ExitCode.usage
+    }
+    let rest = Array(arguments.dropFirst()) + prefix
+    do {
+      let parsed = try ParsedArguments.parse(rest, for: command.spec)
+      if parsed.wantsHelp {
+        context.print(command.spec.help)
+        return ExitCode.success
+      }
+      let instance = try command.init(parsed)
+      return try instance.run(context)
+    } catch {
+      return report(error, context: context)
+    }
+  }
+
+  static func find(_ name: String) -> (any Command.Type)? {
+    commands.first { $0.spec.name == name }
+  }
+
+  /// The one place that turns an error into a message and an exit code.
+  static func report(_ error: any Error, context: CommandContext) -> Int32 {
+    switch error {
+    case let usage as UsageError:
+      var text = "error: \(usage.message)\n"
+      if let name = usage.command, let command = find(name) {
+        text += "usage: jobcoach \(name) \(command.spec.synopsis)\n"
+        text += "run 'jobcoach \(name) --help' for more\n"
+      }
+      context.printError(text)
+      return ExitCode.usage
+    case let cli as CLIError:
+      switch cli {
+      case .inputMissing:
+        context.printError("error: \(cli)\n")
+        return ExitCode.noInput
+      case .badDocuments(let problems, let dropped):
+        printProblems(problems, dropped: dropped, context: context)
+        context.printError("error: \(cli)\n")
+        return ExitCode.dataError
+      case .badInput:
+        context.printError("error: \(cli)\n")
+        return ExitCode.dataError
+      }
+    case let store as StoreError:
+      switch store {
+      case .registryMissing:
+        context.printError("error: \(store)\n")
+        return ExitCode.noInput
+      case .importRejected(let problems):
+        printProblems(problems, dropped: 0, context: context)
+        context.printError(
+          "error: \(problems.count) problem\(problems.count == 1 ? "" : "s") in the input; "
+            + "nothing was written\n")
+        return ExitCode.dataError
+      case .notARegistry, .newerSchema, .cannotCreate, .database:
+        context.printError("error: \(store)\n")
+        return ExitCode.internalError
+      }
+    default:
+      context.printError("error: internal failure: \(error)\n")
+      return ExitCode.internalError
+    }
+  }
+
+  static func printProblems(_ problems: [DocumentProblem], dropped: Int, context: CommandContext) {
+    var text = problems.map { "error: \($0)\n" }.joined()
+    if dropped > 0 { text += "error: ... and \(dropped) more problems not shown\n" }
+    context.printError(text)
+  }
+}

@@ -1,0 +1,55 @@
+import JobcoachCore
+
+/// How findings look in JSON and text; shared by every command that reports findings.
+enum FindingRendering {
+  static func json(_ finding: Finding) -> JSONValue {
+    .object([
+      "rule": JSONValue(finding.rule.rawValue),
+      "severity": JSONValue(finding.severity.rawValue),
+      "outcome": JSONValue(finding.outcome.rawValue),
+      "subject": .object([
+        "kind": JSONValue(finding.subject.kind.rawValue), "id": JSONValue(finding.subject.id),
+      ]),
+      "message": JSONValue(finding.message),
+      "evidence": .array(finding.evidence.map(json)),
+    ])
+  }
+
+  static func json(_ evidence: EvidenceItem) -> JSONValue {
+    .object([
+      "kind": JSONValue(evidence.kind.rawValue),
+      "reference": JSONValue(evidence.reference),
+      "detail": JSONValue(evidence.detail),
+      "validFrom": JSONValue(evidence.validFrom),
+      "validUntil": JSONValue(evidence.validUntil),
+    ])
+  }
+
+  /// The word a caseworker reads first.
+  static func label(_ finding: Finding) -> String {
+    switch (finding.severity, finding.outcome) {
+    case (.warning, _): "warning"
+    case (_, .met): "met"
+    case (_, .unmet): "NOT MET"
+    case (_, .undetermined): "UNKNOWN"
+    case (_, .notApplicable): "n/a"
+    }
+  }
+
+  /// One block per finding: label, rule, message, then its evidence indented.
+  static func text(_ findings: [Finding]) -> String {
+    let ruleWidth = (findings.map { $0.rule.rawValue.count }.max() ?? 0) + 2
+    var text = ""
+    for finding in findings {
+      let label = label(finding)
+      text += label + String(repeating: " ", count: max(1, 9 - label.count))
+      text += finding.rule.rawValue
+        + String(repeating: " ", count: ruleWidth - finding.rule.rawValue.count)
+      text += finding.message + "\n"
+      for evidence in finding.evidence {
+        text += String(repeating: " ", count: 9 + ruleWidth) + "evidence: \(evidence.detail)\n"
+      }
+    }
+    return text
+  }
+}

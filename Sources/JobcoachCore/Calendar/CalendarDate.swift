@@ -1,0 +1,142 @@
+/// A calendar date with no time of day, as the rules use it (a day in Europe/Amsterdam).
+///
+/// Stored as the number of days since 1970-01-01 in the proleptic Gregorian calendar, so
+/// comparing and counting days are single integer operations.
+public struct CalendarDate: Hashable, Comparable, Sendable {
+  /// Days since 1970-01-01.
+  public let daysSinceEpoch: Int
+
+  public init(daysSinceEpoch: Int) {
+    self.daysSinceEpoch = daysSinceEpoch
+  }
+
+  /// A date from its parts, or nil when the parts name no real day (2023-02-29, 2024-13-01).
+  public init?(year: Int, month: Int, day: Int) {
+    guard (1...9999).contains(year), (1...12).contains(month),
+      (1...CalendarDate.daysIn(month: month, year: year)).contains(day)
+    else { return nil }
+    self.daysSinceEpoch = CalendarDate.days(year: year, month: month, day: day)
+  }
+
+  /// Parses exactly `YYYY-MM-DD`; nothing before or after, no other separators.
+  public init?(iso text: some StringProtocol) {
+    let utf8 = Array(text.utf8)
+    guard utf8.count == 10, utf8[4] == UInt8(ascii: "-"), utf8[7] == UInt8(ascii: "-") else {
+      return nil
+    }
+    func number(_ range: Range<Int>) -> Int? {
+      var value = 0
+      for index in range {
+        let byte = utf8[index]
+        guard byte >= UInt8(ascii: "0"), byte <= UInt8(ascii: "9") else { return nil }
+        value = value * 10 + Int(byte - UInt8(ascii: "0"))
+      }
+      return value
+    }
+    guard let year = number(0..<4), let month = number(5..<7), let day = number(8..<10) else {
+      return nil
+    }
+    self.init(year: year, month: month, day: day)
+  }
+
+  public static func < (lhs: CalendarDate, rhs: CalendarDate) -> Bool {
+    lhs.daysSinceEpoch < rhs.daysSinceEpoch
+  }
+
+  /// The year, month and day of this date.
+  public var components: (year: Int, month: Int, day: Int) {
+    // Howard Hinnant's civil_from_days.
+    let z = daysSinceEpoch + 719_468
+    let era = (z >= 0 ? z : z - 146_096) / 146_097
+    let doe = z - era * 146_097
+    let yoe = (doe - doe / 1460 + doe / 36524 - doe / 146_096) / 365
+    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100)
+    let mp = (5 * doy + 2) / 153
+    let day = doy - (153 * mp + 2) / 5 + 1
+    let month = mp < 10 ? mp + 3 : mp - 9
+    let year = yoe + era * 400 + (month <= 2 ? 1 : 0)
+    return (year, month, day)
+  }
+
+  public var year: Int { components.year }
+
+  public func adding(days: Int) -> CalendarDate {
+    CalendarDate(daysSinceEpoch: daysSinceEpoch + days)
+  }
+
+  /// The same day `months` later; the last day of the month when that day does not exist
+  /// (2024-01-31 plus one month is 2024-02-29).
+  public func adding(months: Int) -> CalendarDate {
+    let (year, month, day) = components
+    let total = year * 12 + (month - 1) + months
+    let newYear = total / 12
+    let newMonth = total % 12 + 1
+    let newDay = min(day, CalendarDate.daysIn(month: newMonth, year: newYear))
+    return CalendarDate(
+      daysSinceEpoch: CalendarDate.days(year: newYear, month: newMonth, day: newDay))
+  }
+
+  public func adding(years: Int) -> CalendarDate { adding(months: years * 12) }
+
+  /// Whole days from `self` to `other` (negative when `other` is earlier).
+  public func days(until other: CalendarDate) -> Int {
+    other.daysSinceEpoch - daysSinceEpoch
+  }
+
+  static func isLeap(_ year: Int) -> Bool {
+    (year % 4 == 0 && year % 100 != 0) || year % 400 == 0
+  }
+
+  static func daysIn(month: Int, year: Int) -> Int {
+    switch month {
+    case 2: isLeap(year) ? 29 : 28
+    case 4, 6, 9, 11: 30
+    default: 31
+    }
+  }
+
+  static func days(year: Int, month: Int, day: Int) -> Int {
+    // Howard Hinnant's days_from_civil.
+    let y = month <= 2 ? year - 1 : year
+    let era = (y >= 0 ? y : y - 399) / 400
+    let yoe = y - era * 400
+    let mp = (month + 9) % 12
+    let doy = (153 * mp + 2) / 5 + day - 1
+    let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy
+    return era * 146_097 + doe - 719_468
+  }
+}
+
+extension CalendarDate: CustomStringConvertible {
+  /// `YYYY-MM-DD`.
+  public var description: String {
+    let (year, month, day) = components
+    func pad(_ value: Int, _ width: Int) -> String {
+      let digits = String(value)
+      return String(repeating: "0", count: max(0, width - digits.count)) + digits
+    }
+    return "\(pad(year, 4))-\(pad(month, 2))-\(pad(day, 2))"
+  }
+}
+
+/// A span of calendar days, both ends inclusive; `end == nil` means open-ended.
+public struct DateInterval: Hashable, Sendable {
+  public var start: CalendarDate
+  public var end: CalendarDate?
+
+  public init(start: CalendarDate, end: CalendarDate?) {
+    self.start = start
+    self.end = end
+  }
+
+  /// Whether `date` lies in the interval (start and end days included).
+  public func contains(_ date: CalendarDate) -> Bool {
+    start <= date && (end.map { date <= $0 } ?? true)
+  }
+}
+
+extension DateInterval: CustomStringConvertible {
+  public var description: String {
+    "\(start) to \(end.map(String.init(describing:)) ?? "open end")"
+  }
+}

@@ -1,0 +1,316 @@
+/// Where and why a text is not JSON.
+public struct JSONSyntaxError: Error, Hashable, Sendable, CustomStringConvertible {
+  /// 1-based line and column (in bytes) of the problem.
+  public var line: Int
+  public var column: Int
+  public var message: String
+
+  public var description: String { "line \(line), column \(column): \(message)" }
+}
+
+/// A strict JSON (RFC 8259) parser over UTF-8 bytes: rejects invalid UTF-8, control characters
+/// in strings, duplicate keys, trailing text, and nesting deeper than `maximumDepth`.
+///
+/// Complexity: O(n) in the input size; recursion depth is bounded by `maximumDepth`.
+public struct JSONParser {
+  public static let defaultMaximumDepth = 64
+
+  /// Parses one JSON value that fills the whole input (a UTF-8 byte order mark is skipped).
+  public static func parse(
+    _ bytes: [UInt8], maximumDepth: Int = defaultMaximumDepth
+  ) throws(JSONSyntaxError) -> JSONValue {
+    let result: Result<JSONValue, JSONSyntaxError> = bytes.withUnsafeBufferPointer { buffer in
+      var parser = Scanner(bytes: buffer, maximumDepth: maximumDepth)
+      return Result { () throws(JSONSyntaxError) in try parser.parseDocument() }
+    }
+    return try result.get()
+  }
+
+  struct Scanner {
+    let bytes: UnsafeBufferPointer<UInt8>
+    let maximumDepth: Int
+    var index = 0
+    var depth = 0
+
+    init(bytes: UnsafeBufferPointer<UInt8>, maximumDepth: Int) {
+      self.bytes = bytes
+      self.maximumDepth = maximumDepth
+    }
+
+    func failure(_ message: String, at offset: Int? = nil) -> JSONSyntaxError {
+      let end = min(offset ?? index, bytes.count)
+      var line = 1
+      var lineStart = 0
+      for position in 0..<end where bytes[position] == 0x0A {
+        line += 1
+        lineStart = position + 1
+      }
+      return JSONSyntaxError(line: line, column: end - lineStart + 1, message: message)
+    }
+
+    mutating func parseDocument() throws(JSONSyntaxError) -> JSONValue {
+      if bytes.count >= 2, (bytes[0] == 0xFF && bytes[1] == 0xFE) || (bytes[0] == 0xFE && bytes[1] == 0xFF) {
+        throw failure("the file is UTF-16, not UTF-8", at: 0)
+      }
+      if bytes.count >= 3, bytes[0] == 0xEF, bytes[1] == 0xBB, bytes[2] == 0xBF { index = 3 }
+      skipWhitespace()
+      guard index < bytes.count else {
+        throw failure(bytes.isEmpty ? "the file is empty" : "the file holds no JSON value")
+      }
+      let value = try parseValue()
+      skipWhitespace()
+      guard index == bytes.count else { throw failure("unexpected text after the JSON value") }
+      return value
+    }
+
+    mutating func skipWhitespace() {
+      while index < bytes.count {
+        switch bytes[index] {
+        case 0x20, 0x0A, 0x0D, 0x09: index += 1
+        default: return
+        }
+      }
+    }
+
+    mutating func parseValue() throws(JSONSyntaxError) -> JSONValue {
+      guard index < bytes.count else { throw failure("unexpected end of file") }
+      switch bytes[index] {
+      case UInt8(ascii: "{"): return try parseObject()
+      case UInt8(ascii: "["): return try parseArray()
+      case UInt8(ascii: "\""): return .string(try parseString())
+      case UInt8(ascii: "t"):
+        try expectLiteral("true")
+        return .bool(true)
+      case UInt8(ascii: "f"):
+        try expectLiteral("false")
+        return .bool(false)
+      case UInt8(ascii: "n"):
+        try expectLiteral("null")
+        return .null
+      case UInt8(ascii: "-"), UInt8(ascii: "0")...UInt8(ascii: "9"):
+        return .number(try parseNumber())
+      default:
+        throw failure("unexpected character '\(printable(bytes[index]))'")
+      }
+    }
+
+    func printable(_ byte: UInt8) -> String {
+      byte >= 0x20 && byte < 0x7F ? String(UnicodeScalar(byte)) : "\\x" + String(byte, radix: 16)
+    }
+
+    mutating func expectLiteral(_ literal: StaticString) throws(JSONSyntaxError) {
+      let start = index
+      let count = literal.utf8CodeUnitCount
+      guard index + count <= bytes.count else { throw failure("unexpected end of file") }
+      for offset in 0..<count where bytes[index + offset] != literal.utf8Start[offset] {
+        throw failure("invalid literal, expected '\(literal)'", at: start)
+      }
+      index += count
+    }
+
+    mutating func enter() throws(JSONSyntaxError) {
+      depth += 1
+      if depth > maximumDepth {
+        throw failure("nesting deeper than \(maximumDepth) levels")
+      }
+    }
+
+    mutating func parseObject() throws(JSONSyntaxError) -> JSONValue {
+      try enter()
+      index += 1
+      var members: [JSONObject.Member] = []
+      var seen = Set<String>()
+      skipWhitespace()
+      if index < bytes.count, bytes[index] == UInt8(ascii: "}") {
+        index += 1
+        depth -= 1
+        return .object(JSONObject(members))
+      }
+      while true {
+        skipWhitespace()
+        guard index < bytes.count else { throw failure("unexpected end of file in an object") }
+        guard bytes[index] == UInt8(ascii: "\"") else {
+          throw failure("expected a member name in double quotes")
+        }
+        let keyStart = index
+        let key = try parseString()
+        guard seen.insert(key).inserted else {
+          throw failure("duplicate member name '\(key)'", at: keyStart)
+        }
+        skipWhitespace()
+        guard index < bytes.count, bytes[index] == UInt8(ascii: ":") else {
+          throw failure("expected ':' after member name '\(key)'")
+        }
+        index += 1
+        skipWhitespace()
+        let value = try parseValue()
+        members.append(JSONObject.Member(key: key, value: value))
+        skipWhitespace()
+        guard index < bytes.count else { throw failure("unexpected end of file in an object") }
+        if bytes[index] == UInt8(ascii: ",") {
+          index += 1
+          continue
+        }
+        guard bytes[index] == UInt8(ascii: "}") else { throw failure("expected ',' or '}'") }
+        index += 1
+        depth -= 1
+        return .object(JSONObject(members))
+      }
+    }
+
+    mutating func parseArray() throws(JSONSyntaxError) -> JSONValue {
+      try enter()
+      index += 1
+      var elements: [JSONValue] = []
+      skipWhitespace()
+      if index < bytes.count, bytes[index] == UInt8(ascii: "]") {
+        index += 1
+        depth -= 1
+        return .array(elements)
+      }
+      while true {
+        skipWhitespace()
+        elements.append(try parseValue())
+        skipWhitespace()
+        guard index < bytes.count else { throw failure("unexpected end of file in an array") }
+        if bytes[index] == UInt8(ascii: ",") {
+          index += 1
+          continue
+        }
+        guard bytes[index] == UInt8(ascii: "]") else { throw failure("expected ',' or ']'") }
+        index += 1
+        depth -= 1
+        return .array(elements)
+      }
+    }
+
+    mutating func parseNumber() throws(JSONSyntaxError) -> String {
+      let start = index
+      func isDigit(_ byte: UInt8) -> Bool { byte >= 0x30 && byte <= 0x39 }
+      if bytes[index] == UInt8(ascii: "-") { index += 1 }
+      guard index < bytes.count, isDigit(bytes[index]) else {
+        throw failure("invalid number", at: start)
+      }
+      if bytes[index] == UInt8(ascii: "0") {
+        index += 1
+        if index < bytes.count, isDigit(bytes[index]) {
+          throw failure("invalid number: leading zero", at: start)
+        }
+      } else {
+        while index < bytes.count, isDigit(bytes[index]) { index += 1 }
+      }
+      if index < bytes.count, bytes[index] == UInt8(ascii: ".") {
+        index += 1
+        guard index < bytes.count, isDigit(bytes[index]) else {
+          throw failure("invalid number: no digit after '.'", at: start)
+        }
+        while index < bytes.count, isDigit(bytes[index]) { index += 1 }
+      }
+      if index < bytes.count, bytes[index] == UInt8(ascii: "e") || bytes[index] == UInt8(ascii: "E") {
+        index += 1
+        if index < bytes.count, bytes[index] == UInt8(ascii: "+") || bytes[index] == UInt8(ascii: "-") {
+          index += 1
+        }
+        guard index < bytes.count, isDigit(bytes[index]) else {
+          throw failure("invalid number: no digit in exponent", at: start)
+        }
+        while index < bytes.count, isDigit(bytes[index]) { index += 1 }
+      }
+      guard index - start <= 64 else { throw failure("number longer than 64 characters", at: start) }
+      return String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<index]), as: UTF8.self)
+    }
+
+    /// Parses a string starting at the opening quote; validates UTF-8 and escapes.
+    mutating func parseString() throws(JSONSyntaxError) -> String {
+      let start = index
+      index += 1
+      let contentStart = index
+      // Fast path: no escapes.
+      while index < bytes.count {
+        let byte = bytes[index]
+        if byte == UInt8(ascii: "\"") {
+          let slice = UnsafeBufferPointer(rebasing: bytes[contentStart..<index])
+          guard let text = String(validating: slice, as: UTF8.self) else {
+            throw failure("a string that is not valid UTF-8", at: start)
+          }
+          index += 1
+          return text
+        }
+        if byte == UInt8(ascii: "\\") { break }
+        if byte < 0x20 { throw failure("a control character inside a string") }
+        index += 1
+      }
+      guard index < bytes.count else { throw failure("unterminated string", at: start) }
+      // Slow path with escapes: collect bytes.
+      var buffer = Array(UnsafeBufferPointer(rebasing: bytes[contentStart..<index]))
+      while index < bytes.count {
+        let byte = bytes[index]
+        if byte == UInt8(ascii: "\"") {
+          index += 1
+          guard let text = String(validating: buffer, as: UTF8.self) else {
+            throw failure("a string that is not valid UTF-8", at: start)
+          }
+          return text
+        }
+        if byte < 0x20 { throw failure("a control character inside a string") }
+        if byte != UInt8(ascii: "\\") {
+          buffer.append(byte)
+          index += 1
+          continue
+        }
+        index += 1
+        guard index < bytes.count else { throw failure("unterminated string", at: start) }
+        let escape = bytes[index]
+        index += 1
+        switch escape {
+        case UInt8(ascii: "\""): buffer.append(0x22)
+        case UInt8(ascii: "\\"): buffer.append(0x5C)
+        case UInt8(ascii: "/"): buffer.append(0x2F)
+        case UInt8(ascii: "b"): buffer.append(0x08)
+        case UInt8(ascii: "f"): buffer.append(0x0C)
+        case UInt8(ascii: "n"): buffer.append(0x0A)
+        case UInt8(ascii: "r"): buffer.append(0x0D)
+        case UInt8(ascii: "t"): buffer.append(0x09)
+        case UInt8(ascii: "u"):
+          var scalar = try parseHex4()
+          if (0xD800...0xDBFF).contains(scalar) {
+            guard index + 1 < bytes.count, bytes[index] == UInt8(ascii: "\\"),
+              bytes[index + 1] == UInt8(ascii: "u")
+            else { throw failure("a lone surrogate in a \\u escape") }
+            index += 2
+            let low = try parseHex4()
+            guard (0xDC00...0xDFFF).contains(low) else {
+              throw failure("a lone surrogate in a \\u escape")
+            }
+            scalar = 0x10000 + ((scalar - 0xD800) << 10) + (low - 0xDC00)
+          } else if (0xDC00...0xDFFF).contains(scalar) {
+            throw failure("a lone surrogate in a \\u escape")
+          }
+          guard let unicode = Unicode.Scalar(scalar) else { throw failure("invalid \\u escape") }
+          buffer.append(contentsOf: UTF8.encode(unicode)!)
+        default:
+          throw failure("invalid escape '\\\(printable(escape))'", at: index - 2)
+        }
+      }
+      throw failure("unterminated string", at: start)
+    }
+
+    mutating func parseHex4() throws(JSONSyntaxError) -> UInt32 {
+      guard index + 4 <= bytes.count else { throw failure("unexpected end of file in \\u escape") }
+      var value: UInt32 = 0
+      for _ in 0..<4 {
+        let byte = bytes[index]
+        let digit: UInt32
+        switch byte {
+        case 0x30...0x39: digit = UInt32(byte - 0x30)
+        case 0x41...0x46: digit = UInt32(byte - 0x41 + 10)
+        case 0x61...0x66: digit = UInt32(byte - 0x61 + 10)
+        default: throw failure("invalid hex digit in \\u escape")
+        }
+        value = value << 4 | digit
+        index += 1
+      }
+      return value
+    }
+  }
+}

@@ -1,0 +1,114 @@
+/// The kinds of document `jobcoach import` reads. Each document names its kind and schema
+/// version; its records sit under the member named like the kind.
+public enum DocumentKind: String, CaseIterable, Hashable, Sendable {
+  case organisations
+  case coaches
+  case placements
+  case policies
+
+  /// The schema versions this build reads.
+  public var supportedSchemaVersions: ClosedRange<Int> { 1...1 }
+
+  /// The schema file in `Schemas/` that describes this kind.
+  public var schemaFileName: String { "\(rawValue).schema.json" }
+}
+
+/// A record and where it came from, so later checks can point at it.
+public struct Located<Value: Sendable>: Sendable {
+  public var value: Value
+  public var file: String
+  public var pointer: JSONPointer
+
+  public init(_ value: Value, file: String, pointer: JSONPointer) {
+    self.value = value
+    self.file = file
+    self.pointer = pointer
+  }
+}
+
+extension Located: Equatable where Value: Equatable {}
+
+/// Everything one import reads, from any number of documents.
+public struct ImportBatch: Sendable {
+  public var organisations: [Located<Organisation>] = []
+  public var coaches: [Located<Coach>] = []
+  public var placements: [Located<Placement>] = []
+  public var policies: [Located<MunicipalPolicy>] = []
+  /// The files read, in order.
+  public var files: [String] = []
+
+  public init() {}
+
+  public var recordCount: Int {
+    organisations.count + coaches.count + placements.count + policies.count
+  }
+
+  /// Reads one document's bytes into the batch. Reports every problem to `log`; records with
+  /// problems are not added.
+  public mutating func read(_ bytes: [UInt8], file: String, log: ProblemLog) {
+    files.append(file)
+    let context = DecodingContext(file: file, log: log)
+    let root: JSONValue
+    do {
+      root = try JSONParser.parse(bytes)
+    } catch {
+      log.report(
+        DocumentProblem(
+          file: file, place: .text(line: error.line, column: error.column),
+          message: "not valid JSON: \(error.message)"))
+      return
+    }
+    guard var fields = ObjectFields(root, at: .root, in: context) else { return }
+    fields.allow("$schema")
+    let kinds = DocumentKind.allCases.map { "'\($0.rawValue)'" }.joined(separator: ", ")
+    guard case .string(let kindText)? = fields.object["kind"] else {
+      fields.report(
+        fields.object["kind"] == nil ? nil : "kind",
+        fields.object["kind"] == nil
+          ? "missing required field 'kind' (one of \(kinds))" : "expected one of \(kinds)")
+      return
+    }
+    fields.allow("kind")
+    guard let kind = DocumentKind(rawValue: kindText) else {
+      fields.report("kind", "this is not a document jobcoach imports; 'kind' must be one of \(kinds)")
+      return
+    }
+    guard let version = fields.required("schemaVersion", as: Int.self) else { return }
+    guard kind.supportedSchemaVersions.contains(version) else {
+      fields.report(
+        "schemaVersion",
+        "schema version \(version) of '\(kind.rawValue)' documents is not known to this jobcoach "
+          + "(it reads \(kind.supportedSchemaVersions.map(String.init).joined(separator: ", ")))")
+      return
+    }
+    switch kind {
+    case .organisations: readRecords(&fields, kind, into: &organisations)
+    case .coaches: readRecords(&fields, kind, into: &coaches)
+    case .placements: readRecords(&fields, kind, into: &placements)
+    case .policies: readRecords(&fields, kind, into: &policies)
+    }
+    fields.rejectUnknownFields()
+  }
+
+  private func readRecords<Record: JSONField & Sendable>(
+    _ fields: inout ObjectFields, _ kind: DocumentKind, into records: inout [Located<Record>]
+  ) {
+    let key = kind.rawValue
+    fields.allow(key)
+    guard let value = fields.object[key] else {
+      fields.report(nil, "missing required field '\(key)'")
+      return
+    }
+    guard case .array(let elements) = value else {
+      fields.report(key, "expected an array, found \(value.typeName)")
+      return
+    }
+    let base = JSONPointer.root.appending(key)
+    for (index, element) in elements.enumerated() {
+      let pointer = base.appending(index)
+      if let record = Record.decode(element, at: pointer, in: fields.context) {
+        records.append(Located(record, file: fields.context.file, pointer: pointer))
+      }
+    }
+  }
+}

@@ -1,0 +1,57 @@
+/// Who pays for the coaching of a placement.
+public enum Funder: String, CaseIterable, Hashable, Sendable {
+  case municipality
+  /// UWV, which works only with coaches of recognised coaching organisations (Q-POL-3).
+  case uwv
+}
+
+/// A placement: one worker on a paid job with one employer, coached by one coach.
+///
+/// The worker is known only by a pseudonymous reference. The two facts that the G4 rules ask of
+/// an internal coach for this placement live here, because they depend on the job, not only on
+/// the coach: experience with the worker's tasks (Q-INT-3) and an hours exemption (Q-INT-4).
+public struct Placement: Hashable, Sendable {
+  public var id: PlacementID
+  /// The municipality that grants the coaching; its policy applies by default.
+  public var municipality: OrganisationID?
+  public var employer: OrganisationID
+  public var coach: CoachID?
+  public var worker: WorkerReference
+  public var period: DateInterval
+  public var funder: Funder
+  /// Whether the coach was appointed through the municipality (Q-POL-2, third option).
+  public var appointedThroughMunicipality: Bool
+  /// Evidence that the coach has experience with the work the worker does (Q-INT-3).
+  public var taskExperience: EvidenceReference?
+  /// The coach's exemption from part of their working hours to coach (Q-INT-4).
+  public var hoursExemption: HoursExemption?
+
+  public init(
+    id: PlacementID, municipality: OrganisationID? = nil, employer: OrganisationID,
+    coach: CoachID?, worker: WorkerReference, period: DateInterval, funder: Funder = .municipality,
+    appointedThroughMunicipality: Bool = false, taskExperience: EvidenceReference? = nil,
+    hoursExemption: HoursExemption? = nil
+  ) {
+    self.id = id
+    self.municipality = municipality
+    self.employer = employer
+    self.coach = coach
+    self.worker = worker
+    self.period = period
+    self.funder = funder
+    self.appointedThroughMunicipality = appointedThroughMunicipality
+    self.taskExperience = taskExperience
+    self.hoursExemption = hoursExemption
+  }
+}
+
+/// Hours per week an internal coach is freed from other work to coach (vrijstelling).
+public struct HoursExemption: Hashable, Sendable {
+  public var perWeek: Hours
+  public var evidence: EvidenceReference
+
+  public init(perWeek: Hours, evidence: EvidenceReference) {
+    self.perWeek = perWeek
+    self.evidence = evidence
+  }
+}

@@ -1,0 +1,446 @@
+/// The G4 qualification rules (Q-*) and the municipal policy rules (Q-POL-*).
+///
+/// Pure: give it the coach, the organisations it may need, the request; it returns findings.
+/// Missing organisations are reported as undetermined, never assumed.
+public struct QualificationRules: Sendable {
+  /// Organisations by id: at least the coach's employers and the placement's employer.
+  public var organisations: [OrganisationID: Organisation]
+
+  public init(organisations: [OrganisationID: Organisation]) {
+    self.organisations = organisations
+  }
+
+  /// Every finding for `coach` under `request`, in rule order.
+  public func verify(_ coach: Coach, _ request: VerificationRequest) -> Verification {
+    var context = Context(coach: coach, request: request, organisations: organisations)
+    context.checkEmployment()
+    for rule in RuleID.requirements(for: request.kind) {
+      if request.policy.requirements(for: request.kind).contains(rule) {
+        context.check(rule)
+      } else {
+        context.add(
+          rule, .note, .notApplicable, subject: .coach(coach.id),
+          "not required by policy \(request.policy.id) (in force from \(request.policy.effectiveFrom))",
+          [context.policyEvidence])
+      }
+    }
+    context.checkPolicies()
+    return Verification(coach: coach, request: request, findings: context.findings)
+  }
+}
+
+extension QualificationRules {
+  /// The working state of one verification.
+  struct Context {
+    let coach: Coach
+    let request: VerificationRequest
+    let organisations: [OrganisationID: Organisation]
+    var findings: [Finding] = []
+    /// The employment in force on the date as the requested kind, once found.
+    var employment: Employment?
+
+    init(coach: Coach, request: VerificationRequest, organisations: [OrganisationID: Organisation]) {
+      self.coach = coach
+      self.request = request
+      self.organisations = organisations
+    }
+
+    var date: CalendarDate { request.date }
+    var policy: MunicipalPolicy { request.policy }
+
+    var policyEvidence: EvidenceItem {
+      EvidenceItem(
+        kind: .policy, reference: policy.id.rawValue,
+        detail: "\(policy.name), in force from \(policy.effectiveFrom)",
+        validFrom: policy.effectiveFrom)
+    }
+
+    mutating func add(
+      _ rule: RuleID, _ severity: Severity, _ outcome: Outcome, subject: FindingSubject,
+      _ message: String, _ evidence: [EvidenceItem] = []
+    ) {
+      findings.append(
+        Finding(
+          rule: rule, severity: severity, outcome: outcome, subject: subject, message: message,
+          evidence: evidence))
+    }
+
+    func name(of id: OrganisationID) -> String {
+      organisations[id].map { "\($0.name) (\(id))" } ?? "'\(id)'"
+    }
+
+    func evidence(for employment: Employment) -> EvidenceItem {
+      EvidenceItem(
+        kind: .employment, reference: employment.organisation.rawValue,
+        detail: "\(employment.kind.rawValue) coach at \(name(of: employment.organisation)), "
+          + "\(employment.period)",
+        validFrom: employment.period.start, validUntil: employment.period.end)
+    }
+
+    static func evidence(for qualification: Qualification) -> EvidenceItem {
+      var detail =
+        "\(qualification.kind.displayName): \(qualification.title), issued \(qualification.issuedOn) "
+        + "by \(qualification.issuer)"
+      if let expiresOn = qualification.expiresOn { detail += ", valid through \(expiresOn)" }
+      if let evidence = qualification.evidence { detail += "; \(evidence)" }
+      return EvidenceItem(
+        kind: .qualification,
+        reference: qualification.evidence?.documentID ?? qualification.title,
+        detail: detail, validFrom: qualification.issuedOn, validUntil: qualification.expiresOn)
+    }
+
+    static func evidence(for recognition: UWVRecognition, of organisation: Organisation)
+      -> EvidenceItem
+    {
+      var detail =
+        "UWV recognition (framework \(recognition.framework)) of \(organisation.name), "
+        + "valid \(DateInterval(start: recognition.validFrom, end: recognition.validUntil)); "
+        + "\(recognition.evidence)"
+      if let withdrawnOn = recognition.withdrawnOn { detail += "; withdrawn on \(withdrawnOn)" }
+      return EvidenceItem(
+        kind: .recognition, reference: recognition.evidence.documentID, detail: detail,
+        validFrom: recognition.validFrom, validUntil: recognition.validUntil)
+    }
+
+    // MARK: Employment (appendix 3.4, the premise of items 1 to 3)
+
+    mutating func checkEmployment() {
+      let kind = request.kind
+      let rule: RuleID =
+        switch kind {
+        case .municipal: .municipalEmployment
+        case .internal: .internalEmployment
+        case .external: .externalEmployment
+        }
+      let subject = FindingSubject.coach(coach.id)
+      let inForce = coach.employments(on: date)
+      let ofKind = inForce.filter { $0.kind == kind }
+      guard !ofKind.isEmpty else {
+        let others = coach.employments.map(evidence(for:))
+        let message: String
+        if let other = inForce.first {
+          message =
+            "on \(date) \(coach.name) is employed as a \(other.kind.rawValue) coach, "
+            + "not as a \(kind.rawValue) coach"
+        } else if let next = coach.employments.filter({ $0.kind == kind && date < $0.period.start })
+          .min(by: { $0.period.start < $1.period.start })
+        {
+          message =
+            "on \(date) \(coach.name) has no employment as a \(kind.rawValue) coach yet; "
+            + "the employment at \(name(of: next.organisation)) starts on \(next.period.start)"
+        } else {
+          message = "on \(date) \(coach.name) has no employment as a \(kind.rawValue) coach"
+        }
+        add(rule, .error, .unmet, subject: subject, message, others)
+        return
+      }
+      // With a placement, an internal coach must be employed by the placement's employer.
+      var chosen = ofKind[0]
+      if kind == .internal, let placement = request.placement {
+        guard let atEmployer = ofKind.first(where: { $0.organisation == placement.employer }) else {
+          add(
+            rule, .error, .unmet, subject: subject,
+            "an internal coach must be employed by the placement's employer "
+              + "\(name(of: placement.employer)); on \(date) \(coach.name) is employed by "
+              + ofKind.map { name(of: $0.organisation) }.joined(separator: ", "),
+            ofKind.map(evidence(for:)))
+          return
+        }
+        chosen = atEmployer
+      }
+      guard let organisation = organisations[chosen.organisation] else {
+        add(
+          rule, .error, .undetermined, subject: subject,
+          "the employing organisation '\(chosen.organisation)' is not in the registry",
+          [evidence(for: chosen)])
+        return
+      }
+      guard kind.employingOrganisationKinds.contains(organisation.kind) else {
+        add(
+          rule, .error, .unmet, subject: subject,
+          "a \(kind.rawValue) coach must be employed by a "
+            + kind.employingOrganisationKinds.map(\.displayName).sorted().joined(separator: " or ")
+            + "; \(organisation.name) is a \(organisation.kind.displayName)",
+          [evidence(for: chosen)])
+        return
+      }
+      employment = chosen
+      add(
+        rule, .note, .met, subject: subject,
+        "employed as a \(kind.rawValue) coach by \(organisation.name) on \(date)",
+        [evidence(for: chosen)])
+    }
+
+    // MARK: Qualification requirements
+
+    mutating func check(_ rule: RuleID) {
+      switch rule {
+      case .municipalEducation:
+        requireQualification(
+          rule, [.hboDiploma, .hboLevel],
+          met: "has completed an hbo education or has hbo working-and-thinking level",
+          unmet: "has no hbo diploma and no assessed hbo working-and-thinking level")
+      case .municipalTraining:
+        requireQualification(
+          rule, [.jobcoachTraining, .inCompanyTraining],
+          met: "has followed a jobcoach training (module with certificate, or in-company)",
+          unmet: "has no jobcoach training certificate or diploma and no in-company jobcoach "
+            + "training")
+      case .internalGuidanceTraining:
+        requireQualification(
+          rule, [.workplaceGuidanceTraining],
+          met: "has followed a training to guide workers with a limitation on the workplace",
+          unmet: "has no training to guide workers with a limitation on the workplace "
+            + "(for example a Harrie/Buddy training)")
+      case .internalInstructionExperience:
+        requireQualification(
+          rule, [.workInstructionExperience],
+          met: "has demonstrable experience giving work instructions",
+          unmet: "has no demonstrable experience giving work instructions")
+      case .internalTaskExperience:
+        checkTaskExperience()
+      case .internalHoursExemption:
+        checkHoursExemption()
+      case .externalRecognition:
+        checkRecognition(rule: rule, funderRule: false)
+      default:
+        break
+      }
+    }
+
+    /// Met by any qualification of `kinds` valid on the date; the evidence names it. An expired or
+    /// future one is named in the unmet message so a caseworker sees why it does not count.
+    mutating func requireQualification(
+      _ rule: RuleID, _ kinds: Set<QualificationKind>, met: String, unmet: String
+    ) {
+      let subject = FindingSubject.coach(coach.id)
+      let candidates = coach.qualifications.filter { kinds.contains($0.kind) }
+      if let valid = candidates.first(where: { $0.isValid(on: date) }) {
+        add(rule, .note, .met, subject: subject, "\(coach.name) \(met)", [Self.evidence(for: valid)])
+        if let expiresOn = valid.expiresOn, let end = request.placement?.period.end, expiresOn < end,
+          !candidates.contains(where: { $0 != valid && $0.isValid(on: end) })
+        {
+          add(
+            rule, .warning, .met, subject: subject,
+            "\(valid.title) expires on \(expiresOn), before the placement ends on \(end)",
+            [Self.evidence(for: valid)])
+        }
+        return
+      }
+      var reasons: [String] = []
+      for candidate in candidates {
+        if date < candidate.issuedOn {
+          reasons.append("\(candidate.title) is issued only on \(candidate.issuedOn)")
+        } else if let expiresOn = candidate.expiresOn {
+          reasons.append("\(candidate.title) expired after \(expiresOn)")
+        }
+      }
+      let why = reasons.isEmpty ? "" : " on \(date): " + reasons.joined(separator: "; ")
+      add(
+        rule, .error, .unmet, subject: subject, "\(coach.name) \(unmet)\(why)",
+        candidates.map(Self.evidence(for:)))
+    }
+
+    mutating func checkTaskExperience() {
+      let rule = RuleID.internalTaskExperience
+      guard let placement = request.placement else {
+        add(
+          rule, .error, .undetermined, subject: .coach(coach.id),
+          "experience with the worker's tasks is a fact of the placement: name a placement "
+            + "(--placement) to determine it")
+        return
+      }
+      if let evidence = placement.taskExperience {
+        add(
+          rule, .note, .met, subject: .placement(placement.id),
+          "\(coach.name) has demonstrable experience with the work the worker does in "
+            + "placement \(placement.id)",
+          [EvidenceItem(kind: .placement, reference: evidence.documentID, detail: "\(evidence)")])
+      } else {
+        add(
+          rule, .error, .unmet, subject: .placement(placement.id),
+          "placement \(placement.id) records no evidence that \(coach.name) has experience with "
+            + "the work the worker does")
+      }
+    }
+
+    mutating func checkHoursExemption() {
+      let rule = RuleID.internalHoursExemption
+      guard let placement = request.placement else {
+        add(
+          rule, .error, .undetermined, subject: .coach(coach.id),
+          "the hours exemption is agreed per placement: name a placement (--placement) to "
+            + "determine it")
+        return
+      }
+      if let exemption = placement.hoursExemption, exemption.perWeek > .zero {
+        add(
+          rule, .note, .met, subject: .placement(placement.id),
+          "\(coach.name) is exempted for \(exemption.perWeek) hours a week to coach in placement "
+            + "\(placement.id)",
+          [
+            EvidenceItem(
+              kind: .placement, reference: exemption.evidence.documentID,
+              detail: "\(exemption.perWeek) hours a week; \(exemption.evidence)")
+          ])
+      } else {
+        add(
+          rule, .error, .unmet, subject: .placement(placement.id),
+          "placement \(placement.id) records no exemption from part of \(coach.name)'s working "
+            + "hours to coach")
+      }
+    }
+
+    /// The coaching organisation of the employment in force, recognised by UWV on the date under
+    /// an accepted framework version. Used by Q-EXT-1 and, for UWV-funded placements, Q-POL-3.
+    mutating func checkRecognition(rule: RuleID, funderRule: Bool) {
+      let subject = FindingSubject.coach(coach.id)
+      let employment =
+        self.employment
+        ?? coach.employments(on: date).first { $0.kind == .external }
+      guard let employment, let organisation = organisations[employment.organisation],
+        organisation.kind.canHoldRecognition
+      else {
+        let prefix = funderRule ? "UWV works only with coaches of recognised coaching organisations: " : ""
+        add(
+          rule, .error, .unmet, subject: subject,
+          prefix + "on \(date) \(coach.name) is not employed by a coaching organisation that "
+            + "UWV can recognise")
+        return
+      }
+      let recognitions = organisation.recognitions
+      let accepted = recognitions.filter { $0.framework >= policy.minimumRecognitionFramework }
+      let evidence = recognitions.map { Self.evidence(for: $0, of: organisation) }
+      if let valid = accepted.first(where: { $0.standing(on: date) == .valid }) {
+        add(
+          rule, .note, .met, subject: subject,
+          "\(organisation.name) is recognised by UWV under framework \(valid.framework) on \(date)",
+          [Self.evidence(for: valid, of: organisation)])
+        if let placementEnd = request.placement?.period.end {
+          let ends = [valid.validUntil, valid.withdrawnOn.map { $0.adding(days: -1) }]
+            .compactMap { $0 }.min()
+          if let ends, ends < placementEnd,
+            !accepted.contains(where: { $0 != valid && $0.standing(on: placementEnd) == .valid })
+          {
+            add(
+              rule, .warning, .met, subject: subject,
+              "the recognition of \(organisation.name) ends on \(ends), before the placement "
+                + "ends on \(placementEnd)",
+              [Self.evidence(for: valid, of: organisation)])
+          }
+        }
+        return
+      }
+      var reasons: [String] = []
+      for recognition in recognitions {
+        if recognition.framework < policy.minimumRecognitionFramework {
+          reasons.append(
+            "framework \(recognition.framework) is older than \(policy.minimumRecognitionFramework), "
+              + "the oldest policy \(policy.id) accepts")
+          continue
+        }
+        switch recognition.standing(on: date) {
+        case .valid: break
+        case .notYetValid: reasons.append("the recognition starts only on \(recognition.validFrom)")
+        case .ended:
+          let end = recognition.validUntil!
+          let when = end.adding(days: 1) == date ? ", the day before \(date)" : ""
+          reasons.append("the recognition ended on \(end)\(when)")
+        case .withdrawn:
+          reasons.append("UWV withdrew the recognition on \(recognition.withdrawnOn!)")
+        }
+      }
+      let prefix = funderRule ? "UWV works only with coaches of recognised coaching organisations: " : ""
+      let why = reasons.isEmpty ? "it has no recognition on record" : reasons.joined(separator: "; ")
+      add(
+        rule, .error, .unmet, subject: subject,
+        prefix + "\(organisation.name) is not recognised by UWV on \(date): \(why)", evidence)
+    }
+
+    // MARK: Municipal policy (Q-POL-*)
+
+    mutating func checkPolicies() {
+      let subject = FindingSubject.coach(coach.id)
+      switch request.kind {
+      case .internal:
+        if policy.fundsInternalCoaching {
+          add(
+            .internalCoachingPolicy, .note, .met, subject: subject,
+            "policy \(policy.id) funds internal coaching and requires "
+              + policy.requirements(for: .internal).map(\.rawValue).joined(separator: ", "),
+            [policyEvidence])
+        } else {
+          add(
+            .internalCoachingPolicy, .error, .unmet, subject: subject,
+            "policy \(policy.id) does not fund internal coaching", [policyEvidence])
+        }
+      case .external:
+        checkExternalOrganisationPolicy()
+      case .municipal:
+        break
+      }
+      if let placement = request.placement {
+        if placement.funder == .uwv {
+          checkRecognition(rule: .uwvRecognisedOnly, funderRule: true)
+        } else {
+          add(
+            .uwvRecognisedOnly, .note, .notApplicable, subject: .placement(placement.id),
+            "placement \(placement.id) is funded by the municipality, not by UWV")
+        }
+      }
+    }
+
+    mutating func checkExternalOrganisationPolicy() {
+      let rule = RuleID.externalOrganisationPolicy
+      let subject = FindingSubject.coach(coach.id)
+      switch policy.externalOrganisations {
+      case .freeChoice:
+        add(
+          rule, .note, .met, subject: subject,
+          "policy \(policy.id) lets the employer choose the coaching organisation freely",
+          [policyEvidence])
+      case .approvedList(let approved):
+        guard let employment = employment ?? coach.employments(on: date).first(where: { $0.kind == .external })
+        else {
+          add(
+            rule, .error, .undetermined, subject: subject,
+            "policy \(policy.id) only accepts listed organisations, and \(coach.name) has no "
+              + "external employment on \(date)", [policyEvidence])
+          return
+        }
+        if approved.contains(employment.organisation) {
+          add(
+            rule, .note, .met, subject: subject,
+            "\(name(of: employment.organisation)) is on the list of organisations policy "
+              + "\(policy.id) works with", [policyEvidence])
+        } else {
+          add(
+            rule, .error, .unmet, subject: subject,
+            "\(name(of: employment.organisation)) is not on the list of organisations policy "
+              + "\(policy.id) works with (" + approved.map(\.rawValue).joined(separator: ", ") + ")",
+            [policyEvidence])
+        }
+      case .throughMunicipality:
+        guard let placement = request.placement else {
+          add(
+            rule, .error, .undetermined, subject: subject,
+            "policy \(policy.id) appoints external coaches only through the municipality: name a "
+              + "placement (--placement) to determine how this coach was appointed",
+            [policyEvidence])
+          return
+        }
+        if placement.appointedThroughMunicipality {
+          add(
+            rule, .note, .met, subject: .placement(placement.id),
+            "the coach of placement \(placement.id) is appointed through the municipality",
+            [policyEvidence])
+        } else {
+          add(
+            rule, .error, .unmet, subject: .placement(placement.id),
+            "policy \(policy.id) appoints external coaches only through the municipality, and "
+              + "placement \(placement.id) was not", [policyEvidence])
+        }
+      }
+    }
+  }
+}

@@ -1,0 +1,34 @@
+/// What a municipality asks before it assigns a coach: may this coach work as this kind of
+/// coach on this date, for this placement, under this policy?
+public struct VerificationRequest: Hashable, Sendable {
+  public var kind: CoachKind
+  public var date: CalendarDate
+  public var placement: Placement?
+  public var policy: MunicipalPolicy
+
+  public init(
+    kind: CoachKind, date: CalendarDate, placement: Placement? = nil,
+    policy: MunicipalPolicy = .g4Default
+  ) {
+    self.kind = kind
+    self.date = date
+    self.placement = placement
+    self.policy = policy
+  }
+}
+
+/// The answer to a `VerificationRequest`: every finding, and the verdict they add up to.
+public struct Verification: Hashable, Sendable {
+  public var coach: Coach
+  public var request: VerificationRequest
+  public var findings: [Finding]
+
+  public init(coach: Coach, request: VerificationRequest, findings: [Finding]) {
+    self.coach = coach
+    self.request = request
+    self.findings = findings
+  }
+
+  /// Eligible when no finding is an error.
+  public var isEligible: Bool { !findings.contains { $0.severity == .error } }
+}

@@ -1,0 +1,244 @@
+import JobcoachCore
+
+extension RegistryStore {
+  /// The organisation with `id`, with its recognitions; nil when unknown.
+  public func organisation(_ id: OrganisationID) throws(StoreError) -> Organisation? {
+    try wrap { () throws(SQLiteError) in try loadOrganisation(id) }
+  }
+
+  func loadOrganisation(_ id: OrganisationID) throws(SQLiteError) -> Organisation? {
+    let row = try database.prepare("SELECT name, kind FROM organisations WHERE id = ?")
+    try row.bind([SQLValue(id)])
+    guard try row.step(), let name = row.text(0),
+      let kind = row.text(1).flatMap(OrganisationKind.init(rawValue:))
+    else { return nil }
+    let rows = try database.prepare(
+      """
+      SELECT framework, valid_from, valid_until, evidence_document, evidence_issuer, withdrawn_on
+      FROM recognitions WHERE organisation_id = ? ORDER BY position
+      """)
+    try rows.bind([SQLValue(id)])
+    var recognitions: [UWVRecognition] = []
+    while try rows.step() {
+      recognitions.append(
+        UWVRecognition(
+          framework: RecognitionFramework(year: rows.int(0)), validFrom: try date(rows, 1),
+          validUntil: try optionalDate(rows, 2),
+          evidence: EvidenceReference(documentID: rows.text(3) ?? "", issuer: rows.text(4) ?? ""),
+          withdrawnOn: try optionalDate(rows, 5)))
+    }
+    return Organisation(id: id, name: name, kind: kind, recognitions: recognitions)
+  }
+
+  /// Every organisation, by id.
+  public func allOrganisations() throws(StoreError) -> [OrganisationID: Organisation] {
+    try wrap { () throws(SQLiteError) in
+      let rows = try database.prepare("SELECT id FROM organisations ORDER BY id")
+      var result: [OrganisationID: Organisation] = [:]
+      while try rows.step() {
+        let id = OrganisationID(rawValue: rows.text(0) ?? "")
+        if let organisation = try loadOrganisation(id) { result[id] = organisation }
+      }
+      return result
+    }
+  }
+
+  /// The coach with `id`, with employments and qualifications; nil when unknown.
+  public func coach(_ id: CoachID) throws(StoreError) -> Coach? {
+    try wrap { () throws(SQLiteError) in try loadCoach(id) }
+  }
+
+  func loadCoach(_ id: CoachID) throws(SQLiteError) -> Coach? {
+    let row = try database.prepare("SELECT name FROM coaches WHERE id = ?")
+    try row.bind([SQLValue(id)])
+    guard try row.step(), let name = row.text(0) else { return nil }
+    var coach = Coach(id: id, name: name)
+    let employments = try database.prepare(
+      """
+      SELECT organisation_id, kind, valid_from, valid_until FROM employments
+      WHERE coach_id = ? ORDER BY position
+      """)
+    try employments.bind([SQLValue(id)])
+    while try employments.step() {
+      guard let kind = employments.text(1).flatMap(CoachKind.init(rawValue:)) else {
+        throw corrupt("employments.kind")
+      }
+      coach.employments.append(
+        Employment(
+          organisation: OrganisationID(rawValue: employments.text(0) ?? ""), kind: kind,
+          period: DateInterval(
+            start: try date(employments, 2), end: try optionalDate(employments, 3))))
+    }
+    let qualifications = try database.prepare(
+      """
+      SELECT kind, title, issued_on, expires_on, issuer, evidence_document, evidence_issuer
+      FROM qualifications WHERE coach_id = ? ORDER BY position
+      """)
+    try qualifications.bind([SQLValue(id)])
+    while try qualifications.step() {
+      guard let kind = qualifications.text(0).flatMap(QualificationKind.init(rawValue:)) else {
+        throw corrupt("qualifications.kind")
+      }
+      coach.qualifications.append(
+        Qualification(
+          kind: kind, title: qualifications.text(1) ?? "", issuedOn: try date(qualifications, 2),
+          expiresOn: try optionalDate(qualifications, 3), issuer: qualifications.text(4) ?? "",
+          evidence: evidence(qualifications, 5)))
+    }
+    return coach
+  }
+
+  /// Every coach id, sorted.
+  public func coachIDs() throws(StoreError) -> [CoachID] {
+    try wrap { () throws(SQLiteError) in
+      let rows = try database.prepare("SELECT id FROM coaches ORDER BY id")
+      var ids: [CoachID] = []
+      while try rows.step() { ids.append(CoachID(rawValue: rows.text(0) ?? "")) }
+      return ids
+    }
+  }
+
+  /// Every coach, sorted by id.
+  public func allCoaches() throws(StoreError) -> [Coach] {
+    var coaches: [Coach] = []
+    for id in try coachIDs() {
+      if let coach = try coach(id) { coaches.append(coach) }
+    }
+    return coaches
+  }
+
+  static let placementColumns = """
+    SELECT id, municipality_id, employer_id, coach_id, worker_ref, start_on, end_on, funder,
+      appointed_through_municipality, task_experience_document, task_experience_issuer,
+      exemption_minutes_per_week, exemption_document, exemption_issuer
+    FROM placements
+    """
+
+  /// The placement with `id`; nil when unknown.
+  public func placement(_ id: PlacementID) throws(StoreError) -> Placement? {
+    try wrap { () throws(SQLiteError) in
+      try placements(where: "WHERE id = ?", [SQLValue(id)]).first
+    }
+  }
+
+  /// The placements of a coach, by start date.
+  public func placements(of coach: CoachID) throws(StoreError) -> [Placement] {
+    try wrap { () throws(SQLiteError) in
+      try placements(where: "WHERE coach_id = ? ORDER BY start_on, id", [SQLValue(coach)])
+    }
+  }
+
+  func placements(where clause: String, _ values: [SQLValue]) throws(SQLiteError) -> [Placement] {
+    let rows = try database.prepare(Self.placementColumns + " " + clause)
+    try rows.bind(values)
+    var result: [Placement] = []
+    while try rows.step() {
+      guard let funder = rows.text(7).flatMap(Funder.init(rawValue:)) else {
+        throw corrupt("placements.funder")
+      }
+      var exemption: HoursExemption?
+      if let minutes = rows.intOrNil(11) {
+        exemption = HoursExemption(
+          perWeek: Hours(minutes: minutes),
+          evidence: evidence(rows, 12) ?? EvidenceReference(documentID: "", issuer: ""))
+      }
+      result.append(
+        Placement(
+          id: PlacementID(rawValue: rows.text(0) ?? ""),
+          municipality: rows.text(1).map(OrganisationID.init(rawValue:)),
+          employer: OrganisationID(rawValue: rows.text(2) ?? ""),
+          coach: rows.text(3).map(CoachID.init(rawValue:)),
+          worker: WorkerReference(rawValue: rows.text(4) ?? ""),
+          period: DateInterval(start: try date(rows, 5), end: try optionalDate(rows, 6)),
+          funder: funder, appointedThroughMunicipality: rows.int(8) != 0,
+          taskExperience: evidence(rows, 9), hoursExemption: exemption))
+    }
+    return result
+  }
+
+  /// All versions of the policy `id`; nil when unknown.
+  public func policyHistory(_ id: PolicyID) throws(StoreError) -> PolicyHistory? {
+    try wrap { () throws(SQLiteError) in
+      let versions = try policies(where: "WHERE id = ?", [SQLValue(id)])
+      return versions.isEmpty ? nil : PolicyHistory(versions: versions)
+    }
+  }
+
+  /// The policies a municipality has set, each with all its versions.
+  public func policyHistories(of municipality: OrganisationID) throws(StoreError) -> [PolicyHistory] {
+    try wrap { () throws(SQLiteError) in
+      let versions = try policies(where: "WHERE municipality_id = ?", [SQLValue(municipality)])
+      return Dictionary(grouping: versions, by: \.id).values.map(PolicyHistory.init(versions:))
+        .sorted { $0.id < $1.id }
+    }
+  }
+
+  func policies(where clause: String, _ values: [SQLValue]) throws(SQLiteError) -> [MunicipalPolicy] {
+    let rows = try database.prepare(
+      """
+      SELECT id, effective_from, name, municipality_id, funds_internal_coaching, external_policy,
+        minimum_framework, municipal_requirements, internal_requirements, external_requirements
+      FROM policies \(clause) ORDER BY id, effective_from
+      """)
+    try rows.bind(values)
+    let approvedRows = try database.prepare(
+      """
+      SELECT organisation_id FROM policy_approved_organisations
+      WHERE policy_id = ? AND effective_from = ? ORDER BY position
+      """)
+    var result: [MunicipalPolicy] = []
+    while try rows.step() {
+      let id = rows.text(0) ?? ""
+      let effectiveFrom = try date(rows, 1)
+      let external: ExternalOrganisationPolicy
+      switch rows.text(5) {
+      case "free-choice": external = .freeChoice
+      case "through-municipality": external = .throughMunicipality
+      case "approved-list":
+        approvedRows.reset()
+        try approvedRows.bind([.text(id), SQLValue(effectiveFrom)])
+        var approved: [OrganisationID] = []
+        while try approvedRows.step() {
+          approved.append(OrganisationID(rawValue: approvedRows.text(0) ?? ""))
+        }
+        external = .approvedList(approved)
+      default: throw corrupt("policies.external_policy")
+      }
+      func rules(_ column: Int32) -> [RuleID] {
+        (rows.text(column) ?? "").split(separator: ",").map { RuleID(rawValue: String($0)) }
+      }
+      result.append(
+        MunicipalPolicy(
+          id: PolicyID(rawValue: id), name: rows.text(2) ?? "",
+          municipality: rows.text(3).map(OrganisationID.init(rawValue:)),
+          effectiveFrom: effectiveFrom,
+          requirements: [.municipal: rules(7), .internal: rules(8), .external: rules(9)],
+          fundsInternalCoaching: rows.int(4) != 0, externalOrganisations: external,
+          minimumRecognitionFramework: RecognitionFramework(year: rows.int(6))))
+    }
+    return result
+  }
+
+  // MARK: Column helpers
+
+  func corrupt(_ field: String) -> SQLiteError {
+    SQLiteError(code: 11, message: "unexpected value in \(field)")
+  }
+
+  func date(_ statement: Statement, _ column: Int32) throws(SQLiteError) -> CalendarDate {
+    guard let text = statement.text(column), let date = CalendarDate(iso: text) else {
+      throw corrupt("a date column")
+    }
+    return date
+  }
+
+  func optionalDate(_ statement: Statement, _ column: Int32) throws(SQLiteError) -> CalendarDate? {
+    statement.isNull(column) ? nil : try date(statement, column)
+  }
+
+  /// An evidence reference from two columns (document, issuer); nil when the document is NULL.
+  func evidence(_ statement: Statement, _ column: Int32) -> EvidenceReference? {
+    guard let document = statement.text(column) else { return nil }
+    return EvidenceReference(documentID: document, issuer: statement.text(column + 1) ?? "")
+  }
+}

@@ -1,0 +1,74 @@
+internal import CSQLite
+
+/// `SQLITE_TRANSIENT` does not import into Swift: SQLite copies bound text before returning.
+let sqliteTransient = unsafeBitCast(-1, to: sqlite3_destructor_type.self)
+
+/// One connection to an SQLite database. Not shared across threads: one command owns one.
+final class Database {
+  enum OpenMode {
+    case readWrite
+    case readWriteCreate
+  }
+
+  let handle: OpaquePointer
+  let path: String
+
+  /// Opens with extended result codes, foreign keys on and a busy timeout of `busyTimeout` ms.
+  init(path: String, mode: OpenMode, busyTimeout: Int32 = 10_000) throws(SQLiteError) {
+    var handle: OpaquePointer?
+    var flags = SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOMUTEX | SQLITE_OPEN_EXRESCODE
+    if mode == .readWriteCreate { flags |= SQLITE_OPEN_CREATE }
+    let status = sqlite3_open_v2(path, &handle, flags, nil)
+    guard status == SQLITE_OK, let handle else {
+      let message = handle.map { String(cString: sqlite3_errmsg($0)) } ?? "out of memory"
+      if let handle { sqlite3_close_v2(handle) }
+      throw SQLiteError(code: status, message: message)
+    }
+    self.handle = handle
+    self.path = path
+    sqlite3_extended_result_codes(handle, 1)
+    sqlite3_busy_timeout(handle, busyTimeout)
+  }
+
+  deinit {
+    sqlite3_close_v2(handle)
+  }
+
+  var lastErrorMessage: String { String(cString: sqlite3_errmsg(handle)) }
+
+  func error(_ code: Int32, sql: String? = nil) -> SQLiteError {
+    SQLiteError(code: code, message: lastErrorMessage, sql: sql)
+  }
+
+  /// Runs one or more statements without parameters.
+  func execute(_ sql: String) throws(SQLiteError) {
+    let status = sqlite3_exec(handle, sql, nil, nil, nil)
+    guard status == SQLITE_OK else { throw error(status, sql: sql) }
+  }
+
+  func prepare(_ sql: String) throws(SQLiteError) -> Statement {
+    try Statement(database: self, sql: sql)
+  }
+
+  /// The single integer a query returns, or nil for no row or NULL.
+  func scalarInt(_ sql: String) throws(SQLiteError) -> Int64? {
+    let statement = try prepare(sql)
+    guard try statement.step() else { return nil }
+    return statement.int64OrNil(0)
+  }
+
+  /// Runs `body` inside `BEGIN IMMEDIATE` ... `COMMIT`; rolls back when it throws.
+  func writeTransaction<T>(_ body: () throws -> T) throws -> T {
+    try execute("BEGIN IMMEDIATE")
+    do {
+      let result = try body()
+      try execute("COMMIT")
+      return result
+    } catch {
+      try? execute("ROLLBACK")
+      throw error
+    }
+  }
+
+  var changes: Int { Int(sqlite3_changes(handle)) }
+}

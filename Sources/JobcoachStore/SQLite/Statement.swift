@@ -1,0 +1,114 @@
+import JobcoachCore
+internal import CSQLite
+
+/// A prepared statement; finalized when released. Bind by 1-based index.
+final class Statement {
+  let handle: OpaquePointer
+  let sql: String
+  unowned let database: Database
+
+  init(database: Database, sql: String) throws(SQLiteError) {
+    var handle: OpaquePointer?
+    let status = sqlite3_prepare_v2(database.handle, sql, -1, &handle, nil)
+    guard status == SQLITE_OK, let handle else { throw database.error(status, sql: sql) }
+    self.handle = handle
+    self.sql = sql
+    self.database = database
+  }
+
+  deinit {
+    sqlite3_finalize(handle)
+  }
+
+  /// Resets the statement and clears its bindings, so it can run again.
+  func reset() {
+    sqlite3_reset(handle)
+    sqlite3_clear_bindings(handle)
+  }
+
+  func bind(_ index: Int32, _ text: String?) throws(SQLiteError) {
+    let status: Int32
+    if let text {
+      status = sqlite3_bind_text(handle, index, text, -1, sqliteTransient)
+    } else {
+      status = sqlite3_bind_null(handle, index)
+    }
+    guard status == SQLITE_OK else { throw database.error(status, sql: sql) }
+  }
+
+  func bind(_ index: Int32, _ value: Int?) throws(SQLiteError) {
+    let status: Int32
+    if let value {
+      status = sqlite3_bind_int64(handle, index, Int64(value))
+    } else {
+      status = sqlite3_bind_null(handle, index)
+    }
+    guard status == SQLITE_OK else { throw database.error(status, sql: sql) }
+  }
+
+  func bind(_ index: Int32, _ value: Bool) throws(SQLiteError) {
+    try bind(index, value ? 1 : 0)
+  }
+
+  /// Binds every value in order from index 1.
+  func bind(_ values: [SQLValue]) throws(SQLiteError) {
+    for (offset, value) in values.enumerated() {
+      let index = Int32(offset + 1)
+      switch value {
+      case .null: try bind(index, nil as String?)
+      case .text(let text): try bind(index, text)
+      case .integer(let number): try bind(index, number)
+      }
+    }
+  }
+
+  /// Steps once: true when a row is ready, false when done.
+  @discardableResult
+  func step() throws(SQLiteError) -> Bool {
+    let status = sqlite3_step(handle)
+    switch status {
+    case SQLITE_ROW: return true
+    case SQLITE_DONE: return false
+    default: throw database.error(status, sql: sql)
+    }
+  }
+
+  /// Binds, runs to completion and resets.
+  func run(_ values: [SQLValue]) throws(SQLiteError) {
+    reset()
+    try bind(values)
+    defer { sqlite3_reset(handle) }
+    while try step() {}
+  }
+
+  func isNull(_ column: Int32) -> Bool { sqlite3_column_type(handle, column) == SQLITE_NULL }
+
+  func int64OrNil(_ column: Int32) -> Int64? {
+    isNull(column) ? nil : sqlite3_column_int64(handle, column)
+  }
+
+  func int(_ column: Int32) -> Int { Int(sqlite3_column_int64(handle, column)) }
+  func intOrNil(_ column: Int32) -> Int? { int64OrNil(column).map(Int.init) }
+
+  /// The text of a column, or nil for NULL (never `String(cString:)` on a NULL pointer).
+  func text(_ column: Int32) -> String? {
+    guard let pointer = sqlite3_column_text(handle, column) else { return nil }
+    let count = Int(sqlite3_column_bytes(handle, column))
+    return String(
+      decoding: UnsafeBufferPointer(start: pointer, count: count), as: UTF8.self)
+  }
+}
+
+/// A value to bind.
+enum SQLValue {
+  case null
+  case text(String)
+  case integer(Int)
+
+  init(_ text: String?) { self = text.map(SQLValue.text) ?? .null }
+  init(_ number: Int?) { self = number.map(SQLValue.integer) ?? .null }
+  init(_ flag: Bool) { self = .integer(flag ? 1 : 0) }
+  /// Dates are stored as `YYYY-MM-DD` text, which sorts as dates do.
+  init(_ date: CalendarDate?) { self = date.map { .text($0.description) } ?? .null }
+  init<ID: RecordIdentifier>(_ id: ID?) { self = id.map { .text($0.rawValue) } ?? .null }
+}

@@ -1,0 +1,2 @@
+import JobcoachCLI
+JobcoachTool.main()
