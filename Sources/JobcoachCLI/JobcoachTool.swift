@@ -8,7 +8,7 @@ import JobcoachStore
 #endif
 
 /// A command the tool runs: parsed from arguments, then run against a context.
-protocol Command {
+protocol Command: Sendable {
   static var spec: CommandSpec { get }
   init(_ arguments: ParsedArguments) throws(UsageError)
   /// Returns the exit code; throws for failures that map to one.

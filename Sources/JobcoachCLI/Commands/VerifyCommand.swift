@@ -144,12 +144,12 @@ struct VerifyCommand: Command {
     let failing = verification.findings.filter { $0.severity == .error }
     var text: String
     if verification.isEligible {
-      text = "ELIGIBLE: \(coach.name) (\(coach.id)) may be assigned as a \(request.kind.rawValue) "
-        + "coach on \(request.date)"
+      text = "ELIGIBLE: \(coach.name) (\(coach.id)) may be assigned as "
+        + "\(request.kind.withArticle) on \(request.date)"
     } else {
       let rules = Array(Set(failing.map(\.rule))).sorted().map(\.rawValue)
-      text = "NOT ELIGIBLE: \(coach.name) (\(coach.id)) may not be assigned as a "
-        + "\(request.kind.rawValue) coach on \(request.date); not met: "
+      text = "NOT ELIGIBLE: \(coach.name) (\(coach.id)) may not be assigned as "
+        + "\(request.kind.withArticle) on \(request.date); not met: "
         + rules.joined(separator: ", ")
     }
     text += "\n"

@@ -66,7 +66,7 @@ extension ImportBatch {
       for (index, employment) in coach.employments.enumerated() {
         requireOrganisation(
           employment.organisation, employment.kind.employingOrganisationKinds,
-          "the employer of a \(employment.kind.rawValue) coach", located.file,
+          "the employer of \(employment.kind.withArticle)", located.file,
           located.pointer.appending("employments").appending(index).appending("organisation"))
       }
     }

@@ -120,16 +120,16 @@ extension QualificationRules {
         let message: String
         if let other = inForce.first {
           message =
-            "on \(date) \(coach.name) is employed as a \(other.kind.rawValue) coach, "
-            + "not as a \(kind.rawValue) coach"
+            "on \(date) \(coach.name) is employed as \(other.kind.withArticle), "
+            + "not as \(kind.withArticle)"
         } else if let next = coach.employments.filter({ $0.kind == kind && date < $0.period.start })
           .min(by: { $0.period.start < $1.period.start })
         {
           message =
-            "on \(date) \(coach.name) has no employment as a \(kind.rawValue) coach yet; "
+            "on \(date) \(coach.name) has no employment as \(kind.withArticle) yet; "
             + "the employment at \(name(of: next.organisation)) starts on \(next.period.start)"
         } else {
-          message = "on \(date) \(coach.name) has no employment as a \(kind.rawValue) coach"
+          message = "on \(date) \(coach.name) has no employment as \(kind.withArticle)"
         }
         add(rule, .error, .unmet, subject: subject, message, others)
         return
@@ -158,7 +158,7 @@ extension QualificationRules {
       guard kind.employingOrganisationKinds.contains(organisation.kind) else {
         add(
           rule, .error, .unmet, subject: subject,
-          "a \(kind.rawValue) coach must be employed by a "
+          "\(kind.withArticle) must be employed by a "
             + kind.employingOrganisationKinds.map(\.displayName).sorted().joined(separator: " or ")
             + "; \(organisation.name) is a \(organisation.kind.displayName)",
           [evidence(for: chosen)])
@@ -167,7 +167,7 @@ extension QualificationRules {
       employment = chosen
       add(
         rule, .note, .met, subject: subject,
-        "employed as a \(kind.rawValue) coach by \(organisation.name) on \(date)",
+        "employed as \(kind.withArticle) by \(organisation.name) on \(date)",
         [evidence(for: chosen)])
     }
 

@@ -1,0 +1,139 @@
+import Testing
+
+@testable import JobcoachCore
+
+struct DocumentReadingTests {
+  /// Reads `text` as file `f.json`; returns the batch and the problems as strings.
+  func read(_ text: String, file: String = "f.json") -> (ImportBatch, [String]) {
+    var batch = ImportBatch()
+    let log = ProblemLog()
+    batch.read(Array(text.utf8), file: file, log: log)
+    return (batch, log.problems.map(\.description))
+  }
+
+  func coaches(_ records: String) -> String {
+    #"{"kind": "coaches", "schemaVersion": 1, "coaches": ["# + records + "]}"
+  }
+
+  @Test func readsACoach() throws {
+    let (batch, problems) = read(
+      coaches(
+        #"{"id": "JC-1", "name": "Anouk", "employments": [{"organisation": "MUN", "kind": "municipal", "from": "2020-01-01", "until": null}], "qualifications": [{"kind": "hbo-diploma", "title": "Bachelor", "issuedOn": "2010-07-01", "issuer": "Hogeschool", "evidence": {"documentId": "D1", "issuer": "DUO"}}]}"#
+      ))
+    #expect(problems == [])
+    let coach = try #require(batch.coaches.first?.value)
+    #expect(coach.id == "JC-1")
+    #expect(coach.employments.first?.period.end == nil)
+    #expect(coach.qualifications.first?.evidence?.issuer == "DUO")
+    #expect(batch.coaches.first?.pointer.description == "/coaches/0")
+  }
+
+  @Test func unknownFieldIsAnErrorWithItsPointer() {
+    let (batch, problems) = read(coaches(#"{"id": "JC-1", "name": "A", "birthDate": "1980-01-01"}"#))
+    #expect(batch.coaches.isEmpty)
+    #expect(problems == ["f.json#/coaches/0/birthDate: unknown field 'birthDate'"])
+  }
+
+  @Test func missingFieldAndWrongTypeAreReportedTogether() {
+    let (_, problems) = read(
+      coaches(
+        #"{"name": "A"}, {"id": "JC-2", "name": 5}, {"id": "JC-3", "name": "C", "employments": [{"organisation": "M", "kind": "boss", "from": "2023-02-29"}]}"#
+      ))
+    #expect(
+      problems == [
+        "f.json#/coaches/0: missing required field 'id'",
+        "f.json#/coaches/1/name: expected a string, found a number",
+        "f.json#/coaches/2/employments/0/kind: expected one of 'municipal', 'internal', 'external'",
+        "f.json#/coaches/2/employments/0/from: '2023-02-29' is not a calendar date (YYYY-MM-DD, a day that exists)",
+      ])
+  }
+
+  @Test func syntaxErrorsNameLineAndColumn() {
+    let (_, problems) = read("{\n  \"kind\": \"coaches\",\n  \"schemaVersion\": 1,\n}")
+    #expect(problems == ["f.json:4:1: not valid JSON: expected a member name in double quotes"])
+  }
+
+  @Test func citizenServiceNumberIsRefusedAndNeverEchoed() {
+    let (_, problems) = read(coaches(#"{"id": "JC-1", "name": "111222333"}"#))
+    #expect(problems.count == 1)
+    #expect(problems[0].contains("/coaches/0/name"))
+    #expect(problems[0].contains("citizen service number"))
+    #expect(!problems[0].contains("111222333"))
+  }
+
+  @Test func unknownKindAndSchemaVersion() {
+    #expect(read(#"{"kind": "invoices", "schemaVersion": 1}"#).1.first?.contains("#/kind: this is not a document jobcoach imports") == true)
+    #expect(read(#"{"kind": "coaches", "schemaVersion": 7, "coaches": []}"#).1 == [
+      "f.json#/schemaVersion: schema version 7 of 'coaches' documents is not known to this jobcoach (it reads 1)"
+    ])
+    #expect(read("[]").1 == ["f.json#: expected an object, found an array"])
+  }
+
+  @Test func recognitionThatEndsBeforeItStarts() {
+    let (_, problems) = read(
+      #"{"kind": "organisations", "schemaVersion": 1, "organisations": [{"id": "CO", "name": "C", "kind": "coaching-organisation", "recognitions": [{"framework": "2016", "validFrom": "2026-01-01", "validUntil": "2025-12-31", "evidence": {"documentId": "E", "issuer": "UWV"}}]}]}"#
+    )
+    #expect(problems == [
+      "f.json#/organisations/0/recognitions/0/validUntil: the recognition ends (2025-12-31) before it starts (2026-01-01)"
+    ])
+  }
+
+  @Test func onlyCoachingOrganisationsHoldRecognitions() {
+    let (_, problems) = read(
+      #"{"kind": "organisations", "schemaVersion": 1, "organisations": [{"id": "E", "name": "Bakker", "kind": "employer", "recognitions": [{"framework": "2016", "validFrom": "2026-01-01", "evidence": {"documentId": "E", "issuer": "UWV"}}]}]}"#
+    )
+    #expect(problems.count == 1)
+    #expect(problems[0].hasPrefix("f.json#/organisations/0/recognitions: only a coaching organisation"))
+  }
+
+  @Test func hoursFinerThanAMinuteAreRefused() {
+    let (_, problems) = read(
+      #"{"kind": "placements", "schemaVersion": 1, "placements": [{"id": "P", "employer": "E", "worker": "W-1", "start": "2026-01-01", "hoursExemption": {"hoursPerWeek": 1.001, "evidence": {"documentId": "D", "issuer": "E"}}}]}"#
+    )
+    #expect(problems == [
+      "f.json#/placements/0/hoursExemption/hoursPerWeek: 1.001 hours is not a whole number of minutes; the registry keeps hours exact to the minute"
+    ])
+  }
+
+  @Test func policyRequirementsMustFitTheKind() {
+    let (_, problems) = read(
+      #"{"kind": "policies", "schemaVersion": 1, "policies": [{"id": "P", "name": "P", "effectiveFrom": "2026-01-01", "fundsInternalCoaching": true, "externalOrganisations": {"policy": "free-choice"}, "requirements": {"internal": ["Q-MUN-1"]}}]}"#
+    )
+    #expect(problems.count == 1)
+    #expect(problems[0].hasPrefix("f.json#/policies/0/requirements/internal/0: 'Q-MUN-1' is not a requirement for internal coaches"))
+  }
+
+  @Test func policyKeepsG4DefaultsForKindsItLeavesOut() throws {
+    let (batch, problems) = read(
+      #"{"kind": "policies", "schemaVersion": 1, "policies": [{"id": "P", "name": "P", "effectiveFrom": "2026-01-01", "fundsInternalCoaching": false, "externalOrganisations": {"policy": "approved-list", "approved": ["CO"]}, "requirements": {"internal": ["Q-INT-1"]}}]}"#
+    )
+    #expect(problems == [])
+    let policy = try #require(batch.policies.first?.value)
+    #expect(policy.requirements(for: .internal) == ["Q-INT-1"])
+    #expect(policy.requirements(for: .municipal) == ["Q-MUN-1", "Q-MUN-2"])
+    #expect(policy.externalOrganisations == .approvedList(["CO"]))
+  }
+
+  @Test func duplicateIdsAndUnknownReferencesAcrossFiles() {
+    var batch = ImportBatch()
+    let log = ProblemLog()
+    batch.read(
+      Array(
+        #"{"kind": "organisations", "schemaVersion": 1, "organisations": [{"id": "MUN", "name": "M", "kind": "municipality"}]}"#
+          .utf8), file: "a.json", log: log)
+    batch.read(Array(coaches(#"{"id": "JC-1", "name": "A"}"#).utf8), file: "b.json", log: log)
+    batch.read(
+      Array(
+        coaches(
+          #"{"id": "JC-1", "name": "A"}, {"id": "JC-2", "name": "B", "employments": [{"organisation": "MUN", "kind": "external", "from": "2020-01-01"}, {"organisation": "NOPE", "kind": "municipal", "from": "2020-01-01"}]}"#
+        ).utf8), file: "c.json", log: log)
+    #expect(log.isEmpty)
+    batch.validateReferences(against: EmptyRegistry(), log: log)
+    #expect(
+      log.problems.map(\.description) == [
+        "c.json#/coaches/0/id: coach id 'JC-1' appears twice in this import; first at b.json#/coaches/0/id",
+        "c.json#/coaches/1/employments/0/organisation: the employer of an external coach must be a coaching organisation or self-employed coach; 'MUN' is a municipality",
+        "c.json#/coaches/1/employments/1/organisation: no organisation with id 'NOPE' in this import or the registry",
+      ])
+  }
+}
