@@ -19,6 +19,8 @@ protocol Command: Sendable {
 public enum JobcoachTool {
   static let commands: [any Command.Type] = [
     InitCommand.self, ImportCommand.self, VerifyCommand.self, ShowCommand.self, ListCommand.self,
+    PECommand.self, RegisterAdmitCommand.self, RegisterAssessCommand.self,
+    RegisterRemoveCommand.self, RegisterRenewCommand.self, RegisterDueCommand.self,
   ]
 
   static let version = "0.1.0"
@@ -74,7 +76,9 @@ public enum JobcoachTool {
     }
     switch name {
     case "--help", "-h", "help":
-      if name == "help", arguments.count > 1, let command = find(arguments[1]) {
+      if name == "help", arguments.count > 1,
+        let command = find(arguments.dropFirst().joined(separator: " "))
+      {
         context.print(command.spec.help)
       } else {
         context.print(help)
@@ -86,11 +90,21 @@ public enum JobcoachTool {
     default:
       break
     }
-    guard let command = find(name) else {
-      context.printError("error: unknown command '\(name)'\n\n" + help)
+    var consumed = 1
+    var command = find(name)
+    if command == nil, arguments.count > 1, let sub = find("\(name) \(arguments[1])") {
+      command = sub
+      consumed = 2
+    }
+    guard let command else {
+      let known = commands.contains { $0.spec.name.hasPrefix(name + " ") }
+      context.printError(
+        (known
+          ? "error: '\(name)' needs a sub-command\n\n"
+          : "error: unknown command '\(name)'\n\n") + help)
       return ExitCode.usage
     }
-    let rest = Array(arguments.dropFirst()) + prefix
+    let rest = Array(arguments.dropFirst(consumed)) + prefix
     do {
       let parsed = try ParsedArguments.parse(rest, for: command.spec)
       if parsed.wantsHelp {

@@ -31,6 +31,12 @@ enum CSV {
 }
 
 extension String {
+  func trimmingTrailingSpaces() -> String {
+    var text = self
+    while text.last == " " { text.removeLast() }
+    return text
+  }
+
   func replacingOccurrences(of target: String, with replacement: String) -> String {
     split(separator: target, omittingEmptySubsequences: false).joined(separator: replacement)
   }
@@ -47,7 +53,7 @@ enum TextTable {
     return rows.map { row in
       row.enumerated().map { index, cell in
         index == row.count - 1 ? cell : cell + String(repeating: " ", count: widths[index] - cell.count)
-      }.joined(separator: "  ")
+      }.joined(separator: "  ").trimmingTrailingSpaces()
     }.joined(separator: "\n") + "\n"
   }
 }

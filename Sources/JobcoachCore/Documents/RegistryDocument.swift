@@ -5,6 +5,19 @@ public enum DocumentKind: String, CaseIterable, Hashable, Sendable {
   case coaches
   case placements
   case policies
+  /// The association's list of recognised jobcoach educations (R-ADM-1).
+  case educations
+  /// The accreditation catalogue of PE activities (R-PE-2).
+  case accreditations
+  /// The register's PE norms, by effective date (R-PE-1..3).
+  case peNorms = "pe-norms"
+  /// Coaches' portfolios: diplomas, experience hours, PE activities.
+  case portfolios
+  /// Register memberships: number, admission, status history, assessments.
+  case memberships
+
+  /// The member that holds the records.
+  public var recordsKey: String { self == .peNorms ? "norms" : rawValue }
 
   /// The schema versions this build reads.
   public var supportedSchemaVersions: ClosedRange<Int> { 1...1 }
@@ -34,13 +47,19 @@ public struct ImportBatch: Sendable {
   public var coaches: [Located<Coach>] = []
   public var placements: [Located<Placement>] = []
   public var policies: [Located<MunicipalPolicy>] = []
+  public var educations: [Located<RecognisedEducation>] = []
+  public var accreditations: [Located<Accreditation>] = []
+  public var norms: [Located<PENorm>] = []
+  public var portfolios: [Located<Portfolio>] = []
+  public var memberships: [Located<Membership>] = []
   /// The files read, in order.
   public var files: [String] = []
 
   public init() {}
 
   public var recordCount: Int {
-    organisations.count + coaches.count + placements.count + policies.count
+    organisations.count + coaches.count + placements.count + policies.count + educations.count
+      + accreditations.count + norms.count + portfolios.count + memberships.count
   }
 
   /// Reads one document's bytes into the batch. Reports every problem to `log`; records with
@@ -86,6 +105,11 @@ public struct ImportBatch: Sendable {
     case .coaches: readRecords(&fields, kind, into: &coaches)
     case .placements: readRecords(&fields, kind, into: &placements)
     case .policies: readRecords(&fields, kind, into: &policies)
+    case .educations: readRecords(&fields, kind, into: &educations)
+    case .accreditations: readRecords(&fields, kind, into: &accreditations)
+    case .peNorms: readRecords(&fields, kind, into: &norms)
+    case .portfolios: readRecords(&fields, kind, into: &portfolios)
+    case .memberships: readRecords(&fields, kind, into: &memberships)
     }
     fields.rejectUnknownFields()
   }
@@ -93,7 +117,7 @@ public struct ImportBatch: Sendable {
   private func readRecords<Record: JSONField & Sendable>(
     _ fields: inout ObjectFields, _ kind: DocumentKind, into records: inout [Located<Record>]
   ) {
-    let key = kind.rawValue
+    let key = kind.recordsKey
     fields.allow(key)
     guard let value = fields.object[key] else {
       fields.report(nil, "missing required field '\(key)'")

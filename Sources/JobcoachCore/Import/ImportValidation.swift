@@ -2,6 +2,8 @@
 public protocol RegistryLookup {
   func organisationKind(_ id: OrganisationID) -> OrganisationKind?
   func containsCoach(_ id: CoachID) -> Bool
+  /// The coach that holds a register number, if any.
+  func registerNumberHolder(_ number: String) -> CoachID?
 }
 
 /// A registry that holds nothing: for checking documents on their own.
@@ -9,6 +11,7 @@ public struct EmptyRegistry: RegistryLookup {
   public init() {}
   public func organisationKind(_ id: OrganisationID) -> OrganisationKind? { nil }
   public func containsCoach(_ id: CoachID) -> Bool { false }
+  public func registerNumberHolder(_ number: String) -> CoachID? { nil }
 }
 
 extension ImportBatch {
@@ -85,11 +88,58 @@ extension ImportBatch {
           municipality, [.municipality], "the municipality of a placement", located.file,
           pointer.appending("municipality"))
       }
-      if let coach = placement.coach, !coachIDs.contains(coach), !registry.containsCoach(coach) {
-        log.report(
-          located.file, pointer.appending("coach"),
-          "no coach with id '\(coach)' in this import or the registry")
+      if let coach = placement.coach {
+        requireCoach(coach, located.file, pointer.appending("coach"))
       }
+    }
+
+    func requireCoach(_ coach: CoachID, _ file: String, _ pointer: JSONPointer) {
+      if !coachIDs.contains(coach), !registry.containsCoach(coach) {
+        log.report(file, pointer, "no coach with id '\(coach)' in this import or the registry")
+      }
+    }
+
+    for located in portfolios {
+      unique(
+        "portfolio \(located.value.coach)", "a portfolio of coach '\(located.value.coach)'",
+        located.file, located.pointer.appending("coach"))
+      requireCoach(located.value.coach, located.file, located.pointer.appending("coach"))
+    }
+
+    for located in memberships {
+      let membership = located.value
+      unique(
+        "membership \(membership.coach)", "a membership of coach '\(membership.coach)'",
+        located.file, located.pointer.appending("coach"))
+      unique(
+        "register number \(membership.registerNumber)",
+        "register number '\(membership.registerNumber)'", located.file,
+        located.pointer.appending("registerNumber"))
+      requireCoach(membership.coach, located.file, located.pointer.appending("coach"))
+      if let holder = registry.registerNumberHolder(membership.registerNumber),
+        holder != membership.coach
+      {
+        log.report(
+          located.file, located.pointer.appending("registerNumber"),
+          "register number '\(membership.registerNumber)' belongs to coach '\(holder)'")
+      }
+    }
+
+    for located in educations {
+      unique(
+        "education \(located.value.id)", "education id '\(located.value.id)'", located.file,
+        located.pointer.appending("id"))
+    }
+    for located in accreditations {
+      unique(
+        "accreditation \(located.value.code)", "accreditation code '\(located.value.code)'",
+        located.file, located.pointer.appending("code"))
+    }
+    for located in norms {
+      unique(
+        "norm \(located.value.effectiveFrom)",
+        "a PE norm taking effect on \(located.value.effectiveFrom)", located.file,
+        located.pointer.appending("effectiveFrom"))
     }
 
     for located in policies {

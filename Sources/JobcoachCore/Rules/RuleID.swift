@@ -48,3 +48,20 @@ public struct RuleID: RawRepresentable, Hashable, Comparable, Sendable, CustomSt
     }
   }
 }
+
+extension RuleID {
+  /// Entry: a completed jobcoach education the association recognises.
+  public static let admissionEducation: RuleID = "R-ADM-1"
+  /// Entry: at least 1,400 hours of work experience as a jobcoach.
+  public static let admissionExperience: RuleID = "R-ADM-2"
+  /// An earlier registrant who does not meet the current entry requirements is assessed.
+  public static let assessment: RuleID = "R-ASM-1"
+  /// Every five years a registered coach shows they still meet the requirements.
+  public static let reregistration: RuleID = "R-RE-1"
+  /// At least 111 hours of professional development in the cycle (and practice hours).
+  public static let peTotal: RuleID = "R-PE-1"
+  /// At least 81 of them accredited.
+  public static let peAccredited: RuleID = "R-PE-2"
+  /// At most 30 free hours count.
+  public static let peFree: RuleID = "R-PE-3"
+}

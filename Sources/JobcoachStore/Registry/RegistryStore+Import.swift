@@ -45,6 +45,14 @@ struct StoreLookup: RegistryLookup {
     else { return false }
     return (try? row.step()) == true
   }
+
+  func registerNumberHolder(_ number: String) -> CoachID? {
+    guard let row = try? store.database.prepare(
+      "SELECT coach_id FROM memberships WHERE register_number = ?"),
+      (try? row.bind([.text(number)])) != nil, (try? row.step()) == true
+    else { return nil }
+    return row.text(0).map(CoachID.init(rawValue:))
+  }
 }
 
 extension RegistryStore {
@@ -69,6 +77,11 @@ extension RegistryStore {
         summary.counts[.coaches] = try writer.write(batch.coaches.map(\.value))
         summary.counts[.placements] = try writer.write(batch.placements.map(\.value))
         summary.counts[.policies] = try writer.write(batch.policies.map(\.value))
+        summary.counts[.educations] = try writer.write(batch.educations.map(\.value))
+        summary.counts[.accreditations] = try writer.write(batch.accreditations.map(\.value))
+        summary.counts[.peNorms] = try writer.write(batch.norms.map(\.value))
+        summary.counts[.portfolios] = try writer.write(batch.portfolios.map(\.value))
+        summary.counts[.memberships] = try writer.write(batch.memberships.map(\.value))
       }
       if dryRun {
         try wrap { () throws(SQLiteError) in try database.execute("ROLLBACK") }
@@ -247,6 +260,181 @@ struct ImportWriter {
         }
       }
       return existing == nil ? .created : .updated
+    }
+  }
+
+  mutating func write(_ educations: [RecognisedEducation]) throws(SQLiteError) -> ImportSummary.Counts {
+    let upsert = try database.prepare(
+      """
+      INSERT INTO educations (id, title, provider, recognised_from, recognised_until)
+      VALUES (?, ?, ?, ?, ?)
+      ON CONFLICT (id) DO UPDATE SET title = excluded.title, provider = excluded.provider,
+        recognised_from = excluded.recognised_from, recognised_until = excluded.recognised_until
+      """)
+    let existing = try store.recognisedEducationsRaw()
+    return try count(educations) { (education) throws(SQLiteError) -> Change in
+      let old = existing[education.id]
+      if old == education { return .unchanged }
+      try upsert.run([
+        SQLValue(education.id), .text(education.title), .text(education.provider),
+        SQLValue(education.recognition.start), SQLValue(education.recognition.end),
+      ])
+      return old == nil ? .created : .updated
+    }
+  }
+
+  mutating func write(_ accreditations: [Accreditation]) throws(SQLiteError) -> ImportSummary.Counts {
+    let upsert = try database.prepare(
+      """
+      INSERT INTO accreditations (code, title, provider, minutes, valid_from, valid_until)
+      VALUES (?, ?, ?, ?, ?, ?)
+      ON CONFLICT (code) DO UPDATE SET title = excluded.title, provider = excluded.provider,
+        minutes = excluded.minutes, valid_from = excluded.valid_from,
+        valid_until = excluded.valid_until
+      """)
+    let existing = try store.accreditationsRaw()
+    return try count(accreditations) { (accreditation) throws(SQLiteError) -> Change in
+      let old = existing[accreditation.code]
+      if old == accreditation { return .unchanged }
+      try upsert.run([
+        .text(accreditation.code), .text(accreditation.title), .text(accreditation.provider),
+        .integer(accreditation.hours.minutes), SQLValue(accreditation.validity.start),
+        SQLValue(accreditation.validity.end),
+      ])
+      return old == nil ? .created : .updated
+    }
+  }
+
+  mutating func write(_ norms: [PENorm]) throws(SQLiteError) -> ImportSummary.Counts {
+    let upsert = try database.prepare(
+      """
+      INSERT INTO pe_norms (effective_from, name, cycle_years, total_minutes,
+        minimum_accredited_minutes, maximum_free_minutes, practice_minutes, selection)
+      VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+      ON CONFLICT (effective_from) DO UPDATE SET name = excluded.name,
+        cycle_years = excluded.cycle_years, total_minutes = excluded.total_minutes,
+        minimum_accredited_minutes = excluded.minimum_accredited_minutes,
+        maximum_free_minutes = excluded.maximum_free_minutes,
+        practice_minutes = excluded.practice_minutes, selection = excluded.selection
+      """)
+    return try count(norms) { (norm) throws(SQLiteError) -> Change in
+      let old = try store.loadNorms(where: "WHERE effective_from = ?", [SQLValue(norm.effectiveFrom)]).first
+      if old == norm { return .unchanged }
+      try upsert.run([
+        SQLValue(norm.effectiveFrom), .text(norm.name), .integer(norm.cycleYears),
+        .integer(norm.totalHours.minutes), .integer(norm.minimumAccredited.minutes),
+        .integer(norm.maximumFree.minutes), SQLValue(norm.practiceHours?.minutes),
+        .text(norm.selection.rawValue),
+      ])
+      return old == nil ? .created : .updated
+    }
+  }
+
+  /// A portfolio replaces the coach's previous one whole, so importing it twice never counts
+  /// hours twice.
+  mutating func write(_ portfolios: [Portfolio]) throws(SQLiteError) -> ImportSummary.Counts {
+    let upsert = try database.prepare(
+      """
+      INSERT INTO portfolios (coach_id, registered_since) VALUES (?, ?)
+      ON CONFLICT (coach_id) DO UPDATE SET registered_since = excluded.registered_since
+      """)
+    let clearDiplomas = try database.prepare("DELETE FROM education_diplomas WHERE coach_id = ?")
+    let clearExperience = try database.prepare("DELETE FROM experience WHERE coach_id = ?")
+    let clearActivities = try database.prepare("DELETE FROM pe_activities WHERE coach_id = ?")
+    let insertDiploma = try database.prepare(
+      """
+      INSERT INTO education_diplomas (coach_id, position, education_id, issued_on,
+        evidence_document, evidence_issuer) VALUES (?, ?, ?, ?, ?, ?)
+      """)
+    let insertExperience = try database.prepare(
+      """
+      INSERT INTO experience (coach_id, position, valid_from, valid_until, minutes, description,
+        evidence_document, evidence_issuer) VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+      """)
+    let insertActivity = try database.prepare(
+      """
+      INSERT INTO pe_activities (coach_id, id, activity_date, minutes, title, provider, category,
+        accreditation_code, evidence_document, evidence_issuer) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+      """)
+    return try count(portfolios) { (portfolio) throws(SQLiteError) -> Change in
+      let old = try store.loadPortfolio(portfolio.coach)
+      var comparable = portfolio
+      comparable.activities.sort { ($0.date, $0.id) < ($1.date, $1.id) }
+      if old == comparable { return .unchanged }
+      let coach = SQLValue(portfolio.coach)
+      try upsert.run([coach, SQLValue(portfolio.registeredSince)])
+      try clearDiplomas.run([coach])
+      try clearExperience.run([coach])
+      try clearActivities.run([coach])
+      for (position, diploma) in portfolio.educations.enumerated() {
+        try insertDiploma.run([
+          coach, .integer(position), SQLValue(diploma.education), SQLValue(diploma.issuedOn),
+          .text(diploma.evidence.documentID), .text(diploma.evidence.issuer),
+        ])
+      }
+      for (position, entry) in portfolio.experience.enumerated() {
+        try insertExperience.run([
+          coach, .integer(position), SQLValue(entry.period.start), SQLValue(entry.period.end),
+          .integer(entry.hours.minutes), .text(entry.description),
+          .text(entry.evidence.documentID), .text(entry.evidence.issuer),
+        ])
+      }
+      for activity in portfolio.activities {
+        try insertActivity.run([
+          coach, SQLValue(activity.id), SQLValue(activity.date), .integer(activity.hours.minutes),
+          .text(activity.title), .text(activity.provider), .text(activity.category.rawValue),
+          SQLValue(activity.accreditationCode), SQLValue(activity.evidence?.documentID),
+          SQLValue(activity.evidence?.issuer),
+        ])
+      }
+      return old == nil ? .created : .updated
+    }
+  }
+
+  mutating func write(_ memberships: [Membership]) throws(SQLiteError) -> ImportSummary.Counts {
+    let upsert = try database.prepare(
+      """
+      INSERT INTO memberships (coach_id, register_number, admitted_on, route) VALUES (?, ?, ?, ?)
+      ON CONFLICT (coach_id) DO UPDATE SET register_number = excluded.register_number,
+        admitted_on = excluded.admitted_on, route = excluded.route
+      """)
+    let clearChanges = try database.prepare(
+      "DELETE FROM membership_status_changes WHERE coach_id = ?")
+    let clearAssessments = try database.prepare("DELETE FROM assessments WHERE coach_id = ?")
+    let insertChange = try database.prepare(
+      """
+      INSERT INTO membership_status_changes (coach_id, position, change_date, status, rule,
+        decision) VALUES (?, ?, ?, ?, ?, ?)
+      """)
+    let insertAssessment = try database.prepare(
+      """
+      INSERT INTO assessments (coach_id, position, submitted_on, judged_on, result,
+        improvement_points, deadline) VALUES (?, ?, ?, ?, ?, ?, ?)
+      """)
+    return try count(memberships) { (membership) throws(SQLiteError) -> Change in
+      let old = try store.loadMembership(membership.coach)
+      if old == membership { return .unchanged }
+      let coach = SQLValue(membership.coach)
+      try upsert.run([
+        coach, .text(membership.registerNumber), SQLValue(membership.admittedOn),
+        .text(membership.route.rawValue),
+      ])
+      try clearChanges.run([coach])
+      try clearAssessments.run([coach])
+      for (position, change) in membership.statusChanges.enumerated() {
+        try insertChange.run([
+          coach, .integer(position), SQLValue(change.date), .text(change.status.rawValue),
+          .text(change.rule.rawValue), .text(change.decision),
+        ])
+      }
+      for (position, assessment) in membership.assessments.enumerated() {
+        try insertAssessment.run([
+          coach, .integer(position), SQLValue(assessment.submittedOn),
+          SQLValue(assessment.judgedOn), .text(assessment.result.rawValue),
+          SQLValue(assessment.improvementPoints), SQLValue(assessment.deadline),
+        ])
+      }
+      return old == nil ? .created : .updated
     }
   }
 

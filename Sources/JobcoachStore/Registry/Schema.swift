@@ -90,7 +90,100 @@ enum Schema {
       FOREIGN KEY (policy_id, effective_from) REFERENCES policies(id, effective_from)
         ON DELETE CASCADE
     ) STRICT, WITHOUT ROWID;
+    """,
+    // 2: the register: educations, accreditations, PE norms, portfolios, memberships.
     """
+    CREATE TABLE educations (
+      id TEXT PRIMARY KEY,
+      title TEXT NOT NULL,
+      provider TEXT NOT NULL,
+      recognised_from TEXT NOT NULL CHECK (date(recognised_from) IS recognised_from),
+      recognised_until TEXT CHECK (recognised_until IS NULL OR date(recognised_until) IS recognised_until)
+    ) STRICT;
+    CREATE TABLE accreditations (
+      code TEXT PRIMARY KEY,
+      title TEXT NOT NULL,
+      provider TEXT NOT NULL,
+      minutes INTEGER NOT NULL CHECK (minutes >= 0),
+      valid_from TEXT NOT NULL CHECK (date(valid_from) IS valid_from),
+      valid_until TEXT CHECK (valid_until IS NULL OR date(valid_until) IS valid_until)
+    ) STRICT;
+    CREATE TABLE pe_norms (
+      effective_from TEXT PRIMARY KEY CHECK (date(effective_from) IS effective_from),
+      name TEXT NOT NULL,
+      cycle_years INTEGER NOT NULL,
+      total_minutes INTEGER NOT NULL,
+      minimum_accredited_minutes INTEGER NOT NULL,
+      maximum_free_minutes INTEGER NOT NULL,
+      practice_minutes INTEGER,
+      selection TEXT NOT NULL CHECK (selection IN ('cycle-start', 'cycle-end'))
+    ) STRICT;
+    CREATE TABLE portfolios (
+      coach_id TEXT PRIMARY KEY REFERENCES coaches(id) ON DELETE CASCADE,
+      registered_since TEXT CHECK (registered_since IS NULL OR date(registered_since) IS registered_since)
+    ) STRICT;
+    CREATE TABLE education_diplomas (
+      coach_id TEXT NOT NULL REFERENCES portfolios(coach_id) ON DELETE CASCADE,
+      position INTEGER NOT NULL,
+      education_id TEXT NOT NULL,
+      issued_on TEXT NOT NULL CHECK (date(issued_on) IS issued_on),
+      evidence_document TEXT NOT NULL,
+      evidence_issuer TEXT NOT NULL,
+      PRIMARY KEY (coach_id, position)
+    ) STRICT, WITHOUT ROWID;
+    CREATE TABLE experience (
+      coach_id TEXT NOT NULL REFERENCES portfolios(coach_id) ON DELETE CASCADE,
+      position INTEGER NOT NULL,
+      valid_from TEXT NOT NULL CHECK (date(valid_from) IS valid_from),
+      valid_until TEXT NOT NULL CHECK (date(valid_until) IS valid_until),
+      minutes INTEGER NOT NULL CHECK (minutes >= 0),
+      description TEXT NOT NULL,
+      evidence_document TEXT NOT NULL,
+      evidence_issuer TEXT NOT NULL,
+      PRIMARY KEY (coach_id, position)
+    ) STRICT, WITHOUT ROWID;
+    CREATE TABLE pe_activities (
+      coach_id TEXT NOT NULL REFERENCES portfolios(coach_id) ON DELETE CASCADE,
+      id TEXT NOT NULL,
+      activity_date TEXT NOT NULL CHECK (date(activity_date) IS activity_date),
+      minutes INTEGER NOT NULL CHECK (minutes > 0),
+      title TEXT NOT NULL,
+      provider TEXT NOT NULL,
+      category TEXT NOT NULL CHECK (category IN ('accredited', 'free')),
+      accreditation_code TEXT,
+      evidence_document TEXT,
+      evidence_issuer TEXT,
+      PRIMARY KEY (coach_id, id)
+    ) STRICT, WITHOUT ROWID;
+    CREATE INDEX pe_activities_by_coach_date
+      ON pe_activities(coach_id, activity_date, category, minutes);
+    CREATE TABLE memberships (
+      coach_id TEXT PRIMARY KEY REFERENCES coaches(id) ON DELETE CASCADE,
+      register_number TEXT NOT NULL UNIQUE,
+      admitted_on TEXT NOT NULL CHECK (date(admitted_on) IS admitted_on),
+      route TEXT NOT NULL CHECK (route IN ('entry-requirements', 'earlier-admission'))
+    ) STRICT;
+    CREATE TABLE membership_status_changes (
+      coach_id TEXT NOT NULL REFERENCES memberships(coach_id) ON DELETE CASCADE,
+      position INTEGER NOT NULL,
+      change_date TEXT NOT NULL CHECK (date(change_date) IS change_date),
+      status TEXT NOT NULL
+        CHECK (status IN ('applicant', 'registered', 'assessment-due', 'suspended', 'removed')),
+      rule TEXT NOT NULL,
+      decision TEXT NOT NULL,
+      PRIMARY KEY (coach_id, position)
+    ) STRICT, WITHOUT ROWID;
+    CREATE TABLE assessments (
+      coach_id TEXT NOT NULL REFERENCES memberships(coach_id) ON DELETE CASCADE,
+      position INTEGER NOT NULL,
+      submitted_on TEXT CHECK (submitted_on IS NULL OR date(submitted_on) IS submitted_on),
+      judged_on TEXT NOT NULL CHECK (date(judged_on) IS judged_on),
+      result TEXT NOT NULL CHECK (result IN ('sufficient', 'insufficient')),
+      improvement_points TEXT,
+      deadline TEXT CHECK (deadline IS NULL OR date(deadline) IS deadline),
+      PRIMARY KEY (coach_id, position)
+    ) STRICT, WITHOUT ROWID;
+    """,
   ]
 
   static var currentVersion: Int { migrations.count }

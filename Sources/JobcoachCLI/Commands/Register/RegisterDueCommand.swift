@@ -1,0 +1,126 @@
+import JobcoachCore
+import JobcoachStore
+
+/// `jobcoach register due`: who must re-register or be assessed soon.
+struct RegisterDueCommand: Command {
+  static let spec = CommandSpec(
+    name: "register due",
+    summary: "coaches whose cycle ends within a window, and coaches with an assessment due",
+    synopsis: "[--within DAYS] [--on DATE] [--format text|json|csv] [--db PATH]", positionals: 0...0,
+    options: [
+      .value("--within", "DAYS", "the window in days (default 90)"),
+      RegisterContext.dateOption,
+      .value("--format", "FORMAT", "text, json or csv (default text)"),
+      RegisterContext.registryOption,
+    ],
+    discussion: """
+      Lists registered coaches whose five-year cycle ends within the window, with the hours
+      they still miss, and earlier registrants with an assessment due (R-ASM-1); soonest first.
+      """)
+
+  let arguments: ParsedArguments
+  let within: Int
+  let format: OutputFormat
+
+  init(_ arguments: ParsedArguments) throws(UsageError) {
+    self.arguments = arguments
+    if let text = arguments.value("--within") {
+      guard let days = Int(text), days >= 0 else {
+        throw UsageError("--within takes a number of days, not '\(text)'", command: Self.spec.name)
+      }
+      within = days
+    } else {
+      within = 90
+    }
+    format = try OutputFormat.parse(
+      arguments.value("--format"), allowed: OutputFormat.allCases, command: Self.spec.name)
+  }
+
+  struct Row {
+    var coach: CoachID
+    var name: String
+    var registerNumber: String
+    var reason: String
+    var due: CalendarDate
+    var missingAccredited: Hours?
+    var missingHours: Hours?
+  }
+
+  func run(_ context: CommandContext) throws -> Int32 {
+    let date = try context.date(arguments, command: Self.spec.name)
+    let store = try RegistryStore.open(at: context.databasePath(arguments))
+    let rules = try store.registerRules()
+    var rows: [Row] = []
+    for membership in try store.allMemberships() {
+      let name = try store.coach(membership.coach)?.name ?? ""
+      let portfolio = try store.portfolio(of: membership.coach)
+      switch membership.status(on: date) {
+      case .registered?:
+        let statement = rules.peStatement(portfolio, anchor: membership.admittedOn, on: date)
+        if statement.daysLeft <= within, membership.renewal(in: statement.cycle) == nil {
+          rows.append(
+            Row(
+              coach: membership.coach, name: name, registerNumber: membership.registerNumber,
+              reason: "re-registration", due: statement.cycle.end,
+              missingAccredited: statement.missingAccredited, missingHours: statement.missingHours))
+        }
+      case .removed?, nil:
+        continue
+      default:
+        break
+      }
+      let assessment = rules.assessmentFindings(membership, portfolio: portfolio, on: date)
+      if assessment.contains(where: { $0.outcome == .unmet }) {
+        let deadline = membership.latestAssessment(on: date)?.deadline ?? date
+        rows.append(
+          Row(
+            coach: membership.coach, name: name, registerNumber: membership.registerNumber,
+            reason: "assessment", due: deadline))
+      }
+    }
+    rows.sort { ($0.due, $0.coach) < ($1.due, $1.coach) }
+    switch format {
+    case .json:
+      let items: [JSONValue] = rows.map { row in
+        .object([
+          "coach": JSONValue(row.coach.rawValue), "name": JSONValue(row.name),
+          "registerNumber": JSONValue(row.registerNumber), "reason": JSONValue(row.reason),
+          "due": JSONValue(row.due), "daysLeft": JSONValue(date.days(until: row.due)),
+          "missingAccreditedHours": row.missingAccredited.map(JSONValue.init) ?? .null,
+          "missingHours": row.missingHours.map(JSONValue.init) ?? .null,
+        ])
+      }
+      context.print(
+        JSONWriter.string(
+          .object(["on": JSONValue(date), "withinDays": JSONValue(within), "due": .array(items)])))
+    case .csv:
+      var text = CSV.line([
+        "coach", "name", "registerNumber", "reason", "due", "daysLeft", "missingAccreditedHours",
+        "missingHours",
+      ])
+      for row in rows {
+        text += CSV.line([
+          row.coach.rawValue, row.name, row.registerNumber, row.reason, row.due.description,
+          String(date.days(until: row.due)), row.missingAccredited?.decimalText ?? "",
+          row.missingHours?.decimalText ?? "",
+        ])
+      }
+      context.print(text)
+    case .text:
+      var table = [["DUE", "DAYS", "COACH", "NAME", "REGISTER", "REASON", "MISSING"]]
+      for row in rows {
+        let missing =
+          row.missingHours.map {
+            "\($0) hours (\(row.missingAccredited ?? .zero) accredited)"
+          } ?? ""
+        table.append([
+          row.due.description, String(date.days(until: row.due)), row.coach.rawValue, row.name,
+          row.registerNumber, row.reason, missing,
+        ])
+      }
+      context.print(TextTable.render(table))
+      context.print("\(rows.count) due within \(within) days of \(date)\n")
+    }
+    return ExitCode.success
+  }
+}

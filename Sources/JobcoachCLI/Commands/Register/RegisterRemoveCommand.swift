@@ -1,0 +1,46 @@
+import JobcoachCore
+import JobcoachStore
+
+/// `jobcoach register remove`: takes a coach off the register, with the reason.
+struct RegisterRemoveCommand: Command {
+  static let spec = CommandSpec(
+    name: "register remove", summary: "remove a coach from the register, with the reason",
+    synopsis: "COACH_ID --reason TEXT [--on DATE] [--db PATH]", positionals: 1...1,
+    options: [
+      .value("--reason", "TEXT", "why the coach is removed"),
+      RegisterContext.dateOption, RegisterContext.registryOption,
+    ],
+    discussion: """
+      Records the status 'removed' under R-ASM-1 when the last assessment was insufficient,
+      else under R-RE-1. The history stays; nothing is deleted.
+      """)
+
+  let arguments: ParsedArguments
+  let reason: String
+
+  init(_ arguments: ParsedArguments) throws(UsageError) {
+    self.arguments = arguments
+    guard let reason = arguments.value("--reason"), !reason.allSatisfy(\.isWhitespace) else {
+      throw UsageError("missing --reason TEXT", command: Self.spec.name)
+    }
+    self.reason = reason
+  }
+
+  func run(_ context: CommandContext) throws -> Int32 {
+    let register = try RegisterContext(arguments, command: Self.spec.name, context: context)
+    let membership = try register.requireMembership()
+    if membership.status(on: register.date) == .removed {
+      throw CLIError.badInput("coach '\(register.coach.id)' is already removed from the register")
+    }
+    let rule: RuleID =
+      membership.latestAssessment(on: register.date)?.result == .insufficient
+      ? .assessment : .reregistration
+    _ = try register.record(
+      StatusChange(date: register.date, status: .removed, rule: rule, decision: "removed: \(reason)"),
+      on: membership)
+    context.print(
+      "\(register.who), \(membership.registerNumber): removed from the register on "
+        + "\(register.date) (\(rule))\n")
+    return ExitCode.success
+  }
+}

@@ -1,0 +1,245 @@
+// How the register's records are read from their documents. Field names are the contract of
+// the schemas in `Schemas/`.
+
+extension EducationID: JSONField {}
+extension ActivityID: JSONField {}
+extension PECategory: JSONEnumField {}
+extension MembershipStatus: JSONEnumField {}
+extension AdmissionRoute: JSONEnumField {}
+extension AssessmentResult: JSONEnumField {}
+extension NormSelection: JSONEnumField {}
+
+extension RecognisedEducation: JSONField {
+  public static func decode(_ value: JSONValue, at pointer: JSONPointer, in context: DecodingContext)
+    -> RecognisedEducation?
+  {
+    guard var fields = ObjectFields(value, at: pointer, in: context) else { return nil }
+    let id = fields.required("id", as: EducationID.self)
+    let title = fields.required("title", as: String.self)
+    let provider = fields.required("provider", as: String.self)
+    let from = fields.required("recognisedFrom", as: CalendarDate.self)
+    let until = fields.optional("recognisedUntil", as: CalendarDate.self)
+    fields.rejectUnknownFields()
+    if let from, let until, until < from {
+      fields.report("recognisedUntil", "the recognition ends (\(until)) before it starts (\(from))")
+    }
+    guard !fields.failed, let id, let title, let provider, let from else { return nil }
+    return RecognisedEducation(
+      id: id, title: title, provider: provider, recognition: DateInterval(start: from, end: until))
+  }
+}
+
+extension Accreditation: JSONField {
+  public static func decode(_ value: JSONValue, at pointer: JSONPointer, in context: DecodingContext)
+    -> Accreditation?
+  {
+    guard var fields = ObjectFields(value, at: pointer, in: context) else { return nil }
+    let code = fields.required("code", as: String.self)
+    let title = fields.required("title", as: String.self)
+    let provider = fields.required("provider", as: String.self)
+    let hours = fields.required("hours", as: Hours.self)
+    let from = fields.required("validFrom", as: CalendarDate.self)
+    let until = fields.optional("validUntil", as: CalendarDate.self)
+    fields.rejectUnknownFields()
+    if let from, let until, until < from {
+      fields.report("validUntil", "the accreditation ends (\(until)) before it starts (\(from))")
+    }
+    guard !fields.failed, let code, let title, let provider, let hours, let from else { return nil }
+    return Accreditation(
+      code: code, title: title, provider: provider, hours: hours,
+      validity: DateInterval(start: from, end: until))
+  }
+}
+
+extension PENorm: JSONField {
+  public static func decode(_ value: JSONValue, at pointer: JSONPointer, in context: DecodingContext)
+    -> PENorm?
+  {
+    guard var fields = ObjectFields(value, at: pointer, in: context) else { return nil }
+    let name = fields.required("name", as: String.self)
+    let effectiveFrom = fields.required("effectiveFrom", as: CalendarDate.self)
+    let years = fields.required("cycleYears", as: Int.self)
+    let total = fields.required("totalHours", as: Hours.self)
+    let accredited = fields.required("minimumAccreditedHours", as: Hours.self)
+    let free = fields.required("maximumFreeHours", as: Hours.self)
+    let practice = fields.optional("practiceHours", as: Hours.self)
+    let selection = fields.optional("selection", as: NormSelection.self)
+    fields.rejectUnknownFields()
+    if let years, !(1...10).contains(years) {
+      fields.report("cycleYears", "a cycle is 1 to 10 years, not \(years)")
+    }
+    if let total, let accredited, accredited > total {
+      fields.report(
+        "minimumAccreditedHours",
+        "the accredited minimum (\(accredited)) is more than the total (\(total))")
+    }
+    guard !fields.failed, let name, let effectiveFrom, let years, let total, let accredited,
+      let free
+    else { return nil }
+    return PENorm(
+      name: name, effectiveFrom: effectiveFrom, cycleYears: years, totalHours: total,
+      minimumAccredited: accredited, maximumFree: free, practiceHours: practice,
+      selection: selection ?? .cycleStart)
+  }
+}
+
+extension EducationDiploma: JSONField {
+  public static func decode(_ value: JSONValue, at pointer: JSONPointer, in context: DecodingContext)
+    -> EducationDiploma?
+  {
+    guard var fields = ObjectFields(value, at: pointer, in: context) else { return nil }
+    let education = fields.required("education", as: EducationID.self)
+    let issuedOn = fields.required("issuedOn", as: CalendarDate.self)
+    let evidence = fields.required("evidence", as: EvidenceReference.self)
+    fields.rejectUnknownFields()
+    guard !fields.failed, let education, let issuedOn, let evidence else { return nil }
+    return EducationDiploma(education: education, issuedOn: issuedOn, evidence: evidence)
+  }
+}
+
+extension ExperienceEntry: JSONField {
+  public static func decode(_ value: JSONValue, at pointer: JSONPointer, in context: DecodingContext)
+    -> ExperienceEntry?
+  {
+    guard var fields = ObjectFields(value, at: pointer, in: context) else { return nil }
+    let from = fields.required("from", as: CalendarDate.self)
+    let until = fields.required("until", as: CalendarDate.self)
+    let hours = fields.required("hours", as: Hours.self)
+    let description = fields.required("description", as: String.self)
+    let evidence = fields.required("evidence", as: EvidenceReference.self)
+    fields.rejectUnknownFields()
+    if let from, let until, until < from {
+      fields.report("until", "the period ends (\(until)) before it starts (\(from))")
+    }
+    guard !fields.failed, let from, let until, let hours, let description, let evidence else {
+      return nil
+    }
+    return ExperienceEntry(
+      period: DateInterval(start: from, end: until), hours: hours, description: description,
+      evidence: evidence)
+  }
+}
+
+extension PEActivity: JSONField {
+  public static func decode(_ value: JSONValue, at pointer: JSONPointer, in context: DecodingContext)
+    -> PEActivity?
+  {
+    guard var fields = ObjectFields(value, at: pointer, in: context) else { return nil }
+    let id = fields.required("id", as: ActivityID.self)
+    let date = fields.required("date", as: CalendarDate.self)
+    let hours = fields.required("hours", as: Hours.self)
+    let title = fields.required("title", as: String.self)
+    let provider = fields.required("provider", as: String.self)
+    let category = fields.required("category", as: PECategory.self)
+    let code = fields.optional("accreditationCode", as: String.self)
+    let evidence = fields.optional("evidence", as: EvidenceReference.self)
+    fields.rejectUnknownFields()
+    if category == .free, code != nil {
+      fields.report("accreditationCode", "only an accredited activity has an accreditation code")
+    }
+    if let hours, hours == .zero {
+      fields.report("hours", "an activity of 0 hours adds nothing; leave it out")
+    }
+    guard !fields.failed, let id, let date, let hours, let title, let provider, let category else {
+      return nil
+    }
+    return PEActivity(
+      id: id, date: date, hours: hours, title: title, provider: provider, category: category,
+      accreditationCode: code, evidence: evidence)
+  }
+}
+
+extension Portfolio: JSONField {
+  public static func decode(_ value: JSONValue, at pointer: JSONPointer, in context: DecodingContext)
+    -> Portfolio?
+  {
+    guard var fields = ObjectFields(value, at: pointer, in: context) else { return nil }
+    let coach = fields.required("coach", as: CoachID.self)
+    let registeredSince = fields.optional("registeredSince", as: CalendarDate.self)
+    let educations = fields.optional("educations", as: [EducationDiploma].self)
+    let experience = fields.optional("experience", as: [ExperienceEntry].self)
+    let activities = fields.optional("peActivities", as: [PEActivity].self)
+    fields.rejectUnknownFields()
+    var seen: [ActivityID: Int] = [:]
+    for (index, activity) in (activities ?? []).enumerated() {
+      if let first = seen[activity.id] {
+        fields.report(
+          at: pointer.appending("peActivities").appending(index).appending("id"),
+          "activity id '\(activity.id)' appears twice in this portfolio (first at "
+            + "\(pointer.appending("peActivities").appending(first))); an activity counts once")
+      } else {
+        seen[activity.id] = index
+      }
+    }
+    guard !fields.failed, let coach else { return nil }
+    return Portfolio(
+      coach: coach, registeredSince: registeredSince, educations: educations ?? [],
+      experience: experience ?? [], activities: activities ?? [])
+  }
+}
+
+extension StatusChange: JSONField {
+  public static func decode(_ value: JSONValue, at pointer: JSONPointer, in context: DecodingContext)
+    -> StatusChange?
+  {
+    guard var fields = ObjectFields(value, at: pointer, in: context) else { return nil }
+    let date = fields.required("date", as: CalendarDate.self)
+    let status = fields.required("status", as: MembershipStatus.self)
+    let rule = fields.required("rule", as: RuleID.self)
+    let decision = fields.required("decision", as: String.self)
+    fields.rejectUnknownFields()
+    guard !fields.failed, let date, let status, let rule, let decision else { return nil }
+    return StatusChange(date: date, status: status, rule: rule, decision: decision)
+  }
+}
+
+extension Assessment: JSONField {
+  public static func decode(_ value: JSONValue, at pointer: JSONPointer, in context: DecodingContext)
+    -> Assessment?
+  {
+    guard var fields = ObjectFields(value, at: pointer, in: context) else { return nil }
+    let submittedOn = fields.optional("submittedOn", as: CalendarDate.self)
+    let judgedOn = fields.required("judgedOn", as: CalendarDate.self)
+    let result = fields.required("result", as: AssessmentResult.self)
+    let points = fields.optional("improvementPoints", as: String.self)
+    let deadline = fields.optional("deadline", as: CalendarDate.self)
+    fields.rejectUnknownFields()
+    if result == .insufficient, points == nil, fields.object["improvementPoints"] == nil {
+      fields.report(nil, "an insufficient assessment names the points to improve ('improvementPoints')")
+    }
+    if let submittedOn, let judgedOn, judgedOn < submittedOn {
+      fields.report("judgedOn", "judged (\(judgedOn)) before it was submitted (\(submittedOn))")
+    }
+    guard !fields.failed, let judgedOn, let result else { return nil }
+    return Assessment(
+      submittedOn: submittedOn, judgedOn: judgedOn, result: result, improvementPoints: points,
+      deadline: deadline)
+  }
+}
+
+extension Membership: JSONField {
+  public static func decode(_ value: JSONValue, at pointer: JSONPointer, in context: DecodingContext)
+    -> Membership?
+  {
+    guard var fields = ObjectFields(value, at: pointer, in: context) else { return nil }
+    let coach = fields.required("coach", as: CoachID.self)
+    let number = fields.required("registerNumber", as: String.self)
+    let admittedOn = fields.required("admittedOn", as: CalendarDate.self)
+    let route = fields.required("route", as: AdmissionRoute.self)
+    let changes = fields.optional("statusChanges", as: [StatusChange].self)
+    let assessments = fields.optional("assessments", as: [Assessment].self)
+    fields.rejectUnknownFields()
+    if let changes {
+      for index in changes.indices.dropFirst() where changes[index].date < changes[index - 1].date {
+        fields.report(
+          at: pointer.appending("statusChanges").appending(index).appending("date"),
+          "status changes are in date order; \(changes[index].date) comes before "
+            + "\(changes[index - 1].date)")
+      }
+    }
+    guard !fields.failed, let coach, let number, let admittedOn, let route else { return nil }
+    return Membership(
+      coach: coach, registerNumber: number, admittedOn: admittedOn, route: route,
+      statusChanges: changes ?? [], assessments: assessments ?? [])
+  }
+}

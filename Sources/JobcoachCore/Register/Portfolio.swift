@@ -1,0 +1,129 @@
+/// An education the professional association recognises as a jobcoach education (R-ADM-1),
+/// over the period it recognised it.
+public struct RecognisedEducation: Hashable, Sendable {
+  public var id: EducationID
+  public var title: String
+  public var provider: String
+  /// Recognised from this day through `recognisedUntil` (inclusive; nil while it lasts).
+  public var recognition: DateInterval
+
+  public init(id: EducationID, title: String, provider: String, recognition: DateInterval) {
+    self.id = id
+    self.title = title
+    self.provider = provider
+    self.recognition = recognition
+  }
+}
+
+/// An education's id in the association's list.
+public struct EducationID: RecordIdentifier {
+  public let rawValue: String
+  public init(rawValue: String) { self.rawValue = rawValue }
+}
+
+/// A coach's diploma of a jobcoach education.
+public struct EducationDiploma: Hashable, Sendable {
+  public var education: EducationID
+  public var issuedOn: CalendarDate
+  public var evidence: EvidenceReference
+
+  public init(education: EducationID, issuedOn: CalendarDate, evidence: EvidenceReference) {
+    self.education = education
+    self.issuedOn = issuedOn
+    self.evidence = evidence
+  }
+}
+
+/// Hours of work as a jobcoach over a period (R-ADM-2).
+public struct ExperienceEntry: Hashable, Sendable {
+  public var period: DateInterval
+  public var hours: Hours
+  public var description: String
+  public var evidence: EvidenceReference
+
+  public init(period: DateInterval, hours: Hours, description: String, evidence: EvidenceReference) {
+    self.period = period
+    self.hours = hours
+    self.description = description
+    self.evidence = evidence
+  }
+}
+
+/// Whether a PE activity is accredited by the association or filled in at the coach's own
+/// discretion (vrije invulling: intervision, peer review, literature, other courses).
+public enum PECategory: String, CaseIterable, Hashable, Sendable {
+  case accredited
+  case free
+}
+
+/// An activity's id within a coach's portfolio.
+public struct ActivityID: RecordIdentifier {
+  public let rawValue: String
+  public init(rawValue: String) { self.rawValue = rawValue }
+}
+
+/// A professional development activity (permanente educatie).
+public struct PEActivity: Hashable, Sendable {
+  public var id: ActivityID
+  public var date: CalendarDate
+  public var hours: Hours
+  public var title: String
+  public var provider: String
+  public var category: PECategory
+  /// The association's accreditation code, for an accredited activity.
+  public var accreditationCode: String?
+  public var evidence: EvidenceReference?
+
+  public init(
+    id: ActivityID, date: CalendarDate, hours: Hours, title: String, provider: String,
+    category: PECategory, accreditationCode: String? = nil, evidence: EvidenceReference? = nil
+  ) {
+    self.id = id
+    self.date = date
+    self.hours = hours
+    self.title = title
+    self.provider = provider
+    self.category = category
+    self.accreditationCode = accreditationCode
+    self.evidence = evidence
+  }
+}
+
+/// A course, training or congress the association accredited, with the hours it is worth.
+public struct Accreditation: Hashable, Sendable {
+  public var code: String
+  public var title: String
+  public var provider: String
+  public var hours: Hours
+  public var validity: DateInterval
+
+  public init(code: String, title: String, provider: String, hours: Hours, validity: DateInterval) {
+    self.code = code
+    self.title = title
+    self.provider = provider
+    self.hours = hours
+    self.validity = validity
+  }
+}
+
+/// What a coach brings to the register: diplomas, experience and PE activities.
+public struct Portfolio: Hashable, Sendable {
+  public var coach: CoachID
+  /// The day the coach's register cycles start, as the coach states it; the registry's
+  /// membership takes precedence when there is one.
+  public var registeredSince: CalendarDate?
+  public var educations: [EducationDiploma]
+  public var experience: [ExperienceEntry]
+  public var activities: [PEActivity]
+
+  public init(
+    coach: CoachID, registeredSince: CalendarDate? = nil, educations: [EducationDiploma] = [],
+    experience: [ExperienceEntry] = [], activities: [PEActivity] = []
+  ) {
+    self.coach = coach
+    self.registeredSince = registeredSince
+    self.educations = educations
+    self.experience = experience
+    self.activities = activities
+  }
+}

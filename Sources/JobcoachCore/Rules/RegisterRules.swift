@@ -1,0 +1,322 @@
+/// How one PE activity counted in a cycle, and why it did not when it did not.
+public struct ActivityJudgement: Hashable, Sendable {
+  public var activity: PEActivity
+  /// The category it counted in; nil when it did not count.
+  public var countedAs: PECategory?
+  /// The hours that counted (before the cap on free hours).
+  public var countedHours: Hours
+  /// Why it did not count, or counted otherwise than claimed.
+  public var note: String?
+}
+
+/// A coach's PE hours in the cycle containing a date, against the norm that applies.
+public struct PEStatement: Hashable, Sendable {
+  public var coach: CoachID
+  public var date: CalendarDate
+  public var cycle: RegisterCycle
+  public var norm: PENorm
+  public var accredited: Hours
+  public var free: Hours
+  public var countedFree: Hours
+  public var counted: Hours { accredited + countedFree }
+  public var missingAccredited: Hours
+  public var missingHours: Hours
+  /// Practice hours in the cycle, when the norm asks for them.
+  public var practice: Hours?
+  public var missingPractice: Hours?
+  public var activities: [ActivityJudgement]
+  public var findings: [Finding]
+
+  /// R-PE-1..3 (and practice hours, when required) are met on the date.
+  public var isMet: Bool { missingAccredited == .zero && missingHours == .zero && (missingPractice ?? .zero) == .zero }
+  public var daysLeft: Int { date.days(until: cycle.end) }
+}
+
+/// The register's rules: admission (R-ADM-*), assessment (R-ASM-1), re-registration (R-RE-1)
+/// and professional development (R-PE-*). Pure; the date is an argument.
+public struct RegisterRules: Sendable {
+  public var educations: [EducationID: RecognisedEducation]
+  /// The accreditation catalogue; nil when none is loaded (a coach checking their own file):
+  /// then claimed accredited activities are taken as claimed and a note says so.
+  public var accreditations: [String: Accreditation]?
+  public var norms: PENormHistory
+  /// R-ADM-2's hours of work experience.
+  public var requiredExperience: Hours
+
+  public init(
+    educations: [EducationID: RecognisedEducation] = [:],
+    accreditations: [String: Accreditation]? = nil, norms: PENormHistory = .seedDefault,
+    requiredExperience: Hours = Hours(wholeHours: 1400)
+  ) {
+    self.educations = educations
+    self.accreditations = accreditations
+    self.norms = norms
+    self.requiredExperience = requiredExperience
+  }
+
+  // MARK: Admission
+
+  /// R-ADM-1 and R-ADM-2 on `date`.
+  public func admissionFindings(_ portfolio: Portfolio, on date: CalendarDate) -> [Finding] {
+    [educationFinding(portfolio, on: date), experienceFinding(portfolio, on: date)]
+  }
+
+  func educationFinding(_ portfolio: Portfolio, on date: CalendarDate) -> Finding {
+    let subject = FindingSubject.coach(portfolio.coach)
+    var reasons: [String] = []
+    var evidence: [EvidenceItem] = []
+    for diploma in portfolio.educations {
+      let item = EvidenceItem(
+        kind: .qualification, reference: diploma.evidence.documentID,
+        detail: "diploma of \(educations[diploma.education]?.title ?? "'\(diploma.education)'"), "
+          + "issued \(diploma.issuedOn); \(diploma.evidence)",
+        validFrom: diploma.issuedOn)
+      guard diploma.issuedOn <= date else {
+        reasons.append("the diploma of '\(diploma.education)' is issued only on \(diploma.issuedOn)")
+        evidence.append(item)
+        continue
+      }
+      guard let education = educations[diploma.education] else {
+        reasons.append("'\(diploma.education)' is not on the association's list of educations")
+        evidence.append(item)
+        continue
+      }
+      if education.recognition.contains(diploma.issuedOn) {
+        return Finding(
+          rule: .admissionEducation, severity: .note, outcome: .met, subject: subject,
+          message: "completed \(education.title) (\(education.provider)) on \(diploma.issuedOn), "
+            + "recognised by the association on that date",
+          evidence: [item])
+      }
+      reasons.append(
+        "\(education.title) was recognised \(education.recognition), not on the diploma date "
+          + "\(diploma.issuedOn)")
+      evidence.append(item)
+    }
+    let why = reasons.isEmpty ? "no jobcoach education diploma on record" : reasons.joined(separator: "; ")
+    return Finding(
+      rule: .admissionEducation, severity: .error, outcome: .unmet, subject: subject,
+      message: "no completed jobcoach education recognised by the association: \(why)",
+      evidence: evidence)
+  }
+
+  func experienceFinding(_ portfolio: Portfolio, on date: CalendarDate) -> Finding {
+    let counted = portfolio.experience.filter { ($0.period.end ?? $0.period.start) <= date }
+    let total = counted.reduce(Hours.zero) { $0 + $1.hours }
+    let evidence = counted.map {
+      EvidenceItem(
+        kind: .qualification, reference: $0.evidence.documentID,
+        detail: "\($0.hours) hours, \($0.period): \($0.description)", validFrom: $0.period.start,
+        validUntil: $0.period.end)
+    }
+    let later = portfolio.experience.count - counted.count
+    let laterNote = later > 0 ? " (\(later) entr\(later == 1 ? "y ends" : "ies end") after \(date) and do not count yet)" : ""
+    if total >= requiredExperience {
+      return Finding(
+        rule: .admissionExperience, severity: .note, outcome: .met,
+        subject: .coach(portfolio.coach),
+        message: "\(total) hours of work experience as a jobcoach, at least \(requiredExperience)"
+          + laterNote, evidence: evidence)
+    }
+    return Finding(
+      rule: .admissionExperience, severity: .error, outcome: .unmet,
+      subject: .coach(portfolio.coach),
+      message: "\(total) hours of work experience as a jobcoach; \(requiredExperience) needed, "
+        + "\(requiredExperience - total) missing" + laterNote, evidence: evidence)
+  }
+
+  // MARK: Assessment
+
+  /// R-ASM-1 on `date`: an earlier registrant who does not meet the entry requirements must be
+  /// assessed; a sufficient assessment settles it, an insufficient one names the points.
+  public func assessmentFindings(
+    _ membership: Membership, portfolio: Portfolio, on date: CalendarDate
+  ) -> [Finding] {
+    guard membership.route == .earlierAdmission, membership.status(on: date) != .removed else {
+      return []
+    }
+    let subject = FindingSubject(kind: .membership, id: membership.registerNumber)
+    let shortfalls = admissionFindings(portfolio, on: date).filter { $0.outcome != .met }
+    guard !shortfalls.isEmpty else { return [] }
+    let missing = shortfalls.map(\.rule.rawValue).joined(separator: ", ")
+    if let latest = membership.latestAssessment(on: date) {
+      switch latest.result {
+      case .sufficient:
+        return [
+          Finding(
+            rule: .assessment, severity: .note, outcome: .met, subject: subject,
+            message: "admitted earlier without meeting \(missing); the portfolio assessment of "
+              + "\(latest.judgedOn) was sufficient")
+        ]
+      case .insufficient:
+        let deadline = latest.deadline.map { ", to be improved by \($0)" } ?? ""
+        let overdue = latest.deadline.map { $0 < date } ?? false
+        return [
+          Finding(
+            rule: .assessment, severity: overdue ? .error : .warning, outcome: .unmet,
+            subject: subject,
+            message: "the portfolio assessment of \(latest.judgedOn) was insufficient\(deadline)"
+              + (overdue ? " (the deadline has passed)" : "") + "; points to improve: "
+              + (latest.improvementPoints ?? "not named"))
+        ]
+      }
+    }
+    return [
+      Finding(
+        rule: .assessment, severity: .warning, outcome: .unmet, subject: subject,
+        message: "admitted earlier and does not meet the current entry requirements (\(missing)): "
+          + "a portfolio assessment is due")
+    ]
+  }
+
+  // MARK: Professional development
+
+  /// The PE statement of the cycle containing `date`, for cycles counted from `anchor`.
+  public func peStatement(_ portfolio: Portfolio, anchor: CalendarDate, on date: CalendarDate)
+    -> PEStatement
+  {
+    let cycle = norms.cycle(containing: date, anchor: anchor)
+    let norm = norms.norm(for: cycle.period)
+    var accredited = Hours.zero
+    var free = Hours.zero
+    var judgements: [ActivityJudgement] = []
+    var findings: [Finding] = []
+    let subject = FindingSubject.coach(portfolio.coach)
+
+    for activity in portfolio.activities.sorted(by: { ($0.date, $0.id) < ($1.date, $1.id) }) {
+      guard cycle.period.contains(activity.date) else {
+        judgements.append(
+          ActivityJudgement(
+            activity: activity, countedAs: nil, countedHours: .zero,
+            note: "outside the cycle \(cycle.period)"))
+        continue
+      }
+      guard activity.category == .accredited else {
+        free += activity.hours
+        judgements.append(
+          ActivityJudgement(activity: activity, countedAs: .free, countedHours: activity.hours, note: nil))
+        continue
+      }
+      let (hours, note) = accreditedHours(activity)
+      if let hours {
+        accredited += hours
+        judgements.append(
+          ActivityJudgement(activity: activity, countedAs: .accredited, countedHours: hours, note: note))
+        if let note {
+          findings.append(
+            Finding(
+              rule: .peAccredited, severity: .warning, outcome: .met, subject: subject,
+              message: "activity '\(activity.id)' (\(activity.title)): \(note)"))
+        }
+      } else {
+        free += activity.hours
+        let reason = note ?? "not accredited"
+        judgements.append(
+          ActivityJudgement(activity: activity, countedAs: .free, countedHours: activity.hours,
+            note: "\(reason); counted as free hours"))
+        findings.append(
+          Finding(
+            rule: .peAccredited, severity: .warning, outcome: .unmet, subject: subject,
+            message: "activity '\(activity.id)' (\(activity.title)) is claimed as accredited but "
+              + "\(reason); its \(activity.hours) hours count as free hours",
+            evidence: activity.evidence.map {
+              [EvidenceItem(kind: .qualification, reference: $0.documentID, detail: "\($0)")]
+            } ?? []))
+      }
+    }
+
+    let countedFree = min(free, norm.maximumFree)
+    let counted = accredited + countedFree
+    let missingAccredited = max(.zero, norm.minimumAccredited - accredited)
+    let missingHours = max(.zero, norm.totalHours - counted)
+    var practice: Hours?
+    var missingPractice: Hours?
+    if let required = norm.practiceHours {
+      let worked = portfolio.experience.filter { cycle.period.contains($0.period.start) }
+        .reduce(Hours.zero) { $0 + $1.hours }
+      practice = worked
+      missingPractice = max(.zero, required - worked)
+    }
+    let running = date < cycle.end
+    let unmetSeverity: Severity = running ? .warning : .error
+    let byWhen = running ? " by \(cycle.end) (\(date.days(until: cycle.end)) days left)" : ""
+    let normEvidence = EvidenceItem(
+      kind: .policy, reference: norm.name, detail: "\(norm.name), in force from \(norm.effectiveFrom)",
+      validFrom: norm.effectiveFrom)
+
+    if missingHours == .zero {
+      findings.append(
+        Finding(
+          rule: .peTotal, severity: .note, outcome: .met, subject: subject,
+          message: "\(counted) hours count in the cycle \(cycle.period), at least \(norm.totalHours)",
+          evidence: [normEvidence]))
+    } else {
+      findings.append(
+        Finding(
+          rule: .peTotal, severity: unmetSeverity, outcome: .unmet, subject: subject,
+          message: "\(counted) of \(norm.totalHours) hours count in the cycle \(cycle.period); "
+            + "\(missingHours) missing\(byWhen)", evidence: [normEvidence]))
+    }
+    if let practice, let missingPractice, let required = norm.practiceHours {
+      findings.append(
+        Finding(
+          rule: .peTotal, severity: missingPractice == .zero ? .note : unmetSeverity,
+          outcome: missingPractice == .zero ? .met : .unmet, subject: subject,
+          message: "\(practice) practice hours in the cycle, \(required) required"
+            + (missingPractice == .zero ? "" : "; \(missingPractice) missing\(byWhen)"),
+          evidence: [normEvidence]))
+    }
+    if missingAccredited == .zero {
+      findings.append(
+        Finding(
+          rule: .peAccredited, severity: .note, outcome: .met, subject: subject,
+          message: "\(accredited) accredited hours, at least \(norm.minimumAccredited)",
+          evidence: [normEvidence]))
+    } else {
+      findings.append(
+        Finding(
+          rule: .peAccredited, severity: unmetSeverity, outcome: .unmet, subject: subject,
+          message: "\(accredited) accredited hours, at least \(norm.minimumAccredited) needed; "
+            + "\(missingAccredited) missing\(byWhen)", evidence: [normEvidence]))
+    }
+    findings.append(
+      Finding(
+        rule: .peFree, severity: .note, outcome: .met, subject: subject,
+        message: free > norm.maximumFree
+          ? "\(free) free hours, of which \(countedFree) count (at most \(norm.maximumFree)); "
+            + "\(free - norm.maximumFree) do not count"
+          : "\(free) free hours, all count (at most \(norm.maximumFree))",
+        evidence: [normEvidence]))
+
+    return PEStatement(
+      coach: portfolio.coach, date: date, cycle: cycle, norm: norm, accredited: accredited,
+      free: free, countedFree: countedFree, missingAccredited: missingAccredited,
+      missingHours: missingHours, practice: practice, missingPractice: missingPractice,
+      activities: judgements, findings: findings)
+  }
+
+  /// The accredited hours an activity earns, or nil (with the reason) when its code does not
+  /// hold on its date. With no catalogue loaded, the claim is taken as it is, with a note.
+  func accreditedHours(_ activity: PEActivity) -> (Hours?, String?) {
+    guard let code = activity.accreditationCode else {
+      return (nil, "it has no accreditation code")
+    }
+    guard let accreditations else {
+      return (activity.hours, nil)
+    }
+    guard let accreditation = accreditations[code] else {
+      return (nil, "its accreditation code '\(code)' is not in the catalogue")
+    }
+    guard accreditation.validity.contains(activity.date) else {
+      return (nil, "its accreditation code '\(code)' is valid \(accreditation.validity), not on \(activity.date)")
+    }
+    if activity.hours > accreditation.hours {
+      return (
+        accreditation.hours,
+        "claims \(activity.hours) hours, the accreditation is worth \(accreditation.hours); "
+          + "\(accreditation.hours) count"
+      )
+    }
+    return (activity.hours, nil)
+  }
+}

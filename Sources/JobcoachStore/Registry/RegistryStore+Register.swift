@@ -1,0 +1,224 @@
+import JobcoachCore
+
+extension RegistryStore {
+  /// The association's list of recognised educations, by id.
+  public func recognisedEducations() throws(StoreError) -> [EducationID: RecognisedEducation] {
+    try wrap { () throws(SQLiteError) in try recognisedEducationsRaw() }
+  }
+
+  func recognisedEducationsRaw() throws(SQLiteError) -> [EducationID: RecognisedEducation] {
+      let rows = try database.prepare(
+        "SELECT id, title, provider, recognised_from, recognised_until FROM educations")
+      var result: [EducationID: RecognisedEducation] = [:]
+      while try rows.step() {
+        let id = EducationID(rawValue: rows.text(0) ?? "")
+        result[id] = RecognisedEducation(
+          id: id, title: rows.text(1) ?? "", provider: rows.text(2) ?? "",
+          recognition: DateInterval(start: try date(rows, 3), end: try optionalDate(rows, 4)))
+      }
+    return result
+  }
+
+  /// The accreditation catalogue, by code; nil when the registry holds none.
+  public func accreditationCatalogue() throws(StoreError) -> [String: Accreditation]? {
+    try wrap { () throws(SQLiteError) in
+      let catalogue = try accreditationsRaw()
+      return catalogue.isEmpty ? nil : catalogue
+    }
+  }
+
+  func accreditationsRaw() throws(SQLiteError) -> [String: Accreditation] {
+      let rows = try database.prepare(
+        "SELECT code, title, provider, minutes, valid_from, valid_until FROM accreditations")
+      var result: [String: Accreditation] = [:]
+      while try rows.step() {
+        let code = rows.text(0) ?? ""
+        result[code] = Accreditation(
+          code: code, title: rows.text(1) ?? "", provider: rows.text(2) ?? "",
+          hours: Hours(minutes: rows.int(3)),
+          validity: DateInterval(start: try date(rows, 4), end: try optionalDate(rows, 5)))
+      }
+    return result
+  }
+
+
+  /// The PE norm's versions; the seed's norm when the registry holds none.
+  public func peNorms() throws(StoreError) -> PENormHistory {
+    try wrap { () throws(SQLiteError) in PENormHistory(versions: try loadNorms()) }
+  }
+
+  func loadNorms(where clause: String = "", _ values: [SQLValue] = []) throws(SQLiteError) -> [PENorm] {
+    let rows = try database.prepare(
+      """
+      SELECT name, effective_from, cycle_years, total_minutes, minimum_accredited_minutes,
+        maximum_free_minutes, practice_minutes, selection FROM pe_norms \(clause)
+      ORDER BY effective_from
+      """)
+    try rows.bind(values)
+    var result: [PENorm] = []
+    while try rows.step() {
+      result.append(
+        PENorm(
+          name: rows.text(0) ?? "", effectiveFrom: try date(rows, 1), cycleYears: rows.int(2),
+          totalHours: Hours(minutes: rows.int(3)), minimumAccredited: Hours(minutes: rows.int(4)),
+          maximumFree: Hours(minutes: rows.int(5)),
+          practiceHours: rows.intOrNil(6).map(Hours.init(minutes:)),
+          selection: NormSelection(rawValue: rows.text(7) ?? "") ?? .cycleStart))
+    }
+    return result
+  }
+
+  /// All the register's rules need, from the registry.
+  public func registerRules() throws(StoreError) -> RegisterRules {
+    RegisterRules(
+      educations: try recognisedEducations(), accreditations: try accreditationCatalogue(),
+      norms: try peNorms())
+  }
+
+  /// The coach's portfolio; an empty one when none was imported.
+  public func portfolio(of coach: CoachID) throws(StoreError) -> Portfolio {
+    try wrap { () throws(SQLiteError) in try loadPortfolio(coach) ?? Portfolio(coach: coach) }
+  }
+
+  func loadPortfolio(_ coach: CoachID) throws(SQLiteError) -> Portfolio? {
+    let head = try database.prepare("SELECT registered_since FROM portfolios WHERE coach_id = ?")
+    try head.bind([SQLValue(coach)])
+    guard try head.step() else { return nil }
+    var portfolio = Portfolio(coach: coach, registeredSince: try optionalDate(head, 0))
+    let diplomas = try database.prepare(
+      """
+      SELECT education_id, issued_on, evidence_document, evidence_issuer FROM education_diplomas
+      WHERE coach_id = ? ORDER BY position
+      """)
+    try diplomas.bind([SQLValue(coach)])
+    while try diplomas.step() {
+      portfolio.educations.append(
+        EducationDiploma(
+          education: EducationID(rawValue: diplomas.text(0) ?? ""), issuedOn: try date(diplomas, 1),
+          evidence: evidence(diplomas, 2) ?? EvidenceReference(documentID: "", issuer: "")))
+    }
+    let experience = try database.prepare(
+      """
+      SELECT valid_from, valid_until, minutes, description, evidence_document, evidence_issuer
+      FROM experience WHERE coach_id = ? ORDER BY position
+      """)
+    try experience.bind([SQLValue(coach)])
+    while try experience.step() {
+      portfolio.experience.append(
+        ExperienceEntry(
+          period: DateInterval(start: try date(experience, 0), end: try date(experience, 1)),
+          hours: Hours(minutes: experience.int(2)), description: experience.text(3) ?? "",
+          evidence: evidence(experience, 4) ?? EvidenceReference(documentID: "", issuer: "")))
+    }
+    let activities = try database.prepare(
+      """
+      SELECT id, activity_date, minutes, title, provider, category, accreditation_code,
+        evidence_document, evidence_issuer
+      FROM pe_activities WHERE coach_id = ? ORDER BY activity_date, id
+      """)
+    try activities.bind([SQLValue(coach)])
+    while try activities.step() {
+      portfolio.activities.append(
+        PEActivity(
+          id: ActivityID(rawValue: activities.text(0) ?? ""), date: try date(activities, 1),
+          hours: Hours(minutes: activities.int(2)), title: activities.text(3) ?? "",
+          provider: activities.text(4) ?? "",
+          category: PECategory(rawValue: activities.text(5) ?? "") ?? .free,
+          accreditationCode: activities.text(6), evidence: evidence(activities, 7)))
+    }
+    return portfolio
+  }
+
+  /// The coach's membership of the register, if any.
+  public func membership(of coach: CoachID) throws(StoreError) -> Membership? {
+    try wrap { () throws(SQLiteError) in try loadMembership(coach) }
+  }
+
+  func loadMembership(_ coach: CoachID) throws(SQLiteError) -> Membership? {
+    let head = try database.prepare(
+      "SELECT register_number, admitted_on, route FROM memberships WHERE coach_id = ?")
+    try head.bind([SQLValue(coach)])
+    guard try head.step(), let route = AdmissionRoute(rawValue: head.text(2) ?? "") else {
+      return nil
+    }
+    var membership = Membership(
+      coach: coach, registerNumber: head.text(0) ?? "", admittedOn: try date(head, 1), route: route)
+    let changes = try database.prepare(
+      """
+      SELECT change_date, status, rule, decision FROM membership_status_changes
+      WHERE coach_id = ? ORDER BY position
+      """)
+    try changes.bind([SQLValue(coach)])
+    while try changes.step() {
+      guard let status = MembershipStatus(rawValue: changes.text(1) ?? "") else {
+        throw corrupt("membership_status_changes.status")
+      }
+      membership.statusChanges.append(
+        StatusChange(
+          date: try date(changes, 0), status: status, rule: RuleID(rawValue: changes.text(2) ?? ""),
+          decision: changes.text(3) ?? ""))
+    }
+    let assessments = try database.prepare(
+      """
+      SELECT submitted_on, judged_on, result, improvement_points, deadline FROM assessments
+      WHERE coach_id = ? ORDER BY position
+      """)
+    try assessments.bind([SQLValue(coach)])
+    while try assessments.step() {
+      membership.assessments.append(
+        Assessment(
+          submittedOn: try optionalDate(assessments, 0), judgedOn: try date(assessments, 1),
+          result: AssessmentResult(rawValue: assessments.text(2) ?? "") ?? .insufficient,
+          improvementPoints: assessments.text(3), deadline: try optionalDate(assessments, 4)))
+    }
+    return membership
+  }
+
+  /// Every membership, by coach id.
+  public func allMemberships() throws(StoreError) -> [Membership] {
+    try wrap { () throws(SQLiteError) in
+      let rows = try database.prepare("SELECT coach_id FROM memberships ORDER BY coach_id")
+      var ids: [CoachID] = []
+      while try rows.step() { ids.append(CoachID(rawValue: rows.text(0) ?? "")) }
+      var memberships: [Membership] = []
+      for id in ids {
+        if let membership = try loadMembership(id) { memberships.append(membership) }
+      }
+      return memberships
+    }
+  }
+
+  /// The next free register number, `RJC-00001` upwards.
+  func nextRegisterNumber() throws(SQLiteError) -> String {
+    let rows = try database.prepare(
+      "SELECT register_number FROM memberships WHERE register_number LIKE 'RJC-%'")
+    var highest = 0
+    while try rows.step() {
+      if let text = rows.text(0), let number = Int(text.dropFirst(4)) { highest = max(highest, number) }
+    }
+    let digits = String(highest + 1)
+    return "RJC-" + String(repeating: "0", count: max(0, 5 - digits.count)) + digits
+  }
+
+  /// Saves a membership as given (status changes and assessments included), in one transaction.
+  /// For `register admit` with no membership yet, `registerNumber` may be empty: the next free
+  /// number is assigned. Returns the membership as stored.
+  public func save(_ membership: Membership) throws(StoreError) -> Membership {
+    try wrap { () throws(SQLiteError) in
+      try database.execute("BEGIN IMMEDIATE")
+      do throws(SQLiteError) {
+        var membership = membership
+        if membership.registerNumber.isEmpty {
+          membership.registerNumber = try nextRegisterNumber()
+        }
+        var writer = try ImportWriter(store: self)
+        _ = try writer.write([membership])
+        try database.execute("COMMIT")
+        return membership
+      } catch {
+        try? database.execute("ROLLBACK")
+        throw error
+      }
+    }
+  }
+}
