@@ -1,0 +1,338 @@
+import Testing
+
+@testable import JobcoachCore
+
+/// Builders for the register's rules.
+func activity(
+  _ id: String, _ date: String, _ hours: Int, _ category: PECategory, code: String? = nil,
+  minutes: Int = 0
+) -> PEActivity {
+  PEActivity(
+    id: ActivityID(rawValue: id), date: day(date), hours: Hours(minutes: hours * 60 + minutes),
+    title: "Course \(id)", provider: "Provider", category: category,
+    accreditationCode: code ?? (category == .accredited ? "ACC" : nil))
+}
+
+let openCatalogue: [String: Accreditation] = [
+  "ACC": Accreditation(
+    code: "ACC", title: "Any accredited course", provider: "P", hours: Hours(wholeHours: 200),
+    validity: DateInterval(start: day("2000-01-01"), end: nil)),
+  "OLD": Accreditation(
+    code: "OLD", title: "Old course", provider: "P", hours: Hours(wholeHours: 8),
+    validity: DateInterval(start: day("2018-01-01"), end: day("2021-12-31"))),
+  "SHORT": Accreditation(
+    code: "SHORT", title: "Short course", provider: "P", hours: Hours(wholeHours: 4),
+    validity: DateInterval(start: day("2000-01-01"), end: nil)),
+]
+
+/// A portfolio with `accredited` and `free` hours inside the cycle 2022-01-01..2026-12-31.
+func pePortfolio(accredited: Hours, free: Hours, extra: [PEActivity] = []) -> Portfolio {
+  var activities = extra
+  if accredited > .zero {
+    activities.append(
+      PEActivity(
+        id: "A", date: day("2024-05-01"), hours: accredited, title: "Accredited", provider: "P",
+        category: .accredited, accreditationCode: "ACC"))
+  }
+  if free > .zero {
+    activities.append(
+      PEActivity(id: "F", date: day("2024-06-01"), hours: free, title: "Intervision", provider: "P", category: .free))
+  }
+  return Portfolio(coach: "C1", activities: activities)
+}
+
+let cycleAnchor = day("2022-01-01")
+
+struct PERulesTests {
+  let rules = RegisterRules(accreditations: openCatalogue)
+
+  func statement(_ portfolio: Portfolio, on date: String = "2026-06-01") -> PEStatement {
+    rules.peStatement(portfolio, anchor: cycleAnchor, on: day(date))
+  }
+
+  @Test func metWithRoom() {
+    let result = statement(pePortfolio(accredited: Hours(wholeHours: 96), free: Hours(wholeHours: 24)))
+    #expect(result.isMet)
+    #expect(result.counted == Hours(wholeHours: 120))
+    #expect(result.cycle.period == DateInterval(start: day("2022-01-01"), end: day("2026-12-31")))
+  }
+
+  /// Boundary: exactly 81 accredited and exactly 111 counted is met.
+  @Test func exactly81AccreditedAnd111Counted() {
+    let result = statement(pePortfolio(accredited: Hours(wholeHours: 81), free: Hours(wholeHours: 30)))
+    #expect(result.isMet)
+    #expect(result.counted == Hours(wholeHours: 111))
+    #expect(result.findings.first { $0.rule == .peTotal }?.outcome == .met)
+    #expect(result.findings.first { $0.rule == .peAccredited }?.outcome == .met)
+  }
+
+  /// R-PE-2 unmet by one hour: 80 accredited.
+  @Test func eightyAccreditedIsOneShort() {
+    let result = statement(pePortfolio(accredited: Hours(wholeHours: 80), free: Hours(wholeHours: 31)))
+    #expect(!result.isMet)
+    #expect(result.missingAccredited == Hours(wholeHours: 1))
+    #expect(result.missingHours == Hours(wholeHours: 1))
+    #expect(result.findings.first { $0.rule == .peAccredited }?.outcome == .unmet)
+  }
+
+  /// R-PE-3: the 31st free hour does not count; 90 + 40 counts 120.
+  @Test func freeHoursBeyondThirtyDoNotCount() {
+    let thirtyOne = statement(pePortfolio(accredited: Hours(wholeHours: 81), free: Hours(wholeHours: 31)))
+    #expect(thirtyOne.countedFree == Hours(wholeHours: 30))
+    #expect(thirtyOne.counted == Hours(wholeHours: 111))
+    let ninetyForty = statement(pePortfolio(accredited: Hours(wholeHours: 90), free: Hours(wholeHours: 40)))
+    #expect(ninetyForty.countedFree == Hours(wholeHours: 30))
+    #expect(ninetyForty.counted == Hours(wholeHours: 120))
+    #expect(ninetyForty.isMet)
+    #expect(ninetyForty.findings.first { $0.rule == .peFree }?.message.contains("10 do not count") == true)
+  }
+
+  /// R-PE-1 unmet: enough accredited, too few in all.
+  @Test func totalShortWithEnoughAccredited() {
+    let result = statement(pePortfolio(accredited: Hours(wholeHours: 100), free: Hours(minutes: 10 * 60 + 45)))
+    #expect(!result.isMet)
+    #expect(result.missingAccredited == .zero)
+    #expect(result.missingHours == Hours(minutes: 15))
+    #expect(result.findings.first { $0.rule == .peTotal }?.outcome == .unmet)
+  }
+
+  /// Boundary: the cycle's first and last days count; the days around them do not.
+  @Test func cycleStartAndEndDaysAreInclusive() {
+    let portfolio = Portfolio(
+      coach: "C1",
+      activities: [
+        activity("before", "2021-12-31", 8, .accredited), activity("first", "2022-01-01", 8, .accredited),
+        activity("last", "2026-12-31", 8, .accredited), activity("after", "2027-01-01", 8, .accredited),
+      ])
+    let result = statement(portfolio, on: "2026-12-31")
+    #expect(result.accredited == Hours(wholeHours: 16))
+    let counted = result.activities.filter { $0.countedAs != nil }.map(\.activity.id.rawValue)
+    #expect(counted == ["first", "last"])
+    #expect(result.activities.first { $0.activity.id == "after" }?.note?.hasPrefix("outside the cycle") == true)
+    #expect(result.daysLeft == 0)
+    // The day after the cycle ends, the next cycle runs.
+    let next = statement(portfolio, on: "2027-01-01")
+    #expect(next.cycle.number == 2)
+    #expect(next.cycle.start == day("2027-01-01"))
+    #expect(next.accredited == Hours(wholeHours: 8))
+  }
+
+  @Test func unknownOrLapsedCodeCountsAsFreeAndIsReported() {
+    let portfolio = Portfolio(
+      coach: "C1",
+      activities: [
+        activity("unknown", "2024-01-01", 8, .accredited, code: "NOPE"),
+        activity("lapsed", "2024-01-01", 8, .accredited, code: "OLD"),
+        activity("nocode", "2024-01-01", 2, .accredited, code: nil),
+      ])
+    // An activity claimed as accredited without a code is built with code nil explicitly.
+    var withoutCode = portfolio
+    withoutCode.activities[2].accreditationCode = nil
+    let result = statement(withoutCode)
+    #expect(result.accredited == .zero)
+    #expect(result.free == Hours(wholeHours: 18))
+    let reported = result.findings.filter { $0.message.contains("claimed as accredited") }
+      .map(\.message)
+    #expect(reported.count == 3)
+    #expect(reported.contains { $0.contains("'NOPE' is not in the catalogue") })
+    #expect(reported.contains { $0.contains("'OLD' is valid 2018-01-01 to 2021-12-31, not on 2024-01-01") })
+    #expect(reported.contains { $0.contains("it has no accreditation code") })
+  }
+
+  @Test func claimAboveTheCatalogueHoursIsCapped() {
+    let portfolio = Portfolio(coach: "C1", activities: [activity("a", "2024-01-01", 6, .accredited, code: "SHORT")])
+    let result = statement(portfolio)
+    #expect(result.accredited == Hours(wholeHours: 4))
+  }
+
+  @Test func withoutACatalogueClaimsAreTakenAsGiven() {
+    let rules = RegisterRules(accreditations: nil)
+    let portfolio = Portfolio(coach: "C1", activities: [activity("a", "2024-01-01", 8, .accredited, code: "ANY")])
+    #expect(rules.peStatement(portfolio, anchor: cycleAnchor, on: day("2026-01-01")).accredited == Hours(wholeHours: 8))
+  }
+
+  @Test func anotherRegistersNormNeedsNoCodeChange() {
+    let norm = PENorm(
+      name: "100 hours, at most 20 intervision and literature", effectiveFrom: day("2000-01-01"),
+      totalHours: Hours(wholeHours: 100), minimumAccredited: Hours(wholeHours: 80),
+      maximumFree: Hours(wholeHours: 20))
+    let rules = RegisterRules(accreditations: openCatalogue, norms: PENormHistory(versions: [norm]))
+    let met = rules.peStatement(
+      pePortfolio(accredited: Hours(wholeHours: 80), free: Hours(wholeHours: 20)), anchor: cycleAnchor, on: day("2026-01-01"))
+    #expect(met.isMet)
+    let short = rules.peStatement(
+      pePortfolio(accredited: Hours(wholeHours: 80), free: Hours(wholeHours: 21)), anchor: cycleAnchor, on: day("2026-01-01"))
+    #expect(short.countedFree == Hours(wholeHours: 20))
+    #expect(short.isMet)
+    let under = rules.peStatement(
+      pePortfolio(accredited: Hours(wholeHours: 79), free: Hours(wholeHours: 21)), anchor: cycleAnchor, on: day("2026-01-01"))
+    #expect(!under.isMet)
+  }
+
+  /// A norm that changes mid-cycle applies as its selection rule says.
+  @Test(arguments: [(NormSelection.cycleStart, 111), (.cycleEnd, 120)])
+  func normChangingMidCycle(_ selection: NormSelection, _ expectedTotal: Int) {
+    var old = PENorm.seedDefault
+    old.selection = selection
+    let new = PENorm(
+      name: "stricter", effectiveFrom: day("2024-01-01"), totalHours: Hours(wholeHours: 120),
+      selection: selection)
+    let rules = RegisterRules(accreditations: openCatalogue, norms: PENormHistory(versions: [old, new]))
+    let result = rules.peStatement(
+      pePortfolio(accredited: Hours(wholeHours: 85), free: Hours(wholeHours: 30)), anchor: cycleAnchor, on: day("2026-06-01"))
+    #expect(result.norm.totalHours == Hours(wholeHours: expectedTotal))
+    #expect(result.isMet == (expectedTotal == 111))
+  }
+
+  @Test func practiceHoursWhenTheNormAsks() {
+    var norm = PENorm.seedDefault
+    norm.practiceHours = Hours(wholeHours: 500)
+    let rules = RegisterRules(accreditations: openCatalogue, norms: PENormHistory(versions: [norm]))
+    var portfolio = pePortfolio(accredited: Hours(wholeHours: 90), free: Hours(wholeHours: 30))
+    portfolio.experience = [
+      ExperienceEntry(
+        period: DateInterval(start: day("2023-01-01"), end: day("2023-12-31")), hours: Hours(wholeHours: 499),
+        description: "coaching", evidence: evidenceDoc)
+    ]
+    let short = rules.peStatement(portfolio, anchor: cycleAnchor, on: day("2026-06-01"))
+    #expect(short.missingPractice == Hours(wholeHours: 1))
+    #expect(!short.isMet)
+    portfolio.experience[0].hours = Hours(wholeHours: 500)
+    #expect(rules.peStatement(portfolio, anchor: cycleAnchor, on: day("2026-06-01")).isMet)
+    // The default norm asks for none.
+    #expect(PENorm.seedDefault.practiceHours == nil)
+  }
+
+  @Test func unmetIsAWarningWhileTheCycleRunsAndAnErrorOnItsLastDay() {
+    let portfolio = pePortfolio(accredited: Hours(wholeHours: 10), free: .zero)
+    #expect(statement(portfolio, on: "2026-06-01").findings.first { $0.rule == .peTotal }?.severity == .warning)
+    #expect(statement(portfolio, on: "2026-12-31").findings.first { $0.rule == .peTotal }?.severity == .error)
+  }
+}
+
+struct AdmissionRulesTests {
+  let rules = RegisterRules(
+    educations: [
+      "EDU": RecognisedEducation(
+        id: "EDU", title: "Post-hbo Jobcoach", provider: "HU",
+        recognition: DateInterval(start: day("2012-01-01"), end: day("2018-12-31")))
+    ])
+
+  func portfolio(diploma: String? = "2016-06-30", education: EducationID = "EDU", hours: Hours = Hours(wholeHours: 1400))
+    -> Portfolio
+  {
+    Portfolio(
+      coach: "C1",
+      educations: diploma.map { [EducationDiploma(education: education, issuedOn: day($0), evidence: evidenceDoc)] } ?? [],
+      experience: [
+        ExperienceEntry(
+          period: DateInterval(start: day("2019-01-01"), end: day("2020-12-31")), hours: hours,
+          description: "coaching", evidence: evidenceDoc)
+      ])
+  }
+
+  func outcome(_ rule: RuleID, _ portfolio: Portfolio, on date: String = "2026-11-23") -> Outcome? {
+    rules.admissionFindings(portfolio, on: day(date)).first { $0.rule == rule }?.outcome
+  }
+
+  @Test func recognisedEducationAndEnoughExperience() {
+    #expect(outcome(.admissionEducation, portfolio()) == .met)
+    #expect(outcome(.admissionExperience, portfolio()) == .met)
+  }
+
+  /// Boundary: a diploma on the last day of recognition counts; the day after does not.
+  @Test(arguments: [("2018-12-31", Outcome.met), ("2019-01-01", .unmet), ("2011-12-31", .unmet)])
+  func educationRecognisedOnTheDiplomaDate(_ issued: String, _ expected: Outcome) {
+    #expect(outcome(.admissionEducation, portfolio(diploma: issued)) == expected)
+  }
+
+  @Test func educationMissingOrUnknown() {
+    #expect(outcome(.admissionEducation, portfolio(diploma: nil)) == .unmet)
+    #expect(outcome(.admissionEducation, portfolio(education: "OTHER")) == .unmet)
+    // A diploma issued after the admission date does not count yet.
+    #expect(outcome(.admissionEducation, portfolio(diploma: "2016-06-30"), on: "2016-06-29") == .unmet)
+  }
+
+  /// Boundary: exactly 1,400 hours is met; 1,399.75 is not.
+  @Test func experienceBoundary() {
+    #expect(outcome(.admissionExperience, portfolio(hours: Hours(wholeHours: 1400))) == .met)
+    let short = rules.admissionFindings(portfolio(hours: Hours(minutes: 1399 * 60 + 45)), on: day("2026-11-23"))
+      .first { $0.rule == .admissionExperience }
+    #expect(short?.outcome == .unmet)
+    #expect(short?.message.contains("0.25 missing") == true)
+  }
+
+  @Test func experienceThatEndsAfterTheDateDoesNotCountYet() {
+    #expect(outcome(.admissionExperience, portfolio(), on: "2020-12-30") == .unmet)
+    #expect(outcome(.admissionExperience, portfolio(), on: "2020-12-31") == .met)
+  }
+}
+
+struct AssessmentRulesTests {
+  let rules = RegisterRules(educations: [:])
+
+  func membership(_ route: AdmissionRoute, assessments: [Assessment] = []) -> Membership {
+    Membership(
+      coach: "C1", registerNumber: "RJC-1", admittedOn: day("2008-01-01"), route: route,
+      statusChanges: [StatusChange(date: day("2008-01-01"), status: .registered, rule: .admissionEducation, decision: "admitted")],
+      assessments: assessments)
+  }
+
+  let shortPortfolio = Portfolio(coach: "C1")
+
+  @Test func earlierRegistrantShortOfTheRequirementsMustBeAssessed() {
+    let findings = rules.assessmentFindings(membership(.earlierAdmission), portfolio: shortPortfolio, on: day("2026-01-01"))
+    #expect(findings.map(\.outcome) == [.unmet])
+    #expect(findings[0].message.contains("a portfolio assessment is due"))
+  }
+
+  @Test func entryRouteIsNeverAssessed() {
+    #expect(rules.assessmentFindings(membership(.entryRequirements), portfolio: shortPortfolio, on: day("2026-01-01")).isEmpty)
+  }
+
+  @Test func sufficientAssessmentSettlesIt() {
+    let assessed = membership(.earlierAdmission, assessments: [Assessment(judgedOn: day("2025-06-01"), result: .sufficient)])
+    #expect(rules.assessmentFindings(assessed, portfolio: shortPortfolio, on: day("2026-01-01")).map(\.outcome) == [.met])
+  }
+
+  /// Insufficient: the points are named; past the deadline it becomes an error.
+  @Test func insufficientAssessmentNamesPointsAndDeadline() {
+    let assessed = membership(
+      .earlierAdmission,
+      assessments: [
+        Assessment(judgedOn: day("2025-06-01"), result: .insufficient, improvementPoints: "reflect on cases", deadline: day("2025-12-01"))
+      ])
+    let onDeadline = rules.assessmentFindings(assessed, portfolio: shortPortfolio, on: day("2025-12-01"))
+    #expect(onDeadline.first?.severity == .warning)
+    #expect(onDeadline.first?.message.contains("reflect on cases") == true)
+    let after = rules.assessmentFindings(assessed, portfolio: shortPortfolio, on: day("2025-12-02"))
+    #expect(after.first?.severity == .error)
+  }
+}
+
+struct RegisterCycleTests {
+  @Test func cyclesRunFiveYearsFromAdmission() {
+    let norms = PENormHistory.seedDefault
+    let first = norms.cycle(containing: day("2026-12-14"), anchor: day("2021-12-15"))
+    #expect(first.number == 1)
+    #expect(first.end == day("2026-12-14"))
+    let second = norms.cycle(containing: day("2026-12-15"), anchor: day("2021-12-15"))
+    #expect(second.number == 2)
+    #expect(second.period == DateInterval(start: day("2026-12-15"), end: day("2031-12-14")))
+  }
+
+  /// R-RE-1: a re-registration recorded in a cycle is found for that cycle only.
+  @Test func renewalBelongsToItsCycle() {
+    let norms = PENormHistory.seedDefault
+    let membership = Membership(
+      coach: "C1", registerNumber: "RJC-1", admittedOn: day("2021-12-15"), route: .entryRequirements,
+      statusChanges: [
+        StatusChange(date: day("2021-12-15"), status: .registered, rule: .admissionEducation, decision: "admitted"),
+        StatusChange(date: day("2026-12-01"), status: .registered, rule: .reregistration, decision: "renewed"),
+      ])
+    #expect(membership.renewal(in: norms.cycle(containing: day("2026-12-14"), anchor: membership.admittedOn)) != nil)
+    #expect(membership.renewal(in: norms.cycle(containing: day("2026-12-15"), anchor: membership.admittedOn)) == nil)
+    #expect(membership.status(on: day("2021-12-14")) == nil)
+    #expect(membership.status(on: day("2021-12-15")) == .registered)
+  }
+}
