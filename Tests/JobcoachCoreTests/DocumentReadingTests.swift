@@ -137,3 +137,67 @@ struct DocumentReadingTests {
       ])
   }
 }
+
+struct RegisterDocumentReadingTests {
+  func read(_ text: String) -> (ImportBatch, [String]) {
+    var batch = ImportBatch()
+    let log = ProblemLog()
+    batch.read(Array(text.utf8), file: "p.json", log: log)
+    return (batch, log.problems.map(\.description))
+  }
+
+  func portfolio(_ activities: String) -> String {
+    #"{"kind": "portfolios", "schemaVersion": 1, "portfolios": [{"coach": "JC-1", "peActivities": ["#
+      + activities + "]}]}"
+  }
+
+  @Test func readsExactHours() throws {
+    let (batch, problems) = read(
+      portfolio(#"{"id": "a", "date": "2024-01-01", "hours": 1.25, "title": "T", "provider": "P", "category": "free"}"#))
+    #expect(problems == [])
+    #expect(try #require(batch.portfolios.first).value.activities.first?.hours == Hours(minutes: 75))
+  }
+
+  @Test func activityProblemsAreReportedWithPointers() {
+    let (_, problems) = read(
+      portfolio(
+        #"{"id": "a", "date": "2024-01-01", "hours": -2, "title": "T", "provider": "P", "category": "free"}, {"id": "b", "date": "2024-01-01", "hours": 2, "title": "T", "provider": "P", "category": "free", "accreditationCode": "X"}, {"id": "a", "date": "2024-02-30", "hours": "8", "title": "T", "provider": "P", "category": "course"}"#
+      ))
+    #expect(
+      problems == [
+        "p.json#/portfolios/0/peActivities/0/hours: hours must not be negative, found -2",
+        "p.json#/portfolios/0/peActivities/1/accreditationCode: only an accredited activity has an accreditation code",
+        "p.json#/portfolios/0/peActivities/2/date: '2024-02-30' is not a calendar date (YYYY-MM-DD, a day that exists)",
+        "p.json#/portfolios/0/peActivities/2/hours: expected a number of hours, found a string",
+        "p.json#/portfolios/0/peActivities/2/category: expected one of 'accredited', 'free'",
+      ])
+  }
+
+  @Test func duplicateActivityIdsInAPortfolio() {
+    let (_, problems) = read(
+      portfolio(
+        #"{"id": "a", "date": "2024-01-01", "hours": 2, "title": "T", "provider": "P", "category": "free"}, {"id": "a", "date": "2024-01-02", "hours": 2, "title": "T", "provider": "P", "category": "free"}"#
+      ))
+    #expect(problems.count == 1)
+    #expect(problems[0].hasPrefix("p.json#/portfolios/0/peActivities/1/id: activity id 'a' appears twice"))
+  }
+
+  @Test func insufficientAssessmentNeedsItsPoints() {
+    let (_, problems) = read(
+      #"{"kind": "memberships", "schemaVersion": 1, "memberships": [{"coach": "JC-1", "registerNumber": "RJC-1", "admittedOn": "2010-01-01", "route": "earlier-admission", "assessments": [{"judgedOn": "2025-01-01", "result": "insufficient"}]}]}"#
+    )
+    #expect(problems == [
+      "p.json#/memberships/0/assessments/0: an insufficient assessment names the points to improve ('improvementPoints')"
+    ])
+  }
+
+  @Test func normNumbersMustAddUp() {
+    let (_, problems) = read(
+      #"{"kind": "pe-norms", "schemaVersion": 1, "norms": [{"name": "N", "effectiveFrom": "2020-01-01", "cycleYears": 0, "totalHours": 100, "minimumAccreditedHours": 120, "maximumFreeHours": 20}]}"#
+    )
+    #expect(problems == [
+      "p.json#/norms/0/cycleYears: a cycle is 1 to 10 years, not 0",
+      "p.json#/norms/0/minimumAccreditedHours: the accredited minimum (120) is more than the total (100)",
+    ])
+  }
+}

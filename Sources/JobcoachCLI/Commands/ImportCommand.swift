@@ -5,15 +5,18 @@ import JobcoachStore
 struct ImportCommand: Command {
   static let spec = CommandSpec(
     name: "import",
-    summary: "import organisations, coaches, placements and policies from JSON documents",
+    summary: "import registry and register documents (JSON), all or nothing",
     synopsis: "FILE_OR_DIRECTORY... [--dry-run] [--db PATH]", positionals: 1...Int.max,
     options: [
       .value("--db", "PATH", "the registry file (default $JOBCOACH_DB or ./jobcoach.sqlite)"),
       .flag("--dry-run", "check everything and count the changes, but write nothing"),
     ],
     discussion: """
-      Each document names its kind ("organisations", "coaches", "placements", "policies") and
-      its schemaVersion; the schemas are in Schemas/. A directory means every .json file in it.
+      Each document names its kind ("organisations", "coaches", "placements", "policies",
+      "educations", "accreditations", "pe-norms", "portfolios", "memberships") and its
+      schemaVersion; the schemas are in Schemas/. A directory means every .json file in it.
+      A portfolio or membership replaces the coach's previous one whole, so importing it twice
+      never counts hours twice.
 
       The whole command is one transaction: one problem anywhere (a wrong type, a missing or
       unknown field, a reference to an unknown coach or organisation) and nothing is written.
