@@ -241,13 +241,21 @@ extension QualificationRules {
         candidates.map(Self.evidence(for:)))
     }
 
-    mutating func checkTaskExperience() {
-      let rule = RuleID.internalTaskExperience
+    /// The placement a per-placement rule needs; without one the rule is reported as not
+    /// determinable (an error), never as met.
+    mutating func placement(for rule: RuleID, fact: String) -> Placement? {
       guard let placement = request.placement else {
         add(
           rule, .error, .undetermined, subject: .coach(coach.id),
-          "experience with the worker's tasks is a fact of the placement: name a placement "
-            + "(--placement) to determine it")
+          "\(fact) is a fact of the placement: name a placement (--placement) to determine it")
+        return nil
+      }
+      return placement
+    }
+
+    mutating func checkTaskExperience() {
+      let rule = RuleID.internalTaskExperience
+      guard let placement = placement(for: rule, fact: "experience with the worker's tasks") else {
         return
       }
       if let evidence = placement.taskExperience {
@@ -266,13 +274,7 @@ extension QualificationRules {
 
     mutating func checkHoursExemption() {
       let rule = RuleID.internalHoursExemption
-      guard let placement = request.placement else {
-        add(
-          rule, .error, .undetermined, subject: .coach(coach.id),
-          "the hours exemption is agreed per placement: name a placement (--placement) to "
-            + "determine it")
-        return
-      }
+      guard let placement = placement(for: rule, fact: "the hours exemption") else { return }
       if let exemption = placement.hoursExemption, exemption.perWeek > .zero {
         add(
           rule, .note, .met, subject: .placement(placement.id),
@@ -295,13 +297,13 @@ extension QualificationRules {
     /// an accepted framework version. Used by Q-EXT-1 and, for UWV-funded placements, Q-POL-3.
     mutating func checkRecognition(rule: RuleID, funderRule: Bool) {
       let subject = FindingSubject.coach(coach.id)
+      let prefix = funderRule ? "UWV works only with coaches of recognised coaching organisations: " : ""
       let employment =
         self.employment
         ?? coach.employments(on: date).first { $0.kind == .external }
       guard let employment, let organisation = organisations[employment.organisation],
         organisation.kind.canHoldRecognition
       else {
-        let prefix = funderRule ? "UWV works only with coaches of recognised coaching organisations: " : ""
         add(
           rule, .error, .unmet, subject: subject,
           prefix + "on \(date) \(coach.name) is not employed by a coaching organisation that "
@@ -350,7 +352,6 @@ extension QualificationRules {
           reasons.append("UWV withdrew the recognition on \(recognition.withdrawnOn!)")
         }
       }
-      let prefix = funderRule ? "UWV works only with coaches of recognised coaching organisations: " : ""
       let why = reasons.isEmpty ? "it has no recognition on record" : reasons.joined(separator: "; ")
       add(
         rule, .error, .unmet, subject: subject,
