@@ -105,4 +105,3 @@ enum DocumentLoader {
     return batch
   }
 }
-

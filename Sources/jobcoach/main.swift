@@ -1,2 +1,3 @@
 import JobcoachCLI
+
 JobcoachTool.main()

@@ -24,7 +24,9 @@ struct ToolRun {
 }
 
 /// Runs `jobcoach` in process with a fixed today and only the given environment.
-func jobcoach(_ arguments: [String], environment: [String: String] = [:], today: String = "2026-03-02")
+func jobcoach(
+  _ arguments: [String], environment: [String: String] = [:], today: String = "2026-03-02"
+)
   -> ToolRun
 {
   let output = CapturedOutput()

@@ -79,11 +79,23 @@ struct VerifyCommandTests {
 
   @Test(arguments: [
     (["verify", "JC-0001"], "error: missing --as municipal|internal|external\n"),
-    (["verify", "JC-0001", "--as", "boss"], "error: unknown coach kind 'boss'; choose municipal, internal or external\n"),
-    (["verify", "JC-0001", "--as", "municipal", "--on", "2023-02-29"], "error: '2023-02-29' is not a date; write --on YYYY-MM-DD (a day that exists)\n"),
+    (
+      ["verify", "JC-0001", "--as", "boss"],
+      "error: unknown coach kind 'boss'; choose municipal, internal or external\n"
+    ),
+    (
+      ["verify", "JC-0001", "--as", "municipal", "--on", "2023-02-29"],
+      "error: '2023-02-29' is not a date; write --on YYYY-MM-DD (a day that exists)\n"
+    ),
     (["verify", "--as", "municipal"], "error: missing argument: "),
-    (["verify", "JC-0001", "--as", "municipal", "--colour"], "error: unknown option '--colour' for 'jobcoach verify'\n"),
-    (["verify", "JC-0001", "--as", "municipal", "--format", "xml"], "error: unknown format 'xml'; choose text, json\n"),
+    (
+      ["verify", "JC-0001", "--as", "municipal", "--colour"],
+      "error: unknown option '--colour' for 'jobcoach verify'\n"
+    ),
+    (
+      ["verify", "JC-0001", "--as", "municipal", "--format", "xml"],
+      "error: unknown format 'xml'; choose text, json\n"
+    ),
   ])
   func usageErrorsExit64WithUsage(_ arguments: [String], _ message: String) {
     let run = jobcoach(arguments + ["--file", samplesPath])
@@ -116,7 +128,9 @@ struct VerifyCommandTests {
 
   @Test func missingRegistryExits66() {
     let scratch = Scratch()
-    let run = jobcoach(["verify", "JC-0001", "--as", "municipal", "--db", scratch.file("none.sqlite")])
+    let run = jobcoach([
+      "verify", "JC-0001", "--as", "municipal", "--db", scratch.file("none.sqlite"),
+    ])
     #expect(run.code == 66)
     #expect(run.err.hasPrefix("error: no registry at '\(scratch.file("none.sqlite"))'"))
     #expect(!FileManager.default.fileExists(atPath: scratch.file("none.sqlite")))
@@ -227,10 +241,15 @@ struct ListAndShowCommandTests {
     let text = jobcoach(["list", "--kind", "internal", "--file", samplesPath])
     #expect(text.code == 0)
     #expect(text.out.hasPrefix("ID       NAME            KIND      ORGANISATION\n"))
-    #expect(text.out.contains("JC-0010  Johan Koster    internal  Bakkerij De Korenschoof B.V. (ORG-KORENSCHOOF)\n"))
+    #expect(
+      text.out.contains(
+        "JC-0010  Johan Koster    internal  Bakkerij De Korenschoof B.V. (ORG-KORENSCHOOF)\n"))
     #expect(text.out.hasSuffix("3 rows on 2026-03-02\n"))
     let csv = jobcoach(["list", "--kind", "external", "--format", "csv", "--file", samplesPath])
-    #expect(csv.out.hasPrefix("id,name,kind,organisation,organisationName\r\nJC-0006,Fatima El Amrani,external,ORG-JOBCOACHPLUS,JobcoachPlus Noord-Holland\r\n"))
+    #expect(
+      csv.out.hasPrefix(
+        "id,name,kind,organisation,organisationName\r\nJC-0006,Fatima El Amrani,external,ORG-JOBCOACHPLUS,JobcoachPlus Noord-Holland\r\n"
+      ))
     let json = try jobcoach(["list", "--format", "json", "--file", samplesPath]).json()
     guard case .array(let coaches)? = json["coaches"] else {
       Issue.record("no coaches")
@@ -244,7 +263,10 @@ struct ListAndShowCommandTests {
   @Test func showsACoach() throws {
     let text = jobcoach(["show", "JC-0005", "--file", samplesPath])
     #expect(text.code == 0)
-    #expect(text.out.hasPrefix("Eva Smit (JC-0005)\n\nemployments:\n  internal coach at Bakkerij De Korenschoof B.V. (ORG-KORENSCHOOF), 2018-04-01 to 2025-12-31\n  municipal coach at Gemeente Zaanstad (ORG-ZAANSTAD), 2026-01-01 to open end\n"))
+    #expect(
+      text.out.hasPrefix(
+        "Eva Smit (JC-0005)\n\nemployments:\n  internal coach at Bakkerij De Korenschoof B.V. (ORG-KORENSCHOOF), 2018-04-01 to 2025-12-31\n  municipal coach at Gemeente Zaanstad (ORG-ZAANSTAD), 2026-01-01 to open end\n"
+      ))
     let json = try jobcoach(["show", "JC-0010", "--format", "json", "--file", samplesPath]).json()
     guard case .array(let placements)? = json["placements"] else {
       Issue.record("no placements")

@@ -14,7 +14,9 @@ struct PECommandTests {
   func samplePortfoliosCountAsIntended(
     _ coach: String, _ met: Bool, _ accredited: String, _ countedFree: String, _ counted: String
   ) throws {
-    let run = jobcoach(["pe", coach, "--file", samplesPath, "--on", "2026-11-23", "--format", "json"])
+    let run = jobcoach([
+      "pe", coach, "--file", samplesPath, "--on", "2026-11-23", "--format", "json",
+    ])
     #expect(run.code == (met ? 0 : 1), "\(run.err)")
     let result = try run.json()
     for key in [
@@ -32,9 +34,14 @@ struct PECommandTests {
   @Test func notMetByOneHourSaysWhatIsMissingAndByWhen() throws {
     let run = jobcoach(["pe", "JC-0004", "--file", samplesPath, "--on", "2026-11-23"])
     #expect(run.code == 1)
-    #expect(run.out.hasPrefix("PE hours of Dirk Visser (JC-0004) on 2026-11-23: NOT MET\ncycle 1: 2022-01-10 to 2027-01-09, 47 days left\n"))
+    #expect(
+      run.out.hasPrefix(
+        "PE hours of Dirk Visser (JC-0004) on 2026-11-23: NOT MET\ncycle 1: 2022-01-10 to 2027-01-09, 47 days left\n"
+      ))
     #expect(run.out.contains("  accredited  80   at least 81            1 missing\n"))
-    let json = try jobcoach(["pe", "JC-0004", "--file", samplesPath, "--on", "2026-11-23", "--format", "json"]).json()
+    let json = try jobcoach([
+      "pe", "JC-0004", "--file", samplesPath, "--on", "2026-11-23", "--format", "json",
+    ]).json()
     #expect(json["missingAccreditedHours"] == .number("1"))
     #expect(json["missingHours"] == .number("1"))
     guard case .object(let cycle)? = json["cycle"] else {
@@ -48,8 +55,13 @@ struct PECommandTests {
   @Test func activitiesThatDidNotCountSayWhy() {
     let run = jobcoach(["pe", "JC-0006", "--file", samplesPath, "--on", "2026-11-23"])
     #expect(run.code == 0)
-    #expect(run.out.contains("JC-0006-A98  2021-05-10  8 h  Motiverende gespreksvoering (basis): outside the cycle 2022-06-01 to 2027-05-31\n"))
-    #expect(run.out.contains("its accreditation code 'BJN-2099-999' is not in the catalogue; counted as free hours"))
+    #expect(
+      run.out.contains(
+        "JC-0006-A98  2021-05-10  8 h  Motiverende gespreksvoering (basis): outside the cycle 2022-06-01 to 2027-05-31\n"
+      ))
+    #expect(
+      run.out.contains(
+        "its accreditation code 'BJN-2099-999' is not in the catalogue; counted as free hours"))
   }
 
   @Test func aCoachsOwnPortfolioFileNeedsNoRegistry() throws {
@@ -78,7 +90,8 @@ struct PECommandTests {
   @Test func portfolioWithoutACycleAnchorIsBadInput() {
     let scratch = Scratch()
     let file = scratch.write(
-      "mine.json", #"{"kind": "portfolios", "schemaVersion": 1, "portfolios": [{"coach": "JC-0100"}]}"#)
+      "mine.json",
+      #"{"kind": "portfolios", "schemaVersion": 1, "portfolios": [{"coach": "JC-0100"}]}"#)
     let run = jobcoach(["pe", "--file", file])
     #expect(run.code == 65)
     #expect(run.err.contains("gives no 'registeredSince'"))
@@ -97,7 +110,9 @@ struct PECommandTests {
     let db = scratch.sampleRegistry()
     let again = jobcoach(["import", samplesPath + "/portfolios.json", "--db", db])
     #expect(again.out.hasPrefix("nothing changed"))
-    let result = try jobcoach(["pe", "JC-0001", "--db", db, "--on", "2026-11-23", "--format", "json"]).json()
+    let result = try jobcoach([
+      "pe", "JC-0001", "--db", db, "--on", "2026-11-23", "--format", "json",
+    ]).json()
     #expect(result["countedHours"] == .number("120"))
   }
 }
@@ -109,45 +124,72 @@ struct RegisterCommandTests {
     let short = jobcoach(["register", "admit", "JC-0007", "--on", "2026-11-23", "--db", db])
     #expect(short.code == 1)
     #expect(short.out.hasPrefix("NOT ADMITTED: Gert de Boer (JC-0007)"))
-    #expect(short.out.contains("NOT MET  R-ADM-2  1399.75 hours of work experience as a jobcoach; 1400 needed, 0.25 missing"))
+    #expect(
+      short.out.contains(
+        "NOT MET  R-ADM-2  1399.75 hours of work experience as a jobcoach; 1400 needed, 0.25 missing"
+      ))
     let exact = jobcoach(["register", "admit", "JC-0009", "--on", "2026-11-23", "--db", db])
     #expect(exact.code == 0)
-    #expect(exact.out.hasPrefix("ADMITTED: Ilse Mulder (JC-0009) is registered as RJC-00107 from 2026-11-23\n"))
+    #expect(
+      exact.out.hasPrefix(
+        "ADMITTED: Ilse Mulder (JC-0009) is registered as RJC-00107 from 2026-11-23\n"))
     let twice = jobcoach(["register", "admit", "JC-0009", "--on", "2026-11-24", "--db", db])
     #expect(twice.code == 65)
-    #expect(twice.err == "error: coach 'JC-0009' is already in the register as RJC-00107 since 2026-11-23\n")
+    #expect(
+      twice.err
+        == "error: coach 'JC-0009' is already in the register as RJC-00107 since 2026-11-23\n")
   }
 
   @Test func assessmentThenRemoval() {
     let scratch = Scratch()
     let db = scratch.sampleRegistry()
-    let missingPoints = jobcoach(["register", "assess", "JC-0013", "--result", "insufficient", "--db", db])
+    let missingPoints = jobcoach([
+      "register", "assess", "JC-0013", "--result", "insufficient", "--db", db,
+    ])
     #expect(missingPoints.code == 64)
     let assessed = jobcoach([
-      "register", "assess", "JC-0013", "--result", "insufficient", "--points", "no recognised education",
+      "register", "assess", "JC-0013", "--result", "insufficient", "--points",
+      "no recognised education",
       "--on", "2026-11-23", "--db", db,
     ])
     #expect(assessed.code == 0)
-    #expect(assessed.out == "Mila Postma (JC-0013), RJC-00013: portfolio assessment insufficient; improve by 2027-05-23: no recognised education\n")
-    let removed = jobcoach(["register", "remove", "JC-0013", "--reason", "quality not delivered", "--on", "2027-06-01", "--db", db])
+    #expect(
+      assessed.out
+        == "Mila Postma (JC-0013), RJC-00013: portfolio assessment insufficient; improve by 2027-05-23: no recognised education\n"
+    )
+    let removed = jobcoach([
+      "register", "remove", "JC-0013", "--reason", "quality not delivered", "--on", "2027-06-01",
+      "--db", db,
+    ])
     #expect(removed.code == 0)
-    #expect(removed.out == "Mila Postma (JC-0013), RJC-00013: removed from the register on 2027-06-01 (R-ASM-1)\n")
-    #expect(jobcoach(["register", "remove", "JC-0013", "--reason", "again", "--on", "2027-06-02", "--db", db]).code == 65)
+    #expect(
+      removed.out
+        == "Mila Postma (JC-0013), RJC-00013: removed from the register on 2027-06-01 (R-ASM-1)\n")
+    #expect(
+      jobcoach([
+        "register", "remove", "JC-0013", "--reason", "again", "--on", "2027-06-02", "--db", db,
+      ]).code == 65)
   }
 
   @Test func sufficientAssessmentKeepsTheCoachRegistered() throws {
     let scratch = Scratch()
     let db = scratch.sampleRegistry()
-    #expect(jobcoach(["register", "assess", "JC-0013", "--result", "sufficient", "--on", "2026-11-23", "--db", db]).code == 0)
-    let due = try jobcoach(["register", "due", "--on", "2026-11-24", "--format", "json", "--db", db]).json()
+    #expect(
+      jobcoach([
+        "register", "assess", "JC-0013", "--result", "sufficient", "--on", "2026-11-23", "--db", db,
+      ]).code == 0)
+    let due = try jobcoach([
+      "register", "due", "--on", "2026-11-24", "--format", "json", "--db", db,
+    ]).json()
     guard case .array(let rows)? = due["due"] else {
       Issue.record("no rows")
       return
     }
-    #expect(!rows.contains { row in
-      if case .object(let object) = row { return object["coach"] == .string("JC-0013") }
-      return false
-    })
+    #expect(
+      !rows.contains { row in
+        if case .object(let object) = row { return object["coach"] == .string("JC-0013") }
+        return false
+      })
   }
 
   @Test func renewalRecordsOncePerCycleAndOnlyWhenMet() {
@@ -155,11 +197,18 @@ struct RegisterCommandTests {
     let db = scratch.sampleRegistry()
     let met = jobcoach(["register", "renew", "JC-0003", "--on", "2026-12-01", "--db", db])
     #expect(met.code == 0)
-    #expect(met.out == "RE-REGISTERED: Charlotte Bakker (JC-0003), RJC-00103: re-registered for cycle 1 (2021-12-15 to 2026-12-14): 120 hours count, 90 accredited\n")
-    #expect(jobcoach(["register", "renew", "JC-0003", "--on", "2026-12-02", "--db", db]).code == 65)
+    #expect(
+      met.out
+        == "RE-REGISTERED: Charlotte Bakker (JC-0003), RJC-00103: re-registered for cycle 1 (2021-12-15 to 2026-12-14): 120 hours count, 90 accredited\n"
+    )
+    #expect(
+      jobcoach(["register", "renew", "JC-0003", "--on", "2026-12-02", "--db", db]).code == 65)
     let short = jobcoach(["register", "renew", "JC-0004", "--on", "2026-12-01", "--db", db])
     #expect(short.code == 1)
-    #expect(short.out.hasPrefix("NOT RE-REGISTERED: Dirk Visser (JC-0004) does not meet the norm for cycle 1 (2022-01-10 to 2027-01-09)\n"))
+    #expect(
+      short.out.hasPrefix(
+        "NOT RE-REGISTERED: Dirk Visser (JC-0004) does not meet the norm for cycle 1 (2022-01-10 to 2027-01-09)\n"
+      ))
     let removed = jobcoach(["register", "renew", "JC-0014", "--on", "2026-12-01", "--db", db])
     #expect(removed.code == 65)
   }
@@ -167,15 +216,20 @@ struct RegisterCommandTests {
   @Test func dueListsSoonestFirstWithMissingHours() throws {
     let scratch = Scratch()
     let db = scratch.sampleRegistry()
-    let csv = jobcoach(["register", "due", "--within", "60", "--on", "2026-11-23", "--format", "csv", "--db", db])
+    let csv = jobcoach([
+      "register", "due", "--within", "60", "--on", "2026-11-23", "--format", "csv", "--db", db,
+    ])
     #expect(csv.code == 0)
     #expect(
-      csv.out == "coach,name,registerNumber,reason,due,daysLeft,missingAccreditedHours,missingHours\r\n"
+      csv.out
+        == "coach,name,registerNumber,reason,due,daysLeft,missingAccreditedHours,missingHours\r\n"
         + "JC-0013,Mila Postma,RJC-00013,assessment,2026-11-23,0,,\r\n"
         + "JC-0003,Charlotte Bakker,RJC-00103,re-registration,2026-12-14,21,0,0\r\n"
         + "JC-0004,Dirk Visser,RJC-00104,re-registration,2027-01-09,47,1,1\r\n")
     _ = jobcoach(["register", "renew", "JC-0003", "--on", "2026-11-30", "--db", db])
-    let after = jobcoach(["register", "due", "--within", "60", "--on", "2026-11-30", "--format", "csv", "--db", db])
+    let after = jobcoach([
+      "register", "due", "--within", "60", "--on", "2026-11-30", "--format", "csv", "--db", db,
+    ])
     #expect(!after.out.contains("JC-0003"))
   }
 

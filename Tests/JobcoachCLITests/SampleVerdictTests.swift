@@ -56,7 +56,8 @@ struct SampleVerdictTests {
       arguments: "JC-0010 --as internal --on 2026-03-02", eligible: false,
       errors: ["Q-INT-3", "Q-INT-4"]),
     Case(
-      arguments: "JC-0010 --as internal --on 2026-03-02 --placement PL-2026-001 --policy POL-PURMEREND",
+      arguments:
+        "JC-0010 --as internal --on 2026-03-02 --placement PL-2026-001 --policy POL-PURMEREND",
       eligible: false, errors: ["Q-POL-1"]),
     Case(
       arguments: "JC-0011 --as internal --on 2026-03-02 --placement PL-2026-002", eligible: false,
@@ -101,7 +102,8 @@ struct SampleVerdictTests {
     var errors: Set<String> = []
     var warnings: Set<String> = []
     for case .object(let finding) in findings {
-      guard case .string(let rule)? = finding["rule"], case .string(let severity)? = finding["severity"]
+      guard case .string(let rule)? = finding["rule"],
+        case .string(let severity)? = finding["severity"]
       else { continue }
       if severity == "error" { errors.insert(rule) }
       if severity == "warning" { warnings.insert(rule) }

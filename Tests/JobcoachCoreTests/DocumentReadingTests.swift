@@ -29,7 +29,8 @@ struct DocumentReadingTests {
   }
 
   @Test func unknownFieldIsAnErrorWithItsPointer() {
-    let (batch, problems) = read(coaches(#"{"id": "JC-1", "name": "A", "birthDate": "1980-01-01"}"#))
+    let (batch, problems) = read(
+      coaches(#"{"id": "JC-1", "name": "A", "birthDate": "1980-01-01"}"#))
     #expect(batch.coaches.isEmpty)
     #expect(problems == ["f.json#/coaches/0/birthDate: unknown field 'birthDate'"])
   }
@@ -62,10 +63,13 @@ struct DocumentReadingTests {
   }
 
   @Test func unknownKindAndSchemaVersion() {
-    #expect(read(#"{"kind": "invoices", "schemaVersion": 1}"#).1.first?.contains("#/kind: this is not a document jobcoach imports") == true)
-    #expect(read(#"{"kind": "coaches", "schemaVersion": 7, "coaches": []}"#).1 == [
-      "f.json#/schemaVersion: schema version 7 of 'coaches' documents is not known to this jobcoach (it reads 1)"
-    ])
+    #expect(
+      read(#"{"kind": "invoices", "schemaVersion": 1}"#).1.first?.contains(
+        "#/kind: this is not a document jobcoach imports") == true)
+    #expect(
+      read(#"{"kind": "coaches", "schemaVersion": 7, "coaches": []}"#).1 == [
+        "f.json#/schemaVersion: schema version 7 of 'coaches' documents is not known to this jobcoach (it reads 1)"
+      ])
     #expect(read("[]").1 == ["f.json#: expected an object, found an array"])
   }
 
@@ -73,9 +77,10 @@ struct DocumentReadingTests {
     let (_, problems) = read(
       #"{"kind": "organisations", "schemaVersion": 1, "organisations": [{"id": "CO", "name": "C", "kind": "coaching-organisation", "recognitions": [{"framework": "2016", "validFrom": "2026-01-01", "validUntil": "2025-12-31", "evidence": {"documentId": "E", "issuer": "UWV"}}]}]}"#
     )
-    #expect(problems == [
-      "f.json#/organisations/0/recognitions/0/validUntil: the recognition ends (2025-12-31) before it starts (2026-01-01)"
-    ])
+    #expect(
+      problems == [
+        "f.json#/organisations/0/recognitions/0/validUntil: the recognition ends (2025-12-31) before it starts (2026-01-01)"
+      ])
   }
 
   @Test func onlyCoachingOrganisationsHoldRecognitions() {
@@ -83,16 +88,18 @@ struct DocumentReadingTests {
       #"{"kind": "organisations", "schemaVersion": 1, "organisations": [{"id": "E", "name": "Bakker", "kind": "employer", "recognitions": [{"framework": "2016", "validFrom": "2026-01-01", "evidence": {"documentId": "E", "issuer": "UWV"}}]}]}"#
     )
     #expect(problems.count == 1)
-    #expect(problems[0].hasPrefix("f.json#/organisations/0/recognitions: only a coaching organisation"))
+    #expect(
+      problems[0].hasPrefix("f.json#/organisations/0/recognitions: only a coaching organisation"))
   }
 
   @Test func hoursFinerThanAMinuteAreRefused() {
     let (_, problems) = read(
       #"{"kind": "placements", "schemaVersion": 1, "placements": [{"id": "P", "employer": "E", "worker": "W-1", "start": "2026-01-01", "hoursExemption": {"hoursPerWeek": 1.001, "evidence": {"documentId": "D", "issuer": "E"}}}]}"#
     )
-    #expect(problems == [
-      "f.json#/placements/0/hoursExemption/hoursPerWeek: 1.001 hours is not a whole number of minutes; the registry keeps hours exact to the minute"
-    ])
+    #expect(
+      problems == [
+        "f.json#/placements/0/hoursExemption/hoursPerWeek: 1.001 hours is not a whole number of minutes; the registry keeps hours exact to the minute"
+      ])
   }
 
   @Test func policyRequirementsMustFitTheKind() {
@@ -100,7 +107,10 @@ struct DocumentReadingTests {
       #"{"kind": "policies", "schemaVersion": 1, "policies": [{"id": "P", "name": "P", "effectiveFrom": "2026-01-01", "fundsInternalCoaching": true, "externalOrganisations": {"policy": "free-choice"}, "requirements": {"internal": ["Q-MUN-1"]}}]}"#
     )
     #expect(problems.count == 1)
-    #expect(problems[0].hasPrefix("f.json#/policies/0/requirements/internal/0: 'Q-MUN-1' is not a requirement for internal coaches"))
+    #expect(
+      problems[0].hasPrefix(
+        "f.json#/policies/0/requirements/internal/0: 'Q-MUN-1' is not a requirement for internal coaches"
+      ))
   }
 
   @Test func policyKeepsG4DefaultsForKindsItLeavesOut() throws {
@@ -153,9 +163,12 @@ struct RegisterDocumentReadingTests {
 
   @Test func readsExactHours() throws {
     let (batch, problems) = read(
-      portfolio(#"{"id": "a", "date": "2024-01-01", "hours": 1.25, "title": "T", "provider": "P", "category": "free"}"#))
+      portfolio(
+        #"{"id": "a", "date": "2024-01-01", "hours": 1.25, "title": "T", "provider": "P", "category": "free"}"#
+      ))
     #expect(problems == [])
-    #expect(try #require(batch.portfolios.first).value.activities.first?.hours == Hours(minutes: 75))
+    #expect(
+      try #require(batch.portfolios.first).value.activities.first?.hours == Hours(minutes: 75))
   }
 
   @Test func activityProblemsAreReportedWithPointers() {
@@ -179,25 +192,29 @@ struct RegisterDocumentReadingTests {
         #"{"id": "a", "date": "2024-01-01", "hours": 2, "title": "T", "provider": "P", "category": "free"}, {"id": "a", "date": "2024-01-02", "hours": 2, "title": "T", "provider": "P", "category": "free"}"#
       ))
     #expect(problems.count == 1)
-    #expect(problems[0].hasPrefix("p.json#/portfolios/0/peActivities/1/id: activity id 'a' appears twice"))
+    #expect(
+      problems[0].hasPrefix("p.json#/portfolios/0/peActivities/1/id: activity id 'a' appears twice")
+    )
   }
 
   @Test func insufficientAssessmentNeedsItsPoints() {
     let (_, problems) = read(
       #"{"kind": "memberships", "schemaVersion": 1, "memberships": [{"coach": "JC-1", "registerNumber": "RJC-1", "admittedOn": "2010-01-01", "route": "earlier-admission", "assessments": [{"judgedOn": "2025-01-01", "result": "insufficient"}]}]}"#
     )
-    #expect(problems == [
-      "p.json#/memberships/0/assessments/0: an insufficient assessment names the points to improve ('improvementPoints')"
-    ])
+    #expect(
+      problems == [
+        "p.json#/memberships/0/assessments/0: an insufficient assessment names the points to improve ('improvementPoints')"
+      ])
   }
 
   @Test func normNumbersMustAddUp() {
     let (_, problems) = read(
       #"{"kind": "pe-norms", "schemaVersion": 1, "norms": [{"name": "N", "effectiveFrom": "2020-01-01", "cycleYears": 0, "totalHours": 100, "minimumAccreditedHours": 120, "maximumFreeHours": 20}]}"#
     )
-    #expect(problems == [
-      "p.json#/norms/0/cycleYears: a cycle is 1 to 10 years, not 0",
-      "p.json#/norms/0/minimumAccreditedHours: the accredited minimum (120) is more than the total (100)",
-    ])
+    #expect(
+      problems == [
+        "p.json#/norms/0/cycleYears: a cycle is 1 to 10 years, not 0",
+        "p.json#/norms/0/minimumAccreditedHours: the accredited minimum (120) is more than the total (100)",
+      ])
   }
 }

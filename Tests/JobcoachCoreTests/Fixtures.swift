@@ -41,7 +41,8 @@ let otherEmployer = Organisation(id: "EMP2", name: "Drukkerij Test", kind: .empl
 func coachingOrganisation(_ recognitions: [UWVRecognition], id: OrganisationID = "CO")
   -> Organisation
 {
-  Organisation(id: id, name: "Coaching \(id)", kind: .coachingOrganisation, recognitions: recognitions)
+  Organisation(
+    id: id, name: "Coaching \(id)", kind: .coachingOrganisation, recognitions: recognitions)
 }
 
 func placement(
@@ -53,7 +54,8 @@ func placement(
     id: "P1", municipality: "MUN", employer: employer, coach: coach, worker: "W-1",
     period: DateInterval(start: day("2026-01-01"), end: end.map(day)), funder: funder,
     appointedThroughMunicipality: appointed, taskExperience: taskExperience ? evidenceDoc : nil,
-    hoursExemption: exemption ? HoursExemption(perWeek: Hours(wholeHours: 4), evidence: evidenceDoc) : nil)
+    hoursExemption: exemption
+      ? HoursExemption(perWeek: Hours(wholeHours: 4), evidence: evidenceDoc) : nil)
 }
 
 /// Runs the rules and returns the verification.

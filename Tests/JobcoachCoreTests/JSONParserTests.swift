@@ -13,7 +13,8 @@ struct JSONParserTests {
       Issue.record("not an object")
       return
     }
-    #expect(object["a"] == .array([.number("1"), .number("2.50"), .number("-0.5e3"), .bool(true), .null]))
+    #expect(
+      object["a"] == .array([.number("1"), .number("2.50"), .number("-0.5e3"), .bool(true), .null]))
     #expect(object["b"] == .string("xé\n"))
     #expect(object.keys == ["a", "b"])
   }

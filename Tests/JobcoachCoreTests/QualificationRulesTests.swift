@@ -174,14 +174,16 @@ struct ExternalCoachRulesTests {
   @Test func selfEmployedCoachWithRecognitionIsExternal() {
     let praktijk = Organisation(
       id: "ZZP", name: "Praktijk", kind: .selfEmployed, recognitions: [recognition()])
-    let result = verify(coach(at: "ZZP"), as: .external, on: "2026-07-01", organisations: [praktijk])
+    let result = verify(
+      coach(at: "ZZP"), as: .external, on: "2026-07-01", organisations: [praktijk])
     #expect(result.isEligible)
   }
 
   @Test func recognitionEndingDuringThePlacementWarns() {
     let organisation = coachingOrganisation([recognition(until: "2026-12-31")])
     let result = verify(
-      coach(), as: .external, on: "2026-07-01", placement: placement(coach: "C1", end: "2027-06-30"),
+      coach(), as: .external, on: "2026-07-01",
+      placement: placement(coach: "C1", end: "2027-06-30"),
       organisations: [organisation, employer])
     #expect(result.isEligible)
     #expect(result.warnings("Q-EXT-1").count == 1)
@@ -254,9 +256,11 @@ struct ExternalCoachRulesTests {
 }
 
 struct InternalCoachRulesTests {
-  func coach(_ qualifications: [Qualification] = [
-    qualification(.workplaceGuidanceTraining), qualification(.workInstructionExperience),
-  ], employer: OrganisationID = "EMP", from: String = "2015-01-01") -> Coach {
+  func coach(
+    _ qualifications: [Qualification] = [
+      qualification(.workplaceGuidanceTraining), qualification(.workInstructionExperience),
+    ], employer: OrganisationID = "EMP", from: String = "2015-01-01"
+  ) -> Coach {
     Coach(
       id: "C1", name: "Johan", employments: [employment(employer, .internal, from: from)],
       qualifications: qualifications)
@@ -302,15 +306,21 @@ struct InternalCoachRulesTests {
       qualification(.workInstructionExperience),
     ])
     #expect(
-      verify(issuedToday, as: .internal, on: "2026-03-02", placement: placement(), organisations: [employer])
-        .outcome("Q-INT-1") == .met)
+      verify(
+        issuedToday, as: .internal, on: "2026-03-02", placement: placement(),
+        organisations: [employer]
+      )
+      .outcome("Q-INT-1") == .met)
     let expiredYesterday = coach([
       qualification(.workplaceGuidanceTraining, expires: "2026-03-01"),
       qualification(.workInstructionExperience),
     ])
     #expect(
-      verify(expiredYesterday, as: .internal, on: "2026-03-02", placement: placement(), organisations: [employer])
-        .outcome("Q-INT-1") == .unmet)
+      verify(
+        expiredYesterday, as: .internal, on: "2026-03-02", placement: placement(),
+        organisations: [employer]
+      )
+      .outcome("Q-INT-1") == .unmet)
   }
 
   @Test(arguments: [(true, Outcome.met), (false, .unmet)])

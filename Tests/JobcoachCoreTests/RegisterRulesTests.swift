@@ -36,7 +36,9 @@ func pePortfolio(accredited: Hours, free: Hours, extra: [PEActivity] = []) -> Po
   }
   if free > .zero {
     activities.append(
-      PEActivity(id: "F", date: day("2024-06-01"), hours: free, title: "Intervision", provider: "P", category: .free))
+      PEActivity(
+        id: "F", date: day("2024-06-01"), hours: free, title: "Intervision", provider: "P",
+        category: .free))
   }
   return Portfolio(coach: "C1", activities: activities)
 }
@@ -51,7 +53,8 @@ struct PERulesTests {
   }
 
   @Test func metWithRoom() {
-    let result = statement(pePortfolio(accredited: Hours(wholeHours: 96), free: Hours(wholeHours: 24)))
+    let result = statement(
+      pePortfolio(accredited: Hours(wholeHours: 96), free: Hours(wholeHours: 24)))
     #expect(result.isMet)
     #expect(result.counted == Hours(wholeHours: 120))
     #expect(result.cycle.period == DateInterval(start: day("2022-01-01"), end: day("2026-12-31")))
@@ -59,7 +62,8 @@ struct PERulesTests {
 
   /// Boundary: exactly 81 accredited and exactly 111 counted is met.
   @Test func exactly81AccreditedAnd111Counted() {
-    let result = statement(pePortfolio(accredited: Hours(wholeHours: 81), free: Hours(wholeHours: 30)))
+    let result = statement(
+      pePortfolio(accredited: Hours(wholeHours: 81), free: Hours(wholeHours: 30)))
     #expect(result.isMet)
     #expect(result.counted == Hours(wholeHours: 111))
     #expect(result.findings.first { $0.rule == .peTotal }?.outcome == .met)
@@ -68,7 +72,8 @@ struct PERulesTests {
 
   /// R-PE-2 unmet by one hour: 80 accredited.
   @Test func eightyAccreditedIsOneShort() {
-    let result = statement(pePortfolio(accredited: Hours(wholeHours: 80), free: Hours(wholeHours: 31)))
+    let result = statement(
+      pePortfolio(accredited: Hours(wholeHours: 80), free: Hours(wholeHours: 31)))
     #expect(!result.isMet)
     #expect(result.missingAccredited == Hours(wholeHours: 1))
     #expect(result.missingHours == Hours(wholeHours: 1))
@@ -77,19 +82,24 @@ struct PERulesTests {
 
   /// R-PE-3: the 31st free hour does not count; 90 + 40 counts 120.
   @Test func freeHoursBeyondThirtyDoNotCount() {
-    let thirtyOne = statement(pePortfolio(accredited: Hours(wholeHours: 81), free: Hours(wholeHours: 31)))
+    let thirtyOne = statement(
+      pePortfolio(accredited: Hours(wholeHours: 81), free: Hours(wholeHours: 31)))
     #expect(thirtyOne.countedFree == Hours(wholeHours: 30))
     #expect(thirtyOne.counted == Hours(wholeHours: 111))
-    let ninetyForty = statement(pePortfolio(accredited: Hours(wholeHours: 90), free: Hours(wholeHours: 40)))
+    let ninetyForty = statement(
+      pePortfolio(accredited: Hours(wholeHours: 90), free: Hours(wholeHours: 40)))
     #expect(ninetyForty.countedFree == Hours(wholeHours: 30))
     #expect(ninetyForty.counted == Hours(wholeHours: 120))
     #expect(ninetyForty.isMet)
-    #expect(ninetyForty.findings.first { $0.rule == .peFree }?.message.contains("10 do not count") == true)
+    #expect(
+      ninetyForty.findings.first { $0.rule == .peFree }?.message.contains("10 do not count") == true
+    )
   }
 
   /// R-PE-1 unmet: enough accredited, too few in all.
   @Test func totalShortWithEnoughAccredited() {
-    let result = statement(pePortfolio(accredited: Hours(wholeHours: 100), free: Hours(minutes: 10 * 60 + 45)))
+    let result = statement(
+      pePortfolio(accredited: Hours(wholeHours: 100), free: Hours(minutes: 10 * 60 + 45)))
     #expect(!result.isMet)
     #expect(result.missingAccredited == .zero)
     #expect(result.missingHours == Hours(minutes: 15))
@@ -101,14 +111,18 @@ struct PERulesTests {
     let portfolio = Portfolio(
       coach: "C1",
       activities: [
-        activity("before", "2021-12-31", 8, .accredited), activity("first", "2022-01-01", 8, .accredited),
-        activity("last", "2026-12-31", 8, .accredited), activity("after", "2027-01-01", 8, .accredited),
+        activity("before", "2021-12-31", 8, .accredited),
+        activity("first", "2022-01-01", 8, .accredited),
+        activity("last", "2026-12-31", 8, .accredited),
+        activity("after", "2027-01-01", 8, .accredited),
       ])
     let result = statement(portfolio, on: "2026-12-31")
     #expect(result.accredited == Hours(wholeHours: 16))
     let counted = result.activities.filter { $0.countedAs != nil }.map(\.activity.id.rawValue)
     #expect(counted == ["first", "last"])
-    #expect(result.activities.first { $0.activity.id == "after" }?.note?.hasPrefix("outside the cycle") == true)
+    #expect(
+      result.activities.first { $0.activity.id == "after" }?.note?.hasPrefix("outside the cycle")
+        == true)
     #expect(result.daysLeft == 0)
     // The day after the cycle ends, the next cycle runs.
     let next = statement(portfolio, on: "2027-01-01")
@@ -135,20 +149,27 @@ struct PERulesTests {
       .map(\.message)
     #expect(reported.count == 3)
     #expect(reported.contains { $0.contains("'NOPE' is not in the catalogue") })
-    #expect(reported.contains { $0.contains("'OLD' is valid 2018-01-01 to 2021-12-31, not on 2024-01-01") })
+    #expect(
+      reported.contains {
+        $0.contains("'OLD' is valid 2018-01-01 to 2021-12-31, not on 2024-01-01")
+      })
     #expect(reported.contains { $0.contains("it has no accreditation code") })
   }
 
   @Test func claimAboveTheCatalogueHoursIsCapped() {
-    let portfolio = Portfolio(coach: "C1", activities: [activity("a", "2024-01-01", 6, .accredited, code: "SHORT")])
+    let portfolio = Portfolio(
+      coach: "C1", activities: [activity("a", "2024-01-01", 6, .accredited, code: "SHORT")])
     let result = statement(portfolio)
     #expect(result.accredited == Hours(wholeHours: 4))
   }
 
   @Test func withoutACatalogueClaimsAreTakenAsGiven() {
     let rules = RegisterRules(accreditations: nil)
-    let portfolio = Portfolio(coach: "C1", activities: [activity("a", "2024-01-01", 8, .accredited, code: "ANY")])
-    #expect(rules.peStatement(portfolio, anchor: cycleAnchor, on: day("2026-01-01")).accredited == Hours(wholeHours: 8))
+    let portfolio = Portfolio(
+      coach: "C1", activities: [activity("a", "2024-01-01", 8, .accredited, code: "ANY")])
+    #expect(
+      rules.peStatement(portfolio, anchor: cycleAnchor, on: day("2026-01-01")).accredited
+        == Hours(wholeHours: 8))
   }
 
   @Test func anotherRegistersNormNeedsNoCodeChange() {
@@ -158,14 +179,17 @@ struct PERulesTests {
       maximumFree: Hours(wholeHours: 20))
     let rules = RegisterRules(accreditations: openCatalogue, norms: PENormHistory(versions: [norm]))
     let met = rules.peStatement(
-      pePortfolio(accredited: Hours(wholeHours: 80), free: Hours(wholeHours: 20)), anchor: cycleAnchor, on: day("2026-01-01"))
+      pePortfolio(accredited: Hours(wholeHours: 80), free: Hours(wholeHours: 20)),
+      anchor: cycleAnchor, on: day("2026-01-01"))
     #expect(met.isMet)
     let short = rules.peStatement(
-      pePortfolio(accredited: Hours(wholeHours: 80), free: Hours(wholeHours: 21)), anchor: cycleAnchor, on: day("2026-01-01"))
+      pePortfolio(accredited: Hours(wholeHours: 80), free: Hours(wholeHours: 21)),
+      anchor: cycleAnchor, on: day("2026-01-01"))
     #expect(short.countedFree == Hours(wholeHours: 20))
     #expect(short.isMet)
     let under = rules.peStatement(
-      pePortfolio(accredited: Hours(wholeHours: 79), free: Hours(wholeHours: 21)), anchor: cycleAnchor, on: day("2026-01-01"))
+      pePortfolio(accredited: Hours(wholeHours: 79), free: Hours(wholeHours: 21)),
+      anchor: cycleAnchor, on: day("2026-01-01"))
     #expect(!under.isMet)
   }
 
@@ -177,9 +201,11 @@ struct PERulesTests {
     let new = PENorm(
       name: "stricter", effectiveFrom: day("2024-01-01"), totalHours: Hours(wholeHours: 120),
       selection: selection)
-    let rules = RegisterRules(accreditations: openCatalogue, norms: PENormHistory(versions: [old, new]))
+    let rules = RegisterRules(
+      accreditations: openCatalogue, norms: PENormHistory(versions: [old, new]))
     let result = rules.peStatement(
-      pePortfolio(accredited: Hours(wholeHours: 85), free: Hours(wholeHours: 30)), anchor: cycleAnchor, on: day("2026-06-01"))
+      pePortfolio(accredited: Hours(wholeHours: 85), free: Hours(wholeHours: 30)),
+      anchor: cycleAnchor, on: day("2026-06-01"))
     #expect(result.norm.totalHours == Hours(wholeHours: expectedTotal))
     #expect(result.isMet == (expectedTotal == 111))
   }
@@ -191,7 +217,8 @@ struct PERulesTests {
     var portfolio = pePortfolio(accredited: Hours(wholeHours: 90), free: Hours(wholeHours: 30))
     portfolio.experience = [
       ExperienceEntry(
-        period: DateInterval(start: day("2023-01-01"), end: day("2023-12-31")), hours: Hours(wholeHours: 499),
+        period: DateInterval(start: day("2023-01-01"), end: day("2023-12-31")),
+        hours: Hours(wholeHours: 499),
         description: "coaching", evidence: evidenceDoc)
     ]
     let short = rules.peStatement(portfolio, anchor: cycleAnchor, on: day("2026-06-01"))
@@ -205,8 +232,12 @@ struct PERulesTests {
 
   @Test func unmetIsAWarningWhileTheCycleRunsAndAnErrorOnItsLastDay() {
     let portfolio = pePortfolio(accredited: Hours(wholeHours: 10), free: .zero)
-    #expect(statement(portfolio, on: "2026-06-01").findings.first { $0.rule == .peTotal }?.severity == .warning)
-    #expect(statement(portfolio, on: "2026-12-31").findings.first { $0.rule == .peTotal }?.severity == .error)
+    #expect(
+      statement(portfolio, on: "2026-06-01").findings.first { $0.rule == .peTotal }?.severity
+        == .warning)
+    #expect(
+      statement(portfolio, on: "2026-12-31").findings.first { $0.rule == .peTotal }?.severity
+        == .error)
   }
 }
 
@@ -218,12 +249,17 @@ struct AdmissionRulesTests {
         recognition: DateInterval(start: day("2012-01-01"), end: day("2018-12-31")))
     ])
 
-  func portfolio(diploma: String? = "2016-06-30", education: EducationID = "EDU", hours: Hours = Hours(wholeHours: 1400))
+  func portfolio(
+    diploma: String? = "2016-06-30", education: EducationID = "EDU",
+    hours: Hours = Hours(wholeHours: 1400)
+  )
     -> Portfolio
   {
     Portfolio(
       coach: "C1",
-      educations: diploma.map { [EducationDiploma(education: education, issuedOn: day($0), evidence: evidenceDoc)] } ?? [],
+      educations: diploma.map {
+        [EducationDiploma(education: education, issuedOn: day($0), evidence: evidenceDoc)]
+      } ?? [],
       experience: [
         ExperienceEntry(
           period: DateInterval(start: day("2019-01-01"), end: day("2020-12-31")), hours: hours,
@@ -250,14 +286,17 @@ struct AdmissionRulesTests {
     #expect(outcome(.admissionEducation, portfolio(diploma: nil)) == .unmet)
     #expect(outcome(.admissionEducation, portfolio(education: "OTHER")) == .unmet)
     // A diploma issued after the admission date does not count yet.
-    #expect(outcome(.admissionEducation, portfolio(diploma: "2016-06-30"), on: "2016-06-29") == .unmet)
+    #expect(
+      outcome(.admissionEducation, portfolio(diploma: "2016-06-30"), on: "2016-06-29") == .unmet)
   }
 
   /// Boundary: exactly 1,400 hours is met; 1,399.75 is not.
   @Test func experienceBoundary() {
     #expect(outcome(.admissionExperience, portfolio(hours: Hours(wholeHours: 1400))) == .met)
-    let short = rules.admissionFindings(portfolio(hours: Hours(minutes: 1399 * 60 + 45)), on: day("2026-11-23"))
-      .first { $0.rule == .admissionExperience }
+    let short = rules.admissionFindings(
+      portfolio(hours: Hours(minutes: 1399 * 60 + 45)), on: day("2026-11-23")
+    )
+    .first { $0.rule == .admissionExperience }
     #expect(short?.outcome == .unmet)
     #expect(short?.message.contains("0.25 missing") == true)
   }
@@ -274,25 +313,37 @@ struct AssessmentRulesTests {
   func membership(_ route: AdmissionRoute, assessments: [Assessment] = []) -> Membership {
     Membership(
       coach: "C1", registerNumber: "RJC-1", admittedOn: day("2008-01-01"), route: route,
-      statusChanges: [StatusChange(date: day("2008-01-01"), status: .registered, rule: .admissionEducation, decision: "admitted")],
+      statusChanges: [
+        StatusChange(
+          date: day("2008-01-01"), status: .registered, rule: .admissionEducation,
+          decision: "admitted")
+      ],
       assessments: assessments)
   }
 
   let shortPortfolio = Portfolio(coach: "C1")
 
   @Test func earlierRegistrantShortOfTheRequirementsMustBeAssessed() {
-    let findings = rules.assessmentFindings(membership(.earlierAdmission), portfolio: shortPortfolio, on: day("2026-01-01"))
+    let findings = rules.assessmentFindings(
+      membership(.earlierAdmission), portfolio: shortPortfolio, on: day("2026-01-01"))
     #expect(findings.map(\.outcome) == [.unmet])
     #expect(findings[0].message.contains("a portfolio assessment is due"))
   }
 
   @Test func entryRouteIsNeverAssessed() {
-    #expect(rules.assessmentFindings(membership(.entryRequirements), portfolio: shortPortfolio, on: day("2026-01-01")).isEmpty)
+    #expect(
+      rules.assessmentFindings(
+        membership(.entryRequirements), portfolio: shortPortfolio, on: day("2026-01-01")
+      ).isEmpty)
   }
 
   @Test func sufficientAssessmentSettlesIt() {
-    let assessed = membership(.earlierAdmission, assessments: [Assessment(judgedOn: day("2025-06-01"), result: .sufficient)])
-    #expect(rules.assessmentFindings(assessed, portfolio: shortPortfolio, on: day("2026-01-01")).map(\.outcome) == [.met])
+    let assessed = membership(
+      .earlierAdmission, assessments: [Assessment(judgedOn: day("2025-06-01"), result: .sufficient)]
+    )
+    #expect(
+      rules.assessmentFindings(assessed, portfolio: shortPortfolio, on: day("2026-01-01")).map(
+        \.outcome) == [.met])
   }
 
   /// Insufficient: the points are named; past the deadline it becomes an error.
@@ -300,9 +351,12 @@ struct AssessmentRulesTests {
     let assessed = membership(
       .earlierAdmission,
       assessments: [
-        Assessment(judgedOn: day("2025-06-01"), result: .insufficient, improvementPoints: "reflect on cases", deadline: day("2025-12-01"))
+        Assessment(
+          judgedOn: day("2025-06-01"), result: .insufficient, improvementPoints: "reflect on cases",
+          deadline: day("2025-12-01"))
       ])
-    let onDeadline = rules.assessmentFindings(assessed, portfolio: shortPortfolio, on: day("2025-12-01"))
+    let onDeadline = rules.assessmentFindings(
+      assessed, portfolio: shortPortfolio, on: day("2025-12-01"))
     #expect(onDeadline.first?.severity == .warning)
     #expect(onDeadline.first?.message.contains("reflect on cases") == true)
     let after = rules.assessmentFindings(assessed, portfolio: shortPortfolio, on: day("2025-12-02"))
@@ -325,13 +379,21 @@ struct RegisterCycleTests {
   @Test func renewalBelongsToItsCycle() {
     let norms = PENormHistory.seedDefault
     let membership = Membership(
-      coach: "C1", registerNumber: "RJC-1", admittedOn: day("2021-12-15"), route: .entryRequirements,
+      coach: "C1", registerNumber: "RJC-1", admittedOn: day("2021-12-15"),
+      route: .entryRequirements,
       statusChanges: [
-        StatusChange(date: day("2021-12-15"), status: .registered, rule: .admissionEducation, decision: "admitted"),
-        StatusChange(date: day("2026-12-01"), status: .registered, rule: .reregistration, decision: "renewed"),
+        StatusChange(
+          date: day("2021-12-15"), status: .registered, rule: .admissionEducation,
+          decision: "admitted"),
+        StatusChange(
+          date: day("2026-12-01"), status: .registered, rule: .reregistration, decision: "renewed"),
       ])
-    #expect(membership.renewal(in: norms.cycle(containing: day("2026-12-14"), anchor: membership.admittedOn)) != nil)
-    #expect(membership.renewal(in: norms.cycle(containing: day("2026-12-15"), anchor: membership.admittedOn)) == nil)
+    #expect(
+      membership.renewal(
+        in: norms.cycle(containing: day("2026-12-14"), anchor: membership.admittedOn)) != nil)
+    #expect(
+      membership.renewal(
+        in: norms.cycle(containing: day("2026-12-15"), anchor: membership.admittedOn)) == nil)
     #expect(membership.status(on: day("2021-12-14")) == nil)
     #expect(membership.status(on: day("2021-12-15")) == .registered)
   }

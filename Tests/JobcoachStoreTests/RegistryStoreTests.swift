@@ -88,7 +88,8 @@ struct RegistryStoreTests {
   @Test func aFileThatIsNotARegistryIsRefusedAndLeftAsItIs() throws {
     let directory = TemporaryDirectory()
     let path = directory.file("notes.sqlite")
-    let bytes = Data("these are my notes, not a database\n".utf8 + [UInt8](repeating: 7, count: 600))
+    let bytes = Data(
+      "these are my notes, not a database\n".utf8 + [UInt8](repeating: 7, count: 600))
     try bytes.write(to: URL(fileURLWithPath: path))
     #expect {
       _ = try RegistryStore.open(at: path)
@@ -166,7 +167,8 @@ struct RegistryStoreTests {
     _ = try store.apply(batch(Array(allDocuments.prefix(2))).0)
     let before = try Data(contentsOf: URL(fileURLWithPath: path))
     let walBefore = try? Data(contentsOf: URL(fileURLWithPath: path + "-wal"))
-    let broken = placementsDocument.replacingOccurrences(of: "\"coach\": \"JC-2\"", with: "\"coach\": \"JC-404\"")
+    let broken = placementsDocument.replacingOccurrences(
+      of: "\"coach\": \"JC-2\"", with: "\"coach\": \"JC-404\"")
     #expect {
       _ = try store.apply(batch([allDocuments[0], allDocuments[1], ("placements.json", broken)]).0)
     } throws: { error in

@@ -52,7 +52,8 @@ struct CommandSpec: Sendable {
       }
       let width = (labels.map(\.count).max() ?? 0) + 2
       for (label, option) in zip(labels, all) {
-        lines.append("  " + label + String(repeating: " ", count: width - label.count) + option.help)
+        lines.append(
+          "  " + label + String(repeating: " ", count: width - label.count) + option.help)
       }
       lines.append("")
     }

@@ -51,10 +51,12 @@ struct ImportCommand: Command {
     let total = summary.total
     var text: String
     if summary.isDryRun {
-      text = "dry run, nothing written: \(files) file\(files == 1 ? "" : "s") would give "
+      text =
+        "dry run, nothing written: \(files) file\(files == 1 ? "" : "s") would give "
         + counts(total) + "\n"
     } else if !summary.changedAnything {
-      text = "nothing changed: \(total.unchanged) record\(total.unchanged == 1 ? "" : "s") "
+      text =
+        "nothing changed: \(total.unchanged) record\(total.unchanged == 1 ? "" : "s") "
         + "already in the registry as given\n"
     } else {
       text = "imported \(files) file\(files == 1 ? "" : "s"): " + counts(total) + "\n"

@@ -5,7 +5,9 @@ struct InitCommand: Command {
   static let spec = CommandSpec(
     name: "init", summary: "create the registry file (mode 0600), or upgrade its schema",
     synopsis: "[--db PATH]", positionals: 0...0,
-    options: [.value("--db", "PATH", "the registry file (default $JOBCOACH_DB or ./jobcoach.sqlite)")],
+    options: [
+      .value("--db", "PATH", "the registry file (default $JOBCOACH_DB or ./jobcoach.sqlite)")
+    ],
     discussion: """
       Safe to run again: an existing registry is left as it is, or upgraded when this jobcoach
       knows a newer schema. A file that is not a registry is refused (exit 70) and not changed.

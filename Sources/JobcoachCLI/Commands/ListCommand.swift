@@ -5,7 +5,8 @@ import JobcoachStore
 struct ListCommand: Command {
   static let spec = CommandSpec(
     name: "list", summary: "list coaches with their kind and organisation on a date",
-    synopsis: "[--kind municipal|internal|external] [--on DATE] [--format text|json|csv] [--db PATH]",
+    synopsis:
+      "[--kind municipal|internal|external] [--on DATE] [--format text|json|csv] [--db PATH]",
     positionals: 0...0,
     options: [
       .value("--kind", "KIND", "only coaches employed as this kind on the date"),

@@ -13,7 +13,8 @@ struct PECommand: Command {
       .value("--format", "FORMAT", "text or json (default text)"),
       .value("--db", "PATH", "the registry file (default $JOBCOACH_DB or ./jobcoach.sqlite)"),
       .value(
-        "--file", "PATH", "check from documents (a portfolio, and optionally the accreditation "
+        "--file", "PATH",
+        "check from documents (a portfolio, and optionally the accreditation "
           + "catalogue, educations, norms, memberships) without a registry", repeatable: true),
     ],
     discussion: """
@@ -149,19 +150,31 @@ struct PECommand: Command {
     let who = name.map { "\($0) (\(statement.coach))" } ?? statement.coach.rawValue
     let norm = statement.norm
     var text = "PE hours of \(who) on \(statement.date): \(statement.isMet ? "MET" : "NOT MET")\n"
-    text += "cycle \(statement.cycle.number): \(statement.cycle.start) to \(statement.cycle.end), "
+    text +=
+      "cycle \(statement.cycle.number): \(statement.cycle.start) to \(statement.cycle.end), "
       + "\(statement.daysLeft) days left\nnorm: \(norm.name)\n\n"
     func missing(_ hours: Hours) -> String { hours == .zero ? "met" : "\(hours) missing" }
-    text += TextTable.render([
-      ["accredited", statement.accredited.decimalText, "at least \(norm.minimumAccredited)", missing(statement.missingAccredited)],
-      ["free", statement.free.decimalText, "\(statement.countedFree) count (at most \(norm.maximumFree))", ""],
-      ["counted", statement.counted.decimalText, "at least \(norm.totalHours)", missing(statement.missingHours)],
-    ].map { ["  " + $0[0]] + $0.dropFirst() })
+    text += TextTable.render(
+      [
+        [
+          "accredited", statement.accredited.decimalText, "at least \(norm.minimumAccredited)",
+          missing(statement.missingAccredited),
+        ],
+        [
+          "free", statement.free.decimalText,
+          "\(statement.countedFree) count (at most \(norm.maximumFree))", "",
+        ],
+        [
+          "counted", statement.counted.decimalText, "at least \(norm.totalHours)",
+          missing(statement.missingHours),
+        ],
+      ].map { ["  " + $0[0]] + $0.dropFirst() })
     let notes = statement.activities.filter { $0.note != nil }
     if !notes.isEmpty {
       text += "\nactivities that did not count as claimed:\n"
       for judgement in notes {
-        text += "  \(judgement.activity.id)  \(judgement.activity.date)  "
+        text +=
+          "  \(judgement.activity.id)  \(judgement.activity.date)  "
           + "\(judgement.activity.hours) h  \(judgement.activity.title): \(judgement.note!)\n"
       }
     }

@@ -46,13 +46,15 @@ struct ShowCommand: Command {
       var text = "\(coach.name) (\(coach.id))\n\nemployments:\n"
       if coach.employments.isEmpty { text += "  none\n" }
       for employment in coach.employments {
-        text += "  \(employment.kind.rawValue) coach at \(name(employment.organisation)), "
+        text +=
+          "  \(employment.kind.rawValue) coach at \(name(employment.organisation)), "
           + "\(employment.period)\n"
       }
       text += "\nqualifications:\n"
       if coach.qualifications.isEmpty { text += "  none\n" }
       for qualification in coach.qualifications {
-        text += "  \(qualification.kind.displayName): \(qualification.title), issued "
+        text +=
+          "  \(qualification.kind.displayName): \(qualification.title), issued "
           + "\(qualification.issuedOn) by \(qualification.issuer)"
         if let expiresOn = qualification.expiresOn { text += ", valid through \(expiresOn)" }
         if let evidence = qualification.evidence { text += "; \(evidence)" }
@@ -61,7 +63,8 @@ struct ShowCommand: Command {
       text += "\nplacements:\n"
       if placements.isEmpty { text += "  none\n" }
       for placement in placements {
-        text += "  \(placement.id) at \(name(placement.employer)), \(placement.period), funded by "
+        text +=
+          "  \(placement.id) at \(name(placement.employer)), \(placement.period), funded by "
           + "\(placement.funder.rawValue)\n"
       }
       context.print(text)

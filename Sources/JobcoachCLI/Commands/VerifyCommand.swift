@@ -12,12 +12,14 @@ struct VerifyCommand: Command {
     options: [
       .value("--as", "KIND", "the kind of coach to verify: municipal, internal or external"),
       .value("--placement", "ID", "the placement the coach is for (needed for Q-INT-3, Q-INT-4)"),
-      .value("--policy", "ID", "the municipal policy (default: the placement's municipality's, else G4)"),
+      .value(
+        "--policy", "ID", "the municipal policy (default: the placement's municipality's, else G4)"),
       .value("--on", "DATE", "the assignment date, YYYY-MM-DD (default: today)"),
       .value("--format", "FORMAT", "text or json (default text)"),
       .value("--db", "PATH", "the registry file (default $JOBCOACH_DB or ./jobcoach.sqlite)"),
       .value(
-        "--file", "PATH", "verify from these documents (files or directories) in a registry in "
+        "--file", "PATH",
+        "verify from these documents (files or directories) in a registry in "
           + "memory, instead of --db", repeatable: true),
     ],
     discussion: """
@@ -144,11 +146,13 @@ struct VerifyCommand: Command {
     let failing = verification.findings.filter { $0.severity == .error }
     var text: String
     if verification.isEligible {
-      text = "ELIGIBLE: \(coach.name) (\(coach.id)) may be assigned as "
+      text =
+        "ELIGIBLE: \(coach.name) (\(coach.id)) may be assigned as "
         + "\(request.kind.withArticle) on \(request.date)"
     } else {
       let rules = Array(Set(failing.map(\.rule))).sorted().map(\.rawValue)
-      text = "NOT ELIGIBLE: \(coach.name) (\(coach.id)) may not be assigned as "
+      text =
+        "NOT ELIGIBLE: \(coach.name) (\(coach.id)) may not be assigned as "
         + "\(request.kind.withArticle) on \(request.date); not met: "
         + rules.joined(separator: ", ")
     }
@@ -156,7 +160,8 @@ struct VerifyCommand: Command {
     if let placement = request.placement {
       text += "placement: \(placement.id) at \(placement.employer), \(placement.period)\n"
     }
-    text += "policy: \(request.policy.name) (\(request.policy.id), in force from "
+    text +=
+      "policy: \(request.policy.name) (\(request.policy.id), in force from "
       + "\(request.policy.effectiveFrom))\n\n"
     text += FindingRendering.text(verification.findings)
     return text

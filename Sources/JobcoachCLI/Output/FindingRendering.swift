@@ -43,7 +43,8 @@ enum FindingRendering {
     for finding in findings {
       let label = label(finding)
       text += label + String(repeating: " ", count: max(1, 9 - label.count))
-      text += finding.rule.rawValue
+      text +=
+        finding.rule.rawValue
         + String(repeating: " ", count: ruleWidth - finding.rule.rawValue.count)
       text += finding.message + "\n"
       for evidence in finding.evidence {

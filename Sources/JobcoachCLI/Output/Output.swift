@@ -42,7 +42,8 @@ public final class FileDescriptorOutput: OutputSink {
   }
 }
 
-private func Glibc_write(_ descriptor: Int32, _ pointer: UnsafePointer<UInt8>, _ count: Int) -> Int {
+private func Glibc_write(_ descriptor: Int32, _ pointer: UnsafePointer<UInt8>, _ count: Int) -> Int
+{
   #if canImport(Glibc)
     return Glibc.write(descriptor, pointer, count)
   #else

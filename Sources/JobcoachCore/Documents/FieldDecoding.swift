@@ -95,7 +95,9 @@ let maximumTextLength = 500
 
 extension String: JSONField {
   /// A non-empty text of at most 500 characters, that is not a citizen service number.
-  public static func decode(_ value: JSONValue, at pointer: JSONPointer, in context: DecodingContext)
+  public static func decode(
+    _ value: JSONValue, at pointer: JSONPointer, in context: DecodingContext
+  )
     -> String?
   {
     guard case .string(let text) = value else {
@@ -122,7 +124,9 @@ extension String: JSONField {
 }
 
 extension Bool: JSONField {
-  public static func decode(_ value: JSONValue, at pointer: JSONPointer, in context: DecodingContext)
+  public static func decode(
+    _ value: JSONValue, at pointer: JSONPointer, in context: DecodingContext
+  )
     -> Bool?
   {
     guard case .bool(let flag) = value else {
@@ -135,7 +139,9 @@ extension Bool: JSONField {
 
 extension Int: JSONField {
   /// A whole number without fraction or exponent.
-  public static func decode(_ value: JSONValue, at pointer: JSONPointer, in context: DecodingContext)
+  public static func decode(
+    _ value: JSONValue, at pointer: JSONPointer, in context: DecodingContext
+  )
     -> Int?
   {
     guard case .number(let text) = value, let number = Int(text) else {
@@ -156,7 +162,9 @@ func describe(_ value: JSONValue) -> String {
 }
 
 extension CalendarDate: JSONField {
-  public static func decode(_ value: JSONValue, at pointer: JSONPointer, in context: DecodingContext)
+  public static func decode(
+    _ value: JSONValue, at pointer: JSONPointer, in context: DecodingContext
+  )
     -> CalendarDate?
   {
     guard case .string(let text) = value else {
@@ -174,7 +182,9 @@ extension CalendarDate: JSONField {
 
 extension Hours: JSONField {
   /// A non-negative decimal number of hours, exact to the minute.
-  public static func decode(_ value: JSONValue, at pointer: JSONPointer, in context: DecodingContext)
+  public static func decode(
+    _ value: JSONValue, at pointer: JSONPointer, in context: DecodingContext
+  )
     -> Hours?
   {
     guard case .number(let text) = value else {
@@ -186,7 +196,10 @@ extension Hours: JSONField {
     case .failure(.negative):
       context.report(pointer, "hours must not be negative, found \(text)")
     case .failure(.finerThanAMinute):
-      context.report(pointer, "\(text) hours is not a whole number of minutes; the registry keeps hours exact to the minute")
+      context.report(
+        pointer,
+        "\(text) hours is not a whole number of minutes; the registry keeps hours exact to the minute"
+      )
     case .failure(.notADecimal):
       context.report(pointer, "hours must be a plain decimal number such as 12.5, found \(text)")
     }
@@ -195,7 +208,9 @@ extension Hours: JSONField {
 }
 
 extension RecognitionFramework: JSONField {
-  public static func decode(_ value: JSONValue, at pointer: JSONPointer, in context: DecodingContext)
+  public static func decode(
+    _ value: JSONValue, at pointer: JSONPointer, in context: DecodingContext
+  )
     -> RecognitionFramework?
   {
     guard case .string(let text) = value, let framework = RecognitionFramework(text) else {
@@ -207,7 +222,9 @@ extension RecognitionFramework: JSONField {
 }
 
 extension JSONField where Self: RecordIdentifier {
-  public static func decode(_ value: JSONValue, at pointer: JSONPointer, in context: DecodingContext)
+  public static func decode(
+    _ value: JSONValue, at pointer: JSONPointer, in context: DecodingContext
+  )
     -> Self?
   {
     guard case .string(let text) = value else {
@@ -238,7 +255,9 @@ extension PolicyID: JSONField {}
 extension WorkerReference: JSONField {}
 
 extension RuleID: JSONField {
-  public static func decode(_ value: JSONValue, at pointer: JSONPointer, in context: DecodingContext)
+  public static func decode(
+    _ value: JSONValue, at pointer: JSONPointer, in context: DecodingContext
+  )
     -> RuleID?
   {
     guard case .string(let text) = value else {
@@ -254,7 +273,9 @@ public protocol JSONEnumField: JSONField, RawRepresentable, CaseIterable
 where RawValue == String {}
 
 extension JSONEnumField {
-  public static func decode(_ value: JSONValue, at pointer: JSONPointer, in context: DecodingContext)
+  public static func decode(
+    _ value: JSONValue, at pointer: JSONPointer, in context: DecodingContext
+  )
     -> Self?
   {
     let choices = allCases.map { "'\($0.rawValue)'" }.joined(separator: ", ")
@@ -273,7 +294,9 @@ extension Funder: JSONEnumField {}
 
 extension Array: JSONField where Element: JSONField {
   /// Every element is read, so every bad element is reported; nil if any was bad.
-  public static func decode(_ value: JSONValue, at pointer: JSONPointer, in context: DecodingContext)
+  public static func decode(
+    _ value: JSONValue, at pointer: JSONPointer, in context: DecodingContext
+  )
     -> [Element]?
   {
     guard case .array(let values) = value else {
@@ -295,7 +318,9 @@ extension Array: JSONField where Element: JSONField {
 }
 
 extension EvidenceReference: JSONField {
-  public static func decode(_ value: JSONValue, at pointer: JSONPointer, in context: DecodingContext)
+  public static func decode(
+    _ value: JSONValue, at pointer: JSONPointer, in context: DecodingContext
+  )
     -> EvidenceReference?
   {
     guard var fields = ObjectFields(value, at: pointer, in: context) else { return nil }

@@ -49,7 +49,9 @@ public struct JSONParser {
     }
 
     mutating func parseDocument() throws(JSONSyntaxError) -> JSONValue {
-      if bytes.count >= 2, (bytes[0] == 0xFF && bytes[1] == 0xFE) || (bytes[0] == 0xFE && bytes[1] == 0xFF) {
+      if bytes.count >= 2,
+        (bytes[0] == 0xFF && bytes[1] == 0xFE) || (bytes[0] == 0xFE && bytes[1] == 0xFF)
+      {
         throw failure("the file is UTF-16, not UTF-8", at: 0)
       }
       if bytes.count >= 3, bytes[0] == 0xEF, bytes[1] == 0xBB, bytes[2] == 0xBF { index = 3 }
@@ -206,9 +208,12 @@ public struct JSONParser {
         }
         while index < bytes.count, isDigit(bytes[index]) { index += 1 }
       }
-      if index < bytes.count, bytes[index] == UInt8(ascii: "e") || bytes[index] == UInt8(ascii: "E") {
+      if index < bytes.count, bytes[index] == UInt8(ascii: "e") || bytes[index] == UInt8(ascii: "E")
+      {
         index += 1
-        if index < bytes.count, bytes[index] == UInt8(ascii: "+") || bytes[index] == UInt8(ascii: "-") {
+        if index < bytes.count,
+          bytes[index] == UInt8(ascii: "+") || bytes[index] == UInt8(ascii: "-")
+        {
           index += 1
         }
         guard index < bytes.count, isDigit(bytes[index]) else {
@@ -216,7 +221,9 @@ public struct JSONParser {
         }
         while index < bytes.count, isDigit(bytes[index]) { index += 1 }
       }
-      guard index - start <= 64 else { throw failure("number longer than 64 characters", at: start) }
+      guard index - start <= 64 else {
+        throw failure("number longer than 64 characters", at: start)
+      }
       return String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<index]), as: UTF8.self)
     }
 

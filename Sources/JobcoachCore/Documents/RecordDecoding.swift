@@ -2,7 +2,9 @@
 // schemas in `Schemas/`; a change here is a change there.
 
 extension Organisation: JSONField {
-  public static func decode(_ value: JSONValue, at pointer: JSONPointer, in context: DecodingContext)
+  public static func decode(
+    _ value: JSONValue, at pointer: JSONPointer, in context: DecodingContext
+  )
     -> Organisation?
   {
     guard var fields = ObjectFields(value, at: pointer, in: context) else { return nil }
@@ -24,7 +26,9 @@ extension Organisation: JSONField {
 }
 
 extension UWVRecognition: JSONField {
-  public static func decode(_ value: JSONValue, at pointer: JSONPointer, in context: DecodingContext)
+  public static func decode(
+    _ value: JSONValue, at pointer: JSONPointer, in context: DecodingContext
+  )
     -> UWVRecognition?
   {
     guard var fields = ObjectFields(value, at: pointer, in: context) else { return nil }
@@ -35,11 +39,14 @@ extension UWVRecognition: JSONField {
     let withdrawnOn = fields.optional("withdrawnOn", as: CalendarDate.self)
     fields.rejectUnknownFields()
     if let validFrom, let validUntil, validUntil < validFrom {
-      fields.report("validUntil", "the recognition ends (\(validUntil)) before it starts (\(validFrom))")
+      fields.report(
+        "validUntil", "the recognition ends (\(validUntil)) before it starts (\(validFrom))")
       return nil
     }
     if let validFrom, let withdrawnOn, withdrawnOn < validFrom {
-      fields.report("withdrawnOn", "the recognition is withdrawn (\(withdrawnOn)) before it starts (\(validFrom))")
+      fields.report(
+        "withdrawnOn",
+        "the recognition is withdrawn (\(withdrawnOn)) before it starts (\(validFrom))")
       return nil
     }
     guard !fields.failed, let framework, let validFrom, let evidence else { return nil }
@@ -50,7 +57,9 @@ extension UWVRecognition: JSONField {
 }
 
 extension Coach: JSONField {
-  public static func decode(_ value: JSONValue, at pointer: JSONPointer, in context: DecodingContext)
+  public static func decode(
+    _ value: JSONValue, at pointer: JSONPointer, in context: DecodingContext
+  )
     -> Coach?
   {
     guard var fields = ObjectFields(value, at: pointer, in: context) else { return nil }
@@ -66,7 +75,9 @@ extension Coach: JSONField {
 }
 
 extension Employment: JSONField {
-  public static func decode(_ value: JSONValue, at pointer: JSONPointer, in context: DecodingContext)
+  public static func decode(
+    _ value: JSONValue, at pointer: JSONPointer, in context: DecodingContext
+  )
     -> Employment?
   {
     guard var fields = ObjectFields(value, at: pointer, in: context) else { return nil }
@@ -86,7 +97,9 @@ extension Employment: JSONField {
 }
 
 extension Qualification: JSONField {
-  public static func decode(_ value: JSONValue, at pointer: JSONPointer, in context: DecodingContext)
+  public static func decode(
+    _ value: JSONValue, at pointer: JSONPointer, in context: DecodingContext
+  )
     -> Qualification?
   {
     guard var fields = ObjectFields(value, at: pointer, in: context) else { return nil }
@@ -98,7 +111,8 @@ extension Qualification: JSONField {
     let evidence = fields.optional("evidence", as: EvidenceReference.self)
     fields.rejectUnknownFields()
     if let issuedOn, let expiresOn, expiresOn < issuedOn {
-      fields.report("expiresOn", "the qualification expires (\(expiresOn)) before it is issued (\(issuedOn))")
+      fields.report(
+        "expiresOn", "the qualification expires (\(expiresOn)) before it is issued (\(issuedOn))")
       return nil
     }
     guard !fields.failed, let kind, let title, let issuedOn, let issuer else { return nil }
@@ -109,7 +123,9 @@ extension Qualification: JSONField {
 }
 
 extension HoursExemption: JSONField {
-  public static func decode(_ value: JSONValue, at pointer: JSONPointer, in context: DecodingContext)
+  public static func decode(
+    _ value: JSONValue, at pointer: JSONPointer, in context: DecodingContext
+  )
     -> HoursExemption?
   {
     guard var fields = ObjectFields(value, at: pointer, in: context) else { return nil }
@@ -126,7 +142,9 @@ extension HoursExemption: JSONField {
 }
 
 extension Placement: JSONField {
-  public static func decode(_ value: JSONValue, at pointer: JSONPointer, in context: DecodingContext)
+  public static func decode(
+    _ value: JSONValue, at pointer: JSONPointer, in context: DecodingContext
+  )
     -> Placement?
   {
     guard var fields = ObjectFields(value, at: pointer, in: context) else { return nil }
@@ -156,7 +174,9 @@ extension Placement: JSONField {
 }
 
 extension MunicipalPolicy: JSONField {
-  public static func decode(_ value: JSONValue, at pointer: JSONPointer, in context: DecodingContext)
+  public static func decode(
+    _ value: JSONValue, at pointer: JSONPointer, in context: DecodingContext
+  )
     -> MunicipalPolicy?
   {
     guard var fields = ObjectFields(value, at: pointer, in: context) else { return nil }
@@ -182,7 +202,9 @@ extension MunicipalPolicy: JSONField {
 }
 
 extension ExternalOrganisationPolicy: JSONField {
-  public static func decode(_ value: JSONValue, at pointer: JSONPointer, in context: DecodingContext)
+  public static func decode(
+    _ value: JSONValue, at pointer: JSONPointer, in context: DecodingContext
+  )
     -> ExternalOrganisationPolicy?
   {
     guard var fields = ObjectFields(value, at: pointer, in: context) else { return nil }

@@ -10,7 +10,9 @@ extension AssessmentResult: JSONEnumField {}
 extension NormSelection: JSONEnumField {}
 
 extension RecognisedEducation: JSONField {
-  public static func decode(_ value: JSONValue, at pointer: JSONPointer, in context: DecodingContext)
+  public static func decode(
+    _ value: JSONValue, at pointer: JSONPointer, in context: DecodingContext
+  )
     -> RecognisedEducation?
   {
     guard var fields = ObjectFields(value, at: pointer, in: context) else { return nil }
@@ -30,7 +32,9 @@ extension RecognisedEducation: JSONField {
 }
 
 extension Accreditation: JSONField {
-  public static func decode(_ value: JSONValue, at pointer: JSONPointer, in context: DecodingContext)
+  public static func decode(
+    _ value: JSONValue, at pointer: JSONPointer, in context: DecodingContext
+  )
     -> Accreditation?
   {
     guard var fields = ObjectFields(value, at: pointer, in: context) else { return nil }
@@ -52,7 +56,9 @@ extension Accreditation: JSONField {
 }
 
 extension PENorm: JSONField {
-  public static func decode(_ value: JSONValue, at pointer: JSONPointer, in context: DecodingContext)
+  public static func decode(
+    _ value: JSONValue, at pointer: JSONPointer, in context: DecodingContext
+  )
     -> PENorm?
   {
     guard var fields = ObjectFields(value, at: pointer, in: context) else { return nil }
@@ -84,7 +90,9 @@ extension PENorm: JSONField {
 }
 
 extension EducationDiploma: JSONField {
-  public static func decode(_ value: JSONValue, at pointer: JSONPointer, in context: DecodingContext)
+  public static func decode(
+    _ value: JSONValue, at pointer: JSONPointer, in context: DecodingContext
+  )
     -> EducationDiploma?
   {
     guard var fields = ObjectFields(value, at: pointer, in: context) else { return nil }
@@ -98,7 +106,9 @@ extension EducationDiploma: JSONField {
 }
 
 extension ExperienceEntry: JSONField {
-  public static func decode(_ value: JSONValue, at pointer: JSONPointer, in context: DecodingContext)
+  public static func decode(
+    _ value: JSONValue, at pointer: JSONPointer, in context: DecodingContext
+  )
     -> ExperienceEntry?
   {
     guard var fields = ObjectFields(value, at: pointer, in: context) else { return nil }
@@ -121,7 +131,9 @@ extension ExperienceEntry: JSONField {
 }
 
 extension PEActivity: JSONField {
-  public static func decode(_ value: JSONValue, at pointer: JSONPointer, in context: DecodingContext)
+  public static func decode(
+    _ value: JSONValue, at pointer: JSONPointer, in context: DecodingContext
+  )
     -> PEActivity?
   {
     guard var fields = ObjectFields(value, at: pointer, in: context) else { return nil }
@@ -150,7 +162,9 @@ extension PEActivity: JSONField {
 }
 
 extension Portfolio: JSONField {
-  public static func decode(_ value: JSONValue, at pointer: JSONPointer, in context: DecodingContext)
+  public static func decode(
+    _ value: JSONValue, at pointer: JSONPointer, in context: DecodingContext
+  )
     -> Portfolio?
   {
     guard var fields = ObjectFields(value, at: pointer, in: context) else { return nil }
@@ -179,7 +193,9 @@ extension Portfolio: JSONField {
 }
 
 extension StatusChange: JSONField {
-  public static func decode(_ value: JSONValue, at pointer: JSONPointer, in context: DecodingContext)
+  public static func decode(
+    _ value: JSONValue, at pointer: JSONPointer, in context: DecodingContext
+  )
     -> StatusChange?
   {
     guard var fields = ObjectFields(value, at: pointer, in: context) else { return nil }
@@ -194,7 +210,9 @@ extension StatusChange: JSONField {
 }
 
 extension Assessment: JSONField {
-  public static func decode(_ value: JSONValue, at pointer: JSONPointer, in context: DecodingContext)
+  public static func decode(
+    _ value: JSONValue, at pointer: JSONPointer, in context: DecodingContext
+  )
     -> Assessment?
   {
     guard var fields = ObjectFields(value, at: pointer, in: context) else { return nil }
@@ -205,7 +223,8 @@ extension Assessment: JSONField {
     let deadline = fields.optional("deadline", as: CalendarDate.self)
     fields.rejectUnknownFields()
     if result == .insufficient, points == nil, fields.object["improvementPoints"] == nil {
-      fields.report(nil, "an insufficient assessment names the points to improve ('improvementPoints')")
+      fields.report(
+        nil, "an insufficient assessment names the points to improve ('improvementPoints')")
     }
     if let submittedOn, let judgedOn, judgedOn < submittedOn {
       fields.report("judgedOn", "judged (\(judgedOn)) before it was submitted (\(submittedOn))")
@@ -218,7 +237,9 @@ extension Assessment: JSONField {
 }
 
 extension Membership: JSONField {
-  public static func decode(_ value: JSONValue, at pointer: JSONPointer, in context: DecodingContext)
+  public static func decode(
+    _ value: JSONValue, at pointer: JSONPointer, in context: DecodingContext
+  )
     -> Membership?
   {
     guard var fields = ObjectFields(value, at: pointer, in: context) else { return nil }

@@ -89,7 +89,8 @@ public struct ImportBatch: Sendable {
     }
     fields.allow("kind")
     guard let kind = DocumentKind(rawValue: kindText) else {
-      fields.report("kind", "this is not a document jobcoach imports; 'kind' must be one of \(kinds)")
+      fields.report(
+        "kind", "this is not a document jobcoach imports; 'kind' must be one of \(kinds)")
       return
     }
     guard let version = fields.required("schemaVersion", as: Int.self) else { return }

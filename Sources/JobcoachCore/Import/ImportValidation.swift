@@ -64,7 +64,8 @@ extension ImportBatch {
     for located in coaches {
       let coach = located.value
       unique(
-        "coach \(coach.id)", "coach id '\(coach.id)'", located.file, located.pointer.appending("id"))
+        "coach \(coach.id)", "coach id '\(coach.id)'", located.file, located.pointer.appending("id")
+      )
       coachIDs.insert(coach.id)
       for (index, employment) in coach.employments.enumerated() {
         requireOrganisation(
@@ -157,7 +158,8 @@ extension ImportBatch {
         for (index, id) in approved.enumerated() {
           requireOrganisation(
             id, [.coachingOrganisation, .selfEmployed], "an approved organisation", located.file,
-            located.pointer.appending("externalOrganisations").appending("approved").appending(index))
+            located.pointer.appending("externalOrganisations").appending("approved").appending(
+              index))
         }
       }
     }

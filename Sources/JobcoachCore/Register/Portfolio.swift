@@ -41,7 +41,8 @@ public struct ExperienceEntry: Hashable, Sendable {
   public var description: String
   public var evidence: EvidenceReference
 
-  public init(period: DateInterval, hours: Hours, description: String, evidence: EvidenceReference) {
+  public init(period: DateInterval, hours: Hours, description: String, evidence: EvidenceReference)
+  {
     self.period = period
     self.hours = hours
     self.description = description

@@ -39,7 +39,8 @@ extension QualificationRules {
     /// The employment in force on the date as the requested kind, once found.
     var employment: Employment?
 
-    init(coach: Coach, request: VerificationRequest, organisations: [OrganisationID: Organisation]) {
+    init(coach: Coach, request: VerificationRequest, organisations: [OrganisationID: Organisation])
+    {
       self.coach = coach
       self.request = request
       self.organisations = organisations
@@ -216,8 +217,10 @@ extension QualificationRules {
       let subject = FindingSubject.coach(coach.id)
       let candidates = coach.qualifications.filter { kinds.contains($0.kind) }
       if let valid = candidates.first(where: { $0.isValid(on: date) }) {
-        add(rule, .note, .met, subject: subject, "\(coach.name) \(met)", [Self.evidence(for: valid)])
-        if let expiresOn = valid.expiresOn, let end = request.placement?.period.end, expiresOn < end,
+        add(
+          rule, .note, .met, subject: subject, "\(coach.name) \(met)", [Self.evidence(for: valid)])
+        if let expiresOn = valid.expiresOn, let end = request.placement?.period.end,
+          expiresOn < end,
           !candidates.contains(where: { $0 != valid && $0.isValid(on: end) })
         {
           add(
@@ -297,7 +300,8 @@ extension QualificationRules {
     /// an accepted framework version. Used by Q-EXT-1 and, for UWV-funded placements, Q-POL-3.
     mutating func checkRecognition(rule: RuleID, funderRule: Bool) {
       let subject = FindingSubject.coach(coach.id)
-      let prefix = funderRule ? "UWV works only with coaches of recognised coaching organisations: " : ""
+      let prefix =
+        funderRule ? "UWV works only with coaches of recognised coaching organisations: " : ""
       let employment =
         self.employment
         ?? coach.employments(on: date).first { $0.kind == .external }
@@ -352,7 +356,8 @@ extension QualificationRules {
           reasons.append("UWV withdrew the recognition on \(recognition.withdrawnOn!)")
         }
       }
-      let why = reasons.isEmpty ? "it has no recognition on record" : reasons.joined(separator: "; ")
+      let why =
+        reasons.isEmpty ? "it has no recognition on record" : reasons.joined(separator: "; ")
       add(
         rule, .error, .unmet, subject: subject,
         prefix + "\(organisation.name) is not recognised by UWV on \(date): \(why)", evidence)
@@ -401,7 +406,9 @@ extension QualificationRules {
           "policy \(policy.id) lets the employer choose the coaching organisation freely",
           [policyEvidence])
       case .approvedList(let approved):
-        guard let employment = employment ?? coach.employments(on: date).first(where: { $0.kind == .external })
+        guard
+          let employment = employment
+            ?? coach.employments(on: date).first(where: { $0.kind == .external })
         else {
           add(
             rule, .error, .undetermined, subject: subject,
@@ -418,7 +425,8 @@ extension QualificationRules {
           add(
             rule, .error, .unmet, subject: subject,
             "\(name(of: employment.organisation)) is not on the list of organisations policy "
-              + "\(policy.id) works with (" + approved.map(\.rawValue).joined(separator: ", ") + ")",
+              + "\(policy.id) works with (" + approved.map(\.rawValue).joined(separator: ", ")
+              + ")",
             [policyEvidence])
         }
       case .throughMunicipality:

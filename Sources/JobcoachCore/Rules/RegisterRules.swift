@@ -28,7 +28,9 @@ public struct PEStatement: Hashable, Sendable {
   public var findings: [Finding]
 
   /// R-PE-1..3 (and practice hours, when required) are met on the date.
-  public var isMet: Bool { missingAccredited == .zero && missingHours == .zero && (missingPractice ?? .zero) == .zero }
+  public var isMet: Bool {
+    missingAccredited == .zero && missingHours == .zero && (missingPractice ?? .zero) == .zero
+  }
   public var daysLeft: Int { date.days(until: cycle.end) }
 }
 
@@ -72,7 +74,8 @@ public struct RegisterRules: Sendable {
           + "issued \(diploma.issuedOn); \(diploma.evidence)",
         validFrom: diploma.issuedOn)
       guard diploma.issuedOn <= date else {
-        reasons.append("the diploma of '\(diploma.education)' is issued only on \(diploma.issuedOn)")
+        reasons.append(
+          "the diploma of '\(diploma.education)' is issued only on \(diploma.issuedOn)")
         evidence.append(item)
         continue
       }
@@ -93,7 +96,8 @@ public struct RegisterRules: Sendable {
           + "\(diploma.issuedOn)")
       evidence.append(item)
     }
-    let why = reasons.isEmpty ? "no jobcoach education diploma on record" : reasons.joined(separator: "; ")
+    let why =
+      reasons.isEmpty ? "no jobcoach education diploma on record" : reasons.joined(separator: "; ")
     return Finding(
       rule: .admissionEducation, severity: .error, outcome: .unmet, subject: subject,
       message: "no completed jobcoach education recognised by the association: \(why)",
@@ -110,7 +114,10 @@ public struct RegisterRules: Sendable {
         validUntil: $0.period.end)
     }
     let later = portfolio.experience.count - counted.count
-    let laterNote = later > 0 ? " (\(later) entr\(later == 1 ? "y ends" : "ies end") after \(date) and do not count yet)" : ""
+    let laterNote =
+      later > 0
+      ? " (\(later) entr\(later == 1 ? "y ends" : "ies end") after \(date) and do not count yet)"
+      : ""
     if total >= requiredExperience {
       return Finding(
         rule: .admissionExperience, severity: .note, outcome: .met,
@@ -194,14 +201,16 @@ public struct RegisterRules: Sendable {
       guard activity.category == .accredited else {
         free += activity.hours
         judgements.append(
-          ActivityJudgement(activity: activity, countedAs: .free, countedHours: activity.hours, note: nil))
+          ActivityJudgement(
+            activity: activity, countedAs: .free, countedHours: activity.hours, note: nil))
         continue
       }
       let (hours, note) = accreditedHours(activity)
       if let hours {
         accredited += hours
         judgements.append(
-          ActivityJudgement(activity: activity, countedAs: .accredited, countedHours: hours, note: note))
+          ActivityJudgement(
+            activity: activity, countedAs: .accredited, countedHours: hours, note: note))
         if let note {
           findings.append(
             Finding(
@@ -212,7 +221,8 @@ public struct RegisterRules: Sendable {
         free += activity.hours
         let reason = note ?? "not accredited"
         judgements.append(
-          ActivityJudgement(activity: activity, countedAs: .free, countedHours: activity.hours,
+          ActivityJudgement(
+            activity: activity, countedAs: .free, countedHours: activity.hours,
             note: "\(reason); counted as free hours"))
         findings.append(
           Finding(
@@ -241,14 +251,16 @@ public struct RegisterRules: Sendable {
     let unmetSeverity: Severity = running ? .warning : .error
     let byWhen = running ? " by \(cycle.end) (\(date.days(until: cycle.end)) days left)" : ""
     let normEvidence = EvidenceItem(
-      kind: .policy, reference: norm.name, detail: "\(norm.name), in force from \(norm.effectiveFrom)",
+      kind: .policy, reference: norm.name,
+      detail: "\(norm.name), in force from \(norm.effectiveFrom)",
       validFrom: norm.effectiveFrom)
 
     if missingHours == .zero {
       findings.append(
         Finding(
           rule: .peTotal, severity: .note, outcome: .met, subject: subject,
-          message: "\(counted) hours count in the cycle \(cycle.period), at least \(norm.totalHours)",
+          message:
+            "\(counted) hours count in the cycle \(cycle.period), at least \(norm.totalHours)",
           evidence: [normEvidence]))
     } else {
       findings.append(
@@ -308,7 +320,10 @@ public struct RegisterRules: Sendable {
       return (nil, "its accreditation code '\(code)' is not in the catalogue")
     }
     guard accreditation.validity.contains(activity.date) else {
-      return (nil, "its accreditation code '\(code)' is valid \(accreditation.validity), not on \(activity.date)")
+      return (
+        nil,
+        "its accreditation code '\(code)' is valid \(accreditation.validity), not on \(activity.date)"
+      )
     }
     if activity.hours > accreditation.hours {
       return (

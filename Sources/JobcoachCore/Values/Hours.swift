@@ -6,8 +6,12 @@ public struct Hours: Hashable, Comparable, Sendable, AdditiveArithmetic {
   public init(wholeHours: Int) { self.minutes = wholeHours * 60 }
 
   public static let zero = Hours(minutes: 0)
-  public static func + (lhs: Hours, rhs: Hours) -> Hours { Hours(minutes: lhs.minutes + rhs.minutes) }
-  public static func - (lhs: Hours, rhs: Hours) -> Hours { Hours(minutes: lhs.minutes - rhs.minutes) }
+  public static func + (lhs: Hours, rhs: Hours) -> Hours {
+    Hours(minutes: lhs.minutes + rhs.minutes)
+  }
+  public static func - (lhs: Hours, rhs: Hours) -> Hours {
+    Hours(minutes: lhs.minutes - rhs.minutes)
+  }
   public static func < (lhs: Hours, rhs: Hours) -> Bool { lhs.minutes < rhs.minutes }
 
   /// Why a decimal text is not an exact number of hours we keep.

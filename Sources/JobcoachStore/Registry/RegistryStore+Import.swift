@@ -47,8 +47,9 @@ struct StoreLookup: RegistryLookup {
   }
 
   func registerNumberHolder(_ number: String) -> CoachID? {
-    guard let row = try? store.database.prepare(
-      "SELECT coach_id FROM memberships WHERE register_number = ?"),
+    guard
+      let row = try? store.database.prepare(
+        "SELECT coach_id FROM memberships WHERE register_number = ?"),
       (try? row.bind([.text(number)])) != nil, (try? row.step()) == true
     else { return nil }
     return row.text(0).map(CoachID.init(rawValue:))
@@ -59,7 +60,8 @@ extension RegistryStore {
   /// Applies everything in `batch` in one transaction: all of it, or (on any problem) none of it.
   /// Re-importing the same records changes nothing and counts them as unchanged. With `dryRun`
   /// the transaction is rolled back after counting.
-  public func apply(_ batch: ImportBatch, dryRun: Bool = false) throws(StoreError) -> ImportSummary {
+  public func apply(_ batch: ImportBatch, dryRun: Bool = false) throws(StoreError) -> ImportSummary
+  {
     do {
       try database.execute("BEGIN IMMEDIATE")
     } catch {
@@ -122,7 +124,9 @@ struct ImportWriter {
     return try count(organisations) { (organisation) throws(SQLiteError) -> Change in
       let existing = try store.loadOrganisation(organisation.id)
       if existing == organisation { return .unchanged }
-      try upsert.run([SQLValue(organisation.id), .text(organisation.name), .text(organisation.kind.rawValue)])
+      try upsert.run([
+        SQLValue(organisation.id), .text(organisation.name), .text(organisation.kind.rawValue),
+      ])
       try clear.run([SQLValue(organisation.id)])
       for (position, recognition) in organisation.recognitions.enumerated() {
         try insertRecognition.run([
@@ -263,7 +267,9 @@ struct ImportWriter {
     }
   }
 
-  mutating func write(_ educations: [RecognisedEducation]) throws(SQLiteError) -> ImportSummary.Counts {
+  mutating func write(_ educations: [RecognisedEducation]) throws(SQLiteError)
+    -> ImportSummary.Counts
+  {
     let upsert = try database.prepare(
       """
       INSERT INTO educations (id, title, provider, recognised_from, recognised_until)
@@ -283,7 +289,8 @@ struct ImportWriter {
     }
   }
 
-  mutating func write(_ accreditations: [Accreditation]) throws(SQLiteError) -> ImportSummary.Counts {
+  mutating func write(_ accreditations: [Accreditation]) throws(SQLiteError) -> ImportSummary.Counts
+  {
     let upsert = try database.prepare(
       """
       INSERT INTO accreditations (code, title, provider, minutes, valid_from, valid_until)
@@ -318,7 +325,9 @@ struct ImportWriter {
         practice_minutes = excluded.practice_minutes, selection = excluded.selection
       """)
     return try count(norms) { (norm) throws(SQLiteError) -> Change in
-      let old = try store.loadNorms(where: "WHERE effective_from = ?", [SQLValue(norm.effectiveFrom)]).first
+      let old = try store.loadNorms(
+        where: "WHERE effective_from = ?", [SQLValue(norm.effectiveFrom)]
+      ).first
       if old == norm { return .unchanged }
       try upsert.run([
         SQLValue(norm.effectiveFrom), .text(norm.name), .integer(norm.cycleYears),

@@ -165,7 +165,8 @@ extension RegistryStore {
   }
 
   /// The policies a municipality has set, each with all its versions.
-  public func policyHistories(of municipality: OrganisationID) throws(StoreError) -> [PolicyHistory] {
+  public func policyHistories(of municipality: OrganisationID) throws(StoreError) -> [PolicyHistory]
+  {
     try wrap { () throws(SQLiteError) in
       let versions = try policies(where: "WHERE municipality_id = ?", [SQLValue(municipality)])
       return Dictionary(grouping: versions, by: \.id).values.map(PolicyHistory.init(versions:))
@@ -173,7 +174,8 @@ extension RegistryStore {
     }
   }
 
-  func policies(where clause: String, _ values: [SQLValue]) throws(SQLiteError) -> [MunicipalPolicy] {
+  func policies(where clause: String, _ values: [SQLValue]) throws(SQLiteError) -> [MunicipalPolicy]
+  {
     let rows = try database.prepare(
       """
       SELECT id, effective_from, name, municipality_id, funds_internal_coaching, external_policy,

@@ -7,15 +7,15 @@ extension RegistryStore {
   }
 
   func recognisedEducationsRaw() throws(SQLiteError) -> [EducationID: RecognisedEducation] {
-      let rows = try database.prepare(
-        "SELECT id, title, provider, recognised_from, recognised_until FROM educations")
-      var result: [EducationID: RecognisedEducation] = [:]
-      while try rows.step() {
-        let id = EducationID(rawValue: rows.text(0) ?? "")
-        result[id] = RecognisedEducation(
-          id: id, title: rows.text(1) ?? "", provider: rows.text(2) ?? "",
-          recognition: DateInterval(start: try date(rows, 3), end: try optionalDate(rows, 4)))
-      }
+    let rows = try database.prepare(
+      "SELECT id, title, provider, recognised_from, recognised_until FROM educations")
+    var result: [EducationID: RecognisedEducation] = [:]
+    while try rows.step() {
+      let id = EducationID(rawValue: rows.text(0) ?? "")
+      result[id] = RecognisedEducation(
+        id: id, title: rows.text(1) ?? "", provider: rows.text(2) ?? "",
+        recognition: DateInterval(start: try date(rows, 3), end: try optionalDate(rows, 4)))
+    }
     return result
   }
 
@@ -28,26 +28,27 @@ extension RegistryStore {
   }
 
   func accreditationsRaw() throws(SQLiteError) -> [String: Accreditation] {
-      let rows = try database.prepare(
-        "SELECT code, title, provider, minutes, valid_from, valid_until FROM accreditations")
-      var result: [String: Accreditation] = [:]
-      while try rows.step() {
-        let code = rows.text(0) ?? ""
-        result[code] = Accreditation(
-          code: code, title: rows.text(1) ?? "", provider: rows.text(2) ?? "",
-          hours: Hours(minutes: rows.int(3)),
-          validity: DateInterval(start: try date(rows, 4), end: try optionalDate(rows, 5)))
-      }
+    let rows = try database.prepare(
+      "SELECT code, title, provider, minutes, valid_from, valid_until FROM accreditations")
+    var result: [String: Accreditation] = [:]
+    while try rows.step() {
+      let code = rows.text(0) ?? ""
+      result[code] = Accreditation(
+        code: code, title: rows.text(1) ?? "", provider: rows.text(2) ?? "",
+        hours: Hours(minutes: rows.int(3)),
+        validity: DateInterval(start: try date(rows, 4), end: try optionalDate(rows, 5)))
+    }
     return result
   }
-
 
   /// The PE norm's versions; the seed's norm when the registry holds none.
   public func peNorms() throws(StoreError) -> PENormHistory {
     try wrap { () throws(SQLiteError) in PENormHistory(versions: try loadNorms()) }
   }
 
-  func loadNorms(where clause: String = "", _ values: [SQLValue] = []) throws(SQLiteError) -> [PENorm] {
+  func loadNorms(where clause: String = "", _ values: [SQLValue] = []) throws(SQLiteError)
+    -> [PENorm]
+  {
     let rows = try database.prepare(
       """
       SELECT name, effective_from, cycle_years, total_minutes, minimum_accredited_minutes,
@@ -194,7 +195,9 @@ extension RegistryStore {
       "SELECT register_number FROM memberships WHERE register_number LIKE 'RJC-%'")
     var highest = 0
     while try rows.step() {
-      if let text = rows.text(0), let number = Int(text.dropFirst(4)) { highest = max(highest, number) }
+      if let text = rows.text(0), let number = Int(text.dropFirst(4)) {
+        highest = max(highest, number)
+      }
     }
     let digits = String(highest + 1)
     return "RJC-" + String(repeating: "0", count: max(0, 5 - digits.count)) + digits

@@ -1,5 +1,5 @@
-import JobcoachCore
 internal import CSQLite
+import JobcoachCore
 
 /// A prepared statement; finalized when released. Bind by 1-based index.
 final class Statement {

@@ -11,7 +11,8 @@ struct RegisterAssessCommand: Command {
     options: [
       .value("--result", "RESULT", "sufficient or insufficient"),
       .value("--points", "TEXT", "the points to improve (required when insufficient)"),
-      .value("--deadline", "DATE", "when an insufficient portfolio must be improved (default: 6 months)"),
+      .value(
+        "--deadline", "DATE", "when an insufficient portfolio must be improved (default: 6 months)"),
       RegisterContext.dateOption, RegisterContext.registryOption,
     ],
     discussion: """
@@ -30,12 +31,15 @@ struct RegisterAssessCommand: Command {
       throw UsageError("missing --result sufficient|insufficient", command: Self.spec.name)
     }
     guard let result = AssessmentResult(rawValue: text) else {
-      throw UsageError("unknown result '\(text)'; choose sufficient or insufficient", command: Self.spec.name)
+      throw UsageError(
+        "unknown result '\(text)'; choose sufficient or insufficient", command: Self.spec.name)
     }
     self.result = result
     points = arguments.value("--points")
     if result == .insufficient, points?.isEmpty ?? true {
-      throw UsageError("an insufficient result names the points to improve: --points TEXT", command: Self.spec.name)
+      throw UsageError(
+        "an insufficient result names the points to improve: --points TEXT", command: Self.spec.name
+      )
     }
   }
 
@@ -49,7 +53,8 @@ struct RegisterAssessCommand: Command {
     if result == .insufficient {
       if let text = arguments.value("--deadline") {
         guard let date = CalendarDate(iso: text), date > register.date else {
-          throw UsageError("--deadline must be a date after \(register.date)", command: Self.spec.name)
+          throw UsageError(
+            "--deadline must be a date after \(register.date)", command: Self.spec.name)
         }
         deadline = date
       } else {

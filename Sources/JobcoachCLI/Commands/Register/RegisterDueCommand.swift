@@ -6,7 +6,8 @@ struct RegisterDueCommand: Command {
   static let spec = CommandSpec(
     name: "register due",
     summary: "coaches whose cycle ends within a window, and coaches with an assessment due",
-    synopsis: "[--within DAYS] [--on DATE] [--format text|json|csv] [--db PATH]", positionals: 0...0,
+    synopsis: "[--within DAYS] [--on DATE] [--format text|json|csv] [--db PATH]",
+    positionals: 0...0,
     options: [
       .value("--within", "DAYS", "the window in days (default 90)"),
       RegisterContext.dateOption,

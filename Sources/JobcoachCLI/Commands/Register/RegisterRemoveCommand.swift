@@ -36,7 +36,8 @@ struct RegisterRemoveCommand: Command {
       membership.latestAssessment(on: register.date)?.result == .insufficient
       ? .assessment : .reregistration
     _ = try register.record(
-      StatusChange(date: register.date, status: .removed, rule: rule, decision: "removed: \(reason)"),
+      StatusChange(
+        date: register.date, status: .removed, rule: rule, decision: "removed: \(reason)"),
       on: membership)
     context.print(
       "\(register.who), \(membership.registerNumber): removed from the register on "

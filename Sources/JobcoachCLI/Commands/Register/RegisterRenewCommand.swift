@@ -4,7 +4,8 @@ import JobcoachStore
 /// `jobcoach register renew`: five-yearly re-registration (R-RE-1) against the PE norm.
 struct RegisterRenewCommand: Command {
   static let spec = CommandSpec(
-    name: "register renew", summary: "re-register a coach for the cycle ending on or after the date (R-RE-1)",
+    name: "register renew",
+    summary: "re-register a coach for the cycle ending on or after the date (R-RE-1)",
     synopsis: "COACH_ID [--on DATE] [--db PATH]", positionals: 1...1,
     options: [RegisterContext.dateOption, RegisterContext.registryOption],
     discussion: """
@@ -43,7 +44,8 @@ struct RegisterRenewCommand: Command {
       "re-registered for cycle \(statement.cycle.number) (\(statement.cycle.period)): "
       + "\(statement.counted) hours count, \(statement.accredited) accredited"
     _ = try register.record(
-      StatusChange(date: register.date, status: .registered, rule: .reregistration, decision: decision),
+      StatusChange(
+        date: register.date, status: .registered, rule: .reregistration, decision: decision),
       on: membership)
     context.print("RE-REGISTERED: \(register.who), \(membership.registerNumber): \(decision)\n")
     return ExitCode.success
