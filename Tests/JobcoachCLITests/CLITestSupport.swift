@@ -48,7 +48,7 @@ final class Scratch {
 
   func write(_ name: String, _ text: String) -> String {
     let file = file(name)
-    FileManager.default.createFile(atPath: file, contents: Data(text.utf8))
+    precondition(FileManager.default.createFile(atPath: file, contents: Data(text.utf8)))
     return file
   }
 
