@@ -30,6 +30,14 @@ struct OptionSpec: Sendable {
   }
 }
 
+extension OptionSpec {
+  /// `--db PATH`, which every command that reads the registry takes.
+  static let database = OptionSpec.value(
+    "--db", "PATH", "the registry file (default $JOBCOACH_DB or ./jobcoach.sqlite)")
+  /// `--on DATE`, the date a command judges on.
+  static let date = OptionSpec.value("--on", "DATE", "the date, YYYY-MM-DD (default: today)")
+}
+
 /// What a command accepts, and its help.
 struct CommandSpec: Sendable {
   /// `verify`, or `register admit` for a sub-command.

@@ -8,7 +8,7 @@ struct ImportCommand: Command {
     summary: "import registry and register documents (JSON), all or nothing",
     synopsis: "FILE_OR_DIRECTORY... [--dry-run] [--db PATH]", positionals: 1...Int.max,
     options: [
-      .value("--db", "PATH", "the registry file (default $JOBCOACH_DB or ./jobcoach.sqlite)"),
+      .database,
       .flag("--dry-run", "check everything and count the changes, but write nothing"),
     ],
     discussion: """

@@ -6,7 +6,7 @@ struct InitCommand: Command {
     name: "init", summary: "create the registry file (mode 0600), or upgrade its schema",
     synopsis: "[--db PATH]", positionals: 0...0,
     options: [
-      .value("--db", "PATH", "the registry file (default $JOBCOACH_DB or ./jobcoach.sqlite)")
+      .database
     ],
     discussion: """
       Safe to run again: an existing registry is left as it is, or upgraded when this jobcoach

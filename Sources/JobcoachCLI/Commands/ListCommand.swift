@@ -10,9 +10,9 @@ struct ListCommand: Command {
     positionals: 0...0,
     options: [
       .value("--kind", "KIND", "only coaches employed as this kind on the date"),
-      .value("--on", "DATE", "the date, YYYY-MM-DD (default: today)"),
+      .date,
       .value("--format", "FORMAT", "text, json or csv (default text)"),
-      .value("--db", "PATH", "the registry file (default $JOBCOACH_DB or ./jobcoach.sqlite)"),
+      .database,
       .value("--file", "PATH", "read these documents into a registry in memory", repeatable: true),
     ],
     discussion: """

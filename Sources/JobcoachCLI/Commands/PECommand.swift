@@ -9,9 +9,9 @@ struct PECommand: Command {
       + "       jobcoach pe --file PORTFOLIO.json [--file CATALOGUE.json...] [COACH_ID] [--on DATE]",
     positionals: 0...1,
     options: [
-      .value("--on", "DATE", "the date, YYYY-MM-DD (default: today)"),
+      .date,
       .value("--format", "FORMAT", "text or json (default text)"),
-      .value("--db", "PATH", "the registry file (default $JOBCOACH_DB or ./jobcoach.sqlite)"),
+      .database,
       .value(
         "--file", "PATH",
         "check from documents (a portfolio, and optionally the accreditation "

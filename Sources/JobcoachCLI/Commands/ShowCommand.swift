@@ -8,7 +8,7 @@ struct ShowCommand: Command {
     synopsis: "COACH_ID [--format text|json] [--db PATH | --file FILE...]", positionals: 1...1,
     options: [
       .value("--format", "FORMAT", "text or json (default text)"),
-      .value("--db", "PATH", "the registry file (default $JOBCOACH_DB or ./jobcoach.sqlite)"),
+      .database,
       .value("--file", "PATH", "read these documents into a registry in memory", repeatable: true),
     ],
     discussion: """

@@ -16,7 +16,7 @@ struct VerifyCommand: Command {
         "--policy", "ID", "the municipal policy (default: the placement's municipality's, else G4)"),
       .value("--on", "DATE", "the assignment date, YYYY-MM-DD (default: today)"),
       .value("--format", "FORMAT", "text or json (default text)"),
-      .value("--db", "PATH", "the registry file (default $JOBCOACH_DB or ./jobcoach.sqlite)"),
+      .database,
       .value(
         "--file", "PATH",
         "verify from these documents (files or directories) in a registry in "

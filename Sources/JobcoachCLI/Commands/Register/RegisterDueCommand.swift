@@ -10,9 +10,9 @@ struct RegisterDueCommand: Command {
     positionals: 0...0,
     options: [
       .value("--within", "DAYS", "the window in days (default 90)"),
-      RegisterContext.dateOption,
+      .date,
       .value("--format", "FORMAT", "text, json or csv (default text)"),
-      RegisterContext.registryOption,
+      .database,
     ],
     discussion: """
       Lists registered coaches whose five-year cycle ends within the window, with the hours

@@ -8,7 +8,7 @@ struct RegisterRemoveCommand: Command {
     synopsis: "COACH_ID --reason TEXT [--on DATE] [--db PATH]", positionals: 1...1,
     options: [
       .value("--reason", "TEXT", "why the coach is removed"),
-      RegisterContext.dateOption, RegisterContext.registryOption,
+      .date, .database,
     ],
     discussion: """
       Records the status 'removed' under R-ASM-1 when the last assessment was insufficient,

@@ -7,7 +7,7 @@ struct RegisterRenewCommand: Command {
     name: "register renew",
     summary: "re-register a coach for the cycle ending on or after the date (R-RE-1)",
     synopsis: "COACH_ID [--on DATE] [--db PATH]", positionals: 1...1,
-    options: [RegisterContext.dateOption, RegisterContext.registryOption],
+    options: [.date, .database],
     discussion: """
       Checks the cycle that contains the date against the PE norm that applies to it
       (R-PE-1..3). Met: records the re-registration (exit 0). Not met: shows what is missing

@@ -8,9 +8,8 @@ struct RegisterContext {
   let membership: Membership?
   let date: CalendarDate
 
-  static let registryOption = OptionSpec.value(
-    "--db", "PATH", "the registry file (default $JOBCOACH_DB or ./jobcoach.sqlite)")
-  static let dateOption = OptionSpec.value("--on", "DATE", "the date, YYYY-MM-DD (default: today)")
+  static let registryOption = OptionSpec.database
+  static let dateOption = OptionSpec.date
 
   init(_ arguments: ParsedArguments, command: String, context: CommandContext) throws {
     date = try context.date(arguments, command: command)
