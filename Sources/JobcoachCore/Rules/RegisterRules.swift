@@ -255,42 +255,31 @@ public struct RegisterRules: Sendable {
       detail: "\(norm.name), in force from \(norm.effectiveFrom)",
       validFrom: norm.effectiveFrom)
 
-    if missingHours == .zero {
-      findings.append(
-        Finding(
-          rule: .peTotal, severity: .note, outcome: .met, subject: subject,
-          message:
-            "\(counted) hours count in the cycle \(cycle.period), at least \(norm.totalHours)",
-          evidence: [normEvidence]))
-    } else {
-      findings.append(
-        Finding(
-          rule: .peTotal, severity: unmetSeverity, outcome: .unmet, subject: subject,
-          message: "\(counted) of \(norm.totalHours) hours count in the cycle \(cycle.period); "
-            + "\(missingHours) missing\(byWhen)", evidence: [normEvidence]))
+    /// One part of the norm: a note when nothing is missing, else `unmetSeverity` with what is
+    /// missing and by when.
+    func part(_ rule: RuleID, missing: Hours, met: String, unmet: String) -> Finding {
+      missing == .zero
+        ? Finding(
+          rule: rule, severity: .note, outcome: .met, subject: subject, message: met,
+          evidence: [normEvidence])
+        : Finding(
+          rule: rule, severity: unmetSeverity, outcome: .unmet, subject: subject,
+          message: unmet + "; \(missing) missing\(byWhen)", evidence: [normEvidence])
     }
+    findings.append(
+      part(
+        .peTotal, missing: missingHours,
+        met: "\(counted) hours count in the cycle \(cycle.period), at least \(norm.totalHours)",
+        unmet: "\(counted) of \(norm.totalHours) hours count in the cycle \(cycle.period)"))
     if let practice, let missingPractice, let required = norm.practiceHours {
-      findings.append(
-        Finding(
-          rule: .peTotal, severity: missingPractice == .zero ? .note : unmetSeverity,
-          outcome: missingPractice == .zero ? .met : .unmet, subject: subject,
-          message: "\(practice) practice hours in the cycle, \(required) required"
-            + (missingPractice == .zero ? "" : "; \(missingPractice) missing\(byWhen)"),
-          evidence: [normEvidence]))
+      let worked = "\(practice) practice hours in the cycle, \(required) required"
+      findings.append(part(.peTotal, missing: missingPractice, met: worked, unmet: worked))
     }
-    if missingAccredited == .zero {
-      findings.append(
-        Finding(
-          rule: .peAccredited, severity: .note, outcome: .met, subject: subject,
-          message: "\(accredited) accredited hours, at least \(norm.minimumAccredited)",
-          evidence: [normEvidence]))
-    } else {
-      findings.append(
-        Finding(
-          rule: .peAccredited, severity: unmetSeverity, outcome: .unmet, subject: subject,
-          message: "\(accredited) accredited hours, at least \(norm.minimumAccredited) needed; "
-            + "\(missingAccredited) missing\(byWhen)", evidence: [normEvidence]))
-    }
+    findings.append(
+      part(
+        .peAccredited, missing: missingAccredited,
+        met: "\(accredited) accredited hours, at least \(norm.minimumAccredited)",
+        unmet: "\(accredited) accredited hours, at least \(norm.minimumAccredited) needed"))
     findings.append(
       Finding(
         rule: .peFree, severity: .note, outcome: .met, subject: subject,
