@@ -21,6 +21,7 @@ public enum JobcoachTool {
     InitCommand.self, ImportCommand.self, VerifyCommand.self, ShowCommand.self, ListCommand.self,
     PECommand.self, RegisterAdmitCommand.self, RegisterAssessCommand.self,
     RegisterRemoveCommand.self, RegisterRenewCommand.self, RegisterDueCommand.self,
+    PlacementShowCommand.self, HoursImportCommand.self, HoursReportCommand.self,
   ]
 
   static let version = "0.1.0"

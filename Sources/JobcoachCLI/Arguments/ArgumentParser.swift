@@ -36,6 +36,9 @@ extension OptionSpec {
     "--db", "PATH", "the registry file (default $JOBCOACH_DB or ./jobcoach.sqlite)")
   /// `--on DATE`, the date a command judges on.
   static let date = OptionSpec.value("--on", "DATE", "the date, YYYY-MM-DD (default: today)")
+  /// `--file PATH...`: read documents into a registry in memory instead of `--db`.
+  static let documents = OptionSpec.value(
+    "--file", "PATH", "read these documents into a registry in memory", repeatable: true)
 }
 
 /// What a command accepts, and its help.

@@ -13,7 +13,7 @@ struct ListCommand: Command {
       .date,
       .value("--format", "FORMAT", "text, json or csv (default text)"),
       .database,
-      .value("--file", "PATH", "read these documents into a registry in memory", repeatable: true),
+      .documents,
     ],
     discussion: """
       A coach with several employments on the date is listed once per employment; a coach with

@@ -9,7 +9,7 @@ struct ShowCommand: Command {
     options: [
       .value("--format", "FORMAT", "text or json (default text)"),
       .database,
-      .value("--file", "PATH", "read these documents into a registry in memory", repeatable: true),
+      .documents,
     ],
     discussion: """
       exit codes: 0 shown, 65 no such coach, 66 registry missing.

@@ -159,6 +159,10 @@ extension Placement: JSONField {
     let appointed = fields.optional("appointedThroughMunicipality", as: Bool.self)
     let taskExperience = fields.optional("taskExperience", as: EvidenceReference.self)
     let hoursExemption = fields.optional("hoursExemption", as: HoursExemption.self)
+    let grant = fields.optional("grant", as: Grant.self)
+    let plan = fields.optional("plan", as: CoachingPlan.self)
+    let absences = fields.optional("absences", as: [Absence].self)
+    let wageCostSubsidy = fields.optional("wageCostSubsidy", as: Bool.self)
     fields.rejectUnknownFields()
     if let start, let end, end < start {
       fields.report("end", "the placement ends (\(end)) before it starts (\(start))")
@@ -169,7 +173,8 @@ extension Placement: JSONField {
       id: id, municipality: municipality, employer: employer, coach: coach, worker: worker,
       period: DateInterval(start: start, end: end), funder: funder ?? .municipality,
       appointedThroughMunicipality: appointed ?? false, taskExperience: taskExperience,
-      hoursExemption: hoursExemption)
+      hoursExemption: hoursExemption, grant: grant, plan: plan, absences: absences ?? [],
+      wageCostSubsidy: wageCostSubsidy ?? false)
   }
 }
 
@@ -188,6 +193,8 @@ extension MunicipalPolicy: JSONField {
     let external = fields.required("externalOrganisations", as: ExternalOrganisationPolicy.self)
     let requirements = fields.optional("requirements", as: RequirementsField.self)
     let framework = fields.optional("minimumRecognitionFramework", as: RecognitionFramework.self)
+    let funding = fields.optional("funding", as: FundingFramework.self)
+    let coachingProtocol = fields.optional("coachingProtocol", as: CoachingProtocol.self)
     fields.rejectUnknownFields()
     guard !fields.failed, let id, let name, let effectiveFrom, let funds, let external else {
       return nil
@@ -197,7 +204,8 @@ extension MunicipalPolicy: JSONField {
     return MunicipalPolicy(
       id: id, name: name, municipality: municipality, effectiveFrom: effectiveFrom,
       requirements: merged, fundsInternalCoaching: funds, externalOrganisations: external,
-      minimumRecognitionFramework: framework ?? .uwv2016)
+      minimumRecognitionFramework: framework ?? .uwv2016, funding: funding ?? .g4,
+      coachingProtocol: coachingProtocol ?? .standard)
   }
 }
 

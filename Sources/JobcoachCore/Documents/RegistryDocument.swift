@@ -15,9 +15,17 @@ public enum DocumentKind: String, CaseIterable, Hashable, Sendable {
   case portfolios
   /// Register memberships: number, admission, status history, assessments.
   case memberships
+  /// Coaches' hour bookings on placements (P-2).
+  case hourBookings = "hour-bookings"
 
   /// The member that holds the records.
-  public var recordsKey: String { self == .peNorms ? "norms" : rawValue }
+  public var recordsKey: String {
+    switch self {
+    case .peNorms: "norms"
+    case .hourBookings: "bookings"
+    default: rawValue
+    }
+  }
 
   /// The schema versions this build reads.
   public var supportedSchemaVersions: ClosedRange<Int> { 1...1 }
@@ -52,14 +60,17 @@ public struct ImportBatch: Sendable {
   public var norms: [Located<PENorm>] = []
   public var portfolios: [Located<Portfolio>] = []
   public var memberships: [Located<Membership>] = []
+  public var bookings: [Located<HourBooking>] = []
   /// The files read, in order.
   public var files: [String] = []
+  /// The kind each file declared, for the files whose kind could be read.
+  public var fileKinds: [String: DocumentKind] = [:]
 
   public init() {}
 
   public var recordCount: Int {
     organisations.count + coaches.count + placements.count + policies.count + educations.count
-      + accreditations.count + norms.count + portfolios.count + memberships.count
+      + accreditations.count + norms.count + portfolios.count + memberships.count + bookings.count
   }
 
   /// Reads one document's bytes into the batch. Reports every problem to `log`; records with
@@ -93,6 +104,7 @@ public struct ImportBatch: Sendable {
         "kind", "this is not a document jobcoach imports; 'kind' must be one of \(kinds)")
       return
     }
+    fileKinds[file] = kind
     guard let version = fields.required("schemaVersion", as: Int.self) else { return }
     guard kind.supportedSchemaVersions.contains(version) else {
       fields.report(
@@ -111,6 +123,7 @@ public struct ImportBatch: Sendable {
     case .peNorms: readRecords(&fields, kind, into: &norms)
     case .portfolios: readRecords(&fields, kind, into: &portfolios)
     case .memberships: readRecords(&fields, kind, into: &memberships)
+    case .hourBookings: readRecords(&fields, kind, into: &bookings)
     }
     fields.rejectUnknownFields()
   }

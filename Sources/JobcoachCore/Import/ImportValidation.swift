@@ -4,6 +4,7 @@ public protocol RegistryLookup {
   func containsCoach(_ id: CoachID) -> Bool
   /// The coach that holds a register number, if any.
   func registerNumberHolder(_ number: String) -> CoachID?
+  func containsPlacement(_ id: PlacementID) -> Bool
 }
 
 /// A registry that holds nothing: for checking documents on their own.
@@ -12,6 +13,7 @@ public struct EmptyRegistry: RegistryLookup {
   public func organisationKind(_ id: OrganisationID) -> OrganisationKind? { nil }
   public func containsCoach(_ id: CoachID) -> Bool { false }
   public func registerNumberHolder(_ number: String) -> CoachID? { nil }
+  public func containsPlacement(_ id: PlacementID) -> Bool { false }
 }
 
 extension ImportBatch {
@@ -75,9 +77,11 @@ extension ImportBatch {
       }
     }
 
+    var placementIDs = Set<PlacementID>()
     for located in placements {
       let placement = located.value
       let pointer = located.pointer
+      placementIDs.insert(placement.id)
       unique(
         "placement \(placement.id)", "placement id '\(placement.id)'", located.file,
         pointer.appending("id"))
@@ -123,6 +127,19 @@ extension ImportBatch {
         log.report(
           located.file, located.pointer.appending("registerNumber"),
           "register number '\(membership.registerNumber)' belongs to coach '\(holder)'")
+      }
+    }
+
+    for located in bookings {
+      let booking = located.value
+      unique(
+        "booking \(booking.id)", "booking id '\(booking.id)'", located.file,
+        located.pointer.appending("id"))
+      requireCoach(booking.coach, located.file, located.pointer.appending("coach"))
+      if !placementIDs.contains(booking.placement), !registry.containsPlacement(booking.placement) {
+        log.report(
+          located.file, located.pointer.appending("placement"),
+          "no placement with id '\(booking.placement)' in this import or the registry")
       }
     }
 

@@ -25,12 +25,22 @@ public struct Placement: Hashable, Sendable {
   public var taskExperience: EvidenceReference?
   /// The coach's exemption from part of their working hours to coach (Q-INT-4).
   public var hoursExemption: HoursExemption?
+  /// The coaching the municipality granted (F-1..F-5); nil until it decides.
+  public var grant: Grant?
+  /// The coaching plan (P-1); nil until agreed.
+  public var plan: CoachingPlan?
+  /// The worker's absences (P-5), by start date.
+  public var absences: [Absence]
+  /// Whether the worker's wages are subsidised (loonkostensubsidie), so the coach checks it
+  /// each quarter (K-5).
+  public var wageCostSubsidy: Bool
 
   public init(
     id: PlacementID, municipality: OrganisationID? = nil, employer: OrganisationID,
     coach: CoachID?, worker: WorkerReference, period: DateInterval, funder: Funder = .municipality,
     appointedThroughMunicipality: Bool = false, taskExperience: EvidenceReference? = nil,
-    hoursExemption: HoursExemption? = nil
+    hoursExemption: HoursExemption? = nil, grant: Grant? = nil, plan: CoachingPlan? = nil,
+    absences: [Absence] = [], wageCostSubsidy: Bool = false
   ) {
     self.id = id
     self.municipality = municipality
@@ -42,6 +52,10 @@ public struct Placement: Hashable, Sendable {
     self.appointedThroughMunicipality = appointedThroughMunicipality
     self.taskExperience = taskExperience
     self.hoursExemption = hoursExemption
+    self.grant = grant
+    self.plan = plan
+    self.absences = absences.sorted { $0.period.start < $1.period.start }
+    self.wageCostSubsidy = wageCostSubsidy
   }
 }
 

@@ -33,13 +33,18 @@ public struct MunicipalPolicy: Hashable, Sendable {
   public var externalOrganisations: ExternalOrganisationPolicy
   /// The oldest UWV recognition framework version the municipality accepts (Q-EXT-1).
   public var minimumRecognitionFramework: RecognitionFramework
+  /// The financial framework (F-1, F-6); the G4 table unless the municipality sets its own.
+  public var funding: FundingFramework
+  /// The coaching protocol's values (P-3, P-6).
+  public var coachingProtocol: CoachingProtocol
 
   public init(
     id: PolicyID, name: String, municipality: OrganisationID? = nil, effectiveFrom: CalendarDate,
     requirements: [CoachKind: [RuleID]] = MunicipalPolicy.g4Requirements,
     fundsInternalCoaching: Bool = true,
     externalOrganisations: ExternalOrganisationPolicy = .freeChoice,
-    minimumRecognitionFramework: RecognitionFramework = .uwv2016
+    minimumRecognitionFramework: RecognitionFramework = .uwv2016,
+    funding: FundingFramework = .g4, coachingProtocol: CoachingProtocol = .standard
   ) {
     self.id = id
     self.name = name
@@ -49,6 +54,8 @@ public struct MunicipalPolicy: Hashable, Sendable {
     self.fundsInternalCoaching = fundsInternalCoaching
     self.externalOrganisations = externalOrganisations
     self.minimumRecognitionFramework = minimumRecognitionFramework
+    self.funding = funding
+    self.coachingProtocol = coachingProtocol
   }
 
   public static let g4Requirements: [CoachKind: [RuleID]] = Dictionary(

@@ -54,6 +54,7 @@ public struct FindingSubject: Hashable, Comparable, Sendable, CustomStringConver
 public struct EvidenceItem: Hashable, Sendable {
   public enum Kind: String, Hashable, Sendable {
     case qualification, recognition, employment, placement, policy, organisation
+    case grant, motivation, plan, booking, absence
   }
   public var kind: Kind
   /// The evidence document's id, or the record's id when there is no document.

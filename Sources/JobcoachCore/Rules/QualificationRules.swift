@@ -25,6 +25,11 @@ public struct QualificationRules: Sendable {
       }
     }
     context.checkPolicies()
+    if let placement = request.placement {
+      context.findings += FundingRules(
+        placement: placement, policy: request.policy, coachKind: request.kind
+      ).grantFindings()
+    }
     return Verification(coach: coach, request: request, findings: context.findings)
   }
 }

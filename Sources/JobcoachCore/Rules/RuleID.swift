@@ -65,3 +65,48 @@ extension RuleID {
   /// At most 30 free hours count.
   public static let peFree: RuleID = "R-PE-3"
 }
+
+extension RuleID {
+  /// Two guidance levels with a maximum subsidy per framework year.
+  public static let fundingMaximum: RuleID = "F-1"
+  /// Coaching is granted per half year.
+  public static let halfYearPeriods: RuleID = "F-2"
+  /// At most two years, with an optional extension into a third.
+  public static let fundingDuration: RuleID = "F-3"
+  /// The same framework whatever the coach kind; municipal coaching costs nothing.
+  public static let sameFrameworkEveryKind: RuleID = "F-4"
+  /// Flexibility and, with a written motivation, more than the framework.
+  public static let motivatedException: RuleID = "F-5"
+  /// Each municipality sets its own financial framework.
+  public static let municipalFramework: RuleID = "F-6"
+
+  /// A coaching plan with goals agreed by coach, worker and employer.
+  public static let coachingPlan: RuleID = "P-1"
+  /// Every booked hour is attributed to a goal or activity.
+  public static let hoursAttributed: RuleID = "P-2"
+  /// At most 2 hours per accountability report, under evaluation and coordination.
+  public static let reportingHours: RuleID = "P-3"
+  /// Activities that are not reimbursed.
+  public static let nonReimbursable: RuleID = "P-4"
+  /// No coaching during sickness or holiday without written approval beforehand.
+  public static let absence: RuleID = "P-5"
+  /// Coaching of the employer within at most 3 years.
+  public static let employerCoaching: RuleID = "P-6"
+  /// Home-situation coaching only when directly work-related.
+  public static let homeSituation: RuleID = "P-7"
+  /// Each period ends with one result.
+  public static let periodResult: RuleID = "P-8"
+
+  /// Trial placement: present at the start, then about weekly visits.
+  public static let trialPlacementVisits: RuleID = "K-1"
+  /// Package 0: contact once every three months.
+  public static let package0Contact: RuleID = "K-2"
+  /// Package 1: about one visit a month.
+  public static let package1Visits: RuleID = "K-3"
+  /// Package 2: about two visits a month.
+  public static let package2Visits: RuleID = "K-4"
+  /// Quarterly check of the wage-cost subsidy and wage-value measurement.
+  public static let quarterlySubsidyCheck: RuleID = "K-5"
+  /// Talks clustered when an employer has several workers from the target group.
+  public static let clusteredTalks: RuleID = "K-6"
+}

@@ -78,4 +78,7 @@ public struct Hours: Hashable, Comparable, Sendable, AdditiveArithmetic {
 
 extension Hours: CustomStringConvertible {
   public var description: String { decimalText }
+
+  /// `1 hour`, `1.5 hours`: for messages.
+  public var spoken: String { minutes == 60 ? "1 hour" : "\(decimalText) hours" }
 }

@@ -46,6 +46,13 @@ struct StoreLookup: RegistryLookup {
     return (try? row.step()) == true
   }
 
+  func containsPlacement(_ id: PlacementID) -> Bool {
+    guard let row = try? store.database.prepare("SELECT 1 FROM placements WHERE id = ?"),
+      (try? row.bind([SQLValue(id)])) != nil
+    else { return false }
+    return (try? row.step()) == true
+  }
+
   func registerNumberHolder(_ number: String) -> CoachID? {
     guard
       let row = try? store.database.prepare(
@@ -84,6 +91,7 @@ extension RegistryStore {
         summary.counts[.peNorms] = try writer.write(batch.norms.map(\.value))
         summary.counts[.portfolios] = try writer.write(batch.portfolios.map(\.value))
         summary.counts[.memberships] = try writer.write(batch.memberships.map(\.value))
+        summary.counts[.hourBookings] = try writer.write(batch.bookings.map(\.value))
       }
       if dryRun {
         try wrap { () throws(SQLiteError) in try database.execute("ROLLBACK") }
@@ -188,8 +196,9 @@ struct ImportWriter {
       """
       INSERT INTO placements (id, municipality_id, employer_id, coach_id, worker_ref, start_on,
         end_on, funder, appointed_through_municipality, task_experience_document,
-        task_experience_issuer, exemption_minutes_per_week, exemption_document, exemption_issuer)
-      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+        task_experience_issuer, exemption_minutes_per_week, exemption_document, exemption_issuer,
+        wage_cost_subsidy)
+      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
       ON CONFLICT (id) DO UPDATE SET municipality_id = excluded.municipality_id,
         employer_id = excluded.employer_id, coach_id = excluded.coach_id,
         worker_ref = excluded.worker_ref, start_on = excluded.start_on, end_on = excluded.end_on,
@@ -199,7 +208,8 @@ struct ImportWriter {
         task_experience_issuer = excluded.task_experience_issuer,
         exemption_minutes_per_week = excluded.exemption_minutes_per_week,
         exemption_document = excluded.exemption_document,
-        exemption_issuer = excluded.exemption_issuer
+        exemption_issuer = excluded.exemption_issuer,
+        wage_cost_subsidy = excluded.wage_cost_subsidy
       """)
     return try count(placements) { (placement) throws(SQLiteError) -> Change in
       let existing = try store.placements(where: "WHERE id = ?", [SQLValue(placement.id)]).first
@@ -212,8 +222,9 @@ struct ImportWriter {
         SQLValue(placement.taskExperience?.documentID), SQLValue(placement.taskExperience?.issuer),
         SQLValue(placement.hoursExemption?.perWeek.minutes),
         SQLValue(placement.hoursExemption?.evidence.documentID),
-        SQLValue(placement.hoursExemption?.evidence.issuer),
+        SQLValue(placement.hoursExemption?.evidence.issuer), SQLValue(placement.wageCostSubsidy),
       ])
+      try writeDetails(of: placement)
       return existing == nil ? .created : .updated
     }
   }
@@ -223,14 +234,27 @@ struct ImportWriter {
       """
       INSERT INTO policies (id, effective_from, name, municipality_id, funds_internal_coaching,
         external_policy, minimum_framework, municipal_requirements, internal_requirements,
-        external_requirements) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+        external_requirements, light_year1_cents, light_year2_cents, light_year3_cents,
+        medium_year1_cents, medium_year2_cents, medium_year3_cents, shifts_between_years,
+        motivated_exceptions, reporting_minutes_per_report, employer_coaching_years)
+      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
       ON CONFLICT (id, effective_from) DO UPDATE SET name = excluded.name,
         municipality_id = excluded.municipality_id,
         funds_internal_coaching = excluded.funds_internal_coaching,
         external_policy = excluded.external_policy, minimum_framework = excluded.minimum_framework,
         municipal_requirements = excluded.municipal_requirements,
         internal_requirements = excluded.internal_requirements,
-        external_requirements = excluded.external_requirements
+        external_requirements = excluded.external_requirements,
+        light_year1_cents = excluded.light_year1_cents,
+        light_year2_cents = excluded.light_year2_cents,
+        light_year3_cents = excluded.light_year3_cents,
+        medium_year1_cents = excluded.medium_year1_cents,
+        medium_year2_cents = excluded.medium_year2_cents,
+        medium_year3_cents = excluded.medium_year3_cents,
+        shifts_between_years = excluded.shifts_between_years,
+        motivated_exceptions = excluded.motivated_exceptions,
+        reporting_minutes_per_report = excluded.reporting_minutes_per_report,
+        employer_coaching_years = excluded.employer_coaching_years
       """)
     let clear = try database.prepare(
       "DELETE FROM policy_approved_organisations WHERE policy_id = ? AND effective_from = ?")
@@ -253,6 +277,13 @@ struct ImportWriter {
         SQLValue(policy.municipality), SQLValue(policy.fundsInternalCoaching),
         .text(policy.externalOrganisations.code), .integer(policy.minimumRecognitionFramework.year),
         joined(.municipal), joined(.internal), joined(.external),
+        .integer(policy.funding.light.year1.cents), .integer(policy.funding.light.year2.cents),
+        .integer(policy.funding.light.year3.cents), .integer(policy.funding.medium.year1.cents),
+        .integer(policy.funding.medium.year2.cents), .integer(policy.funding.medium.year3.cents),
+        SQLValue(policy.funding.shiftsBetweenYears),
+        SQLValue(policy.funding.allowsMotivatedExceptions),
+        .integer(policy.coachingProtocol.reportingPerReport.minutes),
+        .integer(policy.coachingProtocol.employerCoachingYears),
       ])
       try clear.run([SQLValue(policy.id), SQLValue(policy.effectiveFrom)])
       if case .approvedList(let approved) = policy.externalOrganisations {

@@ -110,7 +110,7 @@ extension RegistryStore {
   static let placementColumns = """
     SELECT id, municipality_id, employer_id, coach_id, worker_ref, start_on, end_on, funder,
       appointed_through_municipality, task_experience_document, task_experience_issuer,
-      exemption_minutes_per_week, exemption_document, exemption_issuer
+      exemption_minutes_per_week, exemption_document, exemption_issuer, wage_cost_subsidy
     FROM placements
     """
 
@@ -142,8 +142,7 @@ extension RegistryStore {
           perWeek: Hours(minutes: minutes),
           evidence: evidence(rows, 12) ?? EvidenceReference(documentID: "", issuer: ""))
       }
-      result.append(
-        Placement(
+      var placement = Placement(
           id: PlacementID(rawValue: rows.text(0) ?? ""),
           municipality: rows.text(1).map(OrganisationID.init(rawValue:)),
           employer: OrganisationID(rawValue: rows.text(2) ?? ""),
@@ -151,7 +150,10 @@ extension RegistryStore {
           worker: WorkerReference(rawValue: rows.text(4) ?? ""),
           period: DateInterval(start: try date(rows, 5), end: try optionalDate(rows, 6)),
           funder: funder, appointedThroughMunicipality: rows.int(8) != 0,
-          taskExperience: evidence(rows, 9), hoursExemption: exemption))
+          taskExperience: evidence(rows, 9), hoursExemption: exemption,
+          wageCostSubsidy: rows.int(14) != 0)
+      try loadDetails(of: &placement)
+      result.append(placement)
     }
     return result
   }
@@ -179,7 +181,10 @@ extension RegistryStore {
     let rows = try database.prepare(
       """
       SELECT id, effective_from, name, municipality_id, funds_internal_coaching, external_policy,
-        minimum_framework, municipal_requirements, internal_requirements, external_requirements
+        minimum_framework, municipal_requirements, internal_requirements, external_requirements,
+        light_year1_cents, light_year2_cents, light_year3_cents, medium_year1_cents,
+        medium_year2_cents, medium_year3_cents, shifts_between_years, motivated_exceptions,
+        reporting_minutes_per_report, employer_coaching_years
       FROM policies \(clause) ORDER BY id, effective_from
       """)
     try rows.bind(values)
@@ -216,7 +221,17 @@ extension RegistryStore {
           effectiveFrom: effectiveFrom,
           requirements: [.municipal: rules(7), .internal: rules(8), .external: rules(9)],
           fundsInternalCoaching: rows.int(4) != 0, externalOrganisations: external,
-          minimumRecognitionFramework: RecognitionFramework(year: rows.int(6))))
+          minimumRecognitionFramework: RecognitionFramework(year: rows.int(6)),
+          funding: FundingFramework(
+            light: .init(
+              year1: Money(cents: rows.int(10)), year2: Money(cents: rows.int(11)),
+              year3: Money(cents: rows.int(12))),
+            medium: .init(
+              year1: Money(cents: rows.int(13)), year2: Money(cents: rows.int(14)),
+              year3: Money(cents: rows.int(15))),
+            shiftsBetweenYears: rows.int(16) != 0, allowsMotivatedExceptions: rows.int(17) != 0),
+          coachingProtocol: CoachingProtocol(
+            reportingPerReport: Hours(minutes: rows.int(18)), employerCoachingYears: rows.int(19))))
     }
     return result
   }

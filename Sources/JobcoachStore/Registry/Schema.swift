@@ -184,6 +184,79 @@ enum Schema {
       PRIMARY KEY (coach_id, position)
     ) STRICT, WITHOUT ROWID;
     """,
+    // 3: grants, coaching plans, absences and hour bookings of placements (F, P, K rules).
+    """
+    ALTER TABLE placements ADD COLUMN wage_cost_subsidy INTEGER NOT NULL DEFAULT 0;
+    ALTER TABLE policies ADD COLUMN light_year1_cents INTEGER NOT NULL DEFAULT 270000;
+    ALTER TABLE policies ADD COLUMN light_year2_cents INTEGER NOT NULL DEFAULT 140000;
+    ALTER TABLE policies ADD COLUMN light_year3_cents INTEGER NOT NULL DEFAULT 140000;
+    ALTER TABLE policies ADD COLUMN medium_year1_cents INTEGER NOT NULL DEFAULT 450000;
+    ALTER TABLE policies ADD COLUMN medium_year2_cents INTEGER NOT NULL DEFAULT 270000;
+    ALTER TABLE policies ADD COLUMN medium_year3_cents INTEGER NOT NULL DEFAULT 140000;
+    ALTER TABLE policies ADD COLUMN shifts_between_years INTEGER NOT NULL DEFAULT 0;
+    ALTER TABLE policies ADD COLUMN motivated_exceptions INTEGER NOT NULL DEFAULT 0;
+    ALTER TABLE policies ADD COLUMN reporting_minutes_per_report INTEGER NOT NULL DEFAULT 120;
+    ALTER TABLE policies ADD COLUMN employer_coaching_years INTEGER NOT NULL DEFAULT 3;
+    CREATE TABLE grants (
+      placement_id TEXT PRIMARY KEY REFERENCES placements(id) ON DELETE CASCADE,
+      level TEXT NOT NULL CHECK (level IN ('light', 'medium')),
+      hourly_rate_cents INTEGER NOT NULL CHECK (hourly_rate_cents >= 0),
+      package TEXT CHECK (package IS NULL
+        OR package IN ('trial-placement', 'package-0', 'package-1', 'package-2')),
+      motivation_document TEXT,
+      motivation_issuer TEXT,
+      motivation_summary TEXT
+    ) STRICT;
+    CREATE TABLE grant_periods (
+      placement_id TEXT NOT NULL REFERENCES grants(placement_id) ON DELETE CASCADE,
+      position INTEGER NOT NULL,
+      start_on TEXT NOT NULL CHECK (date(start_on) IS start_on),
+      end_on TEXT NOT NULL CHECK (date(end_on) IS end_on),
+      amount_cents INTEGER CHECK (amount_cents IS NULL OR amount_cents >= 0),
+      result TEXT,
+      PRIMARY KEY (placement_id, position)
+    ) STRICT, WITHOUT ROWID;
+    CREATE TABLE coaching_plans (
+      placement_id TEXT PRIMARY KEY REFERENCES placements(id) ON DELETE CASCADE,
+      agreed_on TEXT NOT NULL CHECK (date(agreed_on) IS agreed_on),
+      agreed_by TEXT NOT NULL
+    ) STRICT;
+    CREATE TABLE plan_goals (
+      placement_id TEXT NOT NULL REFERENCES coaching_plans(placement_id) ON DELETE CASCADE,
+      position INTEGER NOT NULL,
+      goal_id TEXT NOT NULL,
+      category TEXT NOT NULL,
+      description TEXT NOT NULL,
+      activities TEXT NOT NULL,
+      PRIMARY KEY (placement_id, position),
+      UNIQUE (placement_id, goal_id)
+    ) STRICT, WITHOUT ROWID;
+    CREATE TABLE absences (
+      placement_id TEXT NOT NULL REFERENCES placements(id) ON DELETE CASCADE,
+      position INTEGER NOT NULL,
+      start_on TEXT NOT NULL CHECK (date(start_on) IS start_on),
+      end_on TEXT NOT NULL CHECK (date(end_on) IS end_on),
+      reason TEXT NOT NULL CHECK (reason IN ('sick', 'holiday')),
+      approval_document TEXT,
+      approval_issuer TEXT,
+      approved_on TEXT CHECK (approved_on IS NULL OR date(approved_on) IS approved_on),
+      PRIMARY KEY (placement_id, position)
+    ) STRICT, WITHOUT ROWID;
+    CREATE TABLE hour_bookings (
+      id TEXT PRIMARY KEY,
+      placement_id TEXT NOT NULL REFERENCES placements(id),
+      coach_id TEXT NOT NULL REFERENCES coaches(id),
+      booked_on TEXT NOT NULL CHECK (date(booked_on) IS booked_on),
+      minutes INTEGER NOT NULL CHECK (minutes > 0 AND minutes <= 1440),
+      activity TEXT NOT NULL,
+      goals TEXT NOT NULL,
+      contact TEXT CHECK (contact IS NULL OR contact IN ('visit', 'call')),
+      work_related INTEGER,
+      wage_subsidy_check INTEGER NOT NULL,
+      description TEXT
+    ) STRICT;
+    CREATE INDEX hour_bookings_by_placement ON hour_bookings(placement_id, booked_on);
+    """,
   ]
 
   static var currentVersion: Int { migrations.count }

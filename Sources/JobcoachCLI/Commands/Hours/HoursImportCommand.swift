@@ -1,0 +1,54 @@
+import JobcoachCore
+import JobcoachStore
+
+/// `jobcoach hours import FILE...`: a coach's hour bookings into the registry, all or nothing.
+struct HoursImportCommand: Command {
+  static let spec = CommandSpec(
+    name: "hours import",
+    summary: "import hour bookings (JSON), all or nothing",
+    synopsis: "FILE_OR_DIRECTORY... [--dry-run] [--db PATH]", positionals: 1...Int.max,
+    options: [
+      .database,
+      .flag("--dry-run", "check everything and count the changes, but write nothing"),
+    ],
+    discussion: """
+      Reads "hour-bookings" documents (Schemas/hour-bookings.schema.json): per booking its id,
+      placement, coach, date, hours (exact to the minute), activity, the plan goals it served,
+      and whether it was a visit or a call. Bookings are kept by id: importing a file again
+      changes nothing, a corrected booking replaces the old one.
+
+      One problem anywhere (a placement or coach the registry does not know, a duplicate id,
+      a document of another kind) and nothing is written; every problem is listed as
+      FILE#/json/pointer: message, exit 65.
+
+      example: jobcoach hours import Samples/hour-bookings.json
+      """)
+
+  let paths: [String]
+  let dryRun: Bool
+  let arguments: ParsedArguments
+
+  init(_ arguments: ParsedArguments) {
+    self.arguments = arguments
+    self.paths = arguments.positionals
+    self.dryRun = arguments.flag("--dry-run")
+  }
+
+  func run(_ context: CommandContext) throws -> Int32 {
+    let batch = try DocumentLoader.load(paths)
+    let others = batch.fileKinds.filter { $0.value != .hourBookings }.sorted { $0.key < $1.key }
+    if !others.isEmpty {
+      throw CLIError.badDocuments(
+        others.map {
+          DocumentProblem(
+            file: $0.key, place: .pointer(JSONPointer.root.appending("kind")),
+            message: "this is a '\($0.value.rawValue)' document; 'hours import' reads only "
+              + "'hour-bookings' (use 'jobcoach import' for the others)")
+        }, dropped: 0)
+    }
+    let store = try RegistryStore.open(at: context.databasePath(arguments))
+    let summary = try store.apply(batch, dryRun: dryRun)
+    context.print(ImportCommand.describe(summary, files: batch.files.count))
+    return ExitCode.success
+  }
+}

@@ -1,0 +1,236 @@
+import JobcoachCore
+import JobcoachStore
+
+/// `jobcoach placement show`: a placement's grant, plan, hours, budget and contact frequency,
+/// and every finding of the funding (F), protocol (P) and package (K) rules.
+struct PlacementShowCommand: Command {
+  static let spec = CommandSpec(
+    name: "placement show",
+    summary: "a placement's grant, plan, hours, budget per year, contacts and findings",
+    synopsis: "PLACEMENT_ID [--on DATE] [--policy ID] [--format text|json] [--db PATH | --file FILE...]",
+    positionals: 1...1,
+    options: [.date, .policy, .value("--format", "FORMAT", "text or json (default text)"), .database, .documents],
+    discussion: """
+      Shows the placement as it stands on the date: its coach, guidance level and half-year
+      periods with their results, the coaching plan, the hours booked up to the date and how
+      many are reimbursable, the budget used and left per framework year (years 1 and 2 as one
+      line where the policy lets money shift between them), the contact frequency its package
+      promises, and every finding: F-1..F-6 on the grant and the spending, P-1..P-8 on the plan
+      and the bookings, K-1..K-6 on the package's contacts.
+
+      exit codes: 0 no finding is an error, 1 some are, 64 usage, 65 unknown placement or
+      policy, 66 registry missing.
+
+      example: jobcoach placement show PL-2026-009 --on 2026-11-23 --file Samples
+      """)
+
+  let placementID: PlacementID
+  let policyID: PolicyID?
+  let format: OutputFormat
+  let arguments: ParsedArguments
+
+  init(_ arguments: ParsedArguments) throws(UsageError) {
+    self.arguments = arguments
+    placementID = PlacementID(rawValue: arguments.positionals[0])
+    policyID = arguments.value("--policy").map(PolicyID.init(rawValue:))
+    format = try OutputFormat.parse(
+      arguments.value("--format"), allowed: [.text, .json], command: Self.spec.name)
+  }
+
+  func run(_ context: CommandContext) throws -> Int32 {
+    let date = try context.date(arguments, command: Self.spec.name)
+    let store = try context.openRegistry(arguments)
+    let dossier = try PlacementDossier.load(placementID, policy: policyID, on: date, store: store)
+    let coach = try dossier.placement.coach.flatMap { try store.coach($0) }
+    let employer = try store.organisation(dossier.placement.employer)
+    let review = PlacementReview(dossier, on: date)
+    let view = PlacementView(review: review, coach: coach, employer: employer)
+    switch format {
+    case .json: context.print(JSONWriter.string(view.json))
+    default: context.print(view.text)
+    }
+    return review.isInOrder ? ExitCode.success : ExitCode.findings
+  }
+}
+
+/// How a placement review reads, in JSON and in text.
+struct PlacementView {
+  let review: PlacementReview
+  let coach: Coach?
+  let employer: Organisation?
+
+  var placement: Placement { review.placement }
+
+  var json: JSONValue {
+    let grant = placement.grant
+    return .object([
+      "placement": JSONValue(placement.id.rawValue),
+      "on": JSONValue(review.date),
+      "inOrder": JSONValue(review.isInOrder),
+      "worker": JSONValue(placement.worker.rawValue),
+      "employer": JSONValue(placement.employer.rawValue),
+      "municipality": JSONValue(placement.municipality?.rawValue),
+      "start": JSONValue(placement.period.start),
+      "end": JSONValue(placement.period.end),
+      "coach": placement.coach.map { id in
+        .object([
+          "id": JSONValue(id.rawValue), "name": JSONValue(coach?.name),
+          "kind": JSONValue(review.dossier.coachKind?.rawValue),
+        ])
+      } ?? .null,
+      "policy": .object([
+        "id": JSONValue(review.dossier.policy.id.rawValue),
+        "name": JSONValue(review.dossier.policy.name),
+        "effectiveFrom": JSONValue(review.dossier.policy.effectiveFrom),
+      ]),
+      "grant": grant.map { grant in
+        .object([
+          "level": JSONValue(grant.level.rawValue),
+          "hourlyRateCents": JSONValue(grant.hourlyRate.cents),
+          "package": JSONValue(grant.package?.rawValue),
+          "motivation": grant.motivation.map {
+            .object([
+              "documentId": JSONValue($0.evidence.documentID),
+              "issuer": JSONValue($0.evidence.issuer), "summary": JSONValue($0.summary),
+            ])
+          } ?? .null,
+          "periods": .array(
+            grant.periods.map {
+              .object([
+                "start": JSONValue($0.start), "end": JSONValue($0.end),
+                "amountCents": $0.amount.map { JSONValue($0.cents) } ?? .null,
+                "result": JSONValue($0.result?.rawValue),
+              ])
+            }),
+        ])
+      } ?? .null,
+      "plan": placement.plan.map { plan in
+        .object([
+          "agreedOn": JSONValue(plan.agreedOn),
+          "agreedBy": .array(plan.agreedBy.sorted().map { JSONValue($0.rawValue) }),
+          "goals": .array(
+            plan.goals.map {
+              .object([
+                "id": JSONValue($0.id.rawValue), "category": JSONValue($0.category.rawValue),
+                "description": JSONValue($0.description),
+                "activities": .array($0.activities.map(JSONValue.init)),
+              ])
+            }),
+        ])
+      } ?? .null,
+      "absences": .array(
+        placement.absences.map {
+          .object([
+            "from": JSONValue($0.period.start), "until": JSONValue($0.period.end),
+            "reason": JSONValue($0.reason.rawValue),
+            "approvedOn": JSONValue($0.approval?.approvedOn),
+          ])
+        }),
+      "hours": .object([
+        "booked": JSONValue(review.booked),
+        "reimbursable": JSONValue(review.reimbursable),
+        "notReimbursable": JSONValue(review.booked - review.reimbursable),
+        "amountCents": JSONValue(review.amount.cents),
+      ]),
+      "budget": .array(
+        review.budget.map { use in
+          .object([
+            "years": JSONValue(use.row.label),
+            "start": JSONValue(use.row.days.start), "end": JSONValue(use.row.days.end),
+            "maximumCents": use.row.maximum.map { JSONValue($0.cents) } ?? .null,
+            "grantedCents": use.row.granted.map { JSONValue($0.cents) } ?? .null,
+            "limitCents": JSONValue(use.row.limit.cents),
+            "spentCents": JSONValue(use.spent.cents),
+            "leftCents": JSONValue(use.left.cents),
+          ])
+        }),
+      "contactFrequency": .array(
+        review.contactWindows.map {
+          .object([
+            "rule": JSONValue($0.rule.rawValue), "start": JSONValue($0.days.start),
+            "end": JSONValue($0.days.end), "contacts": JSONValue($0.contacts),
+            "required": JSONValue($0.required), "met": JSONValue($0.isMet),
+          ])
+        }),
+      "findings": .array(review.findings.map(FindingRendering.json)),
+    ])
+  }
+
+  var text: String {
+    let failing = Array(Set(review.findings.filter { $0.severity == .error }.map(\.rule)))
+      .sorted().map(\.rawValue)
+    var text =
+      review.isInOrder
+      ? "IN ORDER: placement \(placement.id) on \(review.date)\n"
+      : "NOT IN ORDER: placement \(placement.id) on \(review.date); not met: "
+        + failing.joined(separator: ", ") + "\n"
+    text +=
+      "worker \(placement.worker) at \(employer?.name ?? placement.employer.rawValue) "
+      + "(\(placement.employer)), \(placement.period)\n"
+    if let id = placement.coach {
+      text += "coach: \(coach?.name ?? "unknown") (\(id))"
+      text += review.dossier.coachKind.map { ", \($0.withArticle)" } ?? ""
+      text += "\n"
+    }
+    let policy = review.dossier.policy
+    text += "policy: \(policy.name) (\(policy.id), in force from \(policy.effectiveFrom))\n"
+    if let grant = placement.grant {
+      text +=
+        "grant: \(grant.level.rawValue), "
+        + (grant.hourlyRate == .zero ? "no hourly rate" : "\(grant.hourlyRate) an hour")
+        + (grant.package.map { ", \($0.rawValue)" } ?? "")
+        + (grant.motivation.map { ", motivated: \($0.summary)" } ?? "") + "\n"
+      var rows = [["  period", "granted", "result"]]
+      for period in grant.periods {
+        let result =
+          period.result?.rawValue
+          ?? (period.end < review.date ? "NOT RECORDED" : period.start > review.date ? "-" : "running")
+        rows.append(["  \(period.period)", period.amount?.description ?? "-", result])
+      }
+      text += TextTable.render(rows)
+    } else {
+      text += "grant: none recorded\n"
+    }
+    if let plan = placement.plan {
+      text +=
+        "plan: agreed on \(plan.agreedOn) by "
+        + plan.agreedBy.sorted().map(\.rawValue).joined(separator: ", ") + "\n"
+      for goal in plan.goals {
+        text += "  \(goal.id)  \(goal.category.title): \(goal.description)\n"
+      }
+    } else {
+      text += "plan: none recorded\n"
+    }
+    for absence in placement.absences {
+      text +=
+        "absent: \(absence.reason.rawValue) \(absence.period)"
+        + (absence.approval.map { ", coaching approved on \($0.approvedOn)" } ?? "") + "\n"
+    }
+    text +=
+      "hours up to \(review.date): \(review.booked) booked, \(review.reimbursable) reimbursable "
+      + "(\(review.amount)), \(review.booked - review.reimbursable) not reimbursed\n"
+    if !review.budget.isEmpty {
+      var rows = [["  budget", "days", "limit", "spent", "left"]]
+      for use in review.budget {
+        rows.append([
+          "  \(use.row.label)", "\(use.row.days)", "\(use.row.limit)", "\(use.spent)",
+          "\(use.left)",
+        ])
+      }
+      text += TextTable.render(rows)
+    }
+    let windowsByRule = Dictionary(grouping: review.contactWindows, by: \.rule)
+    for rule in windowsByRule.keys.sorted() {
+      let windows = windowsByRule[rule]!
+      let short = windows.filter { !$0.isMet }
+      text +=
+        "contacts \(rule): \(windows.count - short.count) of \(windows.count) complete windows "
+        + "as the package promises\n"
+      for window in short {
+        text += "  SHORT \(window.days): \(window.contacts) of \(window.required)\n"
+      }
+    }
+    text += "\n" + FindingRendering.text(review.findings)
+    return text
+  }
+}

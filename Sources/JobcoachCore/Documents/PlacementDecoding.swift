@@ -1,0 +1,264 @@
+// How a placement's grant, coaching plan and absences, the policies' funding framework and the
+// coaches' hour bookings are read. Field names are the contract of `Schemas/placements`,
+// `Schemas/policies` and `Schemas/hour-bookings`.
+
+extension GuidanceLevel: JSONEnumField {}
+extension CoachingPackage: JSONEnumField {}
+extension PeriodResult: JSONEnumField {}
+extension GoalCategory: JSONEnumField {}
+extension PlanParty: JSONEnumField {}
+extension AbsenceReason: JSONEnumField {}
+extension BookedActivity: JSONEnumField {}
+extension ContactKind: JSONEnumField {}
+extension GoalID: JSONField {}
+extension BookingID: JSONField {}
+
+extension Money: JSONField {
+  /// A whole, non-negative number of euro cents.
+  public static func decode(
+    _ value: JSONValue, at pointer: JSONPointer, in context: DecodingContext
+  )
+    -> Money?
+  {
+    guard case .number(let text) = value, let cents = Int(text) else {
+      context.report(
+        pointer, "expected an amount in whole euro cents (270000 for EUR 2,700), found "
+          + describe(value))
+      return nil
+    }
+    guard cents >= 0 else {
+      context.report(pointer, "an amount must not be negative, found \(text)")
+      return nil
+    }
+    return Money(cents: cents)
+  }
+}
+
+extension GrantPeriod: JSONField {
+  public static func decode(
+    _ value: JSONValue, at pointer: JSONPointer, in context: DecodingContext
+  )
+    -> GrantPeriod?
+  {
+    guard var fields = ObjectFields(value, at: pointer, in: context) else { return nil }
+    let start = fields.required("start", as: CalendarDate.self)
+    let end = fields.required("end", as: CalendarDate.self)
+    let amount = fields.optional("amountCents", as: Money.self)
+    let result = fields.optional("result", as: PeriodResult.self)
+    fields.rejectUnknownFields()
+    if let start, let end, end < start {
+      fields.report("end", "the period ends (\(end)) before it starts (\(start))")
+      return nil
+    }
+    guard !fields.failed, let start, let end else { return nil }
+    return GrantPeriod(start: start, end: end, amount: amount, result: result)
+  }
+}
+
+extension Motivation: JSONField {
+  public static func decode(
+    _ value: JSONValue, at pointer: JSONPointer, in context: DecodingContext
+  )
+    -> Motivation?
+  {
+    guard var fields = ObjectFields(value, at: pointer, in: context) else { return nil }
+    let evidence = fields.required("evidence", as: EvidenceReference.self)
+    let summary = fields.required("summary", as: String.self)
+    fields.rejectUnknownFields()
+    guard !fields.failed, let evidence, let summary else { return nil }
+    return Motivation(evidence: evidence, summary: summary)
+  }
+}
+
+extension Grant: JSONField {
+  public static func decode(
+    _ value: JSONValue, at pointer: JSONPointer, in context: DecodingContext
+  )
+    -> Grant?
+  {
+    guard var fields = ObjectFields(value, at: pointer, in: context) else { return nil }
+    let level = fields.required("level", as: GuidanceLevel.self)
+    let rate = fields.required("hourlyRateCents", as: Money.self)
+    let package = fields.optional("package", as: CoachingPackage.self)
+    let motivation = fields.optional("motivation", as: Motivation.self)
+    let periods = fields.required("periods", as: [GrantPeriod].self)
+    fields.rejectUnknownFields()
+    if let periods, periods.isEmpty {
+      fields.report("periods", "a grant has at least one half-year period (F-2)")
+      return nil
+    }
+    guard !fields.failed, let level, let rate, let periods else { return nil }
+    return Grant(
+      level: level, hourlyRate: rate, package: package, motivation: motivation, periods: periods)
+  }
+}
+
+extension PlanGoal: JSONField {
+  public static func decode(
+    _ value: JSONValue, at pointer: JSONPointer, in context: DecodingContext
+  )
+    -> PlanGoal?
+  {
+    guard var fields = ObjectFields(value, at: pointer, in: context) else { return nil }
+    let id = fields.required("id", as: GoalID.self)
+    let category = fields.required("category", as: GoalCategory.self)
+    let description = fields.required("description", as: String.self)
+    let activities = fields.optional("activities", as: [String].self)
+    fields.rejectUnknownFields()
+    guard !fields.failed, let id, let category, let description else { return nil }
+    return PlanGoal(
+      id: id, category: category, description: description, activities: activities ?? [])
+  }
+}
+
+extension CoachingPlan: JSONField {
+  public static func decode(
+    _ value: JSONValue, at pointer: JSONPointer, in context: DecodingContext
+  )
+    -> CoachingPlan?
+  {
+    guard var fields = ObjectFields(value, at: pointer, in: context) else { return nil }
+    let agreedOn = fields.required("agreedOn", as: CalendarDate.self)
+    let agreedBy = fields.required("agreedBy", as: [PlanParty].self)
+    let goals = fields.required("goals", as: [PlanGoal].self)
+    fields.rejectUnknownFields()
+    if let goals {
+      var seen: Set<GoalID> = []
+      for (index, goal) in goals.enumerated() where !seen.insert(goal.id).inserted {
+        fields.report(
+          at: pointer.appending("goals").appending(index).appending("id"),
+          "goal '\(goal.id)' appears twice in the plan")
+      }
+    }
+    guard !fields.failed, let agreedOn, let agreedBy, let goals else { return nil }
+    return CoachingPlan(agreedOn: agreedOn, agreedBy: Set(agreedBy), goals: goals)
+  }
+}
+
+extension AbsenceApproval: JSONField {
+  public static func decode(
+    _ value: JSONValue, at pointer: JSONPointer, in context: DecodingContext
+  )
+    -> AbsenceApproval?
+  {
+    guard var fields = ObjectFields(value, at: pointer, in: context) else { return nil }
+    let evidence = fields.required("evidence", as: EvidenceReference.self)
+    let approvedOn = fields.required("approvedOn", as: CalendarDate.self)
+    fields.rejectUnknownFields()
+    guard !fields.failed, let evidence, let approvedOn else { return nil }
+    return AbsenceApproval(evidence: evidence, approvedOn: approvedOn)
+  }
+}
+
+extension Absence: JSONField {
+  public static func decode(
+    _ value: JSONValue, at pointer: JSONPointer, in context: DecodingContext
+  )
+    -> Absence?
+  {
+    guard var fields = ObjectFields(value, at: pointer, in: context) else { return nil }
+    let from = fields.required("from", as: CalendarDate.self)
+    let until = fields.required("until", as: CalendarDate.self)
+    let reason = fields.required("reason", as: AbsenceReason.self)
+    let approval = fields.optional("approval", as: AbsenceApproval.self)
+    fields.rejectUnknownFields()
+    if let from, let until, until < from {
+      fields.report("until", "the absence ends (\(until)) before it starts (\(from))")
+      return nil
+    }
+    guard !fields.failed, let from, let until, let reason else { return nil }
+    return Absence(period: DateInterval(start: from, end: until), reason: reason, approval: approval)
+  }
+}
+
+extension HourBooking: JSONField {
+  public static func decode(
+    _ value: JSONValue, at pointer: JSONPointer, in context: DecodingContext
+  )
+    -> HourBooking?
+  {
+    guard var fields = ObjectFields(value, at: pointer, in: context) else { return nil }
+    let id = fields.required("id", as: BookingID.self)
+    let placement = fields.required("placement", as: PlacementID.self)
+    let coach = fields.required("coach", as: CoachID.self)
+    let date = fields.required("date", as: CalendarDate.self)
+    let hours = fields.required("hours", as: Hours.self)
+    let activity = fields.optional("activity", as: BookedActivity.self)
+    let goals = fields.optional("goals", as: [GoalID].self)
+    let contact = fields.optional("contact", as: ContactKind.self)
+    let workRelated = fields.optional("workRelated", as: Bool.self)
+    let check = fields.optional("wageSubsidyCheck", as: Bool.self)
+    let description = fields.optional("description", as: String.self)
+    fields.rejectUnknownFields()
+    if let hours, hours == .zero {
+      fields.report("hours", "a booking of 0 hours books nothing; leave it out")
+      return nil
+    }
+    if let hours, hours > Hours(wholeHours: 24) {
+      fields.report("hours", "a booking covers one day: at most 24 hours, found \(hours)")
+      return nil
+    }
+    guard !fields.failed, let id, let placement, let coach, let date, let hours else { return nil }
+    return HourBooking(
+      id: id, placement: placement, coach: coach, date: date, hours: hours,
+      activity: activity ?? .coaching, goals: goals ?? [], contact: contact,
+      workRelated: workRelated, wageSubsidyCheck: check ?? false, description: description)
+  }
+}
+
+extension FundingFramework.YearMaxima: JSONField {
+  public static func decode(
+    _ value: JSONValue, at pointer: JSONPointer, in context: DecodingContext
+  )
+    -> FundingFramework.YearMaxima?
+  {
+    guard var fields = ObjectFields(value, at: pointer, in: context) else { return nil }
+    let year1 = fields.required("year1Cents", as: Money.self)
+    let year2 = fields.required("year2Cents", as: Money.self)
+    let year3 = fields.required("year3Cents", as: Money.self)
+    fields.rejectUnknownFields()
+    guard !fields.failed, let year1, let year2, let year3 else { return nil }
+    return .init(year1: year1, year2: year2, year3: year3)
+  }
+}
+
+extension FundingFramework: JSONField {
+  /// Every field is optional: what is left out is the G4 default.
+  public static func decode(
+    _ value: JSONValue, at pointer: JSONPointer, in context: DecodingContext
+  )
+    -> FundingFramework?
+  {
+    guard var fields = ObjectFields(value, at: pointer, in: context) else { return nil }
+    let light = fields.optional("light", as: YearMaxima.self)
+    let medium = fields.optional("medium", as: YearMaxima.self)
+    let shifts = fields.optional("shiftsBetweenYears", as: Bool.self)
+    let motivated = fields.optional("allowsMotivatedExceptions", as: Bool.self)
+    fields.rejectUnknownFields()
+    guard !fields.failed else { return nil }
+    return FundingFramework(
+      light: light ?? FundingFramework.g4.light, medium: medium ?? FundingFramework.g4.medium,
+      shiftsBetweenYears: shifts ?? false, allowsMotivatedExceptions: motivated ?? false)
+  }
+}
+
+extension CoachingProtocol: JSONField {
+  public static func decode(
+    _ value: JSONValue, at pointer: JSONPointer, in context: DecodingContext
+  )
+    -> CoachingProtocol?
+  {
+    guard var fields = ObjectFields(value, at: pointer, in: context) else { return nil }
+    let reporting = fields.optional("reportingHoursPerReport", as: Hours.self)
+    let years = fields.optional("employerCoachingYears", as: Int.self)
+    fields.rejectUnknownFields()
+    if let years, !(1...10).contains(years) {
+      fields.report("employerCoachingYears", "expected 1 to 10 years, found \(years)")
+      return nil
+    }
+    guard !fields.failed else { return nil }
+    return CoachingProtocol(
+      reportingPerReport: reporting ?? CoachingProtocol.standard.reportingPerReport,
+      employerCoachingYears: years ?? CoachingProtocol.standard.employerCoachingYears)
+  }
+}

@@ -1,0 +1,297 @@
+/// Everything the placement rules need about one placement.
+public struct PlacementDossier: Sendable {
+  public var placement: Placement
+  public var bookings: [HourBooking]
+  /// The policy version in force on the date of the review.
+  public var policy: MunicipalPolicy
+  /// The kind the coach works as on this placement, when known (F-4).
+  public var coachKind: CoachKind?
+  /// The visit days of the same coach's other placements with the same employer (K-6).
+  public var siblingVisits: [PlacementID: [CalendarDate]]
+
+  public init(
+    placement: Placement, bookings: [HourBooking], policy: MunicipalPolicy,
+    coachKind: CoachKind? = nil, siblingVisits: [PlacementID: [CalendarDate]] = [:]
+  ) {
+    self.placement = placement
+    self.bookings = bookings
+    self.policy = policy
+    self.coachKind = coachKind
+    self.siblingVisits = siblingVisits
+  }
+}
+
+/// Why some booked time is not reimbursed: the rule and a caseworker's reason.
+public struct NonReimbursement: Hashable, Sendable {
+  public var rule: RuleID
+  public var hours: Hours
+  public var reason: String
+
+  public init(rule: RuleID, hours: Hours, reason: String) {
+    self.rule = rule
+    self.hours = hours
+    self.reason = reason
+  }
+}
+
+/// One booking judged: how much of it is reimbursed and why the rest is not.
+public struct BookingAssessment: Hashable, Sendable {
+  public var booking: HourBooking
+  public var reimbursable: Hours
+  public var notReimbursed: [NonReimbursement]
+  /// Booked during an absence with the funder's written approval: the report must say so (P-5).
+  public var duringApprovedAbsence: Bool
+
+  public var notReimbursable: Hours { booking.hours - reimbursable }
+}
+
+/// The state of a budget line on the review date.
+public struct BudgetUse: Hashable, Sendable {
+  public var row: FundingRules.BudgetRow
+  public var spent: Money
+
+  /// What is left of the limit; negative when overspent.
+  public var left: Money { row.limit - spent }
+}
+
+/// A window of the contact frequency a package promises, and the contacts in it (K-1..K-5).
+public struct ContactWindow: Hashable, Sendable {
+  public var rule: RuleID
+  public var days: DateInterval
+  public var contacts: Int
+  public var required: Int
+
+  public var isMet: Bool { contacts >= required }
+}
+
+/// The review of one placement on a date: every booking judged, the budget per framework year,
+/// the contact frequency, and every finding of the F, P and K rules.
+public struct PlacementReview: Sendable {
+  public var dossier: PlacementDossier
+  public var date: CalendarDate
+  /// The bookings on or before the date, in date order, each judged.
+  public var assessments: [BookingAssessment]
+  public var budget: [BudgetUse]
+  public var contactWindows: [ContactWindow]
+  public var findings: [Finding]
+
+  public var placement: Placement { dossier.placement }
+  public var booked: Hours { assessments.reduce(.zero) { $0 + $1.booking.hours } }
+  public var reimbursable: Hours { assessments.reduce(.zero) { $0 + $1.reimbursable } }
+  /// The reimbursable hours at the grant's hourly rate.
+  public var amount: Money {
+    (placement.grant?.hourlyRate ?? .zero).cost(of: reimbursable)
+  }
+
+  /// Whether no finding is an error.
+  public var isInOrder: Bool { !findings.contains { $0.severity == .error } }
+
+  /// Reviews `dossier` as it stands on `date`.
+  public init(_ dossier: PlacementDossier, on date: CalendarDate) {
+    self.dossier = dossier
+    self.date = date
+    let placement = dossier.placement
+    let funding = FundingRules(
+      placement: placement, policy: dossier.policy, coachKind: dossier.coachKind)
+    let bookings = dossier.bookings.filter { $0.date <= date }
+      .sorted { ($0.date, $0.id) < ($1.date, $1.id) }
+    var rules = PlacementRules(dossier: dossier, date: date)
+    assessments = rules.assess(bookings)
+    budget = rules.budget(funding, assessments)
+    contactWindows = rules.contactWindows(bookings)
+    findings = funding.grantFindings()
+    findings += rules.findings(assessments: assessments, budget: budget, windows: contactWindows)
+  }
+}
+
+/// The working state of one review; the P rules and the K rules live here.
+struct PlacementRules {
+  let dossier: PlacementDossier
+  let date: CalendarDate
+
+  var placement: Placement { dossier.placement }
+  var grant: Grant? { placement.grant }
+  var policy: MunicipalPolicy { dossier.policy }
+  var subject: FindingSubject { .placement(placement.id) }
+  /// The day coaching started: the first granted period, else the placement's start.
+  var coachingStart: CalendarDate { grant?.coachingStart ?? placement.period.start }
+
+  func finding(
+    _ rule: RuleID, _ severity: Severity, _ outcome: Outcome, _ message: String,
+    _ evidence: [EvidenceItem] = []
+  ) -> Finding {
+    Finding(
+      rule: rule, severity: severity, outcome: outcome, subject: subject, message: message,
+      evidence: evidence)
+  }
+
+  // MARK: Bookings
+
+  /// Judges each booking in date order. The first rule a booking fails decides why it is not
+  /// reimbursed; reporting counts against the cap of its period only when nothing else failed.
+  mutating func assess(_ bookings: [HourBooking]) -> [BookingAssessment] {
+    var reportingUsed: [CalendarDate: Hours] = [:]
+    let cap = policy.coachingProtocol.reportingPerReport
+    return bookings.map { booking in
+      var assessment = BookingAssessment(
+        booking: booking, reimbursable: booking.hours, notReimbursed: [],
+        duringApprovedAbsence: false)
+      if let reason = firstFailure(booking, &assessment) {
+        assessment.reimbursable = .zero
+        assessment.notReimbursed = [
+          NonReimbursement(rule: reason.rule, hours: booking.hours, reason: reason.message)
+        ]
+        return assessment
+      }
+      if booking.activity == .reporting, let period = grant?.period(containing: booking.date) {
+        let used = reportingUsed[period.start, default: .zero]
+        let room = used >= cap ? Hours.zero : cap - used
+        let paid = min(room, booking.hours)
+        reportingUsed[period.start] = used + booking.hours
+        if paid < booking.hours {
+          assessment.reimbursable = paid
+          assessment.notReimbursed = [
+            NonReimbursement(
+              rule: .reportingHours, hours: booking.hours - paid,
+              reason: "beyond the \(cap.spoken) of reporting reimbursed per accountability report "
+                + "(period \(period.period)); more is at the funder's discretion")
+          ]
+        }
+      }
+      return assessment
+    }
+  }
+
+  private func firstFailure(_ booking: HourBooking, _ assessment: inout BookingAssessment)
+    -> (rule: RuleID, message: String)?
+  {
+    guard let grant else { return (.halfYearPeriods, "no coaching is granted for this placement") }
+    guard grant.period(containing: booking.date) != nil else {
+      return (.halfYearPeriods, "booked outside the granted periods")
+    }
+    if !booking.activity.isReimbursable {
+      return (.nonReimbursable, "\(booking.activity.title) is not reimbursed")
+    }
+    if booking.goals.isEmpty {
+      return (.hoursAttributed, "not attributed to a goal of the coaching plan")
+    }
+    let goals = booking.goals.map { placement.plan?.goal($0) }
+    if let missing = zip(booking.goals, goals).first(where: { $0.1 == nil })?.0 {
+      return (.hoursAttributed, "goal '\(missing)' is not in the coaching plan")
+    }
+    let categories = Set(goals.compactMap { $0?.category })
+    if let absence = placement.absences.first(where: { $0.period.contains(booking.date) }) {
+      if let approval = absence.approval, approval.approvedOn <= booking.date {
+        assessment.duringApprovedAbsence = true
+      } else {
+        let why =
+          absence.approval == nil
+          ? "without the funder's written approval"
+          : "before the funder's written approval of \(absence.approval!.approvedOn)"
+        return (
+          .absence,
+          "the worker was \(absence.reason == .sick ? "sick" : "on holiday") "
+            + "(\(absence.period)); coaching \(why) is not reimbursed"
+        )
+      }
+    }
+    let employerYears = policy.coachingProtocol.employerCoachingYears
+    if categories.contains(.guidingSupervisor),
+      booking.date >= coachingStart.adding(years: employerYears)
+    {
+      return (
+        .employerCoaching,
+        "coaching of the supervisor more than \(employerYears) years after coaching started "
+          + "(\(coachingStart))"
+      )
+    }
+    if categories.contains(.homeSituation) {
+      switch booking.workRelated {
+      case false?:
+        return (.homeSituation, "home-situation coaching that is not work-related")
+      case nil:
+        return (
+          .homeSituation,
+          "home-situation coaching awaiting review: the booking does not state it was work-related"
+        )
+      case true?: break
+      }
+    }
+    return nil
+  }
+
+  // MARK: Budget
+
+  func budget(_ funding: FundingRules, _ assessments: [BookingAssessment]) -> [BudgetUse] {
+    guard let grant else { return [] }
+    return funding.budgetRows(grant).map { row in
+      let hours = assessments.filter { row.days.contains($0.booking.date) }
+        .reduce(Hours.zero) { $0 + $1.reimbursable }
+      return BudgetUse(row: row, spent: grant.hourlyRate.cost(of: hours))
+    }
+  }
+
+  // MARK: Contact frequency
+
+  /// Windows of `months` (or of 7 days) from the start of coaching, complete on the date.
+  func windows(months: Int? = nil, weeks: Bool = false) -> [DateInterval] {
+    let end = min(date, placement.period.end ?? date)
+    var result: [DateInterval] = []
+    var index = 0
+    while true {
+      let start: CalendarDate
+      let next: CalendarDate
+      if weeks {
+        start = coachingStart.adding(days: 7 * index)
+        next = start.adding(days: 7)
+      } else {
+        start = coachingStart.adding(months: months! * index)
+        next = coachingStart.adding(months: months! * (index + 1))
+      }
+      let last = next.adding(days: -1)
+      guard last <= end else { break }
+      result.append(DateInterval(start: start, end: last))
+      index += 1
+    }
+    return result
+  }
+
+  func contactWindows(_ bookings: [HourBooking]) -> [ContactWindow] {
+    func days(_ include: (HourBooking) -> Bool) -> Set<CalendarDate> {
+      Set(bookings.filter(include).map(\.date))
+    }
+    let visits = days { $0.contact == .visit }
+    let contacts = days { $0.contact != nil }
+    func count(_ set: Set<CalendarDate>, _ window: DateInterval) -> Int {
+      set.filter { window.contains($0) }.count
+    }
+    var result: [ContactWindow] = []
+    switch grant?.package {
+    case .trialPlacement?:
+      result += windows(weeks: true).map {
+        ContactWindow(rule: .trialPlacementVisits, days: $0, contacts: count(visits, $0), required: 1)
+      }
+    case .package0?:
+      result += windows(months: 3).map {
+        ContactWindow(rule: .package0Contact, days: $0, contacts: count(contacts, $0), required: 1)
+      }
+    case .package1?:
+      result += windows(months: 1).map {
+        ContactWindow(rule: .package1Visits, days: $0, contacts: count(visits, $0), required: 1)
+      }
+    case .package2?:
+      result += windows(months: 1).map {
+        ContactWindow(rule: .package2Visits, days: $0, contacts: count(visits, $0), required: 2)
+      }
+    case nil: break
+    }
+    if placement.wageCostSubsidy {
+      let checks = days(\.wageSubsidyCheck)
+      result += windows(months: 3).map {
+        ContactWindow(
+          rule: .quarterlySubsidyCheck, days: $0, contacts: count(checks, $0), required: 1)
+      }
+    }
+    return result
+  }
+}

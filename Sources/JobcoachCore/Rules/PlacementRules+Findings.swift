@@ -1,0 +1,341 @@
+extension PlacementRules {
+  /// The findings of the spending (F-1), protocol (P) and package (K) rules.
+  func findings(
+    assessments: [BookingAssessment], budget: [BudgetUse], windows: [ContactWindow]
+  ) -> [Finding] {
+    var findings: [Finding] = []
+    findings += spendingFindings(budget)
+    findings += outsidePeriods(assessments)
+    findings += planFindings(hasBookings: !assessments.isEmpty)
+    findings += bookingRuleFindings(assessments)
+    findings += resultFindings()
+    findings += contactFindings(windows, assessments)
+    findings += clusteringFindings(assessments)
+    return findings
+  }
+
+  // MARK: F-1 spending
+
+  func spendingFindings(_ budget: [BudgetUse]) -> [Finding] {
+    budget.filter { $0.row.days.start <= date }.map { use in
+      let row = use.row
+      if use.spent <= row.limit {
+        return finding(
+          .fundingMaximum, .note, .met,
+          "\(use.spent) spent in \(row.label) (\(row.days)) of \(row.limit); \(use.left) left")
+      }
+      return finding(
+        .fundingMaximum, .error, .unmet,
+        "\(use.spent) spent in \(row.label) (\(row.days)), \(use.spent - row.limit) over the "
+          + "budget of \(row.limit); costs outside the framework are the employer's (F-4)")
+    }
+  }
+
+  func outsidePeriods(_ assessments: [BookingAssessment]) -> [Finding] {
+    let outside = assessments.filter { $0.notReimbursed.first?.rule == .halfYearPeriods }
+    guard !outside.isEmpty else { return [] }
+    return [
+      finding(
+        .halfYearPeriods, .warning, .unmet,
+        "\(sum(outside).spoken) booked outside the granted periods are not reimbursed",
+        outside.map(evidence))
+    ]
+  }
+
+  func sum(_ assessments: [BookingAssessment]) -> Hours {
+    assessments.reduce(.zero) { $0 + $1.booking.hours }
+  }
+
+  func evidence(_ assessment: BookingAssessment) -> EvidenceItem {
+    let booking = assessment.booking
+    return EvidenceItem(
+      kind: .booking, reference: booking.id.rawValue,
+      detail: "\(booking.id) on \(booking.date): \(booking.hours.spoken) \(booking.activity.title)",
+      validFrom: booking.date, validUntil: booking.date)
+  }
+
+  // MARK: P-1
+
+  func planFindings(hasBookings: Bool) -> [Finding] {
+    guard grant != nil || hasBookings else { return [] }
+    guard let plan = placement.plan else {
+      return [finding(.coachingPlan, .error, .unmet, "there is no coaching plan")]
+    }
+    let evidence = EvidenceItem(
+      kind: .plan, reference: placement.id.rawValue,
+      detail: "coaching plan agreed on \(plan.agreedOn) by "
+        + plan.agreedBy.sorted().map(\.rawValue).joined(separator: ", ")
+        + ", \(plan.goals.count) goal\(plan.goals.count == 1 ? "" : "s")",
+      validFrom: plan.agreedOn)
+    let missing = PlanParty.allCases.filter { !plan.agreedBy.contains($0) }
+    if !missing.isEmpty {
+      return [
+        finding(
+          .coachingPlan, .error, .unmet,
+          "the coaching plan is not agreed by the "
+            + missing.map(\.rawValue).joined(separator: " and "), [evidence])
+      ]
+    }
+    if plan.agreedOn > date {
+      return [
+        finding(
+          .coachingPlan, .error, .unmet,
+          "the coaching plan is agreed only on \(plan.agreedOn), after \(date)", [evidence])
+      ]
+    }
+    if plan.goals.isEmpty {
+      return [finding(.coachingPlan, .error, .unmet, "the coaching plan names no goals", [evidence])]
+    }
+    return [
+      finding(.coachingPlan, .note, .met, "the coaching plan is agreed by all three", [evidence])
+    ]
+  }
+
+  // MARK: P-2..P-7
+
+  func bookingRuleFindings(_ assessments: [BookingAssessment]) -> [Finding] {
+    guard !assessments.isEmpty else { return [] }
+    var findings: [Finding] = []
+    func failing(_ rule: RuleID) -> [BookingAssessment] {
+      assessments.filter { $0.notReimbursed.contains { $0.rule == rule } }
+    }
+    func hours(_ rule: RuleID, _ list: [BookingAssessment]) -> Hours {
+      list.reduce(.zero) { total, assessment in
+        total + assessment.notReimbursed.filter { $0.rule == rule }.reduce(.zero) { $0 + $1.hours }
+      }
+    }
+    // P-2
+    let unattributed = failing(.hoursAttributed)
+    findings.append(
+      unattributed.isEmpty
+        ? finding(.hoursAttributed, .note, .met, "every booked hour is attributed to a plan goal")
+        : finding(
+          .hoursAttributed, .warning, .unmet,
+          "\(hours(.hoursAttributed, unattributed).spoken) not attributed to a goal of the "
+            + "coaching plan and are not reimbursed", unattributed.map(evidence)))
+    // P-3
+    findings += reportingFindings(assessments)
+    // P-4
+    let excluded = failing(.nonReimbursable)
+    if excluded.isEmpty {
+      findings.append(
+        finding(.nonReimbursable, .note, .met, "no activities booked that are not reimbursed"))
+    } else {
+      let kinds = Dictionary(grouping: excluded, by: \.booking.activity)
+        .sorted { $0.key.rawValue < $1.key.rawValue }
+        .map { "\(sum($0.value).spoken) of \($0.key.title)" }
+      findings.append(
+        finding(
+          .nonReimbursable, .warning, .unmet,
+          kinds.joined(separator: ", ") + " booked; the protocol does not reimburse these",
+          excluded.map(evidence)))
+    }
+    // P-5
+    let inAbsence = failing(.absence)
+    let approved = assessments.filter(\.duringApprovedAbsence)
+    if !inAbsence.isEmpty {
+      findings.append(
+        finding(
+          .absence, .error, .unmet,
+          "\(hours(.absence, inAbsence).spoken) booked while the worker was absent, without the "
+            + "funder's written approval beforehand; not reimbursed", inAbsence.map(evidence)))
+    }
+    if !approved.isEmpty {
+      findings.append(
+        finding(
+          .absence, .note, .met,
+          "\(sum(approved).spoken) booked during an absence with the funder's written approval: "
+            + "the report must say so and show they aimed at return to work",
+          approved.map(evidence)
+            + placement.absences.compactMap { absence in
+              absence.approval.map {
+                EvidenceItem(
+                  kind: .absence, reference: $0.evidence.documentID,
+                  detail: "\(absence.reason.rawValue) \(absence.period), approved on "
+                    + "\($0.approvedOn) (\($0.evidence))", validFrom: absence.period.start,
+                  validUntil: absence.period.end)
+              }
+            }))
+    }
+    // P-6
+    let lateEmployer = failing(.employerCoaching)
+    if !lateEmployer.isEmpty {
+      findings.append(
+        finding(
+          .employerCoaching, .warning, .unmet,
+          "\(hours(.employerCoaching, lateEmployer).spoken) of coaching the supervisor after "
+            + "\(coachingStart.adding(years: policy.coachingProtocol.employerCoachingYears).adding(days: -1)); "
+            + "the employer should coach alone within "
+            + "\(policy.coachingProtocol.employerCoachingYears) years", lateEmployer.map(evidence)))
+    }
+    // P-7
+    let home = failing(.homeSituation)
+    let notWork = home.filter { $0.booking.workRelated == false }
+    let review = home.filter { $0.booking.workRelated == nil }
+    if !notWork.isEmpty {
+      findings.append(
+        finding(
+          .homeSituation, .warning, .unmet,
+          "\(sum(notWork).spoken) of home-situation coaching are not work-related and are not "
+            + "reimbursed", notWork.map(evidence)))
+    }
+    if !review.isEmpty {
+      findings.append(
+        finding(
+          .homeSituation, .warning, .undetermined,
+          "home-situation coaching of \(sum(review).spoken) needs review: the bookings do not "
+            + "state it was work-related; held back until they do", review.map(evidence)))
+    }
+    return findings
+  }
+
+  func reportingFindings(_ assessments: [BookingAssessment]) -> [Finding] {
+    guard let grant else { return [] }
+    let cap = policy.coachingProtocol.reportingPerReport
+    var findings: [Finding] = []
+    for period in grant.periods {
+      let reporting = assessments.filter {
+        $0.booking.activity == .reporting && period.period.contains($0.booking.date)
+          && ($0.notReimbursed.isEmpty || $0.notReimbursed.contains { $0.rule == .reportingHours })
+      }
+      guard !reporting.isEmpty else { continue }
+      let total = sum(reporting)
+      if total <= cap {
+        findings.append(
+          finding(
+            .reportingHours, .note, .met,
+            "\(total.spoken) of reporting in period \(period.period), within \(cap.spoken)"))
+      } else {
+        findings.append(
+          finding(
+            .reportingHours, .warning, .unmet,
+            "\(total.spoken) of reporting in period \(period.period); \(cap.spoken) reimbursed, the "
+              + "other \((total - cap).spoken) only if the funder accepts them", reporting.map(evidence)))
+      }
+      let misfiled = reporting.filter { assessment in
+        !assessment.booking.goals.contains {
+          placement.plan?.goal($0)?.category == .evaluationAndCoordination
+        }
+      }
+      if !misfiled.isEmpty {
+        findings.append(
+          finding(
+            .reportingHours, .warning, .unmet,
+            "reporting booked outside the goal 'evaluation and coordination'",
+            misfiled.map(evidence)))
+      }
+    }
+    return findings
+  }
+
+  // MARK: P-8
+
+  func resultFindings() -> [Finding] {
+    guard let grant else { return [] }
+    return grant.periods.filter { $0.end < date }.map { period in
+      let evidence = [
+        EvidenceItem(
+          kind: .grant, reference: placement.id.rawValue, detail: "period \(period.period)",
+          validFrom: period.start, validUntil: period.end)
+      ]
+      guard let result = period.result else {
+        return finding(
+          .periodResult, .warning, .unmet,
+          "period \(period.period) ended without a recorded result", evidence)
+      }
+      return finding(
+        .periodResult, .note, .met, "period \(period.period) ended: \(result.rawValue)", evidence)
+    }
+  }
+
+  // MARK: K-1..K-5
+
+  func contactFindings(_ windows: [ContactWindow], _ assessments: [BookingAssessment])
+    -> [Finding]
+  {
+    var findings: [Finding] = []
+    if grant?.package == .trialPlacement, coachingStart <= date {
+      let present = assessments.contains { $0.booking.date == coachingStart && $0.booking.contact == .visit }
+      findings.append(
+        present
+          ? finding(.trialPlacementVisits, .note, .met, "the coach was present at the start (\(coachingStart))")
+          : finding(
+            .trialPlacementVisits, .warning, .unmet,
+            "no visit on the first day of the trial placement (\(coachingStart))"))
+    }
+    let byRule = Dictionary(grouping: windows, by: \.rule)
+    for rule in byRule.keys.sorted() {
+      let list = byRule[rule]!
+      let short = list.filter { !$0.isMet }
+      let (unit, what) = description(of: rule)
+      if short.isEmpty {
+        findings.append(
+          finding(
+            rule, .note, .met,
+            "\(what) in each of the \(list.count) complete \(unit)\(list.count == 1 ? "" : "s")"))
+      } else {
+        var listed = short.prefix(3).map { "\($0.days): \($0.contacts)" }.joined(separator: "; ")
+        if short.count > 3 { listed += "; and \(short.count - 3) more" }
+        findings.append(
+          finding(
+            rule, .warning, .unmet,
+            "fewer than expected (\(what)) in \(short.count) of \(list.count) \(unit)"
+              + "\(list.count == 1 ? "" : "s"): \(listed)"))
+      }
+    }
+    return findings
+  }
+
+  func description(of rule: RuleID) -> (unit: String, what: String) {
+    switch rule {
+    case .trialPlacementVisits: ("week", "at least one visit")
+    case .package0Contact: ("quarter", "at least one contact")
+    case .package1Visits: ("month", "at least one visit")
+    case .package2Visits: ("month", "at least two visits")
+    default: ("quarter", "a wage-cost subsidy check")
+    }
+  }
+
+  // MARK: K-6
+
+  /// Monday of the week holding `date` (1970-01-01 was a Thursday).
+  static func weekStart(_ date: CalendarDate) -> CalendarDate {
+    let weekday = ((date.daysSinceEpoch + 3) % 7 + 7) % 7
+    return date.adding(days: -weekday)
+  }
+
+  func clusteringFindings(_ assessments: [BookingAssessment]) -> [Finding] {
+    guard !dossier.siblingVisits.isEmpty else { return [] }
+    let own = Set(assessments.filter { $0.booking.contact == .visit }.map(\.booking.date))
+    guard !own.isEmpty else { return [] }
+    var separate: [String] = []
+    var shared = 0
+    for (sibling, dates) in dossier.siblingVisits.sorted(by: { $0.key < $1.key }) {
+      let theirs = Set(dates.filter { $0 <= date })
+      let ownWeeks = Dictionary(grouping: own, by: Self.weekStart)
+      let theirWeeks = Dictionary(grouping: theirs, by: Self.weekStart)
+      for week in Set(ownWeeks.keys).intersection(theirWeeks.keys).sorted() {
+        if Set(ownWeeks[week]!).isDisjoint(with: theirWeeks[week]!) {
+          separate.append("\(sibling) in the week of \(week)")
+        } else {
+          shared += 1
+        }
+      }
+    }
+    if separate.isEmpty {
+      return shared == 0
+        ? []
+        : [
+          finding(
+            .clusteredTalks, .note, .met,
+            "visits to this employer's other placements of the coach fall on the same days")
+        ]
+    }
+    return [
+      finding(
+        .clusteredTalks, .note, .unmet,
+        "visits could be clustered with the same employer's other placements: "
+          + separate.joined(separator: ", "))
+    ]
+  }
+}
