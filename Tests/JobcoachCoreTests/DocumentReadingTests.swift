@@ -218,3 +218,104 @@ struct RegisterDocumentReadingTests {
       ])
   }
 }
+
+struct PlacementDocumentReadingTests {
+  func read(_ text: String) -> (ImportBatch, [String]) {
+    var batch = ImportBatch()
+    let log = ProblemLog()
+    batch.read(Array(text.utf8), file: "f.json", log: log)
+    return (batch, log.problems.map(\.description))
+  }
+
+  func placement(_ extra: String) -> String {
+    #"{"kind": "placements", "schemaVersion": 1, "placements": [{"id": "P", "employer": "E", "worker": "W-1", "start": "2026-01-01", "# + extra + "}]}"
+  }
+
+  func bookings(_ records: String) -> String {
+    #"{"kind": "hour-bookings", "schemaVersion": 1, "bookings": ["# + records + "]}"
+  }
+
+  @Test func grantProblemsNameTheirPointer() {
+    let (batch, problems) = read(
+      placement(
+        #""grant": {"level": "heavy", "hourlyRateCents": -1, "package": "package-3", "periods": [{"start": "2026-07-01", "end": "2026-01-01", "amountCents": 12.5}]}"#
+      ))
+    #expect(batch.placements.isEmpty)
+    #expect(
+      problems == [
+        "f.json#/placements/0/grant/level: expected one of 'light', 'medium'",
+        "f.json#/placements/0/grant/hourlyRateCents: an amount must not be negative, found -1",
+        "f.json#/placements/0/grant/package: expected one of 'trial-placement', 'package-0', 'package-1', 'package-2'",
+        "f.json#/placements/0/grant/periods/0/amountCents: expected an amount in whole euro cents (270000 for EUR 2,700), found the number 12.5",
+        "f.json#/placements/0/grant/periods/0/end: the period ends (2026-01-01) before it starts (2026-07-01)",
+      ])
+  }
+
+  @Test func aGrantWithoutPeriodsAndAPlanWithATwiceNamedGoalAreRefused() {
+    let (_, problems) = read(
+      placement(
+        #""grant": {"level": "light", "hourlyRateCents": 0, "periods": []}, "plan": {"agreedOn": "2026-01-01", "agreedBy": ["coach", "boss"], "goals": [{"id": "G1", "category": "guiding-on-the-job", "description": "a"}, {"id": "G1", "category": "tax-forms", "description": "b"}]}"#
+      ))
+    #expect(
+      problems == [
+        "f.json#/placements/0/grant/periods: a grant has at least one half-year period (F-2)",
+        "f.json#/placements/0/plan/agreedBy/1: expected one of 'coach', 'worker', 'employer'",
+        "f.json#/placements/0/plan/goals/1/category: expected one of 'introducing-worker', 'structuring-work', 'onboarding-and-training', 'resolving-disruptions', 'guiding-on-the-job', 'home-situation', 'guiding-supervisor', 'evaluation-and-coordination'",
+      ])
+  }
+
+  @Test func absencesEndAfterTheyStart() {
+    let (_, problems) = read(
+      placement(#""absences": [{"from": "2026-03-10", "until": "2026-03-09", "reason": "sick"}]"#))
+    #expect(
+      problems == [
+        "f.json#/placements/0/absences/0/until: the absence ends (2026-03-09) before it starts (2026-03-10)"
+      ])
+  }
+
+  @Test func readsABookingWithItsDefaults() throws {
+    let (batch, problems) = read(
+      bookings(#"{"id": "B-1", "placement": "P", "coach": "C", "date": "2026-02-02", "hours": 1.25}"#))
+    #expect(problems == [])
+    let booking = try #require(batch.bookings.first?.value)
+    #expect(booking.hours == Hours(minutes: 75))
+    #expect(booking.activity == .coaching)
+    #expect(booking.goals == [])
+    #expect(booking.wageSubsidyCheck == false)
+  }
+
+  @Test func bookingProblemsNameTheirPointer() {
+    let (batch, problems) = read(
+      bookings(
+        #"{"id": "B-1", "placement": "P", "coach": "C", "date": "2026-02-30", "hours": 0}, {"id": "B-2", "placement": "P", "coach": "C", "date": "2026-02-02", "hours": 25}, {"id": "B-3", "placement": "P", "coach": "C", "date": "2026-02-02", "hours": 1.001, "activity": "lunch", "worker": "123456782"}"#
+      ))
+    #expect(batch.bookings.isEmpty)
+    #expect(
+      problems == [
+        "f.json#/bookings/0/date: '2026-02-30' is not a calendar date (YYYY-MM-DD, a day that exists)",
+        "f.json#/bookings/0/hours: a booking of 0 hours books nothing; leave it out",
+        "f.json#/bookings/1/hours: a booking covers one day: at most 24 hours, found 25",
+        "f.json#/bookings/2/hours: 1.001 hours is not a whole number of minutes; the registry keeps hours exact to the minute",
+        "f.json#/bookings/2/activity: expected one of 'coaching', 'reporting', 'administration', 'travel', 'handover', 'own-training', 'intervision', 'mediation-to-other-work'",
+        "f.json#/bookings/2/worker: unknown field 'worker'",
+      ])
+  }
+
+  @Test func policyFundingAndProtocolAreRead() throws {
+    let (batch, problems) = read(
+      #"{"kind": "policies", "schemaVersion": 1, "policies": [{"id": "P", "name": "P", "effectiveFrom": "2026-01-01", "fundsInternalCoaching": true, "externalOrganisations": {"policy": "free-choice"}, "funding": {"medium": {"year1Cents": 500000, "year2Cents": 300000, "year3Cents": 150000}, "allowsMotivatedExceptions": true}, "coachingProtocol": {"employerCoachingYears": 0}}]}"#
+    )
+    #expect(
+      problems == ["f.json#/policies/0/coachingProtocol/employerCoachingYears: expected 1 to 10 years, found 0"])
+    #expect(batch.policies.isEmpty)
+    let (fixed, none) = read(
+      #"{"kind": "policies", "schemaVersion": 1, "policies": [{"id": "P", "name": "P", "effectiveFrom": "2026-01-01", "fundsInternalCoaching": true, "externalOrganisations": {"policy": "free-choice"}, "funding": {"medium": {"year1Cents": 500000, "year2Cents": 300000, "year3Cents": 150000}, "allowsMotivatedExceptions": true}}]}"#
+    )
+    #expect(none == [])
+    let funding = try #require(fixed.policies.first?.value.funding)
+    #expect(funding.medium.year1 == Money(euros: 5_000))
+    #expect(funding.light == FundingFramework.g4.light)
+    #expect(funding.allowsMotivatedExceptions)
+    #expect(!funding.shiftsBetweenYears)
+  }
+}
