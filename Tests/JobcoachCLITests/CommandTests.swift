@@ -286,12 +286,19 @@ struct ToolTests {
     }
   }
 
-  @Test(arguments: ["init", "import", "verify", "show", "list"])
+  @Test(arguments: commandNames)
   func everyCommandHasHelp(_ command: String) {
-    let run = jobcoach([command, "--help"])
+    let run = jobcoach(command.split(separator: " ").map(String.init) + ["--help"])
     #expect(run.code == 0)
     #expect(run.out.hasPrefix("usage: jobcoach \(command)"))
     #expect(run.out.contains("--help"))
+  }
+
+  @Test(arguments: ["placement", "hours"])
+  func aGroupWithoutSubCommandIsAUsageError(_ group: String) {
+    let run = jobcoach([group])
+    #expect(run.code == 64)
+    #expect(run.err.hasPrefix("error: '\(group)' needs a sub-command\n"))
   }
 
   @Test func unknownCommandIsAUsageError() {
@@ -311,3 +318,6 @@ struct ToolTests {
     #expect((attributes[.posixPermissions] as? NSNumber)?.intValue == 0o600)
   }
 }
+
+/// Every command's name, one or two words.
+let commandNames: [String] = JobcoachTool.commands.map { command in command.spec.name }
