@@ -37,10 +37,16 @@ struct ImportCommand: Command {
   }
 
   func run(_ context: CommandContext) throws -> Int32 {
-    let batch = try DocumentLoader.load(paths)
+    try Self.apply(DocumentLoader.load(paths), dryRun: dryRun, arguments: arguments, to: context)
+  }
+
+  /// Applies `batch` to the registry the arguments name and says what changed.
+  static func apply(
+    _ batch: ImportBatch, dryRun: Bool, arguments: ParsedArguments, to context: CommandContext
+  ) throws -> Int32 {
     let store = try RegistryStore.open(at: context.databasePath(arguments))
     let summary = try store.apply(batch, dryRun: dryRun)
-    context.print(Self.describe(summary, files: batch.files.count))
+    context.print(describe(summary, files: batch.files.count))
     return ExitCode.success
   }
 

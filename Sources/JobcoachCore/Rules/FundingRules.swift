@@ -2,7 +2,7 @@
 /// long, at what rate, and whether a written motivation covers what goes beyond the framework.
 ///
 /// Pure: the policy version in force on the date supplies the framework (F-6).
-public struct FundingRules: Sendable {
+public struct FundingRules: PlacementFindings, Sendable {
   public var placement: Placement
   public var policy: MunicipalPolicy
   /// The kind the coach works as on this placement, when known (F-4).
@@ -15,7 +15,6 @@ public struct FundingRules: Sendable {
   }
 
   var framework: FundingFramework { policy.funding }
-  var subject: FindingSubject { .placement(placement.id) }
 
   /// Whether a grant beyond the framework is covered: a motivation, and a policy that allows it.
   var motivationCovers: Bool {
@@ -27,7 +26,8 @@ public struct FundingRules: Sendable {
     guard let grant = placement.grant else {
       return [
         Finding(
-          rule: .halfYearPeriods, severity: .note, outcome: .undetermined, subject: subject,
+          rule: .halfYearPeriods, severity: .note, outcome: .undetermined,
+          subject: .placement(placement.id),
           message: "no grant is recorded for placement \(placement.id); the funding framework "
             + "cannot be checked")
       ]
@@ -70,15 +70,6 @@ public struct FundingRules: Sendable {
       kind: .policy, reference: policy.id.rawValue,
       detail: "\(policy.name), in force from \(policy.effectiveFrom)",
       validFrom: policy.effectiveFrom)
-  }
-
-  func finding(
-    _ rule: RuleID, _ severity: Severity, _ outcome: Outcome, _ message: String,
-    _ evidence: [EvidenceItem] = []
-  ) -> Finding {
-    Finding(
-      rule: rule, severity: severity, outcome: outcome, subject: subject, message: message,
-      evidence: evidence)
   }
 
   func frameworkNote(_ grant: Grant) -> Finding {
@@ -250,5 +241,21 @@ public struct FundingRules: Sendable {
       }
       return BudgetRow(years: years, days: days, maximum: maximum, granted: granted, limit: limit)
     }
+  }
+}
+
+/// Rules whose findings are about one placement.
+protocol PlacementFindings {
+  var placement: Placement { get }
+}
+
+extension PlacementFindings {
+  func finding(
+    _ rule: RuleID, _ severity: Severity, _ outcome: Outcome, _ message: String,
+    _ evidence: [EvidenceItem] = []
+  ) -> Finding {
+    Finding(
+      rule: rule, severity: severity, outcome: outcome, subject: .placement(placement.id),
+      message: message, evidence: evidence)
   }
 }

@@ -105,25 +105,15 @@ public struct PlacementReview: Sendable {
 }
 
 /// The working state of one review; the P rules and the K rules live here.
-struct PlacementRules {
+struct PlacementRules: PlacementFindings {
   let dossier: PlacementDossier
   let date: CalendarDate
 
   var placement: Placement { dossier.placement }
   var grant: Grant? { placement.grant }
   var policy: MunicipalPolicy { dossier.policy }
-  var subject: FindingSubject { .placement(placement.id) }
   /// The day coaching started: the first granted period, else the placement's start.
   var coachingStart: CalendarDate { grant?.coachingStart ?? placement.period.start }
-
-  func finding(
-    _ rule: RuleID, _ severity: Severity, _ outcome: Outcome, _ message: String,
-    _ evidence: [EvidenceItem] = []
-  ) -> Finding {
-    Finding(
-      rule: rule, severity: severity, outcome: outcome, subject: subject, message: message,
-      evidence: evidence)
-  }
 
   // MARK: Bookings
 

@@ -16,13 +16,8 @@ extension RegistryStore {
       """)
     try grantRow.bind([id])
     if try grantRow.step() {
-      guard let level = grantRow.text(0).flatMap(GuidanceLevel.init(rawValue:)) else {
-        throw corrupt("grants.level")
-      }
-      let package = try grantRow.text(2).map { (text) throws(SQLiteError) -> CoachingPackage in
-        guard let package = CoachingPackage(rawValue: text) else { throw corrupt("grants.package") }
-        return package
-      }
+      let level: GuidanceLevel = try value(grantRow, 0, "grants.level")
+      let package: CoachingPackage? = try optionalValue(grantRow, 2, "grants.package")
       let motivation = evidence(grantRow, 3).map {
         Motivation(evidence: $0, summary: grantRow.text(5) ?? "")
       }
@@ -34,12 +29,7 @@ extension RegistryStore {
       try periodRows.bind([id])
       var periods: [GrantPeriod] = []
       while try periodRows.step() {
-        let result = try periodRows.text(3).map { (text) throws(SQLiteError) -> PeriodResult in
-          guard let result = PeriodResult(rawValue: text) else {
-            throw corrupt("grant_periods.result")
-          }
-          return result
-        }
+        let result: PeriodResult? = try optionalValue(periodRows, 3, "grant_periods.result")
         periods.append(
           GrantPeriod(
             start: try date(periodRows, 0), end: try date(periodRows, 1),
@@ -68,9 +58,7 @@ extension RegistryStore {
       try goalRows.bind([id])
       var goals: [PlanGoal] = []
       while try goalRows.step() {
-        guard let category = goalRows.text(1).flatMap(GoalCategory.init(rawValue:)) else {
-          throw corrupt("plan_goals.category")
-        }
+        let category: GoalCategory = try value(goalRows, 1, "plan_goals.category")
         let activities = goalRows.text(3) ?? ""
         goals.append(
           PlanGoal(
@@ -90,9 +78,7 @@ extension RegistryStore {
     try absenceRows.bind([id])
     var absences: [Absence] = []
     while try absenceRows.step() {
-      guard let reason = absenceRows.text(2).flatMap(AbsenceReason.init(rawValue:)) else {
-        throw corrupt("absences.reason")
-      }
+      let reason: AbsenceReason = try value(absenceRows, 2, "absences.reason")
       var approval: AbsenceApproval?
       if let evidence = evidence(absenceRows, 3) {
         approval = AbsenceApproval(evidence: evidence, approvedOn: try date(absenceRows, 5))
@@ -145,15 +131,8 @@ extension RegistryStore {
     try rows.bind(values)
     var result: [HourBooking] = []
     while try rows.step() {
-      guard let activity = rows.text(5).flatMap(BookedActivity.init(rawValue:)) else {
-        throw corrupt("hour_bookings.activity")
-      }
-      let contact = try rows.text(7).map { (text) throws(SQLiteError) -> ContactKind in
-        guard let contact = ContactKind(rawValue: text) else {
-          throw corrupt("hour_bookings.contact")
-        }
-        return contact
-      }
+      let activity: BookedActivity = try value(rows, 5, "hour_bookings.activity")
+      let contact: ContactKind? = try optionalValue(rows, 7, "hour_bookings.contact")
       let goals = rows.text(6) ?? ""
       result.append(
         HourBooking(

@@ -253,6 +253,25 @@ extension RegistryStore {
     statement.isNull(column) ? nil : try date(statement, column)
   }
 
+  /// A value spelled as its raw value in a column: nil for NULL, an error for an unknown one.
+  func optionalValue<Value: RawRepresentable<String>>(
+    _ statement: Statement, _ column: Int32, _ field: String
+  ) throws(SQLiteError) -> Value? {
+    guard let text = statement.text(column) else { return nil }
+    guard let value = Value(rawValue: text) else { throw corrupt(field) }
+    return value
+  }
+
+  /// A value spelled as its raw value in a column that is never NULL.
+  func value<Value: RawRepresentable<String>>(
+    _ statement: Statement, _ column: Int32, _ field: String
+  ) throws(SQLiteError) -> Value {
+    guard let value: Value = try optionalValue(statement, column, field) else {
+      throw corrupt(field)
+    }
+    return value
+  }
+
   /// An evidence reference from two columns (document, issuer); nil when the document is NULL.
   func evidence(_ statement: Statement, _ column: Int32) -> EvidenceReference? {
     guard let document = statement.text(column) else { return nil }

@@ -46,9 +46,6 @@ struct HoursImportCommand: Command {
               + "'hour-bookings' (use 'jobcoach import' for the others)")
         }, dropped: 0)
     }
-    let store = try RegistryStore.open(at: context.databasePath(arguments))
-    let summary = try store.apply(batch, dryRun: dryRun)
-    context.print(ImportCommand.describe(summary, files: batch.files.count))
-    return ExitCode.success
+    return try ImportCommand.apply(batch, dryRun: dryRun, arguments: arguments, to: context)
   }
 }
