@@ -67,10 +67,13 @@ struct PlacementShowTests {
   }
 
   @Test func textStartsWithTheVerdictAndNamesTheRules() {
-    let run = jobcoach(["placement", "show", "PL-2026-010", "--on", "2026-11-23", "--file", samplesPath])
+    let run = jobcoach([
+      "placement", "show", "PL-2026-010", "--on", "2026-11-23", "--file", samplesPath,
+    ])
     #expect(run.code == 1)
     #expect(run.out.hasPrefix("NOT IN ORDER: placement PL-2026-010 on 2026-11-23; not met: P-5\n"))
-    #expect(run.out.contains("absent: sick 2026-08-03 to 2026-08-30, coaching approved on 2026-08-03"))
+    #expect(
+      run.out.contains("absent: sick 2026-08-03 to 2026-08-30, coaching approved on 2026-08-03"))
     #expect(run.out.contains("hours up to 2026-11-23: 18 booked, 16.5 reimbursable (EUR 1,402.50)"))
   }
 
@@ -125,7 +128,8 @@ struct HoursCommandTests {
     #expect(excluded.map { $0["rule"] } == [.string("P-4"), .string("P-3")])
     #expect(excluded.map { $0["hours"] } == [.number("1.5"), .number("1")])
     let lines = report["lines"]?.array ?? []
-    #expect(lines.map { $0["goals"] } == [.array([]), .array([.string("G1")]), .array([.string("G3")])])
+    #expect(
+      lines.map { $0["goals"] } == [.array([]), .array([.string("G1")]), .array([.string("G3")])])
     #expect(lines.map { $0["amountCents"] } == [.number("0"), .number("64000"), .number("16000")])
   }
 
@@ -135,7 +139,9 @@ struct HoursCommandTests {
       samplesPath,
     ])
     #expect(run.code == 0)
-    #expect(run.out.contains("\ntotal  ") && run.out.contains("14      12.5          1.5  EUR 1,062.50\n"))
+    #expect(
+      run.out.contains("\ntotal  ") && run.out.contains("14      12.5          1.5  EUR 1,062.50\n")
+    )
     #expect(run.out.contains("P-5  the worker was sick (2026-05-11 to 2026-05-24)"))
     #expect(run.out.contains("during an absence, with the funder's written approval (P-5)"))
   }
@@ -189,7 +195,8 @@ struct HoursCommandTests {
     #expect(wrongKind.code == 65)
     #expect(
       wrongKind.err.contains(
-        "coaches.json#/kind: this is a 'coaches' document; 'hours import' reads only 'hour-bookings'"))
+        "coaches.json#/kind: this is a 'coaches' document; 'hours import' reads only 'hour-bookings'"
+      ))
     let stray = scratch.write(
       "stray.json",
       """

@@ -228,7 +228,8 @@ struct PlacementDocumentReadingTests {
   }
 
   func placement(_ extra: String) -> String {
-    #"{"kind": "placements", "schemaVersion": 1, "placements": [{"id": "P", "employer": "E", "worker": "W-1", "start": "2026-01-01", "# + extra + "}]}"
+    #"{"kind": "placements", "schemaVersion": 1, "placements": [{"id": "P", "employer": "E", "worker": "W-1", "start": "2026-01-01", "#
+      + extra + "}]}"
   }
 
   func bookings(_ records: String) -> String {
@@ -275,7 +276,8 @@ struct PlacementDocumentReadingTests {
 
   @Test func readsABookingWithItsDefaults() throws {
     let (batch, problems) = read(
-      bookings(#"{"id": "B-1", "placement": "P", "coach": "C", "date": "2026-02-02", "hours": 1.25}"#))
+      bookings(
+        #"{"id": "B-1", "placement": "P", "coach": "C", "date": "2026-02-02", "hours": 1.25}"#))
     #expect(problems == [])
     let booking = try #require(batch.bookings.first?.value)
     #expect(booking.hours == Hours(minutes: 75))
@@ -306,7 +308,9 @@ struct PlacementDocumentReadingTests {
       #"{"kind": "policies", "schemaVersion": 1, "policies": [{"id": "P", "name": "P", "effectiveFrom": "2026-01-01", "fundsInternalCoaching": true, "externalOrganisations": {"policy": "free-choice"}, "funding": {"medium": {"year1Cents": 500000, "year2Cents": 300000, "year3Cents": 150000}, "allowsMotivatedExceptions": true}, "coachingProtocol": {"employerCoachingYears": 0}}]}"#
     )
     #expect(
-      problems == ["f.json#/policies/0/coachingProtocol/employerCoachingYears: expected 1 to 10 years, found 0"])
+      problems == [
+        "f.json#/policies/0/coachingProtocol/employerCoachingYears: expected 1 to 10 years, found 0"
+      ])
     #expect(batch.policies.isEmpty)
     let (fixed, none) = read(
       #"{"kind": "policies", "schemaVersion": 1, "policies": [{"id": "P", "name": "P", "effectiveFrom": "2026-01-01", "fundsInternalCoaching": true, "externalOrganisations": {"policy": "free-choice"}, "funding": {"medium": {"year1Cents": 500000, "year2Cents": 300000, "year3Cents": 150000}, "allowsMotivatedExceptions": true}}]}"#

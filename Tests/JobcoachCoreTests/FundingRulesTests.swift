@@ -48,7 +48,8 @@ struct FundingRulesTests {
 
     let flexible = review(coachedPlacement(grant: grant), on: "2026-02-01", policy: flexiblePolicy)
     #expect(flexible.only(.motivatedException)?.outcome == .met)
-    #expect(flexible.only(.motivatedException)?.evidence.contains { $0.kind == .motivation } == true)
+    #expect(
+      flexible.only(.motivatedException)?.evidence.contains { $0.kind == .motivation } == true)
     #expect(flexible.findings(.fundingMaximum).allSatisfy { $0.outcome == .met })
     #expect(flexible.isInOrder)
     // The motivated amount is the budget: EUR 4,500 for years 1-2 pooled, not EUR 4,100.
@@ -129,12 +130,14 @@ struct FundingRulesTests {
     #expect(review.assessment("OUT")?.reimbursable == .zero)
     #expect(review.assessment("OUT")?.notReimbursed.first?.rule == .halfYearPeriods)
     #expect(
-      review.findings(.halfYearPeriods).contains { $0.severity == .warning && $0.outcome == .unmet })
+      review.findings(.halfYearPeriods).contains { $0.severity == .warning && $0.outcome == .unmet }
+    )
   }
 
   @Test("F-2: without a grant the framework cannot be checked and no hour is reimbursed")
   func noGrant() {
-    let review = review(coachedPlacement(grant: nil), [booking("B", "2026-02-01")], on: "2026-03-01")
+    let review = review(
+      coachedPlacement(grant: nil), [booking("B", "2026-02-01")], on: "2026-03-01")
     #expect(review.findings(.halfYearPeriods).contains { $0.outcome == .undetermined })
     #expect(review.reimbursable == .zero)
   }

@@ -14,7 +14,8 @@ struct ProtocolRulesTests {
 
   @Test("P-1: no plan, or a plan the employer did not agree to, is not met")
   func planMissingOrIncomplete() {
-    #expect(review(coachedPlacement(plan: nil), on: "2026-02-01").only(.coachingPlan)?.outcome == .unmet)
+    #expect(
+      review(coachedPlacement(plan: nil), on: "2026-02-01").only(.coachingPlan)?.outcome == .unmet)
     var plan = fullPlan
     plan.agreedBy = [.coach, .worker]
     let finding = review(coachedPlacement(plan: plan), on: "2026-02-01").only(.coachingPlan)
@@ -97,7 +98,9 @@ struct ProtocolRulesTests {
 
   @Test(
     "P-5: no coaching during sick leave without approval, from its first to its last day",
-    arguments: [("2026-03-09", true), ("2026-03-10", false), ("2026-03-20", false), ("2026-03-21", true)])
+    arguments: [
+      ("2026-03-09", true), ("2026-03-10", false), ("2026-03-20", false), ("2026-03-21", true),
+    ])
   func sickLeave(date: String, reimbursed: Bool) {
     let review = review(
       coachedPlacement(absences: [Self.sick]), [booking("B", date)], on: "2026-04-01")
@@ -128,8 +131,10 @@ struct ProtocolRulesTests {
   func employerCoaching() {
     let grant = coachingGrant(
       motivated: true,
-      periods: [grantPeriod("2026-01-01", "2026-06-30"), grantPeriod("2028-07-01", "2028-12-31"),
-        grantPeriod("2029-01-01", "2029-06-30")])
+      periods: [
+        grantPeriod("2026-01-01", "2026-06-30"), grantPeriod("2028-07-01", "2028-12-31"),
+        grantPeriod("2029-01-01", "2029-06-30"),
+      ])
     let bookings = [
       booking("LAST", "2028-12-31", goals: ["G5"]), booking("AFTER", "2029-01-01", goals: ["G5"]),
       booking("WORKER", "2029-01-02", goals: ["G1"]),
@@ -145,7 +150,9 @@ struct ProtocolRulesTests {
 
   @Test(
     "P-7: home-situation hours count only when stated work-related",
-    arguments: [(Bool?.some(true), true, Outcome?.none), (false, false, .unmet), (nil, false, .undetermined)])
+    arguments: [
+      (Bool?.some(true), true, Outcome?.none), (false, false, .unmet), (nil, false, .undetermined),
+    ])
   func homeSituation(workRelated: Bool?, reimbursed: Bool, outcome: Outcome?) {
     let review = PlacementRulesTestsSupport.review([
       booking("H", "2026-02-02", goals: ["G4"], workRelated: workRelated)
@@ -173,7 +180,8 @@ struct ProtocolRulesTests {
 
 enum PlacementRulesTestsSupport {
   /// The standard placement, reviewed on 2026-12-31 with `bookings`.
-  static func review(_ bookings: [HourBooking], package: CoachingPackage? = nil) -> PlacementReview {
+  static func review(_ bookings: [HourBooking], package: CoachingPackage? = nil) -> PlacementReview
+  {
     JobcoachCoreTests.review(
       coachedPlacement(grant: coachingGrant(package: package)), bookings, on: "2026-12-31")
   }
@@ -200,7 +208,8 @@ struct PackageRulesTests {
     let missedWeek = review(packaged(.trialPlacement), [visit("2026-01-01")], on: "2026-01-14")
     #expect(missedWeek.findings(.trialPlacementVisits).map(\.outcome) == [.met, .unmet])
 
-    let lateStart = review(packaged(.trialPlacement), [visit("2026-01-02"), visit("2026-01-08")], on: "2026-01-14")
+    let lateStart = review(
+      packaged(.trialPlacement), [visit("2026-01-02"), visit("2026-01-08")], on: "2026-01-14")
     #expect(lateStart.findings(.trialPlacementVisits).first?.outcome == .unmet)
     #expect(lateStart.findings(.trialPlacementVisits).first?.message.contains("first day") == true)
   }
@@ -226,7 +235,8 @@ struct PackageRulesTests {
 
   @Test("K-4: package 2 wants two visits a month; two bookings on one day are one visit")
   func package2() {
-    let two = review(packaged(.package2), [visit("2026-01-05"), visit("2026-01-19")], on: "2026-01-31")
+    let two = review(
+      packaged(.package2), [visit("2026-01-05"), visit("2026-01-19")], on: "2026-01-31")
     #expect(two.only(.package2Visits)?.outcome == .met)
     let sameDay = [visit("2026-01-05"), booking("AGAIN", "2026-01-05", contact: .visit)]
     let one = review(packaged(.package2), sameDay, on: "2026-01-31")

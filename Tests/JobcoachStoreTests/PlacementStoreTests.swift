@@ -76,7 +76,8 @@ struct PlacementStoreTests {
     _ = try store.apply(batch(documents).0)
     let again = try store.apply(batch(documents).0)
     #expect(!again.changedAnything)
-    let corrected = bookingsDocument.replacingOccurrences(of: "\"hours\": 1.75", with: "\"hours\": 2")
+    let corrected = bookingsDocument.replacingOccurrences(
+      of: "\"hours\": 1.75", with: "\"hours\": 2")
     let changed = try store.apply(batch([("bookings.json", corrected)]).0)
     #expect(changed.counts[.hourBookings]?.updated == 1)
     #expect(changed.counts[.hourBookings]?.unchanged == 2)
@@ -112,7 +113,8 @@ struct PlacementStoreTests {
       guard case .importRejected(let problems) = error else { return }
       #expect(
         problems.first?.description
-          == "b.json#/bookings/0/placement: no placement with id 'P-9' in this import or the registry")
+          == "b.json#/bookings/0/placement: no placement with id 'P-9' in this import or the registry"
+      )
     }
     #expect(try store.bookings(on: "P-9").isEmpty)
   }

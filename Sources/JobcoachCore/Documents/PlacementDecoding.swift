@@ -22,7 +22,8 @@ extension Money: JSONField {
   {
     guard case .number(let text) = value, let cents = Int(text) else {
       context.report(
-        pointer, "expected an amount in whole euro cents (270000 for EUR 2,700), found "
+        pointer,
+        "expected an amount in whole euro cents (270000 for EUR 2,700), found "
           + describe(value))
       return nil
     }
@@ -167,7 +168,8 @@ extension Absence: JSONField {
       return nil
     }
     guard !fields.failed, let from, let until, let reason else { return nil }
-    return Absence(period: DateInterval(start: from, end: until), reason: reason, approval: approval)
+    return Absence(
+      period: DateInterval(start: from, end: until), reason: reason, approval: approval)
   }
 }
 

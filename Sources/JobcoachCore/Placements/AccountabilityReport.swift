@@ -54,16 +54,18 @@ public struct AccountabilityReport: Hashable, Sendable {
       if grouped[key] == nil { order.append(key) }
       grouped[key, default: []].append(assessment)
     }
-    lines = order.sorted { $0.map(\.rawValue).joined(separator: ",") < $1.map(\.rawValue).joined(separator: ",") }
-      .map { goals in
-        let list = grouped[goals]!
-        let reimbursable = list.reduce(Hours.zero) { $0 + $1.reimbursable }
-        return Line(
-          goals: goals,
-          categories: goals.compactMap { placement.plan?.goal($0)?.category },
-          booked: list.reduce(.zero) { $0 + $1.booking.hours }, reimbursable: reimbursable,
-          amount: rate.cost(of: reimbursable))
-      }
+    lines = order.sorted {
+      $0.map(\.rawValue).joined(separator: ",") < $1.map(\.rawValue).joined(separator: ",")
+    }
+    .map { goals in
+      let list = grouped[goals]!
+      let reimbursable = list.reduce(Hours.zero) { $0 + $1.reimbursable }
+      return Line(
+        goals: goals,
+        categories: goals.compactMap { placement.plan?.goal($0)?.category },
+        booked: list.reduce(.zero) { $0 + $1.booking.hours }, reimbursable: reimbursable,
+        amount: rate.cost(of: reimbursable))
+    }
     exclusions = inPeriod.flatMap { assessment in
       assessment.notReimbursed.map {
         Exclusion(

@@ -43,7 +43,9 @@ public struct GrantPeriod: Hashable, Sendable {
   public var amount: Money?
   public var result: PeriodResult?
 
-  public init(start: CalendarDate, end: CalendarDate, amount: Money? = nil, result: PeriodResult? = nil) {
+  public init(
+    start: CalendarDate, end: CalendarDate, amount: Money? = nil, result: PeriodResult? = nil
+  ) {
     self.period = DateInterval(start: start, end: end)
     self.amount = amount
     self.result = result

@@ -60,7 +60,8 @@ public struct FundingFramework: Hashable, Sendable {
 
   /// The G4 table (F-1): light 2,700 / 1,400 / 1,400, medium 4,500 / 2,700 / 1,400 euros.
   public static let g4 = FundingFramework(
-    light: YearMaxima(year1: Money(euros: 2_700), year2: Money(euros: 1_400), year3: Money(euros: 1_400)),
+    light: YearMaxima(
+      year1: Money(euros: 2_700), year2: Money(euros: 1_400), year3: Money(euros: 1_400)),
     medium: YearMaxima(
       year1: Money(euros: 4_500), year2: Money(euros: 2_700), year3: Money(euros: 1_400)))
 }

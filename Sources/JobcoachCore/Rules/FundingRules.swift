@@ -40,21 +40,25 @@ public struct FundingRules: PlacementFindings, Sendable {
       let granted = row.granted!
       guard let maximum = row.maximum else {
         beyond = true
-        findings.append(beyondFramework(
-          .fundingMaximum, "\(granted) granted in \(row.label), which the framework does not fund"))
+        findings.append(
+          beyondFramework(
+            .fundingMaximum, "\(granted) granted in \(row.label), which the framework does not fund"
+          ))
         continue
       }
       if granted <= maximum {
-        findings.append(finding(
-          .fundingMaximum, .note, .met,
-          "\(granted) granted in \(row.label), within the \(grant.level.rawValue) maximum of "
-            + "\(maximum)", [policyEvidence]))
+        findings.append(
+          finding(
+            .fundingMaximum, .note, .met,
+            "\(granted) granted in \(row.label), within the \(grant.level.rawValue) maximum of "
+              + "\(maximum)", [policyEvidence]))
       } else {
         beyond = true
-        findings.append(beyondFramework(
-          .fundingMaximum,
-          "\(granted) granted in \(row.label), \(granted - maximum) above the "
-            + "\(grant.level.rawValue) maximum of \(maximum)"))
+        findings.append(
+          beyondFramework(
+            .fundingMaximum,
+            "\(granted) granted in \(row.label), \(granted - maximum) above the "
+              + "\(grant.level.rawValue) maximum of \(maximum)"))
       }
     }
     if let duration = durationFinding(grant, beyond: &beyond) { findings.append(duration) }
@@ -89,7 +93,8 @@ public struct FundingRules: PlacementFindings, Sendable {
     if grant.periods.isEmpty {
       return [
         finding(
-          .halfYearPeriods, .error, .unmet, "the grant has no periods; coaching is granted per "
+          .halfYearPeriods, .error, .unmet,
+          "the grant has no periods; coaching is granted per "
             + "half year")
       ]
     }
@@ -97,24 +102,27 @@ public struct FundingRules: PlacementFindings, Sendable {
     for period in grant.periods {
       let lastDay = period.start.adding(months: FundingFramework.periodMonths).adding(days: -1)
       if period.end > lastDay {
-        findings.append(finding(
-          .halfYearPeriods, .error, .unmet,
-          "period \(period.period) is longer than half a year (it may run until \(lastDay))",
-          [evidence(period)]))
+        findings.append(
+          finding(
+            .halfYearPeriods, .error, .unmet,
+            "period \(period.period) is longer than half a year (it may run until \(lastDay))",
+            [evidence(period)]))
       }
       if let previous, period.start <= previous.end {
-        findings.append(finding(
-          .halfYearPeriods, .error, .unmet,
-          "period \(period.period) overlaps period \(previous.period)", [evidence(period)]))
+        findings.append(
+          finding(
+            .halfYearPeriods, .error, .unmet,
+            "period \(period.period) overlaps period \(previous.period)", [evidence(period)]))
       }
       previous = period
     }
     if findings.isEmpty {
-      findings.append(finding(
-        .halfYearPeriods, .note, .met,
-        "\(grant.periods.count) half-year period\(grant.periods.count == 1 ? "" : "s") granted, "
-          + "\(grant.periods.first!.start) to \(grant.periods.last!.end)",
-        grant.periods.map(evidence)))
+      findings.append(
+        finding(
+          .halfYearPeriods, .note, .met,
+          "\(grant.periods.count) half-year period\(grant.periods.count == 1 ? "" : "s") granted, "
+            + "\(grant.periods.first!.start) to \(grant.periods.last!.end)",
+          grant.periods.map(evidence)))
     }
     return findings
   }
@@ -133,7 +141,8 @@ public struct FundingRules: PlacementFindings, Sendable {
     case ...FundingFramework.standardYears:
       return finding(
         .fundingDuration, .note, .met,
-        "coaching granted until \(last.end), within the first \(FundingFramework.standardYears) years")
+        "coaching granted until \(last.end), within the first \(FundingFramework.standardYears) years"
+      )
     case FundingFramework.maximumYears:
       return finding(
         .fundingDuration, .note, .met,
@@ -143,7 +152,8 @@ public struct FundingRules: PlacementFindings, Sendable {
       return beyondFramework(
         .fundingDuration,
         "coaching granted until \(last.end), in year \(year); the framework ends after year "
-          + "\(FundingFramework.maximumYears) (\(grant.days(ofYear: FundingFramework.maximumYears)!.end!))")
+          + "\(FundingFramework.maximumYears) (\(grant.days(ofYear: FundingFramework.maximumYears)!.end!))"
+      )
     }
   }
 
@@ -204,7 +214,8 @@ public struct FundingRules: PlacementFindings, Sendable {
     public var limit: Money
 
     public var label: String {
-      years.count == 1 ? "year \(years.lowerBound)" : "years \(years.lowerBound)-\(years.upperBound)"
+      years.count == 1
+        ? "year \(years.lowerBound)" : "years \(years.lowerBound)-\(years.upperBound)"
     }
   }
 
@@ -225,7 +236,8 @@ public struct FundingRules: PlacementFindings, Sendable {
     }
     return groups.map { years in
       let days = DateInterval(
-        start: grant.days(ofYear: years.lowerBound)!.start, end: grant.days(ofYear: years.upperBound)!.end)
+        start: grant.days(ofYear: years.lowerBound)!.start,
+        end: grant.days(ofYear: years.upperBound)!.end)
       let yearMaxima = years.map { maxima.maximum(ofYear: $0) }
       let maximum: Money? =
         yearMaxima.contains(nil) ? nil : yearMaxima.reduce(Money.zero) { $0 + $1! }

@@ -259,7 +259,8 @@ struct PlacementRules: PlacementFindings {
     switch grant?.package {
     case .trialPlacement?:
       result += windows(weeks: true).map {
-        ContactWindow(rule: .trialPlacementVisits, days: $0, contacts: count(visits, $0), required: 1)
+        ContactWindow(
+          rule: .trialPlacementVisits, days: $0, contacts: count(visits, $0), required: 1)
       }
     case .package0?:
       result += windows(months: 3).map {

@@ -84,7 +84,9 @@ extension PlacementRules {
       ]
     }
     if plan.goals.isEmpty {
-      return [finding(.coachingPlan, .error, .unmet, "the coaching plan names no goals", [evidence])]
+      return [
+        finding(.coachingPlan, .error, .unmet, "the coaching plan names no goals", [evidence])
+      ]
     }
     return [
       finding(.coachingPlan, .note, .met, "the coaching plan is agreed by all three", [evidence])
@@ -210,7 +212,8 @@ extension PlacementRules {
           finding(
             .reportingHours, .warning, .unmet,
             "\(total.spoken) of reporting in period \(period.period); \(cap.spoken) reimbursed, the "
-              + "other \((total - cap).spoken) only if the funder accepts them", reporting.map(evidence)))
+              + "other \((total - cap).spoken) only if the funder accepts them",
+            reporting.map(evidence)))
       }
       let misfiled = reporting.filter { assessment in
         !assessment.booking.goals.contains {
@@ -255,10 +258,14 @@ extension PlacementRules {
   {
     var findings: [Finding] = []
     if grant?.package == .trialPlacement, coachingStart <= date {
-      let present = assessments.contains { $0.booking.date == coachingStart && $0.booking.contact == .visit }
+      let present = assessments.contains {
+        $0.booking.date == coachingStart && $0.booking.contact == .visit
+      }
       findings.append(
         present
-          ? finding(.trialPlacementVisits, .note, .met, "the coach was present at the start (\(coachingStart))")
+          ? finding(
+            .trialPlacementVisits, .note, .met,
+            "the coach was present at the start (\(coachingStart))")
           : finding(
             .trialPlacementVisits, .warning, .unmet,
             "no visit on the first day of the trial placement (\(coachingStart))"))

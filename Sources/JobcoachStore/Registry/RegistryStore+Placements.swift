@@ -140,7 +140,8 @@ extension RegistryStore {
           placement: PlacementID(rawValue: rows.text(1) ?? ""),
           coach: CoachID(rawValue: rows.text(2) ?? ""), date: try date(rows, 3),
           hours: Hours(minutes: rows.int(4)), activity: activity,
-          goals: goals.isEmpty ? [] : goals.split(separator: ",").map { GoalID(rawValue: String($0)) },
+          goals: goals.isEmpty
+            ? [] : goals.split(separator: ",").map { GoalID(rawValue: String($0)) },
           contact: contact, workRelated: rows.intOrNil(8).map { $0 != 0 },
           wageSubsidyCheck: rows.int(9) != 0, description: rows.text(10)))
     }
@@ -194,8 +195,9 @@ extension ImportWriter {
         try insertGoal.run([
           id, .integer(position), SQLValue(goal.id), .text(goal.category.rawValue),
           .text(goal.description),
-          .text(goal.activities.map { $0.replacingAll(activitySeparator, with: " ") }
-            .joined(separator: activitySeparator)),
+          .text(
+            goal.activities.map { $0.replacingAll(activitySeparator, with: " ") }
+              .joined(separator: activitySeparator)),
         ])
       }
     }

@@ -143,15 +143,15 @@ extension RegistryStore {
           evidence: evidence(rows, 12) ?? EvidenceReference(documentID: "", issuer: ""))
       }
       var placement = Placement(
-          id: PlacementID(rawValue: rows.text(0) ?? ""),
-          municipality: rows.text(1).map(OrganisationID.init(rawValue:)),
-          employer: OrganisationID(rawValue: rows.text(2) ?? ""),
-          coach: rows.text(3).map(CoachID.init(rawValue:)),
-          worker: WorkerReference(rawValue: rows.text(4) ?? ""),
-          period: DateInterval(start: try date(rows, 5), end: try optionalDate(rows, 6)),
-          funder: funder, appointedThroughMunicipality: rows.int(8) != 0,
-          taskExperience: evidence(rows, 9), hoursExemption: exemption,
-          wageCostSubsidy: rows.int(14) != 0)
+        id: PlacementID(rawValue: rows.text(0) ?? ""),
+        municipality: rows.text(1).map(OrganisationID.init(rawValue:)),
+        employer: OrganisationID(rawValue: rows.text(2) ?? ""),
+        coach: rows.text(3).map(CoachID.init(rawValue:)),
+        worker: WorkerReference(rawValue: rows.text(4) ?? ""),
+        period: DateInterval(start: try date(rows, 5), end: try optionalDate(rows, 6)),
+        funder: funder, appointedThroughMunicipality: rows.int(8) != 0,
+        taskExperience: evidence(rows, 9), hoursExemption: exemption,
+        wageCostSubsidy: rows.int(14) != 0)
       try loadDetails(of: &placement)
       result.append(placement)
     }

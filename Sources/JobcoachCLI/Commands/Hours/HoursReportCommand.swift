@@ -51,7 +51,8 @@ struct HoursReportCommand: Command {
         command: Self.spec.name)
     }
     guard start <= end else {
-      throw UsageError("the period ends (\(end)) before it starts (\(start))", command: Self.spec.name)
+      throw UsageError(
+        "the period ends (\(end)) before it starts (\(start))", command: Self.spec.name)
     }
     period = DateInterval(start: start, end: end)
     policyID = arguments.value("--policy").map(PolicyID.init(rawValue:))
@@ -79,7 +80,9 @@ struct HoursReportCommand: Command {
   static func json(_ report: AccountabilityReport) -> JSONValue {
     .object([
       "placement": JSONValue(report.placement.rawValue),
-      "period": .object(["start": JSONValue(report.period.start), "end": JSONValue(report.period.end)]),
+      "period": .object([
+        "start": JSONValue(report.period.start), "end": JSONValue(report.period.end),
+      ]),
       "hourlyRateCents": JSONValue(report.hourlyRate.cents),
       "lines": .array(
         report.lines.map { line in
@@ -161,7 +164,8 @@ struct HoursReportCommand: Command {
       }
     }
     if !report.duringApprovedAbsence.isEmpty {
-      text += "\nduring an absence, with the funder's written approval (P-5), aimed at return to work:\n"
+      text +=
+        "\nduring an absence, with the funder's written approval (P-5), aimed at return to work:\n"
       for booking in report.duringApprovedAbsence {
         text += "  \(booking.date)  \(booking.id)  \(booking.hours) h\n"
       }

@@ -7,9 +7,13 @@ struct PlacementShowCommand: Command {
   static let spec = CommandSpec(
     name: "placement show",
     summary: "a placement's grant, plan, hours, budget per year, contacts and findings",
-    synopsis: "PLACEMENT_ID [--on DATE] [--policy ID] [--format text|json] [--db PATH | --file FILE...]",
+    synopsis:
+      "PLACEMENT_ID [--on DATE] [--policy ID] [--format text|json] [--db PATH | --file FILE...]",
     positionals: 1...1,
-    options: [.date, .policy, .value("--format", "FORMAT", "text or json (default text)"), .database, .documents],
+    options: [
+      .date, .policy, .value("--format", "FORMAT", "text or json (default text)"), .database,
+      .documents,
+    ],
     discussion: """
       Shows the placement as it stands on the date: its coach, guidance level and half-year
       periods with their results, the coaching plan, the hours booked up to the date and how
@@ -184,7 +188,8 @@ struct PlacementView {
       for period in grant.periods {
         let result =
           period.result?.rawValue
-          ?? (period.end < review.date ? "NOT RECORDED" : period.start > review.date ? "-" : "running")
+          ?? (period.end < review.date
+            ? "NOT RECORDED" : period.start > review.date ? "-" : "running")
         rows.append(["  \(period.period)", period.amount?.description ?? "-", result])
       }
       text += TextTable.render(rows)
