@@ -36,6 +36,9 @@ extension OptionSpec {
     "--db", "PATH", "the registry file (default $JOBCOACH_DB or ./jobcoach.sqlite)")
   /// `--on DATE`, the date a command judges on.
   static let date = OptionSpec.value("--on", "DATE", "the date, YYYY-MM-DD (default: today)")
+  /// `--dry-run`: check and count an import, write nothing.
+  static let dryRun = OptionSpec.flag(
+    "--dry-run", "check everything and count the changes, but write nothing")
   /// `--file PATH...`: read documents into a registry in memory instead of `--db`.
   static let documents = OptionSpec.value(
     "--file", "PATH", "read these documents into a registry in memory", repeatable: true)

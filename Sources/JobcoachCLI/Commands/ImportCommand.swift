@@ -7,10 +7,7 @@ struct ImportCommand: Command {
     name: "import",
     summary: "import registry and register documents (JSON), all or nothing",
     synopsis: "FILE_OR_DIRECTORY... [--dry-run] [--db PATH]", positionals: 1...Int.max,
-    options: [
-      .database,
-      .flag("--dry-run", "check everything and count the changes, but write nothing"),
-    ],
+    options: [.database, .dryRun],
     discussion: """
       Each document names its kind ("organisations", "coaches", "placements", "policies",
       "educations", "accreditations", "pe-norms", "portfolios", "memberships") and its

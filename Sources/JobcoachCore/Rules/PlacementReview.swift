@@ -95,7 +95,7 @@ public struct PlacementReview: Sendable {
       placement: placement, policy: dossier.policy, coachKind: dossier.coachKind)
     let bookings = dossier.bookings.filter { $0.date <= date }
       .sorted { ($0.date, $0.id) < ($1.date, $1.id) }
-    var rules = PlacementRules(dossier: dossier, date: date)
+    let rules = PlacementRules(dossier: dossier, date: date)
     assessments = rules.assess(bookings)
     budget = rules.budget(funding, assessments)
     contactWindows = rules.contactWindows(bookings)
@@ -119,7 +119,7 @@ struct PlacementRules: PlacementFindings {
 
   /// Judges each booking in date order. The first rule a booking fails decides why it is not
   /// reimbursed; reporting counts against the cap of its period only when nothing else failed.
-  mutating func assess(_ bookings: [HourBooking]) -> [BookingAssessment] {
+  func assess(_ bookings: [HourBooking]) -> [BookingAssessment] {
     var reportingUsed: [CalendarDate: Hours] = [:]
     let cap = policy.coachingProtocol.reportingPerReport
     return bookings.map { booking in

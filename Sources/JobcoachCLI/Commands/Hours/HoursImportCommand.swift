@@ -7,10 +7,7 @@ struct HoursImportCommand: Command {
     name: "hours import",
     summary: "import hour bookings (JSON), all or nothing",
     synopsis: "FILE_OR_DIRECTORY... [--dry-run] [--db PATH]", positionals: 1...Int.max,
-    options: [
-      .database,
-      .flag("--dry-run", "check everything and count the changes, but write nothing"),
-    ],
+    options: [.database, .dryRun],
     discussion: """
       Reads "hour-bookings" documents (Schemas/hour-bookings.schema.json): per booking its id,
       placement, coach, date, hours (exact to the minute), activity, the plan goals it served,
