@@ -43,6 +43,15 @@ public struct Coach: Hashable, Sendable {
   public func employments(on date: CalendarDate) -> [Employment] {
     employments.filter { $0.period.contains(date) }
   }
+
+  /// The kind the coach works as on `placement` on `date`: internal only at the placement's
+  /// employer, external or municipal anywhere. Nil when none or several kinds fit.
+  public func kind(on placement: Placement, on date: CalendarDate) -> CoachKind? {
+    let kinds = Set(
+      employments(on: date).filter { $0.organisation == placement.employer || $0.kind != .internal }
+        .map(\.kind))
+    return kinds.count == 1 ? kinds.first : nil
+  }
 }
 
 /// A coach's employment (dienstverband) by an organisation, as a coach of one kind, over a

@@ -13,14 +13,8 @@ extension PlacementDossier {
       throw CLIError.badInput("no placement with id '\(id)' in the registry")
     }
     let policy = try VerifyCommand.policy(policyID, placement: placement, on: date, store: store)
-    var coachKind: CoachKind?
-    if let coachID = placement.coach, let coach = try store.coach(coachID) {
-      let kinds = Set(
-        coach.employments(on: date).filter {
-          $0.organisation == placement.employer || $0.kind != .internal
-        }.map(\.kind))
-      coachKind = kinds.count == 1 ? kinds.first : nil
-    }
+    let coachKind = try placement.coach.flatMap { try store.coach($0) }?
+      .kind(on: placement, on: date)
     return PlacementDossier(
       placement: placement, bookings: try store.bookings(on: id), policy: policy,
       coachKind: coachKind, siblingVisits: try store.siblingVisits(of: placement))

@@ -1,0 +1,163 @@
+/// Everything in a registry the whole-registry check reads, loaded at once.
+public struct RegistrySnapshot: Sendable {
+  public var organisations: [OrganisationID: Organisation]
+  public var coaches: [Coach]
+  public var placements: [Placement]
+  public var bookings: [PlacementID: [HourBooking]]
+  public var policies: [PolicyHistory]
+  public var memberships: [Membership]
+  public var portfolios: [CoachID: Portfolio]
+  public var registerRules: RegisterRules
+
+  public init(
+    organisations: [OrganisationID: Organisation] = [:], coaches: [Coach] = [],
+    placements: [Placement] = [], bookings: [PlacementID: [HourBooking]] = [:],
+    policies: [PolicyHistory] = [], memberships: [Membership] = [],
+    portfolios: [CoachID: Portfolio] = [:], registerRules: RegisterRules = RegisterRules()
+  ) {
+    self.organisations = organisations
+    self.coaches = coaches
+    self.placements = placements
+    self.bookings = bookings
+    self.policies = policies
+    self.memberships = memberships
+    self.portfolios = portfolios
+    self.registerRules = registerRules
+  }
+
+  /// The policy version in force for `placement` on `date`: its municipality's only policy,
+  /// else the G4 default (also when the municipality has several: the check cannot choose).
+  public func policy(for placement: Placement, on date: CalendarDate) -> MunicipalPolicy {
+    let own = policies.filter {
+      $0.versions.contains { $0.municipality == placement.municipality && $0.municipality != nil }
+    }
+    if own.count == 1, let version = own[0].version(on: date) { return version }
+    return .g4Default
+  }
+}
+
+/// The findings of every rule over a whole registry on one date.
+public struct CheckReport: Hashable, Sendable {
+  public var date: CalendarDate
+  /// Every subject checked, sorted.
+  public var subjects: [FindingSubject]
+  /// Every finding, grouped by subject in subject order, each subject's in rule order.
+  public var findings: [Finding]
+
+  public func count(_ severity: Severity) -> Int { findings.filter { $0.severity == severity }.count }
+  /// Whether no finding is an error.
+  public var isClean: Bool { count(.error) == 0 }
+}
+
+/// Runs every rule over every coach, organisation, placement and membership: the same rule code
+/// `verify`, `placement show` and `pe` use.
+///
+/// - Coaches: `verify` as the kind of each employment in force, once per placement they coach on
+///   the date (under the placement's policy), else once without a placement (the per-placement
+///   rules Q-INT-3/4 then left out rather than reported as unknown).
+/// - Organisations that can hold a UWV recognition: whether one is in force (Q-EXT-1).
+/// - Placements that have started: the F, P and K rules (`PlacementReview`).
+/// - Memberships: R-ASM-1, and for registered coaches the PE norm of the running cycle
+///   (R-PE-1..3).
+public enum RegistryCheck {
+  public static func run(_ snapshot: RegistrySnapshot, on date: CalendarDate) -> CheckReport {
+    var subjects: [FindingSubject] = []
+    var findings: [Finding] = []
+    let qualification = QualificationRules(organisations: snapshot.organisations)
+
+    for coach in snapshot.coaches {
+      subjects.append(.coach(coach.id))
+      let active = snapshot.placements.filter { $0.coach == coach.id && $0.period.contains(date) }
+      for employment in coach.employments(on: date) {
+        let placements = active.filter {
+          employment.kind != .internal || $0.employer == employment.organisation
+        }
+        if placements.isEmpty {
+          let request = VerificationRequest(kind: employment.kind, date: date)
+          findings += qualification.verify(coach, request).findings.filter {
+            !($0.outcome == .undetermined && RuleID.perPlacement.contains($0.rule))
+          }
+        }
+        for placement in placements {
+          let request = VerificationRequest(
+            kind: employment.kind, date: date, placement: placement,
+            policy: snapshot.policy(for: placement, on: date))
+          // The grant's F findings come once, with the placement's own review.
+          findings += qualification.verify(coach, request).findings.filter {
+            !$0.rule.rawValue.hasPrefix("F-")
+          }
+        }
+      }
+    }
+
+    for organisation in snapshot.organisations.values.sorted(by: { $0.id < $1.id })
+    where organisation.kind.canHoldRecognition {
+      subjects.append(.organisation(organisation.id))
+      findings.append(recognitionFinding(organisation, on: date))
+    }
+
+    for placement in snapshot.placements where placement.period.start <= date {
+      subjects.append(.placement(placement.id))
+      let coach = snapshot.coaches.first { $0.id == placement.coach }
+      let siblings = snapshot.placements.filter {
+        $0.id != placement.id && $0.coach == placement.coach && $0.employer == placement.employer
+      }
+      var visits: [PlacementID: [CalendarDate]] = [:]
+      for sibling in siblings {
+        visits[sibling.id] = (snapshot.bookings[sibling.id] ?? []).filter { $0.contact == .visit }
+          .map(\.date)
+      }
+      let dossier = PlacementDossier(
+        placement: placement, bookings: snapshot.bookings[placement.id] ?? [],
+        policy: snapshot.policy(for: placement, on: date),
+        coachKind: coach?.kind(on: placement, on: date), siblingVisits: visits)
+      findings += PlacementReview(dossier, on: date).findings
+    }
+
+    for membership in snapshot.memberships {
+      subjects.append(FindingSubject(kind: .membership, id: membership.registerNumber))
+      let portfolio = snapshot.portfolios[membership.coach] ?? Portfolio(coach: membership.coach)
+      switch membership.status(on: date) {
+      case .removed?, .applicant?, nil: continue
+      case .registered?:
+        findings += snapshot.registerRules.peStatement(
+          portfolio, anchor: membership.admittedOn, on: date
+        ).findings
+      default: break
+      }
+      findings += snapshot.registerRules.assessmentFindings(
+        membership, portfolio: portfolio, on: date)
+    }
+
+    let sortedFindings = findings.enumerated().sorted { left, right in
+      let (a, b) = (left.element.subject, right.element.subject)
+      return a != b ? a < b : left.offset < right.offset
+    }.map(\.element)
+    return CheckReport(date: date, subjects: subjects.sorted(), findings: sortedFindings)
+  }
+
+  static func recognitionFinding(_ organisation: Organisation, on date: CalendarDate) -> Finding {
+    let subject = FindingSubject.organisation(organisation.id)
+    if let recognition = organisation.recognitions.first(where: { $0.standing(on: date) == .valid }) {
+      return Finding(
+        rule: .externalRecognition, severity: .note, outcome: .met, subject: subject,
+        message: "recognised by UWV (framework \(recognition.framework)) on \(date)"
+          + (recognition.validUntil.map { ", until \($0)" } ?? ""),
+        evidence: [
+          EvidenceItem(
+            kind: .recognition, reference: recognition.evidence.documentID,
+            detail: "UWV recognition, \(recognition.evidence)", validFrom: recognition.validFrom,
+            validUntil: recognition.validUntil)
+        ])
+    }
+    return Finding(
+      rule: .externalRecognition, severity: .warning, outcome: .unmet, subject: subject,
+      message: "no UWV recognition in force on \(date): its coaches cannot be assigned as "
+        + "external coaches")
+  }
+}
+
+extension RuleID {
+  /// The rules that need a placement to judge.
+  public static let perPlacement: Set<RuleID> = [.internalTaskExperience, .internalHoursExemption]
+}

@@ -1,0 +1,67 @@
+import Foundation
+import Testing
+
+@testable import JobcoachCLI
+@testable import JobcoachCore
+
+struct CheckCommandTests {
+  static let goldenPath = repositoryRoot + "/Tests/JobcoachCLITests/Golden/check-samples.json"
+
+  /// The samples' every finding on 2026-11-23, reviewed by hand once (see Samples/README.md).
+  /// After an intended change: JOBCOACH_UPDATE_GOLDEN=1 swift test --filter CheckCommandTests,
+  /// then review the diff.
+  @Test func samplesGiveExactlyTheGoldenFindings() throws {
+    let run = jobcoach(["check", "--file", samplesPath, "--on", "2026-11-23", "--format", "json"])
+    #expect(run.code == 1, "\(run.err)")
+    if ProcessInfo.processInfo.environment["JOBCOACH_UPDATE_GOLDEN"] == "1" {
+      try run.out.write(toFile: Self.goldenPath, atomically: true, encoding: .utf8)
+    }
+    let golden = try String(contentsOfFile: Self.goldenPath, encoding: .utf8)
+    #expect(run.out == golden)
+  }
+
+  @Test func theSummaryCountsSubjectsAndSeverities() {
+    let run = jobcoach(["check", "--file", samplesPath, "--on", "2026-11-23", "--severity", "warning"])
+    #expect(run.code == 1)
+    #expect(
+      run.out.hasSuffix(
+        "checked 38 subjects (15 coaches, 4 organisations, 12 placements, 7 memberships) on "
+          + "2026-11-23: 14 errors, 16 warnings, 0 notes\n"))
+    #expect(run.out.contains("\nplacement PL-2026-008\n  NOT MET  F-1  EUR 3,240.00 spent in year 1"))
+  }
+
+  @Test func filtersByRulePrefixAndExitsByWhatIsShown() throws {
+    let warningsOnly = jobcoach([
+      "check", "--file", samplesPath, "--on", "2026-11-23", "--rule", "K-", "--format", "csv",
+    ])
+    #expect(warningsOnly.code == 0)
+    let lines = warningsOnly.out.split(separator: "\r\n")
+    #expect(lines.first == "subject_kind,subject_id,rule,severity,outcome,message")
+    #expect(lines.dropFirst().allSatisfy { $0.split(separator: ",")[2].hasPrefix("K-") })
+    #expect(lines.count > 1)
+
+    let errors = jobcoach([
+      "check", "--file", samplesPath, "--on", "2026-11-23", "--rule", "Q-EXT", "--severity",
+      "error", "--format", "json",
+    ])
+    #expect(errors.code == 1)
+    let result = JSONValue.object(try errors.json())
+    let subjects = (result["findings"]?.array ?? []).compactMap { $0["subject"]?["id"] }
+    #expect(subjects == [.string("JC-0007"), .string("JC-0008"), .string("JC-0014")])
+    #expect(result["summary"]?["errors"] == .number("3"))
+  }
+
+  @Test func aCleanRegistryExitsZero() {
+    let run = jobcoach([
+      "check", "--file", samplesPath + "/organisations.json", "--on", "2026-03-02",
+    ])
+    #expect(run.code == 0, "\(run.err)")
+    #expect(run.out.hasSuffix("0 errors, 0 warnings, 4 notes\n"))
+  }
+
+  @Test func anUnknownSeverityIsAUsageError() {
+    let run = jobcoach(["check", "--severity", "fatal"])
+    #expect(run.code == 64)
+    #expect(run.err.hasPrefix("error: unknown severity 'fatal'; choose error, warning or note\n"))
+  }
+}
