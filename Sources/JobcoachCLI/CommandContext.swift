@@ -9,15 +9,41 @@ public struct CommandContext {
   public var output: any OutputSink
   /// Today in Europe/Amsterdam; only the CLI reads the clock.
   public var today: @Sendable () -> CalendarDate
+  /// Now as an ISO 8601 UTC timestamp, for the audit trail only (rules never see a clock time).
+  public var now: @Sendable () -> String
 
   public init(
     environment: [String: String] = ProcessInfo.processInfo.environment,
     output: any OutputSink = FileDescriptorOutput(),
-    today: @escaping @Sendable () -> CalendarDate = CommandContext.todayInAmsterdam
+    today: @escaping @Sendable () -> CalendarDate = CommandContext.todayInAmsterdam,
+    now: @escaping @Sendable () -> String = CommandContext.utcTimestamp
   ) {
     self.environment = environment
     self.output = output
     self.today = today
+    self.now = now
+  }
+
+  @Sendable public static func utcTimestamp() -> String {
+    var calendar = Calendar(identifier: .gregorian)
+    calendar.timeZone = TimeZone(secondsFromGMT: 0)!
+    let parts = calendar.dateComponents(
+      [.year, .month, .day, .hour, .minute, .second], from: Date())
+    func two(_ value: Int?) -> String { (value ?? 0) < 10 ? "0\(value ?? 0)" : "\(value ?? 0)" }
+    return "\(parts.year ?? 0)-\(two(parts.month))-\(two(parts.day))T\(two(parts.hour)):"
+      + "\(two(parts.minute)):\(two(parts.second))Z"
+  }
+
+  /// Who, which command and when, for the audit trail: `--actor`, else the system user.
+  func audit(_ command: String, _ arguments: ParsedArguments) throws(UsageError) -> AuditContext {
+    let actor = arguments.value("--actor") ?? environment["USER"] ?? environment["LOGNAME"]
+      ?? "unknown"
+    guard (1...100).contains(actor.count), !actor.contains(where: { $0.isNewline }),
+      !actor.allSatisfy(\.isWhitespace)
+    else {
+      throw UsageError("--actor takes a name of 1 to 100 characters on one line", command: command)
+    }
+    return AuditContext(command: command, actor: actor, timestamp: now(), day: today())
   }
 
   public func print(_ text: String) { output.write(text, to: .standardOutput) }

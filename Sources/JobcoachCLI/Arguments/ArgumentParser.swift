@@ -36,6 +36,9 @@ extension OptionSpec {
     "--db", "PATH", "the registry file (default $JOBCOACH_DB or ./jobcoach.sqlite)")
   /// `--on DATE`, the date a command judges on.
   static let date = OptionSpec.value("--on", "DATE", "the date, YYYY-MM-DD (default: today)")
+  /// `--actor NAME`: who makes a change, for the audit trail (default: the system user).
+  static let actor = OptionSpec.value(
+    "--actor", "NAME", "who makes this change, for the audit trail (default: the system user)")
   /// `--dry-run`: check and count an import, write nothing.
   static let dryRun = OptionSpec.flag(
     "--dry-run", "check everything and count the changes, but write nothing")

@@ -6,8 +6,8 @@ struct ImportCommand: Command {
   static let spec = CommandSpec(
     name: "import",
     summary: "import registry and register documents (JSON), all or nothing",
-    synopsis: "FILE_OR_DIRECTORY... [--dry-run] [--db PATH]", positionals: 1...Int.max,
-    options: [.database, .dryRun],
+    synopsis: "FILE_OR_DIRECTORY... [--dry-run] [--actor NAME] [--db PATH]", positionals: 1...Int.max,
+    options: [.database, .dryRun, .actor],
     discussion: """
       Each document names its kind ("organisations", "coaches", "placements", "policies",
       "educations", "accreditations", "pe-norms", "portfolios", "memberships") and its
@@ -34,15 +34,19 @@ struct ImportCommand: Command {
   }
 
   func run(_ context: CommandContext) throws -> Int32 {
-    try Self.apply(DocumentLoader.load(paths), dryRun: dryRun, arguments: arguments, to: context)
+    try Self.apply(
+      DocumentLoader.load(paths), dryRun: dryRun, arguments: arguments, command: Self.spec.name,
+      to: context)
   }
 
   /// Applies `batch` to the registry the arguments name and says what changed.
   static func apply(
-    _ batch: ImportBatch, dryRun: Bool, arguments: ParsedArguments, to context: CommandContext
+    _ batch: ImportBatch, dryRun: Bool, arguments: ParsedArguments, command: String,
+    to context: CommandContext
   ) throws -> Int32 {
+    let audit = try context.audit(command, arguments)
     let store = try RegistryStore.open(at: context.databasePath(arguments))
-    let summary = try store.apply(batch, dryRun: dryRun)
+    let summary = try store.apply(batch, dryRun: dryRun, audit: audit)
     context.print(describe(summary, files: batch.files.count))
     return ExitCode.success
   }

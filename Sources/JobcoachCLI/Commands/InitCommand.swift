@@ -1,13 +1,12 @@
+import JobcoachCore
 import JobcoachStore
 
 /// `jobcoach init`: creates the registry file, or brings an existing one up to date.
 struct InitCommand: Command {
   static let spec = CommandSpec(
     name: "init", summary: "create the registry file (mode 0600), or upgrade its schema",
-    synopsis: "[--db PATH]", positionals: 0...0,
-    options: [
-      .database
-    ],
+    synopsis: "[--actor NAME] [--db PATH]", positionals: 0...0,
+    options: [.database, .actor],
     discussion: """
       Safe to run again: an existing registry is left as it is, or upgraded when this jobcoach
       knows a newer schema. A file that is not a registry is refused (exit 70) and not changed.
@@ -20,9 +19,16 @@ struct InitCommand: Command {
 
   func run(_ context: CommandContext) throws -> Int32 {
     let path = context.databasePath(arguments)
+    let audit = try context.audit(Self.spec.name, arguments)
     let (store, created) = try RegistryStore.create(at: path)
     let version = try store.schemaVersion()
     if created {
+      try store.record(
+        [
+          AuditEntry(
+            subjectKind: "registry", subjectID: "registry", field: "schemaVersion",
+            newValue: String(version), reason: "registry created")
+        ], context: audit)
       context.print("created registry '\(path)' (schema version \(version))\n")
     } else {
       context.print("registry '\(path)' is ready (schema version \(version))\n")

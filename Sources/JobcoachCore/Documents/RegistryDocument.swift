@@ -65,6 +65,8 @@ public struct ImportBatch: Sendable {
   public var files: [String] = []
   /// The kind each file declared, for the files whose kind could be read.
   public var fileKinds: [String: DocumentKind] = [:]
+  /// The SHA-256 of each file's bytes, for the audit trail.
+  public var fileHashes: [String: String] = [:]
 
   public init() {}
 
@@ -77,6 +79,7 @@ public struct ImportBatch: Sendable {
   /// problems are not added.
   public mutating func read(_ bytes: [UInt8], file: String, log: ProblemLog) {
     files.append(file)
+    fileHashes[file] = SHA256.hex(bytes)
     let context = DecodingContext(file: file, log: log)
     let root: JSONValue
     do {

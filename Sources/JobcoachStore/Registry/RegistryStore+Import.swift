@@ -67,8 +67,9 @@ extension RegistryStore {
   /// Applies everything in `batch` in one transaction: all of it, or (on any problem) none of it.
   /// Re-importing the same records changes nothing and counts them as unchanged. With `dryRun`
   /// the transaction is rolled back after counting.
-  public func apply(_ batch: ImportBatch, dryRun: Bool = false) throws(StoreError) -> ImportSummary
-  {
+  public func apply(
+    _ batch: ImportBatch, dryRun: Bool = false, audit: AuditContext? = nil
+  ) throws(StoreError) -> ImportSummary {
     do {
       try database.execute("BEGIN IMMEDIATE")
     } catch {
@@ -92,6 +93,15 @@ extension RegistryStore {
         summary.counts[.portfolios] = try writer.write(batch.portfolios.map(\.value))
         summary.counts[.memberships] = try writer.write(batch.memberships.map(\.value))
         summary.counts[.hourBookings] = try writer.write(batch.bookings.map(\.value))
+        if let audit, summary.changedAnything {
+          let documents = batch.files.map { file in
+            AuditEntry(
+              subjectKind: "document", subjectID: file, field: "import",
+              newValue: batch.fileKinds[file]?.rawValue, documentHash: batch.fileHashes[file],
+              reason: "import of \(file)")
+          }
+          try appendAudit(documents + writer.changes.entries, context: audit)
+        }
       }
       if dryRun {
         try wrap { () throws(SQLiteError) in try database.execute("ROLLBACK") }
@@ -110,6 +120,13 @@ extension RegistryStore {
 struct ImportWriter {
   let store: RegistryStore
   var database: Database { store.database }
+  /// The records changed so far, for the audit trail.
+  let changes = ChangeLog()
+
+  /// Collects audit entries while the writer's closures hold `self`.
+  final class ChangeLog {
+    var entries: [AuditEntry] = []
+  }
 
   init(store: RegistryStore) throws(SQLiteError) {
     self.store = store
@@ -478,15 +495,25 @@ struct ImportWriter {
     }
   }
 
-  func count<Record>(
+  /// Writes each record, counts what changed, and notes each change for the audit trail
+  /// (bookings only in bulk: the document's hash records them).
+  func count<Record: Audited>(
     _ records: [Record], _ write: (Record) throws(SQLiteError) -> Change
   ) throws(SQLiteError) -> ImportSummary.Counts {
     var counts = ImportSummary.Counts()
     for record in records {
-      switch try write(record) {
+      let change = try write(record)
+      switch change {
       case .created: counts.created += 1
       case .updated: counts.updated += 1
       case .unchanged: counts.unchanged += 1
+      }
+      if change != .unchanged, Record.self != HourBooking.self {
+        changes.entries.append(
+          AuditEntry(
+            subjectKind: Record.auditKind, subjectID: record.auditID, field: "record",
+            oldValue: change == .created ? nil : "previous version",
+            newValue: change == .created ? "created" : "updated", reason: "import"))
       }
     }
     return counts

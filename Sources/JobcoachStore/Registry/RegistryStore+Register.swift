@@ -206,7 +206,9 @@ extension RegistryStore {
   /// Saves a membership as given (status changes and assessments included), in one transaction.
   /// For `register admit` with no membership yet, `registerNumber` may be empty: the next free
   /// number is assigned. Returns the membership as stored.
-  public func save(_ membership: Membership) throws(StoreError) -> Membership {
+  public func save(
+    _ membership: Membership, audit: AuditContext? = nil, entries: [AuditEntry] = []
+  ) throws(StoreError) -> Membership {
     try wrap { () throws(SQLiteError) in
       try database.execute("BEGIN IMMEDIATE")
       do throws(SQLiteError) {
@@ -216,6 +218,9 @@ extension RegistryStore {
         }
         var writer = try ImportWriter(store: self)
         _ = try writer.write([membership])
+        if let audit {
+          try appendAudit(entries, context: audit)
+        }
         try database.execute("COMMIT")
         return membership
       } catch {

@@ -257,6 +257,30 @@ enum Schema {
     ) STRICT;
     CREATE INDEX hour_bookings_by_placement ON hour_bookings(placement_id, booked_on);
     """,
+    // 4: the audit trail, append-only and hash-chained.
+    """
+    CREATE TABLE audit_log (
+      sequence INTEGER PRIMARY KEY,
+      recorded_at TEXT NOT NULL,
+      recorded_on TEXT NOT NULL CHECK (date(recorded_on) IS recorded_on),
+      command TEXT NOT NULL,
+      actor TEXT NOT NULL,
+      subject_kind TEXT NOT NULL,
+      subject_id TEXT NOT NULL,
+      field TEXT NOT NULL,
+      old_value TEXT,
+      new_value TEXT,
+      document_hash TEXT,
+      reason TEXT NOT NULL,
+      previous_hash TEXT NOT NULL,
+      hash TEXT NOT NULL
+    ) STRICT;
+    CREATE INDEX audit_log_by_subject ON audit_log(subject_id);
+    CREATE TRIGGER audit_log_is_never_updated BEFORE UPDATE ON audit_log
+      BEGIN SELECT RAISE(ABORT, 'audit records are never changed'); END;
+    CREATE TRIGGER audit_log_is_never_deleted BEFORE DELETE ON audit_log
+      BEGIN SELECT RAISE(ABORT, 'audit records are never deleted'); END;
+    """,
   ]
 
   static var currentVersion: Int { migrations.count }

@@ -6,8 +6,8 @@ struct HoursImportCommand: Command {
   static let spec = CommandSpec(
     name: "hours import",
     summary: "import hour bookings (JSON), all or nothing",
-    synopsis: "FILE_OR_DIRECTORY... [--dry-run] [--db PATH]", positionals: 1...Int.max,
-    options: [.database, .dryRun],
+    synopsis: "FILE_OR_DIRECTORY... [--dry-run] [--actor NAME] [--db PATH]", positionals: 1...Int.max,
+    options: [.database, .dryRun, .actor],
     discussion: """
       Reads "hour-bookings" documents (Schemas/hour-bookings.schema.json): per booking its id,
       placement, coach, date, hours (exact to the minute), activity, the plan goals it served,
@@ -43,6 +43,7 @@ struct HoursImportCommand: Command {
               + "'hour-bookings' (use 'jobcoach import' for the others)")
         }, dropped: 0)
     }
-    return try ImportCommand.apply(batch, dryRun: dryRun, arguments: arguments, to: context)
+    return try ImportCommand.apply(
+      batch, dryRun: dryRun, arguments: arguments, command: Self.spec.name, to: context)
   }
 }

@@ -5,8 +5,8 @@ import JobcoachStore
 struct RegisterAdmitCommand: Command {
   static let spec = CommandSpec(
     name: "register admit", summary: "admit a coach to the register (R-ADM-1, R-ADM-2)",
-    synopsis: "COACH_ID [--on DATE] [--db PATH]", positionals: 1...1,
-    options: [.date, .database],
+    synopsis: "COACH_ID [--on DATE] [--actor NAME] [--db PATH]", positionals: 1...1,
+    options: [.date, .database, .actor],
     discussion: """
       Admits the coach when their portfolio holds a diploma of an education the association
       recognised on the diploma date (R-ADM-1) and at least 1,400 hours of experience that
@@ -35,15 +35,15 @@ struct RegisterAdmitCommand: Command {
           + FindingRendering.text(findings))
       return ExitCode.findings
     }
+    let admission = StatusChange(
+      date: register.date, status: .registered, rule: .admissionEducation,
+      decision: "admitted: meets R-ADM-1 and R-ADM-2")
     let membership = try register.store.save(
       Membership(
         coach: register.coach.id, registerNumber: "", admittedOn: register.date,
-        route: .entryRequirements,
-        statusChanges: [
-          StatusChange(
-            date: register.date, status: .registered, rule: .admissionEducation,
-            decision: "admitted: meets R-ADM-1 and R-ADM-2")
-        ]))
+        route: .entryRequirements, statusChanges: [admission]),
+      audit: register.audit,
+      entries: [register.statusEntry(admission, from: register.membership?.status(on: register.date))])
     context.print(
       "ADMITTED: \(register.who) is registered as \(membership.registerNumber) from "
         + "\(register.date)\n\n" + FindingRendering.text(findings))

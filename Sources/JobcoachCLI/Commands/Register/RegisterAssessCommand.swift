@@ -6,14 +6,14 @@ struct RegisterAssessCommand: Command {
   static let spec = CommandSpec(
     name: "register assess", summary: "record a portfolio assessment (R-ASM-1)",
     synopsis:
-      "COACH_ID --result sufficient|insufficient [--points TEXT] [--deadline DATE] [--on DATE] [--db PATH]",
+      "COACH_ID --result sufficient|insufficient [--points TEXT] [--deadline DATE] [--on DATE] [--actor NAME] [--db PATH]",
     positionals: 1...1,
     options: [
       .value("--result", "RESULT", "sufficient or insufficient"),
       .value("--points", "TEXT", "the points to improve (required when insufficient)"),
       .value(
         "--deadline", "DATE", "when an insufficient portfolio must be improved (default: 6 months)"),
-      .date, .database,
+      .date, .database, .actor,
     ],
     discussion: """
       Sufficient: the coach stays registered. Insufficient: the points to improve are recorded

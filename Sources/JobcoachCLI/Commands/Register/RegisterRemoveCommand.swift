@@ -5,10 +5,10 @@ import JobcoachStore
 struct RegisterRemoveCommand: Command {
   static let spec = CommandSpec(
     name: "register remove", summary: "remove a coach from the register, with the reason",
-    synopsis: "COACH_ID --reason TEXT [--on DATE] [--db PATH]", positionals: 1...1,
+    synopsis: "COACH_ID --reason TEXT [--on DATE] [--actor NAME] [--db PATH]", positionals: 1...1,
     options: [
       .value("--reason", "TEXT", "why the coach is removed"),
-      .date, .database,
+      .date, .database, .actor,
     ],
     discussion: """
       Records the status 'removed' under R-ASM-1 when the last assessment was insufficient,

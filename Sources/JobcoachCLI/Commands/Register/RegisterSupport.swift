@@ -7,12 +7,12 @@ struct RegisterContext {
   let coach: Coach
   let membership: Membership?
   let date: CalendarDate
+  let audit: AuditContext
 
-  static let registryOption = OptionSpec.database
-  static let dateOption = OptionSpec.date
 
   init(_ arguments: ParsedArguments, command: String, context: CommandContext) throws {
     date = try context.date(arguments, command: command)
+    audit = try context.audit(command, arguments)
     store = try RegistryStore.open(at: context.databasePath(arguments))
     let id = CoachID(rawValue: arguments.positionals[0])
     guard let coach = try store.coach(id) else {
@@ -36,8 +36,24 @@ struct RegisterContext {
   {
     var updated = membership
     updated.statusChanges.append(change)
-    if let assessment { updated.assessments.append(assessment) }
-    return try store.save(updated)
+    var entries = [statusEntry(change, from: membership.status(on: change.date))]
+    if let assessment {
+      updated.assessments.append(assessment)
+      entries.append(
+        AuditEntry(
+          subjectKind: "membership", subjectID: coach.id.rawValue, field: "assessment",
+          newValue: assessment.result.rawValue, reason: "\(RuleID.assessment): "
+            + (assessment.improvementPoints ?? assessment.result.rawValue)))
+    }
+    return try store.save(updated, audit: audit, entries: entries)
+  }
+
+  /// The audit entry of a status change.
+  func statusEntry(_ change: StatusChange, from old: MembershipStatus?) -> AuditEntry {
+    AuditEntry(
+      subjectKind: "membership", subjectID: coach.id.rawValue, field: "status",
+      oldValue: old?.rawValue, newValue: change.status.rawValue,
+      reason: "\(change.rule): \(change.decision)")
   }
 
   var who: String { "\(coach.name) (\(coach.id))" }

@@ -1,0 +1,131 @@
+import JobcoachCore
+import JobcoachStore
+
+/// `jobcoach audit verify`: is the audit trail whole?
+struct AuditVerifyCommand: Command {
+  static let spec = CommandSpec(
+    name: "audit verify",
+    summary: "check the audit trail's hash chain; name the first broken record",
+    synopsis: "[--head HASH] [--db PATH]", positionals: 0...0,
+    options: [
+      .value("--head", "HASH", "the last record's hash as published earlier; it must still be there"),
+      .database,
+    ],
+    discussion: """
+      Every record's SHA-256 covers its fields and the previous record's hash. A record changed,
+      removed or inserted after the fact breaks the chain; the first record that does not check
+      out is named. The last line gives the head hash: publish or keep it, and pass it as --head
+      later to prove that nothing was appended in its place or cut off at the end.
+
+      exit codes: 0 whole, 1 broken, 66 registry missing, 70 not a registry.
+      """)
+
+  let arguments: ParsedArguments
+  init(_ arguments: ParsedArguments) { self.arguments = arguments }
+
+  func run(_ context: CommandContext) throws -> Int32 {
+    let store = try RegistryStore.open(at: context.databasePath(arguments))
+    let records = try store.auditRecords()
+    if let broken = AuditChain.firstBreak(records) {
+      context.print("BROKEN: \(broken)\n")
+      return ExitCode.findings
+    }
+    let head = records.last?.hash ?? AuditRecord.genesis
+    if let expected = arguments.value("--head"), !records.contains(where: { $0.hash == expected }) {
+      context.print(
+        "BROKEN: no record has the head hash '\(expected)': the trail was cut off or rewritten "
+          + "after it was published\n")
+      return ExitCode.findings
+    }
+    context.print("WHOLE: \(records.count) audit record\(records.count == 1 ? "" : "s"), head \(head)\n")
+    return ExitCode.success
+  }
+}
+
+/// `jobcoach audit log`: who changed what, when, and why.
+struct AuditLogCommand: Command {
+  static let spec = CommandSpec(
+    name: "audit log", summary: "show the audit trail: when, command, who, what changed and why",
+    synopsis: "[--subject ID] [--since DATE] [--format text|json|csv] [--db PATH]",
+    positionals: 0...0,
+    options: [
+      .value("--subject", "ID", "only records about this coach, placement, organisation ..."),
+      .value("--since", "DATE", "only records made on or after this day (Europe/Amsterdam)"),
+      .value("--format", "FORMAT", "text, json or csv (default text)"), .database,
+    ],
+    discussion: """
+      Imports record each document's SHA-256 and each record they created or updated; the
+      register commands record each status change with its rule and decision.
+      """)
+
+  let arguments: ParsedArguments
+  let since: CalendarDate?
+  let format: OutputFormat
+
+  init(_ arguments: ParsedArguments) throws(UsageError) {
+    self.arguments = arguments
+    if let text = arguments.value("--since") {
+      guard let date = CalendarDate(iso: text) else {
+        throw UsageError("'\(text)' is not a date; write --since YYYY-MM-DD", command: Self.spec.name)
+      }
+      since = date
+    } else {
+      since = nil
+    }
+    format = try OutputFormat.parse(
+      arguments.value("--format"), allowed: OutputFormat.allCases, command: Self.spec.name)
+  }
+
+  func run(_ context: CommandContext) throws -> Int32 {
+    let store = try RegistryStore.open(at: context.databasePath(arguments))
+    let records = try store.auditRecords(subject: arguments.value("--subject"), since: since)
+    switch format {
+    case .json: context.print(JSONWriter.string(.object(["records": .array(records.map(Self.json))])))
+    case .csv:
+      var text = CSV.line(Self.columns)
+      for record in records { text += CSV.line(Self.fields(record)) }
+      context.print(text)
+    case .text:
+      var rows = [["#", "WHEN", "COMMAND", "WHO", "SUBJECT", "FIELD", "OLD", "NEW", "REASON"]]
+      for record in records {
+        let entry = record.entry
+        rows.append([
+          String(record.sequence), record.context.timestamp, record.context.command,
+          record.context.actor, "\(entry.subjectKind) \(entry.subjectID)", entry.field,
+          entry.oldValue ?? "-", entry.newValue ?? "-",
+          entry.reason + (entry.documentHash.map { " (sha256 \($0.prefix(12)))" } ?? ""),
+        ])
+      }
+      context.print(TextTable.render(rows))
+    }
+    return ExitCode.success
+  }
+
+  static let columns = [
+    "sequence", "recordedAt", "recordedOn", "command", "actor", "subjectKind", "subjectId",
+    "field", "oldValue", "newValue", "documentHash", "reason", "previousHash", "hash",
+  ]
+
+  static func fields(_ record: AuditRecord) -> [String] {
+    let entry = record.entry
+    return [
+      String(record.sequence), record.context.timestamp, record.context.day.description,
+      record.context.command, record.context.actor, entry.subjectKind, entry.subjectID,
+      entry.field, entry.oldValue ?? "", entry.newValue ?? "", entry.documentHash ?? "",
+      entry.reason, record.previousHash, record.hash,
+    ]
+  }
+
+  static func json(_ record: AuditRecord) -> JSONValue {
+    let entry = record.entry
+    return .object([
+      "sequence": JSONValue(record.sequence), "recordedAt": JSONValue(record.context.timestamp),
+      "recordedOn": JSONValue(record.context.day), "command": JSONValue(record.context.command),
+      "actor": JSONValue(record.context.actor), "subjectKind": JSONValue(entry.subjectKind),
+      "subjectId": JSONValue(entry.subjectID), "field": JSONValue(entry.field),
+      "oldValue": JSONValue(entry.oldValue), "newValue": JSONValue(entry.newValue),
+      "documentHash": JSONValue(entry.documentHash), "reason": JSONValue(entry.reason),
+      "previousHash": JSONValue(record.previousHash), "hash": JSONValue(record.hash),
+    ])
+  }
+}
