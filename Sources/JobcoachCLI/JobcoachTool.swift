@@ -22,7 +22,7 @@ public enum JobcoachTool {
     PECommand.self, RegisterAdmitCommand.self, RegisterAssessCommand.self,
     RegisterRemoveCommand.self, RegisterRenewCommand.self, RegisterDueCommand.self,
     PlacementShowCommand.self, HoursImportCommand.self, HoursReportCommand.self,
-    CheckCommand.self, AuditVerifyCommand.self, AuditLogCommand.self,
+    CheckCommand.self, AuditVerifyCommand.self, AuditLogCommand.self, ExportPublicCommand.self,
   ]
 
   static let version = "0.1.0"

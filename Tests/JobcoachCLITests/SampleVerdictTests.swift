@@ -76,10 +76,10 @@ struct SampleVerdictTests {
       errors: []),
     Case(
       arguments: "JC-0014 --as external --on 2026-06-30 --placement PL-2026-004", eligible: true,
-      errors: [], warnings: ["Q-EXT-1", "Q-POL-3"]),
+      errors: [], warnings: ["Q-EXT-1", "Q-POL-3", "R-RE-1"]),
     Case(
       arguments: "JC-0014 --as external --on 2026-07-01 --placement PL-2026-004", eligible: false,
-      errors: ["Q-EXT-1", "Q-POL-3"]),
+      errors: ["Q-EXT-1", "Q-POL-3"], warnings: ["R-RE-1"]),
     Case(
       arguments: "JC-0015 --as internal --on 2026-05-01 --placement PL-2026-007", eligible: false,
       errors: ["Q-INT-1"]),

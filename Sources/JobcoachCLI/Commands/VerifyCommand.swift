@@ -83,7 +83,13 @@ struct VerifyCommand: Command {
       organisations[id] = try store.organisation(id)
     }
     let request = VerificationRequest(kind: kind, date: date, placement: placement, policy: policy)
-    let verification = QualificationRules(organisations: organisations).verify(coach, request)
+    var verification = QualificationRules(organisations: organisations).verify(coach, request)
+    if let standing = RegisterStanding.finding(
+      for: coach, membership: try store.membership(of: coach.id),
+      published: try store.publicRegister(), norms: try store.peNorms(), on: date)
+    {
+      verification.findings.append(standing)
+    }
     switch format {
     case .json: context.print(JSONWriter.string(Self.json(verification)))
     default: context.print(Self.text(verification))

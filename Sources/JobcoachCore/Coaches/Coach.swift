@@ -29,14 +29,19 @@ public struct Coach: Hashable, Sendable {
   public var name: String
   public var employments: [Employment]
   public var qualifications: [Qualification]
+  /// The coach's number in the association's register, as the coach gives it to a
+  /// municipality; looked up in an imported public register (R-RE-1).
+  public var registerNumber: String?
 
   public init(
-    id: CoachID, name: String, employments: [Employment] = [], qualifications: [Qualification] = []
+    id: CoachID, name: String, employments: [Employment] = [], qualifications: [Qualification] = [],
+    registerNumber: String? = nil
   ) {
     self.id = id
     self.name = name
     self.employments = employments
     self.qualifications = qualifications
+    self.registerNumber = registerNumber
   }
 
   /// The employments in force on `date`, in document order.

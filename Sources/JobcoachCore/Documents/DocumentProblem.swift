@@ -41,6 +41,8 @@ public final class ProblemLog {
   public init(limit: Int = 1000) { self.limit = limit }
 
   public var isEmpty: Bool { problems.isEmpty }
+  /// Every problem reported, kept or not.
+  public var count: Int { problems.count + dropped }
 
   public func report(_ problem: DocumentProblem) {
     if problems.count < limit { problems.append(problem) } else { dropped += 1 }

@@ -67,10 +67,12 @@ extension Coach: JSONField {
     let name = fields.required("name", as: String.self)
     let employments = fields.optional("employments", as: [Employment].self)
     let qualifications = fields.optional("qualifications", as: [Qualification].self)
+    let registerNumber = fields.optional("registerNumber", as: String.self)
     fields.rejectUnknownFields()
     guard !fields.failed, let id, let name else { return nil }
     return Coach(
-      id: id, name: name, employments: employments ?? [], qualifications: qualifications ?? [])
+      id: id, name: name, employments: employments ?? [], qualifications: qualifications ?? [],
+      registerNumber: registerNumber)
   }
 }
 

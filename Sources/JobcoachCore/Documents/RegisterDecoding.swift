@@ -264,3 +264,31 @@ extension Membership: JSONField {
       statusChanges: changes ?? [], assessments: assessments ?? [])
   }
 }
+
+extension PublicRegisterEntry: JSONField {
+  public static func decode(
+    _ value: JSONValue, at pointer: JSONPointer, in context: DecodingContext
+  )
+    -> PublicRegisterEntry?
+  {
+    guard var fields = ObjectFields(value, at: pointer, in: context) else { return nil }
+    let number = fields.required("registerNumber", as: String.self)
+    let name = fields.required("name", as: String.self)
+    let status = fields.required("status", as: MembershipStatus.self)
+    let since = fields.required("registeredSince", as: CalendarDate.self)
+    let until = fields.optional("validUntil", as: CalendarDate.self)
+    fields.rejectUnknownFields()
+    if let status, !PublicRegister.publishedStatuses.contains(status) {
+      fields.report(
+        "status",
+        "a public register publishes only "
+          + PublicRegister.publishedStatuses.map { "'\($0.rawValue)'" }.sorted()
+          .joined(separator: ", "))
+      return nil
+    }
+    guard !fields.failed, let number, let name, let status, let since else { return nil }
+    return PublicRegisterEntry(
+      registerNumber: number, name: name, status: status, registeredSince: since,
+      validUntil: until)
+  }
+}

@@ -17,12 +17,16 @@ public enum DocumentKind: String, CaseIterable, Hashable, Sendable {
   case memberships
   /// Coaches' hour bookings on placements (P-2).
   case hourBookings = "hour-bookings"
+  /// The association's published register (`jobcoach export public`), as a municipality
+  /// imports it; it replaces the one imported before.
+  case publicRegister = "public-register"
 
   /// The member that holds the records.
   public var recordsKey: String {
     switch self {
     case .peNorms: "norms"
     case .hourBookings: "bookings"
+    case .publicRegister: "entries"
     default: rawValue
     }
   }
@@ -61,6 +65,7 @@ public struct ImportBatch: Sendable {
   public var portfolios: [Located<Portfolio>] = []
   public var memberships: [Located<Membership>] = []
   public var bookings: [Located<HourBooking>] = []
+  public var publicRegisters: [Located<PublicRegister>] = []
   /// The files read, in order.
   public var files: [String] = []
   /// The kind each file declared, for the files whose kind could be read.
@@ -73,6 +78,7 @@ public struct ImportBatch: Sendable {
   public var recordCount: Int {
     organisations.count + coaches.count + placements.count + policies.count + educations.count
       + accreditations.count + norms.count + portfolios.count + memberships.count + bookings.count
+      + publicRegisters.reduce(0) { $0 + $1.value.entries.count }
   }
 
   /// Reads one document's bytes into the batch. Reports every problem to `log`; records with
@@ -127,6 +133,18 @@ public struct ImportBatch: Sendable {
     case .portfolios: readRecords(&fields, kind, into: &portfolios)
     case .memberships: readRecords(&fields, kind, into: &memberships)
     case .hourBookings: readRecords(&fields, kind, into: &bookings)
+    case .publicRegister:
+      let register = fields.required("register", as: String.self)
+      let publishedOn = fields.required("publishedOn", as: CalendarDate.self)
+      var entries: [Located<PublicRegisterEntry>] = []
+      let before = log.count
+      readRecords(&fields, kind, into: &entries)
+      if let register, let publishedOn, log.count == before {
+        publicRegisters.append(
+          Located(
+            PublicRegister(register: register, publishedOn: publishedOn, entries: entries.map(\.value)),
+            file: file, pointer: .root))
+      }
     }
     fields.rejectUnknownFields()
   }

@@ -143,6 +143,15 @@ extension ImportBatch {
       }
     }
 
+    for located in publicRegisters {
+      for (index, entry) in located.value.entries.enumerated() {
+        unique(
+          "public entry \(entry.registerNumber)",
+          "register number '\(entry.registerNumber)' in a public register", located.file,
+          JSONPointer.root.appending("entries").appending(index).appending("registerNumber"))
+      }
+    }
+
     for located in educations {
       unique(
         "education \(located.value.id)", "education id '\(located.value.id)'", located.file,

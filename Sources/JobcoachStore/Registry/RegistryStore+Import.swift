@@ -93,6 +93,7 @@ extension RegistryStore {
         summary.counts[.portfolios] = try writer.write(batch.portfolios.map(\.value))
         summary.counts[.memberships] = try writer.write(batch.memberships.map(\.value))
         summary.counts[.hourBookings] = try writer.write(batch.bookings.map(\.value))
+        summary.counts[.publicRegister] = try writer.write(batch.publicRegisters.map(\.value))
         if let audit, summary.changedAnything {
           let documents = batch.files.map { file in
             AuditEntry(
@@ -168,8 +169,9 @@ struct ImportWriter {
   mutating func write(_ coaches: [Coach]) throws(SQLiteError) -> ImportSummary.Counts {
     let upsert = try database.prepare(
       """
-      INSERT INTO coaches (id, name) VALUES (?, ?)
-      ON CONFLICT (id) DO UPDATE SET name = excluded.name
+      INSERT INTO coaches (id, name, register_number) VALUES (?, ?, ?)
+      ON CONFLICT (id) DO UPDATE SET name = excluded.name,
+        register_number = excluded.register_number
       """)
     let clearEmployments = try database.prepare("DELETE FROM employments WHERE coach_id = ?")
     let clearQualifications = try database.prepare("DELETE FROM qualifications WHERE coach_id = ?")
@@ -186,7 +188,7 @@ struct ImportWriter {
     return try count(coaches) { (coach) throws(SQLiteError) -> Change in
       let existing = try store.loadCoach(coach.id)
       if existing == coach { return .unchanged }
-      try upsert.run([SQLValue(coach.id), .text(coach.name)])
+      try upsert.run([SQLValue(coach.id), .text(coach.name), SQLValue(coach.registerNumber)])
       try clearEmployments.run([SQLValue(coach.id)])
       try clearQualifications.run([SQLValue(coach.id)])
       for (position, employment) in coach.employments.enumerated() {

@@ -49,10 +49,10 @@ extension RegistryStore {
   }
 
   func loadCoach(_ id: CoachID) throws(SQLiteError) -> Coach? {
-    let row = try database.prepare("SELECT name FROM coaches WHERE id = ?")
+    let row = try database.prepare("SELECT name, register_number FROM coaches WHERE id = ?")
     try row.bind([SQLValue(id)])
     guard try row.step(), let name = row.text(0) else { return nil }
-    var coach = Coach(id: id, name: name)
+    var coach = Coach(id: id, name: name, registerNumber: row.text(1))
     let employments = try database.prepare(
       """
       SELECT organisation_id, kind, valid_from, valid_until FROM employments

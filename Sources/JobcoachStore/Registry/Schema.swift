@@ -281,6 +281,19 @@ enum Schema {
     CREATE TRIGGER audit_log_is_never_deleted BEFORE DELETE ON audit_log
       BEGIN SELECT RAISE(ABORT, 'audit records are never deleted'); END;
     """,
+    // 5: the association's public register as a municipality imports it; coaches' numbers.
+    """
+    ALTER TABLE coaches ADD COLUMN register_number TEXT;
+    CREATE TABLE public_register (
+      register_number TEXT PRIMARY KEY,
+      name TEXT NOT NULL,
+      status TEXT NOT NULL CHECK (status IN ('registered', 'assessment-due', 'suspended')),
+      registered_since TEXT NOT NULL CHECK (date(registered_since) IS registered_since),
+      valid_until TEXT CHECK (valid_until IS NULL OR date(valid_until) IS valid_until),
+      register TEXT NOT NULL,
+      published_on TEXT NOT NULL CHECK (date(published_on) IS published_on)
+    ) STRICT;
+    """,
   ]
 
   static var currentVersion: Int { migrations.count }

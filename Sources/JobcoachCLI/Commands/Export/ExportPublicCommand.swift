@@ -1,0 +1,158 @@
+import JobcoachCore
+import JobcoachStore
+
+/// `jobcoach export public`: the register as the association publishes it.
+struct ExportPublicCommand: Command {
+  static let spec = CommandSpec(
+    name: "export public",
+    summary: "the public register on a date: number, name, status, since, valid until",
+    synopsis:
+      "--format json|csv|html [--on DATE] [--register NAME] [--db PATH | --file FILE...]",
+    positionals: 0...0,
+    options: [
+      .value("--format", "FORMAT", "json (importable by a municipality), csv or html"), .date,
+      .value("--register", "NAME", "the register's name in the export (default: Registerjobcoaches)"),
+      .database, .documents,
+    ],
+    discussion: """
+      Publishes who is in the register on the date (registered, assessment due or suspended):
+      register number, name, status, registered since and valid until (the end of the running
+      five-year cycle), and nothing else: no address, no date of birth, no employer, no PE
+      details. Removed coaches and applicants are not published.
+
+      json is a "public-register" document (Schemas/public-register.schema.json): a
+      municipality imports it with 'jobcoach import' and 'verify' then reports the standing of
+      a coach who gives their register number (R-RE-1). html is one self-contained page with
+      a search box.
+
+      example: jobcoach export public --format html --file Samples > register.html
+      """)
+
+  let arguments: ParsedArguments
+  let format: String
+
+  init(_ arguments: ParsedArguments) throws(UsageError) {
+    self.arguments = arguments
+    guard let format = arguments.value("--format") else {
+      throw UsageError("missing --format json|csv|html", command: Self.spec.name)
+    }
+    guard ["json", "csv", "html"].contains(format) else {
+      throw UsageError("unknown format '\(format)'; choose json, csv or html", command: Self.spec.name)
+    }
+    self.format = format
+  }
+
+  func run(_ context: CommandContext) throws -> Int32 {
+    let date = try context.date(arguments, command: Self.spec.name)
+    let store = try context.openRegistry(arguments)
+    var names: [CoachID: String] = [:]
+    for coach in try store.allCoaches() { names[coach.id] = coach.name }
+    let register = PublicRegister(
+      register: arguments.value("--register") ?? "Registerjobcoaches", on: date,
+      memberships: try store.allMemberships(), names: names, norms: try store.peNorms())
+    switch format {
+    case "json": context.print(JSONWriter.string(Self.json(register)))
+    case "csv": context.print(Self.csv(register))
+    default: context.print(Self.html(register))
+    }
+    return ExitCode.success
+  }
+
+  static func json(_ register: PublicRegister) -> JSONValue {
+    .object([
+      "kind": JSONValue(DocumentKind.publicRegister.rawValue), "schemaVersion": JSONValue(1),
+      "register": JSONValue(register.register), "publishedOn": JSONValue(register.publishedOn),
+      "entries": .array(
+        register.entries.map {
+          .object([
+            "registerNumber": JSONValue($0.registerNumber), "name": JSONValue($0.name),
+            "status": JSONValue($0.status.rawValue),
+            "registeredSince": JSONValue($0.registeredSince),
+            "validUntil": JSONValue($0.validUntil),
+          ])
+        }),
+    ])
+  }
+
+  static func csv(_ register: PublicRegister) -> String {
+    var text = CSV.line(["registerNumber", "name", "status", "registeredSince", "validUntil"])
+    for entry in register.entries {
+      text += CSV.line([
+        entry.registerNumber, entry.name, entry.status.rawValue, entry.registeredSince.description,
+        entry.validUntil?.description ?? "",
+      ])
+    }
+    return text
+  }
+
+  /// Text safe inside HTML elements and attribute values.
+  static func escaped(_ text: String) -> String {
+    var result = ""
+    for character in text {
+      switch character {
+      case "&": result += "&amp;"
+      case "<": result += "&lt;"
+      case ">": result += "&gt;"
+      case "\"": result += "&quot;"
+      case "'": result += "&#39;"
+      default: result.append(character)
+      }
+    }
+    return result
+  }
+
+  static func html(_ register: PublicRegister) -> String {
+    let title = escaped("\(register.register), \(register.publishedOn)")
+    let rows = register.entries.map { entry in
+      "<tr><td>\(escaped(entry.registerNumber))</td><td>\(escaped(entry.name))</td>"
+        + "<td>\(escaped(entry.status.rawValue))</td><td>\(entry.registeredSince)</td>"
+        + "<td>\(entry.validUntil?.description ?? "")</td></tr>"
+    }.joined(separator: "\n")
+    return """
+      <!doctype html>
+      <html lang="nl">
+      <head>
+      <meta charset="utf-8">
+      <meta name="viewport" content="width=device-width, initial-scale=1">
+      <title>\(title)</title>
+      <style>
+      body { font-family: system-ui, sans-serif; margin: 2rem; }
+      input { font-size: 1rem; padding: .4rem; width: 100%; max-width: 30rem; }
+      table { border-collapse: collapse; margin-top: 1rem; }
+      th, td { border-bottom: 1px solid #ccc; padding: .3rem .8rem; text-align: left; }
+      </style>
+      </head>
+      <body>
+      <h1>\(title)</h1>
+      <p>Published \(register.publishedOn): register number, name, status, registered since and valid until. <span id="count">\(register.entries.count)</span> coaches.</p>
+      <label for="search">Search by name or register number</label><br>
+      <input id="search" type="search" autocomplete="off">
+      <table id="register">
+      <thead><tr><th>Register number</th><th>Name</th><th>Status</th><th>Registered since</th><th>Valid until</th></tr></thead>
+      <tbody>
+      \(rows)
+      </tbody>
+      </table>
+      <script>
+      const search = document.getElementById("search");
+      const rows = Array.from(document.querySelectorAll("#register tbody tr"));
+      function filter() {
+        const query = search.value.trim().toLowerCase();
+        let shown = 0;
+        for (const row of rows) {
+          const match = row.textContent.toLowerCase().includes(query);
+          row.hidden = !match;
+          if (match) shown++;
+        }
+        document.getElementById("count").textContent = shown;
+      }
+      search.addEventListener("input", filter);
+      if (location.hash.length > 1) { search.value = decodeURIComponent(location.hash.slice(1)); }
+      filter();
+      </script>
+      </body>
+      </html>
+
+      """
+  }
+}

@@ -1,0 +1,120 @@
+/// One line of the register as the association publishes it: nothing but the register number,
+/// the name, the status on the publication date, registered since and valid until. No
+/// address, no date of birth, no employer, no PE details.
+public struct PublicRegisterEntry: Hashable, Sendable {
+  public var registerNumber: String
+  public var name: String
+  public var status: MembershipStatus
+  public var registeredSince: CalendarDate
+  /// The end of the running five-year cycle (R-RE-1).
+  public var validUntil: CalendarDate?
+
+  public init(
+    registerNumber: String, name: String, status: MembershipStatus, registeredSince: CalendarDate,
+    validUntil: CalendarDate?
+  ) {
+    self.registerNumber = registerNumber
+    self.name = name
+    self.status = status
+    self.registeredSince = registeredSince
+    self.validUntil = validUntil
+  }
+}
+
+/// The published register: who is in it on `publishedOn`.
+public struct PublicRegister: Hashable, Sendable {
+  /// The register's name, for example the association's.
+  public var register: String
+  public var publishedOn: CalendarDate
+  public var entries: [PublicRegisterEntry]
+
+  public init(register: String, publishedOn: CalendarDate, entries: [PublicRegisterEntry]) {
+    self.register = register
+    self.publishedOn = publishedOn
+    self.entries = entries
+  }
+
+  /// The statuses published. Removed coaches and applicants are left out: the register shows
+  /// who is in it, not who was refused or left.
+  public static let publishedStatuses: Set<MembershipStatus> = [
+    .registered, .assessmentDue, .suspended,
+  ]
+
+  /// The register on `date` from the memberships, by register number.
+  public init(
+    register: String, on date: CalendarDate, memberships: [Membership],
+    names: [CoachID: String], norms: PENormHistory
+  ) {
+    self.register = register
+    self.publishedOn = date
+    self.entries = memberships.compactMap { membership in
+      guard let status = membership.status(on: date), Self.publishedStatuses.contains(status),
+        let name = names[membership.coach]
+      else { return nil }
+      let cycle = norms.cycle(containing: date, anchor: membership.admittedOn)
+      return PublicRegisterEntry(
+        registerNumber: membership.registerNumber, name: name, status: status,
+        registeredSince: membership.admittedOn, validUntil: cycle.end)
+    }.sorted { $0.registerNumber < $1.registerNumber }
+  }
+
+  public func entry(_ registerNumber: String) -> PublicRegisterEntry? {
+    entries.first { $0.registerNumber == registerNumber }
+  }
+}
+
+/// A coach's standing in the register on a date (R-RE-1), from the membership when this
+/// registry keeps the register, else from an imported public register.
+public enum RegisterStanding {
+  public static func finding(
+    for coach: Coach, membership: Membership?, published: PublicRegister?, norms: PENormHistory,
+    on date: CalendarDate
+  ) -> Finding? {
+    let subject = FindingSubject.coach(coach.id)
+    func finding(_ severity: Severity, _ outcome: Outcome, _ message: String) -> Finding {
+      Finding(
+        rule: .reregistration, severity: severity, outcome: outcome, subject: subject,
+        message: message)
+    }
+    if let membership {
+      let number = membership.registerNumber
+      switch membership.status(on: date) {
+      case .registered?:
+        let cycle = norms.cycle(containing: date, anchor: membership.admittedOn)
+        return finding(
+          .note, .met,
+          "registered coach \(number) since \(membership.admittedOn), valid until \(cycle.end)")
+      case let status?:
+        return finding(.warning, .unmet, "register number \(number) is \(status.rawValue) on \(date)")
+      case nil:
+        return finding(.warning, .unmet, "register number \(number) is not yet valid on \(date)")
+      }
+    }
+    guard let number = coach.registerNumber else { return nil }
+    guard let published else {
+      return finding(
+        .warning, .undetermined,
+        "gives register number \(number), but no public register has been imported to check it")
+    }
+    let source = "the public register of \(published.publishedOn)"
+    guard let entry = published.entry(number) else {
+      return finding(.warning, .unmet, "register number \(number) is not in \(source)")
+    }
+    if entry.name != coach.name {
+      return finding(
+        .warning, .unmet,
+        "register number \(number) belongs to another name in \(source); check the coach's identity")
+    }
+    if entry.status != .registered {
+      return finding(.warning, .unmet, "register number \(number) is \(entry.status.rawValue) in \(source)")
+    }
+    if let until = entry.validUntil, until < date {
+      return finding(
+        .warning, .unmet, "register number \(number) was valid until \(until) in \(source)")
+    }
+    return finding(
+      .note, .met,
+      "registered coach \(number) since \(entry.registeredSince)"
+        + (entry.validUntil.map { ", valid until \($0)" } ?? "") + ", in \(source)")
+  }
+}

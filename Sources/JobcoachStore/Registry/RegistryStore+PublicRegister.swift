@@ -1,0 +1,61 @@
+import JobcoachCore
+
+extension RegistryStore {
+  /// The public register imported last; nil when none was.
+  public func publicRegister() throws(StoreError) -> PublicRegister? {
+    try wrap { () throws(SQLiteError) in try loadPublicRegister() }
+  }
+
+  func loadPublicRegister() throws(SQLiteError) -> PublicRegister? {
+    let rows = try database.prepare(
+      """
+      SELECT register_number, name, status, registered_since, valid_until, register, published_on
+      FROM public_register ORDER BY register_number
+      """)
+    var register: PublicRegister?
+    while try rows.step() {
+      let entry = PublicRegisterEntry(
+        registerNumber: rows.text(0) ?? "", name: rows.text(1) ?? "",
+        status: try value(rows, 2, "public_register.status"),
+        registeredSince: try date(rows, 3), validUntil: try optionalDate(rows, 4))
+      if register == nil {
+        register = PublicRegister(
+          register: rows.text(5) ?? "", publishedOn: try date(rows, 6), entries: [])
+      }
+      register?.entries.append(entry)
+    }
+    return register
+  }
+}
+
+extension ImportWriter {
+  /// A newer export replaces the public register whole: a coach no longer in it is gone.
+  func write(_ registers: [PublicRegister]) throws(SQLiteError) -> ImportSummary.Counts {
+    var counts = ImportSummary.Counts()
+    guard let first = registers.first else { return counts }
+    let old = Dictionary(
+      (try store.loadPublicRegister()?.entries ?? []).map { ($0.registerNumber, $0) },
+      uniquingKeysWith: { a, _ in a })
+    try database.execute("DELETE FROM public_register")
+    let insert = try database.prepare(
+      """
+      INSERT INTO public_register (register_number, name, status, registered_since, valid_until,
+        register, published_on) VALUES (?, ?, ?, ?, ?, ?, ?)
+      """)
+    for register in registers {
+      for entry in register.entries {
+        switch old[entry.registerNumber] {
+        case nil: counts.created += 1
+        case entry?: counts.unchanged += 1
+        default: counts.updated += 1
+        }
+        try insert.run([
+          .text(entry.registerNumber), .text(entry.name), .text(entry.status.rawValue),
+          SQLValue(entry.registeredSince), SQLValue(entry.validUntil), .text(first.register),
+          SQLValue(first.publishedOn),
+        ])
+      }
+    }
+    return counts
+  }
+}
