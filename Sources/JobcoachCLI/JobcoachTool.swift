@@ -23,6 +23,7 @@ public enum JobcoachTool {
     RegisterRemoveCommand.self, RegisterRenewCommand.self, RegisterDueCommand.self,
     PlacementShowCommand.self, HoursImportCommand.self, HoursReportCommand.self,
     CheckCommand.self, AuditVerifyCommand.self, AuditLogCommand.self, ExportPublicCommand.self,
+    RemindCommand.self,
   ]
 
   static let version = "0.1.0"

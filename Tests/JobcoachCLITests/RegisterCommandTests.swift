@@ -222,10 +222,10 @@ struct RegisterCommandTests {
     #expect(csv.code == 0)
     #expect(
       csv.out
-        == "coach,name,registerNumber,reason,due,daysLeft,missingAccreditedHours,missingHours\r\n"
-        + "JC-0013,Mila Postma,RJC-00013,assessment,2026-11-23,0,,\r\n"
-        + "JC-0003,Charlotte Bakker,RJC-00103,re-registration,2026-12-14,21,0,0\r\n"
-        + "JC-0004,Dirk Visser,RJC-00104,re-registration,2027-01-09,47,1,1\r\n")
+        == "coach,name,registerNumber,reason,due,daysLeft,stage,missingAccreditedHours,missingHours\r\n"
+        + "JC-0013,Mila Postma,RJC-00013,assessment,2026-11-23,0,7d,,\r\n"
+        + "JC-0003,Charlotte Bakker,RJC-00103,re-registration,2026-12-14,21,30d,0,0\r\n"
+        + "JC-0004,Dirk Visser,RJC-00104,re-registration,2027-01-09,47,12w,1,1\r\n")
     _ = jobcoach(["register", "renew", "JC-0003", "--on", "2026-11-30", "--db", db])
     let after = jobcoach([
       "register", "due", "--within", "60", "--on", "2026-11-30", "--format", "csv", "--db", db,

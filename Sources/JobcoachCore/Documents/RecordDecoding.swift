@@ -197,7 +197,12 @@ extension MunicipalPolicy: JSONField {
     let framework = fields.optional("minimumRecognitionFramework", as: RecognitionFramework.self)
     let funding = fields.optional("funding", as: FundingFramework.self)
     let coachingProtocol = fields.optional("coachingProtocol", as: CoachingProtocol.self)
+    let stages = fields.optional("reminderStages", as: [ReminderStage].self)
     fields.rejectUnknownFields()
+    if let stages, stages.isEmpty {
+      fields.report("reminderStages", "give at least one stage, or leave the field out")
+      return nil
+    }
     guard !fields.failed, let id, let name, let effectiveFrom, let funds, let external else {
       return nil
     }
@@ -207,7 +212,8 @@ extension MunicipalPolicy: JSONField {
       id: id, name: name, municipality: municipality, effectiveFrom: effectiveFrom,
       requirements: merged, fundsInternalCoaching: funds, externalOrganisations: external,
       minimumRecognitionFramework: framework ?? .uwv2016, funding: funding ?? .g4,
-      coachingProtocol: coachingProtocol ?? .standard)
+      coachingProtocol: coachingProtocol ?? .standard,
+      reminderStages: stages.map(ReminderSchedule.init) ?? .standard)
   }
 }
 
@@ -269,5 +275,21 @@ struct RequirementsField: JSONField {
     }
     fields.rejectUnknownFields()
     return fields.failed ? nil : RequirementsField(rules: rules)
+  }
+}
+
+extension ReminderStage: JSONField {
+  /// `"6m"`, `"12w"` or `"30d"`.
+  public static func decode(
+    _ value: JSONValue, at pointer: JSONPointer, in context: DecodingContext
+  )
+    -> ReminderStage?
+  {
+    guard case .string(let text) = value, let stage = ReminderStage(code: text) else {
+      context.report(
+        pointer, "expected a reminder stage such as \"6m\", \"12w\" or \"30d\" (1 to 999)")
+      return nil
+    }
+    return stage
   }
 }

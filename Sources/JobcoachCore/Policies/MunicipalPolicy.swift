@@ -37,6 +37,8 @@ public struct MunicipalPolicy: Hashable, Sendable {
   public var funding: FundingFramework
   /// The coaching protocol's values (P-3, P-6).
   public var coachingProtocol: CoachingProtocol
+  /// When reminders go out before a deadline.
+  public var reminderStages: ReminderSchedule
 
   public init(
     id: PolicyID, name: String, municipality: OrganisationID? = nil, effectiveFrom: CalendarDate,
@@ -44,7 +46,8 @@ public struct MunicipalPolicy: Hashable, Sendable {
     fundsInternalCoaching: Bool = true,
     externalOrganisations: ExternalOrganisationPolicy = .freeChoice,
     minimumRecognitionFramework: RecognitionFramework = .uwv2016,
-    funding: FundingFramework = .g4, coachingProtocol: CoachingProtocol = .standard
+    funding: FundingFramework = .g4, coachingProtocol: CoachingProtocol = .standard,
+    reminderStages: ReminderSchedule = .standard
   ) {
     self.id = id
     self.name = name
@@ -56,6 +59,7 @@ public struct MunicipalPolicy: Hashable, Sendable {
     self.minimumRecognitionFramework = minimumRecognitionFramework
     self.funding = funding
     self.coachingProtocol = coachingProtocol
+    self.reminderStages = reminderStages
   }
 
   public static let g4Requirements: [CoachKind: [RuleID]] = Dictionary(

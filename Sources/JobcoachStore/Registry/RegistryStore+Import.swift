@@ -255,8 +255,9 @@ struct ImportWriter {
         external_policy, minimum_framework, municipal_requirements, internal_requirements,
         external_requirements, light_year1_cents, light_year2_cents, light_year3_cents,
         medium_year1_cents, medium_year2_cents, medium_year3_cents, shifts_between_years,
-        motivated_exceptions, reporting_minutes_per_report, employer_coaching_years)
-      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+        motivated_exceptions, reporting_minutes_per_report, employer_coaching_years,
+        reminder_stages)
+      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
       ON CONFLICT (id, effective_from) DO UPDATE SET name = excluded.name,
         municipality_id = excluded.municipality_id,
         funds_internal_coaching = excluded.funds_internal_coaching,
@@ -273,7 +274,8 @@ struct ImportWriter {
         shifts_between_years = excluded.shifts_between_years,
         motivated_exceptions = excluded.motivated_exceptions,
         reporting_minutes_per_report = excluded.reporting_minutes_per_report,
-        employer_coaching_years = excluded.employer_coaching_years
+        employer_coaching_years = excluded.employer_coaching_years,
+        reminder_stages = excluded.reminder_stages
       """)
     let clear = try database.prepare(
       "DELETE FROM policy_approved_organisations WHERE policy_id = ? AND effective_from = ?")
@@ -303,6 +305,7 @@ struct ImportWriter {
         SQLValue(policy.funding.allowsMotivatedExceptions),
         .integer(policy.coachingProtocol.reportingPerReport.minutes),
         .integer(policy.coachingProtocol.employerCoachingYears),
+        .text(policy.reminderStages.codes),
       ])
       try clear.run([SQLValue(policy.id), SQLValue(policy.effectiveFrom)])
       if case .approvedList(let approved) = policy.externalOrganisations {

@@ -184,7 +184,7 @@ extension RegistryStore {
         minimum_framework, municipal_requirements, internal_requirements, external_requirements,
         light_year1_cents, light_year2_cents, light_year3_cents, medium_year1_cents,
         medium_year2_cents, medium_year3_cents, shifts_between_years, motivated_exceptions,
-        reporting_minutes_per_report, employer_coaching_years
+        reporting_minutes_per_report, employer_coaching_years, reminder_stages
       FROM policies \(clause) ORDER BY id, effective_from
       """)
     try rows.bind(values)
@@ -231,12 +231,20 @@ extension RegistryStore {
               year3: Money(cents: rows.int(15))),
             shiftsBetweenYears: rows.int(16) != 0, allowsMotivatedExceptions: rows.int(17) != 0),
           coachingProtocol: CoachingProtocol(
-            reportingPerReport: Hours(minutes: rows.int(18)), employerCoachingYears: rows.int(19))))
+            reportingPerReport: Hours(minutes: rows.int(18)), employerCoachingYears: rows.int(19)),
+          reminderStages: try reminderSchedule(rows.text(20))))
     }
     return result
   }
 
   // MARK: Column helpers
+
+  func reminderSchedule(_ text: String?) throws(SQLiteError) -> ReminderSchedule {
+    guard let text, let schedule = ReminderSchedule(codes: text) else {
+      throw corrupt("policies.reminder_stages")
+    }
+    return schedule
+  }
 
   func corrupt(_ field: String) -> SQLiteError {
     SQLiteError(code: 11, message: "unexpected value in \(field)")

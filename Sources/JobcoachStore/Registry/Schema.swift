@@ -284,6 +284,7 @@ enum Schema {
     // 5: the association's public register as a municipality imports it; coaches' numbers.
     """
     ALTER TABLE coaches ADD COLUMN register_number TEXT;
+    ALTER TABLE policies ADD COLUMN reminder_stages TEXT NOT NULL DEFAULT '6m,12w,30d,7d';
     CREATE TABLE public_register (
       register_number TEXT PRIMARY KEY,
       name TEXT NOT NULL,

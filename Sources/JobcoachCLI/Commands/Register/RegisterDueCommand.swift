@@ -6,22 +6,26 @@ struct RegisterDueCommand: Command {
   static let spec = CommandSpec(
     name: "register due",
     summary: "coaches whose cycle ends within a window, and coaches with an assessment due",
-    synopsis: "[--within DAYS] [--on DATE] [--format text|json|csv] [--db PATH]",
+    synopsis: "[--within DAYS] [--on DATE] [--stages LIST] [--format text|json|csv] [--db PATH]",
     positionals: 0...0,
     options: [
       .value("--within", "DAYS", "the window in days (default 90)"),
       .date,
+      .value("--stages", "LIST", "the reminder stages, for example 6m,12w,30d,7d (the default)"),
       .value("--format", "FORMAT", "text, json or csv (default text)"),
       .database,
     ],
     discussion: """
       Lists registered coaches whose five-year cycle ends within the window, with the hours
       they still miss, and earlier registrants with an assessment due (R-ASM-1); soonest first.
+      Each line names the reminder stage it has reached (6 months, 12 weeks, 30 days, 7 days
+      before the deadline by default; see 'jobcoach remind').
       """)
 
   let arguments: ParsedArguments
   let within: Int
   let format: OutputFormat
+  let schedule: ReminderSchedule
 
   init(_ arguments: ParsedArguments) throws(UsageError) {
     self.arguments = arguments
@@ -35,6 +39,20 @@ struct RegisterDueCommand: Command {
     }
     format = try OutputFormat.parse(
       arguments.value("--format"), allowed: OutputFormat.allCases, command: Self.spec.name)
+    if let codes = arguments.value("--stages") {
+      guard let schedule = ReminderSchedule(codes: codes) else {
+        throw UsageError(
+          "--stages takes stages such as 6m,12w,30d,7d (months, weeks, days), not '\(codes)'",
+          command: Self.spec.name)
+      }
+      self.schedule = schedule
+    } else {
+      schedule = .standard
+    }
+  }
+
+  func stage(_ row: Row, on date: CalendarDate) -> String {
+    schedule.stage(of: row.due, on: date)?.code ?? ""
   }
 
   struct Row {
@@ -87,6 +105,7 @@ struct RegisterDueCommand: Command {
           "coach": JSONValue(row.coach.rawValue), "name": JSONValue(row.name),
           "registerNumber": JSONValue(row.registerNumber), "reason": JSONValue(row.reason),
           "due": JSONValue(row.due), "daysLeft": JSONValue(date.days(until: row.due)),
+          "stage": stage(row, on: date).isEmpty ? .null : JSONValue(stage(row, on: date)),
           "missingAccreditedHours": row.missingAccredited.map(JSONValue.init) ?? .null,
           "missingHours": row.missingHours.map(JSONValue.init) ?? .null,
         ])
@@ -96,26 +115,28 @@ struct RegisterDueCommand: Command {
           .object(["on": JSONValue(date), "withinDays": JSONValue(within), "due": .array(items)])))
     case .csv:
       var text = CSV.line([
-        "coach", "name", "registerNumber", "reason", "due", "daysLeft", "missingAccreditedHours",
-        "missingHours",
+        "coach", "name", "registerNumber", "reason", "due", "daysLeft", "stage",
+        "missingAccreditedHours", "missingHours",
       ])
       for row in rows {
         text += CSV.line([
           row.coach.rawValue, row.name, row.registerNumber, row.reason, row.due.description,
-          String(date.days(until: row.due)), row.missingAccredited?.decimalText ?? "",
+          String(date.days(until: row.due)), stage(row, on: date),
+          row.missingAccredited?.decimalText ?? "",
           row.missingHours?.decimalText ?? "",
         ])
       }
       context.print(text)
     case .text:
-      var table = [["DUE", "DAYS", "COACH", "NAME", "REGISTER", "REASON", "MISSING"]]
+      var table = [["DUE", "DAYS", "STAGE", "COACH", "NAME", "REGISTER", "REASON", "MISSING"]]
       for row in rows {
         let missing =
           row.missingHours.map {
             "\($0) hours (\(row.missingAccredited ?? .zero) accredited)"
           } ?? ""
         table.append([
-          row.due.description, String(date.days(until: row.due)), row.coach.rawValue, row.name,
+          row.due.description, String(date.days(until: row.due)), stage(row, on: date),
+          row.coach.rawValue, row.name,
           row.registerNumber, row.reason, missing,
         ])
       }

@@ -1,0 +1,110 @@
+import JobcoachCore
+import JobcoachStore
+
+/// `jobcoach remind`: what reaches a reminder stage on a date.
+struct RemindCommand: Command {
+  static let spec = CommandSpec(
+    name: "remind",
+    summary: "deadlines that reach a reminder stage on a date; ics for a calendar to subscribe to",
+    synopsis:
+      "[--on DATE] [--format text|json|ics] [--policy ID | --stages LIST] "
+      + "[--db PATH | --file FILE...]",
+    positionals: 0...0,
+    options: [
+      .date, .value("--format", "FORMAT", "text, json or ics (default text)"),
+      .value("--policy", "ID", "take the reminder stages from this policy (in force on the date)"),
+      .value("--stages", "LIST", "the reminder stages, for example 6m,12w,30d,7d (the default)"),
+      .database, .documents,
+    ],
+    discussion: """
+      Deadlines: the end of a registered coach's five-year cycle (re-registration), the end of
+      an organisation's UWV recognition, a qualification's expiry, and the deadline of an
+      insufficient assessment. text and json list those that reach a stage exactly on the
+      date, so a daily run sends each reminder once. ics lists every deadline within the first
+      stage (6 months by default) as an all-day event with an alarm at each stage still
+      ahead; UIDs are stable, so a calendar that subscribes updates its events.
+
+      example: jobcoach remind --on 2026-11-23 --format ics --file Samples > deadlines.ics
+      """)
+
+  let arguments: ParsedArguments
+  let format: String
+
+  init(_ arguments: ParsedArguments) throws(UsageError) {
+    self.arguments = arguments
+    let format = arguments.value("--format") ?? "text"
+    guard ["text", "json", "ics"].contains(format) else {
+      throw UsageError("unknown format '\(format)'; choose text, json or ics", command: Self.spec.name)
+    }
+    self.format = format
+    if arguments.value("--policy") != nil, arguments.value("--stages") != nil {
+      throw UsageError("use either --policy or --stages, not both", command: Self.spec.name)
+    }
+    if let codes = arguments.value("--stages"), ReminderSchedule(codes: codes) == nil {
+      throw UsageError(
+        "--stages takes stages such as 6m,12w,30d,7d (months, weeks, days), not '\(codes)'",
+        command: Self.spec.name)
+    }
+  }
+
+  func run(_ context: CommandContext) throws -> Int32 {
+    let date = try context.date(arguments, command: Self.spec.name)
+    let store = try context.openRegistry(arguments)
+    let schedule = try Self.schedule(arguments, on: date, store: store)
+    let deadlines = Reminders.deadlines(in: try store.snapshot(), from: date)
+    switch format {
+    case "ics":
+      let horizon = schedule.stages.first.map { deadline in
+        deadlines.filter { deadline.day(before: $0.date) <= date }
+      }
+      context.print(ICalendar.document(horizon ?? [], schedule: schedule, stamp: date))
+    case "json":
+      let reminders = Reminders.due(deadlines, schedule: schedule, on: date)
+      context.print(
+        JSONWriter.string(
+          .object([
+            "on": JSONValue(date),
+            "stages": .array(schedule.stages.map { JSONValue($0.code) }),
+            "reminders": .array(reminders.map { Self.json($0, on: date) }),
+          ])))
+    default:
+      let reminders = Reminders.due(deadlines, schedule: schedule, on: date)
+      var rows = [["DUE", "STAGE", "KIND", "SUBJECT", "NAME", "WHAT"]]
+      for reminder in reminders {
+        let deadline = reminder.deadline
+        rows.append([
+          deadline.date.description, reminder.stage.description, deadline.kind.rawValue,
+          deadline.subject.description, deadline.name, deadline.detail,
+        ])
+      }
+      context.print(TextTable.render(rows))
+      context.print(
+        "\(reminders.count) reminder\(reminders.count == 1 ? "" : "s") on \(date) "
+          + "(stages \(schedule.stages.map(\.description).joined(separator: ", ")))\n")
+    }
+    return ExitCode.success
+  }
+
+  static func schedule(_ arguments: ParsedArguments, on date: CalendarDate, store: RegistryStore)
+    throws -> ReminderSchedule
+  {
+    if let codes = arguments.value("--stages") { return ReminderSchedule(codes: codes)! }
+    if let id = arguments.value("--policy").map(PolicyID.init(rawValue:)) {
+      return try VerifyCommand.policy(id, placement: nil, on: date, store: store).reminderStages
+    }
+    return .standard
+  }
+
+  static func json(_ reminder: Reminder, on date: CalendarDate) -> JSONValue {
+    let deadline = reminder.deadline
+    return .object([
+      "uid": JSONValue(deadline.uid), "kind": JSONValue(deadline.kind.rawValue),
+      "subject": .object([
+        "kind": JSONValue(deadline.subject.kind.rawValue), "id": JSONValue(deadline.subject.id),
+      ]),
+      "name": JSONValue(deadline.name), "due": JSONValue(deadline.date),
+      "daysLeft": JSONValue(date.days(until: deadline.date)),
+      "stage": JSONValue(reminder.stage.code), "detail": JSONValue(deadline.detail),
+    ])
+  }
+}
