@@ -36,7 +36,8 @@ public struct CommandContext {
 
   /// Who, which command and when, for the audit trail: `--actor`, else the system user.
   func audit(_ command: String, _ arguments: ParsedArguments) throws(UsageError) -> AuditContext {
-    let actor = arguments.value("--actor") ?? environment["USER"] ?? environment["LOGNAME"]
+    let actor =
+      arguments.value("--actor") ?? environment["USER"] ?? environment["LOGNAME"]
       ?? "unknown"
     guard (1...100).contains(actor.count), !actor.contains(where: { $0.isNewline }),
       !actor.allSatisfy(\.isWhitespace)

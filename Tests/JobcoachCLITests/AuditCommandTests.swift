@@ -9,7 +9,8 @@ struct AuditCommandTests {
     let scratch = Scratch()
     let db = scratch.file("r.sqlite")
     #expect(jobcoach(["init", "--db", db, "--actor", "Registrar A"]).code == 0)
-    #expect(jobcoach(["import", samplesPath, "--db", db], environment: ["USER": "sysuser"]).code == 0)
+    #expect(
+      jobcoach(["import", samplesPath, "--db", db], environment: ["USER": "sysuser"]).code == 0)
     let removed = jobcoach([
       "register", "remove", "JC-0013", "--reason", "quality not delivered", "--on", "2026-11-23",
       "--db", db, "--actor", "Board",
@@ -22,7 +23,10 @@ struct AuditCommandTests {
 
     let log = jobcoach(["audit", "log", "--subject", "JC-0013", "--db", db, "--format", "json"])
     let records = JSONValue.object(try log.json())["records"]?.array ?? []
-    #expect(records.map { $0["actor"] } == [.string("sysuser"), .string("sysuser"), .string("sysuser"), .string("Board")])
+    #expect(
+      records.map { $0["actor"] } == [
+        .string("sysuser"), .string("sysuser"), .string("sysuser"), .string("Board"),
+      ])
     #expect(records.last?["field"] == .string("status"))
     #expect(records.last?["oldValue"] == .string("registered"))
     #expect(records.last?["newValue"] == .string("removed"))
@@ -35,7 +39,11 @@ struct AuditCommandTests {
     #expect(lines[2].contains(",import,sysuser,document,"))
 
     let later = jobcoach(["audit", "log", "--since", "2026-03-03", "--db", db])
-    #expect(later.out == TextTable.render([["#", "WHEN", "COMMAND", "WHO", "SUBJECT", "FIELD", "OLD", "NEW", "REASON"]]))
+    #expect(
+      later.out
+        == TextTable.render([
+          ["#", "WHEN", "COMMAND", "WHO", "SUBJECT", "FIELD", "OLD", "NEW", "REASON"]
+        ]))
   }
 
   @Test func aHeadThatIsGoneMeansTheTrailWasCutOff() throws {

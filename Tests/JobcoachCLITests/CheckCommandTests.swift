@@ -21,13 +21,16 @@ struct CheckCommandTests {
   }
 
   @Test func theSummaryCountsSubjectsAndSeverities() {
-    let run = jobcoach(["check", "--file", samplesPath, "--on", "2026-11-23", "--severity", "warning"])
+    let run = jobcoach([
+      "check", "--file", samplesPath, "--on", "2026-11-23", "--severity", "warning",
+    ])
     #expect(run.code == 1)
     #expect(
       run.out.hasSuffix(
         "checked 38 subjects (15 coaches, 4 organisations, 12 placements, 7 memberships) on "
           + "2026-11-23: 14 errors, 16 warnings, 0 notes\n"))
-    #expect(run.out.contains("\nplacement PL-2026-008\n  NOT MET  F-1  EUR 3,240.00 spent in year 1"))
+    #expect(
+      run.out.contains("\nplacement PL-2026-008\n  NOT MET  F-1  EUR 3,240.00 spent in year 1"))
   }
 
   @Test func filtersByRulePrefixAndExitsByWhatIsShown() throws {

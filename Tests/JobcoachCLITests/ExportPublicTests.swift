@@ -43,7 +43,9 @@ struct ExportPublicTests {
     #expect(run.out.contains("<td>RJC-00101</td><td>Anouk de Vries</td><td>registered</td>"))
     #expect(run.out.contains("<input id=\"search\" type=\"search\""))
     #expect(!run.out.contains("src=") && !run.out.contains("href="))
-    #expect(ExportPublicCommand.escaped("<b>\"Bo\" & 'Ko'</b>") == "&lt;b&gt;&quot;Bo&quot; &amp; &#39;Ko&#39;&lt;/b&gt;")
+    #expect(
+      ExportPublicCommand.escaped("<b>\"Bo\" & 'Ko'</b>")
+        == "&lt;b&gt;&quot;Bo&quot; &amp; &#39;Ko&#39;&lt;/b&gt;")
   }
 
   @Test func aMunicipalityImportsTheExportAndVerifySeesTheStanding() throws {
@@ -72,12 +74,20 @@ struct ExportPublicTests {
     }
     let met = try standing("C-1")
     #expect(met?["outcome"] == .string("met"))
-    #expect(met?["message"] == .string(
-      "registered coach RJC-00101 since 2022-04-01, valid until 2027-03-31, in the public register of 2026-11-23"))
-    #expect(try standing("C-2")?["message"] == .string(
-      "register number RJC-00102 belongs to another name in the public register of 2026-11-23; check the coach's identity"))
-    #expect(try standing("C-3")?["message"] == .string(
-      "register number RJC-00014 is not in the public register of 2026-11-23"))
+    #expect(
+      met?["message"]
+        == .string(
+          "registered coach RJC-00101 since 2022-04-01, valid until 2027-03-31, in the public register of 2026-11-23"
+        ))
+    #expect(
+      try standing("C-2")?["message"]
+        == .string(
+          "register number RJC-00102 belongs to another name in the public register of 2026-11-23; check the coach's identity"
+        ))
+    #expect(
+      try standing("C-3")?["message"]
+        == .string(
+          "register number RJC-00014 is not in the public register of 2026-11-23"))
 
     // A newer export replaces the old one whole.
     let smaller = scratch.write(
@@ -107,10 +117,13 @@ struct ExportPublicTests {
     #expect(run.err.contains("r.json#/entries/0/status: a public register publishes only"))
   }
 
-  static let chromium = ["/usr/bin/chromium", "/usr/bin/chromium-browser", "/usr/bin/google-chrome"]
-    .first { FileManager.default.isExecutableFile(atPath: $0) }
+  static let chromium = [
+    "/usr/bin/chromium", "/usr/bin/chromium-browser", "/usr/bin/google-chrome",
+  ]
+  .first { FileManager.default.isExecutableFile(atPath: $0) }
 
-  @Test(.enabled(if: chromium != nil, "needs a headless chromium (Debian: apt-get install chromium)"))
+  @Test(
+    .enabled(if: chromium != nil, "needs a headless chromium (Debian: apt-get install chromium)"))
   func aRealBrowserShowsAndFiltersTheRegister() throws {
     let scratch = Scratch()
     let page = scratch.write("register.html", export("html").out)

@@ -64,7 +64,9 @@ struct RemindCommandTests {
   func reRegistrationRemindersComeOnTheirExactDays(_ date: String, _ stage: String) throws {
     let run = remind(date, "json")
     let reminders = JSONValue.object(try run.json())["reminders"]?.array ?? []
-    let charlotte = reminders.filter { $0["uid"] == .string("reregistration-JC-0003-2021-12-15@jobcoach") }
+    let charlotte = reminders.filter {
+      $0["uid"] == .string("reregistration-JC-0003-2021-12-15@jobcoach")
+    }
     #expect(charlotte.count == 1)
     #expect(charlotte.first?["stage"] == .string(stage))
     let dayBefore = CalendarDate(iso: date)!.adding(days: -1).description

@@ -46,7 +46,8 @@ struct AuditChainTests {
     records.remove(at: 1)
     let broken = AuditChain.firstBreak(records)
     #expect(broken == AuditBreak(sequence: 3, problem: .predecessorMissing))
-    #expect(broken?.description.hasPrefix("the record before record 3 was removed or replaced") == true)
+    #expect(
+      broken?.description.hasPrefix("the record before record 3 was removed or replaced") == true)
   }
 
   @Test func anInsertedRecordIsFoundAtTheOneItPushedAside() {

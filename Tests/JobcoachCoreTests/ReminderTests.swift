@@ -38,15 +38,22 @@ struct ReminderTests {
   static var snapshot: RegistrySnapshot {
     var coach = Coach(
       id: "C1", name: "Coach One",
-      qualifications: [qualification(.workplaceGuidanceTraining, issued: "2024-01-01", expires: "2026-12-31")])
+      qualifications: [
+        qualification(.workplaceGuidanceTraining, issued: "2024-01-01", expires: "2026-12-31")
+      ])
     coach.employments = [employment("CO", .external)]
     let membership = Membership(
-      coach: "C1", registerNumber: "RJC-1", admittedOn: day("2021-12-15"), route: .entryRequirements,
+      coach: "C1", registerNumber: "RJC-1", admittedOn: day("2021-12-15"),
+      route: .entryRequirements,
       statusChanges: [
-        StatusChange(date: day("2021-12-15"), status: .registered, rule: .admissionEducation, decision: "admitted")
+        StatusChange(
+          date: day("2021-12-15"), status: .registered, rule: .admissionEducation,
+          decision: "admitted")
       ])
     return RegistrySnapshot(
-      organisations: ["CO": coachingOrganisation([recognition(from: "2020-01-01", until: "2026-06-30")])],
+      organisations: [
+        "CO": coachingOrganisation([recognition(from: "2020-01-01", until: "2026-06-30")])
+      ],
       coaches: [coach], memberships: [membership])
   }
 

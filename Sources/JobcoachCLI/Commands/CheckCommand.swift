@@ -87,7 +87,8 @@ struct CheckCommand: Command {
   static func summary(_ report: CheckReport) -> String {
     let kinds = Dictionary(grouping: report.subjects, by: \.kind)
     let parts: [String] = [
-      (FindingSubject.Kind.coach, "coach", "coaches"), (.organisation, "organisation", "organisations"),
+      (FindingSubject.Kind.coach, "coach", "coaches"),
+      (.organisation, "organisation", "organisations"),
       (.placement, "placement", "placements"), (.membership, "membership", "memberships"),
     ].compactMap { kind, one, many in
       kinds[kind].map { "\($0.count) \($0.count == 1 ? one : many)" }

@@ -6,7 +6,8 @@ struct ImportCommand: Command {
   static let spec = CommandSpec(
     name: "import",
     summary: "import registry and register documents (JSON), all or nothing",
-    synopsis: "FILE_OR_DIRECTORY... [--dry-run] [--actor NAME] [--db PATH]", positionals: 1...Int.max,
+    synopsis: "FILE_OR_DIRECTORY... [--dry-run] [--actor NAME] [--db PATH]",
+    positionals: 1...Int.max,
     options: [.database, .dryRun, .actor],
     discussion: """
       Each document names its kind ("organisations", "coaches", "placements", "policies",

@@ -34,7 +34,8 @@ struct RemindCommand: Command {
     self.arguments = arguments
     let format = arguments.value("--format") ?? "text"
     guard ["text", "json", "ics"].contains(format) else {
-      throw UsageError("unknown format '\(format)'; choose text, json or ics", command: Self.spec.name)
+      throw UsageError(
+        "unknown format '\(format)'; choose text, json or ics", command: Self.spec.name)
     }
     self.format = format
     if arguments.value("--policy") != nil, arguments.value("--stages") != nil {

@@ -142,7 +142,8 @@ public struct ImportBatch: Sendable {
       if let register, let publishedOn, log.count == before {
         publicRegisters.append(
           Located(
-            PublicRegister(register: register, publishedOn: publishedOn, entries: entries.map(\.value)),
+            PublicRegister(
+              register: register, publishedOn: publishedOn, entries: entries.map(\.value)),
             file: file, pointer: .root))
       }
     }

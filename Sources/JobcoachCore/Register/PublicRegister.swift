@@ -85,7 +85,8 @@ public enum RegisterStanding {
           .note, .met,
           "registered coach \(number) since \(membership.admittedOn), valid until \(cycle.end)")
       case let status?:
-        return finding(.warning, .unmet, "register number \(number) is \(status.rawValue) on \(date)")
+        return finding(
+          .warning, .unmet, "register number \(number) is \(status.rawValue) on \(date)")
       case nil:
         return finding(.warning, .unmet, "register number \(number) is not yet valid on \(date)")
       }
@@ -103,10 +104,12 @@ public enum RegisterStanding {
     if entry.name != coach.name {
       return finding(
         .warning, .unmet,
-        "register number \(number) belongs to another name in \(source); check the coach's identity")
+        "register number \(number) belongs to another name in \(source); check the coach's identity"
+      )
     }
     if entry.status != .registered {
-      return finding(.warning, .unmet, "register number \(number) is \(entry.status.rawValue) in \(source)")
+      return finding(
+        .warning, .unmet, "register number \(number) is \(entry.status.rawValue) in \(source)")
     }
     if let until = entry.validUntil, until < date {
       return finding(

@@ -1,7 +1,9 @@
 /// How long before a deadline a reminder goes out: `6m`, `12w`, `30d`.
 public struct ReminderStage: Hashable, Sendable, CustomStringConvertible {
   public enum Unit: String, Hashable, Sendable {
-    case months = "m", weeks = "w", days = "d"
+    case months = "m"
+    case weeks = "w"
+    case days = "d"
   }
   public var amount: Int
   public var unit: Unit
@@ -109,7 +111,8 @@ public struct Reminder: Hashable, Sendable {
 
 public enum Reminders {
   /// Every deadline on or after `date` in the registry.
-  public static func deadlines(in snapshot: RegistrySnapshot, from date: CalendarDate) -> [Deadline] {
+  public static func deadlines(in snapshot: RegistrySnapshot, from date: CalendarDate) -> [Deadline]
+  {
     var deadlines: [Deadline] = []
     let names = Dictionary(
       snapshot.coaches.map { ($0.id, $0.name) }, uniquingKeysWith: { first, _ in first })
@@ -117,7 +120,8 @@ public enum Reminders {
       let name = names[membership.coach] ?? membership.coach.rawValue
       switch membership.status(on: date) {
       case .registered?:
-        let cycle = snapshot.registerRules.norms.cycle(containing: date, anchor: membership.admittedOn)
+        let cycle = snapshot.registerRules.norms.cycle(
+          containing: date, anchor: membership.admittedOn)
         if membership.renewal(in: cycle) == nil {
           deadlines.append(
             Deadline(

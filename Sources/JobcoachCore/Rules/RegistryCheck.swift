@@ -44,7 +44,9 @@ public struct CheckReport: Hashable, Sendable {
   /// Every finding, grouped by subject in subject order, each subject's in rule order.
   public var findings: [Finding]
 
-  public func count(_ severity: Severity) -> Int { findings.filter { $0.severity == severity }.count }
+  public func count(_ severity: Severity) -> Int {
+    findings.filter { $0.severity == severity }.count
+  }
   /// Whether no finding is an error.
   public var isClean: Bool { count(.error) == 0 }
 }
@@ -120,9 +122,10 @@ public enum RegistryCheck {
       switch membership.status(on: date) {
       case .removed?, .applicant?, nil: continue
       case .registered?:
-        findings += snapshot.registerRules.peStatement(
-          portfolio, anchor: membership.admittedOn, on: date
-        ).findings
+        findings +=
+          snapshot.registerRules.peStatement(
+            portfolio, anchor: membership.admittedOn, on: date
+          ).findings
       default: break
       }
       findings += snapshot.registerRules.assessmentFindings(
@@ -138,7 +141,8 @@ public enum RegistryCheck {
 
   static func recognitionFinding(_ organisation: Organisation, on date: CalendarDate) -> Finding {
     let subject = FindingSubject.organisation(organisation.id)
-    if let recognition = organisation.recognitions.first(where: { $0.standing(on: date) == .valid }) {
+    if let recognition = organisation.recognitions.first(where: { $0.standing(on: date) == .valid })
+    {
       return Finding(
         rule: .externalRecognition, severity: .note, outcome: .met, subject: subject,
         message: "recognised by UWV (framework \(recognition.framework)) on \(date)"

@@ -8,7 +8,8 @@ struct AuditVerifyCommand: Command {
     summary: "check the audit trail's hash chain; name the first broken record",
     synopsis: "[--head HASH] [--db PATH]", positionals: 0...0,
     options: [
-      .value("--head", "HASH", "the last record's hash as published earlier; it must still be there"),
+      .value(
+        "--head", "HASH", "the last record's hash as published earlier; it must still be there"),
       .database,
     ],
     discussion: """
@@ -37,7 +38,8 @@ struct AuditVerifyCommand: Command {
           + "after it was published\n")
       return ExitCode.findings
     }
-    context.print("WHOLE: \(records.count) audit record\(records.count == 1 ? "" : "s"), head \(head)\n")
+    context.print(
+      "WHOLE: \(records.count) audit record\(records.count == 1 ? "" : "s"), head \(head)\n")
     return ExitCode.success
   }
 }
@@ -66,7 +68,8 @@ struct AuditLogCommand: Command {
     self.arguments = arguments
     if let text = arguments.value("--since") {
       guard let date = CalendarDate(iso: text) else {
-        throw UsageError("'\(text)' is not a date; write --since YYYY-MM-DD", command: Self.spec.name)
+        throw UsageError(
+          "'\(text)' is not a date; write --since YYYY-MM-DD", command: Self.spec.name)
       }
       since = date
     } else {
@@ -80,7 +83,8 @@ struct AuditLogCommand: Command {
     let store = try RegistryStore.open(at: context.databasePath(arguments))
     let records = try store.auditRecords(subject: arguments.value("--subject"), since: since)
     switch format {
-    case .json: context.print(JSONWriter.string(.object(["records": .array(records.map(Self.json))])))
+    case .json:
+      context.print(JSONWriter.string(.object(["records": .array(records.map(Self.json))])))
     case .csv:
       var text = CSV.line(Self.columns)
       for record in records { text += CSV.line(Self.fields(record)) }

@@ -11,7 +11,8 @@ struct ExportPublicCommand: Command {
     positionals: 0...0,
     options: [
       .value("--format", "FORMAT", "json (importable by a municipality), csv or html"), .date,
-      .value("--register", "NAME", "the register's name in the export (default: Registerjobcoaches)"),
+      .value(
+        "--register", "NAME", "the register's name in the export (default: Registerjobcoaches)"),
       .database, .documents,
     ],
     discussion: """
@@ -37,7 +38,8 @@ struct ExportPublicCommand: Command {
       throw UsageError("missing --format json|csv|html", command: Self.spec.name)
     }
     guard ["json", "csv", "html"].contains(format) else {
-      throw UsageError("unknown format '\(format)'; choose json, csv or html", command: Self.spec.name)
+      throw UsageError(
+        "unknown format '\(format)'; choose json, csv or html", command: Self.spec.name)
     }
     self.format = format
   }

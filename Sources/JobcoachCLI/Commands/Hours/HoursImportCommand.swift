@@ -6,7 +6,8 @@ struct HoursImportCommand: Command {
   static let spec = CommandSpec(
     name: "hours import",
     summary: "import hour bookings (JSON), all or nothing",
-    synopsis: "FILE_OR_DIRECTORY... [--dry-run] [--actor NAME] [--db PATH]", positionals: 1...Int.max,
+    synopsis: "FILE_OR_DIRECTORY... [--dry-run] [--actor NAME] [--db PATH]",
+    positionals: 1...Int.max,
     options: [.database, .dryRun, .actor],
     discussion: """
       Reads "hour-bookings" documents (Schemas/hour-bookings.schema.json): per booking its id,

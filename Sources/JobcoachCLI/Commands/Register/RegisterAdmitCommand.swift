@@ -43,7 +43,9 @@ struct RegisterAdmitCommand: Command {
         coach: register.coach.id, registerNumber: "", admittedOn: register.date,
         route: .entryRequirements, statusChanges: [admission]),
       audit: register.audit,
-      entries: [register.statusEntry(admission, from: register.membership?.status(on: register.date))])
+      entries: [
+        register.statusEntry(admission, from: register.membership?.status(on: register.date))
+      ])
     context.print(
       "ADMITTED: \(register.who) is registered as \(membership.registerNumber) from "
         + "\(register.date)\n\n" + FindingRendering.text(findings))

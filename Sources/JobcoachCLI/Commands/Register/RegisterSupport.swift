@@ -9,7 +9,6 @@ struct RegisterContext {
   let date: CalendarDate
   let audit: AuditContext
 
-
   init(_ arguments: ParsedArguments, command: String, context: CommandContext) throws {
     date = try context.date(arguments, command: command)
     audit = try context.audit(command, arguments)
@@ -42,7 +41,8 @@ struct RegisterContext {
       entries.append(
         AuditEntry(
           subjectKind: "membership", subjectID: coach.id.rawValue, field: "assessment",
-          newValue: assessment.result.rawValue, reason: "\(RuleID.assessment): "
+          newValue: assessment.result.rawValue,
+          reason: "\(RuleID.assessment): "
             + (assessment.improvementPoints ?? assessment.result.rawValue)))
     }
     return try store.save(updated, audit: audit, entries: entries)
