@@ -6,6 +6,7 @@ let package = Package(
   platforms: [.macOS(.v13)],
   products: [
     .executable(name: "jobcoach", targets: ["jobcoach"]),
+    .executable(name: "jobcoach-bench", targets: ["jobcoach-bench"]),
     .library(name: "JobcoachCore", targets: ["JobcoachCore"]),
   ],
   targets: [
@@ -18,6 +19,7 @@ let package = Package(
     .target(name: "JobcoachStore", dependencies: ["JobcoachCore", "CSQLite"]),
     .target(name: "JobcoachCLI", dependencies: ["JobcoachCore", "JobcoachStore"]),
     .executableTarget(name: "jobcoach", dependencies: ["JobcoachCLI"]),
+    .executableTarget(name: "jobcoach-bench", dependencies: ["JobcoachCore"]),
     .testTarget(name: "JobcoachCoreTests", dependencies: ["JobcoachCore"]),
     .testTarget(name: "JobcoachStoreTests", dependencies: ["JobcoachStore", "JobcoachCore"]),
     .testTarget(name: "JobcoachCLITests", dependencies: ["JobcoachCLI", "JobcoachStore", "JobcoachCore"]),

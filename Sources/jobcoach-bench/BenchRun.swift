@@ -1,0 +1,184 @@
+import Foundation
+
+#if canImport(Glibc)
+  import Glibc
+#elseif canImport(Darwin)
+  import Darwin
+#endif
+
+/// `jobcoach-bench run`: jobcoach against the sqlite3 command-line tool on the same data.
+struct BenchRun {
+  var coaches: Int
+  var activities: Int
+  var seed: UInt64
+  var jobcoach: String
+  var sqlite3: String
+  var keep: String?
+
+  struct Figures {
+    var coaches: Int
+    var activities: Int
+    var megabytes: Int
+    var importRun: Measurement
+    var baselineImport: Double
+    var verify: Measurement
+    var baselineLookup: Measurement
+    var check: Measurement
+    var baselineTotals: Measurement
+  }
+
+  func run() throws {
+    guard FileManager.default.isExecutableFile(atPath: jobcoach) else {
+      throw BenchError(
+        "no jobcoach binary at '\(jobcoach)': build it with "
+          + "'swift build -c release --static-swift-stdlib' or pass --jobcoach PATH")
+    }
+    let root = keep ?? (NSTemporaryDirectory() + "jobcoach-bench-\(getpid())")
+    defer { if keep == nil { try? FileManager.default.removeItem(atPath: root) } }
+    print(machine())
+    let small = try figures(
+      coaches: max(1, coaches / 10), activities: max(1, activities / 10), in: root + "/tenth")
+    let full = try figures(coaches: coaches, activities: activities, in: root + "/full")
+    print("")
+    print(table([small, full]))
+    print("")
+    let importGrowth = full.importRun.seconds / small.importRun.seconds
+    let checkGrowth = full.check.seconds / small.check.seconds
+    print("targets at full size:")
+    print(
+      line("import / (sqlite3 .import + index)", full.importRun.seconds / full.baselineImport, 1))
+    print(
+      line("verify / sqlite3 indexed lookup", full.verify.seconds / full.baselineLookup.seconds, 2))
+    print(line("check / sqlite3 PE totals", full.check.seconds / full.baselineTotals.seconds, 3))
+    print(line("import, 10x data / 1x", importGrowth, 11))
+    print(line("check, 10x data / 1x", checkGrowth, 11))
+    print(
+      "peak memory of the import: \(full.importRun.peakKilobytes / 1024) MB"
+        + " (target < 150 MB)\(full.importRun.peakKilobytes < 150 * 1024 ? "" : "  MISSED")")
+  }
+
+  func line(_ name: String, _ ratio: Double, _ target: Double) -> String {
+    let figure = String(format: "%.2fx", ratio)
+    let verdict = ratio <= target ? "met" : "MISSED"
+    return
+      "  \(name.padding(toLength: 40, withPad: " ", startingAt: 0)) \(figure) (target <= \(Int(target))x) \(verdict)"
+  }
+
+  func machine() -> String {
+    var name = utsname()
+    uname(&name)
+    let machine = withUnsafeBytes(of: &name.machine) {
+      String(decoding: $0.prefix { $0 != 0 }, as: UTF8.self)
+    }
+    let system = withUnsafeBytes(of: &name.sysname) {
+      String(decoding: $0.prefix { $0 != 0 }, as: UTF8.self)
+    }
+    let cores = sysconf(Int32(_SC_NPROCESSORS_ONLN))
+    let memory = Double(sysconf(Int32(_SC_PHYS_PAGES)) * sysconf(Int32(_SC_PAGESIZE))) / 1e9
+    let version =
+      (try? measure([sqlite3, "--version"]).output.split(separator: " ").first.map(String.init))
+      ?? "?"
+    return
+      "machine: \(system) \(machine), \(cores) cores, \(String(format: "%.1f", memory)) GB; sqlite3 \(version ?? "?")"
+  }
+
+  func figures(coaches: Int, activities: Int, in directory: String) throws -> Figures {
+    FileHandle.standardError.write(
+      Data("generating \(coaches) coaches, \(activities) activities\n".utf8))
+    let bytes = try Generator(coaches: coaches, activities: activities, seed: seed).write(
+      to: directory)
+    let data = directory + "/data"
+    try FileManager.default.createDirectory(atPath: data, withIntermediateDirectories: true)
+    for file in try FileManager.default.contentsOfDirectory(atPath: directory)
+    where file.hasSuffix(".json") {
+      try FileManager.default.moveItem(atPath: directory + "/" + file, toPath: data + "/" + file)
+    }
+
+    // sqlite3: the CSV into a plain table, then the covering index.
+    let baseline = directory + "/baseline.sqlite"
+    let script = directory + "/import.sql"
+    try """
+    PRAGMA journal_mode=WAL;
+    CREATE TABLE pe_activities (coach_id TEXT, id TEXT, activity_date TEXT, minutes INTEGER,
+      title TEXT, provider TEXT, category TEXT, accreditation_code TEXT,
+      evidence_document TEXT, evidence_issuer TEXT);
+    .import --csv --skip 1 \(directory)/activities.csv pe_activities
+
+    """.write(toFile: script, atomically: true, encoding: .utf8)
+    FileHandle.standardError.write(Data("sqlite3 .import\n".utf8))
+    let csvImport = try measure([sqlite3, baseline], stdin: script)
+    guard csvImport.exitCode == 0 else { throw BenchError("sqlite3 .import failed") }
+    let index = try measure([
+      sqlite3, baseline,
+      "CREATE INDEX pe_by_coach ON pe_activities(coach_id, activity_date, category, minutes)",
+    ])
+
+    // jobcoach: init and import the JSON.
+    let db = directory + "/registry.sqlite"
+    _ = try measure([jobcoach, "init", "--db", db, "--actor", "bench"])
+    FileHandle.standardError.write(Data("jobcoach import\n".utf8))
+    let imported = try measure([jobcoach, "import", data, "--db", db, "--actor", "bench"])
+    guard imported.exitCode == 0 else {
+      throw BenchError("jobcoach import failed (exit \(imported.exitCode))")
+    }
+
+    let coach = Generator(coaches: coaches, activities: activities, seed: seed).coachID(coaches / 2)
+    let lookup = try median(21) {
+      try measure([sqlite3, db, "SELECT name FROM coaches WHERE id = '\(coach)'"])
+    }
+    let verify = try median(21) {
+      try measure([
+        jobcoach, "verify", coach, "--as", "municipal", "--on", "2026-11-23", "--db", db,
+      ])
+    }
+    let totals = try median(5) {
+      try measure([
+        sqlite3, db,
+        """
+        SELECT coach_id, sum(CASE WHEN category = 'accredited' THEN minutes END),
+          sum(CASE WHEN category = 'free' THEN minutes END) FROM pe_activities
+        WHERE activity_date BETWEEN '2021-11-24' AND '2026-11-23' GROUP BY coach_id
+        """,
+      ])
+    }
+    FileHandle.standardError.write(Data("jobcoach check\n".utf8))
+    let check = try median(3) {
+      try measure([jobcoach, "check", "--on", "2026-11-23", "--db", db, "--format", "csv"])
+    }
+    return Figures(
+      coaches: coaches, activities: activities, megabytes: bytes / 1_000_000,
+      importRun: imported, baselineImport: csvImport.seconds + index.seconds, verify: verify,
+      baselineLookup: lookup, check: check, baselineTotals: totals)
+  }
+
+  func table(_ rows: [Figures]) -> String {
+    func ms(_ seconds: Double) -> String { String(format: "%.1f ms", seconds * 1000) }
+    func s(_ seconds: Double) -> String { String(format: "%.2f s", seconds) }
+    func ratio(_ a: Double, _ b: Double) -> String { String(format: "%.2fx", a / b) }
+    func cell(_ text: String, _ width: Int) -> String {
+      text.padding(toLength: max(width, text.count), withPad: " ", startingAt: 0)
+    }
+    var lines = [
+      "coaches  activities  JSON MB | import   sqlite3 .import+index  ratio  peak MB | "
+        + "verify    sqlite3 lookup  ratio | check     sqlite3 totals  ratio"
+    ]
+    for row in rows {
+      var cells: [String] = []
+      cells.append(cell(String(row.coaches), 8))
+      cells.append(cell(String(row.activities), 11))
+      cells.append(cell(String(row.megabytes), 7) + " |")
+      cells.append(cell(s(row.importRun.seconds), 8))
+      cells.append(cell(s(row.baselineImport), 22))
+      cells.append(cell(ratio(row.importRun.seconds, row.baselineImport), 6))
+      cells.append(cell(String(row.importRun.peakKilobytes / 1024), 7) + " |")
+      cells.append(cell(ms(row.verify.seconds), 9))
+      cells.append(cell(ms(row.baselineLookup.seconds), 15))
+      cells.append(cell(ratio(row.verify.seconds, row.baselineLookup.seconds), 5) + " |")
+      cells.append(cell(ms(row.check.seconds), 9))
+      cells.append(cell(ms(row.baselineTotals.seconds), 15))
+      cells.append(ratio(row.check.seconds, row.baselineTotals.seconds))
+      lines.append(cells.joined(separator: " "))
+    }
+    return lines.joined(separator: "\n")
+  }
+}

@@ -1,0 +1,56 @@
+import Foundation
+
+#if canImport(Glibc)
+  import Glibc
+#elseif canImport(Darwin)
+  import Darwin
+#endif
+
+/// One finished child process: how long it took, its peak memory, its exit code.
+struct Measurement {
+  var seconds: Double
+  var peakKilobytes: Int
+  var exitCode: Int32
+  var output: String
+}
+
+/// Runs `arguments` (the first is the program, looked up in PATH), stdout captured to a file,
+/// stderr discarded; wall time from spawn to exit and the child's peak resident memory.
+func measure(_ arguments: [String], stdin: String? = nil) throws -> Measurement {
+  let outputPath = NSTemporaryDirectory() + "jobcoach-bench-\(getpid()).out"
+  var actions = posix_spawn_file_actions_t()
+  posix_spawn_file_actions_init(&actions)
+  defer { posix_spawn_file_actions_destroy(&actions) }
+  posix_spawn_file_actions_addopen(&actions, 1, outputPath, O_WRONLY | O_CREAT | O_TRUNC, 0o600)
+  posix_spawn_file_actions_addopen(&actions, 2, "/dev/null", O_WRONLY, 0)
+  if let stdin { posix_spawn_file_actions_addopen(&actions, 0, stdin, O_RDONLY, 0) }
+  let argv: [UnsafeMutablePointer<CChar>?] = arguments.map { strdup($0) } + [nil]
+  defer { for pointer in argv { free(pointer) } }
+  var pid = pid_t()
+  let start = DispatchTime.now().uptimeNanoseconds
+  let status = posix_spawnp(&pid, arguments[0], &actions, nil, argv, environ)
+  guard status == 0 else { throw BenchError("cannot start \(arguments[0]): error \(status)") }
+  var waitStatus: Int32 = 0
+  var usage = rusage()
+  guard wait4(pid, &waitStatus, 0, &usage) == pid else { throw BenchError("wait4 failed") }
+  let end = DispatchTime.now().uptimeNanoseconds
+  let output = (try? String(contentsOfFile: outputPath, encoding: .utf8)) ?? ""
+  unlink(outputPath)
+  #if canImport(Darwin)
+    let peak = Int(usage.ru_maxrss) / 1024
+  #else
+    let peak = Int(usage.ru_maxrss)
+  #endif
+  let exited = (waitStatus & 0x7f) == 0
+  return Measurement(
+    seconds: Double(end - start) / 1e9, peakKilobytes: peak,
+    exitCode: exited ? (waitStatus >> 8) & 0xff : 128 + (waitStatus & 0x7f), output: output)
+}
+
+/// The median of `count` runs.
+func median(_ count: Int, _ run: () throws -> Measurement) throws -> Measurement {
+  var runs: [Measurement] = []
+  for _ in 0..<count { runs.append(try run()) }
+  runs.sort { $0.seconds < $1.seconds }
+  return runs[runs.count / 2]
+}

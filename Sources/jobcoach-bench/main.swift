@@ -1,0 +1,81 @@
+import Foundation
+
+#if canImport(Glibc)
+  import Glibc
+#elseif canImport(Darwin)
+  import Darwin
+#endif
+
+let usage = """
+  usage: jobcoach-bench generate --coaches N --activities M --out DIR [--seed S]
+         jobcoach-bench run [--coaches N] [--activities M] [--seed S] [--jobcoach PATH]
+                            [--sqlite3 PATH] [--keep DIR]
+
+  generate writes import documents in jobcoach's schemas (organisations, coaches,
+  accreditations, pe-norms, portfolios, memberships) and the same PE activities as
+  activities.csv, deterministic for a seed.
+
+  run generates N coaches with M activities (default 10,000 and 1,000,000) and one tenth of
+  that, then times, against the sqlite3 command-line tool on the same files:
+    import  jobcoach init + import of the JSON   vs  sqlite3 .import of the CSV + its index
+    verify  jobcoach verify of one coach        vs  sqlite3 answering one indexed lookup
+    check   jobcoach check of the registry       vs  sqlite3 summing every coach's PE hours
+  and prints each as a ratio (target: import <= 1x, verify <= 2x, check <= 3x; ten times the
+  data at most eleven times the time), with peak memory. Build jobcoach with
+  `swift build -c release --static-swift-stdlib` first; run with `swift run -c release
+  jobcoach-bench run`.
+
+  """
+
+func option(_ name: String, in arguments: [String]) -> String? {
+  guard let index = arguments.firstIndex(of: name), index + 1 < arguments.count else { return nil }
+  return arguments[index + 1]
+}
+
+func fail(_ message: String, code: Int32 = 64) -> Never {
+  FileHandle.standardError.write(Data("error: \(message)\n".utf8))
+  exit(code)
+}
+
+let arguments = Array(CommandLine.arguments.dropFirst())
+guard let command = arguments.first, ["generate", "run"].contains(command) else {
+  if arguments.contains("--help") || arguments.contains("-h") {
+    print(usage, terminator: "")
+    exit(0)
+  }
+  fail("expected 'generate' or 'run'\n\n" + usage)
+}
+if arguments.contains("--help") {
+  print(usage, terminator: "")
+  exit(0)
+}
+func number(_ name: String, default value: Int) -> Int {
+  guard let text = option(name, in: arguments) else { return value }
+  guard let number = Int(text.replacingOccurrences(of: "_", with: "")), number > 0 else {
+    fail("\(name) takes a positive whole number, not '\(text)'")
+  }
+  return number
+}
+let coaches = number("--coaches", default: 10_000)
+let activities = number("--activities", default: 1_000_000)
+let seed = UInt64(number("--seed", default: 42))
+
+do {
+  switch command {
+  case "generate":
+    guard let out = option("--out", in: arguments) else { fail("generate needs --out DIR") }
+    let bytes = try Generator(coaches: coaches, activities: activities, seed: seed).write(to: out)
+    print(
+      "wrote \(coaches) coaches and \(activities) PE activities to \(out) (\(bytes / 1_000_000) MB of JSON)"
+    )
+  default:
+    try BenchRun(
+      coaches: coaches, activities: activities, seed: seed,
+      jobcoach: option("--jobcoach", in: arguments) ?? ".build/release/jobcoach",
+      sqlite3: option("--sqlite3", in: arguments) ?? "sqlite3",
+      keep: option("--keep", in: arguments)
+    ).run()
+  }
+} catch {
+  fail("\(error)", code: 70)
+}
