@@ -84,9 +84,13 @@ struct VerifyCommand: Command {
     }
     let request = VerificationRequest(kind: kind, date: date, placement: placement, policy: policy)
     var verification = QualificationRules(organisations: organisations).verify(coach, request)
-    if let standing = RegisterStanding.finding(
-      for: coach, membership: try store.membership(of: coach.id),
-      published: try store.publicRegister(), norms: try store.peNorms(), on: date)
+    let membership = try store.membership(of: coach.id)
+    let published = try membership == nil
+      ? coach.registerNumber.flatMap { try store.publicRegister(listing: $0) } : nil
+    if membership != nil || coach.registerNumber != nil,
+      let standing = RegisterStanding.finding(
+        for: coach, membership: membership, published: published, norms: try store.peNorms(),
+        on: date)
     {
       verification.findings.append(standing)
     }

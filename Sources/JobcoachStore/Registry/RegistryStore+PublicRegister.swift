@@ -6,12 +6,29 @@ extension RegistryStore {
     try wrap { () throws(SQLiteError) in try loadPublicRegister() }
   }
 
-  func loadPublicRegister() throws(SQLiteError) -> PublicRegister? {
+  /// The imported public register with only the entry for `number` (none when it is not
+  /// listed); nil when no public register was imported. One indexed lookup, for `verify`.
+  public func publicRegister(listing number: String) throws(StoreError) -> PublicRegister? {
+    try wrap { () throws(SQLiteError) in
+      let header = try database.prepare("SELECT register, published_on FROM public_register LIMIT 1")
+      guard try header.step() else { return nil }
+      var register = PublicRegister(
+        register: header.text(0) ?? "", publishedOn: try date(header, 1), entries: [])
+      register.entries = try loadPublicRegister(where: "WHERE register_number = ?", [.text(number)])?
+        .entries ?? []
+      return register
+    }
+  }
+
+  func loadPublicRegister(where clause: String = "", _ values: [SQLValue] = []) throws(SQLiteError)
+    -> PublicRegister?
+  {
     let rows = try database.prepare(
       """
       SELECT register_number, name, status, registered_since, valid_until, register, published_on
-      FROM public_register ORDER BY register_number
+      FROM public_register \(clause) ORDER BY register_number
       """)
+    try rows.bind(values)
     var register: PublicRegister?
     while try rows.step() {
       let entry = PublicRegisterEntry(

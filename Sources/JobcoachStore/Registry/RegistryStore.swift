@@ -81,7 +81,10 @@ public final class RegistryStore {
       try database.execute("PRAGMA foreign_keys = ON")
       applicationID = try database.scalarInt("PRAGMA application_id") ?? 0
       version = Int(try database.scalarInt("PRAGMA user_version") ?? 0)
-      tableCount = try database.scalarInt("SELECT count(*) FROM sqlite_schema") ?? 0
+      // Only a file that is not marked ours needs its tables counted.
+      tableCount =
+        applicationID == Schema.applicationID
+        ? 1 : try database.scalarInt("SELECT count(*) FROM sqlite_schema") ?? 0
     } catch {
       throw .notARegistry(path: path, reason: error.message)
     }
@@ -98,11 +101,12 @@ public final class RegistryStore {
       throw .newerSchema(path: path, found: version, known: Schema.currentVersion)
     }
     do {
-      if path != Self.inMemoryPath {
-        try database.execute("PRAGMA journal_mode = WAL")
-      }
       try database.execute("PRAGMA synchronous = NORMAL")
       if version < Schema.currentVersion {
+        // WAL is a property of the file: set once, when the schema is made or upgraded.
+        if path != Self.inMemoryPath {
+          try database.execute("PRAGMA journal_mode = WAL")
+        }
         try database.writeTransaction {
           for index in version..<Schema.currentVersion {
             try database.execute(Schema.migrations[index])
