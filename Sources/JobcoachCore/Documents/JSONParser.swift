@@ -26,6 +26,14 @@ public struct JSONParser {
     return try result.get()
   }
 
+  /// Parses one JSON value that fills `buffer`: a piece of a larger document, read in place.
+  static func parse(
+    _ buffer: UnsafeBufferPointer<UInt8>, maximumDepth: Int = defaultMaximumDepth
+  ) throws(JSONSyntaxError) -> JSONValue {
+    var parser = Scanner(bytes: buffer, maximumDepth: maximumDepth)
+    return try parser.parseDocument()
+  }
+
   struct Scanner {
     let bytes: UnsafeBufferPointer<UInt8>
     let maximumDepth: Int

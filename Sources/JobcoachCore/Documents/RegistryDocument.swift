@@ -84,91 +84,34 @@ public struct ImportBatch: Sendable {
   /// Reads one document's bytes into the batch. Reports every problem to `log`; records with
   /// problems are not added.
   public mutating func read(_ bytes: [UInt8], file: String, log: ProblemLog) {
-    files.append(file)
-    fileHashes[file] = SHA256.hex(bytes)
-    let context = DecodingContext(file: file, log: log)
-    let root: JSONValue
-    do {
-      root = try JSONParser.parse(bytes)
-    } catch {
-      log.report(
-        DocumentProblem(
-          file: file, place: .text(line: error.line, column: error.column),
-          message: "not valid JSON: \(error.message)"))
-      return
-    }
-    guard var fields = ObjectFields(root, at: .root, in: context) else { return }
-    fields.allow("$schema")
-    let kinds = DocumentKind.allCases.map { "'\($0.rawValue)'" }.joined(separator: ", ")
-    guard case .string(let kindText)? = fields.object["kind"] else {
-      fields.report(
-        fields.object["kind"] == nil ? nil : "kind",
-        fields.object["kind"] == nil
-          ? "missing required field 'kind' (one of \(kinds))" : "expected one of \(kinds)")
-      return
-    }
-    fields.allow("kind")
-    guard let kind = DocumentKind(rawValue: kindText) else {
-      fields.report(
-        "kind", "this is not a document jobcoach imports; 'kind' must be one of \(kinds)")
-      return
-    }
-    fileKinds[file] = kind
-    guard let version = fields.required("schemaVersion", as: Int.self) else { return }
-    guard kind.supportedSchemaVersions.contains(version) else {
-      fields.report(
-        "schemaVersion",
-        "schema version \(version) of '\(kind.rawValue)' documents is not known to this jobcoach "
-          + "(it reads \(kind.supportedSchemaVersions.map(String.init).joined(separator: ", ")))")
-      return
-    }
-    switch kind {
-    case .organisations: readRecords(&fields, kind, into: &organisations)
-    case .coaches: readRecords(&fields, kind, into: &coaches)
-    case .placements: readRecords(&fields, kind, into: &placements)
-    case .policies: readRecords(&fields, kind, into: &policies)
-    case .educations: readRecords(&fields, kind, into: &educations)
-    case .accreditations: readRecords(&fields, kind, into: &accreditations)
-    case .peNorms: readRecords(&fields, kind, into: &norms)
-    case .portfolios: readRecords(&fields, kind, into: &portfolios)
-    case .memberships: readRecords(&fields, kind, into: &memberships)
-    case .hourBookings: readRecords(&fields, kind, into: &bookings)
-    case .publicRegister:
-      let register = fields.required("register", as: String.self)
-      let publishedOn = fields.required("publishedOn", as: CalendarDate.self)
-      var entries: [Located<PublicRegisterEntry>] = []
-      let before = log.count
-      readRecords(&fields, kind, into: &entries)
-      if let register, let publishedOn, log.count == before {
-        publicRegisters.append(
-          Located(
-            PublicRegister(
-              register: register, publishedOn: publishedOn, entries: entries.map(\.value)),
-            file: file, pointer: .root))
-      }
-    }
-    fields.rejectUnknownFields()
+    var reader = DocumentReader(source: ByteArraySource(bytes), file: file, log: log)
+    read(&reader)
   }
 
-  private func readRecords<Record: JSONField & Sendable>(
-    _ fields: inout ObjectFields, _ kind: DocumentKind, into records: inout [Located<Record>]
-  ) {
-    let key = kind.recordsKey
-    fields.allow(key)
-    guard let value = fields.object[key] else {
-      fields.report(nil, "missing required field '\(key)'")
-      return
-    }
-    guard case .array(let elements) = value else {
-      fields.report(key, "expected an array, found \(value.typeName)")
-      return
-    }
-    let base = JSONPointer.root.appending(key)
-    for (index, element) in elements.enumerated() {
-      let pointer = base.appending(index)
-      if let record = Record.decode(element, at: pointer, in: fields.context) {
-        records.append(Located(record, file: fields.context.file, pointer: pointer))
-      }
+  /// Reads one document from `reader` into the batch.
+  public mutating func read<Source: ByteSource>(_ reader: inout DocumentReader<Source>) {
+    let file = reader.file
+    files.append(file)
+    let info = reader.read { record, pointer in add(record, file: file, pointer: pointer) }
+    fileHashes[file] = info.sha256
+    if let kind = info.kind { fileKinds[file] = kind }
+  }
+
+  /// Adds one record read from `file` at `pointer`.
+  public mutating func add(_ record: ImportRecord, file: String, pointer: JSONPointer) {
+    switch record {
+    case .organisation(let value): organisations.append(Located(value, file: file, pointer: pointer))
+    case .coach(let value): coaches.append(Located(value, file: file, pointer: pointer))
+    case .placement(let value): placements.append(Located(value, file: file, pointer: pointer))
+    case .policy(let value): policies.append(Located(value, file: file, pointer: pointer))
+    case .education(let value): educations.append(Located(value, file: file, pointer: pointer))
+    case .accreditation(let value): accreditations.append(Located(value, file: file, pointer: pointer))
+    case .norm(let value): norms.append(Located(value, file: file, pointer: pointer))
+    case .portfolio(let value): portfolios.append(Located(value, file: file, pointer: pointer))
+    case .membership(let value): memberships.append(Located(value, file: file, pointer: pointer))
+    case .booking(let value): bookings.append(Located(value, file: file, pointer: pointer))
+    case .publicRegister(let value):
+      publicRegisters.append(Located(value, file: file, pointer: pointer))
     }
   }
 }

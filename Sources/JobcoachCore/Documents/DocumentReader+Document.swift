@@ -1,0 +1,308 @@
+extension DocumentReader {
+  /// Reads the whole document, handing each record to `emit` as soon as it is decoded. Every
+  /// problem goes to the log; a record with problems is not emitted.
+  public mutating func read(emit: (ImportRecord, JSONPointer) -> Void) -> DocumentInfo {
+    let kind = readDocument(emit: emit)
+    if readFailed {
+      log.report(DocumentProblem(file: file, pointer: .root, message: "the file could not be read"))
+    }
+    return DocumentInfo(kind: kind, sha256: hasher.finalizeHex(), byteCount: byteCount)
+  }
+
+  /// The kind of `key`'s records, when `key` holds some kind's records.
+  static func kind(ofRecordsKey key: String) -> DocumentKind? {
+    DocumentKind.allCases.first { $0.recordsKey == key }
+  }
+
+  private mutating func readDocument(emit: (ImportRecord, JSONPointer) -> Void) -> DocumentKind? {
+    // A byte order mark: UTF-16 is refused, UTF-8's is skipped.
+    if peek() != nil, buffer.count >= 2,
+      (buffer[0] == 0xFF && buffer[1] == 0xFE) || (buffer[0] == 0xFE && buffer[1] == 0xFF)
+    {
+      problem(at: 0, "the file is UTF-16, not UTF-8")
+      return nil
+    }
+    if buffer.count >= 3, buffer[0] == 0xEF, buffer[1] == 0xBB, buffer[2] == 0xBF { index = 3 }
+    skipWhitespace()
+    guard let first = peek() else {
+      problem(at: index, byteCount == 0 ? "the file is empty" : "the file holds no JSON value")
+      return nil
+    }
+    guard first == UInt8(ascii: "{") else {
+      // Not an object: read it whole, so the message is the one any value gets.
+      guard let end = scanValueEnd() else {
+        _ = parseRemainder()
+        return nil
+      }
+      if case .success(let value) = parseValue(endingAt: end), trailingIsEmpty() {
+        let context = DecodingContext(file: file, log: log)
+        _ = ObjectFields(value, at: .root, in: context)
+      }
+      return nil
+    }
+    index += 1
+    var header: [String: (JSONValue, JSONPointer)] = [:]
+    var seen: Set<String> = []
+    var recordsKey: String?
+    var declared: DocumentKind?
+    var versionOK = true
+    var publicEntries: [PublicRegisterEntry] = []
+    let context = DecodingContext(file: file, log: log)
+
+    func headerKind() -> DocumentKind? {
+      guard case .string(let text)? = header["kind"]?.0 else { return nil }
+      return DocumentKind(rawValue: text)
+    }
+
+    skipWhitespace()
+    if peek() == UInt8(ascii: "}") {
+      index += 1
+    } else {
+      while true {
+        skipWhitespace()
+        guard peek() == UInt8(ascii: "\"") else {
+          if peek() == nil {
+            problem(at: index, "unexpected end of file in an object")
+          } else {
+            problem(at: index, "expected a member name in double quotes")
+          }
+          return nil
+        }
+        let keyStart = index
+        guard let keyEnd = scanValueEnd(), case .success(.string(let key)) = parseValue(endingAt: keyEnd)
+        else {
+          _ = parseRemainder()
+          return nil
+        }
+        guard seen.insert(key).inserted else {
+          problem(at: keyStart, "duplicate member name '\(key)'")
+          return nil
+        }
+        skipWhitespace()
+        guard peek() == UInt8(ascii: ":") else {
+          problem(at: index, "expected ':' after member name '\(key)'")
+          return nil
+        }
+        index += 1
+        skipWhitespace()
+        let pointer = JSONPointer.root.appending(key)
+        let known = headerKind()
+        let recordsKind = Self.kind(ofRecordsKey: key)
+        if case .number(let text)? = header["schemaVersion"]?.0, let version = Int(text),
+          let recordsKind, !recordsKind.supportedSchemaVersions.contains(version)
+        {
+          versionOK = false
+        }
+        if peek() == UInt8(ascii: "["), let recordsKind, known == nil || known == recordsKind,
+          versionOK
+        {
+          recordsKey = key
+          declared = declared ?? recordsKind
+          guard
+            readRecords(
+              recordsKind, at: pointer, context: context, emit: emit, publicEntries: &publicEntries)
+          else { return nil }
+        } else {
+          guard let end = scanValueEnd() else {
+            _ = parseRemainder()
+            return nil
+          }
+          if end == index {
+            problem(at: index, "unexpected character '\(printable(buffer[index]))'")
+            return nil
+          }
+          switch parseValue(endingAt: end) {
+          case .success(let value): header[key] = (value, pointer)
+          case .failure(let error):
+            problem(error)
+            return nil
+          }
+        }
+        skipWhitespace()
+        guard let next = peek() else {
+          problem(at: index, "unexpected end of file in an object")
+          return nil
+        }
+        index += 1
+        if next == UInt8(ascii: ",") { continue }
+        guard next == UInt8(ascii: "}") else {
+          problem(at: index - 1, "expected ',' or '}'")
+          return nil
+        }
+        break
+      }
+    }
+    guard trailingIsEmpty() else { return nil }
+    return checkHeader(
+      header, recordsKey: recordsKey, streamed: declared, context: context,
+      publicEntries: publicEntries, emit: emit)
+  }
+
+  /// After the document only whitespace may follow.
+  private mutating func trailingIsEmpty() -> Bool {
+    skipWhitespace()
+    if peek() != nil {
+      problem(at: index, "unexpected text after the JSON value")
+      return false
+    }
+    return true
+  }
+
+  /// Parses what is left, for the parser's own message about where and why it ends badly.
+  private mutating func parseRemainder() -> Bool {
+    while fill() {}
+    if case .failure(let error) = parseValue(endingAt: buffer.count) {
+      problem(error)
+      return false
+    }
+    return true
+  }
+
+  func printable(_ byte: UInt8) -> String {
+    byte >= 0x20 && byte < 0x7F ? String(UnicodeScalar(byte)) : "\\x" + String(byte, radix: 16)
+  }
+
+  /// Streams the records array. False after a syntax error (the document is abandoned).
+  private mutating func readRecords(
+    _ kind: DocumentKind, at base: JSONPointer, context: DecodingContext,
+    emit: (ImportRecord, JSONPointer) -> Void, publicEntries: inout [PublicRegisterEntry]
+  ) -> Bool {
+    index += 1
+    var position = 0
+    skipWhitespace()
+    if peek() == UInt8(ascii: "]") {
+      index += 1
+      return true
+    }
+    while true {
+      skipWhitespace()
+      guard peek() != nil else {
+        problem(at: index, "unexpected end of file in an array")
+        return false
+      }
+      guard let end = scanValueEnd() else { return parseRemainder() && false }
+      if end == index {
+        problem(at: index, "unexpected character '\(printable(buffer[index]))'")
+        return false
+      }
+      let value: JSONValue
+      switch parseValue(endingAt: end) {
+      case .success(let parsed): value = parsed
+      case .failure(let error):
+        problem(error)
+        return false
+      }
+      let pointer = base.appending(position)
+      if kind == .publicRegister {
+        if let entry = PublicRegisterEntry.decode(value, at: pointer, in: context) {
+          publicEntries.append(entry)
+        }
+      } else if let record = Self.decode(kind, value, at: pointer, in: context) {
+        emit(record, pointer)
+      }
+      position += 1
+      skipWhitespace()
+      guard let next = peek() else {
+        problem(at: index, "unexpected end of file in an array")
+        return false
+      }
+      index += 1
+      if next == UInt8(ascii: ",") {
+        // Drop what is read: the buffer holds a chunk and the record being read, no more.
+        if index > chunkSize { compact() }
+        continue
+      }
+      guard next == UInt8(ascii: "]") else {
+        problem(at: index - 1, "expected ',' or ']'")
+        return false
+      }
+      return true
+    }
+  }
+
+  private mutating func compact() {
+    advancePosition(through: index)
+    buffer.removeFirst(index)
+    consumed += index
+    index = 0
+  }
+
+  static func decode(
+    _ kind: DocumentKind, _ value: JSONValue, at pointer: JSONPointer, in context: DecodingContext
+  ) -> ImportRecord? {
+    switch kind {
+    case .organisations: Organisation.decode(value, at: pointer, in: context).map(ImportRecord.organisation)
+    case .coaches: Coach.decode(value, at: pointer, in: context).map(ImportRecord.coach)
+    case .placements: Placement.decode(value, at: pointer, in: context).map(ImportRecord.placement)
+    case .policies: MunicipalPolicy.decode(value, at: pointer, in: context).map(ImportRecord.policy)
+    case .educations:
+      RecognisedEducation.decode(value, at: pointer, in: context).map(ImportRecord.education)
+    case .accreditations:
+      Accreditation.decode(value, at: pointer, in: context).map(ImportRecord.accreditation)
+    case .peNorms: PENorm.decode(value, at: pointer, in: context).map(ImportRecord.norm)
+    case .portfolios: Portfolio.decode(value, at: pointer, in: context).map(ImportRecord.portfolio)
+    case .memberships: Membership.decode(value, at: pointer, in: context).map(ImportRecord.membership)
+    case .hourBookings: HourBooking.decode(value, at: pointer, in: context).map(ImportRecord.booking)
+    case .publicRegister: nil
+    }
+  }
+
+  /// Checks `kind`, `schemaVersion` and the other top-level members once the document is read,
+  /// with the messages of the whole-document reader.
+  private func checkHeader(
+    _ header: [String: (JSONValue, JSONPointer)], recordsKey: String?, streamed: DocumentKind?,
+    context: DecodingContext, publicEntries: [PublicRegisterEntry],
+    emit: (ImportRecord, JSONPointer) -> Void
+  ) -> DocumentKind? {
+    var object = JSONObject()
+    for (key, value) in header.sorted(by: { $0.key < $1.key }) {
+      object.members.append(JSONObject.Member(key: key, value: value.0))
+    }
+    if let recordsKey { object.members.append(JSONObject.Member(key: recordsKey, value: .array([]))) }
+    guard var fields = ObjectFields(.object(object), at: .root, in: context) else { return nil }
+    fields.allow("$schema")
+    let kinds = DocumentKind.allCases.map { "'\($0.rawValue)'" }.joined(separator: ", ")
+    guard case .string(let kindText)? = fields.object["kind"] else {
+      fields.report(
+        fields.object["kind"] == nil ? nil : "kind",
+        fields.object["kind"] == nil
+          ? "missing required field 'kind' (one of \(kinds))" : "expected one of \(kinds)")
+      return nil
+    }
+    fields.allow("kind")
+    guard let kind = DocumentKind(rawValue: kindText) else {
+      fields.report("kind", "this is not a document jobcoach imports; 'kind' must be one of \(kinds)")
+      return nil
+    }
+    guard let version = fields.required("schemaVersion", as: Int.self) else { return kind }
+    guard kind.supportedSchemaVersions.contains(version) else {
+      fields.report(
+        "schemaVersion",
+        "schema version \(version) of '\(kind.rawValue)' documents is not known to this jobcoach "
+          + "(it reads \(kind.supportedSchemaVersions.map(String.init).joined(separator: ", ")))")
+      return kind
+    }
+    fields.allow(kind.recordsKey)
+    if recordsKey != kind.recordsKey {
+      if let value = header[kind.recordsKey]?.0 {
+        fields.report(kind.recordsKey, "expected an array, found \(value.typeName)")
+      } else {
+        fields.report(nil, "missing required field '\(kind.recordsKey)'")
+      }
+    }
+    if kind == .publicRegister {
+      let register = fields.required("register", as: String.self)
+      let publishedOn = fields.required("publishedOn", as: CalendarDate.self)
+      fields.rejectUnknownFields()
+      if let register, let publishedOn, !fields.failed, streamed == .publicRegister {
+        emit(
+          .publicRegister(
+            PublicRegister(register: register, publishedOn: publishedOn, entries: publicEntries)),
+          .root)
+      }
+      return kind
+    }
+    fields.rejectUnknownFields()
+    return kind
+  }
+}

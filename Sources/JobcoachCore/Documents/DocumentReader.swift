@@ -1,0 +1,240 @@
+/// Where a document's bytes come from: a file the CLI reads in pieces, or bytes in memory.
+public protocol ByteSource {
+  /// Appends up to `count` bytes to `buffer` and returns how many; 0 at the end, -1 when the
+  /// source cannot be read.
+  mutating func read(into buffer: inout [UInt8], count: Int) -> Int
+}
+
+/// Bytes already in memory.
+public struct ByteArraySource: ByteSource {
+  let bytes: [UInt8]
+  var offset = 0
+
+  public init(_ bytes: [UInt8]) { self.bytes = bytes }
+
+  public mutating func read(into buffer: inout [UInt8], count: Int) -> Int {
+    let end = min(bytes.count, offset + count)
+    buffer.append(contentsOf: bytes[offset..<end])
+    defer { offset = end }
+    return end - offset
+  }
+}
+
+/// One record a document holds, of any kind.
+public enum ImportRecord: Hashable, Sendable {
+  case organisation(Organisation)
+  case coach(Coach)
+  case placement(Placement)
+  case policy(MunicipalPolicy)
+  case education(RecognisedEducation)
+  case accreditation(Accreditation)
+  case norm(PENorm)
+  case portfolio(Portfolio)
+  case membership(Membership)
+  case booking(HourBooking)
+  /// A whole public register, given once its document has been read.
+  case publicRegister(PublicRegister)
+}
+
+/// What reading one document found out about it.
+public struct DocumentInfo: Sendable {
+  public var kind: DocumentKind?
+  public var sha256: String
+  public var byteCount: Int
+}
+
+/// Reads one import document as a stream: the records array is read one element at a time,
+/// each element parsed, decoded and handed on before the next is read, so memory stays flat
+/// whatever the file size. Problems carry the same JSON pointers and line:column positions as
+/// reading the whole file would.
+///
+/// Complexity: O(n) in the file size; memory O(largest record + chunk size).
+public struct DocumentReader<Source: ByteSource> {
+  var source: Source
+  let file: String
+  let log: ProblemLog
+  let chunkSize: Int
+  /// Called with the number of bytes read so far, after each chunk.
+  let progress: ((Int) -> Void)?
+
+  var buffer: [UInt8] = []
+  /// The next byte to look at in `buffer`.
+  var index = 0
+  var atEnd = false
+  var readFailed = false
+  /// Bytes dropped from the front of `buffer` so far, and the line/column of `buffer[0]`.
+  var consumed = 0
+  var line = 1
+  var column = 1
+  var hasher = SHA256()
+  var byteCount = 0
+
+  public init(
+    source: Source, file: String, log: ProblemLog, chunkSize: Int = 1 << 20,
+    progress: ((Int) -> Void)? = nil
+  ) {
+    self.source = source
+    self.file = file
+    self.log = log
+    self.chunkSize = chunkSize
+    self.progress = progress
+  }
+
+  // MARK: Bytes
+
+  /// Reads another chunk, first dropping what is consumed. False at the end of the source.
+  mutating func fill() -> Bool {
+    if atEnd { return false }
+    if index > 0 {
+      advancePosition(through: index)
+      buffer.removeFirst(index)
+      consumed += index
+      index = 0
+    }
+    let before = buffer.count
+    let count = source.read(into: &buffer, count: chunkSize)
+    if count < 0 {
+      readFailed = true
+      atEnd = true
+      return false
+    }
+    if count == 0 {
+      atEnd = true
+      return false
+    }
+    buffer.withUnsafeBufferPointer { hasher.update(UnsafeBufferPointer(rebasing: $0[before...])) }
+    byteCount += count
+    progress?(byteCount)
+    return true
+  }
+
+  /// Moves the line/column of `buffer[0]` past `buffer[..<end]`.
+  mutating func advancePosition(through end: Int) {
+    for offset in 0..<end {
+      if buffer[offset] == 0x0A {
+        line += 1
+        column = 1
+      } else {
+        column += 1
+      }
+    }
+  }
+
+  /// The line and column of `buffer[offset]`.
+  func position(of offset: Int) -> (line: Int, column: Int) {
+    var line = self.line
+    var column = self.column
+    for position in 0..<min(offset, buffer.count) {
+      if buffer[position] == 0x0A {
+        line += 1
+        column = 1
+      } else {
+        column += 1
+      }
+    }
+    return (line, column)
+  }
+
+  /// The byte at `index`, reading more when needed; nil at the end.
+  mutating func peek() -> UInt8? {
+    while index >= buffer.count {
+      if !fill() { return nil }
+    }
+    return buffer[index]
+  }
+
+  mutating func skipWhitespace() {
+    while let byte = peek(), byte == 0x20 || byte == 0x0A || byte == 0x0D || byte == 0x09 {
+      index += 1
+    }
+  }
+
+  /// Finds the end of the JSON value starting at `index` without parsing it: strings and
+  /// nesting are followed, everything else is left to the parser. Returns the offset just past
+  /// it, or nil when the input ends first. May read more (indices stay valid: nothing is
+  /// dropped while scanning).
+  mutating func scanValueEnd() -> Int? {
+    var position = index
+    var depth = 0
+    var inString = false
+    while true {
+      while position >= buffer.count {
+        // Everything from `index` on stays while the value is incomplete.
+        if atEnd { return nil }
+        let before = buffer.count
+        let count = source.read(into: &buffer, count: chunkSize)
+        if count <= 0 {
+          atEnd = true
+          if count < 0 { readFailed = true }
+          return nil
+        }
+        buffer.withUnsafeBufferPointer {
+          hasher.update(UnsafeBufferPointer(rebasing: $0[before...]))
+        }
+        byteCount += count
+        progress?(byteCount)
+      }
+      let byte = buffer[position]
+      if inString {
+        if byte == 0x5C {
+          position += 2
+          continue
+        }
+        if byte == 0x22 { inString = false }
+        position += 1
+        if !inString && depth == 0 { return position }
+        continue
+      }
+      switch byte {
+      case 0x22: inString = true
+      case 0x7B, 0x5B: depth += 1
+      case 0x7D, 0x5D:
+        if depth == 0 { return position }
+        depth -= 1
+        if depth == 0 { return position + 1 }
+      case 0x2C:
+        if depth == 0 { return position }
+      case 0x20, 0x0A, 0x0D, 0x09:
+        if depth == 0 && position > index { return position }
+      default: break
+      }
+      position += 1
+    }
+  }
+
+  /// Parses the value at `index` (its end already found) and moves past it.
+  mutating func parseValue(endingAt end: Int) -> Result<JSONValue, JSONSyntaxError> {
+    let start = index
+    let result: Result<JSONValue, JSONSyntaxError> = buffer.withUnsafeBufferPointer { all in
+      let slice = UnsafeBufferPointer(rebasing: all[start..<end])
+      return Result { () throws(JSONSyntaxError) in try JSONParser.parse(slice) }
+    }
+    if case .failure(let error) = result {
+      let origin = position(of: start)
+      return .failure(
+        JSONSyntaxError(
+          line: origin.line + error.line - 1,
+          column: error.line == 1 ? origin.column + error.column - 1 : error.column,
+          message: error.message))
+    }
+    index = end
+    return result
+  }
+
+  // MARK: Problems
+
+  func problem(at offset: Int, _ message: String) {
+    let place = position(of: offset)
+    log.report(
+      DocumentProblem(
+        file: file, place: .text(line: place.line, column: place.column),
+        message: "not valid JSON: \(message)"))
+  }
+
+  func problem(_ error: JSONSyntaxError) {
+    log.report(
+      DocumentProblem(
+        file: file, place: .text(line: error.line, column: error.column),
+        message: "not valid JSON: \(error.message)"))
+  }
+}
