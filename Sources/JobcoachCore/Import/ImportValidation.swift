@@ -16,42 +16,57 @@ public struct EmptyRegistry: RegistryLookup {
   public func containsPlacement(_ id: PlacementID) -> Bool { false }
 }
 
-extension ImportBatch {
-  /// The checks that span records and files: duplicate ids, references to unknown coaches or
-  /// organisations, and employments or placements at the wrong kind of organisation. References
-  /// resolve against this batch first, then the registry.
-  public func validateReferences(against registry: some RegistryLookup, log: ProblemLog) {
-    var organisationKinds: [OrganisationID: OrganisationKind] = [:]
-    var firstSeen: [String: Located<Void>] = [:]
+/// The checks that span records and files: duplicate ids, references to unknown coaches,
+/// organisations or placements, and employments or placements at the wrong kind of
+/// organisation. Records arrive one at a time, in any order; a reference is resolved against
+/// what this import has shown so far and the registry, and what is still unknown is checked
+/// again at `finish()`, against the whole import.
+///
+/// Memory: the ids of the records seen (not the records).
+public final class ReferenceValidator {
+  let registry: any RegistryLookup
+  let log: ProblemLog
+  var firstSeen: [String: (file: String, pointer: JSONPointer)] = [:]
+  var organisationKinds: [OrganisationID: OrganisationKind] = [:]
+  var coachIDs = Set<CoachID>()
+  var placementIDs = Set<PlacementID>()
+  var pending: [Reference] = []
 
-    func unique(_ key: String, _ label: String, _ file: String, _ pointer: JSONPointer) {
-      if let first = firstSeen[key] {
-        log.report(
-          file, pointer,
-          "\(label) appears twice in this import; first at \(first.file)#\(first.pointer)")
-      } else {
-        firstSeen[key] = Located((), file: file, pointer: pointer)
-      }
-    }
+  /// A reference not yet resolved.
+  enum Reference {
+    case organisation(OrganisationID, Set<OrganisationKind>, role: String, String, JSONPointer)
+    case coach(CoachID, String, JSONPointer)
+    case placement(PlacementID, String, JSONPointer)
+  }
 
-    for located in organisations {
-      let organisation = located.value
-      unique(
-        "organisation \(organisation.id)", "organisation id '\(organisation.id)'", located.file,
-        located.pointer.appending("id"))
-      organisationKinds[organisation.id] = organisation.kind
+  public init(registry: any RegistryLookup, log: ProblemLog) {
+    self.registry = registry
+    self.log = log
+  }
+
+  func unique(_ key: String, _ label: String, _ file: String, _ pointer: JSONPointer) {
+    if let first = firstSeen[key] {
+      log.report(
+        file, pointer, "\(label) appears twice in this import; first at \(first.file)#\(first.pointer)")
+    } else {
+      firstSeen[key] = (file, pointer)
     }
-    func kind(of id: OrganisationID) -> OrganisationKind? {
-      organisationKinds[id] ?? registry.organisationKind(id)
-    }
-    func requireOrganisation(
-      _ id: OrganisationID, _ kinds: Set<OrganisationKind>, _ role: String, _ file: String,
-      _ pointer: JSONPointer
-    ) {
+  }
+
+  func kind(of id: OrganisationID) -> OrganisationKind? {
+    organisationKinds[id] ?? registry.organisationKind(id)
+  }
+
+  /// Checks `reference` now; when what it names is not known yet, later (`final` reports it).
+  func resolve(_ reference: Reference, final: Bool = false) {
+    switch reference {
+    case .organisation(let id, let kinds, let role, let file, let pointer):
       guard let found = kind(of: id) else {
-        log.report(
-          file, pointer,
-          "no organisation with id '\(id)' in this import or the registry")
+        if final {
+          log.report(file, pointer, "no organisation with id '\(id)' in this import or the registry")
+        } else {
+          pending.append(reference)
+        }
         return
       }
       if !kinds.contains(found) {
@@ -60,134 +75,154 @@ extension ImportBatch {
           "\(role) must be a " + kinds.map(\.displayName).sorted().joined(separator: " or ")
             + "; '\(id)' is a \(found.displayName)")
       }
+    case .coach(let coach, let file, let pointer):
+      if !coachIDs.contains(coach), !registry.containsCoach(coach) {
+        if final {
+          log.report(file, pointer, "no coach with id '\(coach)' in this import or the registry")
+        } else {
+          pending.append(reference)
+        }
+      }
+    case .placement(let id, let file, let pointer):
+      if !placementIDs.contains(id), !registry.containsPlacement(id) {
+        if final {
+          log.report(
+            file, pointer, "no placement with id '\(id)' in this import or the registry")
+        } else {
+          pending.append(reference)
+        }
+      }
     }
+  }
 
-    var coachIDs = Set<CoachID>()
-    for located in coaches {
-      let coach = located.value
+  /// Checks one record read from `file` at `pointer`.
+  public func check(_ record: ImportRecord, file: String, pointer: JSONPointer) {
+    switch record {
+    case .organisation(let organisation):
       unique(
-        "coach \(coach.id)", "coach id '\(coach.id)'", located.file, located.pointer.appending("id")
-      )
+        "organisation \(organisation.id)", "organisation id '\(organisation.id)'", file,
+        pointer.appending("id"))
+      organisationKinds[organisation.id] = organisation.kind
+    case .coach(let coach):
+      unique("coach \(coach.id)", "coach id '\(coach.id)'", file, pointer.appending("id"))
       coachIDs.insert(coach.id)
       for (index, employment) in coach.employments.enumerated() {
-        requireOrganisation(
-          employment.organisation, employment.kind.employingOrganisationKinds,
-          "the employer of \(employment.kind.withArticle)", located.file,
-          located.pointer.appending("employments").appending(index).appending("organisation"))
+        resolve(
+          .organisation(
+            employment.organisation, employment.kind.employingOrganisationKinds,
+            role: "the employer of \(employment.kind.withArticle)", file,
+            pointer.appending("employments").appending(index).appending("organisation")))
       }
-    }
-
-    var placementIDs = Set<PlacementID>()
-    for located in placements {
-      let placement = located.value
-      let pointer = located.pointer
+    case .placement(let placement):
+      unique(
+        "placement \(placement.id)", "placement id '\(placement.id)'", file, pointer.appending("id"))
       placementIDs.insert(placement.id)
-      unique(
-        "placement \(placement.id)", "placement id '\(placement.id)'", located.file,
-        pointer.appending("id"))
-      requireOrganisation(
-        placement.employer, [.employer], "the employer of a placement", located.file,
-        pointer.appending("employer"))
+      resolve(
+        .organisation(
+          placement.employer, [.employer], role: "the employer of a placement", file,
+          pointer.appending("employer")))
       if let municipality = placement.municipality {
-        requireOrganisation(
-          municipality, [.municipality], "the municipality of a placement", located.file,
-          pointer.appending("municipality"))
+        resolve(
+          .organisation(
+            municipality, [.municipality], role: "the municipality of a placement", file,
+            pointer.appending("municipality")))
       }
-      if let coach = placement.coach {
-        requireCoach(coach, located.file, pointer.appending("coach"))
-      }
-    }
-
-    func requireCoach(_ coach: CoachID, _ file: String, _ pointer: JSONPointer) {
-      if !coachIDs.contains(coach), !registry.containsCoach(coach) {
-        log.report(file, pointer, "no coach with id '\(coach)' in this import or the registry")
-      }
-    }
-
-    for located in portfolios {
+      if let coach = placement.coach { resolve(.coach(coach, file, pointer.appending("coach"))) }
+    case .portfolio(let portfolio):
       unique(
-        "portfolio \(located.value.coach)", "a portfolio of coach '\(located.value.coach)'",
-        located.file, located.pointer.appending("coach"))
-      requireCoach(located.value.coach, located.file, located.pointer.appending("coach"))
-    }
-
-    for located in memberships {
-      let membership = located.value
+        "portfolio \(portfolio.coach)", "a portfolio of coach '\(portfolio.coach)'", file,
+        pointer.appending("coach"))
+      resolve(.coach(portfolio.coach, file, pointer.appending("coach")))
+    case .membership(let membership):
       unique(
-        "membership \(membership.coach)", "a membership of coach '\(membership.coach)'",
-        located.file, located.pointer.appending("coach"))
+        "membership \(membership.coach)", "a membership of coach '\(membership.coach)'", file,
+        pointer.appending("coach"))
       unique(
         "register number \(membership.registerNumber)",
-        "register number '\(membership.registerNumber)'", located.file,
-        located.pointer.appending("registerNumber"))
-      requireCoach(membership.coach, located.file, located.pointer.appending("coach"))
+        "register number '\(membership.registerNumber)'", file,
+        pointer.appending("registerNumber"))
+      resolve(.coach(membership.coach, file, pointer.appending("coach")))
       if let holder = registry.registerNumberHolder(membership.registerNumber),
         holder != membership.coach
       {
         log.report(
-          located.file, located.pointer.appending("registerNumber"),
+          file, pointer.appending("registerNumber"),
           "register number '\(membership.registerNumber)' belongs to coach '\(holder)'")
       }
-    }
-
-    for located in bookings {
-      let booking = located.value
-      unique(
-        "booking \(booking.id)", "booking id '\(booking.id)'", located.file,
-        located.pointer.appending("id"))
-      requireCoach(booking.coach, located.file, located.pointer.appending("coach"))
-      if !placementIDs.contains(booking.placement), !registry.containsPlacement(booking.placement) {
-        log.report(
-          located.file, located.pointer.appending("placement"),
-          "no placement with id '\(booking.placement)' in this import or the registry")
-      }
-    }
-
-    for located in publicRegisters {
-      for (index, entry) in located.value.entries.enumerated() {
+    case .booking(let booking):
+      unique("booking \(booking.id)", "booking id '\(booking.id)'", file, pointer.appending("id"))
+      resolve(.coach(booking.coach, file, pointer.appending("coach")))
+      resolve(.placement(booking.placement, file, pointer.appending("placement")))
+    case .publicRegister(let register):
+      for (index, entry) in register.entries.enumerated() {
         unique(
           "public entry \(entry.registerNumber)",
-          "register number '\(entry.registerNumber)' in a public register", located.file,
+          "register number '\(entry.registerNumber)' in a public register", file,
           JSONPointer.root.appending("entries").appending(index).appending("registerNumber"))
       }
-    }
-
-    for located in educations {
+    case .education(let education):
       unique(
-        "education \(located.value.id)", "education id '\(located.value.id)'", located.file,
-        located.pointer.appending("id"))
-    }
-    for located in accreditations {
+        "education \(education.id)", "education id '\(education.id)'", file,
+        pointer.appending("id"))
+    case .accreditation(let accreditation):
       unique(
-        "accreditation \(located.value.code)", "accreditation code '\(located.value.code)'",
-        located.file, located.pointer.appending("code"))
-    }
-    for located in norms {
+        "accreditation \(accreditation.code)", "accreditation code '\(accreditation.code)'", file,
+        pointer.appending("code"))
+    case .norm(let norm):
       unique(
-        "norm \(located.value.effectiveFrom)",
-        "a PE norm taking effect on \(located.value.effectiveFrom)", located.file,
-        located.pointer.appending("effectiveFrom"))
-    }
-
-    for located in policies {
-      let policy = located.value
+        "norm \(norm.effectiveFrom)", "a PE norm taking effect on \(norm.effectiveFrom)", file,
+        pointer.appending("effectiveFrom"))
+    case .policy(let policy):
       unique(
         "policy \(policy.id) \(policy.effectiveFrom)",
-        "policy '\(policy.id)' taking effect on \(policy.effectiveFrom)", located.file,
-        located.pointer.appending("effectiveFrom"))
+        "policy '\(policy.id)' taking effect on \(policy.effectiveFrom)", file,
+        pointer.appending("effectiveFrom"))
       if let municipality = policy.municipality {
-        requireOrganisation(
-          municipality, [.municipality], "the municipality of a policy", located.file,
-          located.pointer.appending("municipality"))
+        resolve(
+          .organisation(
+            municipality, [.municipality], role: "the municipality of a policy", file,
+            pointer.appending("municipality")))
       }
       if case .approvedList(let approved) = policy.externalOrganisations {
         for (index, id) in approved.enumerated() {
-          requireOrganisation(
-            id, [.coachingOrganisation, .selfEmployed], "an approved organisation", located.file,
-            located.pointer.appending("externalOrganisations").appending("approved").appending(
-              index))
+          resolve(
+            .organisation(
+              id, [.coachingOrganisation, .selfEmployed], role: "an approved organisation", file,
+              pointer.appending("externalOrganisations").appending("approved").appending(index)))
         }
       }
     }
+  }
+
+  /// Reports every reference that the whole import did not resolve.
+  public func finish() {
+    let unresolved = pending
+    pending = []
+    for reference in unresolved { resolve(reference, final: true) }
+  }
+}
+
+extension ImportBatch {
+  /// Checks the batch as `ReferenceValidator` checks a stream, kind by kind so that every
+  /// reference to an earlier kind resolves at once.
+  public func validateReferences(against registry: some RegistryLookup, log: ProblemLog) {
+    let validator = ReferenceValidator(registry: registry, log: log)
+    func each<Value>(_ records: [Located<Value>], _ wrap: (Value) -> ImportRecord) {
+      for located in records {
+        validator.check(wrap(located.value), file: located.file, pointer: located.pointer)
+      }
+    }
+    each(organisations, ImportRecord.organisation)
+    each(coaches, ImportRecord.coach)
+    each(placements, ImportRecord.placement)
+    each(portfolios, ImportRecord.portfolio)
+    each(memberships, ImportRecord.membership)
+    each(bookings, ImportRecord.booking)
+    each(publicRegisters, ImportRecord.publicRegister)
+    each(educations, ImportRecord.education)
+    each(accreditations, ImportRecord.accreditation)
+    each(norms, ImportRecord.norm)
+    each(policies, ImportRecord.policy)
+    validator.finish()
   }
 }

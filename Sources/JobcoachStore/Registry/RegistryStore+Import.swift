@@ -32,34 +32,30 @@ public struct ImportSummary: Hashable, Sendable {
 struct StoreLookup: RegistryLookup {
   let store: RegistryStore
 
-  func organisationKind(_ id: OrganisationID) -> OrganisationKind? {
-    guard let row = try? store.database.prepare("SELECT kind FROM organisations WHERE id = ?"),
-      (try? row.bind([SQLValue(id)])) != nil, (try? row.step()) == true
+  private func first(_ sql: String, _ value: SQLValue) -> String? {
+    guard let row = try? store.database.cached(sql), (try? row.bind([value])) != nil,
+      (try? row.step()) == true
     else { return nil }
-    return row.text(0).flatMap(OrganisationKind.init(rawValue:))
+    defer { row.reset() }
+    return row.text(0) ?? ""
+  }
+
+  func organisationKind(_ id: OrganisationID) -> OrganisationKind? {
+    first("SELECT kind FROM organisations WHERE id = ?", SQLValue(id))
+      .flatMap(OrganisationKind.init(rawValue:))
   }
 
   func containsCoach(_ id: CoachID) -> Bool {
-    guard let row = try? store.database.prepare("SELECT 1 FROM coaches WHERE id = ?"),
-      (try? row.bind([SQLValue(id)])) != nil
-    else { return false }
-    return (try? row.step()) == true
+    first("SELECT 1 FROM coaches WHERE id = ?", SQLValue(id)) != nil
   }
 
   func containsPlacement(_ id: PlacementID) -> Bool {
-    guard let row = try? store.database.prepare("SELECT 1 FROM placements WHERE id = ?"),
-      (try? row.bind([SQLValue(id)])) != nil
-    else { return false }
-    return (try? row.step()) == true
+    first("SELECT 1 FROM placements WHERE id = ?", SQLValue(id)) != nil
   }
 
   func registerNumberHolder(_ number: String) -> CoachID? {
-    guard
-      let row = try? store.database.prepare(
-        "SELECT coach_id FROM memberships WHERE register_number = ?"),
-      (try? row.bind([.text(number)])) != nil, (try? row.step()) == true
-    else { return nil }
-    return row.text(0).map(CoachID.init(rawValue:))
+    first("SELECT coach_id FROM memberships WHERE register_number = ?", .text(number))
+      .map(CoachID.init(rawValue:))
   }
 }
 
@@ -136,13 +132,13 @@ struct ImportWriter {
   enum Change { case created, updated, unchanged }
 
   mutating func write(_ organisations: [Organisation]) throws(SQLiteError) -> ImportSummary.Counts {
-    let upsert = try database.prepare(
+    let upsert = try database.cached(
       """
       INSERT INTO organisations (id, name, kind) VALUES (?, ?, ?)
       ON CONFLICT (id) DO UPDATE SET name = excluded.name, kind = excluded.kind
       """)
-    let clear = try database.prepare("DELETE FROM recognitions WHERE organisation_id = ?")
-    let insertRecognition = try database.prepare(
+    let clear = try database.cached("DELETE FROM recognitions WHERE organisation_id = ?")
+    let insertRecognition = try database.cached(
       """
       INSERT INTO recognitions (organisation_id, position, framework, valid_from, valid_until,
         evidence_document, evidence_issuer, withdrawn_on) VALUES (?, ?, ?, ?, ?, ?, ?, ?)
@@ -167,20 +163,20 @@ struct ImportWriter {
   }
 
   mutating func write(_ coaches: [Coach]) throws(SQLiteError) -> ImportSummary.Counts {
-    let upsert = try database.prepare(
+    let upsert = try database.cached(
       """
       INSERT INTO coaches (id, name, register_number) VALUES (?, ?, ?)
       ON CONFLICT (id) DO UPDATE SET name = excluded.name,
         register_number = excluded.register_number
       """)
-    let clearEmployments = try database.prepare("DELETE FROM employments WHERE coach_id = ?")
-    let clearQualifications = try database.prepare("DELETE FROM qualifications WHERE coach_id = ?")
-    let insertEmployment = try database.prepare(
+    let clearEmployments = try database.cached("DELETE FROM employments WHERE coach_id = ?")
+    let clearQualifications = try database.cached("DELETE FROM qualifications WHERE coach_id = ?")
+    let insertEmployment = try database.cached(
       """
       INSERT INTO employments (coach_id, position, organisation_id, kind, valid_from, valid_until)
       VALUES (?, ?, ?, ?, ?, ?)
       """)
-    let insertQualification = try database.prepare(
+    let insertQualification = try database.cached(
       """
       INSERT INTO qualifications (coach_id, position, kind, title, issued_on, expires_on, issuer,
         evidence_document, evidence_issuer) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
@@ -211,7 +207,7 @@ struct ImportWriter {
   }
 
   mutating func write(_ placements: [Placement]) throws(SQLiteError) -> ImportSummary.Counts {
-    let upsert = try database.prepare(
+    let upsert = try database.cached(
       """
       INSERT INTO placements (id, municipality_id, employer_id, coach_id, worker_ref, start_on,
         end_on, funder, appointed_through_municipality, task_experience_document,
@@ -249,7 +245,7 @@ struct ImportWriter {
   }
 
   mutating func write(_ policies: [MunicipalPolicy]) throws(SQLiteError) -> ImportSummary.Counts {
-    let upsert = try database.prepare(
+    let upsert = try database.cached(
       """
       INSERT INTO policies (id, effective_from, name, municipality_id, funds_internal_coaching,
         external_policy, minimum_framework, municipal_requirements, internal_requirements,
@@ -277,9 +273,9 @@ struct ImportWriter {
         employer_coaching_years = excluded.employer_coaching_years,
         reminder_stages = excluded.reminder_stages
       """)
-    let clear = try database.prepare(
+    let clear = try database.cached(
       "DELETE FROM policy_approved_organisations WHERE policy_id = ? AND effective_from = ?")
-    let insertApproved = try database.prepare(
+    let insertApproved = try database.cached(
       """
       INSERT INTO policy_approved_organisations (policy_id, effective_from, position,
         organisation_id) VALUES (?, ?, ?, ?)
@@ -323,7 +319,7 @@ struct ImportWriter {
   mutating func write(_ educations: [RecognisedEducation]) throws(SQLiteError)
     -> ImportSummary.Counts
   {
-    let upsert = try database.prepare(
+    let upsert = try database.cached(
       """
       INSERT INTO educations (id, title, provider, recognised_from, recognised_until)
       VALUES (?, ?, ?, ?, ?)
@@ -344,7 +340,7 @@ struct ImportWriter {
 
   mutating func write(_ accreditations: [Accreditation]) throws(SQLiteError) -> ImportSummary.Counts
   {
-    let upsert = try database.prepare(
+    let upsert = try database.cached(
       """
       INSERT INTO accreditations (code, title, provider, minutes, valid_from, valid_until)
       VALUES (?, ?, ?, ?, ?, ?)
@@ -366,7 +362,7 @@ struct ImportWriter {
   }
 
   mutating func write(_ norms: [PENorm]) throws(SQLiteError) -> ImportSummary.Counts {
-    let upsert = try database.prepare(
+    let upsert = try database.cached(
       """
       INSERT INTO pe_norms (effective_from, name, cycle_years, total_minutes,
         minimum_accredited_minutes, maximum_free_minutes, practice_minutes, selection)
@@ -395,25 +391,25 @@ struct ImportWriter {
   /// A portfolio replaces the coach's previous one whole, so importing it twice never counts
   /// hours twice.
   mutating func write(_ portfolios: [Portfolio]) throws(SQLiteError) -> ImportSummary.Counts {
-    let upsert = try database.prepare(
+    let upsert = try database.cached(
       """
       INSERT INTO portfolios (coach_id, registered_since) VALUES (?, ?)
       ON CONFLICT (coach_id) DO UPDATE SET registered_since = excluded.registered_since
       """)
-    let clearDiplomas = try database.prepare("DELETE FROM education_diplomas WHERE coach_id = ?")
-    let clearExperience = try database.prepare("DELETE FROM experience WHERE coach_id = ?")
-    let clearActivities = try database.prepare("DELETE FROM pe_activities WHERE coach_id = ?")
-    let insertDiploma = try database.prepare(
+    let clearDiplomas = try database.cached("DELETE FROM education_diplomas WHERE coach_id = ?")
+    let clearExperience = try database.cached("DELETE FROM experience WHERE coach_id = ?")
+    let clearActivities = try database.cached("DELETE FROM pe_activities WHERE coach_id = ?")
+    let insertDiploma = try database.cached(
       """
       INSERT INTO education_diplomas (coach_id, position, education_id, issued_on,
         evidence_document, evidence_issuer) VALUES (?, ?, ?, ?, ?, ?)
       """)
-    let insertExperience = try database.prepare(
+    let insertExperience = try database.cached(
       """
       INSERT INTO experience (coach_id, position, valid_from, valid_until, minutes, description,
         evidence_document, evidence_issuer) VALUES (?, ?, ?, ?, ?, ?, ?, ?)
       """)
-    let insertActivity = try database.prepare(
+    let insertActivity = try database.cached(
       """
       INSERT INTO pe_activities (coach_id, id, activity_date, minutes, title, provider, category,
         accreditation_code, evidence_document, evidence_issuer) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
@@ -454,21 +450,21 @@ struct ImportWriter {
   }
 
   mutating func write(_ memberships: [Membership]) throws(SQLiteError) -> ImportSummary.Counts {
-    let upsert = try database.prepare(
+    let upsert = try database.cached(
       """
       INSERT INTO memberships (coach_id, register_number, admitted_on, route) VALUES (?, ?, ?, ?)
       ON CONFLICT (coach_id) DO UPDATE SET register_number = excluded.register_number,
         admitted_on = excluded.admitted_on, route = excluded.route
       """)
-    let clearChanges = try database.prepare(
+    let clearChanges = try database.cached(
       "DELETE FROM membership_status_changes WHERE coach_id = ?")
-    let clearAssessments = try database.prepare("DELETE FROM assessments WHERE coach_id = ?")
-    let insertChange = try database.prepare(
+    let clearAssessments = try database.cached("DELETE FROM assessments WHERE coach_id = ?")
+    let insertChange = try database.cached(
       """
       INSERT INTO membership_status_changes (coach_id, position, change_date, status, rule,
         decision) VALUES (?, ?, ?, ?, ?, ?)
       """)
-    let insertAssessment = try database.prepare(
+    let insertAssessment = try database.cached(
       """
       INSERT INTO assessments (coach_id, position, submitted_on, judged_on, result,
         improvement_points, deadline) VALUES (?, ?, ?, ?, ?, ?, ?)

@@ -154,10 +154,10 @@ extension ImportWriter {
   func writeDetails(of placement: Placement) throws(SQLiteError) {
     let id = SQLValue(placement.id)
     for table in ["grants", "coaching_plans", "absences"] {
-      try database.prepare("DELETE FROM \(table) WHERE placement_id = ?").run([id])
+      try database.cached("DELETE FROM \(table) WHERE placement_id = ?").run([id])
     }
     if let grant = placement.grant {
-      try database.prepare(
+      try database.cached(
         """
         INSERT INTO grants (placement_id, level, hourly_rate_cents, package, motivation_document,
           motivation_issuer, motivation_summary) VALUES (?, ?, ?, ?, ?, ?, ?)
@@ -167,7 +167,7 @@ extension ImportWriter {
         SQLValue(grant.package?.rawValue), SQLValue(grant.motivation?.evidence.documentID),
         SQLValue(grant.motivation?.evidence.issuer), SQLValue(grant.motivation?.summary),
       ])
-      let insertPeriod = try database.prepare(
+      let insertPeriod = try database.cached(
         """
         INSERT INTO grant_periods (placement_id, position, start_on, end_on, amount_cents, result)
         VALUES (?, ?, ?, ?, ?, ?)
@@ -180,13 +180,13 @@ extension ImportWriter {
       }
     }
     if let plan = placement.plan {
-      try database.prepare(
+      try database.cached(
         "INSERT INTO coaching_plans (placement_id, agreed_on, agreed_by) VALUES (?, ?, ?)"
       ).run([
         id, SQLValue(plan.agreedOn),
         .text(plan.agreedBy.sorted().map(\.rawValue).joined(separator: ",")),
       ])
-      let insertGoal = try database.prepare(
+      let insertGoal = try database.cached(
         """
         INSERT INTO plan_goals (placement_id, position, goal_id, category, description, activities)
         VALUES (?, ?, ?, ?, ?, ?)
@@ -201,7 +201,7 @@ extension ImportWriter {
         ])
       }
     }
-    let insertAbsence = try database.prepare(
+    let insertAbsence = try database.cached(
       """
       INSERT INTO absences (placement_id, position, start_on, end_on, reason, approval_document,
         approval_issuer, approved_on) VALUES (?, ?, ?, ?, ?, ?, ?, ?)
@@ -217,7 +217,7 @@ extension ImportWriter {
 
   /// Bookings are kept by id: a booking imported again is unchanged, a corrected one updated.
   mutating func write(_ bookings: [HourBooking]) throws(SQLiteError) -> ImportSummary.Counts {
-    let upsert = try database.prepare(
+    let upsert = try database.cached(
       """
       INSERT INTO hour_bookings (id, placement_id, coach_id, booked_on, minutes, activity, goals,
         contact, work_related, wage_subsidy_check, description)

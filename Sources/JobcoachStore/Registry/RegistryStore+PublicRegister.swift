@@ -54,7 +54,7 @@ extension ImportWriter {
       (try store.loadPublicRegister()?.entries ?? []).map { ($0.registerNumber, $0) },
       uniquingKeysWith: { a, _ in a })
     try database.execute("DELETE FROM public_register")
-    let insert = try database.prepare(
+    let insert = try database.cached(
       """
       INSERT INTO public_register (register_number, name, status, registered_since, valid_until,
         register, published_on) VALUES (?, ?, ?, ?, ?, ?, ?)

@@ -46,6 +46,21 @@ final class Database {
     guard status == SQLITE_OK else { throw error(status, sql: sql) }
   }
 
+  /// Statements prepared once and kept, for the hot paths (imports, lookups).
+  private var cache: [String: Statement] = [:]
+
+  /// The statement for `sql`, prepared on first use and reset (bindings cleared) on every use.
+  /// Only for statements that are run to completion before the same SQL is asked for again.
+  func cached(_ sql: String) throws(SQLiteError) -> Statement {
+    if let statement = cache[sql] {
+      statement.reset()
+      return statement
+    }
+    let statement = try prepare(sql)
+    cache[sql] = statement
+    return statement
+  }
+
   func prepare(_ sql: String) throws(SQLiteError) -> Statement {
     try Statement(database: self, sql: sql)
   }
