@@ -112,6 +112,7 @@ struct ExportPublicTests {
        "entries": [{"registerNumber": "RJC-1", "name": "A", "status": "removed",
          "registeredSince": "2022-02-01"}]}
       """)
+    #expect(jobcoach(["init", "--db", scratch.file("x.sqlite")]).code == 0)
     let run = jobcoach(["import", file, "--db", scratch.file("x.sqlite")])
     #expect(run.code == 65)
     #expect(run.err.contains("r.json#/entries/0/status: a public register publishes only"))

@@ -14,11 +14,16 @@ struct DocumentReaderTests {
     var record: ImportRecord
   }
 
-  func read(_ bytes: [UInt8], chunk: Int) -> (records: [Read], problems: [String], info: DocumentInfo) {
+  func read(_ bytes: [UInt8], chunk: Int) -> (
+    records: [Read], problems: [String], info: DocumentInfo
+  ) {
     let log = ProblemLog()
-    var reader = DocumentReader(source: ByteArraySource(bytes), file: "f.json", log: log, chunkSize: chunk)
+    var reader = DocumentReader(
+      source: ByteArraySource(bytes), file: "f.json", log: log, chunkSize: chunk)
     var records: [Read] = []
-    let info = reader.read { record, pointer in records.append(Read(pointer: pointer, record: record)) }
+    let info = reader.read { record, pointer in
+      records.append(Read(pointer: pointer, record: record))
+    }
     return (records, log.problems.map(\.description), info)
   }
 
@@ -47,7 +52,8 @@ struct DocumentReaderTests {
     // A version nobody knows before the records: they are not read.
     "{\"kind\": \"coaches\", \"schemaVersion\": 9, \"coaches\": [{\"id\": 5}]}",
     // Not an object, an empty element, trailing text, a duplicate member.
-    "[1, 2]", "{\"kind\": \"coaches\", \"schemaVersion\": 1, \"coaches\": [{\"id\": \"A\", \"name\": \"a\"},]}",
+    "[1, 2]",
+    "{\"kind\": \"coaches\", \"schemaVersion\": 1, \"coaches\": [{\"id\": \"A\", \"name\": \"a\"},]}",
     "{\"kind\": \"coaches\", \"schemaVersion\": 1, \"coaches\": []} x",
     "{\"kind\": \"coaches\", \"kind\": \"coaches\"}", "", "   ",
   ]

@@ -34,10 +34,53 @@ struct ImportCommand: Command {
     self.dryRun = arguments.flag("--dry-run")
   }
 
+  /// Streams every document into the registry: records are checked and written as they are
+  /// read, in one transaction, so memory stays flat whatever the size of the files.
   func run(_ context: CommandContext) throws -> Int32 {
-    try Self.apply(
-      DocumentLoader.load(paths), dryRun: dryRun, arguments: arguments, command: Self.spec.name,
-      to: context)
+    let files = try DocumentLoader.expand(paths)
+    let audit = try context.audit(Self.spec.name, arguments)
+    let store = try RegistryStore.open(at: context.databasePath(arguments))
+    let log = ProblemLog()
+    let session = try ImportSession(store: store, dryRun: dryRun, audit: audit, log: log)
+    let progress = ProgressLine(
+      context: context, total: files.reduce(0) { $0 + FileSource.size(of: $1) })
+    defer { progress.finish() }
+    var before = 0
+    for file in files {
+      guard let source = FileSource(path: file) else {
+        session.rollback()
+        throw CLIError.inputMissing(path: file, reason: "cannot open the file")
+      }
+      var failure: (any Error)?
+      var reader = DocumentReader(
+        source: source, file: file, log: log,
+        progress: { [before] done in progress.update(before + done, file: file) })
+      let info = reader.read { record, pointer in
+        guard failure == nil else { return }
+        do {
+          try session.add(record, file: file, pointer: pointer)
+        } catch {
+          failure = error
+        }
+      }
+      if let failure {
+        session.rollback()
+        throw failure
+      }
+      before += info.byteCount
+      session.finishDocument(file, info)
+    }
+    let summary: ImportSummary
+    do {
+      summary = try session.finish()
+    } catch {
+      if case .importRejected(let problems) = error {
+        throw CLIError.badDocuments(problems, dropped: log.dropped)
+      }
+      throw error
+    }
+    context.print(Self.describe(summary, files: files.count))
+    return ExitCode.success
   }
 
   /// Applies `batch` to the registry the arguments name and says what changed.

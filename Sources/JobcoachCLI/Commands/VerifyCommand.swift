@@ -85,7 +85,8 @@ struct VerifyCommand: Command {
     let request = VerificationRequest(kind: kind, date: date, placement: placement, policy: policy)
     var verification = QualificationRules(organisations: organisations).verify(coach, request)
     let membership = try store.membership(of: coach.id)
-    let published = try membership == nil
+    let published =
+      try membership == nil
       ? coach.registerNumber.flatMap { try store.publicRegister(listing: $0) } : nil
     if membership != nil || coach.registerNumber != nil,
       let standing = RegisterStanding.finding(

@@ -69,7 +69,8 @@ extension DocumentReader {
           return nil
         }
         let keyStart = index
-        guard let keyEnd = scanValueEnd(), case .success(.string(let key)) = parseValue(endingAt: keyEnd)
+        guard let keyEnd = scanValueEnd(),
+          case .success(.string(let key)) = parseValue(endingAt: keyEnd)
         else {
           _ = parseRemainder()
           return nil
@@ -231,7 +232,8 @@ extension DocumentReader {
     _ kind: DocumentKind, _ value: JSONValue, at pointer: JSONPointer, in context: DecodingContext
   ) -> ImportRecord? {
     switch kind {
-    case .organisations: Organisation.decode(value, at: pointer, in: context).map(ImportRecord.organisation)
+    case .organisations:
+      Organisation.decode(value, at: pointer, in: context).map(ImportRecord.organisation)
     case .coaches: Coach.decode(value, at: pointer, in: context).map(ImportRecord.coach)
     case .placements: Placement.decode(value, at: pointer, in: context).map(ImportRecord.placement)
     case .policies: MunicipalPolicy.decode(value, at: pointer, in: context).map(ImportRecord.policy)
@@ -241,8 +243,10 @@ extension DocumentReader {
       Accreditation.decode(value, at: pointer, in: context).map(ImportRecord.accreditation)
     case .peNorms: PENorm.decode(value, at: pointer, in: context).map(ImportRecord.norm)
     case .portfolios: Portfolio.decode(value, at: pointer, in: context).map(ImportRecord.portfolio)
-    case .memberships: Membership.decode(value, at: pointer, in: context).map(ImportRecord.membership)
-    case .hourBookings: HourBooking.decode(value, at: pointer, in: context).map(ImportRecord.booking)
+    case .memberships:
+      Membership.decode(value, at: pointer, in: context).map(ImportRecord.membership)
+    case .hourBookings:
+      HourBooking.decode(value, at: pointer, in: context).map(ImportRecord.booking)
     case .publicRegister: nil
     }
   }
@@ -258,7 +262,9 @@ extension DocumentReader {
     for (key, value) in header.sorted(by: { $0.key < $1.key }) {
       object.members.append(JSONObject.Member(key: key, value: value.0))
     }
-    if let recordsKey { object.members.append(JSONObject.Member(key: recordsKey, value: .array([]))) }
+    if let recordsKey {
+      object.members.append(JSONObject.Member(key: recordsKey, value: .array([])))
+    }
     guard var fields = ObjectFields(.object(object), at: .root, in: context) else { return nil }
     fields.allow("$schema")
     let kinds = DocumentKind.allCases.map { "'\($0.rawValue)'" }.joined(separator: ", ")
@@ -271,7 +277,8 @@ extension DocumentReader {
     }
     fields.allow("kind")
     guard let kind = DocumentKind(rawValue: kindText) else {
-      fields.report("kind", "this is not a document jobcoach imports; 'kind' must be one of \(kinds)")
+      fields.report(
+        "kind", "this is not a document jobcoach imports; 'kind' must be one of \(kinds)")
       return nil
     }
     guard let version = fields.required("schemaVersion", as: Int.self) else { return kind }

@@ -100,12 +100,14 @@ public struct ImportBatch: Sendable {
   /// Adds one record read from `file` at `pointer`.
   public mutating func add(_ record: ImportRecord, file: String, pointer: JSONPointer) {
     switch record {
-    case .organisation(let value): organisations.append(Located(value, file: file, pointer: pointer))
+    case .organisation(let value):
+      organisations.append(Located(value, file: file, pointer: pointer))
     case .coach(let value): coaches.append(Located(value, file: file, pointer: pointer))
     case .placement(let value): placements.append(Located(value, file: file, pointer: pointer))
     case .policy(let value): policies.append(Located(value, file: file, pointer: pointer))
     case .education(let value): educations.append(Located(value, file: file, pointer: pointer))
-    case .accreditation(let value): accreditations.append(Located(value, file: file, pointer: pointer))
+    case .accreditation(let value):
+      accreditations.append(Located(value, file: file, pointer: pointer))
     case .norm(let value): norms.append(Located(value, file: file, pointer: pointer))
     case .portfolio(let value): portfolios.append(Located(value, file: file, pointer: pointer))
     case .membership(let value): memberships.append(Located(value, file: file, pointer: pointer))

@@ -47,7 +47,8 @@ public final class ReferenceValidator {
   func unique(_ key: String, _ label: String, _ file: String, _ pointer: JSONPointer) {
     if let first = firstSeen[key] {
       log.report(
-        file, pointer, "\(label) appears twice in this import; first at \(first.file)#\(first.pointer)")
+        file, pointer,
+        "\(label) appears twice in this import; first at \(first.file)#\(first.pointer)")
     } else {
       firstSeen[key] = (file, pointer)
     }
@@ -63,7 +64,8 @@ public final class ReferenceValidator {
     case .organisation(let id, let kinds, let role, let file, let pointer):
       guard let found = kind(of: id) else {
         if final {
-          log.report(file, pointer, "no organisation with id '\(id)' in this import or the registry")
+          log.report(
+            file, pointer, "no organisation with id '\(id)' in this import or the registry")
         } else {
           pending.append(reference)
         }
@@ -115,7 +117,8 @@ public final class ReferenceValidator {
       }
     case .placement(let placement):
       unique(
-        "placement \(placement.id)", "placement id '\(placement.id)'", file, pointer.appending("id"))
+        "placement \(placement.id)", "placement id '\(placement.id)'", file, pointer.appending("id")
+      )
       placementIDs.insert(placement.id)
       resolve(
         .organisation(

@@ -182,7 +182,9 @@ struct ImportWriter {
         evidence_document, evidence_issuer) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
       """)
     return try count(coaches) { (coach) throws(SQLiteError) -> Change in
-      let existing = try store.loadCoach(coach.id)
+      let existing =
+        try exists("SELECT 1 FROM coaches WHERE id = ?", SQLValue(coach.id))
+        ? store.loadCoach(coach.id) : nil
       if existing == coach { return .unchanged }
       try upsert.run([SQLValue(coach.id), .text(coach.name), SQLValue(coach.registerNumber)])
       try clearEmployments.run([SQLValue(coach.id)])
@@ -415,7 +417,9 @@ struct ImportWriter {
         accreditation_code, evidence_document, evidence_issuer) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
       """)
     return try count(portfolios) { (portfolio) throws(SQLiteError) -> Change in
-      let old = try store.loadPortfolio(portfolio.coach)
+      let old =
+        try exists("SELECT 1 FROM portfolios WHERE coach_id = ?", SQLValue(portfolio.coach))
+        ? store.loadPortfolio(portfolio.coach) : nil
       var comparable = portfolio
       comparable.activities.sort { ($0.date, $0.id) < ($1.date, $1.id) }
       if old == comparable { return .unchanged }
@@ -470,7 +474,9 @@ struct ImportWriter {
         improvement_points, deadline) VALUES (?, ?, ?, ?, ?, ?, ?)
       """)
     return try count(memberships) { (membership) throws(SQLiteError) -> Change in
-      let old = try store.loadMembership(membership.coach)
+      let old =
+        try exists("SELECT 1 FROM memberships WHERE coach_id = ?", SQLValue(membership.coach))
+        ? store.loadMembership(membership.coach) : nil
       if old == membership { return .unchanged }
       let coach = SQLValue(membership.coach)
       try upsert.run([
@@ -494,6 +500,14 @@ struct ImportWriter {
       }
       return old == nil ? .created : .updated
     }
+  }
+
+  /// Whether the row `sql` selects exists: a cheap check before loading a record to compare.
+  func exists(_ sql: String, _ key: SQLValue) throws(SQLiteError) -> Bool {
+    let statement = try database.cached(sql)
+    try statement.bind([key])
+    defer { statement.reset() }
+    return try statement.step()
   }
 
   /// Writes each record, counts what changed, and notes each change for the audit trail

@@ -10,11 +10,13 @@ extension RegistryStore {
   /// listed); nil when no public register was imported. One indexed lookup, for `verify`.
   public func publicRegister(listing number: String) throws(StoreError) -> PublicRegister? {
     try wrap { () throws(SQLiteError) in
-      let header = try database.prepare("SELECT register, published_on FROM public_register LIMIT 1")
+      let header = try database.prepare(
+        "SELECT register, published_on FROM public_register LIMIT 1")
       guard try header.step() else { return nil }
       var register = PublicRegister(
         register: header.text(0) ?? "", publishedOn: try date(header, 1), entries: [])
-      register.entries = try loadPublicRegister(where: "WHERE register_number = ?", [.text(number)])?
+      register.entries =
+        try loadPublicRegister(where: "WHERE register_number = ?", [.text(number)])?
         .entries ?? []
       return register
     }

@@ -1,0 +1,133 @@
+import JobcoachCore
+
+/// One streaming import: records are checked and written as they are read, all in one
+/// transaction, so memory does not grow with the files. Nothing is committed until `finish`,
+/// and nothing at all when any problem was found: the registry is left as it was.
+///
+/// Into an empty registry the PE activities' covering index is dropped for the load and built
+/// once at the end, which is several times faster than keeping it up to date row by row.
+public final class ImportSession {
+  let store: RegistryStore
+  let dryRun: Bool
+  let audit: AuditContext?
+  let log: ProblemLog
+  let validator: ReferenceValidator
+  var writer: ImportWriter
+  var summary = ImportSummary()
+  var documents: [(file: String, kind: DocumentKind?, sha256: String)] = []
+  var publicRegisters: [PublicRegister] = []
+  var rebuildActivityIndex = false
+  var open = true
+
+  static let activityIndex = """
+    CREATE INDEX pe_activities_by_coach_date
+      ON pe_activities(coach_id, activity_date, category, minutes)
+    """
+
+  /// Starts the transaction; problems found while reading go to `log`.
+  public init(store: RegistryStore, dryRun: Bool, audit: AuditContext?, log: ProblemLog)
+    throws(StoreError)
+  {
+    self.store = store
+    self.dryRun = dryRun
+    self.audit = audit
+    self.log = log
+    validator = ReferenceValidator(registry: StoreLookup(store: store), log: log)
+    writer = try store.wrap { () throws(SQLiteError) in try ImportWriter(store: store) }
+    summary.isDryRun = dryRun
+    try store.wrap { () throws(SQLiteError) in
+      try store.database.execute("BEGIN IMMEDIATE")
+      do throws(SQLiteError) {
+        try store.database.execute("PRAGMA defer_foreign_keys = ON")
+        if try store.database.scalarInt(
+          "SELECT count(*) FROM (SELECT 1 FROM pe_activities LIMIT 1)")
+          == 0
+        {
+          try store.database.execute("DROP INDEX pe_activities_by_coach_date")
+          rebuildActivityIndex = true
+        }
+      } catch {
+        try? store.database.execute("ROLLBACK")
+        throw error
+      }
+    }
+  }
+
+  deinit {
+    if open { try? store.database.execute("ROLLBACK") }
+  }
+
+  /// Checks one record and, while the import has no problems, writes it.
+  public func add(_ record: ImportRecord, file: String, pointer: JSONPointer) throws(StoreError) {
+    validator.check(record, file: file, pointer: pointer)
+    guard log.isEmpty else { return }
+    try store.wrap { () throws(SQLiteError) in
+      func add(_ kind: DocumentKind, _ counts: ImportSummary.Counts) {
+        var total = summary.counts[kind] ?? ImportSummary.Counts()
+        total.created += counts.created
+        total.updated += counts.updated
+        total.unchanged += counts.unchanged
+        summary.counts[kind] = total
+      }
+      switch record {
+      case .organisation(let value): add(.organisations, try writer.write([value]))
+      case .coach(let value): add(.coaches, try writer.write([value]))
+      case .placement(let value): add(.placements, try writer.write([value]))
+      case .policy(let value): add(.policies, try writer.write([value]))
+      case .education(let value): add(.educations, try writer.write([value]))
+      case .accreditation(let value): add(.accreditations, try writer.write([value]))
+      case .norm(let value): add(.peNorms, try writer.write([value]))
+      case .portfolio(let value): add(.portfolios, try writer.write([value]))
+      case .membership(let value): add(.memberships, try writer.write([value]))
+      case .booking(let value): add(.hourBookings, try writer.write([value]))
+      case .publicRegister(let value): publicRegisters.append(value)
+      }
+    }
+  }
+
+  /// Notes a document read to its end, for the audit trail.
+  public func finishDocument(_ file: String, _ info: DocumentInfo) {
+    documents.append((file, info.kind, info.sha256))
+  }
+
+  /// Resolves what was left open; with no problem commits (or, for a dry run, rolls back) and
+  /// returns the counts. With problems rolls back and throws them.
+  public func finish() throws(StoreError) -> ImportSummary {
+    validator.finish()
+    guard log.isEmpty else {
+      rollback()
+      throw .importRejected(log.problems)
+    }
+    do {
+      try store.wrap { () throws(SQLiteError) in
+        if !publicRegisters.isEmpty {
+          summary.counts[.publicRegister] = try writer.write(publicRegisters)
+        }
+        if rebuildActivityIndex { try store.database.execute(Self.activityIndex) }
+        if let audit, summary.changedAnything {
+          let entries = documents.map { document in
+            AuditEntry(
+              subjectKind: "document", subjectID: document.file, field: "import",
+              newValue: document.kind?.rawValue, documentHash: document.sha256,
+              reason: "import of \(document.file)")
+          }
+          try store.appendAudit(entries + writer.changes.entries, context: audit)
+        }
+        try store.database.execute(dryRun ? "ROLLBACK" : "COMMIT")
+        open = false
+      }
+    } catch {
+      rollback()
+      throw error
+    }
+    return summary
+  }
+
+  /// Abandons the import: nothing of it stays.
+  public func rollback() {
+    if open {
+      try? store.database.execute("ROLLBACK")
+      open = false
+    }
+  }
+}
