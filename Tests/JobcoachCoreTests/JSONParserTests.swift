@@ -82,3 +82,25 @@ struct JSONParserTests {
     #expect(JSONPointer.root.description == "")
   }
 }
+
+struct JSONParserDuplicateTests {
+  /// An object of `count` members m0, m1, ... with member `repeated` named again at the end.
+  func object(_ count: Int, repeating repeated: Int) -> [UInt8] {
+    let members = (0..<count).map { "\"m\($0)\": \($0)" } + ["\"m\(repeated)\": 0"]
+    return Array(("{" + members.joined(separator: ", ") + "}").utf8)
+  }
+
+  @Test(arguments: [(3, 1), (15, 14), (16, 15), (17, 16), (40, 0), (40, 39)])
+  func duplicatesAreFoundInSmallAndLargeObjects(_ count: Int, _ repeated: Int) {
+    #expect(throws: JSONSyntaxError.self) { try JSONParser.parse(object(count, repeating: repeated)) }
+  }
+
+  @Test func manyDistinctMembersAreFine() throws {
+    let members = (0..<40).map { "\"m\($0)\": \($0)" }.joined(separator: ", ")
+    guard case .object(let parsed) = try JSONParser.parse(Array("{\(members)}".utf8)) else {
+      Issue.record("not an object")
+      return
+    }
+    #expect(parsed.members.count == 40)
+  }
+}

@@ -7,6 +7,7 @@ public struct SHA256: Sendable {
   )
   private var buffer: [UInt8] = []
   private var length: UInt64 = 0
+  
 
   public init() { buffer.reserveCapacity(64) }
 
@@ -20,14 +21,27 @@ public struct SHA256: Sendable {
   public static func hex(_ text: String) -> String { hex(text.utf8) }
 
   public mutating func update(_ bytes: some Sequence<UInt8>) {
-    for byte in bytes {
-      buffer.append(byte)
-      length &+= 1
-      if buffer.count == 64 {
-        compress(buffer)
-        buffer.removeAll(keepingCapacity: true)
-      }
+    let handled: Void? = bytes.withContiguousStorageIfAvailable { update(UnsafeRawBufferPointer($0)) }
+    if handled == nil { update(Array(bytes)) }
+  }
+
+  /// Whole 64-byte blocks are compressed straight from `bytes`; only the tail is buffered.
+  public mutating func update(_ bytes: UnsafeRawBufferPointer) {
+    length &+= UInt64(bytes.count)
+    var offset = 0
+    if !buffer.isEmpty {
+      let take = min(64 - buffer.count, bytes.count)
+      buffer.append(contentsOf: bytes[0..<take])
+      offset = take
+      guard buffer.count == 64 else { return }
+      buffer.withUnsafeBytes { compress($0.baseAddress!) }
+      buffer.removeAll(keepingCapacity: true)
     }
+    while bytes.count - offset >= 64 {
+      compress(bytes.baseAddress! + offset)
+      offset += 64
+    }
+    if offset < bytes.count { buffer.append(contentsOf: bytes[offset...]) }
   }
 
   public mutating func finalize() -> [UInt8] {
@@ -71,12 +85,10 @@ public struct SHA256: Sendable {
     0xc671_78f2,
   ]
 
-  private mutating func compress(_ block: [UInt8]) {
+  private mutating func compress(_ block: UnsafeRawPointer) {
     var w = [UInt32](repeating: 0, count: 64)
     for index in 0..<16 {
-      w[index] =
-        UInt32(block[4 * index]) << 24 | UInt32(block[4 * index + 1]) << 16
-        | UInt32(block[4 * index + 2]) << 8 | UInt32(block[4 * index + 3])
+      w[index] = UInt32(bigEndian: block.loadUnaligned(fromByteOffset: 4 * index, as: UInt32.self))
     }
     func rotate(_ x: UInt32, _ n: UInt32) -> UInt32 { x >> n | x << (32 - n) }
     for index in 16..<64 {

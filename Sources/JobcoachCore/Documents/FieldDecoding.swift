@@ -104,7 +104,8 @@ extension String: JSONField {
       context.report(pointer, "expected a string, found \(value.typeName)")
       return nil
     }
-    if text.utf8.count > maximumTextLength * 4 || text.count > maximumTextLength {
+    let bytes = text.utf8.count
+    if bytes > maximumTextLength * 4 || (bytes > maximumTextLength && text.count > maximumTextLength) {
       context.report(pointer, "text longer than \(maximumTextLength) characters")
       return nil
     }

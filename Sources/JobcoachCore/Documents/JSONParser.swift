@@ -144,7 +144,11 @@ public struct JSONParser {
         }
         let keyStart = index
         let key = try parseString()
-        guard seen.insert(key).inserted else {
+        // Small objects check duplicates by scanning; large ones with a set.
+        if members.count == 16 { seen = Set(members.map(\.key)) }
+        let duplicate =
+          members.count < 16 ? members.contains { $0.key == key } : !seen.insert(key).inserted
+        guard !duplicate else {
           throw failure("duplicate member name '\(key)'", at: keyStart)
         }
         skipWhitespace()
