@@ -420,9 +420,11 @@ struct ImportWriter {
       let old =
         try exists("SELECT 1 FROM portfolios WHERE coach_id = ?", SQLValue(portfolio.coach))
         ? store.loadPortfolio(portfolio.coach) : nil
-      var comparable = portfolio
-      comparable.activities.sort { ($0.date, $0.id) < ($1.date, $1.id) }
-      if old == comparable { return .unchanged }
+      if let old {
+        var comparable = portfolio
+        comparable.activities.sort { ($0.date, $0.id) < ($1.date, $1.id) }
+        if old == comparable { return .unchanged }
+      }
       let coach = SQLValue(portfolio.coach)
       try upsert.run([coach, SQLValue(portfolio.registeredSince)])
       try clearDiplomas.run([coach])
