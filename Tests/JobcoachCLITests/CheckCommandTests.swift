@@ -68,3 +68,19 @@ struct CheckCommandTests {
     #expect(run.err.hasPrefix("error: unknown severity 'fatal'; choose error, warning or note\n"))
   }
 }
+
+@testable import JobcoachStore
+
+struct LeanSnapshotTests {
+  /// Reading only what the PE rules use must not change a single finding.
+  @Test(arguments: ["2026-03-02", "2026-11-23", "2026-12-14", "2027-06-01"])
+  func theLeanSnapshotGivesTheSameFindings(_ day: String) throws {
+    let scratch = Scratch()
+    let store = try RegistryStore.open(at: scratch.sampleRegistry())
+    let date = try #require(CalendarDate(iso: day))
+    let lean = RegistryCheck.run(try store.snapshot(on: date), on: date)
+    let full = RegistryCheck.run(try store.snapshot(), on: date)
+    #expect(lean == full)
+    #expect(!lean.findings.isEmpty)
+  }
+}

@@ -57,7 +57,7 @@ struct CheckCommand: Command {
   func run(_ context: CommandContext) throws -> Int32 {
     let date = try context.date(arguments, command: Self.spec.name)
     let store = try context.openRegistry(arguments)
-    let snapshot = try store.snapshot()
+    let snapshot = try store.snapshot(on: date)
     var report = RegistryCheck.run(snapshot, on: date)
     report.findings = report.findings.filter {
       $0.severity <= severity && (rulePrefix.map($0.rule.rawValue.hasPrefix) ?? true)

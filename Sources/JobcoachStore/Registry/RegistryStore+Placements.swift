@@ -9,7 +9,7 @@ extension RegistryStore {
   /// Reads the grant, plan and absences of `placement` from their tables.
   func loadDetails(of placement: inout Placement) throws(SQLiteError) {
     let id = SQLValue(placement.id)
-    let grantRow = try database.prepare(
+    let grantRow = try database.cached(
       """
       SELECT level, hourly_rate_cents, package, motivation_document, motivation_issuer,
         motivation_summary FROM grants WHERE placement_id = ?
@@ -21,7 +21,7 @@ extension RegistryStore {
       let motivation = evidence(grantRow, 3).map {
         Motivation(evidence: $0, summary: grantRow.text(5) ?? "")
       }
-      let periodRows = try database.prepare(
+      let periodRows = try database.cached(
         """
         SELECT start_on, end_on, amount_cents, result FROM grant_periods
         WHERE placement_id = ? ORDER BY position
@@ -39,7 +39,7 @@ extension RegistryStore {
         level: level, hourlyRate: Money(cents: grantRow.int(1)), package: package,
         motivation: motivation, periods: periods)
     }
-    let planRow = try database.prepare(
+    let planRow = try database.cached(
       "SELECT agreed_on, agreed_by FROM coaching_plans WHERE placement_id = ?")
     try planRow.bind([id])
     if try planRow.step() {
@@ -50,7 +50,7 @@ extension RegistryStore {
         }
         parties.insert(party)
       }
-      let goalRows = try database.prepare(
+      let goalRows = try database.cached(
         """
         SELECT goal_id, category, description, activities FROM plan_goals
         WHERE placement_id = ? ORDER BY position
@@ -70,7 +70,7 @@ extension RegistryStore {
       placement.plan = CoachingPlan(
         agreedOn: try date(planRow, 0), agreedBy: parties, goals: goals)
     }
-    let absenceRows = try database.prepare(
+    let absenceRows = try database.cached(
       """
       SELECT start_on, end_on, reason, approval_document, approval_issuer, approved_on
       FROM absences WHERE placement_id = ? ORDER BY position

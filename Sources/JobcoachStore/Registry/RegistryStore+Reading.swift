@@ -7,12 +7,12 @@ extension RegistryStore {
   }
 
   func loadOrganisation(_ id: OrganisationID) throws(SQLiteError) -> Organisation? {
-    let row = try database.prepare("SELECT name, kind FROM organisations WHERE id = ?")
+    let row = try database.cached("SELECT name, kind FROM organisations WHERE id = ?")
     try row.bind([SQLValue(id)])
     guard try row.step(), let name = row.text(0),
       let kind = row.text(1).flatMap(OrganisationKind.init(rawValue:))
     else { return nil }
-    let rows = try database.prepare(
+    let rows = try database.cached(
       """
       SELECT framework, valid_from, valid_until, evidence_document, evidence_issuer, withdrawn_on
       FROM recognitions WHERE organisation_id = ? ORDER BY position
@@ -49,11 +49,11 @@ extension RegistryStore {
   }
 
   func loadCoach(_ id: CoachID) throws(SQLiteError) -> Coach? {
-    let row = try database.prepare("SELECT name, register_number FROM coaches WHERE id = ?")
+    let row = try database.cached("SELECT name, register_number FROM coaches WHERE id = ?")
     try row.bind([SQLValue(id)])
     guard try row.step(), let name = row.text(0) else { return nil }
     var coach = Coach(id: id, name: name, registerNumber: row.text(1))
-    let employments = try database.prepare(
+    let employments = try database.cached(
       """
       SELECT organisation_id, kind, valid_from, valid_until FROM employments
       WHERE coach_id = ? ORDER BY position
@@ -69,7 +69,7 @@ extension RegistryStore {
           period: DateInterval(
             start: try date(employments, 2), end: try optionalDate(employments, 3))))
     }
-    let qualifications = try database.prepare(
+    let qualifications = try database.cached(
       """
       SELECT kind, title, issued_on, expires_on, issuer, evidence_document, evidence_issuer
       FROM qualifications WHERE coach_id = ? ORDER BY position

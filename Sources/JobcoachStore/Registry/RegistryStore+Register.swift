@@ -82,11 +82,11 @@ extension RegistryStore {
   }
 
   func loadPortfolio(_ coach: CoachID) throws(SQLiteError) -> Portfolio? {
-    let head = try database.prepare("SELECT registered_since FROM portfolios WHERE coach_id = ?")
+    let head = try database.cached("SELECT registered_since FROM portfolios WHERE coach_id = ?")
     try head.bind([SQLValue(coach)])
     guard try head.step() else { return nil }
     var portfolio = Portfolio(coach: coach, registeredSince: try optionalDate(head, 0))
-    let diplomas = try database.prepare(
+    let diplomas = try database.cached(
       """
       SELECT education_id, issued_on, evidence_document, evidence_issuer FROM education_diplomas
       WHERE coach_id = ? ORDER BY position
@@ -98,7 +98,7 @@ extension RegistryStore {
           education: EducationID(rawValue: diplomas.text(0) ?? ""), issuedOn: try date(diplomas, 1),
           evidence: evidence(diplomas, 2) ?? EvidenceReference(documentID: "", issuer: "")))
     }
-    let experience = try database.prepare(
+    let experience = try database.cached(
       """
       SELECT valid_from, valid_until, minutes, description, evidence_document, evidence_issuer
       FROM experience WHERE coach_id = ? ORDER BY position
@@ -111,7 +111,7 @@ extension RegistryStore {
           hours: Hours(minutes: experience.int(2)), description: experience.text(3) ?? "",
           evidence: evidence(experience, 4) ?? EvidenceReference(documentID: "", issuer: "")))
     }
-    let activities = try database.prepare(
+    let activities = try database.cached(
       """
       SELECT id, activity_date, minutes, title, provider, category, accreditation_code,
         evidence_document, evidence_issuer
@@ -136,7 +136,7 @@ extension RegistryStore {
   }
 
   func loadMembership(_ coach: CoachID) throws(SQLiteError) -> Membership? {
-    let head = try database.prepare(
+    let head = try database.cached(
       "SELECT register_number, admitted_on, route FROM memberships WHERE coach_id = ?")
     try head.bind([SQLValue(coach)])
     guard try head.step(), let route = AdmissionRoute(rawValue: head.text(2) ?? "") else {
@@ -144,7 +144,7 @@ extension RegistryStore {
     }
     var membership = Membership(
       coach: coach, registerNumber: head.text(0) ?? "", admittedOn: try date(head, 1), route: route)
-    let changes = try database.prepare(
+    let changes = try database.cached(
       """
       SELECT change_date, status, rule, decision FROM membership_status_changes
       WHERE coach_id = ? ORDER BY position
@@ -159,7 +159,7 @@ extension RegistryStore {
           date: try date(changes, 0), status: status, rule: RuleID(rawValue: changes.text(2) ?? ""),
           decision: changes.text(3) ?? ""))
     }
-    let assessments = try database.prepare(
+    let assessments = try database.cached(
       """
       SELECT submitted_on, judged_on, result, improvement_points, deadline FROM assessments
       WHERE coach_id = ? ORDER BY position
