@@ -132,10 +132,23 @@ public enum RegistryCheck {
         membership, portfolio: portfolio, on: date)
     }
 
-    let sortedFindings = findings.enumerated().sorted { left, right in
-      let (a, b) = (left.element.subject, right.element.subject)
-      return a != b ? a < b : left.offset < right.offset
-    }.map(\.element)
+    // Findings come in runs about one subject; sorting the runs (stably) groups them by
+    // subject without moving every finding through the sort.
+    var runs: [(subject: FindingSubject, range: Range<Int>)] = []
+    for (offset, finding) in findings.enumerated() {
+      if let last = runs.last, last.subject == finding.subject {
+        runs[runs.count - 1].range = last.range.lowerBound..<(offset + 1)
+      } else {
+        runs.append((finding.subject, offset..<(offset + 1)))
+      }
+    }
+    let ordered = runs.enumerated().sorted { left, right in
+      left.element.subject != right.element.subject
+        ? left.element.subject < right.element.subject : left.offset < right.offset
+    }
+    var sortedFindings: [Finding] = []
+    sortedFindings.reserveCapacity(findings.count)
+    for run in ordered { sortedFindings.append(contentsOf: findings[run.element.range]) }
     return CheckReport(date: date, subjects: subjects.sorted(), findings: sortedFindings)
   }
 

@@ -30,9 +30,9 @@ extension RegistryStore {
         {
           let cycle = rules.norms.cycle(containing: date, anchor: membership.admittedOn)
           if rules.norms.norm(for: cycle.period).practiceHours == nil,
-            try !hasIrregularClaims(coach, in: cycle, checked: rules.accreditations != nil)
+            let lean = try leanPortfolio(coach, in: cycle, checked: rules.accreditations != nil)
           {
-            snapshot.portfolios[coach] = try leanPortfolio(coach, in: cycle)
+            snapshot.portfolios[coach] = lean
             continue
           }
         }
@@ -42,44 +42,45 @@ extension RegistryStore {
     return snapshot
   }
 
-  /// Whether an accredited claim in `cycle` is one the PE rules report on by itself.
-  func hasIrregularClaims(_ coach: CoachID, in cycle: RegisterCycle, checked: Bool)
-    throws(SQLiteError) -> Bool
+  /// The activities of `cycle` with what the totals need (date, hours, category, code), or nil
+  /// when an accredited claim among them is one the PE rules report on by itself: a code that
+  /// is missing, not in the catalogue (when `checked`), not valid on the date, or worth fewer
+  /// hours than claimed. Then the whole portfolio is read instead.
+  func leanPortfolio(_ coach: CoachID, in cycle: RegisterCycle, checked: Bool)
+    throws(SQLiteError) -> Portfolio?
   {
-    let statement = try database.cached(
-      checked
-        ? """
-        SELECT 1 FROM pe_activities a LEFT JOIN accreditations c ON c.code = a.accreditation_code
-        WHERE a.coach_id = ? AND a.activity_date BETWEEN ? AND ? AND a.category = 'accredited'
-          AND (c.code IS NULL OR a.activity_date < c.valid_from
-            OR a.activity_date > coalesce(c.valid_until, '9999-12-31') OR a.minutes > c.minutes)
-        LIMIT 1
-        """
-        : """
-        SELECT 1 FROM pe_activities WHERE coach_id = ? AND activity_date BETWEEN ? AND ?
-          AND category = 'accredited' AND accreditation_code IS NULL LIMIT 1
-        """)
-    try statement.bind([SQLValue(coach), SQLValue(cycle.start), SQLValue(cycle.end)])
-    defer { statement.reset() }
-    return try statement.step()
-  }
-
-  /// The activities of `cycle` with what the totals need: date, hours, category and code.
-  func leanPortfolio(_ coach: CoachID, in cycle: RegisterCycle) throws(SQLiteError) -> Portfolio {
     let rows = try database.cached(
       """
-      SELECT id, activity_date, minutes, category, accreditation_code FROM pe_activities
-      WHERE coach_id = ? AND activity_date BETWEEN ? AND ?
+      SELECT a.id, a.activity_date, a.minutes, a.category, a.accreditation_code, c.code,
+        c.valid_from, coalesce(c.valid_until, '9999-12-31'), c.minutes
+      FROM pe_activities a LEFT JOIN accreditations c ON c.code = a.accreditation_code
+      WHERE a.coach_id = ? AND a.activity_date BETWEEN ? AND ?
       """)
     try rows.bind([SQLValue(coach), SQLValue(cycle.start), SQLValue(cycle.end)])
+    defer { rows.reset() }
     var portfolio = Portfolio(coach: coach)
     while try rows.step() {
-      portfolio.activities.append(
-        PEActivity(
-          id: ActivityID(rawValue: rows.text(0) ?? ""), date: try date(rows, 1),
-          hours: Hours(minutes: rows.int(2)), title: "", provider: "",
-          category: rows.text(3) == "accredited" ? .accredited : .free,
-          accreditationCode: rows.text(4)))
+      let accredited = rows.text(3) == "accredited"
+      let day = rows.text(1) ?? ""
+      if accredited {
+        guard let code = rows.text(4) else { return nil }
+        if checked {
+          guard rows.text(5) == code, let from = rows.text(6), let until = rows.text(7),
+            from <= day, day <= until, rows.int(2) <= rows.int(8)
+          else { return nil }
+        }
+        portfolio.activities.append(
+          PEActivity(
+            id: ActivityID(rawValue: rows.text(0) ?? ""), date: try date(rows, 1),
+            hours: Hours(minutes: rows.int(2)), title: "", provider: "", category: .accredited,
+            accreditationCode: code))
+      } else {
+        portfolio.activities.append(
+          PEActivity(
+            id: ActivityID(rawValue: rows.text(0) ?? ""), date: try date(rows, 1),
+            hours: Hours(minutes: rows.int(2)), title: "", provider: "", category: .free,
+            accreditationCode: rows.text(4)))
+      }
     }
     return portfolio
   }
