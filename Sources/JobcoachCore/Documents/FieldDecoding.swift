@@ -26,7 +26,8 @@ public struct ObjectFields {
   public let object: JSONObject
   public let pointer: JSONPointer
   public let context: DecodingContext
-  private var read: Set<String> = []
+  /// The names asked for; a handful per object, so a list is faster than a set.
+  private var read: [String] = []
   /// Whether any field was missing or wrong (and so reported).
   public private(set) var failed = false
 
@@ -43,7 +44,7 @@ public struct ObjectFields {
 
   /// The field's value; reports a missing field or a null.
   public mutating func required<T: JSONField>(_ key: String, as type: T.Type = T.self) -> T? {
-    read.insert(key)
+    read.append(key)
     guard let value = object[key] else {
       report(nil, "missing required field '\(key)'")
       return nil
@@ -59,7 +60,7 @@ public struct ObjectFields {
 
   /// The field's value, nil when absent or null (and after reporting a wrong value).
   public mutating func optional<T: JSONField>(_ key: String, as type: T.Type = T.self) -> T? {
-    read.insert(key)
+    read.append(key)
     guard let value = object[key] else { return nil }
     if case .null = value { return nil }
     let decoded = T.decode(value, at: pointer.appending(key), in: context)
@@ -68,7 +69,7 @@ public struct ObjectFields {
   }
 
   /// Marks a field as known without reading it (for example `$schema`).
-  public mutating func allow(_ key: String) { read.insert(key) }
+  public mutating func allow(_ key: String) { read.append(key) }
 
   /// Reports every member that was not read. Call last.
   public mutating func rejectUnknownFields() {
