@@ -22,7 +22,9 @@ let package = Package(
     .executableTarget(name: "jobcoach-bench", dependencies: ["JobcoachCore"]),
     .testTarget(name: "JobcoachCoreTests", dependencies: ["JobcoachCore"]),
     .testTarget(name: "JobcoachStoreTests", dependencies: ["JobcoachStore", "JobcoachCore"]),
-    .testTarget(name: "JobcoachCLITests", dependencies: ["JobcoachCLI", "JobcoachStore", "JobcoachCore"]),
+    .testTarget(
+      name: "JobcoachCLITests", dependencies: ["JobcoachCLI", "JobcoachStore", "JobcoachCore"],
+      exclude: ["Corpus", "Golden"]),
   ],
   swiftLanguageModes: [.v6]
 )
