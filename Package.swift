@@ -20,6 +20,7 @@ let package = Package(
     .target(name: "JobcoachCLI", dependencies: ["JobcoachCore", "JobcoachStore"]),
     .executableTarget(name: "jobcoach", dependencies: ["JobcoachCLI"]),
     .executableTarget(name: "jobcoach-bench", dependencies: ["JobcoachCore"]),
+    .executableTarget(name: "jobcoach-fuzz", dependencies: ["JobcoachCore"]),
     .testTarget(name: "JobcoachCoreTests", dependencies: ["JobcoachCore"]),
     .testTarget(name: "JobcoachStoreTests", dependencies: ["JobcoachStore", "JobcoachCore"]),
     .testTarget(

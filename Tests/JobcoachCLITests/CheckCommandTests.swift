@@ -3,6 +3,7 @@ import Testing
 
 @testable import JobcoachCLI
 @testable import JobcoachCore
+@testable import JobcoachStore
 
 struct CheckCommandTests {
   static let goldenPath = repositoryRoot + "/Tests/JobcoachCLITests/Golden/check-samples.json"
@@ -68,8 +69,6 @@ struct CheckCommandTests {
     #expect(run.err.hasPrefix("error: unknown severity 'fatal'; choose error, warning or note\n"))
   }
 }
-
-@testable import JobcoachStore
 
 struct LeanSnapshotTests {
   /// Reading only what the PE rules use must not change a single finding.

@@ -65,7 +65,8 @@ struct MalformedCorpusTests {
     let named = lines.filter { line in
       guard line.hasPrefix("error: \(path)") else { return false }
       switch corpus.place {
-      case ":": return line.range(of: #"\.json:[0-9]+:[0-9]+: "#, options: .regularExpression) != nil
+      case ":":
+        return line.range(of: #"\.json:[0-9]+:[0-9]+: "#, options: .regularExpression) != nil
       default: return line.contains("#\(corpus.place): ")
       }
     }

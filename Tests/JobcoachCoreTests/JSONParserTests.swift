@@ -92,7 +92,9 @@ struct JSONParserDuplicateTests {
 
   @Test(arguments: [(3, 1), (15, 14), (16, 15), (17, 16), (40, 0), (40, 39)])
   func duplicatesAreFoundInSmallAndLargeObjects(_ count: Int, _ repeated: Int) {
-    #expect(throws: JSONSyntaxError.self) { try JSONParser.parse(object(count, repeating: repeated)) }
+    #expect(throws: JSONSyntaxError.self) {
+      try JSONParser.parse(object(count, repeating: repeated))
+    }
   }
 
   @Test func manyDistinctMembersAreFine() throws {

@@ -7,7 +7,6 @@ public struct SHA256: Sendable {
   )
   private var buffer: [UInt8] = []
   private var length: UInt64 = 0
-  
 
   public init() { buffer.reserveCapacity(64) }
 
@@ -21,7 +20,9 @@ public struct SHA256: Sendable {
   public static func hex(_ text: String) -> String { hex(text.utf8) }
 
   public mutating func update(_ bytes: some Sequence<UInt8>) {
-    let handled: Void? = bytes.withContiguousStorageIfAvailable { update(UnsafeRawBufferPointer($0)) }
+    let handled: Void? = bytes.withContiguousStorageIfAvailable {
+      update(UnsafeRawBufferPointer($0))
+    }
     if handled == nil { update(Array(bytes)) }
   }
 
@@ -88,7 +89,8 @@ public struct SHA256: Sendable {
   private mutating func compress(_ block: UnsafeRawPointer) {
     withUnsafeTemporaryAllocation(of: UInt32.self, capacity: 64) { w in
       for index in 0..<16 {
-        w[index] = UInt32(bigEndian: block.loadUnaligned(fromByteOffset: 4 * index, as: UInt32.self))
+        w[index] = UInt32(
+          bigEndian: block.loadUnaligned(fromByteOffset: 4 * index, as: UInt32.self))
       }
       func rotate(_ x: UInt32, _ n: UInt32) -> UInt32 { x >> n | x << (32 - n) }
       for index in 16..<64 {

@@ -3,6 +3,8 @@ extension DocumentReader {
   /// problem goes to the log; a record with problems is not emitted.
   public mutating func read(emit: (ImportRecord, JSONPointer) -> Void) -> DocumentInfo {
     let kind = readDocument(emit: emit)
+    // A document abandoned early is still hashed whole, for the audit trail.
+    repeat { index = buffer.count } while fill()
     if readFailed {
       log.report(DocumentProblem(file: file, pointer: .root, message: "the file could not be read"))
     }
@@ -15,8 +17,10 @@ extension DocumentReader {
   }
 
   private mutating func readDocument(emit: (ImportRecord, JSONPointer) -> Void) -> DocumentKind? {
-    // A byte order mark: UTF-16 is refused, UTF-8's is skipped.
-    if peek() != nil, buffer.count >= 2,
+    // A byte order mark: UTF-16 is refused, UTF-8's is skipped. Look at three bytes, however
+    // small the pieces the source gives.
+    while buffer.count < 3, fill() {}
+    if buffer.count >= 2,
       (buffer[0] == 0xFF && buffer[1] == 0xFE) || (buffer[0] == 0xFE && buffer[1] == 0xFF)
     {
       problem(at: 0, "the file is UTF-16, not UTF-8")
@@ -34,9 +38,13 @@ extension DocumentReader {
         _ = parseRemainder()
         return nil
       }
-      if case .success(let value) = parseValue(endingAt: end), trailingIsEmpty() {
-        let context = DecodingContext(file: file, log: log)
-        _ = ObjectFields(value, at: .root, in: context)
+      switch parseValue(endingAt: end) {
+      case .success(let value):
+        if trailingIsEmpty() {
+          _ = ObjectFields(value, at: .root, in: DecodingContext(file: file, log: log))
+        }
+      case .failure(let error):
+        problem(error)
       }
       return nil
     }

@@ -106,7 +106,9 @@ extension String: JSONField {
       return nil
     }
     let bytes = text.utf8.count
-    if bytes > maximumTextLength * 4 || (bytes > maximumTextLength && text.count > maximumTextLength) {
+    if bytes > maximumTextLength * 4
+      || (bytes > maximumTextLength && text.count > maximumTextLength)
+    {
       context.report(pointer, "text longer than \(maximumTextLength) characters")
       return nil
     }
