@@ -9,6 +9,8 @@ public enum CLIError: Error, Hashable, Sendable, CustomStringConvertible {
   case badDocuments([DocumentProblem], dropped: Int)
   /// The input names something the registry does not hold, or is otherwise wrong (exit 65).
   case badInput(String)
+  /// An output file cannot be written (exit 73, cannot create).
+  case cannotWrite(path: String, reason: String)
 
   public var description: String {
     switch self {
@@ -17,6 +19,7 @@ public enum CLIError: Error, Hashable, Sendable, CustomStringConvertible {
       "\(problems.count + dropped) problem\(problems.count + dropped == 1 ? "" : "s") in the input; "
         + "nothing was written"
     case .badInput(let message): message
+    case .cannotWrite(let path, let reason): "cannot write '\(path)': \(reason)"
     }
   }
 }
@@ -30,4 +33,5 @@ public enum ExitCode {
   public static let dataError: Int32 = 65
   public static let noInput: Int32 = 66
   public static let internalError: Int32 = 70
+  public static let cannotCreate: Int32 = 73
 }

@@ -23,7 +23,7 @@ public enum JobcoachTool {
     RegisterRemoveCommand.self, RegisterRenewCommand.self, RegisterDueCommand.self,
     PlacementShowCommand.self, HoursImportCommand.self, HoursReportCommand.self,
     CheckCommand.self, AuditVerifyCommand.self, AuditLogCommand.self, ExportPublicCommand.self,
-    RemindCommand.self,
+    RemindCommand.self, ExportSubjectCommand.self, EraseCommand.self,
   ]
 
   static let version = "0.1.0"
@@ -148,6 +148,9 @@ public enum JobcoachTool {
       case .badInput:
         context.printError("error: \(cli)\n")
         return ExitCode.dataError
+      case .cannotWrite:
+        context.printError("error: \(cli)\n")
+        return ExitCode.cannotCreate
       }
     case let store as StoreError:
       switch store {

@@ -1,0 +1,206 @@
+import JobcoachCore
+import JobcoachStore
+
+#if canImport(Glibc)
+  import Glibc
+#elseif canImport(Darwin)
+  import Darwin
+#endif
+
+/// `jobcoach export subject`: everything the registry holds about one coach (right of access).
+struct ExportSubjectCommand: Command {
+  static let spec = CommandSpec(
+    name: "export subject",
+    summary: "everything the registry holds about one coach, as JSON (right of access)",
+    synopsis: "COACH_ID [--output FILE] [--db PATH]", positionals: 1...1,
+    options: [
+      .value("--output", "FILE", "write to this file, created with mode 0600 (default: stdout)"),
+      .database,
+    ],
+    discussion: """
+      The coach with employments, qualifications and register number; the portfolio
+      (diplomas, experience, PE activities); the register membership with its status history
+      and assessments; the placements they coach and the hours they booked; and every audit
+      record about them. Schemas/subject-export.schema.json. A file written with --output is
+      readable by its owner only.
+
+      exit codes: 0 written, 65 no such coach, 66 registry missing, 70 cannot write the file.
+      """)
+
+  let arguments: ParsedArguments
+  init(_ arguments: ParsedArguments) { self.arguments = arguments }
+
+  func run(_ context: CommandContext) throws -> Int32 {
+    let id = CoachID(rawValue: arguments.positionals[0])
+    let store = try RegistryStore.open(at: context.databasePath(arguments))
+    guard let subject = try store.subjectRecord(id) else {
+      throw CLIError.badInput("no coach with id '\(id)' in the registry")
+    }
+    let text = JSONWriter.string(Self.json(subject))
+    if let output = arguments.value("--output") {
+      try Self.writePrivately(text, to: output)
+      context.print("wrote everything about coach \(id) to '\(output)' (mode 0600)\n")
+    } else {
+      context.print(text)
+    }
+    return ExitCode.success
+  }
+
+  /// Writes `text` to `path`, readable and writable by the owner only, whatever was there.
+  static func writePrivately(_ text: String, to path: String) throws {
+    let descriptor = open(path, O_WRONLY | O_CREAT | O_TRUNC, 0o600)
+    guard descriptor >= 0 else {
+      throw CLIError.cannotWrite(path: path, reason: String(cString: strerror(errno)))
+    }
+    defer { close(descriptor) }
+    guard fchmod(descriptor, 0o600) == 0 else {
+      throw CLIError.cannotWrite(path: path, reason: String(cString: strerror(errno)))
+    }
+    var text = text
+    let written = text.withUTF8 { buffer in
+      var offset = 0
+      while offset < buffer.count {
+        let count = write(descriptor, buffer.baseAddress! + offset, buffer.count - offset)
+        if count < 0 {
+          if errno == EINTR { continue }
+          return false
+        }
+        offset += count
+      }
+      return true
+    }
+    guard written else {
+      throw CLIError.cannotWrite(path: path, reason: String(cString: strerror(errno)))
+    }
+  }
+
+  static func evidence(_ reference: EvidenceReference?) -> JSONValue {
+    guard let reference else { return .null }
+    return .object([
+      "documentId": JSONValue(reference.documentID), "issuer": JSONValue(reference.issuer),
+    ])
+  }
+
+  static func json(_ subject: SubjectRecord) -> JSONValue {
+    var coach = ShowCommand.json(subject.coach, placements: subject.placements)
+    if case .object(var fields) = coach {
+      fields.members.append(
+        JSONObject.Member(key: "registerNumber", value: JSONValue(subject.coach.registerNumber)))
+      coach = .object(fields)
+    }
+    let portfolio: JSONValue =
+      subject.portfolio.map { portfolio in
+        .object([
+          "registeredSince": JSONValue(portfolio.registeredSince),
+          "educations": .array(
+            portfolio.educations.map {
+              .object([
+                "education": JSONValue($0.education.rawValue), "issuedOn": JSONValue($0.issuedOn),
+                "evidence": evidence($0.evidence),
+              ])
+            }),
+          "experience": .array(
+            portfolio.experience.map {
+              .object([
+                "from": JSONValue($0.period.start), "until": JSONValue($0.period.end),
+                "hours": JSONValue($0.hours), "description": JSONValue($0.description),
+                "evidence": evidence($0.evidence),
+              ])
+            }),
+          "peActivities": .array(
+            portfolio.activities.map {
+              .object([
+                "id": JSONValue($0.id.rawValue), "date": JSONValue($0.date),
+                "hours": JSONValue($0.hours), "title": JSONValue($0.title),
+                "provider": JSONValue($0.provider), "category": JSONValue($0.category.rawValue),
+                "accreditationCode": JSONValue($0.accreditationCode),
+                "evidence": evidence($0.evidence),
+              ])
+            }),
+        ])
+      } ?? .null
+    let membership: JSONValue =
+      subject.membership.map { membership in
+        .object([
+          "registerNumber": JSONValue(membership.registerNumber),
+          "admittedOn": JSONValue(membership.admittedOn),
+          "route": JSONValue(membership.route.rawValue),
+          "statusChanges": .array(
+            membership.statusChanges.map {
+              .object([
+                "date": JSONValue($0.date), "status": JSONValue($0.status.rawValue),
+                "rule": JSONValue($0.rule.rawValue), "decision": JSONValue($0.decision),
+              ])
+            }),
+          "assessments": .array(
+            membership.assessments.map {
+              .object([
+                "submittedOn": JSONValue($0.submittedOn), "judgedOn": JSONValue($0.judgedOn),
+                "result": JSONValue($0.result.rawValue),
+                "improvementPoints": JSONValue($0.improvementPoints),
+                "deadline": JSONValue($0.deadline),
+              ])
+            }),
+        ])
+      } ?? .null
+    return .object([
+      "coach": coach,
+      "portfolio": portfolio,
+      "membership": membership,
+      "bookings": .array(
+        subject.bookings.map {
+          .object([
+            "id": JSONValue($0.id.rawValue), "placement": JSONValue($0.placement.rawValue),
+            "date": JSONValue($0.date), "hours": JSONValue($0.hours),
+            "activity": JSONValue($0.activity.rawValue),
+            "goals": .array($0.goals.map { JSONValue($0.rawValue) }),
+            "description": JSONValue($0.description),
+          ])
+        }),
+      "audit": .array(subject.audit.map(AuditLogCommand.json)),
+    ])
+  }
+}
+
+/// `jobcoach erase`: removes a coach's personal data, keeping the audit trail whole.
+struct EraseCommand: Command {
+  static let spec = CommandSpec(
+    name: "erase", summary: "remove a coach's personal data; the audit trail keeps id and reason",
+    synopsis: "COACH_ID --reason TEXT [--actor NAME] [--db PATH]", positionals: 1...1,
+    options: [
+      .value("--reason", "TEXT", "why the data is erased (kept in the audit trail)"),
+      .actor, .database,
+    ],
+    discussion: """
+      Deletes the coach, their employments, qualifications, portfolio, register membership and
+      hour bookings, and takes them off their placements, in one transaction; freed pages are
+      overwritten and the write-ahead log is emptied into the file. The audit trail is not
+      rewritten: its records hold ids and reasons, not personal data, and one more record says
+      who erased the coach, when and why, so 'audit verify' still finds it whole.
+
+      exit codes: 0 erased, 64 no reason given, 65 no such coach, 66 registry missing.
+      """)
+
+  let arguments: ParsedArguments
+  let reason: String
+
+  init(_ arguments: ParsedArguments) throws(UsageError) {
+    self.arguments = arguments
+    guard let reason = arguments.value("--reason"), !reason.allSatisfy(\.isWhitespace) else {
+      throw UsageError(
+        "missing --reason TEXT: an erasure is always explained", command: Self.spec.name)
+    }
+    self.reason = reason
+  }
+
+  func run(_ context: CommandContext) throws -> Int32 {
+    let id = CoachID(rawValue: arguments.positionals[0])
+    let audit = try context.audit(Self.spec.name, arguments)
+    let store = try RegistryStore.open(at: context.databasePath(arguments))
+    guard try store.erase(id, reason: reason, audit: audit) else {
+      throw CLIError.badInput("no coach with id '\(id)' in the registry")
+    }
+    context.print("erased the personal data of coach \(id); the audit trail records why\n")
+    return ExitCode.success
+  }
+}
