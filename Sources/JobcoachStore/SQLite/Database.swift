@@ -42,6 +42,12 @@ final class Database {
 
   /// Runs one or more statements without parameters.
   func execute(_ sql: String) throws(SQLiteError) {
+    // A cached statement left on its last row holds a read snapshot; a connection with one
+    // cannot wait for another writer (SQLite answers busy at once, to avoid a deadlock).
+    // Every transaction therefore starts with all of them reset.
+    if sql.hasPrefix("BEGIN") {
+      for statement in cache.values { statement.reset() }
+    }
     let status = sqlite3_exec(handle, sql, nil, nil, nil)
     guard status == SQLITE_OK else { throw error(status, sql: sql) }
   }
