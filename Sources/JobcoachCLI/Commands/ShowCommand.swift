@@ -73,13 +73,7 @@ struct ShowCommand: Command {
   }
 
   static func json(_ coach: Coach, placements: [Placement]) -> JSONValue {
-    func evidence(_ reference: EvidenceReference?) -> JSONValue {
-      guard let reference else { return .null }
-      return .object([
-        "documentId": JSONValue(reference.documentID), "issuer": JSONValue(reference.issuer),
-      ])
-    }
-    return .object([
+    .object([
       "id": JSONValue(coach.id.rawValue),
       "name": JSONValue(coach.name),
       "employments": .array(
@@ -95,7 +89,7 @@ struct ShowCommand: Command {
           .object([
             "kind": JSONValue($0.kind.rawValue), "title": JSONValue($0.title),
             "issuedOn": JSONValue($0.issuedOn), "expiresOn": JSONValue($0.expiresOn),
-            "issuer": JSONValue($0.issuer), "evidence": evidence($0.evidence),
+            "issuer": JSONValue($0.issuer), "evidence": JSONValue($0.evidence),
           ])
         }),
       "placements": .array(

@@ -54,3 +54,16 @@ enum FindingRendering {
     return text
   }
 }
+
+extension JSONValue {
+  /// An evidence reference as documents spell it: `documentId` and `issuer`; null when absent.
+  init(_ evidence: EvidenceReference?) {
+    guard let evidence else {
+      self = .null
+      return
+    }
+    self = .object([
+      "documentId": JSONValue(evidence.documentID), "issuer": JSONValue(evidence.issuer),
+    ])
+  }
+}

@@ -74,13 +74,6 @@ struct ExportSubjectCommand: Command {
     }
   }
 
-  static func evidence(_ reference: EvidenceReference?) -> JSONValue {
-    guard let reference else { return .null }
-    return .object([
-      "documentId": JSONValue(reference.documentID), "issuer": JSONValue(reference.issuer),
-    ])
-  }
-
   static func json(_ subject: SubjectRecord) -> JSONValue {
     var coach = ShowCommand.json(subject.coach, placements: subject.placements)
     if case .object(var fields) = coach {
@@ -96,7 +89,7 @@ struct ExportSubjectCommand: Command {
             portfolio.educations.map {
               .object([
                 "education": JSONValue($0.education.rawValue), "issuedOn": JSONValue($0.issuedOn),
-                "evidence": evidence($0.evidence),
+                "evidence": JSONValue($0.evidence),
               ])
             }),
           "experience": .array(
@@ -104,7 +97,7 @@ struct ExportSubjectCommand: Command {
               .object([
                 "from": JSONValue($0.period.start), "until": JSONValue($0.period.end),
                 "hours": JSONValue($0.hours), "description": JSONValue($0.description),
-                "evidence": evidence($0.evidence),
+                "evidence": JSONValue($0.evidence),
               ])
             }),
           "peActivities": .array(
@@ -114,7 +107,7 @@ struct ExportSubjectCommand: Command {
                 "hours": JSONValue($0.hours), "title": JSONValue($0.title),
                 "provider": JSONValue($0.provider), "category": JSONValue($0.category.rawValue),
                 "accreditationCode": JSONValue($0.accreditationCode),
-                "evidence": evidence($0.evidence),
+                "evidence": JSONValue($0.evidence),
               ])
             }),
         ])
