@@ -36,11 +36,36 @@ public enum ImportRecord: Hashable, Sendable {
   case publicRegister(PublicRegister)
 }
 
+extension ImportRecord {
+  /// The kind of document the record comes from.
+  public var kind: DocumentKind {
+    switch self {
+    case .organisation: .organisations
+    case .coach: .coaches
+    case .placement: .placements
+    case .policy: .policies
+    case .education: .educations
+    case .accreditation: .accreditations
+    case .norm: .peNorms
+    case .portfolio: .portfolios
+    case .membership: .memberships
+    case .booking: .hourBookings
+    case .publicRegister: .publicRegister
+    }
+  }
+}
+
 /// What reading one document found out about it.
 public struct DocumentInfo: Sendable {
   public var kind: DocumentKind?
   public var sha256: String
   public var byteCount: Int
+
+  public init(kind: DocumentKind?, sha256: String, byteCount: Int) {
+    self.kind = kind
+    self.sha256 = sha256
+    self.byteCount = byteCount
+  }
 }
 
 /// Reads one import document as a stream: the records array is read one element at a time,

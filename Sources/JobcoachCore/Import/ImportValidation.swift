@@ -206,13 +206,15 @@ public final class ReferenceValidator {
 }
 
 extension ImportBatch {
-  /// Checks the batch as `ReferenceValidator` checks a stream, kind by kind so that every
-  /// reference to an earlier kind resolves at once.
-  public func validateReferences(against registry: some RegistryLookup, log: ProblemLog) {
-    let validator = ReferenceValidator(registry: registry, log: log)
+  /// Every record, kind by kind in the order that lets each reference resolve against kinds
+  /// already seen: organisations, coaches, placements, portfolios, memberships, bookings,
+  /// public registers, educations, accreditations, norms, policies.
+  public var recordsInOrder: [Located<ImportRecord>] {
+    var all: [Located<ImportRecord>] = []
+    all.reserveCapacity(recordCount)
     func each<Value>(_ records: [Located<Value>], _ wrap: (Value) -> ImportRecord) {
       for located in records {
-        validator.check(wrap(located.value), file: located.file, pointer: located.pointer)
+        all.append(Located(wrap(located.value), file: located.file, pointer: located.pointer))
       }
     }
     each(organisations, ImportRecord.organisation)
@@ -226,6 +228,15 @@ extension ImportBatch {
     each(accreditations, ImportRecord.accreditation)
     each(norms, ImportRecord.norm)
     each(policies, ImportRecord.policy)
+    return all
+  }
+
+  /// Checks the batch as `ReferenceValidator` checks a stream, in `recordsInOrder`.
+  public func validateReferences(against registry: some RegistryLookup, log: ProblemLog) {
+    let validator = ReferenceValidator(registry: registry, log: log)
+    for located in recordsInOrder {
+      validator.check(located.value, file: located.file, pointer: located.pointer)
+    }
     validator.finish()
   }
 }

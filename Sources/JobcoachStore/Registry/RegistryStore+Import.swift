@@ -62,54 +62,27 @@ struct StoreLookup: RegistryLookup {
 extension RegistryStore {
   /// Applies everything in `batch` in one transaction: all of it, or (on any problem) none of it.
   /// Re-importing the same records changes nothing and counts them as unchanged. With `dryRun`
-  /// the transaction is rolled back after counting.
+  /// the transaction is rolled back after counting. The batch goes through the same
+  /// `ImportSession` as a streaming import, kind by kind.
   public func apply(
     _ batch: ImportBatch, dryRun: Bool = false, audit: AuditContext? = nil
   ) throws(StoreError) -> ImportSummary {
-    do {
-      try database.execute("BEGIN IMMEDIATE")
-    } catch {
-      throw .database(path: path, error)
-    }
+    let session = try ImportSession(store: self, dryRun: dryRun, audit: audit, log: ProblemLog())
     do throws(StoreError) {
-      let log = ProblemLog()
-      batch.validateReferences(against: StoreLookup(store: self), log: log)
-      guard log.isEmpty else { throw .importRejected(log.problems) }
-      var summary = ImportSummary()
-      summary.isDryRun = dryRun
-      try wrap { () throws(SQLiteError) in
-        var writer = try ImportWriter(store: self)
-        summary.counts[.organisations] = try writer.write(batch.organisations.map(\.value))
-        summary.counts[.coaches] = try writer.write(batch.coaches.map(\.value))
-        summary.counts[.placements] = try writer.write(batch.placements.map(\.value))
-        summary.counts[.policies] = try writer.write(batch.policies.map(\.value))
-        summary.counts[.educations] = try writer.write(batch.educations.map(\.value))
-        summary.counts[.accreditations] = try writer.write(batch.accreditations.map(\.value))
-        summary.counts[.peNorms] = try writer.write(batch.norms.map(\.value))
-        summary.counts[.portfolios] = try writer.write(batch.portfolios.map(\.value))
-        summary.counts[.memberships] = try writer.write(batch.memberships.map(\.value))
-        summary.counts[.hourBookings] = try writer.write(batch.bookings.map(\.value))
-        summary.counts[.publicRegister] = try writer.write(batch.publicRegisters.map(\.value))
-        if let audit, summary.changedAnything {
-          let documents = batch.files.map { file in
-            AuditEntry(
-              subjectKind: "document", subjectID: file, field: "import",
-              newValue: batch.fileKinds[file]?.rawValue, documentHash: batch.fileHashes[file],
-              reason: "import of \(file)")
-          }
-          try appendAudit(documents + writer.changes.entries, context: audit)
-        }
+      for located in batch.recordsInOrder {
+        try session.add(located.value, file: located.file, pointer: located.pointer)
       }
-      if dryRun {
-        try wrap { () throws(SQLiteError) in try database.execute("ROLLBACK") }
-      } else {
-        try wrap { () throws(SQLiteError) in try database.execute("COMMIT") }
-      }
-      return summary
     } catch {
-      try? database.execute("ROLLBACK")
+      session.rollback()
       throw error
     }
+    for file in batch.files {
+      session.finishDocument(
+        file,
+        DocumentInfo(
+          kind: batch.fileKinds[file], sha256: batch.fileHashes[file] ?? "", byteCount: 0))
+    }
+    return try session.finish()
   }
 }
 
