@@ -37,8 +37,19 @@ struct ImportCommand: Command {
   /// Streams every document into the registry: records are checked and written as they are
   /// read, in one transaction, so memory stays flat whatever the size of the files.
   func run(_ context: CommandContext) throws -> Int32 {
+    try Self.stream(
+      paths, only: nil, dryRun: dryRun, arguments: arguments, command: Self.spec.name,
+      to: context)
+  }
+
+  /// Streams the documents under `paths` into the registry the arguments name. With `only`,
+  /// a document of another kind is a problem (its records are not even written).
+  static func stream(
+    _ paths: [String], only: DocumentKind?, dryRun: Bool, arguments: ParsedArguments,
+    command: String, to context: CommandContext
+  ) throws -> Int32 {
     let files = try DocumentLoader.expand(paths)
-    let audit = try context.audit(Self.spec.name, arguments)
+    let audit = try context.audit(command, arguments)
     let store = try RegistryStore.open(at: context.databasePath(arguments))
     let log = ProblemLog()
     let session = try ImportSession(store: store, dryRun: dryRun, audit: audit, log: log)
@@ -56,7 +67,7 @@ struct ImportCommand: Command {
         source: source, file: file, log: log,
         progress: { [before] done in progress.update(before + done, file: file) })
       let info = reader.read { record, pointer in
-        guard failure == nil else { return }
+        guard failure == nil, only == nil || record.kind == only else { return }
         do {
           try session.add(record, file: file, pointer: pointer)
         } catch {
@@ -68,6 +79,13 @@ struct ImportCommand: Command {
         throw failure
       }
       before += info.byteCount
+      if let only, let kind = info.kind, kind != only {
+        log.report(
+          DocumentProblem(
+            file: file, place: .pointer(JSONPointer.root.appending("kind")),
+            message: "this is a '\(kind.rawValue)' document; '\(command)' reads only "
+              + "'\(only.rawValue)' (use 'jobcoach import' for the others)"))
+      }
       session.finishDocument(file, info)
     }
     let summary: ImportSummary
@@ -79,19 +97,7 @@ struct ImportCommand: Command {
       }
       throw error
     }
-    context.print(Self.describe(summary, files: files.count))
-    return ExitCode.success
-  }
-
-  /// Applies `batch` to the registry the arguments name and says what changed.
-  static func apply(
-    _ batch: ImportBatch, dryRun: Bool, arguments: ParsedArguments, command: String,
-    to context: CommandContext
-  ) throws -> Int32 {
-    let audit = try context.audit(command, arguments)
-    let store = try RegistryStore.open(at: context.databasePath(arguments))
-    let summary = try store.apply(batch, dryRun: dryRun, audit: audit)
-    context.print(describe(summary, files: batch.files.count))
+    context.print(describe(summary, files: files.count))
     return ExitCode.success
   }
 

@@ -33,18 +33,8 @@ struct HoursImportCommand: Command {
   }
 
   func run(_ context: CommandContext) throws -> Int32 {
-    let batch = try DocumentLoader.load(paths)
-    let others = batch.fileKinds.filter { $0.value != .hourBookings }.sorted { $0.key < $1.key }
-    if !others.isEmpty {
-      throw CLIError.badDocuments(
-        others.map {
-          DocumentProblem(
-            file: $0.key, place: .pointer(JSONPointer.root.appending("kind")),
-            message: "this is a '\($0.value.rawValue)' document; 'hours import' reads only "
-              + "'hour-bookings' (use 'jobcoach import' for the others)")
-        }, dropped: 0)
-    }
-    return try ImportCommand.apply(
-      batch, dryRun: dryRun, arguments: arguments, command: Self.spec.name, to: context)
+    try ImportCommand.stream(
+      paths, only: .hourBookings, dryRun: dryRun, arguments: arguments,
+      command: Self.spec.name, to: context)
   }
 }
