@@ -218,7 +218,7 @@ extension DocumentReader {
       index += 1
       if next == UInt8(ascii: ",") {
         // Drop what is read: the buffer holds a chunk and the record being read, no more.
-        if index > chunkSize { compact() }
+        if index > chunkSize { dropConsumed() }
         continue
       }
       guard next == UInt8(ascii: "]") else {
@@ -227,13 +227,6 @@ extension DocumentReader {
       }
       return true
     }
-  }
-
-  private mutating func compact() {
-    advancePosition(through: index)
-    buffer.removeFirst(index)
-    consumed += index
-    index = 0
   }
 
   static func decode(

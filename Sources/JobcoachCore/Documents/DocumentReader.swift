@@ -110,20 +110,26 @@ public struct DocumentReader<Source: ByteSource> {
   /// Reads another chunk, first dropping what is consumed. False at the end of the source.
   mutating func fill() -> Bool {
     if atEnd { return false }
-    if index > 0 {
-      advancePosition(through: index)
-      buffer.removeFirst(index)
-      consumed += index
-      index = 0
-    }
+    dropConsumed()
+    return readMore()
+  }
+
+  /// Drops the bytes before `index`, keeping track of the line and column where `buffer` starts.
+  mutating func dropConsumed() {
+    guard index > 0 else { return }
+    advancePosition(through: index)
+    buffer.removeFirst(index)
+    consumed += index
+    index = 0
+  }
+
+  /// Appends a chunk from the source to `buffer`, hashing and counting it. False at the end.
+  mutating func readMore() -> Bool {
+    if atEnd { return false }
     let before = buffer.count
     let count = source.read(into: &buffer, count: chunkSize)
-    if count < 0 {
-      readFailed = true
-      atEnd = true
-      return false
-    }
-    if count == 0 {
+    guard count > 0 else {
+      if count < 0 { readFailed = true }
       atEnd = true
       return false
     }
@@ -183,21 +189,9 @@ public struct DocumentReader<Source: ByteSource> {
     var depth = 0
     var inString = false
     while true {
+      // Everything from `index` on stays while the value is incomplete.
       while position >= buffer.count {
-        // Everything from `index` on stays while the value is incomplete.
-        if atEnd { return nil }
-        let before = buffer.count
-        let count = source.read(into: &buffer, count: chunkSize)
-        if count <= 0 {
-          atEnd = true
-          if count < 0 { readFailed = true }
-          return nil
-        }
-        buffer.withUnsafeBufferPointer {
-          hasher.update(UnsafeBufferPointer(rebasing: $0[before...]))
-        }
-        byteCount += count
-        progress?(byteCount)
+        if !readMore() { return nil }
       }
       let byte = buffer[position]
       if inString {
