@@ -22,23 +22,28 @@ public final class FileDescriptorOutput: OutputSink {
   public init() {}
 
   public func write(_ text: String, to stream: OutputStream) {
-    let descriptor: Int32 = stream == .standardOutput ? 1 : 2
-    var text = text
-    text.withUTF8 { buffer in
-      var offset = 0
-      while offset < buffer.count {
-        let written = Glibc_write(descriptor, buffer.baseAddress! + offset, buffer.count - offset)
-        if written < 0 {
-          if errno == EINTR { continue }
-          return
-        }
-        offset += written
-      }
-    }
+    _ = writeAll(text, to: stream == .standardOutput ? 1 : 2)
   }
 
   public func isTerminal(_ stream: OutputStream) -> Bool {
     isatty(stream == .standardOutput ? 1 : 2) != 0
+  }
+}
+
+/// Writes all of `text` to `descriptor`, retrying after interrupts; false on an error.
+func writeAll(_ text: String, to descriptor: Int32) -> Bool {
+  var text = text
+  return text.withUTF8 { buffer in
+    var offset = 0
+    while offset < buffer.count {
+      let written = Glibc_write(descriptor, buffer.baseAddress! + offset, buffer.count - offset)
+      if written < 0 {
+        if errno == EINTR { continue }
+        return false
+      }
+      offset += written
+    }
+    return true
   }
 }
 

@@ -56,19 +56,7 @@ struct ExportSubjectCommand: Command {
     guard fchmod(descriptor, 0o600) == 0 else {
       throw CLIError.cannotWrite(path: path, reason: String(cString: strerror(errno)))
     }
-    var text = text
-    let written = text.withUTF8 { buffer in
-      var offset = 0
-      while offset < buffer.count {
-        let count = write(descriptor, buffer.baseAddress! + offset, buffer.count - offset)
-        if count < 0 {
-          if errno == EINTR { continue }
-          return false
-        }
-        offset += count
-      }
-      return true
-    }
+    let written = writeAll(text, to: descriptor)
     guard written else {
       throw CLIError.cannotWrite(path: path, reason: String(cString: strerror(errno)))
     }
