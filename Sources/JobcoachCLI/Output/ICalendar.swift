@@ -38,7 +38,7 @@ enum ICalendar {
 
   /// `20261214`.
   static func compact(_ date: CalendarDate) -> String {
-    date.description.replacingOccurrences(of: "-", with: "")
+    date.description.replacingAll("-", with: "")
   }
 
   /// A TEXT value: backslash, semicolon, comma and line breaks escaped (RFC 5545 3.3.11).

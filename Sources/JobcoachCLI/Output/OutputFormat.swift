@@ -28,7 +28,7 @@ enum CSV {
     else {
       return text
     }
-    return "\"" + text.replacingOccurrences(of: "\"", with: "\"\"") + "\""
+    return "\"" + text.replacingAll("\"", with: "\"\"") + "\""
   }
 }
 
@@ -39,9 +39,6 @@ extension String {
     return text
   }
 
-  func replacingOccurrences(of target: String, with replacement: String) -> String {
-    split(separator: target, omittingEmptySubsequences: false).joined(separator: replacement)
-  }
 }
 
 /// Pads columns for text tables.

@@ -78,6 +78,11 @@ public struct JSONPointer: Hashable, Sendable, CustomStringConvertible {
 }
 
 extension String {
+  /// Every occurrence of `target` replaced, without Foundation.
+  public func replacingAll(_ target: String, with replacement: String) -> String {
+    split(separator: target, omittingEmptySubsequences: false).joined(separator: replacement)
+  }
+
   /// Foundation-free replacement, enough for pointer escaping.
   func replacingOccurrences(_ target: Character, with replacement: String) -> String {
     guard contains(target) else { return self }

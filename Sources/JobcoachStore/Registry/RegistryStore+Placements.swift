@@ -242,9 +242,3 @@ extension ImportWriter {
     }
   }
 }
-
-extension String {
-  fileprivate func replacingAll(_ target: String, with replacement: String) -> String {
-    split(separator: target, omittingEmptySubsequences: false).joined(separator: replacement)
-  }
-}
