@@ -82,4 +82,39 @@ struct LeanSnapshotTests {
     #expect(lean == full)
     #expect(!lean.findings.isEmpty)
   }
+
+  /// Coaches whose claims all stand get summed totals and no portfolio; a coach with a claim
+  /// that needs a word of its own (R-PE-2) gets the whole portfolio. Both groups occur.
+  @Test func totalsOnlyForCoachesWhoseClaimsAllStand() throws {
+    let scratch = Scratch()
+    let store = try RegistryStore.open(at: scratch.sampleRegistry())
+    let date = try #require(CalendarDate(iso: "2026-11-23"))
+    let lean = try store.snapshot(on: date)
+    let rules = lean.registerRules
+    #expect(!lean.peTotals.isEmpty)
+    var wholeForAClaim = 0
+    for membership in lean.memberships
+    where membership.route == .entryRequirements && membership.status(on: date) == .registered {
+      let portfolio = try store.portfolio(of: membership.coach)
+      let cycle = rules.norms.cycle(containing: date, anchor: membership.admittedOn)
+      let claims = portfolio.activities.filter {
+        cycle.period.contains($0.date) && $0.category == .accredited
+      }
+      let allStand = claims.allSatisfy {
+        rules.claimStands(code: $0.accreditationCode, on: $0.date, hours: $0.hours)
+      }
+      if let totals = lean.peTotals[membership.coach] {
+        #expect(allStand, "\(membership.coach)")
+        #expect(lean.portfolios[membership.coach] == nil)
+        let statement = rules.peStatement(portfolio, anchor: membership.admittedOn, on: date)
+        #expect(totals.accredited == statement.accredited, "\(membership.coach)")
+        #expect(totals.free == statement.free, "\(membership.coach)")
+      } else {
+        #expect(!allStand, "\(membership.coach)")
+        #expect(lean.portfolios[membership.coach] == portfolio)
+        wholeForAClaim += 1
+      }
+    }
+    #expect(wholeForAClaim > 0)
+  }
 }

@@ -398,3 +398,63 @@ struct RegisterCycleTests {
     #expect(membership.status(on: day("2021-12-15")) == .registered)
   }
 }
+
+/// The totals entry point `check` uses must say what the activity-by-activity statement says.
+struct PETotalsTests {
+  let rules = RegisterRules(accreditations: openCatalogue)
+
+  /// Met with room, exactly 81/111 (R-PE-1, R-PE-2 boundary), one short, free beyond 30
+  /// (R-PE-3), and nothing at all: the same findings, in the same order, and the same sums.
+  @Test(arguments: [(96, 24), (81, 30), (80, 31), (90, 45), (0, 0)])
+  func totalsGiveTheSameStatementAsTheActivities(_ accredited: Int, _ free: Int) {
+    let portfolio = pePortfolio(
+      accredited: Hours(wholeHours: accredited), free: Hours(wholeHours: free))
+    for date in ["2026-06-01", "2026-12-31"] {
+      let full = rules.peStatement(portfolio, anchor: cycleAnchor, on: day(date))
+      let totals = rules.peStatement(
+        "C1",
+        totals: PETotals(accredited: Hours(wholeHours: accredited), free: Hours(wholeHours: free)),
+        anchor: cycleAnchor, on: day(date))
+      #expect(totals.findings == full.findings)
+      #expect(totals.isMet == full.isMet)
+      #expect(totals.counted == full.counted)
+      #expect(totals.activities.isEmpty)
+    }
+  }
+
+  @Test func practiceHoursComeFromTheTotals() {
+    var norm = PENorm.seedDefault
+    norm.practiceHours = Hours(wholeHours: 100)
+    let rules = RegisterRules(norms: PENormHistory(versions: [norm]))
+    let short = rules.peStatement(
+      "C1",
+      totals: PETotals(
+        accredited: Hours(wholeHours: 81), free: Hours(wholeHours: 30),
+        practice: Hours(wholeHours: 99)),
+      anchor: cycleAnchor, on: day("2026-06-01"))
+    #expect(short.missingPractice == Hours(wholeHours: 1))
+    let met = rules.peStatement(
+      "C1",
+      totals: PETotals(
+        accredited: Hours(wholeHours: 81), free: Hours(wholeHours: 30),
+        practice: Hours(wholeHours: 100)),
+      anchor: cycleAnchor, on: day("2026-06-01"))
+    #expect(met.isMet)
+  }
+
+  /// R-PE-2: a claim stands only with a code valid on its date, worth at least its hours.
+  @Test func aClaimStandsOnlyAsTheCatalogueAllows() {
+    let eight = Hours(wholeHours: 8)
+    #expect(rules.claimStands(code: "OLD", on: day("2021-12-31"), hours: eight))
+    #expect(rules.claimStands(code: "OLD", on: day("2018-01-01"), hours: eight))
+    #expect(!rules.claimStands(code: "OLD", on: day("2022-01-01"), hours: eight))
+    #expect(!rules.claimStands(code: "OLD", on: day("2017-12-31"), hours: eight))
+    #expect(rules.claimStands(code: "SHORT", on: day("2024-01-01"), hours: Hours(wholeHours: 4)))
+    #expect(!rules.claimStands(code: "SHORT", on: day("2024-01-01"), hours: Hours(minutes: 241)))
+    #expect(!rules.claimStands(code: "NOPE", on: day("2024-01-01"), hours: eight))
+    #expect(!rules.claimStands(code: nil, on: day("2024-01-01"), hours: eight))
+    let unchecked = RegisterRules(accreditations: nil)
+    #expect(unchecked.claimStands(code: "NOPE", on: day("2024-01-01"), hours: eight))
+    #expect(!unchecked.claimStands(code: nil, on: day("2024-01-01"), hours: eight))
+  }
+}

@@ -107,6 +107,22 @@ public struct Accreditation: Hashable, Sendable {
   }
 }
 
+/// A coach's PE hours in one cycle, summed: what the PE rules need of a portfolio whose every
+/// claim stands as claimed.
+public struct PETotals: Hashable, Sendable {
+  public var accredited: Hours
+  public var free: Hours
+  /// Hours of work experience that started in the cycle; read only when the norm asks for
+  /// practice hours.
+  public var practice: Hours
+
+  public init(accredited: Hours = .zero, free: Hours = .zero, practice: Hours = .zero) {
+    self.accredited = accredited
+    self.free = free
+    self.practice = practice
+  }
+}
+
 /// What a coach brings to the register: diplomas, experience and PE activities.
 public struct Portfolio: Hashable, Sendable {
   public var coach: CoachID

@@ -183,7 +183,6 @@ public struct RegisterRules: Sendable {
     -> PEStatement
   {
     let cycle = norms.cycle(containing: date, anchor: anchor)
-    let norm = norms.norm(for: cycle.period)
     var accredited = Hours.zero
     var free = Hours.zero
     var judgements: [ActivityJudgement] = []
@@ -235,6 +234,35 @@ public struct RegisterRules: Sendable {
       }
     }
 
+    let practice = portfolio.experience.filter { cycle.period.contains($0.period.start) }
+      .reduce(Hours.zero) { $0 + $1.hours }
+    return summarise(
+      PETotals(accredited: accredited, free: free, practice: practice), coach: portfolio.coach,
+      cycle: cycle, on: date, activities: judgements, findings: findings)
+  }
+
+  /// The PE statement from totals alone, for a coach whose every claim in the cycle stands as
+  /// claimed (`claimStands`): the findings `peStatement(_:anchor:on:)` gives for such a
+  /// portfolio, without the activities. The store sums these over its index for `check`.
+  public func peStatement(
+    _ coach: CoachID, totals: PETotals, anchor: CalendarDate, on date: CalendarDate
+  ) -> PEStatement {
+    summarise(
+      totals, coach: coach, cycle: norms.cycle(containing: date, anchor: anchor), on: date,
+      activities: [], findings: [])
+  }
+
+  /// R-PE-1..3 (and practice hours, when the norm asks for them) from a cycle's totals, after
+  /// `findings` about single activities.
+  func summarise(
+    _ totals: PETotals, coach: CoachID, cycle: RegisterCycle, on date: CalendarDate,
+    activities judgements: [ActivityJudgement], findings: [Finding]
+  ) -> PEStatement {
+    let norm = norms.norm(for: cycle.period)
+    let accredited = totals.accredited
+    let free = totals.free
+    var findings = findings
+    let subject = FindingSubject.coach(coach)
     let countedFree = min(free, norm.maximumFree)
     let counted = accredited + countedFree
     let missingAccredited = max(.zero, norm.minimumAccredited - accredited)
@@ -242,10 +270,8 @@ public struct RegisterRules: Sendable {
     var practice: Hours?
     var missingPractice: Hours?
     if let required = norm.practiceHours {
-      let worked = portfolio.experience.filter { cycle.period.contains($0.period.start) }
-        .reduce(Hours.zero) { $0 + $1.hours }
-      practice = worked
-      missingPractice = max(.zero, required - worked)
+      practice = totals.practice
+      missingPractice = max(.zero, required - totals.practice)
     }
     let running = date < cycle.end
     let unmetSeverity: Severity = running ? .warning : .error
@@ -290,15 +316,28 @@ public struct RegisterRules: Sendable {
         evidence: [normEvidence]))
 
     return PEStatement(
-      coach: portfolio.coach, date: date, cycle: cycle, norm: norm, accredited: accredited,
+      coach: coach, date: date, cycle: cycle, norm: norm, accredited: accredited,
       free: free, countedFree: countedFree, missingAccredited: missingAccredited,
       missingHours: missingHours, practice: practice, missingPractice: missingPractice,
       activities: judgements, findings: findings)
   }
 
+  /// Whether an accredited claim counts exactly as claimed, so that it needs no word of its
+  /// own (R-PE-2): it has a code, and with a catalogue loaded the code is in it, valid on the
+  /// activity's date and worth at least the hours claimed.
+  public func claimStands(code: String?, on date: CalendarDate, hours: Hours) -> Bool {
+    guard let code else { return false }
+    guard let accreditations else { return true }
+    guard let accreditation = accreditations[code] else { return false }
+    return accreditation.validity.contains(date) && hours <= accreditation.hours
+  }
+
   /// The accredited hours an activity earns, or nil (with the reason) when its code does not
   /// hold on its date. With no catalogue loaded, the claim is taken as it is, with a note.
   func accreditedHours(_ activity: PEActivity) -> (Hours?, String?) {
+    if claimStands(code: activity.accreditationCode, on: activity.date, hours: activity.hours) {
+      return (activity.hours, nil)
+    }
     guard let code = activity.accreditationCode else {
       return (nil, "it has no accreditation code")
     }

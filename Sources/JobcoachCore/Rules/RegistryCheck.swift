@@ -7,13 +7,17 @@ public struct RegistrySnapshot: Sendable {
   public var policies: [PolicyHistory]
   public var memberships: [Membership]
   public var portfolios: [CoachID: Portfolio]
+  /// The running cycle's PE totals of registered coaches whose every claim stands as claimed
+  /// (`RegisterRules.claimStands`), summed by the store; such a coach needs no portfolio.
+  public var peTotals: [CoachID: PETotals]
   public var registerRules: RegisterRules
 
   public init(
     organisations: [OrganisationID: Organisation] = [:], coaches: [Coach] = [],
     placements: [Placement] = [], bookings: [PlacementID: [HourBooking]] = [:],
     policies: [PolicyHistory] = [], memberships: [Membership] = [],
-    portfolios: [CoachID: Portfolio] = [:], registerRules: RegisterRules = RegisterRules()
+    portfolios: [CoachID: Portfolio] = [:], peTotals: [CoachID: PETotals] = [:],
+    registerRules: RegisterRules = RegisterRules()
   ) {
     self.organisations = organisations
     self.coaches = coaches
@@ -22,6 +26,7 @@ public struct RegistrySnapshot: Sendable {
     self.policies = policies
     self.memberships = memberships
     self.portfolios = portfolios
+    self.peTotals = peTotals
     self.registerRules = registerRules
   }
 
@@ -122,10 +127,12 @@ public enum RegistryCheck {
       switch membership.status(on: date) {
       case .removed?, .applicant?, nil: continue
       case .registered?:
+        let rules = snapshot.registerRules
+        let anchor = membership.admittedOn
         findings +=
-          snapshot.registerRules.peStatement(
-            portfolio, anchor: membership.admittedOn, on: date
-          ).findings
+          snapshot.peTotals[membership.coach].map {
+            rules.peStatement(membership.coach, totals: $0, anchor: anchor, on: date)
+          }?.findings ?? rules.peStatement(portfolio, anchor: anchor, on: date).findings
       default: break
       }
       findings += snapshot.registerRules.assessmentFindings(

@@ -19,11 +19,6 @@ public final class ImportSession {
   var rebuildActivityIndex = false
   var open = true
 
-  static let activityIndex = """
-    CREATE INDEX pe_activities_by_coach_date
-      ON pe_activities(coach_id, activity_date, category, minutes)
-    """
-
   /// Starts the transaction; problems found while reading go to `log`.
   public init(store: RegistryStore, dryRun: Bool, audit: AuditContext?, log: ProblemLog)
     throws(StoreError)
@@ -103,7 +98,7 @@ public final class ImportSession {
         if !publicRegisters.isEmpty {
           summary.counts[.publicRegister] = try writer.write(publicRegisters)
         }
-        if rebuildActivityIndex { try store.database.execute(Self.activityIndex) }
+        if rebuildActivityIndex { try store.database.execute(Schema.activityIndex) }
         if let audit, summary.changedAnything {
           let entries = documents.map { document in
             AuditEntry(
