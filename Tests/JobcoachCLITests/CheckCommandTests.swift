@@ -34,6 +34,27 @@ struct CheckCommandTests {
       run.out.contains("\nplacement PL-2026-008\n  NOT MET  F-1  EUR 3,240.00 spent in year 1"))
   }
 
+  /// Text: a subject line, its findings indented two spaces (evidence further), a blank line.
+  @Test func textGroupsFindingsUnderTheirSubject() {
+    let run = jobcoach(["check", "--file", samplesPath, "--on", "2026-11-23"])
+    let blocks = run.out.components(separatedBy: "\n\n")
+    #expect(blocks.count > 30)  // subjects with findings, then the summary
+    for block in blocks.dropLast() {
+      let lines = block.split(separator: "\n", omittingEmptySubsequences: false)
+      #expect(
+        ["coach", "organisation", "placement", "membership"].contains {
+          lines[0].hasPrefix($0 + " ")
+        })
+      #expect(lines.count > 1)
+      #expect(
+        lines.dropFirst().allSatisfy {
+          $0.hasPrefix("  ") && !$0.hasPrefix("   ") || $0.hasPrefix("            ")
+        })
+    }
+    #expect(blocks.last?.hasPrefix("checked 38 subjects") == true)
+    #expect(run.out.contains("\n\nplacement PL-2026-008\n  met      F-6  policy POL-PURMEREND"))
+  }
+
   @Test func filtersByRulePrefixAndExitsByWhatIsShown() throws {
     let warningsOnly = jobcoach([
       "check", "--file", samplesPath, "--on", "2026-11-23", "--rule", "K-", "--format", "csv",
@@ -116,5 +137,19 @@ struct LeanSnapshotTests {
       }
     }
     #expect(wholeForAClaim > 0)
+  }
+}
+
+struct CSVTests {
+  @Test(arguments: [
+    ("plain", "plain"), ("a,b", "\"a,b\""), ("say \"hi\"", "\"say \"\"hi\"\"\""),
+    ("two\nlines", "\"two\nlines\""), ("cr\r", "\"cr\r\""), ("", ""), ("Zoë", "Zoë"),
+  ])
+  func fieldsAreQuotedOnlyWhenTheyMustBe(_ text: String, _ field: String) {
+    #expect(CSV.field(text) == field)
+  }
+
+  @Test func aLineEndsInCRLF() {
+    #expect(CSV.line(["a", "b,c", ""]) == "a,\"b,c\",\r\n")
   }
 }

@@ -66,3 +66,19 @@ struct CitizenServiceNumberTests {
     #expect(!CitizenServiceNumber.looksLikeOne(text))
   }
 }
+
+struct ReplacingAllTests {
+  @Test(arguments: [
+    ("say \"hi\"", "\"", "\"\"", "say \"\"hi\"\""),
+    ("no match here", "\"", "\"\"", "no match here"),
+    ("aaa", "aa", "X", "Xa"),
+    ("Zoë & Zoë", "ë", "e", "Zoe & Zoe"),
+    ("<b>", "<", "&lt;", "&lt;b>"),
+    ("", "x", "y", ""),
+    ("keep", "", "y", "keep"),
+    ("xx", "x", "", ""),
+  ])
+  func replacesEveryOccurrence(_ text: String, _ target: String, _ with: String, _ result: String) {
+    #expect(text.replacingAll(target, with: with) == result)
+  }
+}

@@ -59,8 +59,10 @@ struct CheckCommand: Command {
     let store = try context.openRegistry(arguments)
     let snapshot = try store.snapshot(on: date)
     var report = RegistryCheck.run(snapshot, on: date)
-    report.findings = report.findings.filter {
-      $0.severity <= severity && (rulePrefix.map($0.rule.rawValue.hasPrefix) ?? true)
+    if rulePrefix != nil || severity != .note {
+      report.findings.removeAll {
+        $0.severity > severity || !(rulePrefix.map($0.rule.rawValue.hasPrefix) ?? true)
+      }
     }
     switch format {
     case .json: context.print(JSONWriter.string(Self.json(report)))
@@ -114,12 +116,16 @@ struct CheckCommand: Command {
   }
 
   static func csv(_ report: CheckReport) -> String {
-    var text = CSV.line(["subject_kind", "subject_id", "rule", "severity", "outcome", "message"])
+    var text = ""
+    text.reserveCapacity(report.findings.count * 128)
+    CSV.append(
+      ["subject_kind", "subject_id", "rule", "severity", "outcome", "message"], to: &text)
     for finding in report.findings {
-      text += CSV.line([
-        finding.subject.kind.rawValue, finding.subject.id, finding.rule.rawValue,
-        finding.severity.rawValue, finding.outcome.rawValue, finding.message,
-      ])
+      CSV.append(
+        [
+          finding.subject.kind.rawValue, finding.subject.id, finding.rule.rawValue,
+          finding.severity.rawValue, finding.outcome.rawValue, finding.message,
+        ], to: &text)
     }
     return text
   }
@@ -131,8 +137,7 @@ struct CheckCommand: Command {
     func flush() {
       guard let subject, !group.isEmpty else { return }
       text += "\(subject)" + (names[subject].map { " (\($0))" } ?? "") + "\n"
-      text += FindingRendering.text(group).split(separator: "\n", omittingEmptySubsequences: false)
-        .map { $0.isEmpty ? "" : "  " + $0 }.joined(separator: "\n")
+      FindingRendering.append(group, indent: "  ", to: &text)
       text += "\n"
     }
     for finding in report.findings {

@@ -38,20 +38,34 @@ enum FindingRendering {
 
   /// One block per finding: label, rule, message, then its evidence indented.
   static func text(_ findings: [Finding]) -> String {
-    let ruleWidth = (findings.map { $0.rule.rawValue.count }.max() ?? 0) + 2
     var text = ""
+    append(findings, indent: "", to: &text)
+    return text
+  }
+
+  /// Appends the findings' lines to `text`, each line starting with `indent`.
+  static func append(_ findings: [Finding], indent: String, to text: inout String) {
+    var ruleWidth = 0
+    for finding in findings { ruleWidth = max(ruleWidth, finding.rule.rawValue.utf8.count) }
+    ruleWidth += 2
     for finding in findings {
       let label = label(finding)
-      text += label + String(repeating: " ", count: max(1, 9 - label.count))
+      text += indent
+      text += label
+      text += String(repeating: " ", count: max(1, 9 - label.utf8.count))
+      text += finding.rule.rawValue
+      text += String(repeating: " ", count: ruleWidth - finding.rule.rawValue.utf8.count)
       text +=
-        finding.rule.rawValue
-        + String(repeating: " ", count: ruleWidth - finding.rule.rawValue.count)
-      text += finding.message + "\n"
+        indent.isEmpty ? finding.message : finding.message.replacingAll("\n", with: "\n" + indent)
+      text += "\n"
       for evidence in finding.evidence {
-        text += String(repeating: " ", count: 9 + ruleWidth) + "evidence: \(evidence.detail)\n"
+        text += indent
+        text += String(repeating: " ", count: 9 + ruleWidth)
+        text += "evidence: "
+        text += evidence.detail
+        text += "\n"
       }
     }
-    return text
   }
 }
 

@@ -19,16 +19,45 @@ enum OutputFormat: String, CaseIterable, Sendable {
 /// RFC 4180 CSV: fields with commas, quotes or line breaks are quoted; lines end in CRLF.
 enum CSV {
   static func line(_ fields: [String]) -> String {
-    fields.map(field).joined(separator: ",") + "\r\n"
+    var text = ""
+    append(fields, to: &text)
+    return text
+  }
+
+  /// Appends one line, for long outputs built in one string.
+  static func append(_ fields: [String], to text: inout String) {
+    for (index, field) in fields.enumerated() {
+      if index > 0 { text += "," }
+      append(field: field, to: &text)
+    }
+    text += "\r\n"
   }
 
   static func field(_ text: String) -> String {
-    // Commas, quotes and line breaks are ASCII: looking at the bytes is enough.
-    guard text.utf8.contains(where: { $0 == 0x2C || $0 == 0x22 || $0 == 0x0A || $0 == 0x0D })
-    else {
-      return text
+    var field = ""
+    append(field: text, to: &field)
+    return field
+  }
+
+  /// A field quoted when it holds a comma, quote or line break, with quotes doubled. These
+  /// are ASCII: looking at the bytes is enough.
+  static func append(field: String, to text: inout String) {
+    var quoted = false
+    var hasQuote = false
+    for byte in field.utf8 {
+      switch byte {
+      case 0x22: hasQuote = true
+      case 0x2C, 0x0A, 0x0D: quoted = true
+      default: continue
+      }
     }
-    return "\"" + text.replacingAll("\"", with: "\"\"") + "\""
+    guard quoted || hasQuote else {
+      text += field
+      return
+    }
+    text += "\""
+    text += hasQuote ? field.replacingAll("\"", with: "\"\"") : field
+    text += "\""
   }
 }
 

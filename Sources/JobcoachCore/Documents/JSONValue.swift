@@ -79,8 +79,33 @@ public struct JSONPointer: Hashable, Sendable, CustomStringConvertible {
 
 extension String {
   /// Every occurrence of `target` replaced, without Foundation.
+  /// Matches bytes of UTF-8, which is enough for the escaping it is used for (quotes,
+  /// markup characters) and never splits a character, as UTF-8 sequences cannot overlap.
   public func replacingAll(_ target: String, with replacement: String) -> String {
-    split(separator: target, omittingEmptySubsequences: false).joined(separator: replacement)
+    let pattern = Array(target.utf8)
+    guard let first = pattern.first else { return self }
+    var source = self
+    return source.withUTF8 { bytes -> String in
+      var result: [UInt8] = []
+      var copied = 0
+      var index = 0
+      while index + pattern.count <= bytes.count {
+        if bytes[index] == first
+          && pattern.indices.allSatisfy({ bytes[index + $0] == pattern[$0] })
+        {
+          if result.isEmpty { result.reserveCapacity(bytes.count + 16) }
+          result += bytes[copied..<index]
+          result += replacement.utf8
+          index += pattern.count
+          copied = index
+        } else {
+          index += 1
+        }
+      }
+      guard copied > 0 else { return self }
+      result += bytes[copied...]
+      return String(decoding: result, as: UTF8.self)
+    }
   }
 
   /// Foundation-free replacement, enough for pointer escaping.

@@ -50,7 +50,9 @@ public struct CheckReport: Hashable, Sendable {
   public var findings: [Finding]
 
   public func count(_ severity: Severity) -> Int {
-    findings.filter { $0.severity == severity }.count
+    var count = 0
+    for index in findings.indices where findings[index].severity == severity { count += 1 }
+    return count
   }
   /// Whether no finding is an error.
   public var isClean: Bool { count(.error) == 0 }
