@@ -104,6 +104,20 @@ struct LeanSnapshotTests {
     #expect(!lean.findings.isEmpty)
   }
 
+  /// Reading every coach and membership in ordered scans gives what reading each one gives.
+  @Test func bulkReadsEqualReadsOneByOne() throws {
+    let scratch = Scratch()
+    let store = try RegistryStore.open(at: scratch.sampleRegistry())
+    let coaches = try store.allCoaches()
+    #expect(coaches.count == 15)
+    #expect(coaches.contains { !$0.employments.isEmpty && !$0.qualifications.isEmpty })
+    #expect(try coaches == store.coachIDs().compactMap { try store.coach($0) })
+    let memberships = try store.allMemberships()
+    #expect(memberships.contains { !$0.statusChanges.isEmpty })
+    #expect(memberships.contains { !$0.assessments.isEmpty })
+    #expect(try memberships == memberships.compactMap { try store.membership(of: $0.coach) })
+  }
+
   /// Coaches whose claims all stand get summed totals and no portfolio; a coach with a claim
   /// that needs a word of its own (R-PE-2) gets the whole portfolio. Both groups occur.
   @Test func totalsOnlyForCoachesWhoseClaimsAllStand() throws {

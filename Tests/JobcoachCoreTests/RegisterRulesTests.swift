@@ -453,6 +453,10 @@ struct PETotalsTests {
     #expect(!rules.claimStands(code: "SHORT", on: day("2024-01-01"), hours: Hours(minutes: 241)))
     #expect(!rules.claimStands(code: "NOPE", on: day("2024-01-01"), hours: eight))
     #expect(!rules.claimStands(code: nil, on: day("2024-01-01"), hours: eight))
+    var replaced = rules
+    replaced.accreditations = ["NOPE": openCatalogue["ACC"]!]
+    #expect(replaced.claimStands(code: "NOPE", on: day("2024-01-01"), hours: eight))
+    #expect(!replaced.claimStands(code: "ACC", on: day("2024-01-01"), hours: eight))
     let unchecked = RegisterRules(accreditations: nil)
     #expect(unchecked.claimStands(code: "NOPE", on: day("2024-01-01"), hours: eight))
     #expect(!unchecked.claimStands(code: nil, on: day("2024-01-01"), hours: eight))

@@ -3,7 +3,9 @@ import Testing
 @testable import JobcoachCore
 
 struct CalendarDateTests {
-  @Test(arguments: ["2024-02-29", "2026-01-01", "1999-12-31", "2026-11-23"])
+  @Test(arguments: [
+    "2024-02-29", "2026-01-01", "1999-12-31", "2026-11-23", "0001-01-01", "9999-12-31",
+  ])
   func parsesAndPrintsRealDays(_ text: String) throws {
     let date = try #require(CalendarDate(iso: text))
     #expect(date.description == text)
@@ -11,7 +13,8 @@ struct CalendarDateTests {
 
   @Test(arguments: [
     "2023-02-29", "2024-13-01", "2024-00-10", "2024-04-31", "2024-1-01", "24-01-01", "2024/01/01",
-    "2024-01-01T00:00", " 2024-01-01", "",
+    "2024-01-01T00:00", " 2024-01-01", "", "2024-01-011", "2024-01-0a", "+024-01-01",
+    "2024--1-01", "0000-01-01", "2024-01-01\n", "２０２４-01-01",
   ])
   func rejectsWhatIsNotADay(_ text: String) {
     #expect(CalendarDate(iso: text) == nil)

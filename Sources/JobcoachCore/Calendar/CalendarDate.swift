@@ -20,23 +20,29 @@ public struct CalendarDate: Hashable, Comparable, Sendable {
 
   /// Parses exactly `YYYY-MM-DD`; nothing before or after, no other separators.
   public init?(iso text: some StringProtocol) {
-    let utf8 = Array(text.utf8)
-    guard utf8.count == 10, utf8[4] == UInt8(ascii: "-"), utf8[7] == UInt8(ascii: "-") else {
-      return nil
-    }
-    func number(_ range: Range<Int>) -> Int? {
-      var value = 0
-      for index in range {
-        let byte = utf8[index]
-        guard byte >= UInt8(ascii: "0"), byte <= UInt8(ascii: "9") else { return nil }
-        value = value * 10 + Int(byte - UInt8(ascii: "0"))
+    self.init(isoUTF8: text.utf8)
+  }
+
+  /// Parses exactly `YYYY-MM-DD` from its UTF-8 bytes.
+  public init?(isoUTF8 bytes: some Sequence<UInt8>) {
+    var fields = (year: 0, month: 0, day: 0)
+    var count = 0
+    for byte in bytes {
+      defer { count += 1 }
+      if count == 4 || count == 7 {
+        guard byte == UInt8(ascii: "-") else { return nil }
+        continue
       }
-      return value
+      guard count < 10, byte >= UInt8(ascii: "0"), byte <= UInt8(ascii: "9") else { return nil }
+      let digit = Int(byte - UInt8(ascii: "0"))
+      switch count {
+      case 0..<4: fields.year = fields.year * 10 + digit
+      case 5..<7: fields.month = fields.month * 10 + digit
+      default: fields.day = fields.day * 10 + digit
+      }
     }
-    guard let year = number(0..<4), let month = number(5..<7), let day = number(8..<10) else {
-      return nil
-    }
-    self.init(year: year, month: month, day: day)
+    guard count == 10 else { return nil }
+    self.init(year: fields.year, month: fields.month, day: fields.day)
   }
 
   public static func < (lhs: CalendarDate, rhs: CalendarDate) -> Bool {
@@ -111,11 +117,22 @@ extension CalendarDate: CustomStringConvertible {
   /// `YYYY-MM-DD`.
   public var description: String {
     let (year, month, day) = components
-    func pad(_ value: Int, _ width: Int) -> String {
-      let digits = String(value)
-      return String(repeating: "0", count: max(0, width - digits.count)) + digits
+    guard (0...9999).contains(year) else { return "\(year)-\(month)-\(day)" }
+    return String(unsafeUninitializedCapacity: 10) { buffer in
+      func put(_ value: Int, at start: Int, width: Int) {
+        var value = value
+        for index in stride(from: start + width - 1, through: start, by: -1) {
+          buffer[index] = UInt8(ascii: "0") + UInt8(value % 10)
+          value /= 10
+        }
+      }
+      put(year, at: 0, width: 4)
+      buffer[4] = UInt8(ascii: "-")
+      put(month, at: 5, width: 2)
+      buffer[7] = UInt8(ascii: "-")
+      put(day, at: 8, width: 2)
+      return 10
     }
-    return "\(pad(year, 4))-\(pad(month, 2))-\(pad(day, 2))"
   }
 }
 

@@ -40,7 +40,11 @@ public struct RegisterRules: Sendable {
   public var educations: [EducationID: RecognisedEducation]
   /// The accreditation catalogue; nil when none is loaded (a coach checking their own file):
   /// then claimed accredited activities are taken as claimed and a note says so.
-  public var accreditations: [String: Accreditation]?
+  public var accreditations: [String: Accreditation]? {
+    didSet { claimLimits = accreditations.map(Self.limits) }
+  }
+  /// The catalogue as `claimStands` consults it, free of text, for checking many claims fast.
+  private var claimLimits: [String: ClaimLimit]?
   public var norms: PENormHistory
   /// R-ADM-2's hours of work experience.
   public var requiredExperience: Hours
@@ -52,6 +56,7 @@ public struct RegisterRules: Sendable {
   ) {
     self.educations = educations
     self.accreditations = accreditations
+    self.claimLimits = accreditations.map(Self.limits)
     self.norms = norms
     self.requiredExperience = requiredExperience
   }
@@ -327,9 +332,24 @@ public struct RegisterRules: Sendable {
   /// activity's date and worth at least the hours claimed.
   public func claimStands(code: String?, on date: CalendarDate, hours: Hours) -> Bool {
     guard let code else { return false }
-    guard let accreditations else { return true }
-    guard let accreditation = accreditations[code] else { return false }
-    return accreditation.validity.contains(date) && hours <= accreditation.hours
+    guard let claimLimits else { return true }
+    guard let limit = claimLimits[code] else { return false }
+    return limit.firstDay <= date && date <= limit.lastDay && hours <= limit.hours
+  }
+
+  /// What an accreditation allows a claim: the days it is valid and the hours it is worth.
+  struct ClaimLimit: Sendable {
+    var firstDay: CalendarDate
+    var lastDay: CalendarDate
+    var hours: Hours
+  }
+
+  static func limits(_ catalogue: [String: Accreditation]) -> [String: ClaimLimit] {
+    catalogue.mapValues {
+      ClaimLimit(
+        firstDay: $0.validity.start,
+        lastDay: $0.validity.end ?? CalendarDate(daysSinceEpoch: .max), hours: $0.hours)
+    }
   }
 
   /// The accredited hours an activity earns, or nil (with the reason) when its code does not

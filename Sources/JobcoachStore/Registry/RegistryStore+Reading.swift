@@ -54,38 +54,63 @@ extension RegistryStore {
     guard try row.step(), let name = row.text(0) else { return nil }
     var coach = Coach(id: id, name: name, registerNumber: row.text(1))
     let employments = try database.cached(
-      """
-      SELECT organisation_id, kind, valid_from, valid_until FROM employments
-      WHERE coach_id = ? ORDER BY position
-      """)
+      "SELECT \(Self.employmentColumns) FROM employments WHERE coach_id = ? ORDER BY position")
     try employments.bind([SQLValue(id)])
-    while try employments.step() {
-      guard let kind = employments.text(1).flatMap(CoachKind.init(rawValue:)) else {
-        throw corrupt("employments.kind")
-      }
-      coach.employments.append(
-        Employment(
-          organisation: OrganisationID(rawValue: employments.text(0) ?? ""), kind: kind,
-          period: DateInterval(
-            start: try date(employments, 2), end: try optionalDate(employments, 3))))
-    }
+    while try employments.step() { coach.employments.append(try employment(employments)) }
     let qualifications = try database.cached(
       """
-      SELECT kind, title, issued_on, expires_on, issuer, evidence_document, evidence_issuer
-      FROM qualifications WHERE coach_id = ? ORDER BY position
+      SELECT \(Self.qualificationColumns) FROM qualifications WHERE coach_id = ?
+      ORDER BY position
       """)
     try qualifications.bind([SQLValue(id)])
     while try qualifications.step() {
-      guard let kind = qualifications.text(0).flatMap(QualificationKind.init(rawValue:)) else {
-        throw corrupt("qualifications.kind")
-      }
-      coach.qualifications.append(
-        Qualification(
-          kind: kind, title: qualifications.text(1) ?? "", issuedOn: try date(qualifications, 2),
-          expiresOn: try optionalDate(qualifications, 3), issuer: qualifications.text(4) ?? "",
-          evidence: evidence(qualifications, 5)))
+      coach.qualifications.append(try qualification(qualifications))
     }
     return coach
+  }
+
+  static let employmentColumns = "organisation_id, kind, valid_from, valid_until"
+  static let qualificationColumns =
+    "kind, title, issued_on, expires_on, issuer, evidence_document, evidence_issuer"
+
+  /// An employment from `employmentColumns` starting at column `first`.
+  func employment(_ row: Statement, from first: Int32 = 0) throws(SQLiteError) -> Employment {
+    guard let kind = row.text(first + 1).flatMap(CoachKind.init(rawValue:)) else {
+      throw corrupt("employments.kind")
+    }
+    return Employment(
+      organisation: OrganisationID(rawValue: row.text(first) ?? ""), kind: kind,
+      period: DateInterval(
+        start: try date(row, first + 2), end: try optionalDate(row, first + 3)))
+  }
+
+  /// A qualification from `qualificationColumns` starting at column `first`.
+  func qualification(_ row: Statement, from first: Int32 = 0) throws(SQLiteError)
+    -> Qualification
+  {
+    guard let kind = row.text(first).flatMap(QualificationKind.init(rawValue:)) else {
+      throw corrupt("qualifications.kind")
+    }
+    return Qualification(
+      kind: kind, title: row.text(first + 1) ?? "", issuedOn: try date(row, first + 2),
+      expiresOn: try optionalDate(row, first + 3), issuer: row.text(first + 4) ?? "",
+      evidence: evidence(row, first + 5))
+  }
+
+  /// Walks `rows` (ordered by their owner's id in column 0, as `items` are) and hands each row
+  /// to `add` with the index of its owner in `items`: three ordered scans instead of a query
+  /// per owner.
+  func merge<Item>(
+    _ rows: Statement, into items: inout [Item], owner: (Item) -> String,
+    _ add: (inout Item, Statement) throws(SQLiteError) -> Void
+  ) throws(SQLiteError) {
+    var index = 0
+    while try rows.step() {
+      let id = rows.text(0) ?? ""
+      while index < items.count && owner(items[index]) != id { index += 1 }
+      guard index < items.count else { throw corrupt("rows of an unknown or unordered owner") }
+      try add(&items[index], rows)
+    }
   }
 
   /// Every coach id, sorted.
@@ -100,11 +125,34 @@ extension RegistryStore {
 
   /// Every coach, sorted by id.
   public func allCoaches() throws(StoreError) -> [Coach] {
-    var coaches: [Coach] = []
-    for id in try coachIDs() {
-      if let coach = try coach(id) { coaches.append(coach) }
+    try wrap { () throws(SQLiteError) in
+      let rows = try database.prepare(
+        "SELECT id, name, register_number FROM coaches ORDER BY id")
+      var coaches: [Coach] = []
+      while try rows.step() {
+        coaches.append(
+          Coach(
+            id: CoachID(rawValue: rows.text(0) ?? ""), name: rows.text(1) ?? "",
+            registerNumber: rows.text(2)))
+      }
+      try merge(
+        try database.prepare(
+          """
+          SELECT coach_id, \(Self.employmentColumns) FROM employments
+          ORDER BY coach_id, position
+          """), into: &coaches, owner: \.id.rawValue
+      ) { coach, row throws(SQLiteError) in coach.employments.append(try employment(row, from: 1)) }
+      try merge(
+        try database.prepare(
+          """
+          SELECT coach_id, \(Self.qualificationColumns) FROM qualifications
+          ORDER BY coach_id, position
+          """), into: &coaches, owner: \.id.rawValue
+      ) { coach, row throws(SQLiteError) in
+        coach.qualifications.append(try qualification(row, from: 1))
+      }
+      return coaches
     }
-    return coaches
   }
 
   static let placementColumns = """

@@ -146,44 +146,73 @@ extension RegistryStore {
       coach: coach, registerNumber: head.text(0) ?? "", admittedOn: try date(head, 1), route: route)
     let changes = try database.cached(
       """
-      SELECT change_date, status, rule, decision FROM membership_status_changes
+      SELECT \(Self.statusChangeColumns) FROM membership_status_changes
       WHERE coach_id = ? ORDER BY position
       """)
     try changes.bind([SQLValue(coach)])
-    while try changes.step() {
-      guard let status = MembershipStatus(rawValue: changes.text(1) ?? "") else {
-        throw corrupt("membership_status_changes.status")
-      }
-      membership.statusChanges.append(
-        StatusChange(
-          date: try date(changes, 0), status: status, rule: RuleID(rawValue: changes.text(2) ?? ""),
-          decision: changes.text(3) ?? ""))
-    }
+    while try changes.step() { membership.statusChanges.append(try statusChange(changes)) }
     let assessments = try database.cached(
       """
-      SELECT submitted_on, judged_on, result, improvement_points, deadline FROM assessments
-      WHERE coach_id = ? ORDER BY position
+      SELECT \(Self.assessmentColumns) FROM assessments WHERE coach_id = ? ORDER BY position
       """)
     try assessments.bind([SQLValue(coach)])
-    while try assessments.step() {
-      membership.assessments.append(
-        Assessment(
-          submittedOn: try optionalDate(assessments, 0), judgedOn: try date(assessments, 1),
-          result: AssessmentResult(rawValue: assessments.text(2) ?? "") ?? .insufficient,
-          improvementPoints: assessments.text(3), deadline: try optionalDate(assessments, 4)))
-    }
+    while try assessments.step() { membership.assessments.append(try assessment(assessments)) }
     return membership
+  }
+
+  static let statusChangeColumns = "change_date, status, rule, decision"
+  static let assessmentColumns = "submitted_on, judged_on, result, improvement_points, deadline"
+
+  /// A status change from `statusChangeColumns` starting at column `first`.
+  func statusChange(_ row: Statement, from first: Int32 = 0) throws(SQLiteError) -> StatusChange {
+    guard let status = MembershipStatus(rawValue: row.text(first + 1) ?? "") else {
+      throw corrupt("membership_status_changes.status")
+    }
+    return StatusChange(
+      date: try date(row, first), status: status, rule: RuleID(rawValue: row.text(first + 2) ?? ""),
+      decision: row.text(first + 3) ?? "")
+  }
+
+  /// An assessment from `assessmentColumns` starting at column `first`.
+  func assessment(_ row: Statement, from first: Int32 = 0) throws(SQLiteError) -> Assessment {
+    Assessment(
+      submittedOn: try optionalDate(row, first), judgedOn: try date(row, first + 1),
+      result: AssessmentResult(rawValue: row.text(first + 2) ?? "") ?? .insufficient,
+      improvementPoints: row.text(first + 3), deadline: try optionalDate(row, first + 4))
   }
 
   /// Every membership, by coach id.
   public func allMemberships() throws(StoreError) -> [Membership] {
     try wrap { () throws(SQLiteError) in
-      let rows = try database.prepare("SELECT coach_id FROM memberships ORDER BY coach_id")
-      var ids: [CoachID] = []
-      while try rows.step() { ids.append(CoachID(rawValue: rows.text(0) ?? "")) }
+      let rows = try database.prepare(
+        "SELECT coach_id, register_number, admitted_on, route FROM memberships ORDER BY coach_id")
       var memberships: [Membership] = []
-      for id in ids {
-        if let membership = try loadMembership(id) { memberships.append(membership) }
+      while try rows.step() {
+        guard let route = AdmissionRoute(rawValue: rows.text(3) ?? "") else {
+          throw corrupt("memberships.route")
+        }
+        memberships.append(
+          Membership(
+            coach: CoachID(rawValue: rows.text(0) ?? ""), registerNumber: rows.text(1) ?? "",
+            admittedOn: try date(rows, 2), route: route))
+      }
+      try merge(
+        try database.prepare(
+          """
+          SELECT coach_id, \(Self.statusChangeColumns) FROM membership_status_changes
+          ORDER BY coach_id, position
+          """), into: &memberships, owner: \.coach.rawValue
+      ) { membership, row throws(SQLiteError) in
+        membership.statusChanges.append(try statusChange(row, from: 1))
+      }
+      try merge(
+        try database.prepare(
+          """
+          SELECT coach_id, \(Self.assessmentColumns) FROM assessments
+          ORDER BY coach_id, position
+          """), into: &memberships, owner: \.coach.rawValue
+      ) { membership, row throws(SQLiteError) in
+        membership.assessments.append(try assessment(row, from: 1))
       }
       return memberships
     }

@@ -7,11 +7,15 @@ struct FunctionArguments {
 
   /// The text of argument `index` (0-based); nil for NULL.
   func text(_ index: Int) -> String? {
+    utf8(index).map { String(decoding: $0, as: UTF8.self) }
+  }
+
+  /// The UTF-8 bytes of argument `index` (0-based), valid during the call only; nil for NULL.
+  func utf8(_ index: Int) -> UnsafeBufferPointer<UInt8>? {
     guard index < count, let value = values?[index],
       sqlite3_value_type(value) != SQLITE_NULL, let bytes = sqlite3_value_text(value)
     else { return nil }
-    let length = Int(sqlite3_value_bytes(value))
-    return String(decoding: UnsafeBufferPointer(start: bytes, count: length), as: UTF8.self)
+    return UnsafeBufferPointer(start: bytes, count: Int(sqlite3_value_bytes(value)))
   }
 
   /// The integer of argument `index` (0-based); 0 for NULL, as SQLite converts it.
