@@ -185,39 +185,16 @@ public struct DocumentReader<Source: ByteSource> {
   /// it, or nil when the input ends first. May read more (indices stay valid: nothing is
   /// dropped while scanning).
   mutating func scanValueEnd() -> Int? {
-    var position = index
-    var depth = 0
-    var inString = false
+    var scanner = ValueEndScanner(position: index)
     while true {
       // Everything from `index` on stays while the value is incomplete.
-      while position >= buffer.count {
+      while scanner.position >= buffer.count {
         if !readMore() { return nil }
       }
-      let byte = buffer[position]
-      if inString {
-        if byte == 0x5C {
-          position += 2
-          continue
-        }
-        if byte == 0x22 { inString = false }
-        position += 1
-        if !inString && depth == 0 { return position }
-        continue
+      let start = index
+      if let end = buffer.withUnsafeBufferPointer({ scanner.scan($0, valueStart: start) }) {
+        return end
       }
-      switch byte {
-      case 0x22: inString = true
-      case 0x7B, 0x5B: depth += 1
-      case 0x7D, 0x5D:
-        if depth == 0 { return position }
-        depth -= 1
-        if depth == 0 { return position + 1 }
-      case 0x2C:
-        if depth == 0 { return position }
-      case 0x20, 0x0A, 0x0D, 0x09:
-        if depth == 0 && position > index { return position }
-      default: break
-      }
-      position += 1
     }
   }
 
@@ -255,5 +232,53 @@ public struct DocumentReader<Source: ByteSource> {
       DocumentProblem(
         file: file, place: .text(line: error.line, column: error.column),
         message: "not valid JSON: \(error.message)"))
+  }
+}
+
+/// The state of looking for the end of a JSON value, kept between chunks: strings and nesting
+/// are followed, everything else is left to the parser.
+struct ValueEndScanner {
+  var position: Int
+  var depth = 0
+  var inString = false
+
+  /// Scans `bytes` from `position`; the offset just past the value, or nil when `bytes` ends
+  /// first (then `position` is where to go on once more bytes are there).
+  mutating func scan(_ bytes: UnsafeBufferPointer<UInt8>, valueStart: Int) -> Int? {
+    var position = self.position
+    defer { self.position = position }
+    while position < bytes.count {
+      let byte = bytes[position]
+      if inString {
+        // The common case: plain text inside a string.
+        if byte != 0x5C && byte != 0x22 {
+          position += 1
+          continue
+        }
+        if byte == 0x5C {
+          position += 2
+          continue
+        }
+        inString = false
+        position += 1
+        if depth == 0 { return position }
+        continue
+      }
+      switch byte {
+      case 0x22: inString = true
+      case 0x7B, 0x5B: depth += 1
+      case 0x7D, 0x5D:
+        if depth == 0 { return position }
+        depth -= 1
+        if depth == 0 { return position + 1 }
+      case 0x2C:
+        if depth == 0 { return position }
+      case 0x20, 0x0A, 0x0D, 0x09:
+        if depth == 0 && position > valueStart { return position }
+      default: break
+      }
+      position += 1
+    }
+    return nil
   }
 }

@@ -112,7 +112,9 @@ extension String: JSONField {
       context.report(pointer, "text longer than \(maximumTextLength) characters")
       return nil
     }
-    if text.allSatisfy(\.isWhitespace) {
+    // A first byte that is printable ASCII settles it without looking at characters.
+    let first = text.utf8.first ?? 0x20
+    if !(0x21...0x7E).contains(first) && text.allSatisfy(\.isWhitespace) {
       context.report(pointer, "must not be empty")
       return nil
     }

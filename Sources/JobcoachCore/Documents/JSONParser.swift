@@ -244,17 +244,26 @@ public struct JSONParser {
       let start = index
       index += 1
       let contentStart = index
-      // Fast path: no escapes.
+      // Fast path: no escapes. ASCII needs no validation (and `String(validating:)` is slow:
+      // it is not specialised), so the bytes' high bits are gathered on the way.
+      var highBits: UInt8 = 0
       while index < bytes.count {
         let byte = bytes[index]
         if byte == UInt8(ascii: "\"") {
           let slice = UnsafeBufferPointer(rebasing: bytes[contentStart..<index])
-          guard let text = String(validating: slice, as: UTF8.self) else {
-            throw failure("a string that is not valid UTF-8", at: start)
+          let text: String
+          if highBits < 0x80 {
+            text = String(decoding: slice, as: UTF8.self)
+          } else {
+            guard let valid = String(validating: slice, as: UTF8.self) else {
+              throw failure("a string that is not valid UTF-8", at: start)
+            }
+            text = valid
           }
           index += 1
           return text
         }
+        highBits |= byte
         if byte == UInt8(ascii: "\\") { break }
         if byte < 0x20 { throw failure("a control character inside a string") }
         index += 1
