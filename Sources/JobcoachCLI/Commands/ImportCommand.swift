@@ -56,37 +56,39 @@ struct ImportCommand: Command {
     let progress = ProgressLine(
       context: context, total: files.reduce(0) { $0 + FileSource.size(of: $1) })
     defer { progress.finish() }
-    var before = 0
-    for file in files {
-      guard let source = FileSource(path: file) else {
-        session.rollback()
-        throw CLIError.inputMissing(path: file, reason: "cannot open the file")
-      }
-      var failure: (any Error)?
-      var reader = DocumentReader(
-        source: source, file: file, log: log,
-        progress: { [before] done in progress.update(before + done, file: file) })
-      let info = reader.read { record, pointer in
-        guard failure == nil, only == nil || record.kind == only else { return }
-        do {
-          try session.add(record, file: file, pointer: pointer)
-        } catch {
-          failure = error
+    let pipeline = DocumentPipeline(files: files, progress: progress)
+    defer { pipeline.stop() }
+    var failure: (any Error)?
+    while let events = pipeline.next() {
+      for event in events {
+        switch event {
+        case .problem(let problem):
+          log.report(problem)
+        case .record(let record, let file, let pointer):
+          guard failure == nil, only == nil || record.kind == only else { continue }
+          do {
+            try session.add(record, file: file, pointer: pointer)
+          } catch {
+            failure = error
+          }
+        case .document(let file, let info):
+          if let failure {
+            session.rollback()
+            throw failure
+          }
+          if let only, let kind = info.kind, kind != only {
+            log.report(
+              DocumentProblem(
+                file: file, place: .pointer(JSONPointer.root.appending("kind")),
+                message: "this is a '\(kind.rawValue)' document; '\(command)' reads only "
+                  + "'\(only.rawValue)' (use 'jobcoach import' for the others)"))
+          }
+          session.finishDocument(file, info)
+        case .unopenable(let file):
+          session.rollback()
+          throw CLIError.inputMissing(path: file, reason: "cannot open the file")
         }
       }
-      if let failure {
-        session.rollback()
-        throw failure
-      }
-      before += info.byteCount
-      if let only, let kind = info.kind, kind != only {
-        log.report(
-          DocumentProblem(
-            file: file, place: .pointer(JSONPointer.root.appending("kind")),
-            message: "this is a '\(kind.rawValue)' document; '\(command)' reads only "
-              + "'\(only.rawValue)' (use 'jobcoach import' for the others)"))
-      }
-      session.finishDocument(file, info)
     }
     let summary: ImportSummary
     do {

@@ -48,6 +48,13 @@ public final class ProblemLog {
     if problems.count < limit { problems.append(problem) } else { dropped += 1 }
   }
 
+  /// Hands over the problems kept so far and forgets them (the count of dropped ones stays):
+  /// for passing problems on in order, as a reading thread does.
+  public func takeProblems() -> [DocumentProblem] {
+    defer { problems = [] }
+    return problems
+  }
+
   public func report(_ file: String, _ pointer: JSONPointer, _ message: String) {
     report(DocumentProblem(file: file, pointer: pointer, message: message))
   }

@@ -1,0 +1,125 @@
+import Foundation
+import JobcoachCore
+
+/// Reads import documents on a second thread while the caller checks and writes the records:
+/// reading (hashing, parsing, decoding) and writing each take about half of a large import.
+///
+/// What the reader finds arrives in exactly the order one thread would meet it (each
+/// document's problems and records as they occur, then its end), so an import behaves as it
+/// did on one thread. At most `capacity` batches wait, so memory stays flat.
+final class DocumentPipeline: @unchecked Sendable {
+  enum Event {
+    case record(ImportRecord, file: String, pointer: JSONPointer)
+    case problem(DocumentProblem)
+    /// A document read to its end.
+    case document(file: String, DocumentInfo)
+    /// A file that could not be opened; the reader stops there.
+    case unopenable(file: String)
+  }
+
+  private let condition = NSCondition()
+  private var queue: [[Event]] = []
+  private var readerDone = false
+  private var cancelled = false
+  private let capacity: Int
+  private let batchSize: Int
+  private let files: [String]
+  private let progress: ProgressLine?
+  private let stopped = DispatchSemaphore(value: 0)
+
+  /// Starts reading `files` in order on a thread of its own.
+  init(files: [String], progress: ProgressLine?, capacity: Int = 8, batchSize: Int = 64) {
+    self.files = files
+    self.progress = progress
+    self.capacity = capacity
+    self.batchSize = batchSize
+    let thread = Thread { [self] in
+      readAll()
+      stopped.signal()
+    }
+    thread.stackSize = 8 << 20
+    thread.start()
+  }
+
+  /// The next events in order, waiting for the reader; nil when everything is read.
+  func next() -> [Event]? {
+    condition.lock()
+    defer { condition.unlock() }
+    while queue.isEmpty && !readerDone { condition.wait() }
+    guard !queue.isEmpty else { return nil }
+    let batch = queue.removeFirst()
+    condition.broadcast()
+    return batch
+  }
+
+  /// Stops the reader (it finishes the document it is in without passing anything on) and
+  /// waits for its thread to end. Call once, when done with the pipeline.
+  func stop() {
+    condition.lock()
+    cancelled = true
+    queue = []
+    condition.broadcast()
+    condition.unlock()
+    stopped.wait()
+  }
+
+  // MARK: The reading thread
+
+  private var isCancelled: Bool {
+    condition.lock()
+    defer { condition.unlock() }
+    return cancelled
+  }
+
+  /// Queues `batch`, waiting while the queue is full; false once cancelled.
+  @discardableResult
+  private func push(_ batch: [Event]) -> Bool {
+    condition.lock()
+    defer { condition.unlock() }
+    while queue.count >= capacity && !cancelled { condition.wait() }
+    guard !cancelled else { return false }
+    queue.append(batch)
+    condition.broadcast()
+    return true
+  }
+
+  private func readAll() {
+    defer {
+      condition.lock()
+      readerDone = true
+      condition.broadcast()
+      condition.unlock()
+    }
+    var before = 0
+    for file in files {
+      guard !isCancelled else { return }
+      guard let source = FileSource(path: file) else {
+        push([.unopenable(file: file)])
+        return
+      }
+      let log = ProblemLog(limit: .max)
+      var pending: [Event] = []
+      pending.reserveCapacity(batchSize)
+      var live = true
+      func takeProblems() {
+        for problem in log.takeProblems() { pending.append(.problem(problem)) }
+      }
+      var reader = DocumentReader(
+        source: source, file: file, log: log,
+        progress: { [before, progress] done in progress?.update(before + done, file: file) })
+      let info = reader.read { record, pointer in
+        guard live else { return }
+        takeProblems()
+        pending.append(.record(record, file: file, pointer: pointer))
+        if pending.count >= batchSize {
+          live = push(pending)
+          pending.removeAll(keepingCapacity: true)
+        }
+      }
+      takeProblems()
+      pending.append(.document(file: file, info))
+      guard live, push(pending) else { return }
+      before += info.byteCount
+    }
+  }
+}
