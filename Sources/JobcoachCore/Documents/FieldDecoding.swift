@@ -26,8 +26,10 @@ public struct ObjectFields {
   public let object: JSONObject
   public let pointer: JSONPointer
   public let context: DecodingContext
-  /// The names asked for; a handful per object, so a list is faster than a set.
-  private var read: [String] = []
+  /// Which members were asked for, by position: one bit each for the first 64, a list
+  /// beyond (no allocation for the objects our documents hold).
+  private var readMask: UInt64 = 0
+  private var readBeyond: [Int] = []
   /// Whether any field was missing or wrong (and so reported).
   public private(set) var failed = false
 
@@ -44,8 +46,7 @@ public struct ObjectFields {
 
   /// The field's value; reports a missing field or a null.
   public mutating func required<T: JSONField>(_ key: String, as type: T.Type = T.self) -> T? {
-    read.append(key)
-    guard let value = object[key] else {
+    guard let value = member(key) else {
       report(nil, "missing required field '\(key)'")
       return nil
     }
@@ -60,8 +61,7 @@ public struct ObjectFields {
 
   /// The field's value, nil when absent or null (and after reporting a wrong value).
   public mutating func optional<T: JSONField>(_ key: String, as type: T.Type = T.self) -> T? {
-    read.append(key)
-    guard let value = object[key] else { return nil }
+    guard let value = member(key) else { return nil }
     if case .null = value { return nil }
     let decoded = T.decode(value, at: pointer.appending(key), in: context)
     if decoded == nil { failed = true }
@@ -69,12 +69,24 @@ public struct ObjectFields {
   }
 
   /// Marks a field as known without reading it (for example `$schema`).
-  public mutating func allow(_ key: String) { read.append(key) }
+  public mutating func allow(_ key: String) { _ = member(key) }
+
+  /// The value of member `key`, marking it as read; nil when absent.
+  private mutating func member(_ key: String) -> JSONValue? {
+    guard let index = object.members.firstIndex(where: { $0.key == key }) else { return nil }
+    if index < 64 {
+      readMask |= 1 << UInt64(index)
+    } else if !readBeyond.contains(index) {
+      readBeyond.append(index)
+    }
+    return object.members[index].value
+  }
 
   /// Reports every member that was not read. Call last.
   public mutating func rejectUnknownFields() {
-    for key in object.keys where !read.contains(key) {
-      report(key, "unknown field '\(key)'")
+    for (index, member) in object.members.enumerated() {
+      let read = index < 64 ? readMask & (1 << UInt64(index)) != 0 : readBeyond.contains(index)
+      if !read { report(member.key, "unknown field '\(member.key)'") }
     }
   }
 
