@@ -5,6 +5,33 @@ public protocol JSONField {
     -> Self?
 }
 
+/// A value read from one JSON scalar (a string, number or boolean): it holds no places of its
+/// own, so a problem is a message for the caller to report at the value's place. Reading one
+/// needs no JSON pointer until something is wrong.
+public protocol JSONScalarField: JSONField {
+  /// The value, or why `value` is not one.
+  static func check(_ value: JSONValue) -> Result<Self, FieldError>
+}
+
+/// Why a JSON value is not the value a field asks for.
+public struct FieldError: Error, Hashable, Sendable {
+  public var message: String
+  public init(_ message: String) { self.message = message }
+}
+
+extension JSONScalarField {
+  public static func decode(
+    _ value: JSONValue, at pointer: JSONPointer, in context: DecodingContext
+  ) -> Self? {
+    switch check(value) {
+    case .success(let decoded): return decoded
+    case .failure(let error):
+      context.report(pointer, error.message)
+      return nil
+    }
+  }
+}
+
 /// The file being read and where its problems go.
 public struct DecodingContext {
   public let file: String
@@ -68,6 +95,41 @@ public struct ObjectFields {
     return decoded
   }
 
+  /// A scalar field's value; reports a missing field, a null or a wrong value at its place.
+  public mutating func required<T: JSONScalarField>(_ key: String, as type: T.Type = T.self)
+    -> T?
+  {
+    guard let value = member(key) else {
+      report(nil, "missing required field '\(key)'")
+      return nil
+    }
+    if case .null = value {
+      report(key, "'\(key)' must not be null")
+      return nil
+    }
+    return scalar(key, value, as: T.self)
+  }
+
+  /// A scalar field's value, nil when absent or null (and after reporting a wrong value).
+  public mutating func optional<T: JSONScalarField>(_ key: String, as type: T.Type = T.self)
+    -> T?
+  {
+    guard let value = member(key) else { return nil }
+    if case .null = value { return nil }
+    return scalar(key, value, as: T.self)
+  }
+
+  private mutating func scalar<T: JSONScalarField>(_ key: String, _ value: JSONValue, as: T.Type)
+    -> T?
+  {
+    switch T.check(value) {
+    case .success(let decoded): return decoded
+    case .failure(let error):
+      report(key, error.message)
+      return nil
+    }
+  }
+
   /// Marks a field as known without reading it (for example `$schema`).
   public mutating func allow(_ key: String) { _ = member(key) }
 
@@ -106,67 +168,49 @@ public struct ObjectFields {
 /// The longest text field we accept: names and titles, not essays.
 let maximumTextLength = 500
 
-extension String: JSONField {
+extension String: JSONScalarField {
   /// A non-empty text of at most 500 characters, that is not a citizen service number.
-  public static func decode(
-    _ value: JSONValue, at pointer: JSONPointer, in context: DecodingContext
-  )
-    -> String?
-  {
+  public static func check(_ value: JSONValue) -> Result<String, FieldError> {
     guard case .string(let text) = value else {
-      context.report(pointer, "expected a string, found \(value.typeName)")
-      return nil
+      return .failure(FieldError("expected a string, found \(value.typeName)"))
     }
     let bytes = text.utf8.count
     if bytes > maximumTextLength * 4
       || (bytes > maximumTextLength && text.count > maximumTextLength)
     {
-      context.report(pointer, "text longer than \(maximumTextLength) characters")
-      return nil
+      return .failure(FieldError("text longer than \(maximumTextLength) characters"))
     }
     // A first byte that is printable ASCII settles it without looking at characters.
     let first = text.utf8.first ?? 0x20
     if !(0x21...0x7E).contains(first) && text.allSatisfy(\.isWhitespace) {
-      context.report(pointer, "must not be empty")
-      return nil
+      return .failure(FieldError("must not be empty"))
     }
     if CitizenServiceNumber.looksLikeOne(text) {
-      context.report(
-        pointer,
-        "this value looks like a citizen service number (BSN: nine digits passing the eleven "
-          + "test); the registry never stores one, use a pseudonymous reference")
-      return nil
+      return .failure(
+        FieldError(
+          "this value looks like a citizen service number (BSN: nine digits passing the eleven "
+            + "test); the registry never stores one, use a pseudonymous reference"))
     }
-    return text
+    return .success(text)
   }
 }
 
-extension Bool: JSONField {
-  public static func decode(
-    _ value: JSONValue, at pointer: JSONPointer, in context: DecodingContext
-  )
-    -> Bool?
-  {
+extension Bool: JSONScalarField {
+  public static func check(_ value: JSONValue) -> Result<Bool, FieldError> {
     guard case .bool(let flag) = value else {
-      context.report(pointer, "expected true or false, found \(value.typeName)")
-      return nil
+      return .failure(FieldError("expected true or false, found \(value.typeName)"))
     }
-    return flag
+    return .success(flag)
   }
 }
 
-extension Int: JSONField {
+extension Int: JSONScalarField {
   /// A whole number without fraction or exponent.
-  public static func decode(
-    _ value: JSONValue, at pointer: JSONPointer, in context: DecodingContext
-  )
-    -> Int?
-  {
+  public static func check(_ value: JSONValue) -> Result<Int, FieldError> {
     guard case .number(let text) = value, let number = Int(text) else {
-      context.report(pointer, "expected a whole number, found \(describe(value))")
-      return nil
+      return .failure(FieldError("expected a whole number, found \(describe(value))"))
     }
-    return number
+    return .success(number)
   }
 }
 
@@ -179,129 +223,96 @@ func describe(_ value: JSONValue) -> String {
   }
 }
 
-extension CalendarDate: JSONField {
-  public static func decode(
-    _ value: JSONValue, at pointer: JSONPointer, in context: DecodingContext
-  )
-    -> CalendarDate?
-  {
+extension CalendarDate: JSONScalarField {
+  public static func check(_ value: JSONValue) -> Result<CalendarDate, FieldError> {
     guard case .string(let text) = value else {
-      context.report(pointer, "expected a date as \"YYYY-MM-DD\", found \(value.typeName)")
-      return nil
+      return .failure(FieldError("expected a date as \"YYYY-MM-DD\", found \(value.typeName)"))
     }
     guard let date = CalendarDate(iso: text) else {
       let shown = text.utf8.count <= 20 ? "'\(text)'" : "a text"
-      context.report(pointer, "\(shown) is not a calendar date (YYYY-MM-DD, a day that exists)")
-      return nil
+      return .failure(FieldError("\(shown) is not a calendar date (YYYY-MM-DD, a day that exists)"))
     }
-    return date
+    return .success(date)
   }
 }
 
-extension Hours: JSONField {
+extension Hours: JSONScalarField {
   /// A non-negative decimal number of hours, exact to the minute.
-  public static func decode(
-    _ value: JSONValue, at pointer: JSONPointer, in context: DecodingContext
-  )
-    -> Hours?
-  {
+  public static func check(_ value: JSONValue) -> Result<Hours, FieldError> {
     guard case .number(let text) = value else {
-      context.report(pointer, "expected a number of hours, found \(value.typeName)")
-      return nil
+      return .failure(FieldError("expected a number of hours, found \(value.typeName)"))
     }
     switch Hours.parse(decimalHours: text) {
-    case .success(let hours): return hours
+    case .success(let hours): return .success(hours)
     case .failure(.negative):
-      context.report(pointer, "hours must not be negative, found \(text)")
+      return .failure(FieldError("hours must not be negative, found \(text)"))
     case .failure(.finerThanAMinute):
-      context.report(
-        pointer,
-        "\(text) hours is not a whole number of minutes; the registry keeps hours exact to the minute"
-      )
+      return .failure(
+        FieldError(
+          "\(text) hours is not a whole number of minutes; the registry keeps hours exact to the "
+            + "minute"))
     case .failure(.notADecimal):
-      context.report(pointer, "hours must be a plain decimal number such as 12.5, found \(text)")
+      return .failure(
+        FieldError("hours must be a plain decimal number such as 12.5, found \(text)"))
     }
-    return nil
   }
 }
 
-extension RecognitionFramework: JSONField {
-  public static func decode(
-    _ value: JSONValue, at pointer: JSONPointer, in context: DecodingContext
-  )
-    -> RecognitionFramework?
-  {
+extension RecognitionFramework: JSONScalarField {
+  public static func check(_ value: JSONValue) -> Result<RecognitionFramework, FieldError> {
     guard case .string(let text) = value, let framework = RecognitionFramework(text) else {
-      context.report(pointer, "expected a framework version as a year such as \"2016\"")
-      return nil
+      return .failure(FieldError("expected a framework version as a year such as \"2016\""))
     }
-    return framework
+    return .success(framework)
   }
 }
 
-extension JSONField where Self: RecordIdentifier {
-  public static func decode(
-    _ value: JSONValue, at pointer: JSONPointer, in context: DecodingContext
-  )
-    -> Self?
-  {
+extension JSONScalarField where Self: RecordIdentifier {
+  public static func check(_ value: JSONValue) -> Result<Self, FieldError> {
     guard case .string(let text) = value else {
-      context.report(pointer, "expected an id as a string, found \(value.typeName)")
-      return nil
+      return .failure(FieldError("expected an id as a string, found \(value.typeName)"))
     }
     if CitizenServiceNumber.looksLikeOne(text) {
-      context.report(
-        pointer,
-        "this id looks like a citizen service number (BSN); the registry never stores one, "
-          + "use a pseudonymous reference")
-      return nil
+      return .failure(
+        FieldError(
+          "this id looks like a citizen service number (BSN); the registry never stores one, "
+            + "use a pseudonymous reference"))
     }
     guard Self.isWellFormed(text) else {
-      context.report(
-        pointer,
-        "an id is 1 to 64 letters, digits, '.', '_' or '-', starting with a letter or digit")
-      return nil
+      return .failure(
+        FieldError(
+          "an id is 1 to 64 letters, digits, '.', '_' or '-', starting with a letter or digit"))
     }
-    return Self(rawValue: text)
+    return .success(Self(rawValue: text))
   }
 }
 
-extension CoachID: JSONField {}
-extension OrganisationID: JSONField {}
-extension PlacementID: JSONField {}
-extension PolicyID: JSONField {}
-extension WorkerReference: JSONField {}
+extension CoachID: JSONScalarField {}
+extension OrganisationID: JSONScalarField {}
+extension PlacementID: JSONScalarField {}
+extension PolicyID: JSONScalarField {}
+extension WorkerReference: JSONScalarField {}
 
-extension RuleID: JSONField {
-  public static func decode(
-    _ value: JSONValue, at pointer: JSONPointer, in context: DecodingContext
-  )
-    -> RuleID?
-  {
+extension RuleID: JSONScalarField {
+  public static func check(_ value: JSONValue) -> Result<RuleID, FieldError> {
     guard case .string(let text) = value else {
-      context.report(pointer, "expected a rule id such as \"Q-MUN-1\", found \(value.typeName)")
-      return nil
+      return .failure(FieldError("expected a rule id such as \"Q-MUN-1\", found \(value.typeName)"))
     }
-    return RuleID(rawValue: text)
+    return .success(RuleID(rawValue: text))
   }
 }
 
 /// Enumerations spelled as their raw values in documents.
-public protocol JSONEnumField: JSONField, RawRepresentable, CaseIterable
+public protocol JSONEnumField: JSONScalarField, RawRepresentable, CaseIterable
 where RawValue == String {}
 
 extension JSONEnumField {
-  public static func decode(
-    _ value: JSONValue, at pointer: JSONPointer, in context: DecodingContext
-  )
-    -> Self?
-  {
+  public static func check(_ value: JSONValue) -> Result<Self, FieldError> {
     let choices = allCases.map { "'\($0.rawValue)'" }.joined(separator: ", ")
     guard case .string(let text) = value, let choice = Self(rawValue: text) else {
-      context.report(pointer, "expected one of \(choices)")
-      return nil
+      return .failure(FieldError("expected one of \(choices)"))
     }
-    return choice
+    return .success(choice)
   }
 }
 

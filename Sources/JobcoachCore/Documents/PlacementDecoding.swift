@@ -10,28 +10,22 @@ extension PlanParty: JSONEnumField {}
 extension AbsenceReason: JSONEnumField {}
 extension BookedActivity: JSONEnumField {}
 extension ContactKind: JSONEnumField {}
-extension GoalID: JSONField {}
-extension BookingID: JSONField {}
+extension GoalID: JSONScalarField {}
+extension BookingID: JSONScalarField {}
 
-extension Money: JSONField {
+extension Money: JSONScalarField {
   /// A whole, non-negative number of euro cents.
-  public static func decode(
-    _ value: JSONValue, at pointer: JSONPointer, in context: DecodingContext
-  )
-    -> Money?
-  {
+  public static func check(_ value: JSONValue) -> Result<Money, FieldError> {
     guard case .number(let text) = value, let cents = Int(text) else {
-      context.report(
-        pointer,
-        "expected an amount in whole euro cents (270000 for EUR 2,700), found "
-          + describe(value))
-      return nil
+      return .failure(
+        FieldError(
+          "expected an amount in whole euro cents (270000 for EUR 2,700), found "
+            + describe(value)))
     }
     guard cents >= 0 else {
-      context.report(pointer, "an amount must not be negative, found \(text)")
-      return nil
+      return .failure(FieldError("an amount must not be negative, found \(text)"))
     }
-    return Money(cents: cents)
+    return .success(Money(cents: cents))
   }
 }
 

@@ -278,18 +278,13 @@ struct RequirementsField: JSONField {
   }
 }
 
-extension ReminderStage: JSONField {
+extension ReminderStage: JSONScalarField {
   /// `"6m"`, `"12w"` or `"30d"`.
-  public static func decode(
-    _ value: JSONValue, at pointer: JSONPointer, in context: DecodingContext
-  )
-    -> ReminderStage?
-  {
+  public static func check(_ value: JSONValue) -> Result<ReminderStage, FieldError> {
     guard case .string(let text) = value, let stage = ReminderStage(code: text) else {
-      context.report(
-        pointer, "expected a reminder stage such as \"6m\", \"12w\" or \"30d\" (1 to 999)")
-      return nil
+      return .failure(
+        FieldError("expected a reminder stage such as \"6m\", \"12w\" or \"30d\" (1 to 999)"))
     }
-    return stage
+    return .success(stage)
   }
 }

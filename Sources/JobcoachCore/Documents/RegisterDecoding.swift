@@ -1,8 +1,8 @@
 // How the register's records are read from their documents. Field names are the contract of
 // the schemas in `Schemas/`.
 
-extension EducationID: JSONField {}
-extension ActivityID: JSONField {}
+extension EducationID: JSONScalarField {}
+extension ActivityID: JSONScalarField {}
 extension PECategory: JSONEnumField {}
 extension MembershipStatus: JSONEnumField {}
 extension AdmissionRoute: JSONEnumField {}
