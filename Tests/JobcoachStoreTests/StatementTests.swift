@@ -1,0 +1,38 @@
+import Testing
+
+@testable import JobcoachStore
+
+struct StatementTests {
+  /// `run` binds texts in place from one buffer per row; every kind of value must arrive whole,
+  /// row after row, whatever the previous row held.
+  @Test func runStoresEveryValueOfEveryRow() throws {
+    let database = try Database(path: ":memory:", mode: .readWriteCreate)
+    try database.execute("CREATE TABLE t (n INTEGER, a TEXT, b TEXT, c TEXT)")
+    let insert = try database.cached("INSERT INTO t VALUES (?, ?, ?, ?)")
+    let rows: [[SQLValue]] = [
+      [.integer(1), .text("één"), .text(""), .null],
+      [.integer(2), .null, .text(String(repeating: "x", count: 10_000)), .text("z")],
+      [.integer(3), .text("a"), .null, .text("")],
+      [.integer(4), .text("Zoë 👩‍💻"), .text("b"), .text("c")],
+    ]
+    for row in rows { try insert.run(row) }
+    let select = try database.prepare("SELECT n, a, b, c, typeof(b) FROM t ORDER BY n")
+    var read: [[String?]] = []
+    while try select.step() { read.append([select.text(1), select.text(2), select.text(3)]) }
+    #expect(read.count == 4)
+    #expect(read[0] == ["één", "", nil])
+    #expect(read[1] == [nil, String(repeating: "x", count: 10_000), "z"])
+    #expect(read[2] == ["a", nil, ""])
+    #expect(read[3] == ["Zoë 👩‍💻", "b", "c"])
+  }
+
+  @Test func aFailingRowThrowsWithTheSQLAndLeavesTheStatementUsable() throws {
+    let database = try Database(path: ":memory:", mode: .readWriteCreate)
+    try database.execute("CREATE TABLE t (id TEXT PRIMARY KEY)")
+    let insert = try database.cached("INSERT INTO t VALUES (?)")
+    try insert.run([.text("a")])
+    #expect(throws: SQLiteError.self) { try insert.run([.text("a")]) }
+    try insert.run([.text("b")])
+    #expect(try database.scalarInt("SELECT count(*) FROM t") == 2)
+  }
+}
