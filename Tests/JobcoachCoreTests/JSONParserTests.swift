@@ -69,6 +69,16 @@ struct JSONParserTests {
     #expect(JSONWriter.string(value, pretty: false) == #"{"a":1.5,"b":"a/b \"q\""}"#)
   }
 
+  @Test(arguments: [
+    ("plain", #""plain""#), ("", #""""#), ("Zoë \u{1F469}", "\"Zoë \u{1F469}\""),
+    ("a\"b\\c", #""a\"b\\c""#), ("line\nnext\r\t", #""line\nnext\r\t""#),
+    ("\u{1}\u{1F}x", #""\u0001\u001fx""#), ("\"", #""\"""#),
+  ])
+  func writerEscapesOnlyWhatJSONRequires(_ text: String, _ written: String) throws {
+    #expect(JSONWriter.string(.string(text), pretty: false) == written)
+    #expect(try JSONParser.parse(Array(written.utf8)) == .string(text))
+  }
+
   @Test func writerOutputParsesBack() throws {
     // Keys in sorted order, as the writer prints them, so the parsed object compares equal.
     let value = JSONValue.object([

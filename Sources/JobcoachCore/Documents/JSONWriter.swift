@@ -28,7 +28,12 @@ public enum JSONWriter {
       newline(&output, indent)
       output += "]"
     case .object(let object):
-      let members = object.members.sorted { $0.key.utf8.lexicographicallyPrecedes($1.key.utf8) }
+      func inOrder(_ left: JSONObject.Member, _ right: JSONObject.Member) -> Bool {
+        left.key.utf8.lexicographicallyPrecedes(right.key.utf8)
+      }
+      // Most objects are built in order already: then there is nothing to sort.
+      let sorted = zip(object.members, object.members.dropFirst()).allSatisfy { inOrder($0, $1) }
+      let members = sorted ? object.members : object.members.sorted(by: inOrder)
       if members.isEmpty {
         output += "{}"
         return
@@ -52,23 +57,36 @@ public enum JSONWriter {
     output += String(repeating: "  ", count: indent)
   }
 
+  /// Escapes are ASCII, so the text is copied in runs between the bytes that need one.
   static func writeString(_ text: String, into output: inout String) {
     output += "\""
-    for scalar in text.unicodeScalars {
-      switch scalar {
-      case "\"": output += "\\\""
-      case "\\": output += "\\\\"
-      case "\n": output += "\\n"
-      case "\r": output += "\\r"
-      case "\t": output += "\\t"
-      case _ where scalar.value < 0x20:
-        let hex = String(scalar.value, radix: 16)
-        output += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
-      default: output.unicodeScalars.append(scalar)
+    let utf8 = text.utf8
+    var runStart = utf8.startIndex
+    var index = runStart
+    while index != utf8.endIndex {
+      let byte = utf8[index]
+      guard byte < 0x20 || byte == 0x22 || byte == 0x5C else {
+        utf8.formIndex(after: &index)
+        continue
       }
+      output += Substring(utf8[runStart..<index])
+      switch byte {
+      case 0x22: output += "\\\""
+      case 0x5C: output += "\\\\"
+      case 0x0A: output += "\\n"
+      case 0x0D: output += "\\r"
+      case 0x09: output += "\\t"
+      default:
+        let hex = String(byte, radix: 16)
+        output += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
+      }
+      utf8.formIndex(after: &index)
+      runStart = index
     }
+    output += Substring(utf8[runStart..<index])
     output += "\""
   }
+
 }
 
 extension JSONValue {
