@@ -17,7 +17,19 @@ import JobcoachCore
 public func fuzzOneInput(_ start: UnsafePointer<UInt8>?, _ count: Int) -> Int32 {
   let bytes = start.map { Array(UnsafeBufferPointer(start: $0, count: count)) } ?? []
   checkReader(bytes)
+  checkPortfolioFastPath(bytes)
   return 0
+}
+
+/// Whenever the portfolio fast path reads `bytes`, the general path must read the same
+/// portfolio and report nothing; traps otherwise.
+func checkPortfolioFastPath(_ bytes: [UInt8]) {
+  guard let fast = bytes.withUnsafeBufferPointer({ PortfolioFastPath.decode($0) }) else { return }
+  let log = ProblemLog()
+  guard let value = try? JSONParser.parse(bytes),
+    let general = Portfolio.decode(value, at: .root, in: DecodingContext(file: "f", log: log)),
+    log.isEmpty, general == fast
+  else { fatalError("the portfolio fast path reads what the general path does not") }
 }
 
 /// Reads `bytes` whole and in 3-byte pieces; traps when the two disagree.
@@ -57,6 +69,7 @@ func checkReader(_ bytes: [UInt8]) {
         }
         fclose(file)
         checkReader(bytes)
+        checkPortfolioFastPath(bytes)
         print("ok \(path) (\(bytes.count) bytes)")
       }
     }

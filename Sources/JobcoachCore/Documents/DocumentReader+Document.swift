@@ -194,20 +194,13 @@ extension DocumentReader {
         problem(at: index, "unexpected character '\(printable(buffer[index]))'")
         return false
       }
-      let value: JSONValue
-      switch parseValue(endingAt: end) {
-      case .success(let parsed): value = parsed
-      case .failure(let error):
-        problem(error)
+      if kind == .portfolios, let portfolio = fastPortfolio(endingAt: end) {
+        emit(.portfolio(portfolio), base.appending(position))
+      } else if !readRecord(
+        kind, endingAt: end, at: base.appending(position), context: context, emit: emit,
+        publicEntries: &publicEntries)
+      {
         return false
-      }
-      let pointer = base.appending(position)
-      if kind == .publicRegister {
-        if let entry = PublicRegisterEntry.decode(value, at: pointer, in: context) {
-          publicEntries.append(entry)
-        }
-      } else if let record = Self.decode(kind, value, at: pointer, in: context) {
-        emit(record, pointer)
       }
       position += 1
       skipWhitespace()
@@ -227,6 +220,40 @@ extension DocumentReader {
       }
       return true
     }
+  }
+
+  /// A plainly well-formed portfolio read straight from the bytes before `end` (and `index`
+  /// moved there), or nil to take the general path (`PortfolioFastPath`).
+  private mutating func fastPortfolio(endingAt end: Int) -> Portfolio? {
+    let start = index
+    let portfolio = buffer.withUnsafeBufferPointer {
+      PortfolioFastPath.decode(UnsafeBufferPointer(rebasing: $0[start..<end]))
+    }
+    if portfolio != nil { index = end }
+    return portfolio
+  }
+
+  /// Parses and decodes the record before `end`, reporting its problems; false when the
+  /// document cannot be read on.
+  private mutating func readRecord(
+    _ kind: DocumentKind, endingAt end: Int, at pointer: JSONPointer, context: DecodingContext,
+    emit: (ImportRecord, JSONPointer) -> Void, publicEntries: inout [PublicRegisterEntry]
+  ) -> Bool {
+    let value: JSONValue
+    switch parseValue(endingAt: end) {
+    case .success(let parsed): value = parsed
+    case .failure(let error):
+      problem(error)
+      return false
+    }
+    if kind == .publicRegister {
+      if let entry = PublicRegisterEntry.decode(value, at: pointer, in: context) {
+        publicEntries.append(entry)
+      }
+    } else if let record = Self.decode(kind, value, at: pointer, in: context) {
+      emit(record, pointer)
+    }
+    return true
   }
 
   static func decode(

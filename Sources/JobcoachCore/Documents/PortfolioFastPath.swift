@@ -1,0 +1,234 @@
+/// Reads a portfolio record straight from its bytes, without building a JSON tree first, when
+/// it is plainly well formed: a coach, an optional start date and PE activities, every value
+/// of the expected type, no escapes, no nulls, no other fields. That is how a national export
+/// looks, and it is most of an import's reading time.
+///
+/// It never reports anything: on anything else (an education, a null, an escape, a field it
+/// does not know, a value the field decoders refuse, a duplicate) it answers nil and the
+/// document reader takes the general path, which finds and reports the problem with its
+/// place. Every value goes through the same checks (`JSONScalarField.check`) and the same
+/// rules as `Portfolio.decode`, so what it accepts is exactly what the general path accepts,
+/// and equal (tested against it, also on mutated input).
+public enum PortfolioFastPath {
+  public static func decode(_ bytes: UnsafeBufferPointer<UInt8>) -> Portfolio? {
+    var cursor = Cursor(bytes: bytes)
+    guard let portfolio = cursor.portfolio() else { return nil }
+    cursor.skipWhitespace()
+    return cursor.index == bytes.count ? portfolio : nil
+  }
+
+  struct Cursor {
+    let bytes: UnsafeBufferPointer<UInt8>
+    var index = 0
+
+    mutating func skipWhitespace() {
+      while index < bytes.count {
+        switch bytes[index] {
+        case 0x20, 0x0A, 0x0D, 0x09: index += 1
+        default: return
+        }
+      }
+    }
+
+    /// Skips whitespace and the byte `byte`; false when another byte comes.
+    mutating func expect(_ byte: UInt8) -> Bool {
+      skipWhitespace()
+      guard index < bytes.count, bytes[index] == byte else { return false }
+      index += 1
+      return true
+    }
+
+    /// After an object's or array's first element: true for `,`, false for `close`, nil for
+    /// anything else.
+    mutating func another(closing close: UInt8) -> Bool? {
+      skipWhitespace()
+      guard index < bytes.count else { return nil }
+      let byte = bytes[index]
+      index += 1
+      if byte == UInt8(ascii: ",") { return true }
+      return byte == close ? false : nil
+    }
+
+    /// A string without escapes or control characters, valid UTF-8.
+    mutating func string() -> String? {
+      guard expect(UInt8(ascii: "\"")) else { return nil }
+      let start = index
+      var highBits: UInt8 = 0
+      while index < bytes.count {
+        let byte = bytes[index]
+        if byte == UInt8(ascii: "\"") {
+          let text = UnsafeBufferPointer(rebasing: bytes[start..<index])
+          index += 1
+          return highBits < 0x80
+            ? String(decoding: text, as: UTF8.self) : String(validating: text, as: UTF8.self)
+        }
+        if byte == UInt8(ascii: "\\") || byte < 0x20 { return nil }
+        highBits |= byte
+        index += 1
+      }
+      return nil
+    }
+
+    /// A plain number, `0`, `12` or `12.5`, as its text; anything else (signs, exponents,
+    /// leading zeros) goes the general way.
+    mutating func number() -> String? {
+      skipWhitespace()
+      let start = index
+      func digits() -> Int {
+        let first = index
+        while index < bytes.count, (0x30...0x39).contains(bytes[index]) { index += 1 }
+        return index - first
+      }
+      let whole = digits()
+      guard whole > 0, whole == 1 || bytes[start] != UInt8(ascii: "0") else { return nil }
+      if index < bytes.count, bytes[index] == UInt8(ascii: ".") {
+        index += 1
+        guard digits() > 0 else { return nil }
+      }
+      if index < bytes.count {
+        switch bytes[index] {
+        case UInt8(ascii: "e"), UInt8(ascii: "E"), UInt8(ascii: "-"), UInt8(ascii: "+"):
+          return nil
+        default: break
+        }
+      }
+      return String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<index]), as: UTF8.self)
+    }
+
+    /// A scalar field's value, checked as the general path checks it.
+    mutating func scalar<T: JSONScalarField>(_ type: T.Type, number: Bool = false) -> T? {
+      guard let text = number ? self.number() : string() else { return nil }
+      return try? T.check(number ? .number(text) : .string(text)).get()
+    }
+
+    /// Reads `{ "key": value, ... }`, handing each key to `member`, which reads its value and
+    /// answers false to give up. Keys may come once each (`seen` holds one bit per name of
+    /// `names`); an unknown key gives up.
+    mutating func object(_ names: [String], _ member: (inout Cursor, Int) -> Bool) -> UInt64? {
+      guard expect(UInt8(ascii: "{")) else { return nil }
+      var seen: UInt64 = 0
+      skipWhitespace()
+      if index < bytes.count, bytes[index] == UInt8(ascii: "}") {
+        index += 1
+        return seen
+      }
+      repeat {
+        guard let key = string(), let position = names.firstIndex(of: key),
+          seen & (1 << UInt64(position)) == 0, expect(UInt8(ascii: ":")),
+          member(&self, position)
+        else { return nil }
+        seen |= 1 << UInt64(position)
+        guard let more = another(closing: UInt8(ascii: "}")) else { return nil }
+        if !more { return seen }
+      } while true
+    }
+
+    static let portfolioNames = ["coach", "registeredSince", "peActivities"]
+    static let activityNames = [
+      "id", "date", "hours", "title", "provider", "category", "accreditationCode", "evidence",
+    ]
+    static let evidenceNames = ["documentId", "issuer"]
+
+    mutating func portfolio() -> Portfolio? {
+      var coach: CoachID?
+      var registeredSince: CalendarDate?
+      var activities: [PEActivity] = []
+      let seen = object(Self.portfolioNames) { cursor, position in
+        switch position {
+        case 0:
+          coach = cursor.scalar(CoachID.self)
+          return coach != nil
+        case 1:
+          registeredSince = cursor.scalar(CalendarDate.self)
+          return registeredSince != nil
+        default:
+          guard let list = cursor.activities() else { return false }
+          activities = list
+          return true
+        }
+      }
+      guard seen != nil, let coach else { return nil }
+      // An activity id twice is reported by the general path.
+      var ids = Set<ActivityID>(minimumCapacity: activities.count)
+      for activity in activities where !ids.insert(activity.id).inserted { return nil }
+      return Portfolio(coach: coach, registeredSince: registeredSince, activities: activities)
+    }
+
+    mutating func activities() -> [PEActivity]? {
+      guard expect(UInt8(ascii: "[")) else { return nil }
+      var activities: [PEActivity] = []
+      skipWhitespace()
+      if index < bytes.count, bytes[index] == UInt8(ascii: "]") {
+        index += 1
+        return activities
+      }
+      repeat {
+        guard let activity = activity() else { return nil }
+        activities.append(activity)
+        guard let more = another(closing: UInt8(ascii: "]")) else { return nil }
+        if !more { return activities }
+      } while true
+    }
+
+    mutating func activity() -> PEActivity? {
+      var id: ActivityID?
+      var date: CalendarDate?
+      var hours: Hours?
+      var title: String?
+      var provider: String?
+      var category: PECategory?
+      var code: String?
+      var evidence: EvidenceReference?
+      let seen = object(Self.activityNames) { cursor, position in
+        switch position {
+        case 0:
+          id = cursor.scalar(ActivityID.self)
+          return id != nil
+        case 1:
+          date = cursor.scalar(CalendarDate.self)
+          return date != nil
+        case 2:
+          hours = cursor.scalar(Hours.self, number: true)
+          return hours != nil
+        case 3:
+          title = cursor.scalar(String.self)
+          return title != nil
+        case 4:
+          provider = cursor.scalar(String.self)
+          return provider != nil
+        case 5:
+          category = cursor.scalar(PECategory.self)
+          return category != nil
+        case 6:
+          code = cursor.scalar(String.self)
+          return code != nil
+        default:
+          evidence = cursor.evidence()
+          return evidence != nil
+        }
+      }
+      // The same rules as `PEActivity.decode`: what they refuse goes the general way.
+      guard seen != nil, let id, let date, let hours, hours != .zero, let title, let provider,
+        let category, category == .accredited || code == nil
+      else { return nil }
+      return PEActivity(
+        id: id, date: date, hours: hours, title: title, provider: provider, category: category,
+        accreditationCode: code, evidence: evidence)
+    }
+
+    mutating func evidence() -> EvidenceReference? {
+      var documentID: String?
+      var issuer: String?
+      let seen = object(Self.evidenceNames) { cursor, position in
+        if position == 0 {
+          documentID = cursor.scalar(String.self)
+          return documentID != nil
+        }
+        issuer = cursor.scalar(String.self)
+        return issuer != nil
+      }
+      guard seen != nil, let documentID, let issuer else { return nil }
+      return EvidenceReference(documentID: documentID, issuer: issuer)
+    }
+  }
+}
