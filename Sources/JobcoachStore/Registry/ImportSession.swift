@@ -98,7 +98,12 @@ public final class ImportSession {
         if !publicRegisters.isEmpty {
           summary.counts[.publicRegister] = try writer.write(publicRegisters)
         }
-        if rebuildActivityIndex { try store.database.execute(Schema.activityIndex) }
+        if rebuildActivityIndex {
+          // SQLite sorts the index's entries on a helper thread as well when allowed to.
+          try store.database.execute("PRAGMA threads = 2")
+          try store.database.execute(Schema.activityIndex)
+          try store.database.execute("PRAGMA threads = 0")
+        }
         if let audit, summary.changedAnything {
           let entries = documents.map { document in
             AuditEntry(

@@ -83,6 +83,16 @@ final class Statement {
   /// bindings are cleared (by `reset`) before the buffer changes again.
   func run(_ values: [SQLValue]) throws(SQLiteError) {
     reset()
+    // Worked on as locals: a class's stored array is checked for exclusive access on every
+    // use.
+    var rowBytes: [UInt8] = []
+    var textSpans: [Int] = []
+    swap(&rowBytes, &self.rowBytes)
+    swap(&textSpans, &self.textSpans)
+    defer {
+      swap(&rowBytes, &self.rowBytes)
+      swap(&textSpans, &self.textSpans)
+    }
     rowBytes.removeAll(keepingCapacity: true)
     textSpans.removeAll(keepingCapacity: true)
     for value in values {
