@@ -73,50 +73,47 @@ public struct ObjectFields {
 
   /// The field's value; reports a missing field or a null.
   public mutating func required<T: JSONField>(_ key: String, as type: T.Type = T.self) -> T? {
-    guard let value = member(key) else {
-      report(nil, "missing required field '\(key)'")
-      return nil
-    }
-    if case .null = value {
-      report(key, "'\(key)' must not be null")
-      return nil
-    }
+    value(key, required: true).flatMap { decode($0, at: key, as: T.self) }
+  }
+
+  /// The field's value, nil when absent or null (and after reporting a wrong value).
+  public mutating func optional<T: JSONField>(_ key: String, as type: T.Type = T.self) -> T? {
+    value(key, required: false).flatMap { decode($0, at: key, as: T.self) }
+  }
+
+  private mutating func decode<T: JSONField>(_ value: JSONValue, at key: String, as: T.Type)
+    -> T?
+  {
     let decoded = T.decode(value, at: pointer.appending(key), in: context)
     if decoded == nil { failed = true }
     return decoded
   }
 
-  /// The field's value, nil when absent or null (and after reporting a wrong value).
-  public mutating func optional<T: JSONField>(_ key: String, as type: T.Type = T.self) -> T? {
-    guard let value = member(key) else { return nil }
-    if case .null = value { return nil }
-    let decoded = T.decode(value, at: pointer.appending(key), in: context)
-    if decoded == nil { failed = true }
-    return decoded
+  /// The value of `key` to read: nil when absent or null, which is reported when `required`.
+  private mutating func value(_ key: String, required: Bool) -> JSONValue? {
+    guard let value = member(key) else {
+      if required { report(nil, "missing required field '\(key)'") }
+      return nil
+    }
+    if case .null = value {
+      if required { report(key, "'\(key)' must not be null") }
+      return nil
+    }
+    return value
   }
 
   /// A scalar field's value; reports a missing field, a null or a wrong value at its place.
   public mutating func required<T: JSONScalarField>(_ key: String, as type: T.Type = T.self)
     -> T?
   {
-    guard let value = member(key) else {
-      report(nil, "missing required field '\(key)'")
-      return nil
-    }
-    if case .null = value {
-      report(key, "'\(key)' must not be null")
-      return nil
-    }
-    return scalar(key, value, as: T.self)
+    value(key, required: true).flatMap { scalar(key, $0, as: T.self) }
   }
 
   /// A scalar field's value, nil when absent or null (and after reporting a wrong value).
   public mutating func optional<T: JSONScalarField>(_ key: String, as type: T.Type = T.self)
     -> T?
   {
-    guard let value = member(key) else { return nil }
-    if case .null = value { return nil }
-    return scalar(key, value, as: T.self)
+    value(key, required: false).flatMap { scalar(key, $0, as: T.self) }
   }
 
   private mutating func scalar<T: JSONScalarField>(_ key: String, _ value: JSONValue, as: T.Type)

@@ -244,29 +244,20 @@ public struct JSONParser {
       let start = index
       index += 1
       let contentStart = index
-      // Fast path: no escapes. ASCII needs no validation (and `String(validating:)` is slow:
-      // it is not specialised), so the bytes' high bits are gathered on the way.
-      var highBits: UInt8 = 0
-      while index < bytes.count {
+      // Fast path: no escapes.
+      let plain = JSONParser.scanPlainText(bytes, from: contentStart)
+      index = plain.stop
+      if index < bytes.count {
         let byte = bytes[index]
         if byte == UInt8(ascii: "\"") {
-          let slice = UnsafeBufferPointer(rebasing: bytes[contentStart..<index])
-          let text: String
-          if highBits < 0x80 {
-            text = String(decoding: slice, as: UTF8.self)
-          } else {
-            guard let valid = String(validating: slice, as: UTF8.self) else {
-              throw failure("a string that is not valid UTF-8", at: start)
-            }
-            text = valid
-          }
+          guard
+            let text = JSONParser.text(
+              UnsafeBufferPointer(rebasing: bytes[contentStart..<index]), highBits: plain.highBits)
+          else { throw failure("a string that is not valid UTF-8", at: start) }
           index += 1
           return text
         }
-        highBits |= byte
-        if byte == UInt8(ascii: "\\") { break }
         if byte < 0x20 { throw failure("a control character inside a string") }
-        index += 1
       }
       guard index < bytes.count else { throw failure("unterminated string", at: start) }
       // Slow path with escapes: collect bytes.
@@ -340,5 +331,32 @@ public struct JSONParser {
       }
       return value
     }
+  }
+}
+
+extension JSONParser {
+  /// Scans a string's text from `start` (just past its opening quote) to the first quote,
+  /// backslash or control character: where it stopped (or the end), and the bytes' bits
+  /// together (below 0x80: all ASCII).
+  static func scanPlainText(_ bytes: UnsafeBufferPointer<UInt8>, from start: Int)
+    -> (stop: Int, highBits: UInt8)
+  {
+    var index = start
+    var highBits: UInt8 = 0
+    while index < bytes.count {
+      let byte = bytes[index]
+      if byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\") || byte < 0x20 { break }
+      highBits |= byte
+      index += 1
+    }
+    return (index, highBits)
+  }
+
+  /// The text of bytes without escapes: ASCII as it is (no validation needed, and
+  /// `String(validating:)` is slow: it is not specialised), anything else validated; nil when
+  /// not UTF-8.
+  static func text(_ bytes: UnsafeBufferPointer<UInt8>, highBits: UInt8) -> String? {
+    highBits < 0x80
+      ? String(decoding: bytes, as: UTF8.self) : String(validating: bytes, as: UTF8.self)
   }
 }

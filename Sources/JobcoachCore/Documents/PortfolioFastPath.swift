@@ -53,20 +53,11 @@ public enum PortfolioFastPath {
     mutating func string() -> String? {
       guard expect(UInt8(ascii: "\"")) else { return nil }
       let start = index
-      var highBits: UInt8 = 0
-      while index < bytes.count {
-        let byte = bytes[index]
-        if byte == UInt8(ascii: "\"") {
-          let text = UnsafeBufferPointer(rebasing: bytes[start..<index])
-          index += 1
-          return highBits < 0x80
-            ? String(decoding: text, as: UTF8.self) : String(validating: text, as: UTF8.self)
-        }
-        if byte == UInt8(ascii: "\\") || byte < 0x20 { return nil }
-        highBits |= byte
-        index += 1
-      }
-      return nil
+      let plain = JSONParser.scanPlainText(bytes, from: start)
+      guard plain.stop < bytes.count, bytes[plain.stop] == UInt8(ascii: "\"") else { return nil }
+      index = plain.stop + 1
+      return JSONParser.text(
+        UnsafeBufferPointer(rebasing: bytes[start..<plain.stop]), highBits: plain.highBits)
     }
 
     /// A plain number, `0`, `12` or `12.5`, as its text; anything else (signs, exponents,

@@ -97,13 +97,15 @@ extension RegistryStore {
       evidence: evidence(row, first + 5))
   }
 
-  /// Walks `rows` (ordered by their owner's id in column 0, as `items` are) and hands each row
-  /// to `add` with the index of its owner in `items`: three ordered scans instead of a query
-  /// per owner.
+  /// Reads `columns` of every row of `table` (ordered by `coach_id` and `position`, as
+  /// `items` are by `owner`) and hands each row to `add` with its owner, the columns from 1 on:
+  /// one ordered scan per table instead of a query per owner.
   func merge<Item>(
-    _ rows: Statement, into items: inout [Item], owner: (Item) -> String,
+    _ table: String, _ columns: String, into items: inout [Item], owner: (Item) -> String,
     _ add: (inout Item, Statement) throws(SQLiteError) -> Void
   ) throws(SQLiteError) {
+    let rows = try database.prepare(
+      "SELECT coach_id, \(columns) FROM \(table) ORDER BY coach_id, position")
     var index = 0
     while try rows.step() {
       let id = rows.text(0) ?? ""
@@ -136,18 +138,10 @@ extension RegistryStore {
             registerNumber: rows.text(2)))
       }
       try merge(
-        try database.prepare(
-          """
-          SELECT coach_id, \(Self.employmentColumns) FROM employments
-          ORDER BY coach_id, position
-          """), into: &coaches, owner: \.id.rawValue
+        "employments", Self.employmentColumns, into: &coaches, owner: \.id.rawValue
       ) { coach, row throws(SQLiteError) in coach.employments.append(try employment(row, from: 1)) }
       try merge(
-        try database.prepare(
-          """
-          SELECT coach_id, \(Self.qualificationColumns) FROM qualifications
-          ORDER BY coach_id, position
-          """), into: &coaches, owner: \.id.rawValue
+        "qualifications", Self.qualificationColumns, into: &coaches, owner: \.id.rawValue
       ) { coach, row throws(SQLiteError) in
         coach.qualifications.append(try qualification(row, from: 1))
       }

@@ -197,20 +197,13 @@ extension RegistryStore {
             admittedOn: try date(rows, 2), route: route))
       }
       try merge(
-        try database.prepare(
-          """
-          SELECT coach_id, \(Self.statusChangeColumns) FROM membership_status_changes
-          ORDER BY coach_id, position
-          """), into: &memberships, owner: \.coach.rawValue
+        "membership_status_changes", Self.statusChangeColumns, into: &memberships,
+        owner: \.coach.rawValue
       ) { membership, row throws(SQLiteError) in
         membership.statusChanges.append(try statusChange(row, from: 1))
       }
       try merge(
-        try database.prepare(
-          """
-          SELECT coach_id, \(Self.assessmentColumns) FROM assessments
-          ORDER BY coach_id, position
-          """), into: &memberships, owner: \.coach.rawValue
+        "assessments", Self.assessmentColumns, into: &memberships, owner: \.coach.rawValue
       ) { membership, row throws(SQLiteError) in
         membership.assessments.append(try assessment(row, from: 1))
       }
