@@ -69,8 +69,15 @@ struct StreamingImportTests {
       start: DispatchTime.now().uptimeNanoseconds - 2_000_000_000)
     late.update(50_000_000, file: "/data/portfolios.json")
     #expect(terminal.standardError == "\r\u{1B}[Kimporting: 25% (50 of 200 MB), portfolios.json")
+    late.finishing("all read; committing")
+    #expect(terminal.standardError.hasSuffix("\r\u{1B}[Kimporting: all read; committing"))
     late.finish()
-    #expect(terminal.standardError.hasSuffix("\r\u{1B}[K"))
+    #expect(terminal.standardError.hasSuffix("committing\r\u{1B}[K"))
+    // Cleared once: the summary printed next starts on a clean line, nothing after it.
+    let cleared = terminal.standardError
+    late.finish()
+    late.finishing("again")
+    #expect(terminal.standardError == cleared)
 
     let quiet = TerminalOutput()
     let early = ProgressLine(context: CommandContext(environment: [:], output: quiet), total: 10)

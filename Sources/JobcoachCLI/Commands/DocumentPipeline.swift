@@ -65,7 +65,7 @@ final class DocumentPipeline: @unchecked Sendable {
 
   // MARK: The reading thread
 
-  private var isCancelled: Bool {
+  fileprivate var isCancelled: Bool {
     condition.lock()
     defer { condition.unlock() }
     return cancelled
@@ -105,7 +105,7 @@ final class DocumentPipeline: @unchecked Sendable {
         for problem in log.takeProblems() { pending.append(.problem(problem)) }
       }
       var reader = DocumentReader(
-        source: source, file: file, log: log,
+        source: CancellableSource(source: source, pipeline: self), file: file, log: log,
         progress: { [before, progress] done in progress?.update(before + done, file: file) })
       let info = reader.read { record, pointer in
         guard live else { return }
@@ -121,5 +121,16 @@ final class DocumentPipeline: @unchecked Sendable {
       guard live, push(pending) else { return }
       before += info.byteCount
     }
+  }
+}
+
+/// A file that reads as ended once its pipeline is stopped, so the reader gives up the rest of
+/// a large document at once (what it then finds is not passed on).
+private struct CancellableSource: ByteSource {
+  let source: FileSource
+  unowned let pipeline: DocumentPipeline
+
+  mutating func read(into buffer: inout [UInt8], count: Int) -> Int {
+    pipeline.isCancelled ? 0 : source.read(into: &buffer, count: count)
   }
 }

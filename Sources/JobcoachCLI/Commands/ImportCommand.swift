@@ -90,6 +90,7 @@ struct ImportCommand: Command {
         }
       }
     }
+    progress.finishing("all read; checking references and committing")
     let summary: ImportSummary
     do {
       summary = try session.finish()
@@ -99,6 +100,7 @@ struct ImportCommand: Command {
       }
       throw error
     }
+    progress.finish()
     context.print(describe(summary, files: files.count))
     return ExitCode.success
   }

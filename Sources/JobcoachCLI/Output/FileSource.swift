@@ -78,7 +78,15 @@ final class ProgressLine {
         + (file.split(separator: "/").last.map(String.init) ?? file))
   }
 
+  /// Everything is read; says what the rest of the time goes to, when the line is showing.
+  func finishing(_ what: String) {
+    guard shown else { return }
+    context.printError("\r\u{1B}[Kimporting: \(what)")
+  }
+
+  /// Clears the line, before anything else is printed. Safe to call again.
   func finish() {
     if shown { context.printError("\r\u{1B}[K") }
+    shown = false
   }
 }
