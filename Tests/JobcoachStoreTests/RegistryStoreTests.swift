@@ -128,6 +128,37 @@ struct RegistryStoreTests {
     }
   }
 
+  /// A registry of schema version 5 gains the accreditation code in its PE covering index when
+  /// opened, and keeps its data.
+  @Test func aVersionFiveRegistryIsMigrated() throws {
+    let directory = TemporaryDirectory()
+    let path = directory.file("r.sqlite")
+    do {
+      let (store, _) = try RegistryStore.create(at: path)
+      let (documents, log) = batch(allDocuments)
+      #expect(log.isEmpty)
+      _ = try store.apply(documents)
+    }
+    do {
+      let database = try Database(path: path, mode: .readWrite)
+      try database.execute(
+        """
+        DROP INDEX pe_activities_by_coach_date;
+        CREATE INDEX pe_activities_by_coach_date
+          ON pe_activities(coach_id, activity_date, category, minutes);
+        PRAGMA user_version = 5;
+        """)
+    }
+    let store = try RegistryStore.open(at: path)
+    #expect(try store.schemaVersion() == 6)
+    let database = try Database(path: path, mode: .readWrite)
+    let row = try database.prepare(
+      "SELECT sql FROM sqlite_schema WHERE name = 'pe_activities_by_coach_date'")
+    #expect(try row.step())
+    #expect(row.text(0)?.contains("minutes, accreditation_code)") == true)
+    #expect(try database.scalarInt("SELECT count(*) FROM coaches") ?? 0 > 0)
+  }
+
   @Test func importedRecordsReadBackEqual() throws {
     let store = try RegistryStore.inMemory()
     let (documents, log) = batch(allDocuments)
