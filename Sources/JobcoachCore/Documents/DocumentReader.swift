@@ -141,13 +141,20 @@ public struct DocumentReader<Source: ByteSource> {
 
   /// Moves the line/column of `buffer[0]` past `buffer[..<end]`.
   mutating func advancePosition(through end: Int) {
-    for offset in 0..<end {
-      if buffer[offset] == 0x0A {
-        line += 1
-        column = 1
-      } else {
-        column += 1
+    let (newlines, lastNewline) = buffer.withUnsafeBufferPointer { bytes in
+      var newlines = 0
+      var lastNewline = -1
+      for offset in 0..<end where bytes[offset] == 0x0A {
+        newlines += 1
+        lastNewline = offset
       }
+      return (newlines, lastNewline)
+    }
+    if newlines > 0 {
+      line += newlines
+      column = end - lastNewline
+    } else {
+      column += end
     }
   }
 
