@@ -1,3 +1,4 @@
+import Foundation
 import JobcoachCore
 import JobcoachStore
 
@@ -58,7 +59,11 @@ struct CheckCommand: Command {
     let date = try context.date(arguments, command: Self.spec.name)
     let store = try context.openRegistry(arguments)
     let snapshot = try store.snapshot(on: date)
-    var report = RegistryCheck.run(snapshot, on: date)
+    // The coaches' rules and the rest are independent: one on each core.
+    let parts = inParallel(
+      { RegistryCheck.coachPart(snapshot, on: date) },
+      { RegistryCheck.otherPart(snapshot, on: date) })
+    var report = RegistryCheck.report([parts.0, parts.1], on: date)
     if rulePrefix != nil || severity != .note {
       report.findings.removeAll {
         $0.severity > severity || !(rulePrefix.map($0.rule.rawValue.hasPrefix) ?? true)
@@ -151,4 +156,32 @@ struct CheckCommand: Command {
     flush()
     return text + summary(report) + "\n"
   }
+}
+
+/// Runs `first` and `second` at the same time and gives both results.
+func inParallel<First: Sendable, Second: Sendable>(
+  _ first: @Sendable () -> First, _ second: @Sendable () -> Second
+) -> (First, Second) {
+  var firstResult: First?
+  var secondResult: Second?
+  withUnsafeMutablePointer(to: &firstResult) { firstSlot in
+    withUnsafeMutablePointer(to: &secondResult) { secondSlot in
+      // Each iteration writes its own result only; concurrentPerform returns when both are done.
+      let firstSlot = UnsafeSendablePointer(pointer: firstSlot)
+      let secondSlot = UnsafeSendablePointer(pointer: secondSlot)
+      DispatchQueue.concurrentPerform(iterations: 2) { index in
+        if index == 0 {
+          firstSlot.pointer.pointee = first()
+        } else {
+          secondSlot.pointer.pointee = second()
+        }
+      }
+    }
+  }
+  return (firstResult!, secondResult!)
+}
+
+/// A pointer handed to code that runs on another thread, which writes only its own part.
+private struct UnsafeSendablePointer<Pointee>: @unchecked Sendable {
+  let pointer: UnsafeMutablePointer<Pointee>
 }

@@ -70,12 +70,22 @@ public struct CheckReport: Hashable, Sendable {
 ///   (R-PE-1..3).
 public enum RegistryCheck {
   public static func run(_ snapshot: RegistrySnapshot, on date: CalendarDate) -> CheckReport {
-    var subjects: [FindingSubject] = []
-    var findings: [Finding] = []
-    let qualification = QualificationRules(organisations: snapshot.organisations)
+    report([coachPart(snapshot, on: date), otherPart(snapshot, on: date)], on: date)
+  }
 
+  /// The subjects one part of the check looked at and what it found about them, in the order
+  /// found. The parts are independent, so a caller may compute them at the same time.
+  public struct Part: Sendable {
+    public var subjects: [FindingSubject] = []
+    public var findings: [Finding] = []
+  }
+
+  /// Every coach, as every kind they are employed as on the date.
+  public static func coachPart(_ snapshot: RegistrySnapshot, on date: CalendarDate) -> Part {
+    var part = Part()
+    let qualification = QualificationRules(organisations: snapshot.organisations)
     for coach in snapshot.coaches {
-      subjects.append(.coach(coach.id))
+      part.subjects.append(.coach(coach.id))
       let active = snapshot.placements.filter { $0.coach == coach.id && $0.period.contains(date) }
       for employment in coach.employments(on: date) {
         let placements = active.filter {
@@ -83,7 +93,7 @@ public enum RegistryCheck {
         }
         if placements.isEmpty {
           let request = VerificationRequest(kind: employment.kind, date: date)
-          findings += qualification.verify(coach, request).findings.filter {
+          part.findings += qualification.verify(coach, request).findings.filter {
             !($0.outcome == .undetermined && RuleID.perPlacement.contains($0.rule))
           }
         }
@@ -92,13 +102,20 @@ public enum RegistryCheck {
             kind: employment.kind, date: date, placement: placement,
             policy: snapshot.policy(for: placement, on: date))
           // The grant's F findings come once, with the placement's own review.
-          findings += qualification.verify(coach, request).findings.filter {
+          part.findings += qualification.verify(coach, request).findings.filter {
             !$0.rule.rawValue.hasPrefix("F-")
           }
         }
       }
     }
+    return part
+  }
 
+  /// Every organisation that can hold a recognition, every placement that has started and
+  /// every membership.
+  public static func otherPart(_ snapshot: RegistrySnapshot, on date: CalendarDate) -> Part {
+    var subjects: [FindingSubject] = []
+    var findings: [Finding] = []
     for organisation in snapshot.organisations.values.sorted(by: { $0.id < $1.id })
     where organisation.kind.canHoldRecognition {
       subjects.append(.organisation(organisation.id))
@@ -141,6 +158,13 @@ public enum RegistryCheck {
         membership, portfolio: portfolio, on: date)
     }
 
+    return Part(subjects: subjects, findings: findings)
+  }
+
+  /// The report of `parts`, in the order given: subjects sorted, findings grouped by subject.
+  public static func report(_ parts: [Part], on date: CalendarDate) -> CheckReport {
+    let subjects = parts.flatMap(\.subjects)
+    let findings = parts.flatMap(\.findings)
     // Findings come in runs about one subject; sorting the runs (stably) groups them by
     // subject without moving every finding through the sort.
     var runs: [(subject: FindingSubject, range: Range<Int>)] = []
