@@ -128,6 +128,15 @@ struct RegistryStoreTests {
     }
   }
 
+  @Test func aNewRegistryHasSixteenKilobytePages() throws {
+    let directory = TemporaryDirectory()
+    let path = directory.file("r.sqlite")
+    _ = try RegistryStore.create(at: path)
+    let database = try Database(path: path, mode: .readWrite)
+    #expect(try database.scalarInt("PRAGMA page_size") == 16384)
+    #expect(try database.scalarInt("PRAGMA user_version") == Int64(Schema.currentVersion))
+  }
+
   /// A registry of schema version 5 gains the accreditation code in its PE covering index when
   /// opened, and keeps its data.
   @Test func aVersionFiveRegistryIsMigrated() throws {
