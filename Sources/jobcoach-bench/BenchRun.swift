@@ -105,14 +105,14 @@ struct BenchRun {
     .import --csv --skip 1 \(directory)/activities.csv pe_activities
 
     """.write(toFile: script, atomically: true, encoding: .utf8)
-    // Each import is timed three times into a fresh file and the median kept; written files
+    // Each import is timed five times into a fresh file and the median kept; written files
     // are flushed first, so neither tool pays for the other's (or the generator's) write-back.
     func fresh(_ path: String) {
       for suffix in ["", "-wal", "-shm"] { unlink(path + suffix) }
       sync()
     }
     FileHandle.standardError.write(Data("sqlite3 .import\n".utf8))
-    let csvImport = try median(3) {
+    let csvImport = try median(5) {
       fresh(baseline)
       let csvImport = try measure([sqlite3, baseline], stdin: script)
       guard csvImport.exitCode == 0 else { throw BenchError("sqlite3 .import failed") }
@@ -131,7 +131,7 @@ struct BenchRun {
     // jobcoach: init and import the JSON.
     let db = directory + "/registry.sqlite"
     FileHandle.standardError.write(Data("jobcoach import\n".utf8))
-    let imported = try median(3) {
+    let imported = try median(5) {
       fresh(db)
       _ = try measure([jobcoach, "init", "--db", db, "--actor", "bench"])
       sync()
@@ -162,7 +162,7 @@ struct BenchRun {
       ])
     }
     FileHandle.standardError.write(Data("jobcoach check\n".utf8))
-    let check = try median(3) {
+    let check = try median(5) {
       try measure([jobcoach, "check", "--on", "2026-11-23", "--db", db, "--format", "csv"])
     }
     return Figures(
