@@ -462,3 +462,44 @@ struct PETotalsTests {
     #expect(!unchecked.claimStands(code: nil, on: day("2024-01-01"), hours: eight))
   }
 }
+
+/// The byte-level claim check the store uses must answer as `claimStands` does.
+struct ClaimBytesTests {
+  func bytesStand(_ rules: RegisterRules, _ code: String?, _ date: String, _ minutes: Int) -> Bool {
+    let dateBytes = Array(date.utf8)
+    return dateBytes.withUnsafeBufferPointer { date in
+      guard let code else {
+        return rules.claimStands(codeUTF8: nil, isoDateUTF8: date, minutes: minutes)
+      }
+      return Array(code.utf8).withUnsafeBufferPointer {
+        rules.claimStands(codeUTF8: $0, isoDateUTF8: date, minutes: minutes)
+      }
+    }
+  }
+
+  @Test func bytesAndStringsAgree() {
+    var catalogue = openCatalogue
+    catalogue["A-CODE-OF-17-BYTE"] = openCatalogue["SHORT"]!
+    catalogue["ZOË"] = openCatalogue["SHORT"]!
+    catalogue[""] = openCatalogue["OLD"]!
+    let codes: [String?] = [
+      nil, "ACC", "OLD", "SHORT", "NOPE", "A-CODE-OF-17-BYTE", "A-CODE-OF-17-BYTX", "ZOË",
+      "ZOE\u{308}", "", "ACC ", "OL",
+    ]
+    let dates = ["2017-12-31", "2018-01-01", "2021-12-31", "2022-01-01", "2024-02-29"]
+    for rules in [RegisterRules(accreditations: catalogue), RegisterRules(accreditations: nil)] {
+      for code in codes {
+        for date in dates {
+          for minutes in [60, 239, 240, 241, 480, 481] {
+            #expect(
+              bytesStand(rules, code, date, minutes)
+                == rules.claimStands(code: code, on: day(date), hours: Hours(minutes: minutes)),
+              "\(code ?? "nil") \(date) \(minutes)")
+          }
+        }
+      }
+    }
+    // A date the database could hold but that is no day: never stands.
+    #expect(!bytesStand(RegisterRules(accreditations: catalogue), "ACC", "2024-02-30", 60))
+  }
+}

@@ -41,10 +41,14 @@ public struct RegisterRules: Sendable {
   /// The accreditation catalogue; nil when none is loaded (a coach checking their own file):
   /// then claimed accredited activities are taken as claimed and a note says so.
   public var accreditations: [String: Accreditation]? {
-    didSet { claimLimits = accreditations.map(Self.limits) }
+    didSet {
+      claimLimits = accreditations.map(Self.limits)
+      claimLimitsByKey = claimLimits.map(Self.limitsByKey)
+    }
   }
   /// The catalogue as `claimStands` consults it, free of text, for checking many claims fast.
   private var claimLimits: [String: ClaimLimit]?
+  private var claimLimitsByKey: [CodeKey: ClaimLimit]?
   public var norms: PENormHistory
   /// R-ADM-2's hours of work experience.
   public var requiredExperience: Hours
@@ -57,6 +61,7 @@ public struct RegisterRules: Sendable {
     self.educations = educations
     self.accreditations = accreditations
     self.claimLimits = accreditations.map(Self.limits)
+    self.claimLimitsByKey = claimLimits.map(Self.limitsByKey)
     self.norms = norms
     self.requiredExperience = requiredExperience
   }
@@ -337,11 +342,65 @@ public struct RegisterRules: Sendable {
     return limit.firstDay <= date && date <= limit.lastDay && hours <= limit.hours
   }
 
+  /// `claimStands` for a claim given as the UTF-8 of its code and ISO date, as a database
+  /// holds it: the same rule without making a string per claim (the store asks it for every
+  /// accredited activity of a national registry). Nil `code` is a claim without one.
+  public func claimStands(
+    codeUTF8 code: UnsafeBufferPointer<UInt8>?, isoDateUTF8 isoDate: UnsafeBufferPointer<UInt8>,
+    minutes: Int
+  ) -> Bool {
+    guard let code else { return false }
+    guard let date = CalendarDate(isoUTF8: isoDate) else { return false }
+    guard let key = CodeKey(code) else {
+      return claimStands(
+        code: String(decoding: code, as: UTF8.self), on: date, hours: Hours(minutes: minutes))
+    }
+    guard let claimLimitsByKey else { return true }
+    guard let limit = claimLimitsByKey[key] else { return false }
+    return limit.firstDay <= date && date <= limit.lastDay && minutes <= limit.hours.minutes
+  }
+
+  /// An ASCII code of up to 16 bytes as two words, a cheap dictionary key; nil for longer
+  /// codes and for any other byte (non-ASCII texts can be equal as strings with other bytes).
+  struct CodeKey: Hashable, Sendable {
+    var low: UInt64 = 0
+    var high: UInt64 = 0
+    var count: Int
+
+    init?(_ bytes: UnsafeBufferPointer<UInt8>) {
+      guard bytes.count <= 16 else { return nil }
+      count = bytes.count
+      for (offset, byte) in bytes.enumerated() {
+        guard byte < 0x80 else { return nil }
+        if offset < 8 {
+          low |= UInt64(byte) << UInt64(offset * 8)
+        } else {
+          high |= UInt64(byte) << UInt64((offset - 8) * 8)
+        }
+      }
+    }
+
+    init?(_ code: String) {
+      var code = code
+      guard let key = code.withUTF8({ CodeKey($0) }) else { return nil }
+      self = key
+    }
+  }
+
   /// What an accreditation allows a claim: the days it is valid and the hours it is worth.
   struct ClaimLimit: Sendable {
     var firstDay: CalendarDate
     var lastDay: CalendarDate
     var hours: Hours
+  }
+
+  /// The limits of the codes of up to 16 bytes, by `CodeKey`.
+  static func limitsByKey(_ limits: [String: ClaimLimit]) -> [CodeKey: ClaimLimit] {
+    var byKey: [CodeKey: ClaimLimit] = [:]
+    for (code, limit) in limits {
+      if let key = CodeKey(code) { byKey[key] = limit }
+    }
+    return byKey
   }
 
   static func limits(_ catalogue: [String: Accreditation]) -> [String: ClaimLimit] {

@@ -51,9 +51,9 @@ extension RegistryStore {
   {
     guard !cycles.isEmpty else { return [:] }
     try database.defineFunction("jobcoach_claim_stands", arity: 3) { arguments in
-      guard let day = arguments.utf8(1).flatMap(CalendarDate.init(isoUTF8:)) else { return 0 }
-      let hours = Hours(minutes: arguments.int(2))
-      return rules.claimStands(code: arguments.text(0), on: day, hours: hours) ? 1 : 0
+      guard let day = arguments.utf8(1) else { return 0 }
+      return rules.claimStands(
+        codeUTF8: arguments.utf8(0), isoDateUTF8: day, minutes: arguments.int(2)) ? 1 : 0
     }
     try database.execute(
       """
