@@ -484,10 +484,19 @@ struct ClaimBytesTests {
     catalogue[""] = openCatalogue["OLD"]!
     let codes: [String?] = [
       nil, "ACC", "OLD", "SHORT", "NOPE", "A-CODE-OF-17-BYTE", "A-CODE-OF-17-BYTX", "ZOË",
-      "ZOE\u{308}", "", "ACC ", "OL",
+      "ZOE\u{308}", "", "ACC ", "OL", "KELVIN", "\u{212A}ELVIN",
     ]
     let dates = ["2017-12-31", "2018-01-01", "2021-12-31", "2022-01-01", "2024-02-29"]
-    for rules in [RegisterRules(accreditations: catalogue), RegisterRules(accreditations: nil)] {
+    var ascii = openCatalogue
+    ascii["A-CODE-OF-17-BYTE"] = openCatalogue["SHORT"]!
+    // U+212A KELVIN SIGN is "K" as a string: the byte path must not miss it.
+    var kelvin = openCatalogue
+    kelvin["\u{212A}ELVIN"] = openCatalogue["ACC"]!
+    #expect(kelvin["KELVIN"] != nil)
+    for rules in [
+      RegisterRules(accreditations: catalogue), RegisterRules(accreditations: ascii),
+      RegisterRules(accreditations: kelvin), RegisterRules(accreditations: nil),
+    ] {
       for code in codes {
         for date in dates {
           for minutes in [60, 239, 240, 241, 480, 481] {

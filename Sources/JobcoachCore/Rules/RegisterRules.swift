@@ -43,11 +43,12 @@ public struct RegisterRules: Sendable {
   public var accreditations: [String: Accreditation]? {
     didSet {
       claimLimits = accreditations.map(Self.limits)
-      claimLimitsByKey = claimLimits.map(Self.limitsByKey)
+      claimLimitsByKey = claimLimits.flatMap(Self.limitsByKey)
     }
   }
   /// The catalogue as `claimStands` consults it, free of text, for checking many claims fast.
   private var claimLimits: [String: ClaimLimit]?
+  /// The same by bytes, for ASCII catalogues; nil otherwise (then strings are used).
   private var claimLimitsByKey: [CodeKey: ClaimLimit]?
   public var norms: PENormHistory
   /// R-ADM-2's hours of work experience.
@@ -61,7 +62,7 @@ public struct RegisterRules: Sendable {
     self.educations = educations
     self.accreditations = accreditations
     self.claimLimits = accreditations.map(Self.limits)
-    self.claimLimitsByKey = claimLimits.map(Self.limitsByKey)
+    self.claimLimitsByKey = claimLimits.flatMap(Self.limitsByKey)
     self.norms = norms
     self.requiredExperience = requiredExperience
   }
@@ -351,11 +352,10 @@ public struct RegisterRules: Sendable {
   ) -> Bool {
     guard let code else { return false }
     guard let date = CalendarDate(isoUTF8: isoDate) else { return false }
-    guard let key = CodeKey(code) else {
+    guard let claimLimitsByKey, let key = CodeKey(code) else {
       return claimStands(
         code: String(decoding: code, as: UTF8.self), on: date, hours: Hours(minutes: minutes))
     }
-    guard let claimLimitsByKey else { return true }
     guard let limit = claimLimitsByKey[key] else { return false }
     return limit.firstDay <= date && date <= limit.lastDay && minutes <= limit.hours.minutes
   }
@@ -394,10 +394,13 @@ public struct RegisterRules: Sendable {
     var hours: Hours
   }
 
-  /// The limits of the codes of up to 16 bytes, by `CodeKey`.
-  static func limitsByKey(_ limits: [String: ClaimLimit]) -> [CodeKey: ClaimLimit] {
+  /// The limits of the codes of up to 16 bytes, by `CodeKey`; nil when a code is not ASCII
+  /// (such a code can equal an ASCII one as a string: U+212A KELVIN SIGN is "K"), and then
+  /// every claim is looked up as a string.
+  static func limitsByKey(_ limits: [String: ClaimLimit]) -> [CodeKey: ClaimLimit]? {
     var byKey: [CodeKey: ClaimLimit] = [:]
     for (code, limit) in limits {
+      guard code.utf8.allSatisfy({ $0 < 0x80 }) else { return nil }
       if let key = CodeKey(code) { byKey[key] = limit }
     }
     return byKey
