@@ -58,24 +58,21 @@ struct ImportCommand: Command {
     defer { progress.finish() }
     let pipeline = DocumentPipeline(files: files, progress: progress)
     defer { pipeline.stop() }
-    var failure: (any Error)?
     while let events = pipeline.next() {
       for event in events {
         switch event {
         case .problem(let problem):
           log.report(problem)
         case .record(let record, let file, let pointer):
-          guard failure == nil, only == nil || record.kind == only else { continue }
+          guard only == nil || record.kind == only else { continue }
           do {
             try session.add(record, file: file, pointer: pointer)
           } catch {
-            failure = error
+            // The registry failed (not the input): stop at once; the reader is stopped too.
+            session.rollback()
+            throw error
           }
         case .document(let file, let info):
-          if let failure {
-            session.rollback()
-            throw failure
-          }
           if let only, let kind = info.kind, kind != only {
             log.report(
               DocumentProblem(
