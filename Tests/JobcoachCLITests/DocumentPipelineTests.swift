@@ -22,7 +22,7 @@ struct DocumentPipelineTests {
         seen.append(.unopenable(file))
         break
       }
-      let log = ProblemLog()
+      let log = ProblemLog(limit: .max)
       var reader = DocumentReader(source: source, file: file, log: log)
       let info = reader.read { record, pointer in
         for problem in log.takeProblems() { seen.append(.problem(problem.description)) }
@@ -64,6 +64,25 @@ struct DocumentPipelineTests {
     #expect(expected.filter { if case .record = $0 { true } else { false } }.count > 20)
     let pipeline = DocumentPipeline(
       files: files, progress: nil, capacity: capacity, batchSize: batchSize)
+    #expect(drain(pipeline) == expected)
+  }
+
+  /// A document of nothing but bad records: its problems go on chunk by chunk, in order.
+  @Test func problemsOfADocumentWithoutGoodRecordsArriveInOrder() throws {
+    let scratch = Scratch()
+    let bad = (0..<2000).map { index in
+      #"{"coach": "JC-\#(index)", "peActivities": [{"id": "A", "date": "2024-02-30", "hours": 1, "#
+        + #""title": "T", "provider": "P", "category": "free"}]}"#
+    }
+    let file = scratch.write(
+      "bad.json",
+      #"{"kind": "portfolios", "schemaVersion": 1, "portfolios": ["#
+        + bad.joined(separator: ",\n") + "]}")
+    let files = [file, samplesPath + "/memberships.json"]
+    let expected = readInTurn(files)
+    #expect(expected.filter { if case .problem = $0 { true } else { false } }.count == 2000)
+    let pipeline = DocumentPipeline(
+      files: files, progress: nil, capacity: 1, batchSize: 8, chunkSize: 4096)
     #expect(drain(pipeline) == expected)
   }
 

@@ -23,16 +23,21 @@ final class DocumentPipeline: @unchecked Sendable {
   private var cancelled = false
   private let capacity: Int
   private let batchSize: Int
+  private let chunkSize: Int
   private let files: [String]
   private let progress: ProgressLine?
   private let stopped = DispatchSemaphore(value: 0)
 
   /// Starts reading `files` in order on a thread of its own.
-  init(files: [String], progress: ProgressLine?, capacity: Int = 8, batchSize: Int = 64) {
+  init(
+    files: [String], progress: ProgressLine?, capacity: Int = 8, batchSize: Int = 64,
+    chunkSize: Int = 1 << 20
+  ) {
     self.files = files
     self.progress = progress
     self.capacity = capacity
     self.batchSize = batchSize
+    self.chunkSize = chunkSize
     let thread = Thread { [self] in
       readAll()
       stopped.signal()
@@ -104,9 +109,20 @@ final class DocumentPipeline: @unchecked Sendable {
       func takeProblems() {
         for problem in log.takeProblems() { pending.append(.problem(problem)) }
       }
+      // Problems also go on after each chunk, so a document of nothing but bad records
+      // does not pile them up here (its records before them are already pending).
+      func passOnProblems() {
+        takeProblems()
+        if live && !pending.isEmpty { live = push(pending) }
+        pending.removeAll(keepingCapacity: true)
+      }
       var reader = DocumentReader(
         source: CancellableSource(source: source, pipeline: self), file: file, log: log,
-        progress: { [before, progress] done in progress?.update(before + done, file: file) })
+        chunkSize: chunkSize,
+        progress: { [before, progress] done in
+          progress?.update(before + done, file: file)
+          if log.count >= self.batchSize { passOnProblems() }
+        })
       let info = reader.read { record, pointer in
         guard live else { return }
         takeProblems()
