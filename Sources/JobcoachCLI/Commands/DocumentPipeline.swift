@@ -57,8 +57,8 @@ final class DocumentPipeline: @unchecked Sendable {
     return batch
   }
 
-  /// Stops the reader (it finishes the document it is in without passing anything on) and
-  /// waits for its thread to end. Call once, when done with the pipeline.
+  /// Stops the reader (the file it is in reads as ended; nothing more is passed on) and waits
+  /// for its thread to end. Call once, when done with the pipeline.
   func stop() {
     condition.lock()
     cancelled = true
