@@ -20,6 +20,13 @@ struct CalendarDateTests {
     #expect(CalendarDate(iso: text) == nil)
   }
 
+  /// Years beyond four digits print padded as they always did.
+  @Test func yearsBeyondFourDigitsArePadded() {
+    #expect(CalendarDate(daysSinceEpoch: 2_932_897).description == "10000-01-01")
+    #expect(CalendarDate(daysSinceEpoch: 2_932_896).description == "9999-12-31")
+    #expect(CalendarDate(daysSinceEpoch: -719_528).description == "0000-01-01")
+  }
+
   @Test func arithmetic() {
     #expect(day("2024-01-31").adding(months: 1) == day("2024-02-29"))
     #expect(day("2026-06-30").adding(days: 1) == day("2026-07-01"))

@@ -117,7 +117,15 @@ extension CalendarDate: CustomStringConvertible {
   /// `YYYY-MM-DD`.
   public var description: String {
     let (year, month, day) = components
-    guard (0...9999).contains(year) else { return "\(year)-\(month)-\(day)" }
+    guard (0...9999).contains(year) else {
+      // Beyond four digits (an open end is stored as the last representable day): padded as
+      // ever, the slow way.
+      func pad(_ value: Int, _ width: Int) -> String {
+        let digits = String(value)
+        return String(repeating: "0", count: max(0, width - digits.count)) + digits
+      }
+      return "\(pad(year, 4))-\(pad(month, 2))-\(pad(day, 2))"
+    }
     return String(unsafeUninitializedCapacity: 10) { buffer in
       func put(_ value: Int, at start: Int, width: Int) {
         var value = value
