@@ -38,15 +38,26 @@ public enum PortfolioFastPath {
       return true
     }
 
-    /// After an object's or array's first element: true for `,`, false for `close`, nil for
-    /// anything else.
-    mutating func another(closing close: UInt8) -> Bool? {
+    /// Reads `open`, then elements separated by commas (each read by `element`, which answers
+    /// false to give up), then `close`; false on anything else.
+    mutating func sequence(
+      _ open: UInt8, _ close: UInt8, _ element: (inout Cursor) -> Bool
+    ) -> Bool {
+      guard expect(open) else { return false }
       skipWhitespace()
-      guard index < bytes.count else { return nil }
-      let byte = bytes[index]
-      index += 1
-      if byte == UInt8(ascii: ",") { return true }
-      return byte == close ? false : nil
+      if index < bytes.count, bytes[index] == close {
+        index += 1
+        return true
+      }
+      while element(&self) {
+        skipWhitespace()
+        guard index < bytes.count else { return false }
+        let byte = bytes[index]
+        index += 1
+        if byte == close { return true }
+        guard byte == UInt8(ascii: ",") else { return false }
+      }
+      return false
     }
 
     /// A string without escapes or control characters, valid UTF-8.
@@ -93,25 +104,16 @@ public enum PortfolioFastPath {
     }
 
     /// Reads `{ "key": value, ... }`, handing each key to `member`, which reads its value and
-    /// answers false to give up. Keys may come once each (`seen` holds one bit per name of
-    /// `names`); an unknown key gives up.
-    mutating func object(_ names: [String], _ member: (inout Cursor, Int) -> Bool) -> UInt64? {
-      guard expect(UInt8(ascii: "{")) else { return nil }
+    /// answers false to give up. Keys may come once each; an unknown key gives up.
+    mutating func object(_ names: [String], _ member: (inout Cursor, Int) -> Bool) -> Bool {
       var seen: UInt64 = 0
-      skipWhitespace()
-      if index < bytes.count, bytes[index] == UInt8(ascii: "}") {
-        index += 1
-        return seen
-      }
-      repeat {
-        guard let key = string(), let position = names.firstIndex(of: key),
-          seen & (1 << UInt64(position)) == 0, expect(UInt8(ascii: ":")),
-          member(&self, position)
-        else { return nil }
+      return sequence(UInt8(ascii: "{"), UInt8(ascii: "}")) { cursor in
+        guard let key = cursor.string(), let position = names.firstIndex(of: key),
+          seen & (1 << UInt64(position)) == 0, cursor.expect(UInt8(ascii: ":"))
+        else { return false }
         seen |= 1 << UInt64(position)
-        guard let more = another(closing: UInt8(ascii: "}")) else { return nil }
-        if !more { return seen }
-      } while true
+        return member(&cursor, position)
+      }
     }
 
     static let portfolioNames = ["coach", "registeredSince", "peActivities"]
@@ -124,7 +126,7 @@ public enum PortfolioFastPath {
       var coach: CoachID?
       var registeredSince: CalendarDate?
       var activities: [PEActivity] = []
-      let seen = object(Self.portfolioNames) { cursor, position in
+      let read = object(Self.portfolioNames) { cursor, position in
         switch position {
         case 0:
           coach = cursor.scalar(CoachID.self)
@@ -138,7 +140,7 @@ public enum PortfolioFastPath {
           return true
         }
       }
-      guard seen != nil, let coach else { return nil }
+      guard read, let coach else { return nil }
       // An activity id twice is reported by the general path.
       var ids = Set<ActivityID>(minimumCapacity: activities.count)
       for activity in activities where !ids.insert(activity.id).inserted { return nil }
@@ -146,19 +148,13 @@ public enum PortfolioFastPath {
     }
 
     mutating func activities() -> [PEActivity]? {
-      guard expect(UInt8(ascii: "[")) else { return nil }
       var activities: [PEActivity] = []
-      skipWhitespace()
-      if index < bytes.count, bytes[index] == UInt8(ascii: "]") {
-        index += 1
-        return activities
-      }
-      repeat {
-        guard let activity = activity() else { return nil }
+      let read = sequence(UInt8(ascii: "["), UInt8(ascii: "]")) { cursor in
+        guard let activity = cursor.activity() else { return false }
         activities.append(activity)
-        guard let more = another(closing: UInt8(ascii: "]")) else { return nil }
-        if !more { return activities }
-      } while true
+        return true
+      }
+      return read ? activities : nil
     }
 
     mutating func activity() -> PEActivity? {
@@ -170,7 +166,7 @@ public enum PortfolioFastPath {
       var category: PECategory?
       var code: String?
       var evidence: EvidenceReference?
-      let seen = object(Self.activityNames) { cursor, position in
+      let read = object(Self.activityNames) { cursor, position in
         switch position {
         case 0:
           id = cursor.scalar(ActivityID.self)
@@ -199,7 +195,7 @@ public enum PortfolioFastPath {
         }
       }
       // The same rules as `PEActivity.decode`: what they refuse goes the general way.
-      guard seen != nil, let id, let date, let hours, hours != .zero, let title, let provider,
+      guard read, let id, let date, let hours, hours != .zero, let title, let provider,
         let category, category == .accredited || code == nil
       else { return nil }
       return PEActivity(
@@ -210,7 +206,7 @@ public enum PortfolioFastPath {
     mutating func evidence() -> EvidenceReference? {
       var documentID: String?
       var issuer: String?
-      let seen = object(Self.evidenceNames) { cursor, position in
+      let read = object(Self.evidenceNames) { cursor, position in
         if position == 0 {
           documentID = cursor.scalar(String.self)
           return documentID != nil
@@ -218,7 +214,7 @@ public enum PortfolioFastPath {
         issuer = cursor.scalar(String.self)
         return issuer != nil
       }
-      guard seen != nil, let documentID, let issuer else { return nil }
+      guard read, let documentID, let issuer else { return nil }
       return EvidenceReference(documentID: documentID, issuer: issuer)
     }
   }
