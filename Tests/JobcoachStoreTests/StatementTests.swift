@@ -36,3 +36,23 @@ struct StatementTests {
     #expect(try database.scalarInt("SELECT count(*) FROM t") == 2)
   }
 }
+
+struct StatementQueryTests {
+  /// A query's texts, bound in place, stay valid while its rows are stepped through, and a
+  /// second binding of the same statement replaces them.
+  @Test func boundTextsHoldWhileStepping() throws {
+    let database = try Database(path: ":memory:", mode: .readWriteCreate)
+    try database.execute(
+      "CREATE TABLE t (k TEXT, v INTEGER); INSERT INTO t VALUES ('a', 1), ('a', 2), ('b', 3)")
+    let query = try database.cached("SELECT v FROM t WHERE k = ? AND ? <> '' ORDER BY v")
+    try query.bind([.text("a"), .text(String(repeating: "long text ", count: 20))])
+    var values: [Int] = []
+    while try query.step() { values.append(query.int(0)) }
+    #expect(values == [1, 2])
+    query.reset()
+    try query.bind([.text("b"), .text("x")])
+    #expect(try query.step())
+    #expect(query.int(0) == 3)
+    #expect(try !query.step())
+  }
+}

@@ -1,8 +1,5 @@
 internal import CSQLite
 
-/// `SQLITE_TRANSIENT` does not import into Swift: SQLite copies bound text before returning.
-let sqliteTransient = unsafeBitCast(-1, to: sqlite3_destructor_type.self)
-
 /// One connection to an SQLite database. Not shared across threads: one command owns one.
 final class Database {
   enum OpenMode {

@@ -26,63 +26,16 @@ final class Statement {
     sqlite3_clear_bindings(handle)
   }
 
-  func bind(_ index: Int32, _ text: String?) throws(SQLiteError) {
-    let status: Int32
-    if let text {
-      status = sqlite3_bind_text(handle, index, text, -1, sqliteTransient)
-    } else {
-      status = sqlite3_bind_null(handle, index)
-    }
-    guard status == SQLITE_OK else { throw database.error(status, sql: sql) }
-  }
-
-  func bind(_ index: Int32, _ value: Int?) throws(SQLiteError) {
-    let status: Int32
-    if let value {
-      status = sqlite3_bind_int64(handle, index, Int64(value))
-    } else {
-      status = sqlite3_bind_null(handle, index)
-    }
-    guard status == SQLITE_OK else { throw database.error(status, sql: sql) }
-  }
-
-  func bind(_ index: Int32, _ value: Bool) throws(SQLiteError) {
-    try bind(index, value ? 1 : 0)
-  }
-
-  /// Binds every value in order from index 1.
-  func bind(_ values: [SQLValue]) throws(SQLiteError) {
-    for (offset, value) in values.enumerated() {
-      let index = Int32(offset + 1)
-      switch value {
-      case .null: try bind(index, nil as String?)
-      case .text(let text): try bind(index, text)
-      case .integer(let number): try bind(index, number)
-      }
-    }
-  }
-
-  /// Steps once: true when a row is ready, false when done.
-  @discardableResult
-  func step() throws(SQLiteError) -> Bool {
-    let status = sqlite3_step(handle)
-    switch status {
-    case SQLITE_ROW: return true
-    case SQLITE_DONE: return false
-    default: throw database.error(status, sql: sql)
-    }
-  }
-
-  /// The texts of the row `run` binds, one after another: SQLite reads them in place
+  /// The texts of the row last bound, one after another: SQLite reads them in place
   /// (`SQLITE_STATIC`) instead of copying each, which a million-row import would otherwise pay
-  /// for with as many allocations. Reused from row to row.
+  /// for with as many allocations. Reused from row to row; the bindings are cleared before the
+  /// buffer changes again.
   private var rowBytes: [UInt8] = []
   private var textSpans: [Int] = []
 
-  /// Binds, runs to completion and resets. Texts are bound in place from `rowBytes`; the
-  /// bindings are cleared (by `reset`) before the buffer changes again.
-  func run(_ values: [SQLValue]) throws(SQLiteError) {
-    reset()
+  /// Binds every value in order from index 1, texts in place from `rowBytes`.
+  func bind(_ values: [SQLValue]) throws(SQLiteError) {
+    sqlite3_clear_bindings(handle)
     // Worked on as locals: a class's stored array is checked for exclusive access on every
     // use.
     var rowBytes: [UInt8] = []
@@ -103,7 +56,6 @@ final class Statement {
     }
     // One byte more, so an empty text still has an address (a null one would bind NULL).
     rowBytes.append(0)
-    defer { sqlite3_reset(handle) }
     let status: Int32 = rowBytes.withUnsafeBufferPointer { bytes in
       var span = 0
       for (offset, value) in values.enumerated() {
@@ -122,11 +74,28 @@ final class Statement {
         }
         guard status == SQLITE_OK else { return status }
       }
-      var status = sqlite3_step(handle)
-      while status == SQLITE_ROW { status = sqlite3_step(handle) }
-      return status == SQLITE_DONE ? SQLITE_OK : status
+      return SQLITE_OK
     }
     guard status == SQLITE_OK else { throw database.error(status, sql: sql) }
+  }
+
+  /// Steps once: true when a row is ready, false when done.
+  @discardableResult
+  func step() throws(SQLiteError) -> Bool {
+    let status = sqlite3_step(handle)
+    switch status {
+    case SQLITE_ROW: return true
+    case SQLITE_DONE: return false
+    default: throw database.error(status, sql: sql)
+    }
+  }
+
+  /// Binds, runs to completion and resets.
+  func run(_ values: [SQLValue]) throws(SQLiteError) {
+    reset()
+    try bind(values)
+    defer { sqlite3_reset(handle) }
+    while try step() {}
   }
 
   func isNull(_ column: Int32) -> Bool { sqlite3_column_type(handle, column) == SQLITE_NULL }
