@@ -1,5 +1,11 @@
 internal import CSQLite
 
+/// SQLite's process-wide settings, made once before the first connection opens. Without
+/// memory statistics no allocation takes SQLite's global mutex (nothing here reads them).
+private let sqliteConfigured: Void = {
+  _ = jobcoach_sqlite3_disable_memory_statistics()
+}()
+
 /// One connection to an SQLite database. Not shared across threads: one command owns one.
 final class Database {
   enum OpenMode {
@@ -12,6 +18,7 @@ final class Database {
 
   /// Opens with extended result codes, foreign keys on and a busy timeout of `busyTimeout` ms.
   init(path: String, mode: OpenMode, busyTimeout: Int32 = 10_000) throws(SQLiteError) {
+    _ = sqliteConfigured
     var handle: OpaquePointer?
     var flags = SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOMUTEX | SQLITE_OPEN_EXRESCODE
     if mode == .readWriteCreate { flags |= SQLITE_OPEN_CREATE }

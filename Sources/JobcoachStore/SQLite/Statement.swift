@@ -6,6 +6,8 @@ final class Statement {
   let handle: OpaquePointer
   let sql: String
   unowned let database: Database
+  /// How many parameters the SQL has.
+  let parameterCount: Int
 
   init(database: Database, sql: String) throws(SQLiteError) {
     var handle: OpaquePointer?
@@ -14,6 +16,7 @@ final class Statement {
     self.handle = handle
     self.sql = sql
     self.database = database
+    parameterCount = Int(sqlite3_bind_parameter_count(handle))
   }
 
   deinit {
@@ -35,7 +38,7 @@ final class Statement {
 
   /// Binds every value in order from index 1, texts in place from `rowBytes`.
   func bind(_ values: [SQLValue]) throws(SQLiteError) {
-    sqlite3_clear_bindings(handle)
+    if values.count < parameterCount { sqlite3_clear_bindings(handle) }
     // Worked on as locals: a class's stored array is checked for exclusive access on every
     // use.
     var rowBytes: [UInt8] = []
@@ -51,7 +54,9 @@ final class Statement {
     for value in values {
       guard case .text(let text) = value else { continue }
       textSpans.append(rowBytes.count)
-      rowBytes.append(contentsOf: text.utf8)
+      if text.utf8.withContiguousStorageIfAvailable({ rowBytes.append(contentsOf: $0) }) == nil {
+        rowBytes.append(contentsOf: text.utf8)
+      }
       textSpans.append(rowBytes.count)
     }
     // One byte more, so an empty text still has an address (a null one would bind NULL).
@@ -92,7 +97,7 @@ final class Statement {
 
   /// Binds, runs to completion and resets.
   func run(_ values: [SQLValue]) throws(SQLiteError) {
-    reset()
+    sqlite3_reset(handle)
     try bind(values)
     defer { sqlite3_reset(handle) }
     while try step() {}
