@@ -1,6 +1,14 @@
 // swift-tools-version:6.0
 import PackageDescription
 
+// The SHA extensions' instructions for `SHA256`, which uses them only where the processor
+// reports them: the flag lets the compiler emit them, it requires nothing of the processor.
+#if arch(x86_64)
+  let coreSettings: [SwiftSetting] = [.unsafeFlags(["-Xcc", "-msha"], .when(platforms: [.linux]))]
+#else
+  let coreSettings: [SwiftSetting] = []
+#endif
+
 let package = Package(
   name: "jobcoach",
   platforms: [.macOS(.v13)],
@@ -15,7 +23,7 @@ let package = Package(
       pkgConfig: "sqlite3",
       providers: [.apt(["libsqlite3-dev"]), .brew(["sqlite"])]
     ),
-    .target(name: "JobcoachCore"),
+    .target(name: "JobcoachCore", swiftSettings: coreSettings),
     .target(name: "JobcoachStore", dependencies: ["JobcoachCore", "CSQLite"]),
     .target(name: "JobcoachCLI", dependencies: ["JobcoachCore", "JobcoachStore"]),
     .executableTarget(name: "jobcoach", dependencies: ["JobcoachCLI"]),

@@ -41,3 +41,48 @@ struct SHA256Tests {
         == "ffe054fe7ae0cb6dc65c3af9b61d5209f439851db43d0ba5997337df154668eb")
   }
 }
+
+/// The processor's SHA instructions, where this machine has them, against portable Swift.
+struct SHA256ImplementationTests {
+  @Test(.enabled(if: processorHasSHAInstructions))
+  func processorInstructionsAgreeWithPortableSwift() {
+    var generator = SystemRandomNumberGenerator()
+    let bytes = (0..<9_000).map { _ in UInt8.random(in: 0...255, using: &generator) }
+    // Lengths around the block and padding edges, fed in pieces of varying size.
+    for length in [0, 1, 55, 56, 63, 64, 65, 119, 120, 128, 1_000, 8_999] {
+      var portable = SHA256(implementation: .portable)
+      var instructions = SHA256(implementation: .processorInstructions)
+      var offset = 0
+      var piece = 1
+      while offset < length {
+        let end = min(length, offset + piece)
+        portable.update(bytes[offset..<end])
+        instructions.update(bytes[offset..<end])
+        offset = end
+        piece = piece * 3 + 1
+      }
+      #expect(instructions.finalizeHex() == portable.finalizeHex(), "length \(length)")
+    }
+  }
+
+  @Test(.enabled(if: processorHasSHAInstructions))
+  func processorInstructionsMatchAMillionAs() {
+    var hasher = SHA256(implementation: .processorInstructions)
+    hasher.update([UInt8](repeating: 0x61, count: 1_000_000))
+    #expect(
+      hasher.finalizeHex() == "cdc76e5c9914fb9281a1c7e284d73e67f1809a48a497200e046d39ccc7112cd0")
+  }
+
+  @Test func portableSwiftMatchesAMillionAs() {
+    var hasher = SHA256(implementation: .portable)
+    hasher.update([UInt8](repeating: 0x61, count: 1_000_000))
+    #expect(
+      hasher.finalizeHex() == "cdc76e5c9914fb9281a1c7e284d73e67f1809a48a497200e046d39ccc7112cd0")
+  }
+
+  @Test func theFastestIsUsedByDefault() {
+    #expect(
+      SHA256.Implementation.fastest
+        == (processorHasSHAInstructions ? .processorInstructions : .portable))
+  }
+}
