@@ -153,7 +153,8 @@ extension ImportWriter {
   /// Replaces the grant, plan and absences of `placement` with the ones it carries.
   func writeDetails(of placement: Placement) throws(SQLiteError) {
     let id = SQLValue(placement.id)
-    for table in ["grants", "coaching_plans", "absences"] {
+    // Children first: an import writes without foreign-key enforcement, so nothing cascades.
+    for table in ["grant_periods", "grants", "plan_goals", "coaching_plans", "absences"] {
       try database.cached("DELETE FROM \(table) WHERE placement_id = ?").run([id])
     }
     if let grant = placement.grant {
