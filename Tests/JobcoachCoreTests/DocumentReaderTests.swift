@@ -90,3 +90,23 @@ struct DocumentReaderTests {
     #expect(before.problems == after.problems)
   }
 }
+
+struct DocumentReaderNewlineTests {
+  /// The sixteen-at-a-time count against a plain one, across lane edges and with none at all.
+  @Test func newlinesAreCountedAndTheLastFound() {
+    var generator = SystemRandomNumberGenerator()
+    for length in [0, 1, 15, 16, 17, 31, 32, 33, 100, 1_000] {
+      for density in [0, 1, 8, 64] {
+        let bytes: [UInt8] = (0..<length).map { _ in
+          density > 0 && Int.random(in: 0..<density, using: &generator) == 0
+            ? 0x0A : UInt8.random(in: 0x20...0x7E, using: &generator)
+        }
+        let expected = (
+          count: bytes.filter { $0 == 0x0A }.count, last: bytes.lastIndex(of: 0x0A) ?? -1
+        )
+        let found = bytes.withUnsafeBytes { lineFeeds(in: $0) }
+        #expect(found == expected, "length \(length), one in \(density)")
+      }
+    }
+  }
+}
