@@ -110,3 +110,34 @@ struct DocumentReaderNewlineTests {
     }
   }
 }
+
+struct ValueEndScannerTests {
+  /// Strings of every length up to three lanes, with an escaped quote or backslash at every
+  /// place, end where they end, read whole or split at every byte.
+  @Test func stringsEndAtTheirClosingQuoteWhereverTheEscapesFall() {
+    for length in 0...48 {
+      for escapeAt in [-1] + Array(0..<length) {
+        var text = Array(repeating: UInt8(ascii: "a"), count: length)
+        if escapeAt >= 0 {
+          text.replaceSubrange(
+            escapeAt..<escapeAt + 1,
+            with: escapeAt % 2 == 0 ? Array(#"\""#.utf8) : Array(#"\\"#.utf8))
+        }
+        let value = Array(#"{"k": ""#.utf8) + text + Array(#"", "n": 1}"#.utf8)
+        let document = value + Array(", ".utf8)
+        var whole = ValueEndScanner(position: 0)
+        let end = document.withUnsafeBufferPointer { whole.scan($0, valueStart: 0) }
+        #expect(end == value.count, "length \(length), escape at \(escapeAt)")
+        // Fed a byte more each time, as chunks arrive.
+        var split = ValueEndScanner(position: 0)
+        var found: Int?
+        for available in 1...document.count where found == nil {
+          found = document.withUnsafeBufferPointer {
+            split.scan(UnsafeBufferPointer(rebasing: $0[..<available]), valueStart: 0)
+          }
+        }
+        #expect(found == value.count, "split: length \(length), escape at \(escapeAt)")
+      }
+    }
+  }
+}

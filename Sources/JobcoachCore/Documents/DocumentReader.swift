@@ -239,6 +239,10 @@ public struct DocumentReader<Source: ByteSource> {
 /// The state of looking for the end of a JSON value, kept between chunks: strings and nesting
 /// are followed, everything else is left to the parser.
 struct ValueEndScanner {
+  private typealias Lanes = SIMD16<UInt8>
+  private static let quotes = Lanes(repeating: 0x22)
+  private static let backslashes = Lanes(repeating: 0x5C)
+
   var position: Int
   var depth = 0
   var inString = false
@@ -251,12 +255,20 @@ struct ValueEndScanner {
     while position < bytes.count {
       let byte = bytes[position]
       if inString {
-        // The common case: plain text inside a string.
-        if byte != 0x5C && byte != 0x22 {
-          position += 1
-          continue
+        // The common case: plain text inside a string, skipped sixteen bytes at a time, then
+        // one by one up to the quote or backslash.
+        if let base = bytes.baseAddress {
+          while position + Lanes.scalarCount <= bytes.count {
+            let lanes = UnsafeRawPointer(base + position).loadUnaligned(as: Lanes.self)
+            if any((lanes .== Self.quotes) .| (lanes .== Self.backslashes)) { break }
+            position += Lanes.scalarCount
+          }
         }
-        if byte == 0x5C {
+        while position < bytes.count && bytes[position] != 0x22 && bytes[position] != 0x5C {
+          position += 1
+        }
+        guard position < bytes.count else { break }
+        if bytes[position] == 0x5C {
           position += 2
           continue
         }
