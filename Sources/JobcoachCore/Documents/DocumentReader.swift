@@ -240,8 +240,6 @@ public struct DocumentReader<Source: ByteSource> {
 /// are followed, everything else is left to the parser.
 struct ValueEndScanner {
   private typealias Lanes = SIMD16<UInt8>
-  private static let quotes = Lanes(repeating: 0x22)
-  private static let backslashes = Lanes(repeating: 0x5C)
 
   var position: Int
   var depth = 0
@@ -260,7 +258,9 @@ struct ValueEndScanner {
         if let base = bytes.baseAddress {
           while position + Lanes.scalarCount <= bytes.count {
             let lanes = UnsafeRawPointer(base + position).loadUnaligned(as: Lanes.self)
-            if any((lanes .== Self.quotes) .| (lanes .== Self.backslashes)) { break }
+            if any((lanes .== Lanes(repeating: 0x22)) .| (lanes .== Lanes(repeating: 0x5C))) {
+              break
+            }
             position += Lanes.scalarCount
           }
         }

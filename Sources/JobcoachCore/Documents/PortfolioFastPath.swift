@@ -105,10 +105,10 @@ public enum PortfolioFastPath {
 
     /// Reads `{ "key": value, ... }`, handing each key to `member`, which reads its value and
     /// answers false to give up. Keys may come once each; an unknown key gives up.
-    mutating func object(_ names: [String], _ member: (inout Cursor, Int) -> Bool) -> Bool {
+    mutating func object(_ names: [[UInt8]], _ member: (inout Cursor, Int) -> Bool) -> Bool {
       var seen: UInt64 = 0
       return sequence(UInt8(ascii: "{"), UInt8(ascii: "}")) { cursor in
-        guard let key = cursor.string(), let position = names.firstIndex(of: key),
+        guard let position = cursor.key(names),
           seen & (1 << UInt64(position)) == 0, cursor.expect(UInt8(ascii: ":"))
         else { return false }
         seen |= 1 << UInt64(position)
@@ -116,11 +116,31 @@ public enum PortfolioFastPath {
       }
     }
 
-    static let portfolioNames = ["coach", "registeredSince", "peActivities"]
-    static let activityNames = [
-      "id", "date", "hours", "title", "provider", "category", "accreditationCode", "evidence",
-    ]
-    static let evidenceNames = ["documentId", "issuer"]
+    static let portfolioNames = names("coach", "registeredSince", "peActivities")
+    static let activityNames = names(
+      "id", "date", "hours", "title", "provider", "category", "accreditationCode", "evidence")
+    static let evidenceNames = names("documentId", "issuer")
+
+    /// Member names as bytes, to be matched without making a `String` of every key read.
+    static func names(_ names: String...) -> [[UInt8]] { names.map { Array($0.utf8) } }
+
+    /// The position in `names` of the key at the cursor; nil for any other key, and for a key
+    /// with an escape, a control character or a byte beyond ASCII (which the general path
+    /// reads, as it compares names as Unicode text).
+    mutating func key(_ names: [[UInt8]]) -> Int? {
+      guard expect(UInt8(ascii: "\"")) else { return nil }
+      let start = index
+      while index < bytes.count {
+        let byte = bytes[index]
+        guard byte >= 0x20, byte < 0x80, byte != UInt8(ascii: "\\") else { return nil }
+        if byte == UInt8(ascii: "\"") { break }
+        index += 1
+      }
+      guard index < bytes.count else { return nil }
+      let key = UnsafeBufferPointer(rebasing: bytes[start..<index])
+      index += 1
+      return names.firstIndex { $0.elementsEqual(key) }
+    }
 
     mutating func portfolio() -> Portfolio? {
       var coach: CoachID?

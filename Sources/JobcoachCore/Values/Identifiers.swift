@@ -13,17 +13,21 @@ extension RecordIdentifier {
   /// Whether `text` is usable as an identifier: 1 to 64 characters, letters, digits,
   /// `.`, `_` and `-`, starting with a letter or digit.
   public static func isWellFormed(_ text: String) -> Bool {
-    let utf8 = text.utf8
-    guard (1...64).contains(utf8.count) else { return false }
-    for (index, byte) in utf8.enumerated() {
-      let isAlphanumeric =
-        (byte >= 0x30 && byte <= 0x39) || (byte >= 0x41 && byte <= 0x5A)
-        || (byte >= 0x61 && byte <= 0x7A)
-      if isAlphanumeric { continue }
-      if index > 0 && (byte == 0x2E || byte == 0x5F || byte == 0x2D) { continue }
-      return false
+    var text = text
+    // Over the contiguous bytes: checked for every id of every record imported.
+    return text.withUTF8 { utf8 in
+      guard (1...64).contains(utf8.count) else { return false }
+      for index in utf8.indices {
+        let byte = utf8[index]
+        let isAlphanumeric =
+          (byte >= 0x30 && byte <= 0x39) || (byte >= 0x41 && byte <= 0x5A)
+          || (byte >= 0x61 && byte <= 0x7A)
+        if isAlphanumeric { continue }
+        if index > 0 && (byte == 0x2E || byte == 0x5F || byte == 0x2D) { continue }
+        return false
+      }
+      return true
     }
-    return true
   }
 }
 
