@@ -26,6 +26,41 @@ struct StatementTests {
     #expect(read[3] == ["Zoë 👩‍💻", "b", "c"])
   }
 
+  /// A row appended value by value arrives as the same values would from an array.
+  @Test func aRowAppendedInPlaceStoresWhatAnArrayWould() throws {
+    let database = try Database(path: ":memory:", mode: .readWriteCreate)
+    try database.execute("CREATE TABLE t (n INTEGER, a TEXT, b TEXT, c TEXT)")
+    let insert = try database.cached("INSERT INTO t VALUES (?, ?, ?, ?)")
+    let long = String(repeating: "y", count: 5_000)
+    let texts: [String?] = ["één", nil, "", long]
+    for (number, text) in texts.enumerated() {
+      try insert.run { row in
+        row.integer(number)
+        row.text(text)
+        row.text(text.map { $0 + "!" })
+        row.null()
+      }
+    }
+    let select = try database.prepare("SELECT n, a, b, c FROM t ORDER BY n")
+    var read: [[String?]] = []
+    while try select.step() { read.append([select.text(1), select.text(2), select.text(3)]) }
+    #expect(
+      read == [["één", "één!", nil], [nil, nil, nil], ["", "!", nil], [long, long + "!", nil]])
+  }
+
+  /// A row with fewer values than parameters leaves the rest NULL, not the previous row's.
+  @Test func aShortRowLeavesTheRestNull() throws {
+    let database = try Database(path: ":memory:", mode: .readWriteCreate)
+    try database.execute("CREATE TABLE t (a TEXT, b TEXT)")
+    let insert = try database.cached("INSERT INTO t VALUES (?, ?)")
+    try insert.run([.text("a1"), .text("b1")])
+    try insert.run([.text("a2")])
+    let select = try database.prepare("SELECT a, b FROM t ORDER BY a")
+    var read: [[String?]] = []
+    while try select.step() { read.append([select.text(0), select.text(1)]) }
+    #expect(read == [["a1", "b1"], ["a2", nil]])
+  }
+
   @Test func aFailingRowThrowsWithTheSQLAndLeavesTheStatementUsable() throws {
     let database = try Database(path: ":memory:", mode: .readWriteCreate)
     try database.execute("CREATE TABLE t (id TEXT PRIMARY KEY)")

@@ -416,16 +416,33 @@ struct ImportWriter {
           .text(entry.evidence.documentID), .text(entry.evidence.issuer),
         ])
       }
-      for activity in portfolio.activities {
-        try insertActivity.run([
-          coach, SQLValue(activity.id), SQLValue(activity.date), .integer(activity.hours.minutes),
-          .text(activity.title), .text(activity.provider), .text(activity.category.rawValue),
-          SQLValue(activity.accreditationCode), SQLValue(activity.evidence?.documentID),
-          SQLValue(activity.evidence?.issuer),
-        ])
+      // A million rows in a national import: bound straight from the activities, in place.
+      try portfolio.activities.withUnsafeBufferPointer { (activities) throws(SQLiteError) in
+        for index in activities.indices {
+          try insertActivity.run { row in
+            Self.append(activities.baseAddress! + index, of: portfolio.coach, to: &row)
+          }
+        }
       }
       return old == nil ? .created : .updated
     }
+  }
+
+  /// An activity's row of `pe_activities`, in the order of the insert's columns. Read through
+  /// a pointer: copying the activity out of its array retained each of its texts.
+  private static func append(
+    _ activity: UnsafePointer<PEActivity>, of coach: CoachID, to row: inout Statement.Row
+  ) {
+    row.text(coach.rawValue)
+    row.text(activity.pointee.id.rawValue)
+    row.text(activity.pointee.date.description)
+    row.integer(activity.pointee.hours.minutes)
+    row.text(activity.pointee.title)
+    row.text(activity.pointee.provider)
+    row.text(activity.pointee.category.rawValue)
+    row.text(activity.pointee.accreditationCode)
+    row.text(activity.pointee.evidence?.documentID)
+    row.text(activity.pointee.evidence?.issuer)
   }
 
   mutating func write(_ memberships: [Membership]) throws(SQLiteError) -> ImportSummary.Counts {

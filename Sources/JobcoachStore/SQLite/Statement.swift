@@ -29,50 +29,78 @@ final class Statement {
     sqlite3_clear_bindings(handle)
   }
 
-  /// The texts of the row last bound, one after another: SQLite reads them in place
-  /// (`SQLITE_STATIC`) instead of copying each, which a million-row import would otherwise pay
-  /// for with as many allocations. Reused from row to row; the bindings are cleared before the
-  /// buffer changes again.
-  private var rowBytes: [UInt8] = []
-  private var textSpans: [Int] = []
+  /// The values of the row last bound, texts one after another in its buffer: SQLite reads
+  /// them in place (`SQLITE_STATIC`) instead of copying each, which a million-row import would
+  /// otherwise pay for with as many allocations. Reused from row to row: every parameter is
+  /// bound again (or the bindings cleared) before the statement steps with a changed buffer.
+  private var row = Row()
 
-  /// Binds every value in order from index 1, texts in place from `rowBytes`.
-  func bind(_ values: [SQLValue]) throws(SQLiteError) {
-    if values.count < parameterCount { sqlite3_clear_bindings(handle) }
-    // Worked on as locals: a class's stored array is checked for exclusive access on every
-    // use.
-    var rowBytes: [UInt8] = []
-    var textSpans: [Int] = []
-    swap(&rowBytes, &self.rowBytes)
-    swap(&textSpans, &self.textSpans)
-    defer {
-      swap(&rowBytes, &self.rowBytes)
-      swap(&textSpans, &self.textSpans)
+  /// One row's values in parameter order, as `bind` and `run` take them from a closure: a
+  /// million-row writer appends each value's bytes here instead of building an array of
+  /// `SQLValue` (and retaining every text in it) per row.
+  struct Row {
+    fileprivate enum Value {
+      case null
+      case integer(Int64)
+      case text(start: Int, end: Int)
     }
-    rowBytes.removeAll(keepingCapacity: true)
-    textSpans.removeAll(keepingCapacity: true)
-    for value in values {
-      guard case .text(let text) = value else { continue }
-      textSpans.append(rowBytes.count)
-      if text.utf8.withContiguousStorageIfAvailable({ rowBytes.append(contentsOf: $0) }) == nil {
-        rowBytes.append(contentsOf: text.utf8)
+    fileprivate var bytes: [UInt8] = []
+    fileprivate var values: [Value] = []
+
+    @inline(__always)
+    mutating func text(_ text: String) {
+      let start = bytes.count
+      if text.utf8.withContiguousStorageIfAvailable({ bytes.append(contentsOf: $0) }) == nil {
+        bytes.append(contentsOf: text.utf8)
       }
-      textSpans.append(rowBytes.count)
+      values.append(.text(start: start, end: bytes.count))
     }
+
+    @inline(__always)
+    mutating func text(_ text: String?) {
+      if let text { self.text(text) } else { null() }
+    }
+
+    mutating func integer(_ number: Int) { values.append(.integer(Int64(number))) }
+    mutating func null() { values.append(.null) }
+
+    mutating func append(_ value: SQLValue) {
+      switch value {
+      case .null: null()
+      case .integer(let number): integer(number)
+      case .text(let text): self.text(text)
+      }
+    }
+  }
+
+  /// Binds every value in order from index 1.
+  func bind(_ values: [SQLValue]) throws(SQLiteError) {
+    try bind { row in
+      for value in values { row.append(value) }
+    }
+  }
+
+  /// Binds the values `fill` appends, in order from index 1, texts in place.
+  func bind(_ fill: (inout Row) -> Void) throws(SQLiteError) {
+    // Worked on as a local: a class's stored array is checked for exclusive access on every
+    // use.
+    var row = Row()
+    swap(&row, &self.row)
+    defer { swap(&row, &self.row) }
+    row.bytes.removeAll(keepingCapacity: true)
+    row.values.removeAll(keepingCapacity: true)
+    fill(&row)
+    if row.values.count < parameterCount { sqlite3_clear_bindings(handle) }
     // One byte more, so an empty text still has an address (a null one would bind NULL).
-    rowBytes.append(0)
-    let status: Int32 = rowBytes.withUnsafeBufferPointer { bytes in
-      var span = 0
-      for (offset, value) in values.enumerated() {
+    row.bytes.append(0)
+    let status: Int32 = row.bytes.withUnsafeBufferPointer { bytes in
+      for (offset, value) in row.values.enumerated() {
         let index = Int32(offset + 1)
         let status: Int32
         switch value {
         case .null: status = sqlite3_bind_null(handle, index)
-        case .integer(let number): status = sqlite3_bind_int64(handle, index, Int64(number))
-        case .text:
-          let start = textSpans[span]
-          let end = textSpans[span + 1]
-          span += 2
+        case .integer(let number): status = sqlite3_bind_int64(handle, index, number)
+        case .text(let start, let end):
           status = (bytes.baseAddress! + start).withMemoryRebound(
             to: CChar.self, capacity: end - start + 1
           ) { sqlite3_bind_text(handle, index, $0, Int32(end - start), nil) }
@@ -97,8 +125,15 @@ final class Statement {
 
   /// Binds, runs to completion and resets.
   func run(_ values: [SQLValue]) throws(SQLiteError) {
+    try run { row in
+      for value in values { row.append(value) }
+    }
+  }
+
+  /// Binds the values `fill` appends, runs to completion and resets.
+  func run(_ fill: (inout Row) -> Void) throws(SQLiteError) {
     sqlite3_reset(handle)
-    try bind(values)
+    try bind(fill)
     defer { sqlite3_reset(handle) }
     while try step() {}
   }
