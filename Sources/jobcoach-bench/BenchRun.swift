@@ -105,66 +105,67 @@ struct BenchRun {
     .import --csv --skip 1 \(directory)/activities.csv pe_activities
 
     """.write(toFile: script, atomically: true, encoding: .utf8)
-    // Each import is timed five times into a fresh file and the median kept; written files
-    // are flushed first, so neither tool pays for the other's (or the generator's) write-back.
+    // Each import is timed five times, the two tools in turn, into a fresh file and the median
+    // kept; written files are flushed first, so neither pays for the other's (or the generator's)
+    // write-back.
     func fresh(_ path: String) {
       for suffix in ["", "-wal", "-shm"] { unlink(path + suffix) }
       sync()
     }
-    FileHandle.standardError.write(Data("sqlite3 .import\n".utf8))
-    let csvImport = try median(5) {
-      fresh(baseline)
-      let csvImport = try measure([sqlite3, baseline], stdin: script)
-      guard csvImport.exitCode == 0 else { throw BenchError("sqlite3 .import failed") }
-      // The same covering index as the registry's (migration 6).
-      let index = try measure([
-        sqlite3, baseline,
-        "CREATE INDEX pe_by_coach ON pe_activities(coach_id, activity_date, category, minutes, "
-          + "accreditation_code)",
-      ])
-      return Measurement(
-        seconds: csvImport.seconds + index.seconds,
-        peakKilobytes: max(csvImport.peakKilobytes, index.peakKilobytes), exitCode: 0,
-        output: "")
-    }
-
     // jobcoach: init and import the JSON.
     let db = directory + "/registry.sqlite"
-    FileHandle.standardError.write(Data("jobcoach import\n".utf8))
-    let imported = try median(5) {
-      fresh(db)
-      _ = try measure([jobcoach, "init", "--db", db, "--actor", "bench"])
-      sync()
-      let imported = try measure([jobcoach, "import", data, "--db", db, "--actor", "bench"])
-      guard imported.exitCode == 0 else {
-        throw BenchError("jobcoach import failed (exit \(imported.exitCode))")
-      }
-      return imported
-    }
+    FileHandle.standardError.write(Data("sqlite3 .import and jobcoach import, in turn\n".utf8))
+    let (csvImport, imported) = try medians(
+      5,
+      {
+        fresh(baseline)
+        let csvImport = try measure([sqlite3, baseline], stdin: script)
+        guard csvImport.exitCode == 0 else { throw BenchError("sqlite3 .import failed") }
+        // The same covering index as the registry's (migration 6).
+        let index = try measure([
+          sqlite3, baseline,
+          "CREATE INDEX pe_by_coach ON pe_activities(coach_id, activity_date, category, minutes, "
+            + "accreditation_code)",
+        ])
+        return Measurement(
+          seconds: csvImport.seconds + index.seconds,
+          peakKilobytes: max(csvImport.peakKilobytes, index.peakKilobytes), exitCode: 0,
+          output: "")
+      },
+      {
+        fresh(db)
+        _ = try measure([jobcoach, "init", "--db", db, "--actor", "bench"])
+        sync()
+        let imported = try measure([jobcoach, "import", data, "--db", db, "--actor", "bench"])
+        guard imported.exitCode == 0 else {
+          throw BenchError("jobcoach import failed (exit \(imported.exitCode))")
+        }
+        return imported
+      })
 
     let coach = Generator(coaches: coaches, activities: activities, seed: seed).coachID(coaches / 2)
-    let lookup = try median(21) {
-      try measure([sqlite3, db, "SELECT name FROM coaches WHERE id = '\(coach)'"])
-    }
-    let verify = try median(21) {
-      try measure([
-        jobcoach, "verify", coach, "--as", "municipal", "--on", "2026-11-23", "--db", db,
-      ])
-    }
-    let totals = try median(5) {
-      try measure([
-        sqlite3, db,
-        """
-        SELECT coach_id, sum(CASE WHEN category = 'accredited' THEN minutes END),
-          sum(CASE WHEN category = 'free' THEN minutes END) FROM pe_activities
-        WHERE activity_date BETWEEN '2021-11-24' AND '2026-11-23' GROUP BY coach_id
-        """,
-      ])
-    }
-    FileHandle.standardError.write(Data("jobcoach check\n".utf8))
-    let check = try median(5) {
-      try measure([jobcoach, "check", "--on", "2026-11-23", "--db", db, "--format", "csv"])
-    }
+    let (lookup, verify) = try medians(
+      21,
+      { try measure([sqlite3, db, "SELECT name FROM coaches WHERE id = '\(coach)'"]) },
+      {
+        try measure([
+          jobcoach, "verify", coach, "--as", "municipal", "--on", "2026-11-23", "--db", db,
+        ])
+      })
+    FileHandle.standardError.write(Data("sqlite3 totals and jobcoach check, in turn\n".utf8))
+    let (totals, check) = try medians(
+      5,
+      {
+        try measure([
+          sqlite3, db,
+          """
+          SELECT coach_id, sum(CASE WHEN category = 'accredited' THEN minutes END),
+            sum(CASE WHEN category = 'free' THEN minutes END) FROM pe_activities
+          WHERE activity_date BETWEEN '2021-11-24' AND '2026-11-23' GROUP BY coach_id
+          """,
+        ])
+      },
+      { try measure([jobcoach, "check", "--on", "2026-11-23", "--db", db, "--format", "csv"]) })
     return Figures(
       coaches: coaches, activities: activities, megabytes: bytes / 1_000_000,
       importRun: imported, baselineImport: csvImport.seconds, verify: verify,

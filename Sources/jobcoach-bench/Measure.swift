@@ -48,9 +48,20 @@ func measure(_ arguments: [String], stdin: String? = nil) throws -> Measurement 
 }
 
 /// The median of `count` runs.
-func median(_ count: Int, _ run: () throws -> Measurement) throws -> Measurement {
-  var runs: [Measurement] = []
-  for _ in 0..<count { runs.append(try run()) }
-  runs.sort { $0.seconds < $1.seconds }
-  return runs[runs.count / 2]
+/// The medians of `count` runs of each, taken in turn (a, b, a, b, ...) so that both see the
+/// same machine: on a shared machine its speed drifts over a minute more than the difference
+/// being measured.
+func medians(
+  _ count: Int, _ first: () throws -> Measurement, _ second: () throws -> Measurement
+) throws -> (Measurement, Measurement) {
+  var firsts: [Measurement] = []
+  var seconds: [Measurement] = []
+  for _ in 0..<count {
+    firsts.append(try first())
+    seconds.append(try second())
+  }
+  func middle(_ runs: [Measurement]) -> Measurement {
+    runs.sorted { $0.seconds < $1.seconds }[runs.count / 2]
+  }
+  return (middle(firsts), middle(seconds))
 }

@@ -305,8 +305,9 @@ where RawValue == String {}
 
 extension JSONEnumField {
   public static func check(_ value: JSONValue) -> Result<Self, FieldError> {
-    let choices = allCases.map { "'\($0.rawValue)'" }.joined(separator: ", ")
     guard case .string(let text) = value, let choice = Self(rawValue: text) else {
+      // The message only when it is needed: this runs for every enum value of every record.
+      let choices = allCases.map { "'\($0.rawValue)'" }.joined(separator: ", ")
       return .failure(FieldError("expected one of \(choices)"))
     }
     return .success(choice)
