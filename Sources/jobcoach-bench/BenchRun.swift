@@ -19,12 +19,10 @@ struct BenchRun {
     var coaches: Int
     var activities: Int
     var megabytes: Int
-    var importRun: Measurement
-    var baselineImport: Double
-    var verify: Measurement
-    var baselineLookup: Measurement
-    var check: Measurement
-    var baselineTotals: Measurement
+    /// sqlite3 first, jobcoach second.
+    var imports: Paired
+    var lookups: Paired
+    var checks: Paired
   }
 
   func run() throws {
@@ -42,19 +40,18 @@ struct BenchRun {
     print("")
     print(table([small, full]))
     print("")
-    let importGrowth = full.importRun.seconds / small.importRun.seconds
-    let checkGrowth = full.check.seconds / small.check.seconds
-    print("targets at full size:")
-    print(
-      line("import / (sqlite3 .import + index)", full.importRun.seconds / full.baselineImport, 1))
-    print(
-      line("verify / sqlite3 indexed lookup", full.verify.seconds / full.baselineLookup.seconds, 2))
-    print(line("check / sqlite3 PE totals", full.check.seconds / full.baselineTotals.seconds, 3))
+    let importGrowth = full.imports.second.seconds / small.imports.second.seconds
+    let checkGrowth = full.checks.second.seconds / small.checks.second.seconds
+    print("targets at full size (ratios: the median over runs in turn):")
+    print(line("import / (sqlite3 .import + index)", full.imports.ratio, 1))
+    print(line("verify / sqlite3 indexed lookup", full.lookups.ratio, 2))
+    print(line("check / sqlite3 PE totals", full.checks.ratio, 3))
     print(line("import, 10x data / 1x", importGrowth, 11))
     print(line("check, 10x data / 1x", checkGrowth, 11))
+    let peak = full.imports.second.peakKilobytes
     print(
-      "peak memory of the import: \(full.importRun.peakKilobytes / 1024) MB"
-        + " (target < 150 MB)\(full.importRun.peakKilobytes < 150 * 1024 ? "" : "  MISSED")")
+      "peak memory of the import: \(peak / 1024) MB"
+        + " (target < 150 MB)\(peak < 150 * 1024 ? "" : "  MISSED")")
   }
 
   func line(_ name: String, _ ratio: Double, _ target: Double) -> String {
@@ -105,7 +102,7 @@ struct BenchRun {
     .import --csv --skip 1 \(directory)/activities.csv pe_activities
 
     """.write(toFile: script, atomically: true, encoding: .utf8)
-    // Each import is timed five times, the two tools in turn, into a fresh file and the median
+    // Each import is timed seven times, the two tools in turn, into a fresh file and the median
     // kept; written files are flushed first, so neither pays for the other's (or the generator's)
     // write-back.
     func fresh(_ path: String) {
@@ -115,8 +112,8 @@ struct BenchRun {
     // jobcoach: init and import the JSON.
     let db = directory + "/registry.sqlite"
     FileHandle.standardError.write(Data("sqlite3 .import and jobcoach import, in turn\n".utf8))
-    let (csvImport, imported) = try medians(
-      5,
+    let imports = try paired(
+      7,
       {
         fresh(baseline)
         let csvImport = try measure([sqlite3, baseline], stdin: script)
@@ -144,7 +141,7 @@ struct BenchRun {
       })
 
     let coach = Generator(coaches: coaches, activities: activities, seed: seed).coachID(coaches / 2)
-    let (lookup, verify) = try medians(
+    let lookups = try paired(
       21,
       { try measure([sqlite3, db, "SELECT name FROM coaches WHERE id = '\(coach)'"]) },
       {
@@ -153,7 +150,7 @@ struct BenchRun {
         ])
       })
     FileHandle.standardError.write(Data("sqlite3 totals and jobcoach check, in turn\n".utf8))
-    let (totals, check) = try medians(
+    let checks = try paired(
       5,
       {
         try measure([
@@ -168,14 +165,13 @@ struct BenchRun {
       { try measure([jobcoach, "check", "--on", "2026-11-23", "--db", db, "--format", "csv"]) })
     return Figures(
       coaches: coaches, activities: activities, megabytes: bytes / 1_000_000,
-      importRun: imported, baselineImport: csvImport.seconds, verify: verify,
-      baselineLookup: lookup, check: check, baselineTotals: totals)
+      imports: imports, lookups: lookups, checks: checks)
   }
 
   func table(_ rows: [Figures]) -> String {
     func ms(_ seconds: Double) -> String { String(format: "%.1f ms", seconds * 1000) }
     func s(_ seconds: Double) -> String { String(format: "%.2f s", seconds) }
-    func ratio(_ a: Double, _ b: Double) -> String { String(format: "%.2fx", a / b) }
+    func ratio(_ value: Double) -> String { String(format: "%.2fx", value) }
     func cell(_ text: String, _ width: Int) -> String {
       text.padding(toLength: max(width, text.count), withPad: " ", startingAt: 0)
     }
@@ -188,16 +184,16 @@ struct BenchRun {
       cells.append(cell(String(row.coaches), 8))
       cells.append(cell(String(row.activities), 11))
       cells.append(cell(String(row.megabytes), 7) + " |")
-      cells.append(cell(s(row.importRun.seconds), 8))
-      cells.append(cell(s(row.baselineImport), 22))
-      cells.append(cell(ratio(row.importRun.seconds, row.baselineImport), 6))
-      cells.append(cell(String(row.importRun.peakKilobytes / 1024), 7) + " |")
-      cells.append(cell(ms(row.verify.seconds), 9))
-      cells.append(cell(ms(row.baselineLookup.seconds), 15))
-      cells.append(cell(ratio(row.verify.seconds, row.baselineLookup.seconds), 5) + " |")
-      cells.append(cell(ms(row.check.seconds), 9))
-      cells.append(cell(ms(row.baselineTotals.seconds), 15))
-      cells.append(ratio(row.check.seconds, row.baselineTotals.seconds))
+      cells.append(cell(s(row.imports.second.seconds), 8))
+      cells.append(cell(s(row.imports.first.seconds), 22))
+      cells.append(cell(ratio(row.imports.ratio), 6))
+      cells.append(cell(String(row.imports.second.peakKilobytes / 1024), 7) + " |")
+      cells.append(cell(ms(row.lookups.second.seconds), 9))
+      cells.append(cell(ms(row.lookups.first.seconds), 15))
+      cells.append(cell(ratio(row.lookups.ratio), 5) + " |")
+      cells.append(cell(ms(row.checks.second.seconds), 9))
+      cells.append(cell(ms(row.checks.first.seconds), 15))
+      cells.append(ratio(row.checks.ratio))
       lines.append(cells.joined(separator: " "))
     }
     return lines.joined(separator: "\n")

@@ -48,12 +48,21 @@ func measure(_ arguments: [String], stdin: String? = nil) throws -> Measurement 
 }
 
 /// The median of `count` runs.
-/// The medians of `count` runs of each, taken in turn (a, b, a, b, ...) so that both see the
-/// same machine: on a shared machine its speed drifts over a minute more than the difference
+/// Two commands timed `count` times each, in turn (a, b, a, b, ...) so both see the same
+/// machine: on a shared machine its speed drifts over a minute by more than the difference
 /// being measured.
-func medians(
+struct Paired {
+  /// The median run of each.
+  var first: Measurement
+  var second: Measurement
+  /// The median over the pairs of second / first: each pair ran back to back, so a drift of
+  /// the machine's speed cancels out of its ratio.
+  var ratio: Double
+}
+
+func paired(
   _ count: Int, _ first: () throws -> Measurement, _ second: () throws -> Measurement
-) throws -> (Measurement, Measurement) {
+) throws -> Paired {
   var firsts: [Measurement] = []
   var seconds: [Measurement] = []
   for _ in 0..<count {
@@ -63,5 +72,6 @@ func medians(
   func middle(_ runs: [Measurement]) -> Measurement {
     runs.sorted { $0.seconds < $1.seconds }[runs.count / 2]
   }
-  return (middle(firsts), middle(seconds))
+  let ratios = zip(firsts, seconds).map { $1.seconds / $0.seconds }.sorted()
+  return Paired(first: middle(firsts), second: middle(seconds), ratio: ratios[count / 2])
 }
