@@ -6,7 +6,7 @@ public struct SHA256: Sendable {
   typealias State = (UInt32, UInt32, UInt32, UInt32, UInt32, UInt32, UInt32, UInt32)
 
   /// How blocks are compressed: in portable Swift, or by the processor's SHA instructions.
-  enum Implementation: Sendable, CaseIterable {
+  enum Implementation: Sendable {
     case portable
     case processorInstructions
 

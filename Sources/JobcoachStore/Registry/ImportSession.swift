@@ -39,10 +39,10 @@ public final class ImportSession {
     writer = try store.wrap { () throws(SQLiteError) in try ImportWriter(store: store) }
     summary.isDryRun = dryRun
     try store.wrap { () throws(SQLiteError) in
-      // Only outside a transaction does SQLite change its foreign-key enforcement.
-      try store.database.execute("PRAGMA foreign_keys = OFF")
-      try store.database.execute("PRAGMA ignore_check_constraints = ON")
       do throws(SQLiteError) {
+        // Only outside a transaction does SQLite change its foreign-key enforcement.
+        try store.database.execute("PRAGMA foreign_keys = OFF")
+        try store.database.execute("PRAGMA ignore_check_constraints = ON")
         try store.database.execute("BEGIN IMMEDIATE")
       } catch {
         Self.restoreChecks(store.database)
@@ -82,6 +82,7 @@ public final class ImportSession {
       WHERE m.type = 'table' AND m.name != 'pe_activities' ORDER BY m.name
       """)
     tables.reset()
+    defer { tables.reset() }
     var names: [String] = []
     while try tables.step() { names.append(tables.text(0) ?? "") }
     for name in names {
