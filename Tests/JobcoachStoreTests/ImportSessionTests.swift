@@ -59,6 +59,18 @@ struct ImportSessionTests {
     #expect(try store.database.scalarInt("SELECT count(*) FROM employments") == 2)
   }
 
+  @Test func rowChecksAreOnAgainAfterADryRun() throws {
+    let directory = TemporaryDirectory()
+    let (store, _) = try RegistryStore.create(at: directory.file("r.sqlite"))
+    let (records, _) = batch([("o.json", organisationsDocument), ("c.json", coachesDocument)])
+    let summary = try store.apply(records, dryRun: true)
+    #expect(summary.counts[.coaches]?.created == 2)
+    #expect(try store.database.scalarInt("SELECT count(*) FROM coaches") == 0)
+    let (foreignKeys, ignoreChecks) = try checks(store)
+    #expect(foreignKeys == 1)
+    #expect(ignoreChecks == 0)
+  }
+
   @Test func rowChecksAreOnAgainAfterARejectedImport() throws {
     let directory = TemporaryDirectory()
     let (store, _) = try RegistryStore.create(at: directory.file("r.sqlite"))
