@@ -37,6 +37,8 @@ struct DocumentPipelineTests {
   func drain(_ pipeline: DocumentPipeline) -> [Seen] {
     var seen: [Seen] = []
     while let events = pipeline.next() {
+      // As the import does: every batch goes back, to be freed on the reading thread.
+      defer { pipeline.giveBack(events) }
       for event in events {
         switch event {
         case .record(_, let file, let pointer): seen.append(.record(file, pointer))

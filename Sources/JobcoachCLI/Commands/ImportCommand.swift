@@ -59,6 +59,7 @@ struct ImportCommand: Command {
     let pipeline = DocumentPipeline(files: files, progress: progress)
     defer { pipeline.stop() }
     while let events = pipeline.next() {
+      defer { pipeline.giveBack(events) }
       for event in events {
         switch event {
         case .problem(let problem):
