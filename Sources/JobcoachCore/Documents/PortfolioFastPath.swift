@@ -130,15 +130,12 @@ public enum PortfolioFastPath {
     mutating func key(_ names: [[UInt8]]) -> Int? {
       guard expect(UInt8(ascii: "\"")) else { return nil }
       let start = index
-      while index < bytes.count {
-        let byte = bytes[index]
-        guard byte >= 0x20, byte < 0x80, byte != UInt8(ascii: "\\") else { return nil }
-        if byte == UInt8(ascii: "\"") { break }
-        index += 1
-      }
-      guard index < bytes.count else { return nil }
-      let key = UnsafeBufferPointer(rebasing: bytes[start..<index])
-      index += 1
+      let plain = JSONParser.scanPlainText(bytes, from: start)
+      guard plain.stop < bytes.count, bytes[plain.stop] == UInt8(ascii: "\""),
+        plain.highBits < 0x80
+      else { return nil }
+      index = plain.stop + 1
+      let key = UnsafeBufferPointer(rebasing: bytes[start..<plain.stop])
       return names.firstIndex { $0.elementsEqual(key) }
     }
 
