@@ -141,30 +141,16 @@ public struct DocumentReader<Source: ByteSource> {
 
   /// Moves the line/column of `buffer[0]` past `buffer[..<end]`.
   mutating func advancePosition(through end: Int) {
-    let (newlines, lastNewline) = buffer.withUnsafeBytes { bytes in
-      lineFeeds(in: UnsafeRawBufferPointer(rebasing: bytes[..<end]))
-    }
-    if newlines > 0 {
-      line += newlines
-      column = end - lastNewline
-    } else {
-      column += end
-    }
+    (line, column) = position(of: end)
   }
 
   /// The line and column of `buffer[offset]`.
   func position(of offset: Int) -> (line: Int, column: Int) {
-    var line = self.line
-    var column = self.column
-    for position in 0..<min(offset, buffer.count) {
-      if buffer[position] == 0x0A {
-        line += 1
-        column = 1
-      } else {
-        column += 1
-      }
+    let end = min(offset, buffer.count)
+    let (newlines, lastNewline) = buffer.withUnsafeBytes { bytes in
+      lineFeeds(in: UnsafeRawBufferPointer(rebasing: bytes[..<end]))
     }
-    return (line, column)
+    return newlines > 0 ? (line + newlines, end - lastNewline) : (line, column + end)
   }
 
   /// The byte at `index`, reading more when needed; nil at the end.
