@@ -23,7 +23,7 @@ public enum JobcoachTool {
     RegisterRemoveCommand.self, RegisterRenewCommand.self, RegisterDueCommand.self,
     PlacementShowCommand.self, HoursImportCommand.self, HoursReportCommand.self,
     CheckCommand.self, AuditVerifyCommand.self, AuditLogCommand.self, ExportPublicCommand.self,
-    RemindCommand.self, ExportSubjectCommand.self, EraseCommand.self,
+    RemindCommand.self, ExportSubjectCommand.self, EraseCommand.self, SettingsCommand.self,
   ]
 
   static let version = "0.1.0"
@@ -49,7 +49,8 @@ public enum JobcoachTool {
       Run 'jobcoach COMMAND --help' for a command's options.
 
       exit codes: 0 success or eligible, 1 not eligible or findings with errors, 64 usage,
-      65 bad input data, 66 input or registry missing, 70 internal or database failure.
+      65 bad input data, 66 input or registry missing, 70 internal or database failure,
+      73 an output file cannot be created.
 
       """
   }
@@ -152,6 +153,9 @@ public enum JobcoachTool {
         context.printError("error: \(cli)\n")
         return ExitCode.cannotCreate
       }
+    case let useCase as UseCaseError:
+      context.printError("error: \(useCase)\n")
+      return ExitCode.dataError
     case let store as StoreError:
       switch store {
       case .registryMissing:

@@ -107,12 +107,3 @@ struct DocumentPipelineTests {
     #expect(pipeline.next() == nil)
   }
 }
-
-struct InParallelTests {
-  @Test func bothResultsComeBackInTheirPlaces() {
-    let (sum, text) = inParallel(
-      { (1...100_000).reduce(0, +) }, { String(repeating: "ab", count: 3) })
-    #expect(sum == 5_000_050_000)
-    #expect(text == "ababab")
-  }
-}

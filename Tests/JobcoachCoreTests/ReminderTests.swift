@@ -35,7 +35,7 @@ struct ReminderTests {
     #expect(schedule.stage(of: deadline, on: day("2026-12-15")) == nil)
   }
 
-  static var snapshot: RegistrySnapshot {
+  static var registry: InMemoryRegistry {
     var coach = Coach(
       id: "C1", name: "Coach One",
       qualifications: [
@@ -50,25 +50,30 @@ struct ReminderTests {
           date: day("2021-12-15"), status: .registered, rule: .admissionEducation,
           decision: "admitted")
       ])
-    return RegistrySnapshot(
-      organisations: [
-        "CO": coachingOrganisation([recognition(from: "2020-01-01", until: "2026-06-30")])
-      ],
+    return InMemoryRegistry(
+      organisations: [coachingOrganisation([recognition(from: "2020-01-01", until: "2026-06-30")])],
       coaches: [coach], memberships: [membership])
   }
 
+  static func deadlines(from date: String) -> [Deadline] {
+    let registry = Self.registry
+    return Reminders.deadlines(
+      memberships: registry.allMemberships(), coaches: registry.allCoaches(),
+      organisations: registry.organisations, norms: registry.norms, from: day(date))
+  }
+
   @Test func deadlinesComeFromCyclesRecognitionsAndQualifications() {
-    let deadlines = Reminders.deadlines(in: Self.snapshot, from: day("2026-01-01"))
+    let deadlines = Self.deadlines(from: "2026-01-01")
     #expect(deadlines.map(\.kind) == [.recognitionEnd, .reregistration, .qualificationExpiry])
     #expect(deadlines.map(\.date) == [day("2026-06-30"), day("2026-12-14"), day("2026-12-31")])
     #expect(deadlines[1].uid == "reregistration-C1-2021-12-15@jobcoach")
     // A later day keeps the same UIDs, so a calendar updates instead of duplicating.
-    let later = Reminders.deadlines(in: Self.snapshot, from: day("2026-07-01"))
+    let later = Self.deadlines(from: "2026-07-01")
     #expect(later.map(\.uid) == Array(deadlines.map(\.uid).dropFirst()))
   }
 
   @Test func remindersAreTheDeadlinesReachingAStageThatDay() {
-    let deadlines = Reminders.deadlines(in: Self.snapshot, from: day("2026-05-31"))
+    let deadlines = Self.deadlines(from: "2026-05-31")
     let due = Reminders.due(deadlines, schedule: .standard, on: day("2026-05-31"))
     #expect(due.map(\.deadline.kind) == [.recognitionEnd])
     #expect(due.map(\.stage.code) == ["30d"])

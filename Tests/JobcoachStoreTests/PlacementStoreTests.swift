@@ -119,11 +119,10 @@ struct PlacementStoreTests {
     #expect(try store.bookings(on: "P-9").isEmpty)
   }
 
-  @Test func siblingVisitsAreTheSameCoachsVisitsAtTheSameEmployer() throws {
+  @Test func visitDaysAreTheVisitsBookedOnEachPlacement() throws {
     let store = try RegistryStore.inMemory()
     _ = try store.apply(batch(documents).0)
-    let p1 = try #require(try store.placement("P-1"))
-    let visits = try store.siblingVisits(of: p1)
-    #expect(visits == ["P-2": [CalendarDate(iso: "2026-02-02")!]])
+    #expect(try store.visitDays(on: ["P-1", "P-2"]) == ["P-2": [CalendarDate(iso: "2026-02-02")!]])
+    #expect(try store.visitDays(on: ["P-9"]).isEmpty)
   }
 }

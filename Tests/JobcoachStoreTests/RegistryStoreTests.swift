@@ -155,17 +155,49 @@ struct RegistryStoreTests {
         DROP INDEX pe_activities_by_coach_date;
         CREATE INDEX pe_activities_by_coach_date
           ON pe_activities(coach_id, activity_date, category, minutes);
+        DROP TABLE settings;
         PRAGMA user_version = 5;
         """)
     }
     let store = try RegistryStore.open(at: path)
-    #expect(try store.schemaVersion() == 6)
+    #expect(try store.schemaVersion() == Schema.currentVersion)
     let database = try Database(path: path, mode: .readWrite)
     let row = try database.prepare(
       "SELECT sql FROM sqlite_schema WHERE name = 'pe_activities_by_coach_date'")
     #expect(try row.step())
     #expect(row.text(0)?.contains("minutes, accreditation_code)") == true)
     #expect(try database.scalarInt("SELECT count(*) FROM coaches") ?? 0 > 0)
+  }
+
+  /// A registry of schema version 6 gains the settings table, with no default municipality,
+  /// and keeps its data; a default set then survives reopening.
+  @Test func aVersionSixRegistryGainsSettings() throws {
+    let directory = TemporaryDirectory()
+    let path = directory.file("r.sqlite")
+    do {
+      let (store, _) = try RegistryStore.create(at: path)
+      _ = try store.apply(batch(allDocuments).0)
+    }
+    do {
+      let database = try Database(path: path, mode: .readWrite)
+      try database.execute("DROP TABLE settings; PRAGMA user_version = 6;")
+    }
+    let audit = AuditContext(
+      command: "settings", actor: "test", timestamp: "2026-12-01T10:00:00Z",
+      day: CalendarDate(iso: "2026-12-01")!)
+    do {
+      let store = try RegistryStore.open(at: path)
+      #expect(try store.schemaVersion() == 7)
+      #expect(try store.defaultMunicipality() == nil)
+      #expect(try store.allCoaches().count > 0)
+      #expect(try store.setDefaultMunicipality("ORG-ZAANSTAD", audit: audit) == nil)
+    }
+    let store = try RegistryStore.open(at: path)
+    #expect(try store.defaultMunicipality() == "ORG-ZAANSTAD")
+    #expect(try store.setDefaultMunicipality(nil, audit: audit) == "ORG-ZAANSTAD")
+    #expect(try store.defaultMunicipality() == nil)
+    let trail = try store.auditRecords(subject: "registry").map(\.entry.field)
+    #expect(trail.filter { $0 == "defaultMunicipality" }.count == 2)
   }
 
   @Test func importedRecordsReadBackEqual() throws {
@@ -184,7 +216,7 @@ struct RegistryStoreTests {
     let history = try #require(try store.policyHistory("POL"))
     #expect(history.versions == documents.policies.map(\.value))
     #expect(try store.policyHistories(of: "MUN").map(\.id) == ["POL"])
-    #expect(try store.placements(of: "JC-2").map(\.id) == ["P-1"])
+    #expect(try store.placements(coachedBy: "JC-2").map(\.id) == ["P-1"])
   }
 
   @Test func reimportChangesNothingAndAChangeIsAnUpdate() throws {

@@ -42,6 +42,12 @@ extension OptionSpec {
   /// `--dry-run`: check and count an import, write nothing.
   static let dryRun = OptionSpec.flag(
     "--dry-run", "check everything and count the changes, but write nothing")
+  /// `--municipality ID`: the municipality the caller acts for; its policy applies when no
+  /// policy or placement says otherwise.
+  static let municipality = OptionSpec.value(
+    "--municipality", "ID",
+    "the municipality you act for: its policy applies when no --policy or placement says "
+      + "otherwise (default: the registry's, see 'jobcoach settings')")
   /// `--file PATH...`: read documents into a registry in memory instead of `--db`.
   static let documents = OptionSpec.value(
     "--file", "PATH", "read these documents into a registry in memory", repeatable: true)

@@ -1,4 +1,3 @@
-import Foundation
 import JobcoachCore
 import JobcoachStore
 
@@ -8,11 +7,11 @@ struct CheckCommand: Command {
     name: "check",
     summary: "run every rule over every coach, organisation, placement and membership",
     synopsis:
-      "[--on DATE] [--rule PREFIX] [--severity error|warning|note] [--format text|json|csv] "
-      + "[--db PATH | --file FILE...]",
+      "[--on DATE] [--municipality ID] [--rule PREFIX] [--severity error|warning|note] "
+      + "[--format text|json|csv] [--db PATH | --file FILE...]",
     positionals: 0...0,
     options: [
-      .date,
+      .date, .municipality,
       .value("--rule", "PREFIX", "only rules whose id starts so (Q-INT, F-1, R-PE)"),
       .value("--severity", "LEVEL", "only findings this severe or worse: error, warning or note"),
       .value("--format", "FORMAT", "text, json or csv (default text)"),
@@ -21,9 +20,12 @@ struct CheckCommand: Command {
     discussion: """
       The same rules verify, placement show and pe use, over everything the registry holds:
       each coach as every kind they are employed as on the date (for each placement they
-      coach, under its municipality's policy), each coaching organisation's UWV recognition,
-      each placement's grant, bookings and contacts, each membership's assessment and PE
-      hours. Findings are grouped by subject; the last line counts them.
+      coach, under its municipality's policy; without a placement, under the policy of
+      --municipality, else of the registry's default municipality, else G4), each coaching
+      organisation's UWV recognition, each placement's grant, bookings and contacts, each
+      membership's assessment and PE hours. A municipality with two policies in force is an
+      error (Q-POL-1), and its placements are not judged. Findings are grouped by subject;
+      the last line counts them.
 
       With --file the documents are checked in a registry in memory, so an organisation can
       check its data before sending it.
@@ -37,6 +39,7 @@ struct CheckCommand: Command {
   let arguments: ParsedArguments
   let rulePrefix: String?
   let severity: Severity
+  let municipality: OrganisationID?
   let format: OutputFormat
 
   init(_ arguments: ParsedArguments) throws(UsageError) {
@@ -51,44 +54,22 @@ struct CheckCommand: Command {
     } else {
       severity = .note
     }
+    municipality = arguments.value("--municipality").map(OrganisationID.init(rawValue:))
     format = try OutputFormat.parse(
       arguments.value("--format"), allowed: OutputFormat.allCases, command: Self.spec.name)
   }
 
   func run(_ context: CommandContext) throws -> Int32 {
     let date = try context.date(arguments, command: Self.spec.name)
-    let store = try context.openRegistry(arguments)
-    let snapshot = try store.snapshot(on: date)
-    // The coaches' rules and the rest are independent: one on each core.
-    let parts = inParallel(
-      { RegistryCheck.coachPart(snapshot, on: date) },
-      { RegistryCheck.otherPart(snapshot, on: date) })
-    var report = RegistryCheck.report([parts.0, parts.1], on: date)
-    if rulePrefix != nil || severity != .note {
-      report.findings.removeAll {
-        $0.severity > severity || !(rulePrefix.map($0.rule.rawValue.hasPrefix) ?? true)
-      }
-    }
+    let report = try CheckRegistry(
+      on: date, municipality: municipality, rulePrefix: rulePrefix, severity: severity
+    ).run(in: try context.openRegistry(arguments))
     switch format {
     case .json: context.print(JSONWriter.string(Self.json(report)))
     case .csv: context.print(Self.csv(report))
-    case .text: context.print(Self.text(report, names: Self.names(snapshot)))
+    case .text: context.print(Self.text(report))
     }
     return report.isClean ? ExitCode.success : ExitCode.findings
-  }
-
-  /// Names to show beside ids in text.
-  static func names(_ snapshot: RegistrySnapshot) -> [FindingSubject: String] {
-    var names: [FindingSubject: String] = [:]
-    for coach in snapshot.coaches { names[.coach(coach.id)] = coach.name }
-    for organisation in snapshot.organisations.values {
-      names[.organisation(organisation.id)] = organisation.name
-    }
-    for membership in snapshot.memberships {
-      names[FindingSubject(kind: .membership, id: membership.registerNumber)] =
-        "coach \(membership.coach)"
-    }
-    return names
   }
 
   static func summary(_ report: CheckReport) -> String {
@@ -110,6 +91,7 @@ struct CheckCommand: Command {
     .object([
       "on": JSONValue(report.date),
       "findings": .array(report.findings.map(FindingRendering.json)),
+      "policy": report.policy.map(PolicyRendering.json) ?? .null,
       "summary": .object([
         "subjects": JSONValue(report.subjects.count),
         "errors": JSONValue(report.count(.error)),
@@ -135,13 +117,13 @@ struct CheckCommand: Command {
     return text
   }
 
-  static func text(_ report: CheckReport, names: [FindingSubject: String]) -> String {
+  static func text(_ report: CheckReport) -> String {
     var text = ""
     var subject: FindingSubject?
     var group: [Finding] = []
     func flush() {
       guard let subject, !group.isEmpty else { return }
-      text += "\(subject)" + (names[subject].map { " (\($0))" } ?? "") + "\n"
+      text += "\(subject)" + (report.names[subject].map { " (\($0))" } ?? "") + "\n"
       FindingRendering.append(group, indent: "  ", to: &text)
       text += "\n"
     }
@@ -154,34 +136,12 @@ struct CheckCommand: Command {
       group.append(finding)
     }
     flush()
+    if let policy = report.policy {
+      text +=
+        "coaches without a placement are judged under "
+        + PolicyRendering.text(policy, on: report.date) + "\n"
+    }
     return text + summary(report) + "\n"
   }
 }
 
-/// Runs `first` and `second` at the same time and gives both results.
-func inParallel<First: Sendable, Second: Sendable>(
-  _ first: @Sendable () -> First, _ second: @Sendable () -> Second
-) -> (First, Second) {
-  var firstResult: First?
-  var secondResult: Second?
-  withUnsafeMutablePointer(to: &firstResult) { firstSlot in
-    withUnsafeMutablePointer(to: &secondResult) { secondSlot in
-      // Each iteration writes its own result only; concurrentPerform returns when both are done.
-      let firstSlot = UnsafeSendablePointer(pointer: firstSlot)
-      let secondSlot = UnsafeSendablePointer(pointer: secondSlot)
-      DispatchQueue.concurrentPerform(iterations: 2) { index in
-        if index == 0 {
-          firstSlot.pointer.pointee = first()
-        } else {
-          secondSlot.pointer.pointee = second()
-        }
-      }
-    }
-  }
-  return (firstResult!, secondResult!)
-}
-
-/// A pointer handed to code that runs on another thread, which writes only its own part.
-private struct UnsafeSendablePointer<Pointee>: @unchecked Sendable {
-  let pointer: UnsafeMutablePointer<Pointee>
-}

@@ -5,8 +5,13 @@ import JobcoachStore
 struct InitCommand: Command {
   static let spec = CommandSpec(
     name: "init", summary: "create the registry file (mode 0600), or upgrade its schema",
-    synopsis: "[--actor NAME] [--db PATH]", positionals: 0...0,
-    options: [.database, .actor],
+    synopsis: "[--municipality ID] [--actor NAME] [--db PATH]", positionals: 0...0,
+    options: [
+      .database, .actor,
+      .value(
+        "--municipality", "ID",
+        "the municipality whose policy applies when a command names none (see 'settings')"),
+    ],
     discussion: """
       Safe to run again: an existing registry is left as it is, or upgraded when this jobcoach
       knows a newer schema. A file that is not a registry is refused (exit 70) and not changed.
@@ -15,7 +20,13 @@ struct InitCommand: Command {
       """)
 
   let arguments: ParsedArguments
-  init(_ arguments: ParsedArguments) { self.arguments = arguments }
+  let municipality: OrganisationID?
+
+  init(_ arguments: ParsedArguments) throws(UsageError) {
+    self.arguments = arguments
+    municipality = try SettingsCommand.municipalityChange(arguments, command: Self.spec.name)
+      ?? nil
+  }
 
   func run(_ context: CommandContext) throws -> Int32 {
     let path = context.databasePath(arguments)
@@ -32,6 +43,10 @@ struct InitCommand: Command {
       context.print("created registry '\(path)' (schema version \(version))\n")
     } else {
       context.print("registry '\(path)' is ready (schema version \(version))\n")
+    }
+    if let municipality {
+      try store.setDefaultMunicipality(municipality, audit: audit)
+      context.print(SettingsCommand.describe(municipality))
     }
     return ExitCode.success
   }

@@ -42,30 +42,9 @@ struct ListCommand: Command {
       arguments.value("--format"), allowed: OutputFormat.allCases, command: Self.spec.name)
   }
 
-  struct Row {
-    var coach: Coach
-    var employment: Employment?
-    var organisationName: String?
-  }
-
   func run(_ context: CommandContext) throws -> Int32 {
     let date = try context.date(arguments, command: Self.spec.name)
-    let store = try context.openRegistry(arguments)
-    let organisations = try store.allOrganisations()
-    var rows: [Row] = []
-    for coach in try store.allCoaches() {
-      let employments = coach.employments(on: date).filter { kind == nil || $0.kind == kind }
-      if employments.isEmpty {
-        if kind == nil { rows.append(Row(coach: coach)) }
-        continue
-      }
-      for employment in employments {
-        rows.append(
-          Row(
-            coach: coach, employment: employment,
-            organisationName: organisations[employment.organisation]?.name))
-      }
-    }
+    let rows = try ListCoaches(kind: kind, on: date).run(in: try context.openRegistry(arguments))
     switch format {
     case .json:
       let items: [JSONValue] = rows.map { row in

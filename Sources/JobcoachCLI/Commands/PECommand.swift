@@ -49,60 +49,21 @@ struct PECommand: Command {
   func run(_ context: CommandContext) throws -> Int32 {
     let date = try context.date(arguments, command: Self.spec.name)
     let files = arguments.allValues("--file")
-    let statement: PEStatement
-    let name: String?
+    let answer: CoachPEStatement
     if files.isEmpty {
       let store = try RegistryStore.open(at: context.databasePath(arguments))
-      let id = coachID!
-      guard let coach = try store.coach(id) else {
-        throw CLIError.badInput("no coach with id '\(id)' in the registry")
-      }
-      name = coach.name
-      let portfolio = try store.portfolio(of: id)
-      let anchor = try Self.anchor(portfolio, membership: try store.membership(of: id))
-      statement = try store.registerRules().peStatement(portfolio, anchor: anchor, on: date)
+      answer = try CheckPEHours(coach: coachID!, on: date).run(in: store)
     } else {
-      let batch = try DocumentLoader.load(files)
-      let portfolios = batch.portfolios.map(\.value)
-      let portfolio: Portfolio
-      if let coachID {
-        guard let found = portfolios.first(where: { $0.coach == coachID }) else {
-          throw CLIError.badInput("no portfolio of coach '\(coachID)' in the documents")
-        }
-        portfolio = found
-      } else {
-        guard portfolios.count == 1 else {
-          throw CLIError.badInput(
-            portfolios.isEmpty
-              ? "the documents hold no portfolio"
-              : "the documents hold \(portfolios.count) portfolios; name the coach")
-        }
-        portfolio = portfolios[0]
-      }
-      name = batch.coaches.first { $0.value.id == portfolio.coach }?.value.name
-      let membership = batch.memberships.first { $0.value.coach == portfolio.coach }?.value
-      let rules = RegisterRules(
-        educations: Dictionary(batch.educations.map { ($0.value.id, $0.value) }) { $1 },
-        accreditations: batch.accreditations.isEmpty
-          ? nil : Dictionary(batch.accreditations.map { ($0.value.code, $0.value) }) { $1 },
-        norms: PENormHistory(versions: batch.norms.map(\.value)))
-      statement = rules.peStatement(
-        portfolio, anchor: try Self.anchor(portfolio, membership: membership), on: date)
+      // A coach's own documents need not make a whole registry: a portfolio alone will do.
+      let documents = InMemoryRegistry(try DocumentLoader.load(files))
+      answer = try CheckPEHours(coach: try coachID ?? documents.onlyPortfolioCoach(), on: date)
+        .run(in: documents)
     }
     switch format {
-    case .json: context.print(JSONWriter.string(Self.json(statement, name: name)))
-    default: context.print(Self.text(statement, name: name))
+    case .json: context.print(JSONWriter.string(Self.json(answer.statement, name: answer.name)))
+    default: context.print(Self.text(answer.statement, name: answer.name))
     }
-    return statement.isMet ? ExitCode.success : ExitCode.findings
-  }
-
-  /// Where the cycles start: the admission date, else the portfolio's registeredSince.
-  static func anchor(_ portfolio: Portfolio, membership: Membership?) throws -> CalendarDate {
-    if let membership { return membership.admittedOn }
-    if let since = portfolio.registeredSince { return since }
-    throw CLIError.badInput(
-      "coach '\(portfolio.coach)' is not in the register and the portfolio gives no "
-        + "'registeredSince': the cycle cannot be determined")
+    return answer.statement.isMet ? ExitCode.success : ExitCode.findings
   }
 
   static func json(_ statement: PEStatement, name: String?) -> JSONValue {

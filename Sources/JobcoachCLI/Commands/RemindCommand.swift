@@ -7,12 +7,13 @@ struct RemindCommand: Command {
     name: "remind",
     summary: "deadlines that reach a reminder stage on a date; ics for a calendar to subscribe to",
     synopsis:
-      "[--on DATE] [--format text|json|ics] [--policy ID | --stages LIST] "
+      "[--on DATE] [--format text|json|ics] [--policy ID | --municipality ID | --stages LIST] "
       + "[--db PATH | --file FILE...]",
     positionals: 0...0,
     options: [
       .date, .value("--format", "FORMAT", "text, json or ics (default text)"),
       .value("--policy", "ID", "take the reminder stages from this policy (in force on the date)"),
+      .municipality,
       .value("--stages", "LIST", "the reminder stages, for example 6m,12w,30d,7d (the default)"),
       .database, .documents,
     ],
@@ -23,6 +24,9 @@ struct RemindCommand: Command {
       date, so a daily run sends each reminder once. ics lists every deadline within the first
       stage (6 months by default) as an all-day event with an alarm at each stage still
       ahead; UIDs are stable, so a calendar that subscribes updates its events.
+
+      The stages: --stages, else those of the policy that applies (--policy, else the policy
+      of --municipality, else of the registry's default municipality, else G4's 6m,12w,30d,7d).
 
       example: jobcoach remind --on 2026-11-23 --format ics --file Samples > deadlines.ics
       """)
@@ -38,8 +42,12 @@ struct RemindCommand: Command {
         "unknown format '\(format)'; choose text, json or ics", command: Self.spec.name)
     }
     self.format = format
-    if arguments.value("--policy") != nil, arguments.value("--stages") != nil {
-      throw UsageError("use either --policy or --stages, not both", command: Self.spec.name)
+    if arguments.value("--stages") != nil,
+      arguments.value("--policy") != nil || arguments.value("--municipality") != nil
+    {
+      throw UsageError(
+        "use either --stages or a policy (--policy, --municipality), not both",
+        command: Self.spec.name)
     }
     if let codes = arguments.value("--stages"), ReminderSchedule(codes: codes) == nil {
       throw UsageError(
@@ -50,26 +58,32 @@ struct RemindCommand: Command {
 
   func run(_ context: CommandContext) throws -> Int32 {
     let date = try context.date(arguments, command: Self.spec.name)
-    let store = try context.openRegistry(arguments)
-    let schedule = try Self.schedule(arguments, on: date, store: store)
-    let deadlines = Reminders.deadlines(in: try store.snapshot(), from: date)
+    let stages: ListReminders.Stages =
+      if let codes = arguments.value("--stages") {
+        .given(ReminderSchedule(codes: codes)!)
+      } else {
+        .policy(
+          named: arguments.value("--policy").map(PolicyID.init(rawValue:)),
+          municipality: arguments.value("--municipality").map(OrganisationID.init(rawValue:)))
+      }
+    let answer = try ListReminders(on: date, stages: stages)
+      .run(in: try context.openRegistry(arguments))
+    let schedule = answer.schedule
     switch format {
     case "ics":
-      let horizon = schedule.stages.first.map { deadline in
-        deadlines.filter { deadline.day(before: $0.date) <= date }
-      }
-      context.print(ICalendar.document(horizon ?? [], schedule: schedule, stamp: date))
+      context.print(
+        ICalendar.document(answer.withinFirstStage, schedule: schedule, stamp: date))
     case "json":
-      let reminders = Reminders.due(deadlines, schedule: schedule, on: date)
       context.print(
         JSONWriter.string(
           .object([
             "on": JSONValue(date),
+            "policy": answer.policy.map(PolicyRendering.json) ?? .null,
             "stages": .array(schedule.stages.map { JSONValue($0.code) }),
-            "reminders": .array(reminders.map { Self.json($0, on: date) }),
+            "reminders": .array(answer.due.map { Self.json($0, on: date) }),
           ])))
     default:
-      let reminders = Reminders.due(deadlines, schedule: schedule, on: date)
+      let reminders = answer.due
       var rows = [["DUE", "STAGE", "KIND", "SUBJECT", "NAME", "WHAT"]]
       for reminder in reminders {
         let deadline = reminder.deadline
@@ -81,19 +95,10 @@ struct RemindCommand: Command {
       context.print(TextTable.render(rows))
       context.print(
         "\(reminders.count) reminder\(reminders.count == 1 ? "" : "s") on \(date) "
-          + "(stages \(schedule.stages.map(\.description).joined(separator: ", ")))\n")
+          + "(stages \(schedule.stages.map(\.description).joined(separator: ", "))"
+          + (answer.policy.map { ", of " + PolicyRendering.text($0, on: date) } ?? "") + ")\n")
     }
     return ExitCode.success
-  }
-
-  static func schedule(_ arguments: ParsedArguments, on date: CalendarDate, store: RegistryStore)
-    throws -> ReminderSchedule
-  {
-    if let codes = arguments.value("--stages") { return ReminderSchedule(codes: codes)! }
-    if let id = arguments.value("--policy").map(PolicyID.init(rawValue:)) {
-      return try VerifyCommand.policy(id, placement: nil, on: date, store: store).reminderStages
-    }
-    return .standard
   }
 
   static func json(_ reminder: Reminder, on date: CalendarDate) -> JSONValue {

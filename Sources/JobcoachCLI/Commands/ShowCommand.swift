@@ -29,16 +29,12 @@ struct ShowCommand: Command {
   }
 
   func run(_ context: CommandContext) throws -> Int32 {
-    let store = try context.openRegistry(arguments)
-    guard let coach = try store.coach(coachID) else {
-      throw CLIError.badInput("no coach with id '\(coachID)' in the registry")
+    let profile = try ShowCoach(coach: coachID).run(in: try context.openRegistry(arguments))
+    let coach = profile.coach
+    let placements = profile.placements
+    func name(_ id: OrganisationID) -> String {
+      profile.organisationNames[id].map { "\($0) (\(id))" } ?? id.rawValue
     }
-    let placements = try store.placements(of: coach.id)
-    var names: [OrganisationID: String] = [:]
-    for id in Set(coach.employments.map(\.organisation) + placements.map(\.employer)) {
-      names[id] = try store.organisation(id)?.name
-    }
-    func name(_ id: OrganisationID) -> String { names[id].map { "\($0) (\(id))" } ?? id.rawValue }
     switch format {
     case .json:
       context.print(JSONWriter.string(Self.json(coach, placements: placements)))

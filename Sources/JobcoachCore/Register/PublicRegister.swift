@@ -48,13 +48,13 @@ public struct PublicRegister: Hashable, Sendable {
     self.register = register
     self.publishedOn = date
     self.entries = memberships.compactMap { membership in
-      guard let status = membership.status(on: date), Self.publishedStatuses.contains(status),
+      let standing = membership.standing(on: date, norms: norms)
+      guard let status = standing.status, Self.publishedStatuses.contains(status),
         let name = names[membership.coach]
       else { return nil }
-      let cycle = norms.cycle(containing: date, anchor: membership.admittedOn)
       return PublicRegisterEntry(
         registerNumber: membership.registerNumber, name: name, status: status,
-        registeredSince: membership.admittedOn, validUntil: cycle.end)
+        registeredSince: membership.admittedOn, validUntil: standing.validUntil)
     }.sorted { $0.registerNumber < $1.registerNumber }
   }
 
@@ -78,12 +78,13 @@ public enum RegisterStanding {
     }
     if let membership {
       let number = membership.registerNumber
-      switch membership.status(on: date) {
+      let standing = membership.standing(on: date, norms: norms)
+      switch standing.status {
       case .registered?:
-        let cycle = norms.cycle(containing: date, anchor: membership.admittedOn)
         return finding(
           .note, .met,
-          "registered coach \(number) since \(membership.admittedOn), valid until \(cycle.end)")
+          "registered coach \(number) since \(membership.admittedOn), valid until "
+            + "\(standing.cycle.end)")
       case let status?:
         return finding(
           .warning, .unmet, "register number \(number) is \(status.rawValue) on \(date)")

@@ -110,19 +110,21 @@ public struct Reminder: Hashable, Sendable {
 }
 
 public enum Reminders {
-  /// Every deadline on or after `date` in the registry.
-  public static func deadlines(in snapshot: RegistrySnapshot, from date: CalendarDate) -> [Deadline]
-  {
+  /// Every deadline on or after `date` among these records.
+  public static func deadlines(
+    memberships: [Membership], coaches: [Coach], organisations: [OrganisationID: Organisation],
+    norms: PENormHistory, from date: CalendarDate
+  ) -> [Deadline] {
     var deadlines: [Deadline] = []
     let names = Dictionary(
-      snapshot.coaches.map { ($0.id, $0.name) }, uniquingKeysWith: { first, _ in first })
-    for membership in snapshot.memberships {
+      coaches.map { ($0.id, $0.name) }, uniquingKeysWith: { first, _ in first })
+    for membership in memberships {
       let name = names[membership.coach] ?? membership.coach.rawValue
-      switch membership.status(on: date) {
+      let standing = membership.standing(on: date, norms: norms)
+      switch standing.status {
       case .registered?:
-        let cycle = snapshot.registerRules.norms.cycle(
-          containing: date, anchor: membership.admittedOn)
-        if membership.renewal(in: cycle) == nil {
+        let cycle = standing.cycle
+        if standing.renewal == nil {
           deadlines.append(
             Deadline(
               kind: .reregistration, subject: .coach(membership.coach), name: name, date: cycle.end,
@@ -143,7 +145,7 @@ public enum Reminders {
       default: break
       }
     }
-    for organisation in snapshot.organisations.values.sorted(by: { $0.id < $1.id }) {
+    for organisation in organisations.values.sorted(by: { $0.id < $1.id }) {
       for recognition in organisation.recognitions
       where recognition.standing(on: date) == .valid && (recognition.validUntil ?? date) >= date {
         guard let end = recognition.validUntil else { continue }
@@ -156,7 +158,7 @@ public enum Reminders {
             uid: "recognition-\(organisation.id)-\(recognition.evidence.documentID)@jobcoach"))
       }
     }
-    for coach in snapshot.coaches {
+    for coach in coaches {
       for qualification in coach.qualifications {
         guard let expiry = qualification.expiresOn, expiry >= date,
           qualification.issuedOn <= date

@@ -37,13 +37,8 @@ extension RegistryStore {
   /// Records `entries` in a transaction of their own (a change that writes nothing else).
   public func record(_ entries: [AuditEntry], context: AuditContext) throws(StoreError) {
     try wrap { () throws(SQLiteError) in
-      try database.execute("BEGIN IMMEDIATE")
-      do throws(SQLiteError) {
+      try database.writeTransaction { () throws(SQLiteError) in
         try appendAudit(entries, context: context)
-        try database.execute("COMMIT")
-      } catch {
-        try? database.execute("ROLLBACK")
-        throw error
       }
     }
   }

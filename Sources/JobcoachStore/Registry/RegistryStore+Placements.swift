@@ -6,89 +6,123 @@ import JobcoachCore
 private let activitySeparator = "\u{1F}"
 
 extension RegistryStore {
+  static let grantColumns =
+    "level, hourly_rate_cents, package, motivation_document, motivation_issuer, motivation_summary"
+  static let grantPeriodColumns = "start_on, end_on, amount_cents, result"
+  static let planColumns = "agreed_on, agreed_by"
+  static let goalColumns = "goal_id, category, description, activities"
+  static let absenceColumns =
+    "start_on, end_on, reason, approval_document, approval_issuer, approved_on"
+
   /// Reads the grant, plan and absences of `placement` from their tables.
   func loadDetails(of placement: inout Placement) throws(SQLiteError) {
     let id = SQLValue(placement.id)
-    let grantRow = try database.cached(
-      """
-      SELECT level, hourly_rate_cents, package, motivation_document, motivation_issuer,
-        motivation_summary FROM grants WHERE placement_id = ?
-      """)
-    try grantRow.bind([id])
+    func rows(_ columns: String, _ table: String, ordered: Bool = true) throws(SQLiteError)
+      -> Statement
+    {
+      let statement = try database.cached(
+        "SELECT \(columns) FROM \(table) WHERE placement_id = ?"
+          + (ordered ? " ORDER BY position" : ""))
+      try statement.bind([id])
+      return statement
+    }
+    let grantRow = try rows(Self.grantColumns, "grants", ordered: false)
     if try grantRow.step() {
-      let level: GuidanceLevel = try value(grantRow, 0, "grants.level")
-      let package: CoachingPackage? = try optionalValue(grantRow, 2, "grants.package")
-      let motivation = evidence(grantRow, 3).map {
-        Motivation(evidence: $0, summary: grantRow.text(5) ?? "")
-      }
-      let periodRows = try database.cached(
-        """
-        SELECT start_on, end_on, amount_cents, result FROM grant_periods
-        WHERE placement_id = ? ORDER BY position
-        """)
-      try periodRows.bind([id])
-      var periods: [GrantPeriod] = []
-      while try periodRows.step() {
-        let result: PeriodResult? = try optionalValue(periodRows, 3, "grant_periods.result")
-        periods.append(
-          GrantPeriod(
-            start: try date(periodRows, 0), end: try date(periodRows, 1),
-            amount: periodRows.intOrNil(2).map(Money.init(cents:)), result: result))
-      }
-      placement.grant = Grant(
-        level: level, hourlyRate: Money(cents: grantRow.int(1)), package: package,
-        motivation: motivation, periods: periods)
+      var grant = try self.grant(grantRow)
+      let periodRows = try rows(Self.grantPeriodColumns, "grant_periods")
+      while try periodRows.step() { grant.periods.append(try grantPeriod(periodRows)) }
+      placement.grant = grant
     }
-    let planRow = try database.cached(
-      "SELECT agreed_on, agreed_by FROM coaching_plans WHERE placement_id = ?")
-    try planRow.bind([id])
+    let planRow = try rows(Self.planColumns, "coaching_plans", ordered: false)
     if try planRow.step() {
-      var parties: Set<PlanParty> = []
-      for name in (planRow.text(1) ?? "").split(separator: ",") {
-        guard let party = PlanParty(rawValue: String(name)) else {
-          throw corrupt("coaching_plans.agreed_by")
-        }
-        parties.insert(party)
-      }
-      let goalRows = try database.cached(
-        """
-        SELECT goal_id, category, description, activities FROM plan_goals
-        WHERE placement_id = ? ORDER BY position
-        """)
-      try goalRows.bind([id])
-      var goals: [PlanGoal] = []
-      while try goalRows.step() {
-        let category: GoalCategory = try value(goalRows, 1, "plan_goals.category")
-        let activities = goalRows.text(3) ?? ""
-        goals.append(
-          PlanGoal(
-            id: GoalID(rawValue: goalRows.text(0) ?? ""), category: category,
-            description: goalRows.text(2) ?? "",
-            activities: activities.isEmpty
-              ? [] : activities.split(separator: activitySeparator).map(String.init)))
-      }
-      placement.plan = CoachingPlan(
-        agreedOn: try date(planRow, 0), agreedBy: parties, goals: goals)
+      var plan = try self.plan(planRow)
+      let goalRows = try rows(Self.goalColumns, "plan_goals")
+      while try goalRows.step() { plan.goals.append(try goal(goalRows)) }
+      placement.plan = plan
     }
-    let absenceRows = try database.cached(
-      """
-      SELECT start_on, end_on, reason, approval_document, approval_issuer, approved_on
-      FROM absences WHERE placement_id = ? ORDER BY position
-      """)
-    try absenceRows.bind([id])
+    let absenceRows = try rows(Self.absenceColumns, "absences")
     var absences: [Absence] = []
-    while try absenceRows.step() {
-      let reason: AbsenceReason = try value(absenceRows, 2, "absences.reason")
-      var approval: AbsenceApproval?
-      if let evidence = evidence(absenceRows, 3) {
-        approval = AbsenceApproval(evidence: evidence, approvedOn: try date(absenceRows, 5))
-      }
-      absences.append(
-        Absence(
-          period: DateInterval(start: try date(absenceRows, 0), end: try date(absenceRows, 1)),
-          reason: reason, approval: approval))
-    }
+    while try absenceRows.step() { absences.append(try absence(absenceRows)) }
     placement.absences = absences
+  }
+
+  /// The grant, plan and absences of `placements` (sorted by id), one ordered scan per table.
+  func mergeDetails(into placements: inout [Placement]) throws(SQLiteError) {
+    func merge(
+      _ table: String, _ columns: String, position: Bool = true,
+      _ add: (inout Placement, Statement) throws(SQLiteError) -> Void
+    ) throws(SQLiteError) {
+      try self.merge(
+        table, columns, ownedBy: "placement_id", position: position, into: &placements,
+        owner: \.id.rawValue, add)
+    }
+    try merge("grants", Self.grantColumns, position: false) { placement, row throws(SQLiteError) in
+      placement.grant = try grant(row, from: 1)
+    }
+    try merge("grant_periods", Self.grantPeriodColumns) { placement, row throws(SQLiteError) in
+      placement.grant?.periods.append(try grantPeriod(row, from: 1))
+    }
+    try merge("coaching_plans", Self.planColumns, position: false) {
+      placement, row throws(SQLiteError) in placement.plan = try plan(row, from: 1)
+    }
+    try merge("plan_goals", Self.goalColumns) { placement, row throws(SQLiteError) in
+      placement.plan?.goals.append(try goal(row, from: 1))
+    }
+    try merge("absences", Self.absenceColumns) { placement, row throws(SQLiteError) in
+      placement.absences.append(try absence(row, from: 1))
+    }
+  }
+
+  /// A grant without its periods, from `grantColumns` starting at column `first`.
+  func grant(_ row: Statement, from first: Int32 = 0) throws(SQLiteError) -> Grant {
+    let level: GuidanceLevel = try value(row, first, "grants.level")
+    let package: CoachingPackage? = try optionalValue(row, first + 2, "grants.package")
+    let motivation = evidence(row, first + 3).map {
+      Motivation(evidence: $0, summary: row.text(first + 5) ?? "")
+    }
+    return Grant(
+      level: level, hourlyRate: Money(cents: row.int(first + 1)), package: package,
+      motivation: motivation, periods: [])
+  }
+
+  func grantPeriod(_ row: Statement, from first: Int32 = 0) throws(SQLiteError) -> GrantPeriod {
+    let result: PeriodResult? = try optionalValue(row, first + 3, "grant_periods.result")
+    return GrantPeriod(
+      start: try date(row, first), end: try date(row, first + 1),
+      amount: row.intOrNil(first + 2).map(Money.init(cents:)), result: result)
+  }
+
+  /// A plan without its goals.
+  func plan(_ row: Statement, from first: Int32 = 0) throws(SQLiteError) -> CoachingPlan {
+    var parties: Set<PlanParty> = []
+    for name in (row.text(first + 1) ?? "").split(separator: ",") {
+      guard let party = PlanParty(rawValue: String(name)) else {
+        throw corrupt("coaching_plans.agreed_by")
+      }
+      parties.insert(party)
+    }
+    return CoachingPlan(agreedOn: try date(row, first), agreedBy: parties, goals: [])
+  }
+
+  func goal(_ row: Statement, from first: Int32 = 0) throws(SQLiteError) -> PlanGoal {
+    let category: GoalCategory = try value(row, first + 1, "plan_goals.category")
+    let activities = row.text(first + 3) ?? ""
+    return PlanGoal(
+      id: GoalID(rawValue: row.text(first) ?? ""), category: category,
+      description: row.text(first + 2) ?? "",
+      activities: activities.isEmpty
+        ? [] : activities.split(separator: activitySeparator).map(String.init))
+  }
+
+  func absence(_ row: Statement, from first: Int32 = 0) throws(SQLiteError) -> Absence {
+    let reason: AbsenceReason = try value(row, first + 2, "absences.reason")
+    var approval: AbsenceApproval?
+    if let evidence = evidence(row, first + 3) {
+      approval = AbsenceApproval(evidence: evidence, approvedOn: try date(row, first + 5))
+    }
+    return Absence(
+      period: DateInterval(start: try date(row, first), end: try date(row, first + 1)),
+      reason: reason, approval: approval)
   }
 
   /// The bookings on `placement`, by date.
@@ -98,27 +132,48 @@ extension RegistryStore {
     }
   }
 
-  /// The other placements of the same coach with the same employer, and their visit days (K-6).
-  public func siblingVisits(of placement: Placement) throws(StoreError)
+  /// The days the coach visited each of `placements`, by placement; a placement without a
+  /// visit is left out.
+  public func visitDays(on placements: [PlacementID]) throws(StoreError)
     -> [PlacementID: [CalendarDate]]
   {
-    guard let coach = placement.coach else { return [:] }
-    return try wrap { () throws(SQLiteError) in
-      let rows = try database.prepare(
-        """
-        SELECT p.id, b.booked_on FROM placements p
-        LEFT JOIN hour_bookings b ON b.placement_id = p.id AND b.contact = 'visit'
-        WHERE p.employer_id = ? AND p.coach_id = ? AND p.id <> ?
-        ORDER BY p.id, b.booked_on
-        """)
-      try rows.bind([SQLValue(placement.employer), SQLValue(coach), SQLValue(placement.id)])
+    try wrap { () throws(SQLiteError) in
       var result: [PlacementID: [CalendarDate]] = [:]
-      while try rows.step() {
-        let id = PlacementID(rawValue: rows.text(0) ?? "")
-        result[id, default: []] += try optionalDate(rows, 1).map { [$0] } ?? []
+      for placement in placements {
+        let rows = try database.cached(
+          """
+          SELECT booked_on FROM hour_bookings WHERE placement_id = ? AND contact = 'visit'
+          ORDER BY booked_on
+          """)
+        try rows.bind([SQLValue(placement)])
+        var days: [CalendarDate] = []
+        while try rows.step() { days.append(try date(rows, 0)) }
+        if !days.isEmpty { result[placement] = days }
       }
       return result
     }
+  }
+
+  /// Hands `body` the bookings of each placement that has any, in placement id order, in one
+  /// scan of the table.
+  public func forEachPlacementsBookings(
+    _ body: (PlacementID, [HourBooking]) throws -> Void
+  ) throws {
+    let rows = try wrap { () throws(SQLiteError) in
+      try database.prepare(Self.bookingColumns + " ORDER BY placement_id, booked_on, id")
+    }
+    var placement: PlacementID?
+    var group: [HourBooking] = []
+    while try wrap({ () throws(SQLiteError) in try rows.step() }) {
+      let booking = try wrap { () throws(SQLiteError) in try self.booking(rows) }
+      if booking.placement != placement {
+        if let placement { try body(placement, group) }
+        placement = booking.placement
+        group.removeAll(keepingCapacity: true)
+      }
+      group.append(booking)
+    }
+    if let placement { try body(placement, group) }
   }
 
   static let bookingColumns = """
@@ -130,22 +185,24 @@ extension RegistryStore {
     let rows = try database.prepare(Self.bookingColumns + " " + clause)
     try rows.bind(values)
     var result: [HourBooking] = []
-    while try rows.step() {
-      let activity: BookedActivity = try value(rows, 5, "hour_bookings.activity")
-      let contact: ContactKind? = try optionalValue(rows, 7, "hour_bookings.contact")
-      let goals = rows.text(6) ?? ""
-      result.append(
-        HourBooking(
-          id: BookingID(rawValue: rows.text(0) ?? ""),
-          placement: PlacementID(rawValue: rows.text(1) ?? ""),
-          coach: CoachID(rawValue: rows.text(2) ?? ""), date: try date(rows, 3),
-          hours: Hours(minutes: rows.int(4)), activity: activity,
-          goals: goals.isEmpty
-            ? [] : goals.split(separator: ",").map { GoalID(rawValue: String($0)) },
-          contact: contact, workRelated: rows.intOrNil(8).map { $0 != 0 },
-          wageSubsidyCheck: rows.int(9) != 0, description: rows.text(10)))
-    }
+    while try rows.step() { result.append(try booking(rows)) }
     return result
+  }
+
+  /// A booking from `bookingColumns`.
+  func booking(_ rows: Statement) throws(SQLiteError) -> HourBooking {
+    let activity: BookedActivity = try value(rows, 5, "hour_bookings.activity")
+    let contact: ContactKind? = try optionalValue(rows, 7, "hour_bookings.contact")
+    let goals = rows.text(6) ?? ""
+    return HourBooking(
+      id: BookingID(rawValue: rows.text(0) ?? ""),
+      placement: PlacementID(rawValue: rows.text(1) ?? ""),
+      coach: CoachID(rawValue: rows.text(2) ?? ""), date: try date(rows, 3),
+      hours: Hours(minutes: rows.int(4)), activity: activity,
+      goals: goals.isEmpty
+        ? [] : goals.split(separator: ",").map { GoalID(rawValue: String($0)) },
+      contact: contact, workRelated: rows.intOrNil(8).map { $0 != 0 },
+      wageSubsidyCheck: rows.int(9) != 0, description: rows.text(10))
   }
 }
 

@@ -97,15 +97,18 @@ extension RegistryStore {
       evidence: evidence(row, first + 5))
   }
 
-  /// Reads `columns` of every row of `table` (ordered by `coach_id` and `position`, as
+  /// Reads `columns` of every row of `table` (ordered by `ownerColumn` and `position`, as
   /// `items` are by `owner`) and hands each row to `add` with its owner, the columns from 1 on:
-  /// one ordered scan per table instead of a query per owner.
+  /// one ordered scan per table instead of a query per owner. A table with one row per owner
+  /// passes `position: false`.
   func merge<Item>(
-    _ table: String, _ columns: String, into items: inout [Item], owner: (Item) -> String,
+    _ table: String, _ columns: String, ownedBy ownerColumn: String = "coach_id",
+    position: Bool = true, into items: inout [Item], owner: (Item) -> String,
     _ add: (inout Item, Statement) throws(SQLiteError) -> Void
   ) throws(SQLiteError) {
     let rows = try database.prepare(
-      "SELECT coach_id, \(columns) FROM \(table) ORDER BY coach_id, position")
+      "SELECT \(ownerColumn), \(columns) FROM \(table) ORDER BY \(ownerColumn)"
+        + (position ? ", position" : ""))
     var index = 0
     while try rows.step() {
       let id = rows.text(0) ?? ""
@@ -163,14 +166,33 @@ extension RegistryStore {
     }
   }
 
-  /// The placements of a coach, by start date.
-  public func placements(of coach: CoachID) throws(StoreError) -> [Placement] {
+  /// The placements a coach coaches, by start date.
+  public func placements(coachedBy coach: CoachID) throws(StoreError) -> [Placement] {
     try wrap { () throws(SQLiteError) in
       try placements(where: "WHERE coach_id = ? ORDER BY start_on, id", [SQLValue(coach)])
     }
   }
 
+  /// The placements `clause` selects, each with its grant, plan and absences.
   func placements(where clause: String, _ values: [SQLValue]) throws(SQLiteError) -> [Placement] {
+    var result = try placementRows(where: clause, values)
+    for index in result.indices { try loadDetails(of: &result[index]) }
+    return result
+  }
+
+  /// Every placement by id, with grant, plan and absences read in one ordered scan per table.
+  public func allPlacements() throws(StoreError) -> [Placement] {
+    try wrap { () throws(SQLiteError) in
+      var placements = try placementRows(where: "ORDER BY id", [])
+      try mergeDetails(into: &placements)
+      return placements
+    }
+  }
+
+  /// The placements' own rows, without grant, plan or absences.
+  func placementRows(where clause: String, _ values: [SQLValue]) throws(SQLiteError)
+    -> [Placement]
+  {
     let rows = try database.prepare(Self.placementColumns + " " + clause)
     try rows.bind(values)
     var result: [Placement] = []
@@ -184,7 +206,7 @@ extension RegistryStore {
           perWeek: Hours(minutes: minutes),
           evidence: evidence(rows, 12) ?? EvidenceReference(documentID: "", issuer: ""))
       }
-      var placement = Placement(
+      let placement = Placement(
         id: PlacementID(rawValue: rows.text(0) ?? ""),
         municipality: rows.text(1).map(OrganisationID.init(rawValue:)),
         employer: OrganisationID(rawValue: rows.text(2) ?? ""),
@@ -194,7 +216,6 @@ extension RegistryStore {
         funder: funder, appointedThroughMunicipality: rows.int(8) != 0,
         taskExperience: evidence(rows, 9), hoursExemption: exemption,
         wageCostSubsidy: rows.int(14) != 0)
-      try loadDetails(of: &placement)
       result.append(placement)
     }
     return result

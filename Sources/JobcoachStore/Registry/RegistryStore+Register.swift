@@ -76,9 +76,9 @@ extension RegistryStore {
       norms: try peNorms())
   }
 
-  /// The coach's portfolio; an empty one when none was imported.
-  public func portfolio(of coach: CoachID) throws(StoreError) -> Portfolio {
-    try wrap { () throws(SQLiteError) in try loadPortfolio(coach) ?? Portfolio(coach: coach) }
+  /// The coach's portfolio; nil when none was imported.
+  public func portfolio(of coach: CoachID) throws(StoreError) -> Portfolio? {
+    try wrap { () throws(SQLiteError) in try loadPortfolio(coach) }
   }
 
   func loadPortfolio(_ coach: CoachID) throws(SQLiteError) -> Portfolio? {
@@ -229,11 +229,10 @@ extension RegistryStore {
   /// For `register admit` with no membership yet, `registerNumber` may be empty: the next free
   /// number is assigned. Returns the membership as stored.
   public func save(
-    _ membership: Membership, audit: AuditContext? = nil, entries: [AuditEntry] = []
+    _ membership: Membership, audit: AuditContext?, entries: [AuditEntry]
   ) throws(StoreError) -> Membership {
     try wrap { () throws(SQLiteError) in
-      try database.execute("BEGIN IMMEDIATE")
-      do throws(SQLiteError) {
+      try database.writeTransaction { () throws(SQLiteError) in
         var membership = membership
         if membership.registerNumber.isEmpty {
           membership.registerNumber = try nextRegisterNumber()
@@ -243,11 +242,7 @@ extension RegistryStore {
         if let audit {
           try appendAudit(entries, context: audit)
         }
-        try database.execute("COMMIT")
         return membership
-      } catch {
-        try? database.execute("ROLLBACK")
-        throw error
       }
     }
   }

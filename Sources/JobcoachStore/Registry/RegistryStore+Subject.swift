@@ -17,7 +17,7 @@ extension RegistryStore {
     return SubjectRecord(
       coach: coach,
       portfolio: try wrap { () throws(SQLiteError) in try loadPortfolio(id) },
-      membership: try membership(of: id), placements: try placements(of: id),
+      membership: try membership(of: id), placements: try placements(coachedBy: id),
       bookings: try wrap { () throws(SQLiteError) in
         try bookings(where: "WHERE coach_id = ? ORDER BY booked_on, id", [SQLValue(id)])
       }, audit: try auditRecords(subject: id.rawValue))
@@ -31,14 +31,10 @@ extension RegistryStore {
   public func erase(_ id: CoachID, reason: String, audit: AuditContext) throws(StoreError) -> Bool {
     let erased = try wrap { () throws(SQLiteError) -> Bool in
       try database.execute("PRAGMA secure_delete = ON")
-      try database.execute("BEGIN IMMEDIATE")
-      do throws(SQLiteError) {
+      return try database.writeTransaction { () throws(SQLiteError) -> Bool in
         let exists = try database.prepare("SELECT 1 FROM coaches WHERE id = ?")
         try exists.bind([SQLValue(id)])
-        guard try exists.step() else {
-          try database.execute("ROLLBACK")
-          return false
-        }
+        guard try exists.step() else { return false }
         let key = [SQLValue(id)]
         try database.prepare("DELETE FROM hour_bookings WHERE coach_id = ?").run(key)
         try database.prepare("UPDATE placements SET coach_id = NULL WHERE coach_id = ?").run(key)
@@ -51,11 +47,7 @@ extension RegistryStore {
               subjectKind: "coach", subjectID: id.rawValue, field: "personal data",
               oldValue: nil, newValue: "erased", reason: reason)
           ], context: audit)
-        try database.execute("COMMIT")
         return true
-      } catch {
-        try? database.execute("ROLLBACK")
-        throw error
       }
     }
     // Copy the erasure into the file now, so no old page lingers in the write-ahead log.

@@ -100,7 +100,7 @@ public final class RegistryStore {
     if version > Schema.currentVersion {
       throw .newerSchema(path: path, found: version, known: Schema.currentVersion)
     }
-    do {
+    do throws(SQLiteError) {
       try database.execute("PRAGMA synchronous = NORMAL")
       if version < Schema.currentVersion {
         // WAL is a property of the file: set once, when the schema is made or upgraded.
@@ -110,7 +110,7 @@ public final class RegistryStore {
           if version == 0 { try database.execute("PRAGMA page_size = 16384") }
           try database.execute("PRAGMA journal_mode = WAL")
         }
-        try database.writeTransaction {
+        try database.writeTransaction { () throws(SQLiteError) in
           for index in version..<Schema.currentVersion {
             try database.execute(Schema.migrations[index])
           }
@@ -118,10 +118,8 @@ public final class RegistryStore {
           try database.execute("PRAGMA user_version = \(Schema.currentVersion)")
         }
       }
-    } catch let error as SQLiteError {
-      throw .database(path: path, error)
     } catch {
-      throw .database(path: path, SQLiteError(code: -1, message: "\(error)"))
+      throw .database(path: path, error)
     }
   }
 

@@ -301,6 +301,15 @@ enum Schema {
     DROP INDEX pe_activities_by_coach_date;
     \(activityIndex);
     """,
+    // 7: the registry's settings: the municipality whose policy applies when a caller names
+    // none (`jobcoach init --municipality`). Not a reference: it may be set before the
+    // municipality is imported.
+    """
+    CREATE TABLE settings (
+      name TEXT PRIMARY KEY CHECK (name IN ('default-municipality')),
+      value TEXT NOT NULL CHECK (length(value) BETWEEN 1 AND 64)
+    ) STRICT;
+    """,
   ]
 
   /// The covering index the PE totals are read from; an import into an empty registry drops

@@ -83,9 +83,9 @@ final class Database {
   }
 
   /// Runs `body` inside `BEGIN IMMEDIATE` ... `COMMIT`; rolls back when it throws.
-  func writeTransaction<T>(_ body: () throws -> T) throws -> T {
+  func writeTransaction<T>(_ body: () throws(SQLiteError) -> T) throws(SQLiteError) -> T {
     try execute("BEGIN IMMEDIATE")
-    do {
+    do throws(SQLiteError) {
       let result = try body()
       try execute("COMMIT")
       return result
@@ -96,4 +96,7 @@ final class Database {
   }
 
   var changes: Int { Int(sqlite3_changes(handle)) }
+
+  /// Whether a transaction is open on this connection.
+  var isInTransaction: Bool { sqlite3_get_autocommit(handle) == 0 }
 }

@@ -46,12 +46,9 @@ struct ExportPublicCommand: Command {
 
   func run(_ context: CommandContext) throws -> Int32 {
     let date = try context.date(arguments, command: Self.spec.name)
-    let store = try context.openRegistry(arguments)
-    var names: [CoachID: String] = [:]
-    for coach in try store.allCoaches() { names[coach.id] = coach.name }
-    let register = PublicRegister(
-      register: arguments.value("--register") ?? "Registerjobcoaches", on: date,
-      memberships: try store.allMemberships(), names: names, norms: try store.peNorms())
+    let register = try PublishRegister(
+      on: date, register: arguments.value("--register") ?? "Registerjobcoaches"
+    ).run(in: try context.openRegistry(arguments))
     switch format {
     case "json": context.print(JSONWriter.string(Self.json(register)))
     case "csv": context.print(Self.csv(register))

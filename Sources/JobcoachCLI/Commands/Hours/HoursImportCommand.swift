@@ -33,7 +33,7 @@ struct HoursImportCommand: Command {
   }
 
   func run(_ context: CommandContext) throws -> Int32 {
-    try ImportCommand.stream(
+    try DocumentImport.stream(
       paths, only: .hourBookings, dryRun: dryRun, arguments: arguments,
       command: Self.spec.name, to: context)
   }

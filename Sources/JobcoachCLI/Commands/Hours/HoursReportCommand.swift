@@ -61,14 +61,12 @@ struct HoursReportCommand: Command {
   }
 
   func run(_ context: CommandContext) throws -> Int32 {
-    let store = try context.openRegistry(arguments)
-    let end = period.end!
-    let dossier = try PlacementDossier.load(placementID, policy: policyID, on: end, store: store)
-    let report = AccountabilityReport(PlacementReview(dossier, on: end), period: period)
+    let answer = try ReportHours(placement: placementID, period: period, policy: policyID)
+      .run(in: try context.openRegistry(arguments))
     switch format {
-    case .json: context.print(JSONWriter.string(Self.json(report)))
-    case .csv: context.print(Self.csv(report))
-    case .text: context.print(Self.text(report))
+    case .json: context.print(JSONWriter.string(Self.json(answer)))
+    case .csv: context.print(Self.csv(answer.report))
+    case .text: context.print(Self.text(answer))
     }
     return ExitCode.success
   }
@@ -77,9 +75,11 @@ struct HoursReportCommand: Command {
     line.goals.isEmpty ? "(no goal)" : line.goals.map(\.rawValue).joined(separator: "+")
   }
 
-  static func json(_ report: AccountabilityReport) -> JSONValue {
-    .object([
+  static func json(_ answer: HoursReportAnswer) -> JSONValue {
+    let report = answer.report
+    return .object([
       "placement": JSONValue(report.placement.rawValue),
+      "policy": PolicyRendering.json(answer.policy),
       "period": .object([
         "start": JSONValue(report.period.start), "end": JSONValue(report.period.end),
       ]),
@@ -138,9 +138,11 @@ struct HoursReportCommand: Command {
     return text
   }
 
-  static func text(_ report: AccountabilityReport) -> String {
+  static func text(_ answer: HoursReportAnswer) -> String {
+    let report = answer.report
     var text =
       "accountability report of placement \(report.placement), \(report.period)\n"
+      + "policy: \(PolicyRendering.text(answer.policy, on: report.period.end!))\n"
       + "hourly rate: \(report.hourlyRate)\n\n"
     var rows = [["goals", "category", "booked", "reimbursable", "not", "amount"]]
     for line in report.lines {

@@ -43,26 +43,24 @@ struct PlacementShowCommand: Command {
 
   func run(_ context: CommandContext) throws -> Int32 {
     let date = try context.date(arguments, command: Self.spec.name)
-    let store = try context.openRegistry(arguments)
-    let dossier = try PlacementDossier.load(placementID, policy: policyID, on: date, store: store)
-    let coach = try dossier.placement.coach.flatMap { try store.coach($0) }
-    let employer = try store.organisation(dossier.placement.employer)
-    let review = PlacementReview(dossier, on: date)
-    let view = PlacementView(review: review, coach: coach, employer: employer)
+    let answer = try ReviewPlacement(placement: placementID, policy: policyID, on: date)
+      .run(in: try context.openRegistry(arguments))
+    let view = PlacementView(answer: answer)
     switch format {
     case .json: context.print(JSONWriter.string(view.json))
     default: context.print(view.text)
     }
-    return review.isInOrder ? ExitCode.success : ExitCode.findings
+    return answer.review.isInOrder ? ExitCode.success : ExitCode.findings
   }
 }
 
 /// How a placement review reads, in JSON and in text.
 struct PlacementView {
-  let review: PlacementReview
-  let coach: Coach?
-  let employer: Organisation?
+  let answer: PlacementReviewAnswer
 
+  var review: PlacementReview { answer.review }
+  var coach: Coach? { answer.coach }
+  var employer: Organisation? { answer.employer }
   var placement: Placement { review.placement }
 
   var json: JSONValue {
@@ -82,11 +80,7 @@ struct PlacementView {
           "kind": JSONValue(review.dossier.coachKind?.rawValue),
         ])
       } ?? .null,
-      "policy": .object([
-        "id": JSONValue(review.dossier.policy.id.rawValue),
-        "name": JSONValue(review.dossier.policy.name),
-        "effectiveFrom": JSONValue(review.dossier.policy.effectiveFrom),
-      ]),
+      "policy": PolicyRendering.json(answer.policy),
       "grant": grant.map { grant in
         .object([
           "level": JSONValue(grant.level.rawValue),
@@ -176,8 +170,7 @@ struct PlacementView {
       text += review.dossier.coachKind.map { ", \($0.withArticle)" } ?? ""
       text += "\n"
     }
-    let policy = review.dossier.policy
-    text += "policy: \(policy.name) (\(policy.id), in force from \(policy.effectiveFrom))\n"
+    text += "policy: \(PolicyRendering.text(answer.policy, on: review.date))\n"
     if let grant = placement.grant {
       text +=
         "grant: \(grant.level.rawValue), "

@@ -20,35 +20,18 @@ struct RegisterAdmitCommand: Command {
   init(_ arguments: ParsedArguments) { self.arguments = arguments }
 
   func run(_ context: CommandContext) throws -> Int32 {
-    let register = try RegisterContext(arguments, command: Self.spec.name, context: context)
-    if let membership = register.membership, membership.status(on: register.date) != .removed {
-      throw CLIError.badInput(
-        "coach '\(register.coach.id)' is already in the register as \(membership.registerNumber) "
-          + "since \(membership.admittedOn)")
-    }
-    let rules = try register.store.registerRules()
-    let findings = rules.admissionFindings(
-      try register.store.portfolio(of: register.coach.id), on: register.date)
-    guard findings.allSatisfy({ $0.outcome == .met }) else {
+    let register = try RegisterArguments(arguments, command: Self.spec.name, context: context)
+    let decision = try AdmitCoach(coach: register.coach, on: register.date, audit: register.audit)
+      .run(in: register.store)
+    guard let membership = decision.recorded?.membership else {
       context.print(
-        "NOT ADMITTED: \(register.who) does not meet the entry requirements on \(register.date)\n\n"
-          + FindingRendering.text(findings))
+        "NOT ADMITTED: \(decision.coach.nameAndID) does not meet the entry requirements on "
+          + "\(register.date)\n\n" + FindingRendering.text(decision.findings))
       return ExitCode.findings
     }
-    let admission = StatusChange(
-      date: register.date, status: .registered, rule: .admissionEducation,
-      decision: "admitted: meets R-ADM-1 and R-ADM-2")
-    let membership = try register.store.save(
-      Membership(
-        coach: register.coach.id, registerNumber: "", admittedOn: register.date,
-        route: .entryRequirements, statusChanges: [admission]),
-      audit: register.audit,
-      entries: [
-        register.statusEntry(admission, from: register.membership?.status(on: register.date))
-      ])
     context.print(
-      "ADMITTED: \(register.who) is registered as \(membership.registerNumber) from "
-        + "\(register.date)\n\n" + FindingRendering.text(findings))
+      "ADMITTED: \(decision.coach.nameAndID) is registered as \(membership.registerNumber) from "
+        + "\(register.date)\n\n" + FindingRendering.text(decision.findings))
     return ExitCode.success
   }
 }

@@ -44,35 +44,22 @@ struct RegisterAssessCommand: Command {
   }
 
   func run(_ context: CommandContext) throws -> Int32 {
-    let register = try RegisterContext(arguments, command: Self.spec.name, context: context)
-    let membership = try register.requireMembership()
-    if membership.status(on: register.date) == .removed {
-      throw CLIError.badInput("coach '\(register.coach.id)' was removed from the register")
-    }
+    let register = try RegisterArguments(arguments, command: Self.spec.name, context: context)
     var deadline: CalendarDate?
-    if result == .insufficient {
-      if let text = arguments.value("--deadline") {
-        guard let date = CalendarDate(iso: text), date > register.date else {
-          throw UsageError(
-            "--deadline must be a date after \(register.date)", command: Self.spec.name)
-        }
-        deadline = date
-      } else {
-        deadline = register.date.adding(months: 6)
+    if result == .insufficient, let text = arguments.value("--deadline") {
+      guard let date = CalendarDate(iso: text), date > register.date else {
+        throw UsageError(
+          "--deadline must be a date after \(register.date)", command: Self.spec.name)
       }
+      deadline = date
     }
-    let assessment = Assessment(
-      judgedOn: register.date, result: result, improvementPoints: points, deadline: deadline)
-    let change =
-      result == .sufficient
-      ? StatusChange(
-        date: register.date, status: .registered, rule: .assessment,
-        decision: "portfolio assessment sufficient: stays registered")
-      : StatusChange(
-        date: register.date, status: .assessmentDue, rule: .assessment,
-        decision: "portfolio assessment insufficient; improve by \(deadline!): \(points!)")
-    _ = try register.record(change, assessment: assessment, on: membership)
-    context.print("\(register.who), \(membership.registerNumber): \(change.decision)\n")
+    let recorded = try AssessCoach(
+      coach: register.coach, result: result, points: points, deadline: deadline,
+      on: register.date, audit: register.audit
+    ).run(in: register.store)
+    context.print(
+      "\(recorded.coach.nameAndID), \(recorded.membership.registerNumber): "
+        + "\(recorded.change.decision)\n")
     return ExitCode.success
   }
 }

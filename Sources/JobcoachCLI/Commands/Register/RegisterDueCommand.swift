@@ -51,59 +51,21 @@ struct RegisterDueCommand: Command {
     }
   }
 
-  func stage(_ row: Row, on date: CalendarDate) -> String {
+  func stage(_ row: ListDue.Item, on date: CalendarDate) -> String {
     schedule.stage(of: row.due, on: date)?.code ?? ""
-  }
-
-  struct Row {
-    var coach: CoachID
-    var name: String
-    var registerNumber: String
-    var reason: String
-    var due: CalendarDate
-    var missingAccredited: Hours?
-    var missingHours: Hours?
   }
 
   func run(_ context: CommandContext) throws -> Int32 {
     let date = try context.date(arguments, command: Self.spec.name)
     let store = try RegistryStore.open(at: context.databasePath(arguments))
-    let rules = try store.registerRules()
-    var rows: [Row] = []
-    for membership in try store.allMemberships() {
-      let name = try store.coach(membership.coach)?.name ?? ""
-      let portfolio = try store.portfolio(of: membership.coach)
-      switch membership.status(on: date) {
-      case .registered?:
-        let statement = rules.peStatement(portfolio, anchor: membership.admittedOn, on: date)
-        if statement.daysLeft <= within, membership.renewal(in: statement.cycle) == nil {
-          rows.append(
-            Row(
-              coach: membership.coach, name: name, registerNumber: membership.registerNumber,
-              reason: "re-registration", due: statement.cycle.end,
-              missingAccredited: statement.missingAccredited, missingHours: statement.missingHours))
-        }
-      case .removed?, nil:
-        continue
-      default:
-        break
-      }
-      let assessment = rules.assessmentFindings(membership, portfolio: portfolio, on: date)
-      if assessment.contains(where: { $0.outcome == .unmet }) {
-        let deadline = membership.latestAssessment(on: date)?.deadline ?? date
-        rows.append(
-          Row(
-            coach: membership.coach, name: name, registerNumber: membership.registerNumber,
-            reason: "assessment", due: deadline))
-      }
-    }
-    rows.sort { ($0.due, $0.coach) < ($1.due, $1.coach) }
+    let rows = try ListDue(on: date, within: within).run(in: store)
     switch format {
     case .json:
       let items: [JSONValue] = rows.map { row in
         .object([
           "coach": JSONValue(row.coach.rawValue), "name": JSONValue(row.name),
-          "registerNumber": JSONValue(row.registerNumber), "reason": JSONValue(row.reason),
+          "registerNumber": JSONValue(row.registerNumber),
+          "reason": JSONValue(row.reason.rawValue),
           "due": JSONValue(row.due), "daysLeft": JSONValue(date.days(until: row.due)),
           "stage": stage(row, on: date).isEmpty ? .null : JSONValue(stage(row, on: date)),
           "missingAccreditedHours": row.missingAccredited.map(JSONValue.init) ?? .null,
@@ -120,7 +82,8 @@ struct RegisterDueCommand: Command {
       ])
       for row in rows {
         text += CSV.line([
-          row.coach.rawValue, row.name, row.registerNumber, row.reason, row.due.description,
+          row.coach.rawValue, row.name, row.registerNumber, row.reason.rawValue,
+          row.due.description,
           String(date.days(until: row.due)), stage(row, on: date),
           row.missingAccredited?.decimalText ?? "",
           row.missingHours?.decimalText ?? "",
@@ -137,7 +100,7 @@ struct RegisterDueCommand: Command {
         table.append([
           row.due.description, String(date.days(until: row.due)), stage(row, on: date),
           row.coach.rawValue, row.name,
-          row.registerNumber, row.reason, missing,
+          row.registerNumber, row.reason.rawValue, missing,
         ])
       }
       context.print(TextTable.render(table))

@@ -27,21 +27,13 @@ struct RegisterRemoveCommand: Command {
   }
 
   func run(_ context: CommandContext) throws -> Int32 {
-    let register = try RegisterContext(arguments, command: Self.spec.name, context: context)
-    let membership = try register.requireMembership()
-    if membership.status(on: register.date) == .removed {
-      throw CLIError.badInput("coach '\(register.coach.id)' is already removed from the register")
-    }
-    let rule: RuleID =
-      membership.latestAssessment(on: register.date)?.result == .insufficient
-      ? .assessment : .reregistration
-    _ = try register.record(
-      StatusChange(
-        date: register.date, status: .removed, rule: rule, decision: "removed: \(reason)"),
-      on: membership)
+    let register = try RegisterArguments(arguments, command: Self.spec.name, context: context)
+    let recorded = try RemoveCoach(
+      coach: register.coach, reason: reason, on: register.date, audit: register.audit
+    ).run(in: register.store)
     context.print(
-      "\(register.who), \(membership.registerNumber): removed from the register on "
-        + "\(register.date) (\(rule))\n")
+      "\(recorded.coach.nameAndID), \(recorded.membership.registerNumber): removed from the "
+        + "register on \(register.date) (\(recorded.change.rule))\n")
     return ExitCode.success
   }
 }

@@ -18,36 +18,21 @@ struct RegisterRenewCommand: Command {
   init(_ arguments: ParsedArguments) { self.arguments = arguments }
 
   func run(_ context: CommandContext) throws -> Int32 {
-    let register = try RegisterContext(arguments, command: Self.spec.name, context: context)
-    let membership = try register.requireMembership()
-    guard membership.status(on: register.date) == .registered else {
-      throw CLIError.badInput(
-        "coach '\(register.coach.id)' is \(membership.status(on: register.date)?.rawValue ?? "not yet registered") "
-          + "on \(register.date), not registered; re-registration is for registered coaches")
-    }
-    let statement = try register.store.registerRules().peStatement(
-      try register.store.portfolio(of: register.coach.id), anchor: membership.admittedOn,
-      on: register.date)
-    if let renewal = membership.renewal(in: statement.cycle) {
-      throw CLIError.badInput(
-        "coach '\(register.coach.id)' was already re-registered for cycle "
-          + "\(statement.cycle.number) on \(renewal.date)")
-    }
-    guard statement.isMet else {
+    let register = try RegisterArguments(arguments, command: Self.spec.name, context: context)
+    let renewal = try RenewRegistration(
+      coach: register.coach, on: register.date, audit: register.audit
+    ).run(in: register.store)
+    let decision = renewal.decision
+    let cycle = renewal.statement.cycle
+    guard let recorded = decision.recorded else {
       context.print(
-        "NOT RE-REGISTERED: \(register.who) does not meet the norm for cycle "
-          + "\(statement.cycle.number) (\(statement.cycle.period))\n\n"
-          + FindingRendering.text(statement.findings))
+        "NOT RE-REGISTERED: \(decision.coach.nameAndID) does not meet the norm for cycle "
+          + "\(cycle.number) (\(cycle.period))\n\n" + FindingRendering.text(decision.findings))
       return ExitCode.findings
     }
-    let decision =
-      "re-registered for cycle \(statement.cycle.number) (\(statement.cycle.period)): "
-      + "\(statement.counted) hours count, \(statement.accredited) accredited"
-    _ = try register.record(
-      StatusChange(
-        date: register.date, status: .registered, rule: .reregistration, decision: decision),
-      on: membership)
-    context.print("RE-REGISTERED: \(register.who), \(membership.registerNumber): \(decision)\n")
+    context.print(
+      "RE-REGISTERED: \(decision.coach.nameAndID), \(recorded.membership.registerNumber): "
+        + "\(recorded.change.decision)\n")
     return ExitCode.success
   }
 }

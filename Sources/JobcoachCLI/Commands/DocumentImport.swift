@@ -1,0 +1,91 @@
+import JobcoachCore
+import JobcoachStore
+
+/// Documents read into the registry as a stream, for `import` and `hours import`: checked and
+/// written as they are read, in one transaction, all or nothing.
+enum DocumentImport {
+  /// Streams the documents under `paths` into the registry the arguments name. With `only`,
+  /// a document of another kind is a problem (its records are not even written).
+  static func stream(
+    _ paths: [String], only: DocumentKind?, dryRun: Bool, arguments: ParsedArguments,
+    command: String, to context: CommandContext
+  ) throws -> Int32 {
+    let files = try DocumentLoader.expand(paths)
+    let audit = try context.audit(command, arguments)
+    let store = try RegistryStore.open(at: context.databasePath(arguments))
+    let log = ProblemLog()
+    let session = try ImportSession(store: store, dryRun: dryRun, audit: audit, log: log)
+    let progress = ProgressLine(
+      context: context, total: files.reduce(0) { $0 + FileSource.size(of: $1) })
+    defer { progress.finish() }
+    let pipeline = DocumentPipeline(files: files, progress: progress)
+    defer { pipeline.stop() }
+    while let events = pipeline.next() {
+      defer { pipeline.giveBack(events) }
+      for event in events {
+        switch event {
+        case .problem(let problem):
+          log.report(problem)
+        case .record(let record, let file, let pointer):
+          guard only == nil || record.kind == only else { continue }
+          do {
+            try session.add(record, file: file, pointer: pointer)
+          } catch {
+            // The registry failed (not the input): stop at once; the reader is stopped too.
+            session.rollback()
+            throw error
+          }
+        case .document(let file, let info):
+          if let only, let kind = info.kind, kind != only {
+            log.report(
+              DocumentProblem(
+                file: file, place: .pointer(JSONPointer.root.appending("kind")),
+                message: "this is a '\(kind.rawValue)' document; '\(command)' reads only "
+                  + "'\(only.rawValue)' (use 'jobcoach import' for the others)"))
+          }
+          session.finishDocument(file, info)
+        case .unopenable(let file):
+          session.rollback()
+          throw CLIError.inputMissing(path: file, reason: "cannot open the file")
+        }
+      }
+    }
+    progress.finishing("all read; checking references and committing")
+    let summary: ImportSummary
+    do {
+      summary = try session.finish()
+    } catch {
+      if case .importRejected(let problems) = error {
+        throw CLIError.badDocuments(problems, dropped: log.dropped)
+      }
+      throw error
+    }
+    progress.finish()
+    context.print(describe(summary, files: files.count))
+    return ExitCode.success
+  }
+
+  static func describe(_ summary: ImportSummary, files: Int) -> String {
+    func counts(_ counts: ImportSummary.Counts) -> String {
+      "\(counts.created) created, \(counts.updated) updated, \(counts.unchanged) unchanged"
+    }
+    let total = summary.total
+    var text: String
+    if summary.isDryRun {
+      text =
+        "dry run, nothing written: \(files) file\(files == 1 ? "" : "s") would give "
+        + counts(total) + "\n"
+    } else if !summary.changedAnything {
+      text =
+        "nothing changed: \(total.unchanged) record\(total.unchanged == 1 ? "" : "s") "
+        + "already in the registry as given\n"
+    } else {
+      text = "imported \(files) file\(files == 1 ? "" : "s"): " + counts(total) + "\n"
+    }
+    for kind in DocumentKind.allCases {
+      guard let kindCounts = summary.counts[kind], kindCounts.total > 0 else { continue }
+      text += "  \(kind.rawValue): " + counts(kindCounts) + "\n"
+    }
+    return text
+  }
+}

@@ -1,0 +1,333 @@
+import Dispatch
+
+/// "What is wrong anywhere in the registry on this date?": every rule over every coach,
+/// organisation, placement and membership, with the same rule code `verify`, `placement show`
+/// and `pe` use (`jobcoach check`).
+///
+/// - Coaches: verified as the kind of each employment in force, once per placement they coach
+///   on the date (under the placement's policy), else once without a placement (under the
+///   policy of the caller's municipality, else the registry's default, else G4); the
+///   per-placement rules Q-INT-3/4 are then left out rather than reported as unknown.
+/// - Organisations that can hold a UWV recognition: whether one is in force (Q-EXT-1); a
+///   municipality with several policies in force: an error (Q-POL-1).
+/// - Placements that have started: the F, P and K rules (`PlacementReview`).
+/// - Memberships: R-ASM-1, and for registered coaches the PE norm of the running cycle.
+///
+/// Time and memory are linear in the registry: placements are found by coach and grouped by
+/// coach and employer, never paired; bookings are read one placement at a time. The coaches'
+/// rules run on a second thread while this one reads and reviews the placements.
+public struct CheckRegistry: Hashable, Sendable {
+  public var date: CalendarDate
+  /// The municipality the caller acts for: its policy judges coaches without a placement.
+  public var municipality: OrganisationID?
+  /// Only findings of rules whose id starts so (`Q-INT`, `F-1`).
+  public var rulePrefix: String?
+  /// Only findings this severe or worse.
+  public var severity: Severity
+
+  public init(
+    on date: CalendarDate, municipality: OrganisationID? = nil, rulePrefix: String? = nil,
+    severity: Severity = .note
+  ) {
+    self.date = date
+    self.municipality = municipality
+    self.rulePrefix = rulePrefix
+    self.severity = severity
+  }
+
+  public func run(in registry: some RegistryReading) throws -> CheckReport {
+    let (world, parts) = try registry.reading {
+      let world = try World(registry, on: date, for: municipality)
+      return (world, try world.parts(registry))
+    }
+    var report = RegistryCheck.report(parts, on: date)
+    report.names = world.names
+    report.policy = try? world.defaultPolicy.get()
+    if rulePrefix != nil || severity != .note {
+      report.findings.removeAll {
+        $0.severity > severity || !(rulePrefix.map($0.rule.rawValue.hasPrefix) ?? true)
+      }
+    }
+    return report
+  }
+
+  /// What the check has read, and the policy of each placement.
+  struct World: Sendable {
+    let date: CalendarDate
+    let organisations: [OrganisationID: Organisation]
+    let coaches: [Coach]
+    let coachesByID: [CoachID: Coach]
+    /// Sorted by id.
+    let placements: [Placement]
+    let placementsByCoach: [CoachID: [Placement]]
+    /// Each placement's policy, or the ambiguity that leaves it undetermined.
+    let policies: [PlacementID: Result<PolicyChoice, UseCaseError>]
+    /// The policy for coaches verified without a placement.
+    let defaultPolicy: Result<PolicyChoice, UseCaseError>
+    /// The visit days of each placement that shares its coach and employer with another (K-6).
+    let siblingVisits: [PlacementID: [PlacementID: [CalendarDate]]]
+    let memberships: [Membership]
+    let registerRules: RegisterRules
+
+    init(_ registry: some RegistryReading, on date: CalendarDate, for municipality: OrganisationID?)
+      throws
+    {
+      self.date = date
+      organisations = try registry.allOrganisations()
+      coaches = try registry.allCoaches()
+      coachesByID = Dictionary(coaches.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
+      placements = try registry.allPlacements()
+      placementsByCoach = Dictionary(grouping: placements.filter { $0.coach != nil }) { $0.coach! }
+      let resolver = PolicyResolver(
+        policies: try registry.allPolicies(),
+        defaultMunicipality: try registry.defaultMunicipality())
+      func resolve(_ question: PolicyQuestion) -> Result<PolicyChoice, UseCaseError> {
+        do {
+          return .success(try resolver.resolve(question, on: date))
+        } catch let error as UseCaseError {
+          return .failure(error)
+        } catch {
+          preconditionFailure("a resolver over policies read cannot fail otherwise: \(error)")
+        }
+      }
+      // One resolution per municipality: placements share their municipality's answer.
+      var byMunicipality: [OrganisationID?: Result<PolicyChoice, UseCaseError>] = [:]
+      var policies: [PlacementID: Result<PolicyChoice, UseCaseError>] = [:]
+      for placement in placements {
+        if let known = byMunicipality[placement.municipality] {
+          policies[placement.id] = known.map { choice in
+            var choice = choice
+            if case .placement = choice.source, let municipality = placement.municipality {
+              choice.source = .placement(placement.id, municipality: municipality)
+            }
+            return choice
+          }
+          continue
+        }
+        let answer = resolve(PolicyQuestion(placement: placement, municipality: municipality))
+        byMunicipality[placement.municipality] = answer
+        policies[placement.id] = answer
+      }
+      self.policies = policies
+      defaultPolicy = resolve(PolicyQuestion(municipality: municipality))
+
+      var groups: [[String]: [PlacementID]] = [:]
+      for placement in placements {
+        guard let coach = placement.coach else { continue }
+        groups[[coach.rawValue, placement.employer.rawValue], default: []].append(placement.id)
+      }
+      let shared = groups.values.filter { $0.count > 1 }
+      let visits = try registry.visitDays(on: shared.flatMap { $0 })
+      var siblingVisits: [PlacementID: [PlacementID: [CalendarDate]]] = [:]
+      for group in shared {
+        for placement in group {
+          var others: [PlacementID: [CalendarDate]] = [:]
+          for other in group where other != placement { others[other] = visits[other] ?? [] }
+          siblingVisits[placement] = others
+        }
+      }
+      self.siblingVisits = siblingVisits
+      memberships = try registry.allMemberships()
+      registerRules = try registry.registerRules()
+    }
+
+    /// Judges the registry, in parts a report puts in order: the coaches' rules on another
+    /// thread while this one reads and reviews the placements.
+    func parts(_ registry: some RegistryReading) throws -> [RegistryCheck.Part] {
+      let (coaches, placements) = try Concurrently.run(
+        { coachPart() }, while: { try placementPart(streaming: registry) })
+      return [coaches, placements, organisationPart(), try membershipPart(registry)]
+    }
+
+    /// Names to show beside subjects' ids.
+    var names: [FindingSubject: String] {
+      var names: [FindingSubject: String] = [:]
+      for coach in coaches { names[.coach(coach.id)] = coach.name }
+      for organisation in organisations.values {
+        names[.organisation(organisation.id)] = organisation.name
+      }
+      for membership in memberships {
+        names[FindingSubject(kind: .membership, id: membership.registerNumber)] =
+          "coach \(membership.coach)"
+      }
+      return names
+    }
+
+    /// Every coach, as every kind they are employed as on the date.
+    func coachPart() -> RegistryCheck.Part {
+      var part = RegistryCheck.Part()
+      let qualification = QualificationRules(organisations: organisations)
+      for coach in coaches {
+        part.subjects.append(.coach(coach.id))
+        let active = (placementsByCoach[coach.id] ?? []).filter {
+          $0.period.contains(date) && (try? policies[$0.id]?.get()) != nil
+        }
+        for employment in coach.employments(on: date) {
+          let placements = active.filter {
+            employment.kind != .internal || $0.employer == employment.organisation
+          }
+          if placements.isEmpty, case .success(let choice) = defaultPolicy {
+            let request = VerificationRequest(
+              kind: employment.kind, date: date, policy: choice.policy)
+            part.findings += qualification.verify(coach, request).findings.filter {
+              !($0.outcome == .undetermined && RuleID.perPlacement.contains($0.rule))
+            }
+          }
+          for placement in placements {
+            guard case .success(let choice)? = policies[placement.id] else { continue }
+            let request = VerificationRequest(
+              kind: employment.kind, date: date, placement: placement, policy: choice.policy)
+            // The grant's F findings come once, with the placement's own review.
+            part.findings += qualification.verify(coach, request).findings.filter {
+              !$0.rule.rawValue.hasPrefix("F-")
+            }
+          }
+        }
+      }
+      return part
+    }
+
+    /// Every placement that has started, its bookings read one placement at a time.
+    func placementPart(streaming registry: some RegistryReading) throws -> RegistryCheck.Part {
+      var part = RegistryCheck.Part()
+      var next = 0
+      func review(upTo end: PlacementID?, bookings: [HourBooking]) {
+        while next < placements.count, end.map({ placements[next].id <= $0 }) ?? true {
+          let placement = placements[next]
+          next += 1
+          guard placement.period.start <= date else { continue }
+          part.subjects.append(.placement(placement.id))
+          part.findings += findings(
+            placement, bookings: placement.id == end ? bookings : [])
+        }
+      }
+      try registry.forEachPlacementsBookings { id, bookings in
+        review(upTo: id, bookings: bookings)
+      }
+      review(upTo: nil, bookings: [])
+      return part
+    }
+
+    func findings(_ placement: Placement, bookings: [HourBooking]) -> [Finding] {
+      switch policies[placement.id] {
+      case .success(let choice)?:
+        let dossier = PlacementDossier(
+          placement: placement, bookings: bookings, policy: choice.policy,
+          coachKind: placement.coach.flatMap { coachesByID[$0] }?.kind(on: placement, on: date),
+          siblingVisits: siblingVisits[placement.id] ?? [:])
+        return PlacementReview(dossier, on: date).findings
+      case .failure(let error)?:
+        return [RegistryCheck.undeterminedPolicy(.placement(placement.id), error)]
+      case nil:
+        return []
+      }
+    }
+
+    /// Every organisation that can hold a recognition, and every municipality whose policy
+    /// cannot be chosen on the date.
+    func organisationPart() -> RegistryCheck.Part {
+      var part = RegistryCheck.Part()
+      for organisation in organisations.values.sorted(by: { $0.id < $1.id })
+      where organisation.kind.canHoldRecognition {
+        part.subjects.append(.organisation(organisation.id))
+        part.findings.append(RegistryCheck.recognitionFinding(organisation, on: date))
+      }
+      var ambiguous: [OrganisationID: UseCaseError] = [:]
+      for case .failure(let error) in Array(policies.values) + [defaultPolicy] {
+        if case .ambiguousPolicy(let municipality, _, _) = error { ambiguous[municipality] = error }
+      }
+      for (municipality, error) in ambiguous.sorted(by: { $0.key < $1.key }) {
+        part.subjects.append(.organisation(municipality))
+        part.findings.append(RegistryCheck.undeterminedPolicy(.organisation(municipality), error))
+      }
+      return part
+    }
+
+    /// Every membership: the assessment, and the PE norm of a registered coach's cycle.
+    func membershipPart(_ registry: some RegistryReading) throws -> RegistryCheck.Part {
+      let pe = try RegisterPE(
+        memberships, on: date, rules: registerRules, registry: registry,
+        portfoliosFor: { $0.route == .earlierAdmission })
+      var part = RegistryCheck.Part()
+      for membership in memberships {
+        part.subjects.append(FindingSubject(kind: .membership, id: membership.registerNumber))
+        switch membership.status(on: date) {
+        case .removed?, .applicant?, nil: continue
+        case .registered?:
+          part.findings += pe.statement(of: membership).findings
+        default: break
+        }
+        part.findings += registerRules.assessmentFindings(
+          membership, portfolio: pe.portfolio(of: membership.coach), on: date)
+      }
+      return part
+    }
+  }
+}
+
+/// The PE hours of a registry's members on one date: the running cycle's totals of registered
+/// coaches from the registry's fast answer (`cycleTotals`) where it gives one, else from each
+/// portfolio (the reference).
+struct RegisterPE {
+  let date: CalendarDate
+  let rules: RegisterRules
+  let totals: [CoachID: PETotals]
+  let portfolios: [CoachID: Portfolio]
+
+  /// Reads what `memberships` need: totals for registered coaches whose norm asks no practice
+  /// hours (practice hours are summed from the portfolio), portfolios for the others and for
+  /// those `portfoliosFor` names.
+  init(
+    _ memberships: [Membership], on date: CalendarDate, rules: RegisterRules,
+    registry: some RegistryReading, portfoliosFor needsPortfolio: (Membership) -> Bool
+  ) throws {
+    self.date = date
+    self.rules = rules
+    var cycles: [CoachID: RegisterCycle] = [:]
+    for membership in memberships where !needsPortfolio(membership) {
+      let standing = membership.standing(on: date, norms: rules.norms)
+      if standing.isRegistered, rules.norms.norm(for: standing.cycle.period).practiceHours == nil {
+        cycles[membership.coach] = standing.cycle
+      }
+    }
+    totals = try registry.cycleTotals(cycles, rules: rules)
+    var portfolios: [CoachID: Portfolio] = [:]
+    for membership in memberships where totals[membership.coach] == nil {
+      portfolios[membership.coach] = try registry.portfolio(of: membership.coach)
+    }
+    self.portfolios = portfolios
+  }
+
+  func portfolio(of coach: CoachID) -> Portfolio { portfolios[coach] ?? Portfolio(coach: coach) }
+
+  /// The statement of the membership's running cycle.
+  func statement(of membership: Membership) -> PEStatement {
+    if let totals = totals[membership.coach] {
+      return rules.peStatement(
+        membership.coach, totals: totals, anchor: membership.admittedOn, on: date)
+    }
+    return rules.peStatement(portfolio(of: membership.coach), anchor: membership.admittedOn, on: date)
+  }
+}
+
+/// Runs two pieces of work at once.
+enum Concurrently {
+  /// Runs `background` on another thread while `body` runs on this one (so `body` may use
+  /// what belongs to this thread, such as a database connection), and returns both results.
+  static func run<Background: Sendable, Result>(
+    _ background: @escaping @Sendable () -> Background, while body: () throws -> Result
+  ) rethrows -> (Background, Result) {
+    let slot = Slot<Background>()
+    let group = DispatchGroup()
+    DispatchQueue.global().async(group: group) { slot.value = background() }
+    defer { group.wait() }
+    let result = try body()
+    group.wait()
+    return (slot.value!, result)
+  }
+
+  /// Where the background work leaves its result; read only after it is done.
+  private final class Slot<Value>: @unchecked Sendable {
+    var value: Value?
+  }
+}

@@ -1,0 +1,230 @@
+/// The association's decisions on a coach's registration: admission (R-ADM-1/2), a portfolio
+/// assessment (R-ASM-1), removal, and re-registration (R-RE-1). Each judges with the register's
+/// rules on its date and, when the decision is made, saves the membership with its audit
+/// entries in one transaction.
+
+/// "May this coach enter the register?" (`jobcoach register admit`).
+public struct AdmitCoach: Hashable, Sendable {
+  public var coach: CoachID
+  public var date: CalendarDate
+  public var audit: AuditContext
+
+  public init(coach: CoachID, on date: CalendarDate, audit: AuditContext) {
+    self.coach = coach
+    self.date = date
+    self.audit = audit
+  }
+
+  /// The findings, and the membership when admitted (nil when not: nothing is written).
+  public func run(in registry: some RegistryWriting) throws -> RegisterDecision {
+    let subject = try RegisterSubject(coach, on: date, in: registry)
+    if let membership = subject.membership, membership.status(on: date) != .removed {
+      throw UseCaseError.alreadyRegistered(
+        coach, registerNumber: membership.registerNumber, since: membership.admittedOn)
+    }
+    let findings = try registry.registerRules().admissionFindings(
+      try registry.portfolio(of: coach) ?? Portfolio(coach: coach), on: date)
+    guard findings.allSatisfy({ $0.outcome == .met }) else {
+      return RegisterDecision(coach: subject.coach, findings: findings)
+    }
+    let admission = StatusChange(
+      date: date, status: .registered, rule: .admissionEducation,
+      decision: "admitted: meets R-ADM-1 and R-ADM-2")
+    let saved = try registry.save(
+      Membership(
+        coach: coach, registerNumber: "", admittedOn: date, route: .entryRequirements,
+        statusChanges: [admission]),
+      audit: audit,
+      entries: [subject.statusEntry(admission, from: subject.membership?.status(on: date))])
+    return RegisterDecision(
+      coach: subject.coach, findings: findings,
+      recorded: RecordedChange(coach: subject.coach, membership: saved, change: admission))
+  }
+}
+
+/// "How did the portfolio assessment go?" (`jobcoach register assess`).
+public struct AssessCoach: Hashable, Sendable {
+  public var coach: CoachID
+  public var result: AssessmentResult
+  /// The points to improve; required when insufficient.
+  public var points: String?
+  /// When an insufficient portfolio must be improved; default six months after the date.
+  public var deadline: CalendarDate?
+  public var date: CalendarDate
+  public var audit: AuditContext
+
+  public init(
+    coach: CoachID, result: AssessmentResult, points: String?, deadline: CalendarDate?,
+    on date: CalendarDate, audit: AuditContext
+  ) {
+    self.coach = coach
+    self.result = result
+    self.points = points
+    self.deadline = deadline
+    self.date = date
+    self.audit = audit
+  }
+
+  public func run(in registry: some RegistryWriting) throws -> RecordedChange {
+    let subject = try RegisterSubject(coach, on: date, in: registry)
+    let membership = try subject.requireMembership()
+    if membership.status(on: date) == .removed { throw UseCaseError.alreadyRemoved(coach) }
+    let deadline = result == .insufficient ? (self.deadline ?? date.adding(months: 6)) : nil
+    let assessment = Assessment(
+      judgedOn: date, result: result, improvementPoints: points, deadline: deadline)
+    let change =
+      result == .sufficient
+      ? StatusChange(
+        date: date, status: .registered, rule: .assessment,
+        decision: "portfolio assessment sufficient: stays registered")
+      : StatusChange(
+        date: date, status: .assessmentDue, rule: .assessment,
+        decision: "portfolio assessment insufficient; improve by \(deadline!): \(points ?? "")")
+    let saved = try subject.record(change, assessment: assessment, on: membership, audit: audit)
+    return RecordedChange(coach: subject.coach, membership: saved, change: change)
+  }
+}
+
+/// "This coach leaves the register" (`jobcoach register remove`).
+public struct RemoveCoach: Hashable, Sendable {
+  public var coach: CoachID
+  public var reason: String
+  public var date: CalendarDate
+  public var audit: AuditContext
+
+  public init(coach: CoachID, reason: String, on date: CalendarDate, audit: AuditContext) {
+    self.coach = coach
+    self.reason = reason
+    self.date = date
+    self.audit = audit
+  }
+
+  public func run(in registry: some RegistryWriting) throws -> RecordedChange {
+    let subject = try RegisterSubject(coach, on: date, in: registry)
+    let membership = try subject.requireMembership()
+    if membership.status(on: date) == .removed { throw UseCaseError.alreadyRemoved(coach) }
+    let rule: RuleID =
+      membership.latestAssessment(on: date)?.result == .insufficient
+      ? .assessment : .reregistration
+    let change = StatusChange(
+      date: date, status: .removed, rule: rule, decision: "removed: \(reason)")
+    let saved = try subject.record(change, on: membership, audit: audit)
+    return RecordedChange(coach: subject.coach, membership: saved, change: change)
+  }
+}
+
+/// "Does this coach stay in the register for the next five years?" (`jobcoach register renew`):
+/// the cycle that contains the date, against the PE norm that applies to it (R-PE-1..3).
+public struct RenewRegistration: Hashable, Sendable {
+  public var coach: CoachID
+  public var date: CalendarDate
+  public var audit: AuditContext
+
+  public init(coach: CoachID, on date: CalendarDate, audit: AuditContext) {
+    self.coach = coach
+    self.date = date
+    self.audit = audit
+  }
+
+  /// Met: the re-registration is recorded. Not met: the statement says what is missing and
+  /// nothing is written.
+  public func run(in registry: some RegistryWriting) throws -> RenewalDecision {
+    let subject = try RegisterSubject(coach, on: date, in: registry)
+    let membership = try subject.requireMembership()
+    let rules = try registry.registerRules()
+    let standing = membership.standing(on: date, norms: rules.norms)
+    guard standing.isRegistered else {
+      throw UseCaseError.notRegistered(coach, status: standing.status, on: date)
+    }
+    let statement = rules.peStatement(
+      try registry.portfolio(of: coach) ?? Portfolio(coach: coach), anchor: membership.admittedOn,
+      on: date)
+    if let renewal = standing.renewal {
+      throw UseCaseError.alreadyRenewed(coach, cycle: standing.cycle.number, on: renewal.date)
+    }
+    guard statement.isMet else {
+      return RenewalDecision(
+        decision: RegisterDecision(coach: subject.coach, findings: statement.findings),
+        statement: statement)
+    }
+    let change = StatusChange(
+      date: date, status: .registered, rule: .reregistration,
+      decision: "re-registered for cycle \(statement.cycle.number) (\(statement.cycle.period)): "
+        + "\(statement.counted) hours count, \(statement.accredited) accredited")
+    let saved = try subject.record(change, on: membership, audit: audit)
+    return RenewalDecision(
+      decision: RegisterDecision(
+        coach: subject.coach, findings: statement.findings,
+        recorded: RecordedChange(coach: subject.coach, membership: saved, change: change)),
+      statement: statement)
+  }
+}
+
+/// A status change recorded: the membership as saved and the change.
+public struct RecordedChange: Hashable, Sendable {
+  public var coach: Coach
+  public var membership: Membership
+  public var change: StatusChange
+}
+
+/// What a register decision that may refuse did: the findings it rests on and, when the
+/// coach met them, the change recorded.
+public struct RegisterDecision: Hashable, Sendable {
+  public var coach: Coach
+  public var findings: [Finding]
+  /// Nil when nothing was decided (not admitted, norm not met): nothing was written.
+  public var recorded: RecordedChange?
+}
+
+/// The answer of `RenewRegistration`: the decision and the PE statement it rests on.
+public struct RenewalDecision: Hashable, Sendable {
+  public var decision: RegisterDecision
+  public var statement: PEStatement
+}
+
+/// The coach a register decision is about, with their membership.
+struct RegisterSubject {
+  let coach: Coach
+  let membership: Membership?
+  let registry: any RegistryWriting
+
+  init(_ id: CoachID, on date: CalendarDate, in registry: some RegistryWriting) throws {
+    guard let coach = try registry.coach(id) else { throw UseCaseError.unknownCoach(id) }
+    self.coach = coach
+    membership = try registry.membership(of: id)
+    self.registry = registry
+  }
+
+  func requireMembership() throws -> Membership {
+    guard let membership else { throw UseCaseError.notInRegister(coach.id) }
+    return membership
+  }
+
+  /// Appends a status change (and maybe an assessment) and saves, in one transaction.
+  func record(
+    _ change: StatusChange, assessment: Assessment? = nil, on membership: Membership,
+    audit: AuditContext
+  ) throws -> Membership {
+    var updated = membership
+    updated.statusChanges.append(change)
+    var entries = [statusEntry(change, from: membership.status(on: change.date))]
+    if let assessment {
+      updated.assessments.append(assessment)
+      entries.append(
+        AuditEntry(
+          subjectKind: "membership", subjectID: coach.id.rawValue, field: "assessment",
+          newValue: assessment.result.rawValue,
+          reason: "\(RuleID.assessment): "
+            + (assessment.improvementPoints ?? assessment.result.rawValue)))
+    }
+    return try registry.save(updated, audit: audit, entries: entries)
+  }
+
+  /// The audit entry of a status change.
+  func statusEntry(_ change: StatusChange, from old: MembershipStatus?) -> AuditEntry {
+    AuditEntry(
+      subjectKind: "membership", subjectID: coach.id.rawValue, field: "status",
+      oldValue: old?.rawValue, newValue: change.status.rawValue,
+      reason: "\(change.rule): \(change.decision)")
+  }
+}

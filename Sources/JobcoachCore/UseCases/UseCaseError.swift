@@ -1,0 +1,52 @@
+/// Why a use case cannot answer the question as asked: the input names something the registry
+/// does not hold, or a register action does not apply. The front end reports it as bad input.
+public enum UseCaseError: Error, Hashable, Sendable, CustomStringConvertible {
+  case unknownCoach(CoachID)
+  case unknownPlacement(PlacementID)
+  case unknownPolicy(PolicyID)
+  /// The policy named has no version in force on the date.
+  case policyNotInForce(PolicyID, on: CalendarDate, firstEffective: CalendarDate)
+  /// Two or more policies of one municipality are in force on the date (Q-POL-1): which one
+  /// applies is the caller's choice.
+  case ambiguousPolicy(municipality: OrganisationID, policies: [PolicyID], on: CalendarDate)
+  /// Neither a membership nor the portfolio says where the coach's register cycles start.
+  case cycleUndetermined(CoachID)
+  /// The documents hold no portfolio of the coach named, or several without a coach named.
+  case noPortfolio(CoachID?)
+  case severalPortfolios(count: Int)
+  /// A register action that needs a membership, for a coach who has none.
+  case notInRegister(CoachID)
+  case alreadyRegistered(CoachID, registerNumber: String, since: CalendarDate)
+  case alreadyRemoved(CoachID)
+  /// `register renew` for a coach whose status on the date is not registered.
+  case notRegistered(CoachID, status: MembershipStatus?, on: CalendarDate)
+  case alreadyRenewed(CoachID, cycle: Int, on: CalendarDate)
+
+  public var description: String {
+    switch self {
+    case .unknownCoach(let id): "no coach with id '\(id)' in the registry"
+    case .unknownPlacement(let id): "no placement with id '\(id)' in the registry"
+    case .unknownPolicy(let id): "no policy with id '\(id)' in the registry"
+    case .policyNotInForce(let id, let date, let first):
+      "policy '\(id)' is not in force on \(date); its first version takes effect on \(first)"
+    case .ambiguousPolicy(let municipality, let policies, let date):
+      "municipality '\(municipality)' has several policies in force on \(date) ("
+        + policies.map(\.rawValue).joined(separator: ", ") + "); choose one with --policy"
+    case .cycleUndetermined(let coach):
+      "coach '\(coach)' is not in the register and the portfolio gives no 'registeredSince': "
+        + "the cycle cannot be determined"
+    case .noPortfolio(let coach?): "no portfolio of coach '\(coach)' in the documents"
+    case .noPortfolio(nil): "the documents hold no portfolio"
+    case .severalPortfolios(let count): "the documents hold \(count) portfolios; name the coach"
+    case .notInRegister(let coach): "coach '\(coach)' is not in the register"
+    case .alreadyRegistered(let coach, let number, let since):
+      "coach '\(coach)' is already in the register as \(number) since \(since)"
+    case .alreadyRemoved(let coach): "coach '\(coach)' was removed from the register"
+    case .notRegistered(let coach, let status, let date):
+      "coach '\(coach)' is \(status?.rawValue ?? "not yet registered") on \(date), not "
+        + "registered; re-registration is for registered coaches"
+    case .alreadyRenewed(let coach, let cycle, let date):
+      "coach '\(coach)' was already re-registered for cycle \(cycle) on \(date)"
+    }
+  }
+}

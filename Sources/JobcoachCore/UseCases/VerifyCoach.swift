@@ -1,0 +1,94 @@
+/// "May this coach be assigned as this kind of coach, for this placement, on this date?": the
+/// question a municipality's caseworker asks before an assignment (`jobcoach verify`).
+public struct VerifyCoach: Hashable, Sendable {
+  public var coach: CoachID
+  public var kind: CoachKind
+  public var placement: PlacementID?
+  /// The policy the caller names; else the placement's, the caller's municipality's, the
+  /// registry's default municipality's, or G4 (`PolicyResolver`).
+  public var policy: PolicyID?
+  /// The municipality the caller acts for.
+  public var municipality: OrganisationID?
+  public var date: CalendarDate
+
+  public init(
+    coach: CoachID, kind: CoachKind, placement: PlacementID? = nil, policy: PolicyID? = nil,
+    municipality: OrganisationID? = nil, on date: CalendarDate
+  ) {
+    self.coach = coach
+    self.kind = kind
+    self.placement = placement
+    self.policy = policy
+    self.municipality = municipality
+    self.date = date
+  }
+
+  /// The verdict with every finding: the qualification rules the policy requires (Q-*), the
+  /// policy's own (Q-POL-*), the grant's (F-*) with a placement, and the register standing
+  /// (R-RE-1) when the coach has a membership or gives a register number.
+  public func run(in registry: some RegistryReading) throws -> CoachVerification {
+    try registry.reading {
+      guard let coach = try registry.coach(coach) else { throw UseCaseError.unknownCoach(coach) }
+      var placement: Placement?
+      if let id = self.placement {
+        guard let found = try registry.placement(id) else { throw UseCaseError.unknownPlacement(id) }
+        placement = found
+      }
+      let choice = try PolicyResolver(registry).resolve(
+        PolicyQuestion(named: policy, placement: placement, municipality: municipality), on: date)
+      var organisations: [OrganisationID: Organisation] = [:]
+      for id in Set(coach.employments.map(\.organisation) + [placement?.employer].compactMap { $0 })
+      {
+        organisations[id] = try registry.organisation(id)
+      }
+      let request = VerificationRequest(
+        kind: kind, date: date, placement: placement, policy: choice.policy)
+      var verification = QualificationRules(organisations: organisations).verify(coach, request)
+      if let standing = try LookUpRegisterStanding.finding(for: coach, on: date, in: registry) {
+        verification.findings.append(standing)
+      }
+      return CoachVerification(verification: verification, policy: choice)
+    }
+  }
+}
+
+/// The answer of `VerifyCoach`: the verification and the policy it applied, with why.
+public struct CoachVerification: Hashable, Sendable {
+  public var verification: Verification
+  public var policy: PolicyChoice
+
+  public var isEligible: Bool { verification.isEligible }
+}
+
+/// "Is this coach in good standing in the register on this date?" (R-RE-1), from the
+/// membership when this registry keeps the register, else from an imported public register.
+public struct LookUpRegisterStanding: Hashable, Sendable {
+  public var coach: CoachID
+  public var date: CalendarDate
+
+  public init(coach: CoachID, on date: CalendarDate) {
+    self.coach = coach
+    self.date = date
+  }
+
+  /// The R-RE-1 finding; nil when the coach has no membership and gives no register number.
+  public func run(in registry: some RegistryReading) throws -> Finding? {
+    try registry.reading {
+      guard let coach = try registry.coach(coach) else { throw UseCaseError.unknownCoach(coach) }
+      return try Self.finding(for: coach, on: date, in: registry)
+    }
+  }
+
+  static func finding(for coach: Coach, on date: CalendarDate, in registry: some RegistryReading)
+    throws -> Finding?
+  {
+    let membership = try registry.membership(of: coach.id)
+    guard membership != nil || coach.registerNumber != nil else { return nil }
+    let published =
+      membership == nil
+      ? try coach.registerNumber.flatMap { try registry.publicRegister(listing: $0) } : nil
+    return RegisterStanding.finding(
+      for: coach, membership: membership, published: published,
+      norms: try registry.peNorms(), on: date)
+  }
+}
