@@ -1,4 +1,5 @@
 import Foundation
+import JobcoachCore
 
 #if canImport(Glibc)
   import Glibc
@@ -158,7 +159,8 @@ struct BenchRun {
           """
           SELECT coach_id, sum(CASE WHEN category = 'accredited' THEN minutes END),
             sum(CASE WHEN category = 'free' THEN minutes END) FROM pe_activities
-          WHERE activity_date BETWEEN '2021-11-24' AND '2026-11-23' GROUP BY coach_id
+          WHERE activity_day BETWEEN \(day("2021-11-24")) AND \(day("2026-11-23"))
+          GROUP BY coach_id
           """,
         ])
       },
@@ -167,6 +169,9 @@ struct BenchRun {
       coaches: coaches, activities: activities, megabytes: bytes / 1_000_000,
       imports: imports, lookups: lookups, checks: checks)
   }
+
+  /// A date's day number, as the registry stores PE activity dates.
+  func day(_ iso: String) -> Int { CalendarDate(iso: iso)!.daysSinceEpoch }
 
   func table(_ rows: [Figures]) -> String {
     func ms(_ seconds: Double) -> String { String(format: "%.1f ms", seconds * 1000) }

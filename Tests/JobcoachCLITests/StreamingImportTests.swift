@@ -44,23 +44,6 @@ struct StreamingImportTests {
         + "error: 1 problem in the input; nothing was written\n")
   }
 
-  @Test func theCoveringIndexIsThereAfterALoadIntoAnEmptyRegistry() throws {
-    let scratch = Scratch()
-    let db = scratch.sampleRegistry()
-    let run = Process()
-    run.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-    run.arguments = [
-      "sqlite3", db,
-      "SELECT name FROM sqlite_schema WHERE type = 'index' AND tbl_name = 'pe_activities'",
-    ]
-    let pipe = Pipe()
-    run.standardOutput = pipe
-    try run.run()
-    run.waitUntilExit()
-    let names = String(decoding: pipe.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-    #expect(names.contains("pe_activities_by_coach_date"))
-  }
-
   @Test func progressShowsAfterASecondOnATerminalAndIsCleared() {
     let terminal = TerminalOutput()
     let context = CommandContext(environment: [:], output: terminal)

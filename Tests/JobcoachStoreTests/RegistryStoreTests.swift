@@ -60,6 +60,18 @@ let policiesDocument = """
      "requirements": {"internal": ["Q-INT-1"]}}]}
   """
 
+let portfoliosDocument = """
+  {"kind": "portfolios", "schemaVersion": 1, "portfolios": [
+    {"coach": "JC-1", "peActivities": [
+      {"id": "A1", "date": "1969-12-31", "hours": 2, "title": "Before the epoch", "provider": "P",
+       "category": "free"},
+      {"id": "A2", "date": "2024-02-29", "hours": 8, "title": "Leap day", "provider": "P",
+       "category": "accredited", "accreditationCode": "ACC",
+       "evidence": {"documentId": "CERT-2", "issuer": "P"}},
+      {"id": "A3", "date": "9999-12-31", "hours": 1.5, "title": "Last day", "provider": "P",
+       "category": "free"}]}]}
+  """
+
 let allDocuments = [
   ("organisations.json", organisationsDocument), ("coaches.json", coachesDocument),
   ("placements.json", placementsDocument), ("policies.json", policiesDocument),
@@ -137,36 +149,61 @@ struct RegistryStoreTests {
     #expect(try database.scalarInt("PRAGMA user_version") == Int64(Schema.currentVersion))
   }
 
-  /// A registry of schema version 5 gains the accreditation code in its PE covering index when
-  /// opened, and keeps its data.
+  /// Turns a registry of the current schema back into one of `version` (5 or 6), as those
+  /// versions made them: activity dates as text, no settings, and before 6 an index without
+  /// the accreditation code.
+  static func downgrade(_ path: String, to version: Int) throws {
+    let database = try Database(path: path, mode: .readWrite)
+    try database.execute(
+      """
+      CREATE TABLE old_activities (
+        coach_id TEXT NOT NULL REFERENCES portfolios(coach_id) ON DELETE CASCADE,
+        id TEXT NOT NULL,
+        activity_date TEXT NOT NULL CHECK (date(activity_date) IS activity_date),
+        minutes INTEGER NOT NULL CHECK (minutes > 0),
+        title TEXT NOT NULL, provider TEXT NOT NULL,
+        category TEXT NOT NULL CHECK (category IN ('accredited', 'free')),
+        accreditation_code TEXT, evidence_document TEXT, evidence_issuer TEXT,
+        PRIMARY KEY (coach_id, id)
+      ) STRICT, WITHOUT ROWID;
+      INSERT INTO old_activities SELECT coach_id, id, date(activity_day * 86400, 'unixepoch'),
+        minutes, title, provider, category, accreditation_code, evidence_document,
+        evidence_issuer FROM pe_activities;
+      DROP TABLE pe_activities;
+      ALTER TABLE old_activities RENAME TO pe_activities;
+      CREATE INDEX pe_activities_by_coach_date ON pe_activities(coach_id, activity_date, category,
+        minutes\(version >= 6 ? ", accreditation_code" : ""));
+      DROP TABLE settings;
+      PRAGMA user_version = \(version);
+      """)
+  }
+
+  /// A registry of schema version 5 gains the settings table and PE activity days (without
+  /// the covering index) when opened, and keeps its data.
   @Test func aVersionFiveRegistryIsMigrated() throws {
     let directory = TemporaryDirectory()
     let path = directory.file("r.sqlite")
+    let expected: Portfolio
     do {
       let (store, _) = try RegistryStore.create(at: path)
-      let (documents, log) = batch(allDocuments)
+      let (documents, log) = batch(allDocuments + [("portfolios.json", portfoliosDocument)])
       #expect(log.isEmpty)
       _ = try store.apply(documents)
+      expected = try #require(try store.portfolio(of: "JC-1"))
+      #expect(expected.activities.map(\.date.description) == ["1969-12-31", "2024-02-29", "9999-12-31"])
+      #expect(!expected.activities.isEmpty)
     }
-    do {
-      let database = try Database(path: path, mode: .readWrite)
-      try database.execute(
-        """
-        DROP INDEX pe_activities_by_coach_date;
-        CREATE INDEX pe_activities_by_coach_date
-          ON pe_activities(coach_id, activity_date, category, minutes);
-        DROP TABLE settings;
-        PRAGMA user_version = 5;
-        """)
-    }
+    try Self.downgrade(path, to: 5)
     let store = try RegistryStore.open(at: path)
     #expect(try store.schemaVersion() == Schema.currentVersion)
+    #expect(try store.portfolio(of: "JC-1") == expected)
     let database = try Database(path: path, mode: .readWrite)
-    let row = try database.prepare(
-      "SELECT sql FROM sqlite_schema WHERE name = 'pe_activities_by_coach_date'")
-    #expect(try row.step())
-    #expect(row.text(0)?.contains("minutes, accreditation_code)") == true)
+    #expect(
+      try database.scalarInt(
+        "SELECT count(*) FROM sqlite_schema WHERE type = 'index' AND tbl_name = 'pe_activities' "
+          + "AND sql IS NOT NULL") == 0)
     #expect(try database.scalarInt("SELECT count(*) FROM coaches") ?? 0 > 0)
+    #expect(try database.scalarInt("SELECT count(*) FROM pragma_foreign_key_check") == 0)
   }
 
   /// A registry of schema version 6 gains the settings table, with no default municipality,
@@ -178,16 +215,13 @@ struct RegistryStoreTests {
       let (store, _) = try RegistryStore.create(at: path)
       _ = try store.apply(batch(allDocuments).0)
     }
-    do {
-      let database = try Database(path: path, mode: .readWrite)
-      try database.execute("DROP TABLE settings; PRAGMA user_version = 6;")
-    }
+    try Self.downgrade(path, to: 6)
     let audit = AuditContext(
       command: "settings", actor: "test", timestamp: "2026-12-01T10:00:00Z",
       day: CalendarDate(iso: "2026-12-01")!)
     do {
       let store = try RegistryStore.open(at: path)
-      #expect(try store.schemaVersion() == 7)
+      #expect(try store.schemaVersion() == Schema.currentVersion)
       #expect(try store.defaultMunicipality() == nil)
       #expect(try store.allCoaches().count > 0)
       #expect(try store.setDefaultMunicipality("ORG-ZAANSTAD", audit: audit) == nil)

@@ -45,6 +45,10 @@ public struct CalendarDate: Hashable, Comparable, Sendable {
     self.init(year: fields.year, month: fields.month, day: fields.day)
   }
 
+  /// The first and last days the registry reads and writes: years 1 to 9999.
+  public static let earliest = CalendarDate(year: 1, month: 1, day: 1)!
+  public static let latest = CalendarDate(year: 9999, month: 12, day: 31)!
+
   public static func < (lhs: CalendarDate, rhs: CalendarDate) -> Bool {
     lhs.daysSinceEpoch < rhs.daysSinceEpoch
   }

@@ -339,25 +339,21 @@ public struct RegisterRules: Sendable {
   public func claimStands(code: String?, on date: CalendarDate, hours: Hours) -> Bool {
     guard let code else { return false }
     guard let claimLimits else { return true }
-    guard let limit = claimLimits[code] else { return false }
-    return limit.firstDay <= date && date <= limit.lastDay && hours <= limit.hours
+    return claimLimits[code]?.admits(date, minutes: hours.minutes) ?? false
   }
 
-  /// `claimStands` for a claim given as the UTF-8 of its code and ISO date, as a database
-  /// holds it: the same rule without making a string per claim (the store asks it for every
-  /// accredited activity of a national registry). Nil `code` is a claim without one.
+  /// `claimStands` for a claim whose code is given as its UTF-8, as a database holds it: the
+  /// same rule without making a string per claim (the store asks it for every accredited
+  /// activity of a national registry). Nil `code` is a claim without one.
   public func claimStands(
-    codeUTF8 code: UnsafeBufferPointer<UInt8>?, isoDateUTF8 isoDate: UnsafeBufferPointer<UInt8>,
-    minutes: Int
+    codeUTF8 code: UnsafeBufferPointer<UInt8>?, on date: CalendarDate, minutes: Int
   ) -> Bool {
     guard let code else { return false }
-    guard let date = CalendarDate(isoUTF8: isoDate) else { return false }
     guard let claimLimitsByKey, let key = CodeKey(code) else {
       return claimStands(
         code: String(decoding: code, as: UTF8.self), on: date, hours: Hours(minutes: minutes))
     }
-    guard let limit = claimLimitsByKey[key] else { return false }
-    return limit.firstDay <= date && date <= limit.lastDay && minutes <= limit.hours.minutes
+    return claimLimitsByKey[key]?.admits(date, minutes: minutes) ?? false
   }
 
   /// An ASCII code of up to 16 bytes as two words, a cheap dictionary key; nil for longer
@@ -392,6 +388,11 @@ public struct RegisterRules: Sendable {
     var firstDay: CalendarDate
     var lastDay: CalendarDate
     var hours: Hours
+
+    /// Whether a claim of `minutes` on `date` stands: the one comparison both lookups share.
+    func admits(_ date: CalendarDate, minutes: Int) -> Bool {
+      firstDay <= date && date <= lastDay && minutes <= hours.minutes
+    }
   }
 
   /// The limits of the codes of up to 16 bytes, by `CodeKey`; nil when a code is not ASCII

@@ -5,15 +5,12 @@ import JobcoachCore
 /// transaction, so memory does not grow with the files. Nothing is committed until `finish`,
 /// and nothing at all when any problem was found: the registry is left as it was.
 ///
-/// Into an empty registry the PE activities' covering index is dropped for the load and built
-/// once at the end, which is several times faster than keeping it up to date row by row.
-///
-/// SQLite does not check each row's foreign keys and CHECK constraints during the import: the
-/// domain has checked every value and reference before it is written (with the file and the
-/// place in it, which SQLite cannot name), and re-checking a million PE activities row by row
-/// was a fifth of the writing thread's time. Before the commit the foreign keys of every table
-/// are checked at once, except those of `pe_activities`, whose rows are only ever written
-/// straight after their portfolio's. Both checks are on again once the transaction ends.
+/// SQLite's own CHECK constraints and foreign keys stay on for every row of every table: the
+/// domain checks first and reports well (with the file and the place in it, which SQLite
+/// cannot name), SQLite is the last line of defence. Foreign keys are deferred to the commit
+/// (`PRAGMA defer_foreign_keys`, which ends with the transaction): documents may name an
+/// organisation before the document that holds it, and a violation left at the end still fails
+/// the commit, so nothing is written.
 public final class ImportSession {
   let store: RegistryStore
   let dryRun: Bool
@@ -24,7 +21,6 @@ public final class ImportSession {
   var summary = ImportSummary()
   var documents: [(file: String, kind: DocumentKind?, sha256: String)] = []
   var publicRegisters: [PublicRegister] = []
-  var rebuildActivityIndex = false
   var open = true
 
   /// Starts the transaction; problems found while reading go to `log`.
@@ -39,26 +35,11 @@ public final class ImportSession {
     writer = try store.wrap { () throws(SQLiteError) in try ImportWriter(store: store) }
     summary.isDryRun = dryRun
     try store.wrap { () throws(SQLiteError) in
+      try store.database.execute("BEGIN IMMEDIATE")
       do throws(SQLiteError) {
-        // Only outside a transaction does SQLite change its foreign-key enforcement.
-        try store.database.execute("PRAGMA foreign_keys = OFF")
-        try store.database.execute("PRAGMA ignore_check_constraints = ON")
-        try store.database.execute("BEGIN IMMEDIATE")
-      } catch {
-        Self.restoreChecks(store.database)
-        throw error
-      }
-      do throws(SQLiteError) {
-        if try store.database.scalarInt(
-          "SELECT count(*) FROM (SELECT 1 FROM pe_activities LIMIT 1)")
-          == 0
-        {
-          try store.database.execute("DROP INDEX pe_activities_by_coach_date")
-          rebuildActivityIndex = true
-        }
+        try store.database.execute("PRAGMA defer_foreign_keys = ON")
       } catch {
         try? store.database.execute("ROLLBACK")
-        Self.restoreChecks(store.database)
         throw error
       }
     }
@@ -68,33 +49,13 @@ public final class ImportSession {
     rollback()
   }
 
-  /// Turns SQLite's own row checks back on for the connection.
-  private static func restoreChecks(_ database: Database) {
-    try? database.execute("PRAGMA ignore_check_constraints = OFF")
-    try? database.execute("PRAGMA foreign_keys = ON")
-  }
-
-  /// Fails with SQLite's own foreign-key error when a row written refers to nothing.
+  /// Fails with SQLite's own foreign-key error when a row written refers to nothing (what a
+  /// commit with deferred foreign keys would refuse).
   private func checkForeignKeys() throws(SQLiteError) {
-    let tables = try store.database.cached(
-      """
-      SELECT DISTINCT m.name FROM sqlite_schema m, pragma_foreign_key_list(m.name) f
-      WHERE m.type = 'table' AND m.name != 'pe_activities' ORDER BY m.name
-      """)
-    tables.reset()
-    defer { tables.reset() }
-    var names: [String] = []
-    while try tables.step() { names.append(tables.text(0) ?? "") }
-    for name in names {
-      let check = try store.database.cached("SELECT \"table\" FROM pragma_foreign_key_check(?)")
-      try check.bind([.text(name)])
-      defer { check.reset() }
-      if try check.step() {
-        throw SQLiteError(
-          code: SQLITE_CONSTRAINT | 3 << 8, message: "FOREIGN KEY constraint failed in '\(name)'",
-          sql: "PRAGMA foreign_key_check")
-      }
-    }
+    guard store.database.hasUnresolvedForeignKeys else { return }
+    throw SQLiteError(
+      code: SQLITE_CONSTRAINT | 3 << 8, message: "FOREIGN KEY constraint failed",
+      sql: "PRAGMA foreign_key_check")
   }
 
   /// Checks one record and, while the import has no problems, writes it.
@@ -143,12 +104,6 @@ public final class ImportSession {
         if !publicRegisters.isEmpty {
           summary.counts[.publicRegister] = try writer.write(publicRegisters)
         }
-        if rebuildActivityIndex {
-          // SQLite sorts the index's entries on a helper thread as well when allowed to.
-          try store.database.execute("PRAGMA threads = 2")
-          try store.database.execute(Schema.activityIndex)
-          try store.database.execute("PRAGMA threads = 0")
-        }
         if let audit, summary.changedAnything {
           let entries = documents.map { document in
             AuditEntry(
@@ -158,10 +113,12 @@ public final class ImportSession {
           }
           try store.appendAudit(entries + writer.changes.entries, context: audit)
         }
-        try checkForeignKeys()
+        if dryRun {
+          // A dry run commits nothing, so it asks SQLite now what the commit would find.
+          try checkForeignKeys()
+        }
         try store.database.execute(dryRun ? "ROLLBACK" : "COMMIT")
         open = false
-        Self.restoreChecks(store.database)
       }
     } catch {
       rollback()
@@ -175,7 +132,6 @@ public final class ImportSession {
     if open {
       try? store.database.execute("ROLLBACK")
       open = false
-      Self.restoreChecks(store.database)
     }
   }
 }

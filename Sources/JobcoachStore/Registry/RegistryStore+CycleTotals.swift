@@ -5,7 +5,7 @@ extension RegistryStore {
   /// as claimed (`RegisterRules.claimStands`, asked per accredited row by the SQL function
   /// `jobcoach_claim_stands`); coaches with any other claim are left out.
   ///
-  /// The sums are SQL over the covering index; which claims stand is the domain's answer, asked
+  /// The sums are SQL over each coach's range of the table; which claims stand is the domain's answer, asked
   /// per row. Held to the portfolio's statement by `PECountingDifferentialTests`.
   public func cycleTotals(_ cycles: [CoachID: RegisterCycle], rules: RegisterRules)
     throws(StoreError) -> [CoachID: PETotals]
@@ -18,21 +18,23 @@ extension RegistryStore {
     throws(SQLiteError) -> [CoachID: PETotals]
   {
     try database.defineFunction("jobcoach_claim_stands", arity: 3) { arguments in
-      guard let day = arguments.utf8(1) else { return 0 }
-      return rules.claimStands(
-        codeUTF8: arguments.utf8(0), isoDateUTF8: day, minutes: arguments.int(2)) ? 1 : 0
+      rules.claimStands(
+        codeUTF8: arguments.utf8(0), on: CalendarDate(daysSinceEpoch: arguments.int(1)),
+        minutes: arguments.int(2)) ? 1 : 0
     }
     try database.execute(
       """
       CREATE TEMP TABLE IF NOT EXISTS check_cycles (
-        coach_id TEXT PRIMARY KEY, first_day TEXT NOT NULL, last_day TEXT NOT NULL
+        coach_id TEXT PRIMARY KEY, first_day INTEGER NOT NULL, last_day INTEGER NOT NULL
       ) WITHOUT ROWID;
       DELETE FROM temp.check_cycles;
       """)
     defer { try? database.execute("DELETE FROM temp.check_cycles") }
     let insert = try database.cached("INSERT INTO temp.check_cycles VALUES (?, ?, ?)")
     for (coach, cycle) in cycles {
-      try insert.run([SQLValue(coach), SQLValue(cycle.start), SQLValue(cycle.end)])
+      try insert.run([
+        SQLValue(coach), .integer(cycle.start.daysSinceEpoch), .integer(cycle.end.daysSinceEpoch),
+      ])
     }
     var totals: [CoachID: PETotals] = [:]
     totals.reserveCapacity(cycles.count)
@@ -43,11 +45,11 @@ extension RegistryStore {
         sum(CASE WHEN a.category = 'accredited' THEN a.minutes ELSE 0 END),
         sum(CASE WHEN a.category = 'accredited' THEN 0 ELSE a.minutes END),
         min(CASE WHEN a.category = 'accredited'
-          THEN jobcoach_claim_stands(a.accreditation_code, a.activity_date, a.minutes)
+          THEN jobcoach_claim_stands(a.accreditation_code, a.activity_day, a.minutes)
           ELSE 1 END)
       FROM temp.check_cycles c
-      JOIN pe_activities a INDEXED BY pe_activities_by_coach_date
-        ON a.coach_id = c.coach_id AND a.activity_date BETWEEN c.first_day AND c.last_day
+      JOIN pe_activities a
+        ON a.coach_id = c.coach_id AND a.activity_day BETWEEN c.first_day AND c.last_day
       GROUP BY c.coach_id
       """)
     defer { rows.reset() }

@@ -301,9 +301,8 @@ struct ImportWriter {
       ON CONFLICT (id) DO UPDATE SET title = excluded.title, provider = excluded.provider,
         recognised_from = excluded.recognised_from, recognised_until = excluded.recognised_until
       """)
-    let existing = try store.recognisedEducationsRaw()
     return try count(educations) { (education) throws(SQLiteError) -> Change in
-      let old = existing[education.id]
+      let old = try store.recognisedEducationsRaw(only: education.id)[education.id]
       if old == education { return .unchanged }
       try upsert.run([
         SQLValue(education.id), .text(education.title), .text(education.provider),
@@ -323,9 +322,8 @@ struct ImportWriter {
         minutes = excluded.minutes, valid_from = excluded.valid_from,
         valid_until = excluded.valid_until
       """)
-    let existing = try store.accreditationsRaw()
     return try count(accreditations) { (accreditation) throws(SQLiteError) -> Change in
-      let old = existing[accreditation.code]
+      let old = try store.accreditationsRaw(only: accreditation.code)[accreditation.code]
       if old == accreditation { return .unchanged }
       try upsert.run([
         .text(accreditation.code), .text(accreditation.title), .text(accreditation.provider),
@@ -386,7 +384,7 @@ struct ImportWriter {
       """)
     let insertActivity = try database.cached(
       """
-      INSERT INTO pe_activities (coach_id, id, activity_date, minutes, title, provider, category,
+      INSERT INTO pe_activities (coach_id, id, activity_day, minutes, title, provider, category,
         accreditation_code, evidence_document, evidence_issuer) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
       """)
     return try count(portfolios) { (portfolio) throws(SQLiteError) -> Change in
@@ -435,7 +433,7 @@ struct ImportWriter {
   ) {
     row.text(coach.rawValue)
     row.text(activity.pointee.id.rawValue)
-    row.text(activity.pointee.date.description)
+    row.integer(activity.pointee.date.daysSinceEpoch)
     row.integer(activity.pointee.hours.minutes)
     row.text(activity.pointee.title)
     row.text(activity.pointee.provider)

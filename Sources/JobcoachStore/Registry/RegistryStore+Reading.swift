@@ -320,6 +320,14 @@ extension RegistryStore {
     return date
   }
 
+  /// A date stored as its day number (days since 1970-01-01).
+  func day(_ statement: Statement, _ column: Int32) throws(SQLiteError) -> CalendarDate {
+    let date = CalendarDate(daysSinceEpoch: statement.int(column))
+    guard statement.isNull(column) == false, CalendarDate.earliest <= date, date <= .latest
+    else { throw corrupt("a day column") }
+    return date
+  }
+
   func optionalDate(_ statement: Statement, _ column: Int32) throws(SQLiteError) -> CalendarDate? {
     statement.isNull(column) ? nil : try date(statement, column)
   }

@@ -6,9 +6,13 @@ extension RegistryStore {
     try wrap { () throws(SQLiteError) in try recognisedEducationsRaw() }
   }
 
-  func recognisedEducationsRaw() throws(SQLiteError) -> [EducationID: RecognisedEducation] {
+  func recognisedEducationsRaw(only id: EducationID? = nil) throws(SQLiteError)
+    -> [EducationID: RecognisedEducation]
+  {
     let rows = try database.prepare(
-      "SELECT id, title, provider, recognised_from, recognised_until FROM educations")
+      "SELECT id, title, provider, recognised_from, recognised_until FROM educations"
+        + (id == nil ? "" : " WHERE id = ?"))
+    if let id { try rows.bind([SQLValue(id)]) }
     var result: [EducationID: RecognisedEducation] = [:]
     while try rows.step() {
       let id = EducationID(rawValue: rows.text(0) ?? "")
@@ -27,9 +31,13 @@ extension RegistryStore {
     }
   }
 
-  func accreditationsRaw() throws(SQLiteError) -> [String: Accreditation] {
+  func accreditationsRaw(only code: String? = nil) throws(SQLiteError)
+    -> [String: Accreditation]
+  {
     let rows = try database.prepare(
-      "SELECT code, title, provider, minutes, valid_from, valid_until FROM accreditations")
+      "SELECT code, title, provider, minutes, valid_from, valid_until FROM accreditations"
+        + (code == nil ? "" : " WHERE code = ?"))
+    if let code { try rows.bind([.text(code)]) }
     var result: [String: Accreditation] = [:]
     while try rows.step() {
       let code = rows.text(0) ?? ""
@@ -113,15 +121,15 @@ extension RegistryStore {
     }
     let activities = try database.cached(
       """
-      SELECT id, activity_date, minutes, title, provider, category, accreditation_code,
+      SELECT id, activity_day, minutes, title, provider, category, accreditation_code,
         evidence_document, evidence_issuer
-      FROM pe_activities WHERE coach_id = ? ORDER BY activity_date, id
+      FROM pe_activities WHERE coach_id = ? ORDER BY activity_day, id
       """)
     try activities.bind([SQLValue(coach)])
     while try activities.step() {
       portfolio.activities.append(
         PEActivity(
-          id: ActivityID(rawValue: activities.text(0) ?? ""), date: try date(activities, 1),
+          id: ActivityID(rawValue: activities.text(0) ?? ""), date: try day(activities, 1),
           hours: Hours(minutes: activities.int(2)), title: activities.text(3) ?? "",
           provider: activities.text(4) ?? "",
           category: PECategory(rawValue: activities.text(5) ?? "") ?? .free,

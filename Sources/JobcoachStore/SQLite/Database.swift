@@ -97,6 +97,15 @@ final class Database {
 
   var changes: Int { Int(sqlite3_changes(handle)) }
 
+  /// Whether rows written in this transaction still refer to nothing: the count SQLite keeps
+  /// for deferred foreign keys, which a commit would refuse.
+  var hasUnresolvedForeignKeys: Bool {
+    var current: Int32 = 0
+    var highest: Int32 = 0
+    sqlite3_db_status(handle, SQLITE_DBSTATUS_DEFERRED_FKS, &current, &highest, 0)
+    return current > 0
+  }
+
   /// Whether a transaction is open on this connection.
   var isInTransaction: Bool { sqlite3_get_autocommit(handle) == 0 }
 }
