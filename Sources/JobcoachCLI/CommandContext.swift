@@ -1,4 +1,3 @@
-import Foundation
 import JobcoachCore
 import JobcoachStore
 
@@ -13,7 +12,7 @@ public struct CommandContext {
   public var now: @Sendable () -> String
 
   public init(
-    environment: [String: String] = ProcessInfo.processInfo.environment,
+    environment: [String: String] = ProcessEnvironment.current(),
     output: any OutputSink = FileDescriptorOutput(),
     today: @escaping @Sendable () -> CalendarDate = CommandContext.todayInAmsterdam,
     now: @escaping @Sendable () -> String = CommandContext.utcTimestamp
@@ -25,13 +24,7 @@ public struct CommandContext {
   }
 
   @Sendable public static func utcTimestamp() -> String {
-    var calendar = Calendar(identifier: .gregorian)
-    calendar.timeZone = TimeZone(secondsFromGMT: 0)!
-    let parts = calendar.dateComponents(
-      [.year, .month, .day, .hour, .minute, .second], from: Date())
-    func two(_ value: Int?) -> String { (value ?? 0) < 10 ? "0\(value ?? 0)" : "\(value ?? 0)" }
-    return "\(parts.year ?? 0)-\(two(parts.month))-\(two(parts.day))T\(two(parts.hour)):"
-      + "\(two(parts.minute)):\(two(parts.second))Z"
+    Clock.utcTimestamp(atUnixSeconds: Clock.unixSeconds())
   }
 
   /// Who, which command and when, for the audit trail: `--actor`, else the system user.
@@ -67,10 +60,7 @@ public struct CommandContext {
   }
 
   @Sendable public static func todayInAmsterdam() -> CalendarDate {
-    var calendar = Calendar(identifier: .gregorian)
-    calendar.timeZone = TimeZone(identifier: "Europe/Amsterdam") ?? TimeZone(secondsFromGMT: 3600)!
-    let parts = calendar.dateComponents([.year, .month, .day], from: Date())
-    return CalendarDate(year: parts.year!, month: parts.month!, day: parts.day!)!
+    Clock.amsterdamDate(atUnixSeconds: Clock.unixSeconds())
   }
 
   /// Opens the registry the command names, or with `--file` builds one in memory from documents.
@@ -92,26 +82,19 @@ enum DocumentLoader {
   /// in path order. Missing paths are an error (exit 66).
   static func expand(_ paths: [String]) throws(CLIError) -> [String] {
     var files: [String] = []
-    let manager = FileManager.default
     for path in paths {
-      var isDirectory: ObjCBool = false
-      guard manager.fileExists(atPath: path, isDirectory: &isDirectory) else {
+      switch FileSystem.kind(of: path) {
+      case nil:
         throw .inputMissing(path: path, reason: "no such file or directory")
-      }
-      if !isDirectory.boolValue {
-        files.append(path)
-        continue
-      }
-      guard let enumerator = manager.enumerator(atPath: path) else {
-        throw .inputMissing(path: path, reason: "cannot list the directory")
-      }
-      var found: [String] = []
-      while let relative = enumerator.nextObject() as? String {
-        if relative.hasSuffix(".json") {
-          found.append(path.hasSuffix("/") ? path + relative : path + "/" + relative)
+      case .directory?:
+        guard let found = FileSystem.files(under: path) else {
+          throw .inputMissing(path: path, reason: "cannot list the directory")
         }
+        let base = path.hasSuffix("/") ? path : path + "/"
+        files += found.filter { $0.hasSuffix(".json") }.sorted().map { base + $0 }
+      case .file?, .other?:
+        files.append(path)
       }
-      files.append(contentsOf: found.sorted())
     }
     return files
   }
@@ -123,10 +106,10 @@ enum DocumentLoader {
     var batch = ImportBatch()
     let log = ProblemLog()
     for file in files {
-      guard let data = FileManager.default.contents(atPath: file) else {
+      guard let bytes = FileSystem.contents(of: file) else {
         throw .inputMissing(path: file, reason: "not readable")
       }
-      batch.read(Array(data), file: file, log: log)
+      batch.read(bytes, file: file, log: log)
     }
     guard log.isEmpty else { throw .badDocuments(log.problems, dropped: log.dropped) }
     return batch

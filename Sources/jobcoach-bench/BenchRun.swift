@@ -16,21 +16,31 @@ struct BenchRun {
   var sqlite3: String
   var keep: String?
 
+  /// The one command that builds the binary measured: what a user builds.
+  static let buildCommand = "swift build -c release"
+
   struct Figures {
     var coaches: Int
     var activities: Int
+    var placements: Int
+    var bookings: Int
     var megabytes: Int
     /// sqlite3 first, jobcoach second.
     var imports: Paired
+    /// The placements and bookings imported once, after the timed imports.
+    var placementImport: Measurement
     var lookups: Paired
     var checks: Paired
+    var placementShow: Measurement
+    var due: Measurement
+    var remind: Measurement
   }
 
   func run() throws {
     guard FileManager.default.isExecutableFile(atPath: jobcoach) else {
       throw BenchError(
-        "no jobcoach binary at '\(jobcoach)': build it with "
-          + "'swift build -c release --static-swift-stdlib' or pass --jobcoach PATH")
+        "no jobcoach binary at '\(jobcoach)': build it with '\(Self.buildCommand)' or pass "
+          + "--jobcoach PATH")
     }
     let root = keep ?? (NSTemporaryDirectory() + "jobcoach-bench-\(getpid())")
     defer { if keep == nil { try? FileManager.default.removeItem(atPath: root) } }
@@ -41,12 +51,17 @@ struct BenchRun {
     print("")
     print(table([small, full]))
     print("")
+    print(secondTable([small, full]))
+    print("")
     let importGrowth = full.imports.second.seconds / small.imports.second.seconds
     let checkGrowth = full.checks.second.seconds / small.checks.second.seconds
+    let check = full.checks.second.seconds
     print("targets at full size (ratios: the median over runs in turn):")
     print(line("import / (sqlite3 .import + index)", full.imports.ratio, 1))
     print(line("verify / sqlite3 indexed lookup", full.lookups.ratio, 2))
-    print(line("check / sqlite3 PE totals", full.checks.ratio, 3))
+    print(line("check / sqlite3 bookings and PE totals", full.checks.ratio, 3))
+    print(line("register due / check", full.due.seconds / check, 1))
+    print(line("remind / check", full.remind.seconds / check, 1))
     print(line("import, 10x data / 1x", importGrowth, 11))
     print(line("check, 10x data / 1x", checkGrowth, 11))
     let peak = full.imports.second.peakKilobytes
@@ -77,22 +92,36 @@ struct BenchRun {
       (try? measure([sqlite3, "--version"]).output.split(separator: " ").first.map(String.init))
       ?? "?"
     return
-      "machine: \(system) \(machine), \(cores) cores, \(String(format: "%.1f", memory)) GB; sqlite3 \(version ?? "?")"
+      "machine: \(system) \(machine), \(cores) cores, \(String(format: "%.1f", memory)) GB; sqlite3 \(version)"
   }
 
+  /// A date's day number, as the registry stores PE activity dates.
+  func day(_ iso: String) -> Int { CalendarDate(iso: iso)!.daysSinceEpoch }
+
   func figures(coaches: Int, activities: Int, in directory: String) throws -> Figures {
+    let placements = 2 * coaches
+    let bookings = 100 * placements
     FileHandle.standardError.write(
-      Data("generating \(coaches) coaches, \(activities) activities\n".utf8))
-    let bytes = try Generator(coaches: coaches, activities: activities, seed: seed).write(
-      to: directory)
+      Data(
+        ("generating \(coaches) coaches, \(activities) activities, \(placements) placements, "
+          + "\(bookings) bookings\n").utf8))
+    let bytes = try Generator(
+      coaches: coaches, activities: activities, seed: seed, placements: placements,
+      bookings: bookings
+    ).write(to: directory)
+    // The register's documents, imported and timed; the placements' apart, imported once.
     let data = directory + "/data"
-    try FileManager.default.createDirectory(atPath: data, withIntermediateDirectories: true)
+    let placementData = directory + "/placements"
+    for folder in [data, placementData] {
+      try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+    }
     for file in try FileManager.default.contentsOfDirectory(atPath: directory)
     where file.hasSuffix(".json") {
-      try FileManager.default.moveItem(atPath: directory + "/" + file, toPath: data + "/" + file)
+      let target = ["placements.json", "hour-bookings.json"].contains(file) ? placementData : data
+      try FileManager.default.moveItem(atPath: directory + "/" + file, toPath: target + "/" + file)
     }
 
-    // sqlite3: the CSV into a plain table, then the covering index.
+    // sqlite3: the CSV into a plain table, then the index a check would want.
     let baseline = directory + "/baseline.sqlite"
     let script = directory + "/import.sql"
     try """
@@ -119,7 +148,6 @@ struct BenchRun {
         fresh(baseline)
         let csvImport = try measure([sqlite3, baseline], stdin: script)
         guard csvImport.exitCode == 0 else { throw BenchError("sqlite3 .import failed") }
-        // The same covering index as the registry's (migration 6).
         let index = try measure([
           sqlite3, baseline,
           "CREATE INDEX pe_by_coach ON pe_activities(coach_id, activity_date, category, minutes, "
@@ -140,8 +168,16 @@ struct BenchRun {
         }
         return imported
       })
+    FileHandle.standardError.write(Data("importing the placements and bookings\n".utf8))
+    let placementImport = try measure([
+      jobcoach, "import", placementData, "--db", db, "--actor", "bench",
+    ])
+    guard placementImport.exitCode == 0 else {
+      throw BenchError("jobcoach import of the placements failed (exit \(placementImport.exitCode))")
+    }
 
-    let coach = Generator(coaches: coaches, activities: activities, seed: seed).coachID(coaches / 2)
+    let generator = Generator(coaches: coaches, activities: activities, seed: seed)
+    let coach = generator.coachID(coaches / 2)
     let lookups = try paired(
       21,
       { try measure([sqlite3, db, "SELECT name FROM coaches WHERE id = '\(coach)'"]) },
@@ -157,6 +193,7 @@ struct BenchRun {
         try measure([
           sqlite3, db,
           """
+          SELECT placement_id, sum(minutes), count(*) FROM hour_bookings GROUP BY placement_id;
           SELECT coach_id, sum(CASE WHEN category = 'accredited' THEN minutes END),
             sum(CASE WHEN category = 'free' THEN minutes END) FROM pe_activities
           WHERE activity_day BETWEEN \(day("2021-11-24")) AND \(day("2026-11-23"))
@@ -165,24 +202,35 @@ struct BenchRun {
         ])
       },
       { try measure([jobcoach, "check", "--on", "2026-11-23", "--db", db, "--format", "csv"]) })
+    func median(_ count: Int, _ arguments: [String]) throws -> Measurement {
+      try (0..<count).map { _ in try measure(arguments) }.sorted { $0.seconds < $1.seconds }[
+        count / 2]
+    }
+    let placementShow = try median(
+      11,
+      [
+        jobcoach, "placement", "show", generator.placementID(placements / 2), "--on",
+        "2026-11-23", "--db", db,
+      ])
+    let due = try median(5, [jobcoach, "register", "due", "--on", "2026-11-23", "--db", db])
+    let remind = try median(5, [jobcoach, "remind", "--on", "2026-11-23", "--db", db])
     return Figures(
-      coaches: coaches, activities: activities, megabytes: bytes / 1_000_000,
-      imports: imports, lookups: lookups, checks: checks)
+      coaches: coaches, activities: activities, placements: placements, bookings: bookings,
+      megabytes: bytes / 1_000_000, imports: imports, placementImport: placementImport,
+      lookups: lookups, checks: checks, placementShow: placementShow, due: due, remind: remind)
   }
 
-  /// A date's day number, as the registry stores PE activity dates.
-  func day(_ iso: String) -> Int { CalendarDate(iso: iso)!.daysSinceEpoch }
+  func ms(_ seconds: Double) -> String { String(format: "%.1f ms", seconds * 1000) }
+  func s(_ seconds: Double) -> String { String(format: "%.2f s", seconds) }
+  func ratio(_ value: Double) -> String { String(format: "%.2fx", value) }
+  func cell(_ text: String, _ width: Int) -> String {
+    text.padding(toLength: max(width, text.count), withPad: " ", startingAt: 0)
+  }
 
   func table(_ rows: [Figures]) -> String {
-    func ms(_ seconds: Double) -> String { String(format: "%.1f ms", seconds * 1000) }
-    func s(_ seconds: Double) -> String { String(format: "%.2f s", seconds) }
-    func ratio(_ value: Double) -> String { String(format: "%.2fx", value) }
-    func cell(_ text: String, _ width: Int) -> String {
-      text.padding(toLength: max(width, text.count), withPad: " ", startingAt: 0)
-    }
     var lines = [
       "coaches  activities  JSON MB | import   sqlite3 .import+index  ratio  peak MB | "
-        + "verify    sqlite3 lookup  ratio | check     sqlite3 totals  ratio"
+        + "verify    sqlite3 lookup  ratio"
     ]
     for row in rows {
       var cells: [String] = []
@@ -195,10 +243,29 @@ struct BenchRun {
       cells.append(cell(String(row.imports.second.peakKilobytes / 1024), 7) + " |")
       cells.append(cell(ms(row.lookups.second.seconds), 9))
       cells.append(cell(ms(row.lookups.first.seconds), 15))
-      cells.append(cell(ratio(row.lookups.ratio), 5) + " |")
+      cells.append(ratio(row.lookups.ratio))
+      lines.append(cells.joined(separator: " "))
+    }
+    return lines.joined(separator: "\n")
+  }
+
+  func secondTable(_ rows: [Figures]) -> String {
+    var lines = [
+      "placements  bookings  | import   | check     sqlite3 totals  ratio  peak MB | "
+        + "placement show | register due | remind"
+    ]
+    for row in rows {
+      var cells: [String] = []
+      cells.append(cell(String(row.placements), 11))
+      cells.append(cell(String(row.bookings), 9) + " |")
+      cells.append(cell(s(row.placementImport.seconds), 8) + " |")
       cells.append(cell(ms(row.checks.second.seconds), 9))
       cells.append(cell(ms(row.checks.first.seconds), 15))
-      cells.append(ratio(row.checks.ratio))
+      cells.append(cell(ratio(row.checks.ratio), 6))
+      cells.append(cell(String(row.checks.second.peakKilobytes / 1024), 7) + " |")
+      cells.append(cell(ms(row.placementShow.seconds), 14) + " |")
+      cells.append(cell(ms(row.due.seconds), 12) + " |")
+      cells.append(ms(row.remind.seconds))
       lines.append(cells.joined(separator: " "))
     }
     return lines.joined(separator: "\n")

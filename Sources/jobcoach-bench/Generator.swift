@@ -15,11 +15,18 @@ struct SplitMix64: RandomNumberGenerator {
 }
 
 /// Writes realistic import documents in our schemas for `coaches` coaches with `activities`
-/// PE activities among them, and the same activities as CSV for the sqlite3 baseline.
+/// PE activities among them, and the same activities as CSV for the sqlite3 baseline; with
+/// `placements`, also that many placements (grants, plans, absences) and `bookings` hour
+/// bookings among them, in `placements.json` and `hour-bookings.json`.
 struct Generator {
   var coaches: Int
   var activities: Int
   var seed: UInt64
+  var placements = 0
+  var bookings = 0
+
+  static let employers = 500
+  static let coachingOrganisations = 20
 
   static let titles = [
     "Motiverende gespreksvoering", "Psychische kwetsbaarheid op de werkvloer",
@@ -31,6 +38,10 @@ struct Generator {
   ]
 
   func coachID(_ index: Int) -> String { "JC-" + pad(index + 1, 6) }
+  func placementID(_ index: Int) -> String { "PL-" + pad(index + 1, 7) }
+  func employerID(_ index: Int) -> String { "ORG-WG-" + pad(index + 1, 4) }
+  func coachingOrganisationID(_ index: Int) -> String { "ORG-JC-" + pad(index + 1, 3) }
+  func isExternal(_ coach: Int) -> Bool { coach % 3 == 0 }
 
   func pad(_ number: Int, _ width: Int) -> String {
     let digits = String(number)
@@ -46,11 +57,30 @@ struct Generator {
       try text.write(toFile: directory + "/" + name, atomically: false, encoding: .utf8)
       total += text.utf8.count
     }
+    var organisations = [
+      #"{"id": "ORG-BENCH-GEMEENTE", "name": "Gemeente Bench", "kind": "municipality"}"#
+    ]
+    for index in 0..<Self.coachingOrganisations {
+      organisations.append(
+        #"{"id": "\#(coachingOrganisationID(index))", "name": "Jobcoaching \#(index + 1) B.V.", "kind": "coaching-organisation", "recognitions": [{"framework": "2016", "validFrom": "2017-01-01", "validUntil": "\#(index % 5 == 0 ? "2026-06-30" : "2029-12-31")", "evidence": {"documentId": "UWV-EK-\#(pad(index + 1, 4))", "issuer": "UWV"}}]}"#
+      )
+    }
+    for index in 0..<Self.employers {
+      organisations.append(
+        #"{"id": "\#(employerID(index))", "name": "Werkgever \#(index + 1)", "kind": "employer"}"#)
+    }
     try save(
       "organisations.json",
+      #"{"kind": "organisations", "schemaVersion": 1, "organisations": ["#
+        + organisations.joined(separator: ",\n") + "]}\n")
+    try save(
+      "policies.json",
       """
-      {"kind": "organisations", "schemaVersion": 1, "organisations": [
-        {"id": "ORG-BENCH-GEMEENTE", "name": "Gemeente Bench", "kind": "municipality"}]}
+      {"kind": "policies", "schemaVersion": 1, "policies": [{"id": "POL-BENCH",
+        "name": "Gemeente Bench jobcoaching", "municipality": "ORG-BENCH-GEMEENTE",
+        "effectiveFrom": "2020-01-01", "fundsInternalCoaching": true,
+        "externalOrganisations": {"policy": "free-choice"},
+        "funding": {"shiftsBetweenYears": true, "allowsMotivatedExceptions": true}}]}
       """)
     let codes = (0..<200).map { "BJN-B-" + pad($0, 4) }
     var accreditations: [String] = []
@@ -76,8 +106,14 @@ struct Generator {
     for index in 0..<coaches {
       let id = coachID(index)
       let year = 2005 + Int(random.next() % 15)
+      // A third of the coaches work for a coaching organisation, the others for the
+      // municipality.
+      let employment =
+        isExternal(index)
+        ? #"{"organisation": "\#(coachingOrganisationID(index % Self.coachingOrganisations))", "kind": "external", "from": "\#(year)-03-01"}"#
+        : #"{"organisation": "ORG-BENCH-GEMEENTE", "kind": "municipal", "from": "\#(year)-03-01"}"#
       coachLines.append(
-        #"{"id": "\#(id)", "name": "Coach \#(index + 1)", "employments": [{"organisation": "ORG-BENCH-GEMEENTE", "kind": "municipal", "from": "\#(year)-03-01"}], "qualifications": [{"kind": "hbo-diploma", "title": "Bachelor Social Work", "issuedOn": "\#(year - 1)-07-01", "issuer": "Hogeschool"}, {"kind": "jobcoach-training", "title": "Post-hbo Jobcoach", "issuedOn": "\#(year)-01-15", "issuer": "Hogeschool"}]}"#
+        #"{"id": "\#(id)", "name": "Coach \#(index + 1)", "employments": [\#(employment)], "qualifications": [{"kind": "hbo-diploma", "title": "Bachelor Social Work", "issuedOn": "\#(year - 1)-07-01", "issuer": "Hogeschool"}, {"kind": "jobcoach-training", "title": "Post-hbo Jobcoach", "issuedOn": "\#(year)-01-15", "issuer": "Hogeschool"}]}"#
       )
       let admitted = "\(2018 + Int(random.next() % 6))-\(pad(1 + Int(random.next() % 12), 2))-01"
       membershipLines.append(
@@ -144,6 +180,91 @@ struct Generator {
       flush()
     }
     json += "]}\n"
+    flush(force: true)
+    if placements > 0 { total += try writePlacements(to: directory, random: &random) }
+    return total
+  }
+
+  /// `placements.json` and `hour-bookings.json`: each placement with a grant of half-year
+  /// periods, a plan of three goals and sometimes an absence, coached by one coach; the
+  /// bookings spread over the placements, on days in their periods up to 2026-11-23.
+  func writePlacements(to directory: String, random: inout SplitMix64) throws -> Int {
+    var total = 0
+    let placementFile = FileHandle(forWritingAtPath: try create(directory + "/placements.json"))!
+    let bookingFile = FileHandle(forWritingAtPath: try create(directory + "/hour-bookings.json"))!
+    defer {
+      try? placementFile.close()
+      try? bookingFile.close()
+    }
+    var placementText = #"{"kind": "placements", "schemaVersion": 1, "placements": ["# + "\n"
+    var bookingText = #"{"kind": "hour-bookings", "schemaVersion": 1, "bookings": ["# + "\n"
+    func flush(force: Bool = false) {
+      if force || placementText.utf8.count > 1 << 20 {
+        placementFile.write(Data(placementText.utf8))
+        total += placementText.utf8.count
+        placementText = ""
+      }
+      if force || bookingText.utf8.count > 1 << 20 {
+        bookingFile.write(Data(bookingText.utf8))
+        total += bookingText.utf8.count
+        bookingText = ""
+      }
+    }
+    let categories = ["guiding-on-the-job", "onboarding-and-training", "evaluation-and-coordination"]
+    let lastDay = CalendarDate(iso: "2026-11-23")!
+    var bookingNumber = 0
+    for index in 0..<placements {
+      let coachIndex = index % coaches
+      let id = placementID(index)
+      let start = CalendarDate(iso: "2024-01-01")!.adding(days: Int(random.next() % 900))
+      let end = start.adding(years: 2).adding(days: -1)
+      let medium = random.next() % 2 == 0
+      let external = isExternal(coachIndex)
+      var periods: [String] = []
+      var periodStart = start
+      for number in 0..<4 {
+        let periodEnd = periodStart.adding(months: 6).adding(days: -1)
+        let result = periodEnd < lastDay ? #", "result": "follow-up-same""# : ""
+        let amount = number < 2 ? #", "amountCents": \#(medium ? 225000 : 135000)"# : ""
+        periods.append(
+          #"{"start": "\#(periodStart)", "end": "\#(periodEnd)"\#(amount)\#(result)}"#)
+        periodStart = periodEnd.adding(days: 1)
+      }
+      let goals = (0..<3).map { number in
+        #"{"id": "G\#(number + 1)", "category": "\#(categories[number])", "description": "Doel \#(number + 1)", "activities": ["In overleg met de leidinggevende"]}"#
+      }
+      var absences: [String] = []
+      if random.next() % 4 == 0 {
+        let from = start.adding(days: 60 + Int(random.next() % 200))
+        let approved =
+          random.next() % 2 == 0
+          ? #", "approval": {"evidence": {"documentId": "INST-\#(id)", "issuer": "Gemeente Bench"}, "approvedOn": "\#(from)"}"#
+          : ""
+        absences.append(
+          #"{"from": "\#(from)", "until": "\#(from.adding(days: 13))", "reason": "sick"\#(approved)}"#)
+      }
+      placementText +=
+        #"{"id": "\#(id)", "municipality": "ORG-BENCH-GEMEENTE", "employer": "\#(employerID(Int(random.next() % UInt64(Self.employers))))", "coach": "\#(coachID(coachIndex))", "worker": "W-\#(pad(index + 1, 7))", "start": "\#(start)", "end": "\#(end)", "funder": "municipality", "wageCostSubsidy": \#(random.next() % 3 == 0), "grant": {"level": "\#(medium ? "medium" : "light")", "hourlyRateCents": \#(external ? 8500 : 0), "package": "\#(medium ? "package-2" : "package-1")", "periods": [\#(periods.joined(separator: ", "))]}, "plan": {"agreedOn": "\#(start)", "agreedBy": ["coach", "worker", "employer"], "goals": [\#(goals.joined(separator: ", "))]}, "absences": [\#(absences.joined(separator: ", "))]}"#
+        + (index == placements - 1 ? "\n" : ",\n")
+      let count = bookings / placements + (index < bookings % placements ? 1 : 0)
+      let span = max(1, start.days(until: min(end, lastDay)) + 1)
+      for _ in 0..<count {
+        bookingNumber += 1
+        let date = start.adding(days: Int(random.next() % UInt64(span)))
+        let roll = random.next() % 20
+        let activity =
+          roll == 0 ? #", "activity": "travel""# : roll == 1 ? #", "activity": "reporting""# : ""
+        let goal = roll == 1 ? "G3" : "G\(1 + random.next() % 2)"
+        let contact = roll < 2 ? "" : random.next() % 3 == 0 ? #", "contact": "call""# : #", "contact": "visit""#
+        let check = random.next() % 12 == 0 ? #", "wageSubsidyCheck": true"# : ""
+        bookingText +=
+          #"{"id": "BK-\#(pad(bookingNumber, 8))", "placement": "\#(id)", "coach": "\#(coachID(coachIndex))", "date": "\#(date)", "hours": \#(1 + random.next() % 3)\#(activity), "goals": ["\#(goal)"]\#(contact)\#(check)}"#
+          + (bookingNumber == bookings ? "\n" : ",\n")
+      }
+      flush()
+    }
+    placementText += "]}\n"
+    bookingText += "]}\n"
     flush(force: true)
     return total
   }

@@ -8,22 +8,28 @@ import Foundation
 
 let usage = """
   usage: jobcoach-bench generate --coaches N --activities M --out DIR [--seed S]
+                                 [--placements P] [--bookings B]
          jobcoach-bench run [--coaches N] [--activities M] [--seed S] [--jobcoach PATH]
                             [--sqlite3 PATH] [--keep DIR]
 
-  generate writes import documents in jobcoach's schemas (organisations, coaches,
-  accreditations, pe-norms, portfolios, memberships) and the same PE activities as
+  generate writes import documents in jobcoach's schemas (organisations, policies, coaches,
+  accreditations, pe-norms, portfolios, memberships; placements and hour-bookings when
+  --placements is given, by default 100 bookings each) and the same PE activities as
   activities.csv, deterministic for a seed.
 
-  run generates N coaches with M activities (default 10,000 and 1,000,000) and one tenth of
-  that, then times, against the sqlite3 command-line tool on the same files:
-    import  jobcoach init + import of the JSON   vs  sqlite3 .import of the CSV + its index
-    verify  jobcoach verify of one coach        vs  sqlite3 answering one indexed lookup
-    check   jobcoach check of the registry       vs  sqlite3 summing every coach's PE hours
+  run generates N coaches with M activities (default 10,000 and 1,000,000), two placements
+  per coach and 100 bookings per placement, and one tenth of that, then times, against the
+  sqlite3 command-line tool on the same files:
+    import  jobcoach init + import of the register's JSON   vs  sqlite3 .import of the CSV
+                                                                + its index
+    verify  jobcoach verify of one coach                    vs  sqlite3 answering one lookup
+    check   jobcoach check of the registry with placements  vs  sqlite3 summing every
+                                                                placement's bookings and
+                                                                every coach's PE hours
   and prints each as a ratio (target: import <= 1x, verify <= 2x, check <= 3x; ten times the
-  data at most eleven times the time), with peak memory. Build jobcoach with
-  `swift build -c release --static-swift-stdlib` first; run with `swift run -c release
-  jobcoach-bench run`.
+  data at most eleven times the time), with peak memory; and one placement show, register
+  due and remind (target: no slower than check). Build jobcoach first with
+  'swift build -c release'; run with 'swift run -c release jobcoach-bench run'.
 
   """
 
@@ -49,10 +55,12 @@ if arguments.contains("--help") {
   print(usage, terminator: "")
   exit(0)
 }
-func number(_ name: String, default value: Int) -> Int {
+func number(_ name: String, default value: Int, allowZero: Bool = false) -> Int {
   guard let text = option(name, in: arguments) else { return value }
-  guard let number = Int(text.replacingOccurrences(of: "_", with: "")), number > 0 else {
-    fail("\(name) takes a positive whole number, not '\(text)'")
+  guard let number = Int(text.replacingOccurrences(of: "_", with: "")),
+    number > 0 || (allowZero && number == 0)
+  else {
+    fail("\(name) takes a \(allowZero ? "" : "positive ")whole number, not '\(text)'")
   }
   return number
 }
@@ -64,10 +72,15 @@ do {
   switch command {
   case "generate":
     guard let out = option("--out", in: arguments) else { fail("generate needs --out DIR") }
-    let bytes = try Generator(coaches: coaches, activities: activities, seed: seed).write(to: out)
+    let placements = number("--placements", default: 0, allowZero: true)
+    let bookings = number("--bookings", default: 100 * placements)
+    let bytes = try Generator(
+      coaches: coaches, activities: activities, seed: seed, placements: placements,
+      bookings: bookings
+    ).write(to: out)
     print(
-      "wrote \(coaches) coaches and \(activities) PE activities to \(out) (\(bytes / 1_000_000) MB of JSON)"
-    )
+      "wrote \(coaches) coaches, \(activities) PE activities, \(placements) placements and "
+        + "\(bookings) bookings to \(out) (\(bytes / 1_000_000) MB of JSON)")
   default:
     try BenchRun(
       coaches: coaches, activities: activities, seed: seed,

@@ -1,4 +1,3 @@
-import Foundation
 import JobcoachCore
 
 /// Reads import documents on a second thread while the caller checks and writes the records:
@@ -17,7 +16,7 @@ final class DocumentPipeline: @unchecked Sendable {
     case unopenable(file: String)
   }
 
-  private let condition = NSCondition()
+  private let condition = ConditionLock()
   private var queue: [[Event]] = []
   /// Batches the caller is done with, dropped on the reading thread: their records were
   /// allocated there, and freeing them there (not on the thread that writes, into another
@@ -30,7 +29,7 @@ final class DocumentPipeline: @unchecked Sendable {
   private let chunkSize: Int
   private let files: [String]
   private let progress: ProgressLine?
-  private let stopped = DispatchSemaphore(value: 0)
+  private var reader: WorkerThread?
 
   /// Starts reading `files` in order on a thread of its own.
   init(
@@ -42,12 +41,7 @@ final class DocumentPipeline: @unchecked Sendable {
     self.capacity = capacity
     self.batchSize = batchSize
     self.chunkSize = chunkSize
-    let thread = Thread { [self] in
-      readAll()
-      stopped.signal()
-    }
-    thread.stackSize = 8 << 20
-    thread.start()
+    reader = WorkerThread(stackSize: 8 << 20) { [self] in readAll() }
   }
 
   /// The next events in order, waiting for the reader; nil when everything is read.
@@ -76,7 +70,7 @@ final class DocumentPipeline: @unchecked Sendable {
     queue = []
     condition.broadcast()
     condition.unlock()
-    stopped.wait()
+    reader?.join()
   }
 
   // MARK: The reading thread

@@ -1,4 +1,3 @@
-import Foundation
 import JobcoachCore
 
 #if canImport(Glibc)
@@ -57,7 +56,7 @@ final class ProgressLine {
   var shown = false
 
   init(
-    context: CommandContext, total: Int, start: UInt64 = DispatchTime.now().uptimeNanoseconds
+    context: CommandContext, total: Int, start: UInt64 = Clock.monotonicNanoseconds()
   ) {
     self.context = context
     self.total = total
@@ -68,7 +67,7 @@ final class ProgressLine {
   /// `done` bytes of `total` are read, now in `file`.
   func update(_ done: Int, file: String) {
     guard enabled else { return }
-    let now = DispatchTime.now().uptimeNanoseconds
+    let now = Clock.monotonicNanoseconds()
     guard now - start > 1_000_000_000, now - lastShown > 200_000_000 else { return }
     lastShown = now
     shown = true

@@ -1,14 +1,23 @@
 #if arch(x86_64) && canImport(_Builtin_intrinsics.intel) && os(Linux)
   import _Builtin_intrinsics.intel
-  import Foundation
+  import Glibc
+
 
   /// True where the processor has the x86-64 SHA extensions, as Linux reports them in
   /// `/proc/cpuinfo` (flag `sha_ni`); false where that cannot be read.
   let processorHasSHAInstructions: Bool = {
-    guard let cpuinfo = try? String(contentsOfFile: "/proc/cpuinfo", encoding: .utf8) else {
-      return false
+    let descriptor = open("/proc/cpuinfo", O_RDONLY)
+    guard descriptor >= 0 else { return false }
+    defer { close(descriptor) }
+    var bytes: [UInt8] = []
+    var chunk = [UInt8](repeating: 0, count: 1 << 16)
+    while true {
+      let count = chunk.withUnsafeMutableBytes { read(descriptor, $0.baseAddress, $0.count) }
+      if count < 0 && errno == EINTR { continue }
+      guard count > 0 else { break }
+      bytes += chunk[0..<count]
     }
-    return cpuinfo.split(separator: "\n").contains { line in
+    return String(decoding: bytes, as: UTF8.self).split(separator: "\n").contains { line in
       line.hasPrefix("flags") && line.split(separator: " ").contains("sha_ni")
     }
   }()

@@ -1,0 +1,61 @@
+#if canImport(Glibc)
+  import Glibc
+#elseif canImport(Darwin)
+  import Darwin
+#endif
+
+/// The little of the file system the commands need, over the C library.
+enum FileSystem {
+  enum Kind { case file, directory, other }
+
+  /// What is at `path` (following links); nil when nothing is.
+  static func kind(of path: String) -> Kind? {
+    var info = stat()
+    guard stat(path, &info) == 0 else { return nil }
+    switch info.st_mode & S_IFMT {
+    case S_IFDIR: return .directory
+    case S_IFREG: return .file
+    default: return .other
+    }
+  }
+
+  /// The paths of the files below `directory` (recursively), relative to it; nil when it
+  /// cannot be listed.
+  static func files(under directory: String) -> [String]? {
+    guard let handle = opendir(directory) else { return nil }
+    defer { closedir(handle) }
+    var result: [String] = []
+    while let entry = readdir(handle) {
+      let name = withUnsafeBytes(of: entry.pointee.d_name) { bytes in
+        String(decoding: bytes.prefix { $0 != 0 }, as: UTF8.self)
+      }
+      if name == "." || name == ".." { continue }
+      let path = directory + "/" + name
+      switch kind(of: path) {
+      case .directory?:
+        result += (files(under: path) ?? []).map { name + "/" + $0 }
+      case .file?, .other?:
+        result.append(name)
+      case nil:
+        continue
+      }
+    }
+    return result
+  }
+
+  /// The whole of the file at `path`; nil when it cannot be read.
+  static func contents(of path: String) -> [UInt8]? {
+    let descriptor = open(path, O_RDONLY)
+    guard descriptor >= 0 else { return nil }
+    defer { close(descriptor) }
+    var bytes: [UInt8] = []
+    var chunk = [UInt8](repeating: 0, count: 1 << 16)
+    while true {
+      let count = chunk.withUnsafeMutableBytes { read(descriptor, $0.baseAddress, $0.count) }
+      if count < 0 && errno == EINTR { continue }
+      guard count >= 0 else { return nil }
+      if count == 0 { return bytes }
+      bytes += chunk[0..<count]
+    }
+  }
+}
