@@ -36,8 +36,13 @@ let package = Package(
       ]),
     .executableTarget(name: "jobcoach-bench", dependencies: ["JobcoachCore"]),
     .executableTarget(name: "jobcoach-fuzz", dependencies: ["JobcoachCore"]),
-    .testTarget(name: "JobcoachCoreTests", dependencies: ["JobcoachCore"]),
-    .testTarget(name: "JobcoachStoreTests", dependencies: ["JobcoachStore", "JobcoachCore"]),
+    // What several test suites share: seeded generators of test data. Not a product.
+    .target(
+      name: "JobcoachTestSupport", dependencies: ["JobcoachCore"], path: "Tests/JobcoachTestSupport"),
+    .testTarget(name: "JobcoachCoreTests", dependencies: ["JobcoachCore", "JobcoachTestSupport"]),
+    .testTarget(
+      name: "JobcoachStoreTests",
+      dependencies: ["JobcoachStore", "JobcoachCore", "JobcoachTestSupport"]),
     .testTarget(
       name: "JobcoachCLITests", dependencies: ["JobcoachCLI", "JobcoachStore", "JobcoachCore"],
       exclude: ["Corpus", "Golden"]),

@@ -150,8 +150,8 @@ struct RegistryStoreTests {
   }
 
   /// Turns a registry of the current schema back into one of `version` (5 or 6), as those
-  /// versions made them: activity dates as text, no settings, and before 6 an index without
-  /// the accreditation code.
+  /// versions made them: activity and booking dates as text, no settings, and before 6 an
+  /// index without the accreditation code.
   static func downgrade(_ path: String, to version: Int) throws {
     let database = try Database(path: path, mode: .readWrite)
     try database.execute(
@@ -173,6 +173,22 @@ struct RegistryStoreTests {
       ALTER TABLE old_activities RENAME TO pe_activities;
       CREATE INDEX pe_activities_by_coach_date ON pe_activities(coach_id, activity_date, category,
         minutes\(version >= 6 ? ", accreditation_code" : ""));
+      CREATE TABLE old_bookings (
+        id TEXT PRIMARY KEY,
+        placement_id TEXT NOT NULL REFERENCES placements(id),
+        coach_id TEXT NOT NULL REFERENCES coaches(id),
+        booked_on TEXT NOT NULL CHECK (date(booked_on) IS booked_on),
+        minutes INTEGER NOT NULL CHECK (minutes > 0 AND minutes <= 1440),
+        activity TEXT NOT NULL, goals TEXT NOT NULL,
+        contact TEXT CHECK (contact IS NULL OR contact IN ('visit', 'call')),
+        work_related INTEGER, wage_subsidy_check INTEGER NOT NULL, description TEXT
+      ) STRICT;
+      INSERT INTO old_bookings SELECT id, placement_id, coach_id,
+        date(booked_day * 86400, 'unixepoch'), minutes, activity, goals, contact, work_related,
+        wage_subsidy_check, description FROM hour_bookings;
+      DROP TABLE hour_bookings;
+      ALTER TABLE old_bookings RENAME TO hour_bookings;
+      CREATE INDEX hour_bookings_by_placement ON hour_bookings(placement_id, booked_on);
       DROP TABLE settings;
       PRAGMA user_version = \(version);
       """)

@@ -25,24 +25,39 @@ public struct CalendarDate: Hashable, Comparable, Sendable {
 
   /// Parses exactly `YYYY-MM-DD` from its UTF-8 bytes.
   public init?(isoUTF8 bytes: some Sequence<UInt8>) {
-    var fields = (year: 0, month: 0, day: 0)
-    var count = 0
-    for byte in bytes {
-      defer { count += 1 }
-      if count == 4 || count == 7 {
-        guard byte == UInt8(ascii: "-") else { return nil }
-        continue
-      }
-      guard count < 10, byte >= UInt8(ascii: "0"), byte <= UInt8(ascii: "9") else { return nil }
-      let digit = Int(byte - UInt8(ascii: "0"))
-      switch count {
-      case 0..<4: fields.year = fields.year * 10 + digit
-      case 5..<7: fields.month = fields.month * 10 + digit
-      default: fields.day = fields.day * 10 + digit
-      }
+    // Contiguous bytes (a native string's, an array's) are read without going through the
+    // sequence's iterator, which from another module is a call per byte.
+    if let parsed = bytes.withContiguousStorageIfAvailable({ CalendarDate(isoBuffer: $0) }) {
+      guard let parsed else { return nil }
+      self = parsed
+      return
     }
-    guard count == 10 else { return nil }
-    self.init(year: fields.year, month: fields.month, day: fields.day)
+    self.init(isoBuffer: Array(bytes).withUnsafeBufferPointer { CalendarDate(isoBuffer: $0) })
+  }
+
+  private init?(isoBuffer date: CalendarDate?) {
+    guard let date else { return nil }
+    self = date
+  }
+
+  /// Parses exactly `YYYY-MM-DD` from a buffer of its UTF-8 bytes.
+  public init?(isoBuffer bytes: UnsafeBufferPointer<UInt8>) {
+    guard bytes.count == 10, bytes[4] == UInt8(ascii: "-"), bytes[7] == UInt8(ascii: "-") else {
+      return nil
+    }
+    func number(_ range: Range<Int>) -> Int? {
+      var value = 0
+      for index in range {
+        let digit = Int(bytes[index]) - 0x30
+        guard (0...9).contains(digit) else { return nil }
+        value = value * 10 + digit
+      }
+      return value
+    }
+    guard let year = number(0..<4), let month = number(5..<7), let day = number(8..<10) else {
+      return nil
+    }
+    self.init(year: year, month: month, day: day)
   }
 
   /// The first and last days the registry reads and writes: years 1 to 9999.

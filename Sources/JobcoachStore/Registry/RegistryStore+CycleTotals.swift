@@ -1,6 +1,24 @@
 import JobcoachCore
 
 extension RegistryStore {
+  /// The rules `jobcoach_claim_stands` asks, set before each sum; the function is defined
+  /// once per connection (SQLite refuses to redefine it while a statement is active).
+  final class ClaimRules {
+    var rules = RegisterRules()
+  }
+
+  func claimRules() throws(SQLiteError) -> ClaimRules {
+    if let claimRulesBox { return claimRulesBox }
+    let box = ClaimRules()
+    try database.defineFunction("jobcoach_claim_stands", arity: 3) { [box] arguments in
+      box.rules.claimStands(
+        codeUTF8: arguments.utf8(0), on: CalendarDate(daysSinceEpoch: arguments.int(1)),
+        minutes: arguments.int(2)) ? 1 : 0
+    }
+    claimRulesBox = box
+    return box
+  }
+
   /// Each coach's PE totals over their cycle, for the coaches whose every claim in it stands
   /// as claimed (`RegisterRules.claimStands`, asked per accredited row by the SQL function
   /// `jobcoach_claim_stands`); coaches with any other claim are left out.
@@ -17,11 +35,7 @@ extension RegistryStore {
   func sumCycles(_ cycles: [CoachID: RegisterCycle], rules: RegisterRules)
     throws(SQLiteError) -> [CoachID: PETotals]
   {
-    try database.defineFunction("jobcoach_claim_stands", arity: 3) { arguments in
-      rules.claimStands(
-        codeUTF8: arguments.utf8(0), on: CalendarDate(daysSinceEpoch: arguments.int(1)),
-        minutes: arguments.int(2)) ? 1 : 0
-    }
+    try claimRules().rules = rules
     try database.execute(
       """
       CREATE TEMP TABLE IF NOT EXISTS check_cycles (

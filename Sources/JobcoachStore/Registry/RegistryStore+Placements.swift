@@ -128,7 +128,8 @@ extension RegistryStore {
   /// The bookings on `placement`, by date.
   public func bookings(on placement: PlacementID) throws(StoreError) -> [HourBooking] {
     try wrap { () throws(SQLiteError) in
-      try bookings(where: "WHERE placement_id = ? ORDER BY booked_on, id", [SQLValue(placement)])
+      try bookings(
+        where: "WHERE placement_id = ? ORDER BY booked_day, id", [SQLValue(placement)])
     }
   }
 
@@ -142,12 +143,12 @@ extension RegistryStore {
       for placement in placements {
         let rows = try database.cached(
           """
-          SELECT booked_on FROM hour_bookings WHERE placement_id = ? AND contact = 'visit'
-          ORDER BY booked_on
+          SELECT booked_day FROM hour_bookings WHERE placement_id = ? AND contact = 'visit'
+          ORDER BY booked_day
           """)
         try rows.bind([SQLValue(placement)])
         var days: [CalendarDate] = []
-        while try rows.step() { days.append(try date(rows, 0)) }
+        while try rows.step() { days.append(try day(rows, 0)) }
         if !days.isEmpty { result[placement] = days }
       }
       return result
@@ -160,7 +161,7 @@ extension RegistryStore {
     _ body: (PlacementID, [HourBooking]) throws -> Void
   ) throws {
     let rows = try wrap { () throws(SQLiteError) in
-      try database.prepare(Self.bookingColumns + " ORDER BY placement_id, booked_on, id")
+      try database.prepare(Self.bookingColumns + " ORDER BY placement_id, booked_day, id")
     }
     var placement: PlacementID?
     var group: [HourBooking] = []
@@ -177,7 +178,7 @@ extension RegistryStore {
   }
 
   static let bookingColumns = """
-    SELECT id, placement_id, coach_id, booked_on, minutes, activity, goals, contact, work_related,
+    SELECT id, placement_id, coach_id, booked_day, minutes, activity, goals, contact, work_related,
       wage_subsidy_check, description FROM hour_bookings
     """
 
@@ -197,10 +198,12 @@ extension RegistryStore {
     return HourBooking(
       id: BookingID(rawValue: rows.text(0) ?? ""),
       placement: PlacementID(rawValue: rows.text(1) ?? ""),
-      coach: CoachID(rawValue: rows.text(2) ?? ""), date: try date(rows, 3),
+      coach: CoachID(rawValue: rows.text(2) ?? ""), date: try day(rows, 3),
       hours: Hours(minutes: rows.int(4)), activity: activity,
       goals: goals.isEmpty
-        ? [] : goals.split(separator: ",").map { GoalID(rawValue: String($0)) },
+        ? [] : goals.utf8.split(separator: UInt8(ascii: ",")).map {
+          GoalID(rawValue: String(Substring($0)))
+        },
       contact: contact, workRelated: rows.intOrNil(8).map { $0 != 0 },
       wageSubsidyCheck: rows.int(9) != 0, description: rows.text(10))
   }
@@ -277,21 +280,25 @@ extension ImportWriter {
   mutating func write(_ bookings: [HourBooking]) throws(SQLiteError) -> ImportSummary.Counts {
     let upsert = try database.cached(
       """
-      INSERT INTO hour_bookings (id, placement_id, coach_id, booked_on, minutes, activity, goals,
+      INSERT INTO hour_bookings (id, placement_id, coach_id, booked_day, minutes, activity, goals,
         contact, work_related, wage_subsidy_check, description)
       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
       ON CONFLICT (id) DO UPDATE SET placement_id = excluded.placement_id,
-        coach_id = excluded.coach_id, booked_on = excluded.booked_on, minutes = excluded.minutes,
+        coach_id = excluded.coach_id, booked_day = excluded.booked_day, minutes = excluded.minutes,
         activity = excluded.activity, goals = excluded.goals, contact = excluded.contact,
         work_related = excluded.work_related, wage_subsidy_check = excluded.wage_subsidy_check,
         description = excluded.description
       """)
+    let lookup = try database.cached(RegistryStore.bookingColumns + " WHERE id = ?")
     return try count(bookings) { (booking) throws(SQLiteError) -> Change in
-      let old = try store.bookings(where: "WHERE id = ?", [SQLValue(booking.id)]).first
+      try lookup.bind([SQLValue(booking.id)])
+      let old = try lookup.step() ? try store.booking(lookup) : nil
+      lookup.reset()
       if old == booking { return .unchanged }
       try upsert.run([
         SQLValue(booking.id), SQLValue(booking.placement), SQLValue(booking.coach),
-        SQLValue(booking.date), .integer(booking.hours.minutes), .text(booking.activity.rawValue),
+        .integer(booking.date.daysSinceEpoch), .integer(booking.hours.minutes),
+        .text(booking.activity.rawValue),
         .text(booking.goals.map(\.rawValue).joined(separator: ",")),
         SQLValue(booking.contact?.rawValue), booking.workRelated.map(SQLValue.init) ?? .null,
         SQLValue(booking.wageSubsidyCheck), SQLValue(booking.description),

@@ -19,7 +19,7 @@ extension RegistryStore {
       portfolio: try wrap { () throws(SQLiteError) in try loadPortfolio(id) },
       membership: try membership(of: id), placements: try placements(coachedBy: id),
       bookings: try wrap { () throws(SQLiteError) in
-        try bookings(where: "WHERE coach_id = ? ORDER BY booked_on, id", [SQLValue(id)])
+        try bookings(where: "WHERE coach_id = ? ORDER BY booked_day, id", [SQLValue(id)])
       }, audit: try auditRecords(subject: id.rawValue))
   }
 

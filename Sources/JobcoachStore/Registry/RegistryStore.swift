@@ -13,6 +13,8 @@ import JobcoachCore
 public final class RegistryStore {
   let database: Database
   public let path: String
+  /// What the SQL function `jobcoach_claim_stands` asks, once defined (`claimRules()`).
+  var claimRulesBox: ClaimRules?
 
   /// The path that means "a registry in memory, gone when the command ends".
   public static let inMemoryPath = ":memory:"

@@ -1,0 +1,88 @@
+import JobcoachTestSupport
+import Testing
+
+@testable import JobcoachCore
+@testable import JobcoachStore
+
+/// The store's faster answers are held to the reference: a generated registry is read into a
+/// SQLite registry (portfolios through the document reader, whose byte-level fast path reads
+/// them) and into `InMemoryRegistry`, which answers plainly, and every whole-registry use case
+/// must give the same answer from both on every judging date. What the store does its own way
+/// is thereby checked: the fast path's decoding, PE totals summed in SQL over each coach's
+/// cycle with the domain's `claimStands` asked per row from its bytes, ordered scans of
+/// coaches, placements and memberships, and bookings streamed one placement at a time.
+struct PECountingDifferentialTests {
+  @Test(arguments: [UInt64(2026_11_25), 7_777_001])
+  func theStoreAnswersAsTheReferenceOnEveryDate(_ seed: UInt64) throws {
+    var generated = GeneratedRegistry(seed: seed, coaches: 500)
+    let reference = generated.reference()
+    let store = try RegistryStore.inMemory()
+    let (batch, problems) = try generated.batch()
+    #expect(problems.isEmpty, "\(problems.prefix(3))")
+    _ = try store.apply(batch)
+
+    // The store summed most registered coaches' cycles in SQL, and left some to the portfolio
+    // (a claim that needs a word): both ways are exercised.
+    let rules = try store.registerRules()
+    var summed = 0
+    var fromPortfolio = 0
+    for date in generated.judgingDates {
+      var cycles: [CoachID: RegisterCycle] = [:]
+      for membership in try store.allMemberships() {
+        let standing = membership.standing(on: date, norms: rules.norms)
+        if standing.isRegistered { cycles[membership.coach] = standing.cycle }
+      }
+      let totals = try store.cycleTotals(cycles, rules: rules)
+      summed += totals.count
+      fromPortfolio += cycles.count - totals.count
+    }
+    #expect(summed > 1000)
+    #expect(fromPortfolio > 1000)
+
+    #expect(generated.judgingDates.count >= 20)
+    for (index, date) in generated.judgingDates.enumerated() {
+      let fast = try CheckRegistry(on: date).run(in: store)
+      let slow = try CheckRegistry(on: date).run(in: reference)
+      #expect(fast.findings.count == slow.findings.count, "\(date)")
+      if fast != slow {
+        let differing = zip(fast.findings, slow.findings).first { $0 != $1 }
+        Issue.record("check on \(date) differs: \(String(describing: differing))")
+      }
+      guard index % 4 == 0 else { continue }
+      #expect(try ListDue(on: date, within: 400).run(in: store) == ListDue(on: date, within: 400).run(in: reference), "\(date)")
+      #expect(
+        try PublishRegister(on: date, register: "R").run(in: store)
+          == PublishRegister(on: date, register: "R").run(in: reference), "\(date)")
+      #expect(
+        try ListReminders(on: date).run(in: store) == ListReminders(on: date).run(in: reference),
+        "\(date)")
+    }
+  }
+
+  /// Every generated portfolio reads the same through the byte-level fast path and the
+  /// general path, which reports nothing about it.
+  @Test func generatedPortfoliosReadTheSameBothWays() throws {
+    var generated = GeneratedRegistry(seed: 99, coaches: 500)
+    _ = generated.reference()
+    var fastReads = 0
+    var plain = 0
+    for portfolio in generated.portfolios {
+      if portfolio.educations.isEmpty && portfolio.experience.isEmpty { plain += 1 }
+      let text = GeneratedRegistry.json(portfolio)
+      let fast = Array(text.utf8).withUnsafeBufferPointer { PortfolioFastPath.decode($0) }
+      let log = ProblemLog()
+      let general = Portfolio.decode(
+        try JSONParser.parse(Array(text.utf8)), at: .root,
+        in: DecodingContext(file: "t", log: log))
+      #expect(log.problems.isEmpty)
+      #expect(general == portfolio)
+      if let fast {
+        fastReads += 1
+        #expect(fast == portfolio)
+      }
+    }
+    // The fast path reads every plain portfolio (activities only), as a national export is.
+    #expect(fastReads == plain)
+    #expect(plain > 250)
+  }
+}
