@@ -30,8 +30,9 @@ struct PrivacyTests {
     let db = scratch.sampleRegistry()
     let file = scratch.file("jc-0001.json")
     // Even over a file that anyone could read.
-    FileManager.default.createFile(
-      atPath: file, contents: Data("old".utf8), attributes: [.posixPermissions: 0o644])
+    #expect(
+      FileManager.default.createFile(
+        atPath: file, contents: Data("old".utf8), attributes: [.posixPermissions: 0o644]))
     let run = jobcoach(["export", "subject", "JC-0001", "--output", file, "--db", db])
     #expect(run.code == 0, "\(run.err)")
     #expect(mode(file) == 0o600)
@@ -83,7 +84,7 @@ struct PrivacyTests {
     var data = try #require(bytes(db))
     for offset in stride(from: 4096, to: data.count, by: 97) { data[offset] = 0xA5 }
     let broken = scratch.file("broken.sqlite")
-    FileManager.default.createFile(atPath: broken, contents: data)
+    #expect(FileManager.default.createFile(atPath: broken, contents: data))
     let run = jobcoach(["check", "--db", broken, "--on", "2026-11-23"])
     #expect(run.code == 70, "\(run.out)")
     #expect(run.err.hasPrefix("error: "))

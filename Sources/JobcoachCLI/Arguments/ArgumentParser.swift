@@ -97,12 +97,17 @@ struct ParsedArguments: Sendable {
   func flag(_ name: String) -> Bool { flags.contains(name) }
 
   /// Parses `arguments` for `spec`: `--name value`, `--name=value`, flags, `--` ends options.
-  /// `--help` or `-h` anywhere asks for help and skips the other checks.
+  /// `--help` or `-h` where an option may stand asks for help and skips the other checks; as
+  /// the value of an option it is refused (a value that starts like an option is given as
+  /// `--name=value`), so help is never printed in place of running with that value.
   static func parse(_ arguments: [String], for spec: CommandSpec) throws(UsageError)
     -> ParsedArguments
   {
     var parsed = ParsedArguments()
-    if arguments.contains(where: { $0 == "--help" || $0 == "-h" }) {
+    let helpAsked = optionPositions(arguments, spec).contains {
+      arguments[$0] == "--help" || arguments[$0] == "-h"
+    }
+    if helpAsked {
       parsed.wantsHelp = true
       return parsed
     }
@@ -139,8 +144,12 @@ struct ParsedArguments: Sendable {
       if let inlineValue {
         value = inlineValue
       } else {
-        guard index < arguments.count else {
-          throw UsageError("option '\(name)' needs a value (\(valueName))", command: spec.name)
+        guard index < arguments.count, !looksLikeAnOption(arguments[index], spec) else {
+          throw UsageError(
+            "option '\(name)' needs a value (\(valueName))"
+              + (index < arguments.count
+                ? "; to give one that starts with '-', write \(name)=VALUE" : ""),
+            command: spec.name)
         }
         value = arguments[index]
         index += 1
@@ -159,5 +168,34 @@ struct ParsedArguments: Sendable {
       throw UsageError("unexpected argument '\(extra)'", command: spec.name)
     }
     return parsed
+  }
+
+  /// Whether `argument`, where a value is expected, is an option of `spec` or a request for
+  /// help rather than a value.
+  static func looksLikeAnOption(_ argument: String, _ spec: CommandSpec) -> Bool {
+    if argument == "--help" || argument == "-h" { return true }
+    let name = argument.split(separator: "=", maxSplits: 1).first.map(String.init) ?? argument
+    return spec.options.contains { $0.name == name }
+  }
+
+  /// The positions in `arguments` where an option (or `--help`) may stand: not the place of
+  /// the value of an option that takes one, and nothing after `--`.
+  static func optionPositions(_ arguments: [String], _ spec: CommandSpec) -> [Int] {
+    var positions: [Int] = []
+    var index = 0
+    while index < arguments.count {
+      let argument = arguments[index]
+      if argument == "--" { break }
+      positions.append(index)
+      index += 1
+      // The argument after an option that takes a value is that value's place, whatever it
+      // holds: `--reason --help` is a missing reason, not a request for help.
+      if argument.hasPrefix("--"), !argument.contains("="),
+        spec.options.first(where: { $0.name == argument })?.valueName != nil
+      {
+        index += 1
+      }
+    }
+    return positions
   }
 }

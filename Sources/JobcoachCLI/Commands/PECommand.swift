@@ -29,7 +29,8 @@ struct PECommand: Command {
 
       exit codes: 0 norm met on the date, 1 not met, 65 bad input, 66 missing file or registry.
 
-      example: jobcoach pe --file Samples/portfolios.json JC-0002 --on 2026-11-23
+      example: jobcoach pe --file Samples/portfolios.json --file Samples/memberships.json
+        JC-0002 --on 2026-11-23
       """)
 
   let coachID: CoachID?

@@ -56,11 +56,22 @@ public struct EvidenceItem: Hashable, Sendable {
     case qualification, recognition, employment, placement, policy, organisation
     case grant, motivation, plan, booking, absence
   }
+
+  /// What the evidence says, as values where a rule names many of them (a check names every
+  /// booking that is not reimbursed): worded only when someone reads it.
+  public enum Facts: Hashable, Sendable {
+    /// A line already worded.
+    case text(String)
+    /// An hour booking: its id, day, hours and activity.
+    case booking(BookingID, CalendarDate, Hours, BookedActivity)
+    /// A policy version: its name and the day it takes effect.
+    case policy(name: String, effectiveFrom: CalendarDate)
+  }
+
   public var kind: Kind
   /// The evidence document's id, or the record's id when there is no document.
   public var reference: String
-  /// A caseworker-readable line: what it is, who issued it, its dates.
-  public var detail: String
+  public var facts: Facts
   public var validFrom: CalendarDate?
   public var validUntil: CalendarDate?
 
@@ -68,11 +79,30 @@ public struct EvidenceItem: Hashable, Sendable {
     kind: Kind, reference: String, detail: String, validFrom: CalendarDate? = nil,
     validUntil: CalendarDate? = nil
   ) {
+    self.init(
+      kind: kind, reference: reference, facts: .text(detail), validFrom: validFrom,
+      validUntil: validUntil)
+  }
+
+  public init(
+    kind: Kind, reference: String, facts: Facts, validFrom: CalendarDate? = nil,
+    validUntil: CalendarDate? = nil
+  ) {
     self.kind = kind
     self.reference = reference
-    self.detail = detail
+    self.facts = facts
     self.validFrom = validFrom
     self.validUntil = validUntil
+  }
+
+  /// A caseworker-readable line: what it is, who issued it, its dates.
+  public var detail: String {
+    switch facts {
+    case .text(let text): text
+    case .booking(let id, let date, let hours, let activity):
+      "\(id) on \(date): \(hours.spoken) \(activity.title)"
+    case .policy(let name, let effectiveFrom): "\(name), in force from \(effectiveFrom)"
+    }
   }
 }
 

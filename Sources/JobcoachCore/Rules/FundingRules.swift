@@ -72,7 +72,7 @@ public struct FundingRules: PlacementFindings, Sendable {
   var policyEvidence: EvidenceItem {
     EvidenceItem(
       kind: .policy, reference: policy.id.rawValue,
-      detail: "\(policy.name), in force from \(policy.effectiveFrom)",
+      facts: .policy(name: policy.name, effectiveFrom: policy.effectiveFrom),
       validFrom: policy.effectiveFrom)
   }
 

@@ -122,11 +122,18 @@ struct PlacementRules: PlacementFindings {
   func assess(_ bookings: [HourBooking]) -> [BookingAssessment] {
     var reportingUsed: [CalendarDate: Hours] = [:]
     let cap = policy.coachingProtocol.reportingPerReport
+    let employerYears = policy.coachingProtocol.employerCoachingYears
+    let context = FailureContext(
+      categories: Dictionary(
+        (placement.plan?.goals ?? []).map { ($0.id, $0.category) },
+        uniquingKeysWith: { first, _ in first }),
+      employerCoachingEnds: coachingStart.adding(years: employerYears),
+      employerYears: employerYears)
     return bookings.map { booking in
       var assessment = BookingAssessment(
         booking: booking, reimbursable: booking.hours, notReimbursed: [],
         duringApprovedAbsence: false)
-      if let reason = firstFailure(booking, &assessment) {
+      if let reason = firstFailure(booking, context, &assessment) {
         assessment.reimbursable = .zero
         assessment.notReimbursed = [
           NonReimbursement(rule: reason.rule, hours: booking.hours, reason: reason.message)
@@ -152,9 +159,18 @@ struct PlacementRules: PlacementFindings {
     }
   }
 
-  private func firstFailure(_ booking: HourBooking, _ assessment: inout BookingAssessment)
-    -> (rule: RuleID, message: String)?
-  {
+  /// What judging every booking of a review shares, worked out once.
+  struct FailureContext {
+    /// The plan's goals' categories.
+    let categories: [GoalID: GoalCategory]
+    /// The first day coaching the supervisor is no longer reimbursed (P-6).
+    let employerCoachingEnds: CalendarDate
+    let employerYears: Int
+  }
+
+  private func firstFailure(
+    _ booking: HourBooking, _ context: FailureContext, _ assessment: inout BookingAssessment
+  ) -> (rule: RuleID, message: String)? {
     guard let grant else { return (.halfYearPeriods, "no coaching is granted for this placement") }
     guard grant.period(containing: booking.date) != nil else {
       return (.halfYearPeriods, "booked outside the granted periods")
@@ -165,11 +181,15 @@ struct PlacementRules: PlacementFindings {
     if booking.goals.isEmpty {
       return (.hoursAttributed, "not attributed to a goal of the coaching plan")
     }
-    let goals = booking.goals.map { placement.plan?.goal($0) }
-    if let missing = zip(booking.goals, goals).first(where: { $0.1 == nil })?.0 {
-      return (.hoursAttributed, "goal '\(missing)' is not in the coaching plan")
+    // The goals' categories, in a small array: a booking serves one or two goals.
+    var categories: [GoalCategory] = []
+    categories.reserveCapacity(booking.goals.count)
+    for goal in booking.goals {
+      guard let category = context.categories[goal] else {
+        return (.hoursAttributed, "goal '\(goal)' is not in the coaching plan")
+      }
+      categories.append(category)
     }
-    let categories = Set(goals.compactMap { $0?.category })
     if let absence = placement.absences.first(where: { $0.period.contains(booking.date) }) {
       if let approval = absence.approval, approval.approvedOn <= booking.date {
         assessment.duringApprovedAbsence = true
@@ -185,14 +205,11 @@ struct PlacementRules: PlacementFindings {
         )
       }
     }
-    let employerYears = policy.coachingProtocol.employerCoachingYears
-    if categories.contains(.guidingSupervisor),
-      booking.date >= coachingStart.adding(years: employerYears)
-    {
+    if categories.contains(.guidingSupervisor), booking.date >= context.employerCoachingEnds {
       return (
         .employerCoaching,
-        "coaching of the supervisor more than \(employerYears) years after coaching started "
-          + "(\(coachingStart))"
+        "coaching of the supervisor more than \(context.employerYears) years after coaching "
+          + "started (\(coachingStart))"
       )
     }
     if categories.contains(.homeSituation) {
@@ -214,10 +231,15 @@ struct PlacementRules: PlacementFindings {
 
   func budget(_ funding: FundingRules, _ assessments: [BookingAssessment]) -> [BudgetUse] {
     guard let grant else { return [] }
-    return funding.budgetRows(grant).map { row in
-      let hours = assessments.filter { row.days.contains($0.booking.date) }
-        .reduce(Hours.zero) { $0 + $1.reimbursable }
-      return BudgetUse(row: row, spent: grant.hourlyRate.cost(of: hours))
+    let rows = funding.budgetRows(grant)
+    var hours = [Hours](repeating: .zero, count: rows.count)
+    for assessment in assessments {
+      for (index, row) in rows.enumerated() where row.days.contains(assessment.booking.date) {
+        hours[index] += assessment.reimbursable
+      }
+    }
+    return zip(rows, hours).map { row, hours in
+      BudgetUse(row: row, spent: grant.hourlyRate.cost(of: hours))
     }
   }
 
@@ -247,14 +269,32 @@ struct PlacementRules: PlacementFindings {
   }
 
   func contactWindows(_ bookings: [HourBooking]) -> [ContactWindow] {
-    func days(_ include: (HourBooking) -> Bool) -> Set<CalendarDate> {
-      Set(bookings.filter(include).map(\.date))
+    /// The distinct days of the bookings `include` picks, sorted. (Bookings come by date.)
+    func days(_ include: (borrowing HourBooking) -> Bool) -> [CalendarDate] {
+      var days: [CalendarDate] = []
+      for index in bookings.indices where include(bookings[index]) {
+        let date = bookings[index].date
+        if days.last != date { days.append(date) }
+      }
+      return days.count > 1 && zip(days, days.dropFirst()).contains(where: { $0 >= $1 })
+        ? Array(Set(days)).sorted() : days
+    }
+    /// How many of the sorted `days` fall in `window`: two binary searches.
+    func count(_ days: [CalendarDate], _ window: DateInterval) -> Int {
+      func firstIndex(notBefore date: CalendarDate) -> Int {
+        var low = 0
+        var high = days.count
+        while low < high {
+          let middle = (low + high) / 2
+          if days[middle] < date { low = middle + 1 } else { high = middle }
+        }
+        return low
+      }
+      let end = window.end.map { firstIndex(notBefore: $0.adding(days: 1)) } ?? days.count
+      return end - firstIndex(notBefore: window.start)
     }
     let visits = days { $0.contact == .visit }
     let contacts = days { $0.contact != nil }
-    func count(_ set: Set<CalendarDate>, _ window: DateInterval) -> Int {
-      set.filter { window.contains($0) }.count
-    }
     var result: [ContactWindow] = []
     switch grant?.package {
     case .trialPlacement?:
@@ -277,7 +317,7 @@ struct PlacementRules: PlacementFindings {
     case nil: break
     }
     if placement.wageCostSubsidy {
-      let checks = days(\.wageSubsidyCheck)
+      let checks = days { $0.wageSubsidyCheck }
       result += windows(months: 3).map {
         ContactWindow(
           rule: .quarterlySubsidyCheck, days: $0, contacts: count(checks, $0), required: 1)

@@ -50,7 +50,7 @@ extension PlacementRules {
     let booking = assessment.booking
     return EvidenceItem(
       kind: .booking, reference: booking.id.rawValue,
-      detail: "\(booking.id) on \(booking.date): \(booking.hours.spoken) \(booking.activity.title)",
+      facts: .booking(booking.id, booking.date, booking.hours, booking.activity),
       validFrom: booking.date, validUntil: booking.date)
   }
 
@@ -95,52 +95,78 @@ extension PlacementRules {
 
   // MARK: P-2..P-7
 
+  /// The bookings (by index into the review's assessments) whose hours fail each rule, found
+  /// in one pass.
+  struct Failures {
+    var byRule: [RuleID: [Int]] = [:]
+    var duringApprovedAbsence: [Int] = []
+
+    init(_ assessments: [BookingAssessment]) {
+      for index in assessments.indices {
+        for part in assessments[index].notReimbursed where byRule[part.rule]?.last != index {
+          byRule[part.rule, default: []].append(index)
+        }
+        if assessments[index].duringApprovedAbsence { duringApprovedAbsence.append(index) }
+      }
+    }
+
+    subscript(rule: RuleID) -> [Int] { byRule[rule] ?? [] }
+  }
+
+  func sum(_ indices: [Int], of assessments: [BookingAssessment]) -> Hours {
+    indices.reduce(.zero) { $0 + assessments[$1].booking.hours }
+  }
+
+  func evidence(_ indices: [Int], of assessments: [BookingAssessment]) -> [EvidenceItem] {
+    indices.map { evidence(assessments[$0]) }
+  }
+
   func bookingRuleFindings(_ assessments: [BookingAssessment]) -> [Finding] {
     guard !assessments.isEmpty else { return [] }
     var findings: [Finding] = []
-    func failing(_ rule: RuleID) -> [BookingAssessment] {
-      assessments.filter { $0.notReimbursed.contains { $0.rule == rule } }
-    }
-    func hours(_ rule: RuleID, _ list: [BookingAssessment]) -> Hours {
-      list.reduce(.zero) { total, assessment in
-        total + assessment.notReimbursed.filter { $0.rule == rule }.reduce(.zero) { $0 + $1.hours }
+    let failures = Failures(assessments)
+    func hours(_ rule: RuleID, _ indices: [Int]) -> Hours {
+      indices.reduce(.zero) { total, index in
+        assessments[index].notReimbursed.reduce(total) { $1.rule == rule ? $0 + $1.hours : $0 }
       }
     }
+    func evidence(_ indices: [Int]) -> [EvidenceItem] { self.evidence(indices, of: assessments) }
+    func sum(_ indices: [Int]) -> Hours { self.sum(indices, of: assessments) }
     // P-2
-    let unattributed = failing(.hoursAttributed)
+    let unattributed = failures[.hoursAttributed]
     findings.append(
       unattributed.isEmpty
         ? finding(.hoursAttributed, .note, .met, "every booked hour is attributed to a plan goal")
         : finding(
           .hoursAttributed, .warning, .unmet,
           "\(hours(.hoursAttributed, unattributed).spoken) not attributed to a goal of the "
-            + "coaching plan and are not reimbursed", unattributed.map(evidence)))
+            + "coaching plan and are not reimbursed", evidence(unattributed)))
     // P-3
     findings += reportingFindings(assessments)
     // P-4
-    let excluded = failing(.nonReimbursable)
+    let excluded = failures[.nonReimbursable]
     if excluded.isEmpty {
       findings.append(
         finding(.nonReimbursable, .note, .met, "no activities booked that are not reimbursed"))
     } else {
-      let kinds = Dictionary(grouping: excluded, by: \.booking.activity)
+      let kinds = Dictionary(grouping: excluded, by: { assessments[$0].booking.activity })
         .sorted { $0.key.rawValue < $1.key.rawValue }
         .map { "\(sum($0.value).spoken) of \($0.key.title)" }
       findings.append(
         finding(
           .nonReimbursable, .warning, .unmet,
           kinds.joined(separator: ", ") + " booked; the protocol does not reimburse these",
-          excluded.map(evidence)))
+          evidence(excluded)))
     }
     // P-5
-    let inAbsence = failing(.absence)
-    let approved = assessments.filter(\.duringApprovedAbsence)
+    let inAbsence = failures[.absence]
+    let approved = failures.duringApprovedAbsence
     if !inAbsence.isEmpty {
       findings.append(
         finding(
           .absence, .error, .unmet,
           "\(hours(.absence, inAbsence).spoken) booked while the worker was absent, without the "
-            + "funder's written approval beforehand; not reimbursed", inAbsence.map(evidence)))
+            + "funder's written approval beforehand; not reimbursed", evidence(inAbsence)))
     }
     if !approved.isEmpty {
       findings.append(
@@ -148,7 +174,7 @@ extension PlacementRules {
           .absence, .note, .met,
           "\(sum(approved).spoken) booked during an absence with the funder's written approval: "
             + "the report must say so and show they aimed at return to work",
-          approved.map(evidence)
+          evidence(approved)
             + placement.absences.compactMap { absence in
               absence.approval.map {
                 EvidenceItem(
@@ -160,7 +186,7 @@ extension PlacementRules {
             }))
     }
     // P-6
-    let lateEmployer = failing(.employerCoaching)
+    let lateEmployer = failures[.employerCoaching]
     if !lateEmployer.isEmpty {
       findings.append(
         finding(
@@ -168,25 +194,25 @@ extension PlacementRules {
           "\(hours(.employerCoaching, lateEmployer).spoken) of coaching the supervisor after "
             + "\(coachingStart.adding(years: policy.coachingProtocol.employerCoachingYears).adding(days: -1)); "
             + "the employer should coach alone within "
-            + "\(policy.coachingProtocol.employerCoachingYears) years", lateEmployer.map(evidence)))
+            + "\(policy.coachingProtocol.employerCoachingYears) years", evidence(lateEmployer)))
     }
     // P-7
-    let home = failing(.homeSituation)
-    let notWork = home.filter { $0.booking.workRelated == false }
-    let review = home.filter { $0.booking.workRelated == nil }
+    let home = failures[.homeSituation]
+    let notWork = home.filter { assessments[$0].booking.workRelated == false }
+    let review = home.filter { assessments[$0].booking.workRelated == nil }
     if !notWork.isEmpty {
       findings.append(
         finding(
           .homeSituation, .warning, .unmet,
           "\(sum(notWork).spoken) of home-situation coaching are not work-related and are not "
-            + "reimbursed", notWork.map(evidence)))
+            + "reimbursed", evidence(notWork)))
     }
     if !review.isEmpty {
       findings.append(
         finding(
           .homeSituation, .warning, .undetermined,
           "home-situation coaching of \(sum(review).spoken) needs review: the bookings do not "
-            + "state it was work-related; held back until they do", review.map(evidence)))
+            + "state it was work-related; held back until they do", evidence(review)))
     }
     return findings
   }
@@ -194,14 +220,22 @@ extension PlacementRules {
   func reportingFindings(_ assessments: [BookingAssessment]) -> [Finding] {
     guard let grant else { return [] }
     let cap = policy.coachingProtocol.reportingPerReport
-    var findings: [Finding] = []
-    for period in grant.periods {
-      let reporting = assessments.filter {
-        $0.booking.activity == .reporting && period.period.contains($0.booking.date)
-          && ($0.notReimbursed.isEmpty || $0.notReimbursed.contains { $0.rule == .reportingHours })
+    // The reporting bookings of each period, in one pass.
+    var byPeriod = [[Int]](repeating: [], count: grant.periods.count)
+    for index in assessments.indices {
+      let assessment = assessments[index]
+      guard assessment.booking.activity == .reporting,
+        assessment.notReimbursed.isEmpty
+          || assessment.notReimbursed.contains(where: { $0.rule == .reportingHours })
+      else { continue }
+      for (number, period) in grant.periods.enumerated()
+      where period.period.contains(assessment.booking.date) {
+        byPeriod[number].append(index)
       }
-      guard !reporting.isEmpty else { continue }
-      let total = sum(reporting)
+    }
+    var findings: [Finding] = []
+    for (period, reporting) in zip(grant.periods, byPeriod) where !reporting.isEmpty {
+      let total = sum(reporting, of: assessments)
       if total <= cap {
         findings.append(
           finding(
@@ -213,10 +247,10 @@ extension PlacementRules {
             .reportingHours, .warning, .unmet,
             "\(total.spoken) of reporting in period \(period.period); \(cap.spoken) reimbursed, the "
               + "other \((total - cap).spoken) only if the funder accepts them",
-            reporting.map(evidence)))
+            evidence(reporting, of: assessments)))
       }
-      let misfiled = reporting.filter { assessment in
-        !assessment.booking.goals.contains {
+      let misfiled = reporting.filter { index in
+        !assessments[index].booking.goals.contains {
           placement.plan?.goal($0)?.category == .evaluationAndCoordination
         }
       }
@@ -225,7 +259,7 @@ extension PlacementRules {
           finding(
             .reportingHours, .warning, .unmet,
             "reporting booked outside the goal 'evaluation and coordination'",
-            misfiled.map(evidence)))
+            evidence(misfiled, of: assessments)))
       }
     }
     return findings

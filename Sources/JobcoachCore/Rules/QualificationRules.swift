@@ -57,7 +57,7 @@ extension QualificationRules {
     var policyEvidence: EvidenceItem {
       EvidenceItem(
         kind: .policy, reference: policy.id.rawValue,
-        detail: "\(policy.name), in force from \(policy.effectiveFrom)",
+        facts: .policy(name: policy.name, effectiveFrom: policy.effectiveFrom),
         validFrom: policy.effectiveFrom)
     }
 

@@ -289,7 +289,7 @@ public struct RegisterRules: Sendable {
     let byWhen = running ? " by \(cycle.end) (\(date.days(until: cycle.end)) days left)" : ""
     let normEvidence = EvidenceItem(
       kind: .policy, reference: norm.name,
-      detail: "\(norm.name), in force from \(norm.effectiveFrom)",
+      facts: .policy(name: norm.name, effectiveFrom: norm.effectiveFrom),
       validFrom: norm.effectiveFrom)
 
     /// One part of the norm: a note when nothing is missing, else `unmetSeverity` with what is

@@ -131,12 +131,29 @@ public struct CheckRegistry: Hashable, Sendable {
       registerRules = try registry.registerRules()
     }
 
-    /// Judges the registry, in parts a report puts in order: the coaches' rules on another
-    /// thread while this one reads and reviews the placements.
+    /// Judges the registry, in parts a report puts in order. This thread reads the placements'
+    /// bookings, one placement at a time; a second thread judges the coaches, then reviews the
+    /// placements as they are read, in order. At most a few batches wait between the two, so
+    /// memory does not grow with the bookings.
     func parts(_ registry: some RegistryReading) throws -> [RegistryCheck.Part] {
-      let (coaches, placements) = try Concurrently.run(
-        { coachPart() }, while: { try placementPart(streaming: registry) })
-      return [coaches, placements, organisationPart(), try membershipPart(registry)]
+      let reviews = Channel<[(Placement, [HourBooking])]>(capacity: 8)
+      let (judged, ()) = try Concurrently.run(
+        { [self] in
+          let coaches = coachPart()
+          var placements = RegistryCheck.Part()
+          while let batch = reviews.receive() {
+            for (placement, bookings) in batch {
+              placements.subjects.append(.placement(placement.id))
+              placements.findings += findings(placement, bookings: bookings)
+            }
+          }
+          return (coaches, placements)
+        },
+        while: {
+          defer { reviews.close() }
+          try readPlacements(registry) { reviews.send($0) }
+        })
+      return [judged.0, judged.1, organisationPart(), try membershipPart(registry)]
     }
 
     /// Names to show beside subjects' ids.
@@ -187,25 +204,29 @@ public struct CheckRegistry: Hashable, Sendable {
       return part
     }
 
-    /// Every placement that has started, its bookings read one placement at a time.
-    func placementPart(streaming registry: some RegistryReading) throws -> RegistryCheck.Part {
-      var part = RegistryCheck.Part()
+    /// Every placement that has started, with its bookings, read one placement at a time and
+    /// handed on in batches, in placement order.
+    func readPlacements(
+      _ registry: some RegistryReading,
+      _ handOn: ([(Placement, [HourBooking])]) -> Void
+    ) throws {
+      var batch: [(Placement, [HourBooking])] = []
       var next = 0
-      func review(upTo end: PlacementID?, bookings: [HourBooking]) {
+      func take(upTo end: PlacementID?, bookings: [HourBooking]) {
         while next < placements.count, end.map({ placements[next].id <= $0 }) ?? true {
           let placement = placements[next]
           next += 1
           guard placement.period.start <= date else { continue }
-          part.subjects.append(.placement(placement.id))
-          part.findings += findings(
-            placement, bookings: placement.id == end ? bookings : [])
+          batch.append((placement, placement.id == end ? bookings : []))
+          if batch.count == 32 {
+            handOn(batch)
+            batch.removeAll(keepingCapacity: true)
+          }
         }
       }
-      try registry.forEachPlacementsBookings { id, bookings in
-        review(upTo: id, bookings: bookings)
-      }
-      review(upTo: nil, bookings: [])
-      return part
+      try registry.forEachPlacementsBookings { id, bookings in take(upTo: id, bookings: bookings) }
+      take(upTo: nil, bookings: [])
+      if !batch.isEmpty { handOn(batch) }
     }
 
     func findings(_ placement: Placement, bookings: [HourBooking]) -> [Finding] {
@@ -307,6 +328,43 @@ struct RegisterPE {
         membership.coach, totals: totals, anchor: membership.admittedOn, on: date)
     }
     return rules.peStatement(portfolio(of: membership.coach), anchor: membership.admittedOn, on: date)
+  }
+}
+
+/// A queue from one thread to another, holding at most `capacity` items: `send` waits while
+/// it is full, `receive` while it is empty, and answers nil once it is closed and empty.
+final class Channel<Item>: @unchecked Sendable {
+  private var items: [Item] = []
+  private var closed = false
+  private let lock = DispatchSemaphore(value: 1)
+  private let free: DispatchSemaphore
+  private let ready = DispatchSemaphore(value: 0)
+
+  init(capacity: Int) { free = DispatchSemaphore(value: capacity) }
+
+  func send(_ item: Item) {
+    free.wait()
+    lock.wait()
+    items.append(item)
+    lock.signal()
+    ready.signal()
+  }
+
+  /// No more items come; call once.
+  func close() {
+    lock.wait()
+    closed = true
+    lock.signal()
+    ready.signal()
+  }
+
+  func receive() -> Item? {
+    ready.wait()
+    lock.wait()
+    defer { lock.signal() }
+    guard !items.isEmpty else { return nil }
+    free.signal()
+    return items.removeFirst()
   }
 }
 

@@ -2,7 +2,7 @@ import JobcoachCore
 
 // A placement's grant, coaching plan and absences, and the hour bookings on it.
 
-/// Separates a goal's activities in one column; no activity text holds it.
+/// Separates a goal's activities in one column (U+001F, one byte); no activity text holds it.
 private let activitySeparator = "\u{1F}"
 
 extension RegistryStore {
@@ -111,7 +111,10 @@ extension RegistryStore {
       id: GoalID(rawValue: row.text(first) ?? ""), category: category,
       description: row.text(first + 2) ?? "",
       activities: activities.isEmpty
-        ? [] : activities.split(separator: activitySeparator).map(String.init))
+        ? []
+        : activities.utf8.split(separator: 0x1F).map {
+          String(Substring($0))
+        })
   }
 
   func absence(_ row: Statement, from first: Int32 = 0) throws(SQLiteError) -> Absence {
