@@ -10,8 +10,12 @@ public struct QualificationRules: Sendable {
     self.organisations = organisations
   }
 
-  /// Every finding for `coach` under `request`, in rule order.
-  public func verify(_ coach: Coach, _ request: VerificationRequest) -> Verification {
+  /// Every finding for `coach` under `request`, in rule order; with a placement also the
+  /// grant's F findings, unless `grant` is false (the whole-registry check reports those once,
+  /// with the placement's own review).
+  public func verify(_ coach: Coach, _ request: VerificationRequest, grant: Bool = true)
+    -> Verification
+  {
     var context = Context(coach: coach, request: request, organisations: organisations)
     context.checkEmployment()
     for rule in RuleID.requirements(for: request.kind) {
@@ -25,7 +29,7 @@ public struct QualificationRules: Sendable {
       }
     }
     context.checkPolicies()
-    if let placement = request.placement {
+    if grant, let placement = request.placement {
       context.findings += FundingRules(
         placement: placement, policy: request.policy, coachKind: request.kind
       ).grantFindings()

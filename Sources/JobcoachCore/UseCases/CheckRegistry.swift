@@ -195,9 +195,7 @@ public struct CheckRegistry: Hashable, Sendable {
             let request = VerificationRequest(
               kind: employment.kind, date: date, placement: placement, policy: choice.policy)
             // The grant's F findings come once, with the placement's own review.
-            part.findings += qualification.verify(coach, request).findings.filter {
-              !$0.rule.rawValue.hasPrefix("F-")
-            }
+            part.findings += qualification.verify(coach, request, grant: false).findings
           }
         }
       }

@@ -159,7 +159,7 @@ extension RegistryStore {
   }
 
   /// Hands `body` the bookings of each placement that has any, in placement id order, in one
-  /// scan of the table.
+  /// scan of the table (ordered by placement and day).
   public func forEachPlacementsBookings(
     _ body: (PlacementID, [HourBooking]) throws -> Void
   ) throws {
@@ -168,8 +168,9 @@ extension RegistryStore {
     }
     var placement: PlacementID?
     var group: [HourBooking] = []
+    var reader = BookingReader()
     while try wrap({ () throws(SQLiteError) in try rows.step() }) {
-      let booking = try wrap { () throws(SQLiteError) in try self.booking(rows) }
+      let booking = try wrap { () throws(SQLiteError) in try self.booking(rows, &reader) }
       if booking.placement != placement {
         if let placement { try body(placement, group) }
         placement = booking.placement
@@ -195,21 +196,54 @@ extension RegistryStore {
 
   /// A booking from `bookingColumns`.
   func booking(_ rows: Statement) throws(SQLiteError) -> HourBooking {
-    let activity: BookedActivity = try value(rows, 5, "hour_bookings.activity")
+    var reader = BookingReader()
+    return try booking(rows, &reader)
+  }
+
+  /// A booking from `bookingColumns`, reusing what the row before had in common with it
+  /// (placement, coach, activity, goals): a scan of millions of bookings makes a new string
+  /// only for what is new.
+  func booking(_ rows: Statement, _ reader: inout BookingReader) throws(SQLiteError)
+    -> HourBooking
+  {
+    let placement = rows.text(1, reusing: &reader.placement) ?? ""
+    let coach = rows.text(2, reusing: &reader.coach) ?? ""
+    let activityText = rows.text(5, reusing: &reader.activityText)
+    if activityText != reader.activity?.rawValue {
+      guard let activity = activityText.flatMap(BookedActivity.init(rawValue:)) else {
+        throw corrupt("hour_bookings.activity")
+      }
+      reader.activity = activity
+    }
     let contact: ContactKind? = try optionalValue(rows, 7, "hour_bookings.contact")
-    let goals = rows.text(6) ?? ""
-    return HourBooking(
-      id: BookingID(rawValue: rows.text(0) ?? ""),
-      placement: PlacementID(rawValue: rows.text(1) ?? ""),
-      coach: CoachID(rawValue: rows.text(2) ?? ""), date: try day(rows, 3),
-      hours: Hours(minutes: rows.int(4)), activity: activity,
-      goals: goals.isEmpty
-        ? [] : goals.utf8.split(separator: UInt8(ascii: ",")).map {
+    let goalsText = rows.text(6, reusing: &reader.goalsText) ?? ""
+    if goalsText != reader.goalsFor {
+      reader.goals =
+        goalsText.isEmpty
+        ? []
+        : goalsText.utf8.split(separator: UInt8(ascii: ",")).map {
           GoalID(rawValue: String(Substring($0)))
-        },
+        }
+      reader.goalsFor = goalsText
+    }
+    return HourBooking(
+      id: BookingID(rawValue: rows.text(0) ?? ""), placement: PlacementID(rawValue: placement),
+      coach: CoachID(rawValue: coach), date: try day(rows, 3),
+      hours: Hours(minutes: rows.int(4)), activity: reader.activity!, goals: reader.goals,
       contact: contact, workRelated: rows.intOrNil(8).map { $0 != 0 },
       wageSubsidyCheck: rows.int(9) != 0, description: rows.text(10))
   }
+}
+
+/// What one booking row had that the next is likely to share.
+struct BookingReader {
+  var placement: String?
+  var coach: String?
+  var activityText: String?
+  var activity: BookedActivity?
+  var goalsText: String?
+  var goalsFor: String?
+  var goals: [GoalID] = []
 }
 
 extension ImportWriter {

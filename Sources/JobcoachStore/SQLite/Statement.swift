@@ -147,6 +147,17 @@ final class Statement {
   func int(_ column: Int32) -> Int { Int(sqlite3_column_int64(handle, column)) }
   func intOrNil(_ column: Int32) -> Int? { int64OrNil(column).map(Int.init) }
 
+  /// The text of a column as `previous` when its bytes are the same (no new string), else as
+  /// a new one, which becomes `previous`; nil for NULL. For columns that repeat row after row.
+  func text(_ column: Int32, reusing previous: inout String?) -> String? {
+    guard let pointer = sqlite3_column_text(handle, column) else { return nil }
+    let bytes = UnsafeBufferPointer(start: pointer, count: Int(sqlite3_column_bytes(handle, column)))
+    if let previous, previous.utf8.elementsEqual(bytes) { return previous }
+    let text = String(decoding: bytes, as: UTF8.self)
+    previous = text
+    return text
+  }
+
   /// The text of a column, or nil for NULL (never `String(cString:)` on a NULL pointer).
   func text(_ column: Int32) -> String? {
     guard let pointer = sqlite3_column_text(handle, column) else { return nil }
