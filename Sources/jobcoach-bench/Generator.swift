@@ -130,27 +130,13 @@ struct Generator {
         + membershipLines.joined(separator: ",\n") + "]}\n")
 
     // Portfolios and the CSV, written in pieces so memory stays small.
-    let portfolios = FileHandle(forWritingAtPath: try create(directory + "/portfolios.json"))!
-    let csv = FileHandle(forWritingAtPath: try create(directory + "/activities.csv"))!
-    defer {
-      try? portfolios.close()
-      try? csv.close()
-    }
-    var json = #"{"kind": "portfolios", "schemaVersion": 1, "portfolios": ["# + "\n"
-    var rows =
+    let json = try ChunkedFile(
+      directory + "/portfolios.json",
+      #"{"kind": "portfolios", "schemaVersion": 1, "portfolios": ["# + "\n")
+    let rows = try ChunkedFile(
+      directory + "/activities.csv",
       "coach_id,id,activity_date,minutes,title,provider,category,accreditation_code,"
-      + "evidence_document,evidence_issuer\n"
-    func flush(force: Bool = false) {
-      if force || json.utf8.count > 1 << 20 {
-        portfolios.write(Data(json.utf8))
-        total += json.utf8.count
-        json = ""
-      }
-      if force || rows.utf8.count > 1 << 20 {
-        csv.write(Data(rows.utf8))
-        rows = ""
-      }
-    }
+        + "evidence_document,evidence_issuer\n")
     for index in 0..<coaches {
       let id = coachID(index)
       let count = activities / coaches + (index < activities % coaches ? 1 : 0)
@@ -170,17 +156,18 @@ struct Generator {
         items.append(
           #"{"id": "\#(activityID)", "date": "\#(date)", "hours": \#(hours), "title": "\#(title)", "provider": "\#(provider)", "category": "\#(accredited ? "accredited" : "free")"\#(accredited ? #", "accreditationCode": "\#(code)""# : ""), "evidence": {"documentId": "\#(document)", "issuer": "\#(provider)"}}"#
         )
-        rows +=
+        rows.append(
           "\(id),\(activityID),\(date),\(minutes),\(title),\(provider),"
-          + "\(accredited ? "accredited" : "free"),\(accredited ? code : ""),\(document),\(provider)\n"
+            + "\(accredited ? "accredited" : "free"),\(accredited ? code : ""),\(document),\(provider)\n"
+        )
       }
-      json +=
+      json.append(
         #"{"coach": "\#(id)", "peActivities": ["# + items.joined(separator: ",\n") + "]}"
-        + (index == coaches - 1 ? "\n" : ",\n")
-      flush()
+          + (index == coaches - 1 ? "\n" : ",\n"))
     }
-    json += "]}\n"
-    flush(force: true)
+    json.append("]}\n")
+    total += json.close()
+    _ = rows.close()
     if placements > 0 { total += try writePlacements(to: directory, random: &random) }
     return total
   }
@@ -189,27 +176,12 @@ struct Generator {
   /// periods, a plan of three goals and sometimes an absence, coached by one coach; the
   /// bookings spread over the placements, on days in their periods up to 2026-11-23.
   func writePlacements(to directory: String, random: inout SplitMix64) throws -> Int {
-    var total = 0
-    let placementFile = FileHandle(forWritingAtPath: try create(directory + "/placements.json"))!
-    let bookingFile = FileHandle(forWritingAtPath: try create(directory + "/hour-bookings.json"))!
-    defer {
-      try? placementFile.close()
-      try? bookingFile.close()
-    }
-    var placementText = #"{"kind": "placements", "schemaVersion": 1, "placements": ["# + "\n"
-    var bookingText = #"{"kind": "hour-bookings", "schemaVersion": 1, "bookings": ["# + "\n"
-    func flush(force: Bool = false) {
-      if force || placementText.utf8.count > 1 << 20 {
-        placementFile.write(Data(placementText.utf8))
-        total += placementText.utf8.count
-        placementText = ""
-      }
-      if force || bookingText.utf8.count > 1 << 20 {
-        bookingFile.write(Data(bookingText.utf8))
-        total += bookingText.utf8.count
-        bookingText = ""
-      }
-    }
+    let placementText = try ChunkedFile(
+      directory + "/placements.json",
+      #"{"kind": "placements", "schemaVersion": 1, "placements": ["# + "\n")
+    let bookingText = try ChunkedFile(
+      directory + "/hour-bookings.json",
+      #"{"kind": "hour-bookings", "schemaVersion": 1, "bookings": ["# + "\n")
     let categories = ["guiding-on-the-job", "onboarding-and-training", "evaluation-and-coordination"]
     let lastDay = CalendarDate(iso: "2026-11-23")!
     var bookingNumber = 0
@@ -243,9 +215,9 @@ struct Generator {
         absences.append(
           #"{"from": "\#(from)", "until": "\#(from.adding(days: 13))", "reason": "sick"\#(approved)}"#)
       }
-      placementText +=
+      placementText.append(
         #"{"id": "\#(id)", "municipality": "ORG-BENCH-GEMEENTE", "employer": "\#(employerID(Int(random.next() % UInt64(Self.employers))))", "coach": "\#(coachID(coachIndex))", "worker": "W-\#(pad(index + 1, 7))", "start": "\#(start)", "end": "\#(end)", "funder": "municipality", "wageCostSubsidy": \#(random.next() % 3 == 0), "grant": {"level": "\#(medium ? "medium" : "light")", "hourlyRateCents": \#(external ? 8500 : 0), "package": "\#(medium ? "package-2" : "package-1")", "periods": [\#(periods.joined(separator: ", "))]}, "plan": {"agreedOn": "\#(start)", "agreedBy": ["coach", "worker", "employer"], "goals": [\#(goals.joined(separator: ", "))]}, "absences": [\#(absences.joined(separator: ", "))]}"#
-        + (index == placements - 1 ? "\n" : ",\n")
+          + (index == placements - 1 ? "\n" : ",\n"))
       let count = bookings / placements + (index < bookings % placements ? 1 : 0)
       let span = max(1, start.days(until: min(end, lastDay)) + 1)
       for _ in 0..<count {
@@ -257,23 +229,47 @@ struct Generator {
         let goal = roll == 1 ? "G3" : "G\(1 + random.next() % 2)"
         let contact = roll < 2 ? "" : random.next() % 3 == 0 ? #", "contact": "call""# : #", "contact": "visit""#
         let check = random.next() % 12 == 0 ? #", "wageSubsidyCheck": true"# : ""
-        bookingText +=
+        bookingText.append(
           #"{"id": "BK-\#(pad(bookingNumber, 8))", "placement": "\#(id)", "coach": "\#(coachID(coachIndex))", "date": "\#(date)", "hours": \#(1 + random.next() % 3)\#(activity), "goals": ["\#(goal)"]\#(contact)\#(check)}"#
-          + (bookingNumber == bookings ? "\n" : ",\n")
+            + (bookingNumber == bookings ? "\n" : ",\n"))
       }
-      flush()
     }
-    placementText += "]}\n"
-    bookingText += "]}\n"
-    flush(force: true)
-    return total
+    placementText.append("]}\n")
+    bookingText.append("]}\n")
+    return placementText.close() + bookingText.close()
+  }
+}
+
+/// A file written in pieces of about a megabyte, so a generator's memory stays small.
+final class ChunkedFile {
+  private let handle: FileHandle
+  private var pending: String
+  private var written = 0
+
+  init(_ path: String, _ start: String) throws {
+    guard FileManager.default.createFile(atPath: path, contents: nil),
+      let handle = FileHandle(forWritingAtPath: path)
+    else { throw BenchError("cannot create '\(path)'") }
+    self.handle = handle
+    pending = start
   }
 
-  func create(_ path: String) throws -> String {
-    guard FileManager.default.createFile(atPath: path, contents: nil) else {
-      throw BenchError("cannot create '\(path)'")
-    }
-    return path
+  func append(_ text: String) {
+    pending += text
+    if pending.utf8.count > 1 << 20 { flush() }
+  }
+
+  private func flush() {
+    handle.write(Data(pending.utf8))
+    written += pending.utf8.count
+    pending = ""
+  }
+
+  /// Writes the rest and closes the file; returns the bytes written.
+  func close() -> Int {
+    flush()
+    try? handle.close()
+    return written
   }
 }
 
