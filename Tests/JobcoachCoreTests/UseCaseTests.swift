@@ -404,3 +404,35 @@ struct RegisterDecisionTests {
     }
   }
 }
+
+struct LookUpRegisterStandingTests {
+  /// From the membership when the registry keeps the register; else from an imported public
+  /// register, by the number the coach gives; nothing when neither applies.
+  @Test func theStandingFromTheMembershipOrThePublicRegister() throws {
+    var giving = Coach(id: "C2", name: "Bram")
+    giving.registerNumber = "RJC-9"
+    let published = PublicRegister(
+      register: "R", publishedOn: day("2026-11-01"),
+      entries: [
+        PublicRegisterEntry(
+          registerNumber: "RJC-9", name: "Bram", status: .registered,
+          registeredSince: day("2020-01-01"), validUntil: day("2026-12-31"))
+      ])
+    let registry = InMemoryRegistry(
+      coaches: [Coach(id: "C1", name: "Anouk"), giving, Coach(id: "C3", name: "Eva")],
+      memberships: [registeredMembership("C1", number: "RJC-1", admitted: "2022-01-10")],
+      publicRegister: published)
+    let member = try LookUpRegisterStanding(coach: "C1", on: day("2026-11-23")).run(in: registry)
+    #expect(member?.outcome == .met)
+    #expect(member?.message.contains("valid until 2027-01-09") == true)
+    let listed = try LookUpRegisterStanding(coach: "C2", on: day("2026-12-31")).run(in: registry)
+    #expect(listed?.outcome == .met)
+    // The day after the published valid-until, the listing has lapsed.
+    let lapsed = try LookUpRegisterStanding(coach: "C2", on: day("2027-01-01")).run(in: registry)
+    #expect(lapsed?.outcome == .unmet)
+    #expect(try LookUpRegisterStanding(coach: "C3", on: day("2026-11-23")).run(in: registry) == nil)
+    #expect(throws: UseCaseError.unknownCoach("C9")) {
+      try LookUpRegisterStanding(coach: "C9", on: day("2026-11-23")).run(in: registry)
+    }
+  }
+}

@@ -92,4 +92,15 @@ public struct PolicyHistory: Hashable, Sendable {
   }
 
   public static let g4Default = PolicyHistory(versions: [.g4Default])
+
+  /// Each municipality's policies: the versions that name it, grouped by policy id, sorted.
+  public static func byMunicipality(_ versions: [MunicipalPolicy])
+    -> [OrganisationID: [PolicyHistory]]
+  {
+    Dictionary(grouping: versions.filter { $0.municipality != nil }, by: { $0.municipality! })
+      .mapValues { versions in
+        Dictionary(grouping: versions, by: \.id).values.map(PolicyHistory.init(versions:))
+          .sorted { $0.id < $1.id }
+      }
+  }
 }

@@ -92,7 +92,7 @@ public struct InMemoryRegistry: RegistryReading, Sendable {
   }
 
   public func policyHistories(of municipality: OrganisationID) -> [PolicyHistory] {
-    policies.filter { $0.versions.contains { $0.municipality == municipality } }
+    PolicyHistory.byMunicipality(policies.flatMap(\.versions))[municipality] ?? []
   }
 
   public func defaultMunicipality() -> OrganisationID? { municipality }

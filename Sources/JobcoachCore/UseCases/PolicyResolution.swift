@@ -88,15 +88,11 @@ public struct PolicyResolver {
       defaultMunicipality: try registry.defaultMunicipality())
   }
 
-  /// A resolver over policies already read, for the whole-registry use cases.
+  /// A resolver over policies already read, for the whole-registry use cases. A municipality's
+  /// policies are the versions that name it, by policy id (as the registry answers).
   public init(policies: [PolicyHistory], defaultMunicipality: OrganisationID?) {
     let byID = Dictionary(policies.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
-    var byMunicipality: [OrganisationID: [PolicyHistory]] = [:]
-    for history in policies.sorted(by: { $0.id < $1.id }) {
-      for municipality in Set(history.versions.compactMap(\.municipality)) {
-        byMunicipality[municipality, default: []].append(history)
-      }
-    }
+    let byMunicipality = PolicyHistory.byMunicipality(policies.flatMap(\.versions))
     self.init(
       history: { byID[$0] }, histories: { byMunicipality[$0] ?? [] },
       defaultMunicipality: defaultMunicipality)

@@ -234,8 +234,7 @@ extension RegistryStore {
   {
     try wrap { () throws(SQLiteError) in
       let versions = try policies(where: "WHERE municipality_id = ?", [SQLValue(municipality)])
-      return Dictionary(grouping: versions, by: \.id).values.map(PolicyHistory.init(versions:))
-        .sorted { $0.id < $1.id }
+      return PolicyHistory.byMunicipality(versions)[municipality] ?? []
     }
   }
 
