@@ -157,10 +157,8 @@ public enum PortfolioFastPath {
           return true
         }
       }
-      guard read, let coach else { return nil }
       // An activity id twice is reported by the general path.
-      var ids = Set<ActivityID>(minimumCapacity: activities.count)
-      for activity in activities where !ids.insert(activity.id).inserted { return nil }
+      guard read, let coach, Portfolio.repeatedActivityIDs(activities).isEmpty else { return nil }
       return Portfolio(coach: coach, registeredSince: registeredSince, activities: activities)
     }
 
@@ -211,9 +209,9 @@ public enum PortfolioFastPath {
           return evidence != nil
         }
       }
-      // The same rules as `PEActivity.decode`: what they refuse goes the general way.
-      guard read, let id, let date, let hours, hours != .zero, let title, let provider,
-        let category, category == .accredited || code == nil
+      // The same checks as `PEActivity.decode`: what they refuse goes the general way.
+      guard read, let id, let date, let hours, let title, let provider, let category,
+        PEActivity.defects(hours: hours, category: category, code: code).isEmpty
       else { return nil }
       return PEActivity(
         id: id, date: date, hours: hours, title: title, provider: provider, category: category,

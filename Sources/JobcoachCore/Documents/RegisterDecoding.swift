@@ -146,11 +146,13 @@ extension PEActivity: JSONField {
     let code = fields.optional("accreditationCode", as: String.self)
     let evidence = fields.optional("evidence", as: EvidenceReference.self)
     fields.rejectUnknownFields()
-    if category == .free, code != nil {
-      fields.report("accreditationCode", "only an accredited activity has an accreditation code")
-    }
-    if let hours, hours == .zero {
-      fields.report("hours", "an activity of 0 hours adds nothing; leave it out")
+    for defect in PEActivity.defects(hours: hours, category: category, code: code) {
+      switch defect {
+      case .codeOnFreeActivity:
+        fields.report(defect.field, "only an accredited activity has an accreditation code")
+      case .noHours:
+        fields.report(defect.field, "an activity of 0 hours adds nothing; leave it out")
+      }
     }
     guard !fields.failed, let id, let date, let hours, let title, let provider, let category else {
       return nil
@@ -174,16 +176,11 @@ extension Portfolio: JSONField {
     let experience = fields.optional("experience", as: [ExperienceEntry].self)
     let activities = fields.optional("peActivities", as: [PEActivity].self)
     fields.rejectUnknownFields()
-    var seen: [ActivityID: Int] = [:]
-    for (index, activity) in (activities ?? []).enumerated() {
-      if let first = seen[activity.id] {
-        fields.report(
-          at: pointer.appending("peActivities").appending(index).appending("id"),
-          "activity id '\(activity.id)' appears twice in this portfolio (first at "
-            + "\(pointer.appending("peActivities").appending(first))); an activity counts once")
-      } else {
-        seen[activity.id] = index
-      }
+    for (index, first) in Portfolio.repeatedActivityIDs(activities ?? []) {
+      fields.report(
+        at: pointer.appending("peActivities").appending(index).appending("id"),
+        "activity id '\(activities![index].id)' appears twice in this portfolio (first at "
+          + "\(pointer.appending("peActivities").appending(first))); an activity counts once")
     }
     guard !fields.failed, let coach else { return nil }
     return Portfolio(

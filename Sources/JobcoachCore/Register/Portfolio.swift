@@ -90,6 +90,53 @@ public struct PEActivity: Hashable, Sendable {
   }
 }
 
+extension PEActivity {
+  /// What makes an activity's values unusable together, whichever way it was read.
+  public enum Defect: Hashable, Sendable {
+    /// A free activity with an accreditation code.
+    case codeOnFreeActivity
+    /// An activity of 0 hours.
+    case noHours
+
+    /// The field the defect is reported at.
+    public var field: String {
+      switch self {
+      case .codeOnFreeActivity: "accreditationCode"
+      case .noHours: "hours"
+      }
+    }
+  }
+
+  /// The defects of an activity's values (those that were read), in field order: the one
+  /// check both the document reader's general path and its fast path make.
+  public static func defects(hours: Hours?, category: PECategory?, code: String?) -> [Defect] {
+    var defects: [Defect] = []
+    if category == .free, code != nil { defects.append(.codeOnFreeActivity) }
+    if hours == .zero { defects.append(.noHours) }
+    return defects
+  }
+}
+
+extension Portfolio {
+  /// Each activity whose id an earlier one in the list already has, with the earlier one's
+  /// index: an activity counts once.
+  public static func repeatedActivityIDs(_ activities: [PEActivity])
+    -> [(index: Int, first: Int)]
+  {
+    var seen: [ActivityID: Int] = [:]
+    seen.reserveCapacity(activities.count)
+    var repeated: [(index: Int, first: Int)] = []
+    for (index, activity) in activities.enumerated() {
+      if let first = seen[activity.id] {
+        repeated.append((index, first))
+      } else {
+        seen[activity.id] = index
+      }
+    }
+    return repeated
+  }
+}
+
 /// A course, training or congress the association accredited, with the hours it is worth.
 public struct Accreditation: Hashable, Sendable {
   public var code: String
