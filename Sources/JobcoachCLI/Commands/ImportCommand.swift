@@ -10,9 +10,9 @@ struct ImportCommand: Command {
     positionals: 1...Int.max,
     options: [.database, .dryRun, .actor],
     discussion: """
-      Each document names its kind (\(DocumentKind.allCases.map { "\"\($0.rawValue)\"" }
-        .joined(separator: ", "))) and its schemaVersion; the schemas are in Schemas/. A
-      directory means every .json file in it.
+      Each document names its kind and its schemaVersion; the schemas are in Schemas/. The
+      kinds: \(DocumentKind.allCases.map { "\"\($0.rawValue)\"" }.wrapped(width: 90, indent: 7)).
+      A directory means every .json file in it.
       A portfolio or membership replaces the coach's previous one whole, so importing it twice
       never counts hours twice.
 

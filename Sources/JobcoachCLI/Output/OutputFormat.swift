@@ -61,6 +61,26 @@ enum CSV {
   }
 }
 
+extension Array where Element == String {
+  /// The words joined by ", ", broken into lines of at most `width` characters, each line
+  /// after the first indented by `indent` spaces.
+  func wrapped(width: Int, indent: Int) -> String {
+    var lines: [String] = []
+    var line = ""
+    for (index, word) in enumerated() {
+      let piece = word + (index == count - 1 ? "" : ",")
+      if !line.isEmpty, line.count + 1 + piece.count > width - indent {
+        lines.append(line)
+        line = piece
+      } else {
+        line += (line.isEmpty ? "" : " ") + piece
+      }
+    }
+    lines.append(line)
+    return lines.joined(separator: "\n" + String(repeating: " ", count: indent))
+  }
+}
+
 extension String {
   func trimmingTrailingSpaces() -> String {
     var text = self
