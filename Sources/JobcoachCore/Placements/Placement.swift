@@ -59,6 +59,20 @@ public struct Placement: Hashable, Sendable {
   }
 }
 
+extension Placement {
+  /// What makes placements siblings (K-6): the same coach with the same employer, whose talks
+  /// can be clustered.
+  public struct SiblingKey: Hashable, Sendable {
+    public var coach: CoachID
+    public var employer: OrganisationID
+  }
+
+  /// Nil for a placement without a coach: it has no siblings.
+  public var siblingKey: SiblingKey? {
+    coach.map { SiblingKey(coach: $0, employer: employer) }
+  }
+}
+
 /// Hours per week an internal coach is freed from other work to coach (vrijstelling).
 public struct HoursExemption: Hashable, Sendable {
   public var perWeek: Hours

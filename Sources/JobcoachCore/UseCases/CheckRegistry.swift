@@ -90,31 +90,18 @@ public struct CheckRegistry: Hashable, Sendable {
           preconditionFailure("a resolver over policies read cannot fail otherwise: \(error)")
         }
       }
-      // One resolution per municipality: placements share their municipality's answer.
-      var byMunicipality: [OrganisationID?: Result<PolicyChoice, UseCaseError>] = [:]
       var policies: [PlacementID: Result<PolicyChoice, UseCaseError>] = [:]
       for placement in placements {
-        if let known = byMunicipality[placement.municipality] {
-          policies[placement.id] = known.map { choice in
-            var choice = choice
-            if case .placement = choice.source, let municipality = placement.municipality {
-              choice.source = .placement(placement.id, municipality: municipality)
-            }
-            return choice
-          }
-          continue
-        }
-        let answer = resolve(PolicyQuestion(placement: placement, municipality: municipality))
-        byMunicipality[placement.municipality] = answer
-        policies[placement.id] = answer
+        policies[placement.id] = resolve(
+          PolicyQuestion(placement: placement, municipality: municipality))
       }
       self.policies = policies
       defaultPolicy = resolve(PolicyQuestion(municipality: municipality))
 
-      var groups: [[String]: [PlacementID]] = [:]
+      var groups: [Placement.SiblingKey: [PlacementID]] = [:]
       for placement in placements {
-        guard let coach = placement.coach else { continue }
-        groups[[coach.rawValue, placement.employer.rawValue], default: []].append(placement.id)
+        guard let key = placement.siblingKey else { continue }
+        groups[key, default: []].append(placement.id)
       }
       let shared = groups.values.filter { $0.count > 1 }
       let visits = try registry.visitDays(on: shared.flatMap { $0 })

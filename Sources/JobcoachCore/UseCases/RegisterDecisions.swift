@@ -17,7 +17,7 @@ public struct AdmitCoach: Hashable, Sendable {
 
   /// The findings, and the membership when admitted (nil when not: nothing is written).
   public func run(in registry: some RegistryWriting) throws -> RegisterDecision {
-    let subject = try RegisterSubject(coach, on: date, in: registry)
+    let subject = try RegisterSubject(coach, in: registry)
     if let membership = subject.membership, membership.status(on: date) != .removed {
       throw UseCaseError.alreadyRegistered(
         coach, registerNumber: membership.registerNumber, since: membership.admittedOn)
@@ -66,7 +66,7 @@ public struct AssessCoach: Hashable, Sendable {
   }
 
   public func run(in registry: some RegistryWriting) throws -> RecordedChange {
-    let subject = try RegisterSubject(coach, on: date, in: registry)
+    let subject = try RegisterSubject(coach, in: registry)
     let membership = try subject.requireMembership()
     if membership.status(on: date) == .removed { throw UseCaseError.alreadyRemoved(coach) }
     let deadline = result == .insufficient ? (self.deadline ?? date.adding(months: 6)) : nil
@@ -100,7 +100,7 @@ public struct RemoveCoach: Hashable, Sendable {
   }
 
   public func run(in registry: some RegistryWriting) throws -> RecordedChange {
-    let subject = try RegisterSubject(coach, on: date, in: registry)
+    let subject = try RegisterSubject(coach, in: registry)
     let membership = try subject.requireMembership()
     if membership.status(on: date) == .removed { throw UseCaseError.alreadyRemoved(coach) }
     let rule: RuleID =
@@ -129,7 +129,7 @@ public struct RenewRegistration: Hashable, Sendable {
   /// Met: the re-registration is recorded. Not met: the statement says what is missing and
   /// nothing is written.
   public func run(in registry: some RegistryWriting) throws -> RenewalDecision {
-    let subject = try RegisterSubject(coach, on: date, in: registry)
+    let subject = try RegisterSubject(coach, in: registry)
     let membership = try subject.requireMembership()
     let rules = try registry.registerRules()
     let standing = membership.standing(on: date, norms: rules.norms)
@@ -188,7 +188,7 @@ struct RegisterSubject {
   let membership: Membership?
   let registry: any RegistryWriting
 
-  init(_ id: CoachID, on date: CalendarDate, in registry: some RegistryWriting) throws {
+  init(_ id: CoachID, in registry: some RegistryWriting) throws {
     guard let coach = try registry.coach(id) else { throw UseCaseError.unknownCoach(id) }
     self.coach = coach
     membership = try registry.membership(of: id)

@@ -36,7 +36,7 @@ public struct ReviewPlacement: Hashable, Sendable {
   {
     guard let coach = placement.coach else { return [:] }
     let siblings = try registry.placements(coachedBy: coach).filter {
-      $0.id != placement.id && $0.employer == placement.employer
+      $0.id != placement.id && $0.siblingKey == placement.siblingKey
     }
     guard !siblings.isEmpty else { return [:] }
     var visits = try registry.visitDays(on: siblings.map(\.id))
