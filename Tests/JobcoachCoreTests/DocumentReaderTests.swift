@@ -91,6 +91,168 @@ struct DocumentReaderTests {
   }
 }
 
+/// The second round of hostile input (issue 14): what the reader must refuse, and how.
+struct HostileDocumentTests {
+  func read(_ text: String, chunk: Int = 1 << 20, limit: Int = 1 << 20) -> (
+    records: [ImportRecord], problems: [String]
+  ) {
+    read(Array(text.utf8), chunk: chunk, limit: limit)
+  }
+
+  func read(_ bytes: [UInt8], chunk: Int = 1 << 20, limit: Int = 1 << 20) -> (
+    records: [ImportRecord], problems: [String]
+  ) {
+    let log = ProblemLog()
+    var reader = DocumentReader(
+      source: ByteArraySource(bytes), file: "f.json", log: log, chunkSize: chunk,
+      maximumValueBytes: limit)
+    var records: [ImportRecord] = []
+    _ = reader.read { record, _ in records.append(record) }
+    return (records, log.problems.map(\.description))
+  }
+
+  /// Item 1: a document's members other than its own kind's array are unknown fields,
+  /// wherever `kind` stands; the other kind's records never count as read.
+  @Test(arguments: [
+    #"{"coaches":[{"id":"JC-9001","name":"S"}],"organisations":[{"id":"O-1","name":"x","kind":"employer"}],"kind":"organisations","schemaVersion":1}"#,
+    #"{"coaches":[{"id":"JC-9001","name":"S"}],"kind":"organisations","schemaVersion":1,"organisations":[{"id":"O-1","name":"x","kind":"employer"}]}"#,
+    #"{"kind":"organisations","schemaVersion":1,"organisations":[{"id":"O-1","name":"x","kind":"employer"}],"coaches":[{"id":"JC-9001","name":"S"}]}"#,
+    #"{"kind":"organisations","coaches":[{"id":"JC-9001","name":"S"}],"schemaVersion":1,"organisations":[{"id":"O-1","name":"x","kind":"employer"}]}"#,
+  ])
+  func anotherKindsRecordsAreAnUnknownField(_ text: String) {
+    for chunk in [1, 7, 1 << 20] {
+      let result = read(text, chunk: chunk)
+      #expect(result.problems.contains("f.json#/coaches: unknown field 'coaches'"), "\(result.problems)")
+    }
+  }
+
+  /// Item 2: a file that is not a document of a known kind is refused, whatever it holds.
+  @Test(arguments: ["null", "1", "true", "-0", "false", "\"x\"", "0.5", "[]", "null\n"])
+  func aBareValueIsNotADocument(_ text: String) {
+    for chunk in [1, 2, 1 << 20] {
+      let result = read(text, chunk: chunk)
+      #expect(result.records.isEmpty)
+      #expect(result.problems.count == 1, "\(text) in chunks of \(chunk): \(result.problems)")
+      #expect(result.problems.first?.hasPrefix("f.json") == true)
+    }
+  }
+
+  @Test func twoByteOrderMarksAreRefused() {
+    let document = Array(#"{"kind":"coaches","schemaVersion":1,"coaches":[{"id":"A","name":"a"}]}"#.utf8)
+    let bom: [UInt8] = [0xEF, 0xBB, 0xBF]
+    #expect(read(bom + document).problems == [])
+    for chunk in [1, 4, 1 << 20] {
+      let twice = read(bom + bom + document, chunk: chunk)
+      #expect(twice.records.isEmpty)
+      #expect(
+        twice.problems == [
+          "f.json:1:4: not valid JSON: a second byte order mark; the file starts with one at most"
+        ])
+    }
+    // A mark inside the document is no mark but a stray character.
+    let inside = Array(#"{"kind":"coaches","schemaVersion":1,"coaches":["#.utf8) + bom
+      + Array(#"{"id":"A","name":"a"}]}"#.utf8)
+    #expect(read(inside).problems.first?.contains("unexpected character") == true)
+  }
+
+  /// Item 3: a citizen service number anywhere in a record is named by place, never echoed,
+  /// and the record is not read.
+  @Test(arguments: [
+    (#"{"id":"JC-1","name":"Jan 123456782"}"#, "/coaches/0/name"),
+    (#"{"id":"JC-1","name":"Jan 123.456.782"}"#, "/coaches/0/name"),
+    (#"{"id":"W-123456782","name":"Jan"}"#, "/coaches/0/id"),
+    (#"{"id":"JC-1","name":"\u0031\u00323456782"}"#, "/coaches/0/name"),
+    (#"{"id":"JC-1","name":"Jan","employments":[{"from":"123456782"}]}"#, "/coaches/0/employments/0/from"),
+    (#"{"id":"JC-1","name":"Jan","123-456-782":1}"#, "/coaches/0"),
+    (#"{"id":"JC-1","name":"Jan","hours":123456782}"#, "/coaches/0/hours"),
+  ])
+  func aCitizenServiceNumberIsNamedByPlaceNeverEchoed(_ record: String, _ place: String) {
+    let text = #"{"kind":"coaches","schemaVersion":1,"coaches":["# + record + "]}"
+    for chunk in [3, 1 << 20] {
+      let result = read(text, chunk: chunk)
+      #expect(result.records.isEmpty)
+      #expect(
+        result.problems == ["f.json#\(place): " + (place == "/coaches/0" ? "a member name " : "")
+          + CitizenServiceNumber.refusal], "\(result.problems)")
+    }
+  }
+
+  @Test(arguments: [
+    (#""schemaVersion":123456782"#, "/schemaVersion"),
+    (#""kind":"123-456-782""#, "/kind"),
+    (#""123456782":true"#, ""),
+    (#""$schema":"https://example.org/123456782.json""#, "/$schema"),
+  ])
+  func aCitizenServiceNumberInTheHeaderIsNamedByPlace(_ member: String, _ place: String) {
+    let text = #"{"# + member + #", "kind":"coaches","coaches":[]}"#
+    let result = read(text)
+    #expect(!result.problems.isEmpty)
+    #expect(result.problems.allSatisfy { !$0.contains("456") }, "\(result.problems)")
+    #expect(result.problems.first?.hasPrefix("f.json#\(place): ") == true, "\(result.problems)")
+  }
+
+  /// Item 7: a token without an end is refused once it passes the limit, and the reader
+  /// never holds much more than the limit and a chunk, whatever the input.
+  @Test(arguments: [UInt8(0), UInt8(ascii: "x"), UInt8(ascii: "1")])
+  func anUndelimitedTokenIsRefusedWithinTheLimit(_ byte: UInt8) {
+    let bytes = [UInt8](repeating: byte, count: 3 << 20)
+    let log = ProblemLog()
+    var reader = DocumentReader(
+      source: ByteArraySource(bytes), file: "f.json", log: log, chunkSize: 64 << 10,
+      maximumValueBytes: 256 << 10)
+    let info = reader.read { _, _ in }
+    #expect(info.byteCount == bytes.count, "the whole file is still hashed")
+    #expect(log.problems.count == 1)
+    #expect(reader.peakBufferCount <= (256 << 10) + 2 * (64 << 10), "\(reader.peakBufferCount)")
+  }
+
+  @Test func aRecordLongerThanTheLimitIsRefusedAtItsPlace() {
+    let long = String(repeating: "x", count: 300_000)
+    let text = #"{"kind":"coaches","schemaVersion":1,"coaches":[{"id":"A","name":"a"},{"id":"B","name":""# + long + #""}]}"#
+    let result = read(text, chunk: 4096, limit: 256 << 10)
+    #expect(
+      result.problems == [
+        "f.json#/coaches/1: a single value longer than 256 KiB; no record or field jobcoach reads is this large"
+      ])
+    let unterminated = read(#"{"kind":"coaches","schemaVersion":1,"coaches":[{"id":"A","name":""# + long, chunk: 4096, limit: 256 << 10)
+    #expect(unterminated.problems.count == 1)
+  }
+
+  @Test func anotherKindsRecordsArrayIsPassedOverNotHeld() {
+    let record = #"{"id":"JC-9001","name":"S"},"#
+    let many = String(repeating: record, count: 20_000) + #"{"id":"JC-9002","name":"T"}"#
+    let text = #"{"kind":"organisations","schemaVersion":1,"organisations":[],"coaches":["# + many + "]}"
+    let log = ProblemLog()
+    var reader = DocumentReader(
+      source: ByteArraySource(Array(text.utf8)), file: "f.json", log: log, chunkSize: 4096,
+      maximumValueBytes: 64 << 10)
+    var records = 0
+    _ = reader.read { _, _ in records += 1 }
+    #expect(records == 0)
+    #expect(log.problems.map(\.description) == ["f.json#/coaches: unknown field 'coaches'"])
+    #expect(reader.peakBufferCount < 64 << 10)
+  }
+
+  /// Item 11: a null where an array belongs, and a `$schema` that is not a text.
+  @Test(arguments: [
+    (#"{"kind":"coaches","schemaVersion":1,"coaches":[{"id":"A","name":"a","employments":null}]}"#,
+     "f.json#/coaches/0/employments: expected an array, found null"),
+    (#"{"$schema":{},"kind":"coaches","schemaVersion":1,"coaches":[]}"#,
+     "f.json#/$schema: expected a string, found an object"),
+    (#"{"$schema":null,"kind":"coaches","schemaVersion":1,"coaches":[]}"#,
+     "f.json#/$schema: expected a string, found null"),
+    (#"{"kind":"coaches","schemaVersion":1,"coaches":null}"#,
+     "f.json#/coaches: expected an array, found null"),
+  ])
+  func nullsAndStraySchemasAreTypeErrors(_ text: String, _ problem: String) {
+    #expect(read(text).problems == [problem])
+  }
+
+  @Test func aSchemaReferenceAsATextIsAllowed() {
+    #expect(read(#"{"$schema":"../Schemas/coaches.schema.json","kind":"coaches","schemaVersion":1,"coaches":[]}"#).problems == [])
+  }
+}
+
 struct DocumentReaderNewlineTests {
   /// The sixteen-at-a-time count against a plain one, across lane edges and with none at all.
   @Test func newlinesAreCountedAndTheLastFound() {

@@ -46,22 +46,91 @@ struct CalendarDateTests {
 }
 
 struct HoursTests {
-  @Test(arguments: [("1399.75", 83_985), ("1400", 84_000), ("0.1", 6), ("2.5", 150), ("0", 0)])
+  @Test(arguments: [
+    ("1399.75", 83_985), ("1400", 84_000), ("0.1", 6), ("2.5", 150), ("0", 0),
+    // Six-decimal renderings of whole minutes read back as those minutes (issue 14, item 10).
+    ("2.016667", 121), ("0.166667", 10), ("0.333333", 20), ("80.983333", 4859),
+    ("1.2500000000", 75), ("0.0166666666666666666", 1),
+  ])
   func parsesExactly(_ text: String, _ minutes: Int) {
     #expect(try! Hours.parse(decimalHours: text).get().minutes == minutes)
   }
 
+  /// Every whole minute up to 100 hours, written with 1 to 9 decimals (rounded half up),
+  /// reads back as itself whenever the rendering is within a thousandth of a minute.
+  @Test func everyRoundedRenderingOfAWholeMinuteReadsBack() {
+    for minutes in 0...6_000 {
+      for decimals in 1...9 {
+        var scale = 1
+        for _ in 0..<decimals { scale *= 10 }
+        // minutes/60 rounded to `decimals` places, as integer arithmetic.
+        let scaled = (minutes * scale * 2 + 60) / 120
+        let whole = scaled / scale
+        var fraction = String(scaled % scale)
+        fraction = String(repeating: "0", count: decimals - fraction.count) + fraction
+        let text = "\(whole).\(fraction)"
+        // The rendering's distance from the minute, in millionths of a minute times scale.
+        let error = abs(scaled * 60 - minutes * scale)
+        let withinTolerance = error * 1000 <= scale
+        let parsed = try? Hours.parse(decimalHours: text).get()
+        if withinTolerance {
+          #expect(parsed == Hours(minutes: minutes), "\(text)")
+        } else {
+          #expect(parsed != Hours(minutes: minutes) || error == 0, "\(text)")
+        }
+      }
+    }
+  }
+
+  @Test func thousandthOfAMinuteIsTheBoundary() {
+    // 1 minute = 0.01666... hours; a thousandth of a minute is 0.0000166... hours.
+    #expect(try! Hours.parse(decimalHours: "0.016683").get() == Hours(minutes: 1))  // +0.00098
+    #expect(try! Hours.parse(decimalHours: "0.01665").get() == Hours(minutes: 1))  // -0.001
+    #expect(
+      Hours.parse(decimalHours: "0.0166").map(\.minutes)
+        == .failure(.finerThanAMinute(below: Hours(minutes: 0), above: Hours(minutes: 1))))
+  }
+
   @Test func rejectsNegativeImpreciseAndOddForms() {
     #expect(Hours.parse(decimalHours: "-1") == .failure(.negative))
-    #expect(Hours.parse(decimalHours: "0.01") == .failure(.finerThanAMinute))
+    #expect(
+      Hours.parse(decimalHours: "0.01")
+        == .failure(.finerThanAMinute(below: .zero, above: Hours(minutes: 1))))
+    #expect(
+      Hours.parse(decimalHours: "80.995")
+        == .failure(.finerThanAMinute(below: Hours(minutes: 4859), above: Hours(minutes: 4860))))
     #expect(Hours.parse(decimalHours: "1e2") == .failure(.notADecimal))
     #expect(Hours.parse(decimalHours: "1.") == .failure(.notADecimal))
     #expect(Hours.parse(decimalHours: "abc") == .failure(.notADecimal))
   }
 
+  @Test func namesTheNearestWholeMinutesWhenRefusing() {
+    guard case .failure(let error) = Hours.check(.number("80.995")) else {
+      Issue.record("80.995 hours is not a whole number of minutes")
+      return
+    }
+    #expect(error.message == "80.995 is not a whole number of minutes: 80.983333 (80:59) or 81 (81:00)")
+  }
+
+  @Test(arguments: [("80:59", 4859), ("0:05", 5), ("1400:00", 84_000), ("0:00", 0)])
+  func readsHoursAndMinutes(_ text: String, _ minutes: Int) {
+    #expect(Hours.parse(clockHours: text) == Hours(minutes: minutes))
+    #expect(try! Hours.check(.string(text)).get() == Hours(minutes: minutes))
+  }
+
+  @Test(arguments: ["1:60", "1:5", ":30", "1:300", "-1:00", "1.5", "a:00", "1:0x", ""])
+  func refusesMalformedHoursAndMinutes(_ text: String) {
+    #expect(Hours.parse(clockHours: text) == nil)
+  }
+
   @Test(arguments: [(83_985, "1399.75"), (6, "0.1"), (150, "2.5"), (60, "1"), (20, "0.333333")])
   func printsAsDecimalHours(_ minutes: Int, _ text: String) {
     #expect(Hours(minutes: minutes).decimalText == text)
+  }
+
+  @Test(arguments: [(4859, "80:59"), (5, "0:05"), (0, "0:00"), (84_000, "1400:00")])
+  func printsAsHoursAndMinutes(_ minutes: Int, _ text: String) {
+    #expect(Hours(minutes: minutes).clockText == text)
   }
 }
 
@@ -69,11 +138,52 @@ struct CitizenServiceNumberTests {
   @Test(arguments: ["111222333", "123456782"])
   func recognisesNumbersPassingTheElevenTest(_ text: String) {
     #expect(CitizenServiceNumber.looksLikeOne(text))
+    #expect(CitizenServiceNumber.occurs(in: text))
   }
 
   @Test(arguments: ["123456789", "000000000", "12345678", "1234567890", "W-7F3K2Q", "12345678a"])
   func leavesOtherTextAlone(_ text: String) {
     #expect(!CitizenServiceNumber.looksLikeOne(text))
+    #expect(!CitizenServiceNumber.occurs(in: text))
+  }
+
+  /// Grouped, prefixed or inside a text: found wherever it stands (issue 14, item 3).
+  @Test(arguments: [
+    "123.456.782", "123-456-782", "123 456 782", "12 34 56 782", "W-123456782", "Jan 123456782",
+    "DIP-123456782", "123456782.json", "-123456782", "a\t123\t456\t782", "x 123456782 y",
+    "1.23456782e8",
+  ])
+  func findsOneGroupedOrInsideAText(_ text: String) {
+    #expect(CitizenServiceNumber.occurs(in: text))
+  }
+
+  /// Dates, phone numbers, IBANs, ids: runs of another length, or broken by two separators.
+  @Test(arguments: [
+    "2026-12-02", "2026-12-02 2026-12-03", "06-12345678", "020 123 4567",
+    "NL91ABNA0417164300", "JC-000001-A0001", "123--456--782", "123456782 1", "1 123456782 1",
+    "12345678.2.5", "RJC-00104", "PL-2026-001",
+  ])
+  func leavesRunsOfOtherLengthsAlone(_ text: String) {
+    #expect(!CitizenServiceNumber.occurs(in: text))
+  }
+
+  @Test func aJSONEscapeMakesTheBytesWorthParsing() {
+    let escaped = Array(#""\u0031\u0032\u0033456782""#.utf8)
+    #expect(escaped.withUnsafeBufferPointer { CitizenServiceNumber.mayOccur(inJSON: $0) })
+    let plain = Array(#"{"name": "Jan", "date": "2026-12-02"}"#.utf8)
+    #expect(!plain.withUnsafeBufferPointer { CitizenServiceNumber.mayOccur(inJSON: $0) })
+  }
+
+  @Test func placesInAValueNameTheMemberNeverTheNumber() throws {
+    let value = try JSONParser.parse(
+      Array(#"{"a": ["x", "Jan 123.456.782"], "b": {"123456782": {"c": "111222333"}}, "n": 123456782}"#.utf8))
+    let places = value.citizenServiceNumberPlaces(at: JSONPointer(["r"]))
+    #expect(
+      places == [
+        .value(JSONPointer(["r", "a", "1"])), .memberName(JSONPointer(["r", "b"])),
+        .value(JSONPointer(["r", "n"])),
+      ])
+    #expect(!places.map(\.message).joined().contains("123"))
   }
 }
 

@@ -26,7 +26,14 @@ extension DocumentReader {
       problem(at: 0, "the file is UTF-16, not UTF-8")
       return nil
     }
-    if buffer.count >= 3, buffer[0] == 0xEF, buffer[1] == 0xBB, buffer[2] == 0xBF { index = 3 }
+    if buffer.count >= 3, buffer[0] == 0xEF, buffer[1] == 0xBB, buffer[2] == 0xBF {
+      index = 3
+      while buffer.count < 6, readMore() {}
+      if buffer.count >= 6, buffer[3] == 0xEF, buffer[4] == 0xBB, buffer[5] == 0xBF {
+        problem(at: 3, "a second byte order mark; the file starts with one at most")
+        return nil
+      }
+    }
     skipWhitespace()
     guard let first = peek() else {
       problem(at: index, byteCount == 0 ? "the file is empty" : "the file holds no JSON value")
@@ -41,6 +48,7 @@ extension DocumentReader {
       switch parseValue(endingAt: end) {
       case .success(let value):
         if trailingIsEmpty() {
+          // Not an object, so not a document: refused whatever it is (never "nothing").
           _ = ObjectFields(value, at: .root, in: DecodingContext(file: file, log: log))
         }
       case .failure(let error):
@@ -55,6 +63,8 @@ extension DocumentReader {
     var declared: DocumentKind?
     var versionOK = true
     var publicEntries: [PublicRegisterEntry] = []
+    /// Records arrays passed over unread: another kind's, or one after the first.
+    var skipped: Set<String> = []
     let context = DecodingContext(file: file, log: log)
 
     func headerKind() -> DocumentKind? {
@@ -83,6 +93,11 @@ extension DocumentReader {
           _ = parseRemainder()
           return nil
         }
+        let pointer = JSONPointer.root.appending(key)
+        if CitizenServiceNumber.occurs(in: key) {
+          context.report(.root, CitizenServiceNumberPlace.memberName(.root).message)
+          return nil
+        }
         guard seen.insert(key).inserted else {
           problem(at: keyStart, "duplicate member name '\(key)'")
           return nil
@@ -94,7 +109,6 @@ extension DocumentReader {
         }
         index += 1
         skipWhitespace()
-        let pointer = JSONPointer.root.appending(key)
         let known = headerKind()
         let recordsKind = Self.kind(ofRecordsKey: key)
         if case .number(let text)? = header["schemaVersion"]?.0, let version = Int(text),
@@ -102,15 +116,26 @@ extension DocumentReader {
         {
           versionOK = false
         }
-        if peek() == UInt8(ascii: "["), let recordsKind, known == nil || known == recordsKind,
-          versionOK
+        if peek() == UInt8(ascii: "["), let recordsKind, recordsKey == nil,
+          known == nil || known == recordsKind, versionOK
         {
+          // The first records array, of the declared kind or before `kind` is seen: streamed.
+          // Should `kind` then say otherwise, the check of the header refuses the document.
           recordsKey = key
-          declared = declared ?? recordsKind
+          declared = recordsKind
           guard
             readRecords(
               recordsKind, at: pointer, context: context, emit: emit, publicEntries: &publicEntries)
           else { return nil }
+        } else if peek() == UInt8(ascii: "["), recordsKind != nil {
+          // Another kind's records, a second records array or one of an unknown version:
+          // never read, never held; the header check refuses the document for it.
+          guard skipValue() else {
+            problem(at: index, "unexpected end of file in an array")
+            return nil
+          }
+          skipped.insert(key)
+          header[key] = (.array([]), pointer)
         } else {
           guard let end = scanValueEnd() else {
             _ = parseRemainder()
@@ -121,7 +146,13 @@ extension DocumentReader {
             return nil
           }
           switch parseValue(endingAt: end) {
-          case .success(let value): header[key] = (value, pointer)
+          case .success(let value):
+            let places = value.citizenServiceNumberPlaces(at: pointer)
+            guard places.isEmpty else {
+              for place in places { context.report(place.pointer, place.message) }
+              return nil
+            }
+            header[key] = (value, pointer)
           case .failure(let error):
             problem(error)
             return nil
@@ -143,7 +174,7 @@ extension DocumentReader {
     }
     guard trailingIsEmpty() else { return nil }
     return checkHeader(
-      header, recordsKey: recordsKey, streamed: declared, context: context,
+      header, recordsKey: recordsKey, skipped: skipped, streamed: declared, context: context,
       publicEntries: publicEntries, emit: emit)
   }
 
@@ -157,8 +188,27 @@ extension DocumentReader {
     return true
   }
 
-  /// Parses what is left, for the parser's own message about where and why it ends badly.
-  private mutating func parseRemainder() -> Bool {
+  /// Parses what is left, for the parser's own message about where and why it ends badly; or,
+  /// after a value too large to hold, says so (at `pointer` when the value has one).
+  private mutating func parseRemainder(at pointer: JSONPointer? = nil) -> Bool {
+    if valueTooLarge {
+      let size =
+        maximumValueBytes % (1 << 20) == 0
+        ? "\(maximumValueBytes >> 20) MiB"
+        : maximumValueBytes % 1024 == 0
+          ? "\(maximumValueBytes >> 10) KiB" : "\(maximumValueBytes) bytes"
+      let message =
+        "a single value longer than \(size); no record or field jobcoach reads is this large"
+      if let pointer {
+        log.report(file, pointer, message)
+      } else {
+        let place = position(of: index)
+        log.report(
+          DocumentProblem(
+            file: file, place: .text(line: place.line, column: place.column), message: message))
+      }
+      return false
+    }
     while fill() {}
     if case .failure(let error) = parseValue(endingAt: buffer.count) {
       problem(error)
@@ -189,12 +239,23 @@ extension DocumentReader {
         problem(at: index, "unexpected end of file in an array")
         return false
       }
-      guard let end = scanValueEnd() else { return parseRemainder() && false }
+      guard let end = scanValueEnd() else {
+        return parseRemainder(at: base.appending(position)) && false
+      }
       if end == index {
         problem(at: index, "unexpected character '\(printable(buffer[index]))'")
         return false
       }
-      if kind == .portfolios, let portfolio = fastPortfolio(endingAt: end) {
+      let start = index
+      if buffer.withUnsafeBufferPointer({
+        CitizenServiceNumber.mayOccur(inJSON: UnsafeBufferPointer(rebasing: $0[start..<end]))
+      }) {
+        guard
+          readScreenedRecord(
+            kind, endingAt: end, at: base.appending(position), context: context, emit: emit,
+            publicEntries: &publicEntries)
+        else { return false }
+      } else if kind == .portfolios, let portfolio = fastPortfolio(endingAt: end) {
         emit(.portfolio(portfolio), base.appending(position))
       } else if !readRecord(
         kind, endingAt: end, at: base.appending(position), context: context, emit: emit,
@@ -233,19 +294,50 @@ extension DocumentReader {
     return portfolio
   }
 
+  /// Parses the record before `end` and looks in every text, number and member name for a
+  /// citizen service number: one found is reported at its place (never echoed) and the record
+  /// is not decoded; else as `readRecord`.
+  private mutating func readScreenedRecord(
+    _ kind: DocumentKind, endingAt end: Int, at pointer: JSONPointer, context: DecodingContext,
+    emit: (ImportRecord, JSONPointer) -> Void, publicEntries: inout [PublicRegisterEntry]
+  ) -> Bool {
+    switch parseValue(endingAt: end) {
+    case .success(let value):
+      let places = value.citizenServiceNumberPlaces(at: pointer)
+      guard places.isEmpty else {
+        for place in places { context.report(place.pointer, place.message) }
+        return true
+      }
+      decodeRecord(
+        kind, value, at: pointer, context: context, emit: emit, publicEntries: &publicEntries)
+      return true
+    case .failure(let error):
+      problem(error)
+      return false
+    }
+  }
+
   /// Parses and decodes the record before `end`, reporting its problems; false when the
   /// document cannot be read on.
   private mutating func readRecord(
     _ kind: DocumentKind, endingAt end: Int, at pointer: JSONPointer, context: DecodingContext,
     emit: (ImportRecord, JSONPointer) -> Void, publicEntries: inout [PublicRegisterEntry]
   ) -> Bool {
-    let value: JSONValue
     switch parseValue(endingAt: end) {
-    case .success(let parsed): value = parsed
+    case .success(let value):
+      decodeRecord(
+        kind, value, at: pointer, context: context, emit: emit, publicEntries: &publicEntries)
+      return true
     case .failure(let error):
       problem(error)
       return false
     }
+  }
+
+  private func decodeRecord(
+    _ kind: DocumentKind, _ value: JSONValue, at pointer: JSONPointer, context: DecodingContext,
+    emit: (ImportRecord, JSONPointer) -> Void, publicEntries: inout [PublicRegisterEntry]
+  ) {
     if kind == .publicRegister {
       if let entry = PublicRegisterEntry.decode(value, at: pointer, in: context) {
         publicEntries.append(entry)
@@ -253,7 +345,6 @@ extension DocumentReader {
     } else if let record = Self.decode(kind, value, at: pointer, in: context) {
       emit(record, pointer)
     }
-    return true
   }
 
   static func decode(
@@ -282,7 +373,8 @@ extension DocumentReader {
   /// Checks `kind`, `schemaVersion` and the other top-level members once the document is read,
   /// with the messages of the whole-document reader.
   private func checkHeader(
-    _ header: [String: (JSONValue, JSONPointer)], recordsKey: String?, streamed: DocumentKind?,
+    _ header: [String: (JSONValue, JSONPointer)], recordsKey: String?, skipped: Set<String>,
+    streamed: DocumentKind?,
     context: DecodingContext, publicEntries: [PublicRegisterEntry],
     emit: (ImportRecord, JSONPointer) -> Void
   ) -> DocumentKind? {
@@ -294,7 +386,12 @@ extension DocumentReader {
       object.members.append(JSONObject.Member(key: recordsKey, value: .array([])))
     }
     guard var fields = ObjectFields(.object(object), at: .root, in: context) else { return nil }
-    fields.allow("$schema")
+    // An editor's hint to its schema: allowed, as a text like any reference.
+    if fields.optional("$schema", as: String.self) == nil, let schema = fields.object["$schema"],
+      schema == .null
+    {
+      fields.report("$schema", "expected a string, found null")
+    }
     let kinds = DocumentKind.allCases.map { "'\($0.rawValue)'" }.joined(separator: ", ")
     guard case .string(let kindText)? = fields.object["kind"] else {
       fields.report(
@@ -319,7 +416,9 @@ extension DocumentReader {
     }
     fields.allow(kind.recordsKey)
     if recordsKey != kind.recordsKey {
-      if let value = header[kind.recordsKey]?.0 {
+      if skipped.contains(kind.recordsKey) {
+        // Passed over after another kind's records: those are the unknown field reported.
+      } else if let value = header[kind.recordsKey]?.0 {
         fields.report(kind.recordsKey, "expected an array, found \(value.typeName)")
       } else {
         fields.report(nil, "missing required field '\(kind.recordsKey)'")

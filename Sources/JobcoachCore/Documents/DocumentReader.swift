@@ -79,6 +79,9 @@ public struct DocumentReader<Source: ByteSource> {
   let file: String
   let log: ProblemLog
   let chunkSize: Int
+  /// The largest single value (a record, a header member) read: what is longer is refused
+  /// without being held, so memory stays bounded whatever the input.
+  let maximumValueBytes: Int
   /// Called with the number of bytes read so far, after each chunk.
   let progress: ((Int) -> Void)?
 
@@ -93,15 +96,23 @@ public struct DocumentReader<Source: ByteSource> {
   var column = 1
   var hasher = SHA256()
   var byteCount = 0
+  /// Set when the last value scanned was longer than `maximumValueBytes`.
+  var valueTooLarge = false
+  /// The most bytes `buffer` held at once (what the reader's memory depends on).
+  private(set) var peakBufferCount = 0
+
+  /// The default for `maximumValueBytes`: 16 MiB, far beyond any record's size.
+  public static var defaultMaximumValueBytes: Int { 16 << 20 }
 
   public init(
     source: Source, file: String, log: ProblemLog, chunkSize: Int = 1 << 20,
-    progress: ((Int) -> Void)? = nil
+    maximumValueBytes: Int = defaultMaximumValueBytes, progress: ((Int) -> Void)? = nil
   ) {
     self.source = source
     self.file = file
     self.log = log
     self.chunkSize = chunkSize
+    self.maximumValueBytes = maximumValueBytes
     self.progress = progress
   }
 
@@ -135,6 +146,7 @@ public struct DocumentReader<Source: ByteSource> {
     }
     buffer.withUnsafeBufferPointer { hasher.update(UnsafeBufferPointer(rebasing: $0[before...])) }
     byteCount += count
+    peakBufferCount = max(peakBufferCount, buffer.count)
     progress?(byteCount)
     return true
   }
@@ -169,18 +181,48 @@ public struct DocumentReader<Source: ByteSource> {
 
   /// Finds the end of the JSON value starting at `index` without parsing it: strings and
   /// nesting are followed, everything else is left to the parser. Returns the offset just past
-  /// it, or nil when the input ends first. May read more (indices stay valid: nothing is
-  /// dropped while scanning).
+  /// it, or nil when the input ends first or the value is longer than `maximumValueBytes`
+  /// (then `valueTooLarge` is set). May read more (indices stay valid: nothing is dropped
+  /// while scanning).
   mutating func scanValueEnd() -> Int? {
     var scanner = ValueEndScanner(position: index)
+    valueTooLarge = false
     while true {
       // Everything from `index` on stays while the value is incomplete.
       while scanner.position >= buffer.count {
-        if !readMore() { return nil }
+        if scanner.position - index > maximumValueBytes {
+          valueTooLarge = true
+          return nil
+        }
+        if !readMore() {
+          // A number or literal may end with the input.
+          let endsWithInput =
+            scanner.depth == 0 && !scanner.inString && scanner.position > index
+          return endsWithInput ? buffer.count : nil
+        }
       }
       let start = index
       if let end = buffer.withUnsafeBufferPointer({ scanner.scan($0, valueStart: start) }) {
         return end
+      }
+    }
+  }
+
+  /// Moves past the value at `index` (an array or object) without keeping it, dropping what is
+  /// scanned as it goes: for a records array that is not read. False when the input ends first.
+  mutating func skipValue() -> Bool {
+    var scanner = ValueEndScanner(position: index)
+    while true {
+      while scanner.position >= buffer.count {
+        index = scanner.position
+        dropConsumed()
+        scanner.position = index
+        if !readMore() { return false }
+      }
+      let start = index
+      if let end = buffer.withUnsafeBufferPointer({ scanner.scan($0, valueStart: start) }) {
+        index = end
+        return true
       }
     }
   }

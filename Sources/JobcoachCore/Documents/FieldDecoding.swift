@@ -76,9 +76,10 @@ public struct ObjectFields {
     value(key, required: true).flatMap { decode($0, at: key, as: T.self) }
   }
 
-  /// The field's value, nil when absent or null (and after reporting a wrong value).
+  /// The field's value, nil when absent (and after reporting a wrong value). An array or
+  /// object may be left out but is never null: `null` is a type error like any other.
   public mutating func optional<T: JSONField>(_ key: String, as type: T.Type = T.self) -> T? {
-    value(key, required: false).flatMap { decode($0, at: key, as: T.self) }
+    member(key).flatMap { decode($0, at: key, as: T.self) }
   }
 
   private mutating func decode<T: JSONField>(_ value: JSONValue, at key: String, as: T.Type)
@@ -182,11 +183,8 @@ extension String: JSONScalarField {
     if !(0x21...0x7E).contains(first) && text.allSatisfy(\.isWhitespace) {
       return .failure(FieldError("must not be empty"))
     }
-    if CitizenServiceNumber.looksLikeOne(text) {
-      return .failure(
-        FieldError(
-          "this value looks like a citizen service number (BSN: nine digits passing the eleven "
-            + "test); the registry never stores one, use a pseudonymous reference"))
+    if CitizenServiceNumber.occurs(in: text) {
+      return .failure(FieldError(CitizenServiceNumber.refusal))
     }
     return .success(text)
   }
@@ -234,23 +232,67 @@ extension CalendarDate: JSONScalarField {
 }
 
 extension Hours: JSONScalarField {
-  /// A non-negative decimal number of hours, exact to the minute.
+  /// A non-negative number of hours, exact to the minute: a decimal number (`12.5`,
+  /// `2.016667`) or a text `"H:MM"` (`"80:59"`).
   public static func check(_ value: JSONValue) -> Result<Hours, FieldError> {
-    guard case .number(let text) = value else {
+    let text: String
+    switch value {
+    case .number(let number): text = number
+    case .string(let clock):
+      guard let hours = Hours.parse(clockHours: clock) else {
+        return .failure(
+          FieldError("hours as a text must be \"H:MM\" (such as \"80:59\"), minutes 00 to 59"))
+      }
+      return .success(hours)
+    default:
       return .failure(FieldError("expected a number of hours, found \(value.typeName)"))
     }
     switch Hours.parse(decimalHours: text) {
     case .success(let hours): return .success(hours)
     case .failure(.negative):
       return .failure(FieldError("hours must not be negative, found \(text)"))
-    case .failure(.finerThanAMinute):
+    case .failure(.finerThanAMinute(let below, let above)):
       return .failure(
         FieldError(
-          "\(text) hours is not a whole number of minutes; the registry keeps hours exact to the "
-            + "minute"))
+          "\(text) is not a whole number of minutes: \(below.decimalText) (\(below.clockText)) "
+            + "or \(above.decimalText) (\(above.clockText))"))
     case .failure(.notADecimal):
       return .failure(
         FieldError("hours must be a plain decimal number such as 12.5, found \(text)"))
+    }
+  }
+}
+
+extension ObjectFields {
+  /// A number of hours given either as `hoursKey` (decimal hours or `"H:MM"`) or as
+  /// `minutesKey` (a whole number of minutes), not both; reports which is missing or wrong.
+  public mutating func hours(
+    _ hoursKey: String = "hours", orMinutes minutesKey: String = "minutes", required: Bool = true
+  ) -> Hours? {
+    let hasHours = object.members.contains { $0.key == hoursKey }
+    let hasMinutes = object.members.contains { $0.key == minutesKey }
+    switch (hasHours, hasMinutes) {
+    case (true, true):
+      allow(hoursKey)
+      allow(minutesKey)
+      report(minutesKey, "give '\(hoursKey)' or '\(minutesKey)', not both")
+      return nil
+    case (false, true):
+      guard let minutes = self.required(minutesKey, as: Int.self) else { return nil }
+      guard minutes >= 0 else {
+        report(minutesKey, "minutes must not be negative, found \(minutes)")
+        return nil
+      }
+      guard minutes <= 6_000_000_000 else {
+        report(minutesKey, "more minutes than the registry keeps, found \(minutes)")
+        return nil
+      }
+      return Hours(minutes: minutes)
+    case (true, false):
+      return required ? self.required(hoursKey, as: Hours.self) : optional(hoursKey)
+    case (false, false):
+      if required { report(nil, "missing required field '\(hoursKey)' (or '\(minutesKey)')") }
+      return nil
     }
   }
 }
@@ -269,11 +311,8 @@ extension JSONScalarField where Self: RecordIdentifier {
     guard case .string(let text) = value else {
       return .failure(FieldError("expected an id as a string, found \(value.typeName)"))
     }
-    if CitizenServiceNumber.looksLikeOne(text) {
-      return .failure(
-        FieldError(
-          "this id looks like a citizen service number (BSN); the registry never stores one, "
-            + "use a pseudonymous reference"))
+    if CitizenServiceNumber.occurs(in: text) {
+      return .failure(FieldError(CitizenServiceNumber.refusal))
     }
     guard Self.isWellFormed(text) else {
       return .failure(
@@ -356,24 +395,5 @@ extension EvidenceReference: JSONField {
     fields.rejectUnknownFields()
     guard !fields.failed, let documentID, let issuer else { return nil }
     return EvidenceReference(documentID: documentID, issuer: issuer)
-  }
-}
-
-/// The Dutch citizen service number (burgerservicenummer) test, used only to refuse storing one.
-public enum CitizenServiceNumber {
-  /// Whether `text` is nine digits passing the eleven test (elfproef):
-  /// 9*d1 + 8*d2 + ... + 2*d8 - 1*d9 is a multiple of 11 (and not all zeros).
-  public static func looksLikeOne(_ text: String) -> Bool {
-    let utf8 = text.utf8
-    guard utf8.count == 9 else { return false }
-    var sum = 0
-    var allZero = true
-    for (index, byte) in utf8.enumerated() {
-      guard byte >= 0x30, byte <= 0x39 else { return false }
-      let digit = Int(byte - 0x30)
-      if digit != 0 { allZero = false }
-      sum += index == 8 ? -digit : digit * (9 - index)
-    }
-    return !allZero && sum % 11 == 0
   }
 }

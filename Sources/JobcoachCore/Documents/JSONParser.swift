@@ -26,12 +26,13 @@ public struct JSONParser {
     return try result.get()
   }
 
-  /// Parses one JSON value that fills `buffer`: a piece of a larger document, read in place.
+  /// Parses one JSON value that fills `buffer`: a piece of a larger document, read in place
+  /// (so a byte order mark is not skipped: inside a document it is not JSON).
   static func parse(
     _ buffer: UnsafeBufferPointer<UInt8>, maximumDepth: Int = defaultMaximumDepth
   ) throws(JSONSyntaxError) -> JSONValue {
     var parser = Scanner(bytes: buffer, maximumDepth: maximumDepth)
-    return try parser.parseDocument()
+    return try parser.parseDocument(startsFile: false)
   }
 
   struct Scanner {
@@ -56,13 +57,15 @@ public struct JSONParser {
       return JSONSyntaxError(line: line, column: end - lineStart + 1, message: message)
     }
 
-    mutating func parseDocument() throws(JSONSyntaxError) -> JSONValue {
-      if bytes.count >= 2,
+    mutating func parseDocument(startsFile: Bool = true) throws(JSONSyntaxError) -> JSONValue {
+      if startsFile, bytes.count >= 2,
         (bytes[0] == 0xFF && bytes[1] == 0xFE) || (bytes[0] == 0xFE && bytes[1] == 0xFF)
       {
         throw failure("the file is UTF-16, not UTF-8", at: 0)
       }
-      if bytes.count >= 3, bytes[0] == 0xEF, bytes[1] == 0xBB, bytes[2] == 0xBF { index = 3 }
+      if startsFile, bytes.count >= 3, bytes[0] == 0xEF, bytes[1] == 0xBB, bytes[2] == 0xBF {
+        index = 3
+      }
       skipWhitespace()
       guard index < bytes.count else {
         throw failure(bytes.isEmpty ? "the file is empty" : "the file holds no JSON value")

@@ -178,7 +178,7 @@ extension HourBooking: JSONField {
     let placement = fields.required("placement", as: PlacementID.self)
     let coach = fields.required("coach", as: CoachID.self)
     let date = fields.required("date", as: CalendarDate.self)
-    let hours = fields.required("hours", as: Hours.self)
+    let hours = fields.hours()
     let activity = fields.optional("activity", as: BookedActivity.self)
     let goals = fields.optional("goals", as: [GoalID].self)
     let contact = fields.optional("contact", as: ContactKind.self)

@@ -41,7 +41,7 @@ extension Accreditation: JSONField {
     let code = fields.required("code", as: String.self)
     let title = fields.required("title", as: String.self)
     let provider = fields.required("provider", as: String.self)
-    let hours = fields.required("hours", as: Hours.self)
+    let hours = fields.hours()
     let from = fields.required("validFrom", as: CalendarDate.self)
     let until = fields.optional("validUntil", as: CalendarDate.self)
     fields.rejectUnknownFields()
@@ -114,7 +114,7 @@ extension ExperienceEntry: JSONField {
     guard var fields = ObjectFields(value, at: pointer, in: context) else { return nil }
     let from = fields.required("from", as: CalendarDate.self)
     let until = fields.required("until", as: CalendarDate.self)
-    let hours = fields.required("hours", as: Hours.self)
+    let hours = fields.hours()
     let description = fields.required("description", as: String.self)
     let evidence = fields.required("evidence", as: EvidenceReference.self)
     fields.rejectUnknownFields()
@@ -139,7 +139,7 @@ extension PEActivity: JSONField {
     guard var fields = ObjectFields(value, at: pointer, in: context) else { return nil }
     let id = fields.required("id", as: ActivityID.self)
     let date = fields.required("date", as: CalendarDate.self)
-    let hours = fields.required("hours", as: Hours.self)
+    let hours = fields.hours()
     let title = fields.required("title", as: String.self)
     let provider = fields.required("provider", as: String.self)
     let category = fields.required("category", as: PECategory.self)
