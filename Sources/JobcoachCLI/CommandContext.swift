@@ -29,9 +29,14 @@ public struct CommandContext {
 
   /// Who, which command and when, for the audit trail: `--actor`, else the system user.
   func audit(_ command: String, _ arguments: ParsedArguments) throws(UsageError) -> AuditContext {
+    let source = arguments.value("--actor") != nil ? "--actor" : environment["USER"] != nil ? "$USER" : "$LOGNAME"
     let actor =
       arguments.value("--actor") ?? environment["USER"] ?? environment["LOGNAME"]
       ?? "unknown"
+    guard !CitizenServiceNumber.occurs(in: actor) else {
+      throw UsageError(
+        "\(source) \(CitizenServiceNumber.refusal); give --actor NAME", command: command)
+    }
     guard (1...100).contains(actor.count), !actor.contains(where: { $0.isNewline }),
       !actor.allSatisfy(\.isWhitespace)
     else {
@@ -91,9 +96,20 @@ enum DocumentLoader {
           throw .inputMissing(path: path, reason: "cannot list the directory")
         }
         let base = path.hasSuffix("/") ? path : path + "/"
-        files += found.filter { $0.hasSuffix(".json") }.sorted().map { base + $0 }
-      case .file?, .other?:
+        let documents = found.filter { $0.hasSuffix(".json") }.sorted()
+        if documents.contains(where: CitizenServiceNumber.occurs(in:)) {
+          throw .badInput(
+            "a file in '\(path)' has a name that \(CitizenServiceNumber.refusal); rename it")
+        }
+        for document in documents where FileSystem.kind(of: base + document) != .file {
+          throw .inputMissing(
+            path: base + document, reason: "not a regular file (a pipe, socket or device)")
+        }
+        files += documents.map { base + $0 }
+      case .file?:
         files.append(path)
+      case .other?:
+        throw .inputMissing(path: path, reason: "not a regular file (a pipe, socket or device)")
       }
     }
     return files

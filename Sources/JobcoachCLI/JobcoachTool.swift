@@ -64,6 +64,10 @@ public enum JobcoachTool {
 
   /// Runs one invocation and returns its exit code. Every error becomes a message here.
   public static func run(_ arguments: [String], context: CommandContext) -> Int32 {
+    if let place = citizenServiceNumberPlace(arguments, environment: context.environment) {
+      context.printError("error: \(place) \(CitizenServiceNumber.refusal)\n")
+      return ExitCode.usage
+    }
     var arguments = arguments
     // Global `--db PATH` before the command is accepted and passed on.
     var prefix: [String] = []
@@ -122,6 +126,30 @@ public enum JobcoachTool {
     }
   }
 
+  /// Where an argument, or the registry path from the environment, holds what looks like a
+  /// citizen service number: named by its option or position, never by its value. Checked
+  /// before anything else, so no such value is parsed, echoed or written anywhere.
+  static func citizenServiceNumberPlace(_ arguments: [String], environment: [String: String])
+    -> String?
+  {
+    for (index, argument) in arguments.enumerated() where CitizenServiceNumber.occurs(in: argument)
+    {
+      if argument.hasPrefix("--"), let equals = argument.firstIndex(of: "="),
+        !CitizenServiceNumber.occurs(in: String(argument[..<equals]))
+      {
+        return "the value of \(argument[..<equals])"
+      }
+      if index > 0, arguments[index - 1].hasPrefix("--"), !arguments[index - 1].contains("=") {
+        return "the value of \(arguments[index - 1])"
+      }
+      return "argument \(index + 1)"
+    }
+    if let path = environment["JOBCOACH_DB"], CitizenServiceNumber.occurs(in: path) {
+      return "$JOBCOACH_DB"
+    }
+    return nil
+  }
+
   static func find(_ name: String) -> (any Command.Type)? {
     commands.first { $0.spec.name == name }
   }
@@ -130,7 +158,7 @@ public enum JobcoachTool {
   static func report(_ error: any Error, context: CommandContext) -> Int32 {
     switch error {
     case let usage as UsageError:
-      var text = "error: \(usage.message)\n"
+      var text = "error: \(usage.message.escapingControlCharacters)\n"
       if let name = usage.command, let command = find(name) {
         text += "usage: jobcoach \(name) \(command.spec.synopsis)\n"
         text += "run 'jobcoach \(name) --help' for more\n"
@@ -140,26 +168,26 @@ public enum JobcoachTool {
     case let cli as CLIError:
       switch cli {
       case .inputMissing:
-        context.printError("error: \(cli)\n")
+        context.printError("error: \(cli.description.escapingControlCharacters)\n")
         return ExitCode.noInput
       case .badDocuments(let problems, let dropped):
         printProblems(problems, dropped: dropped, context: context)
-        context.printError("error: \(cli)\n")
+        context.printError("error: \(cli.description.escapingControlCharacters)\n")
         return ExitCode.dataError
       case .badInput:
-        context.printError("error: \(cli)\n")
+        context.printError("error: \(cli.description.escapingControlCharacters)\n")
         return ExitCode.dataError
       case .cannotWrite:
-        context.printError("error: \(cli)\n")
+        context.printError("error: \(cli.description.escapingControlCharacters)\n")
         return ExitCode.cannotCreate
       }
     case let useCase as UseCaseError:
-      context.printError("error: \(useCase)\n")
+      context.printError("error: \(useCase.description.escapingControlCharacters)\n")
       return ExitCode.dataError
     case let store as StoreError:
       switch store {
       case .registryMissing:
-        context.printError("error: \(store)\n")
+        context.printError("error: \(store.description.escapingControlCharacters)\n")
         return ExitCode.noInput
       case .importRejected(let problems):
         printProblems(problems, dropped: 0, context: context)
@@ -168,11 +196,11 @@ public enum JobcoachTool {
             + "nothing was written\n")
         return ExitCode.dataError
       case .notARegistry, .newerSchema, .cannotCreate, .database:
-        context.printError("error: \(store)\n")
+        context.printError("error: \(store.description.escapingControlCharacters)\n")
         return ExitCode.internalError
       }
     default:
-      context.printError("error: internal failure: \(error)\n")
+      context.printError("error: internal failure: \(String(describing: error).escapingControlCharacters)\n")
       return ExitCode.internalError
     }
   }

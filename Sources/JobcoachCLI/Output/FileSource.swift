@@ -12,8 +12,7 @@ final class FileSource: ByteSource {
 
   /// Opens `path` for reading; nil when it cannot be opened.
   init?(path: String) {
-    let descriptor = open(path, O_RDONLY)
-    guard descriptor >= 0 else { return nil }
+    guard let descriptor = FileSystem.openRegularFile(path) else { return nil }
     self.descriptor = descriptor
   }
 

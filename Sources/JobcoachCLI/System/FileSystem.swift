@@ -43,10 +43,24 @@ enum FileSystem {
     return result
   }
 
+  /// Opens the regular file at `path` for reading; nil when it cannot be opened or is not a
+  /// regular file. Opened without waiting, so a pipe named `*.json` is refused, not read for
+  /// ever (nor waited on until a writer comes).
+  static func openRegularFile(_ path: String) -> Int32? {
+    let descriptor = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC)
+    guard descriptor >= 0 else { return nil }
+    var info = stat()
+    guard fstat(descriptor, &info) == 0, info.st_mode & S_IFMT == S_IFREG else {
+      close(descriptor)
+      return nil
+    }
+    _ = fcntl(descriptor, F_SETFL, fcntl(descriptor, F_GETFL) & ~O_NONBLOCK)
+    return descriptor
+  }
+
   /// The whole of the file at `path`; nil when it cannot be read.
   static func contents(of path: String) -> [UInt8]? {
-    let descriptor = open(path, O_RDONLY)
-    guard descriptor >= 0 else { return nil }
+    guard let descriptor = openRegularFile(path) else { return nil }
     defer { close(descriptor) }
     var bytes: [UInt8] = []
     var chunk = [UInt8](repeating: 0, count: 1 << 16)

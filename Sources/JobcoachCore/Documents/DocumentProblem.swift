@@ -24,8 +24,11 @@ public struct DocumentProblem: Error, Hashable, Sendable, CustomStringConvertibl
   /// `file:line:column: message` for syntax, `file#/json/pointer: message` otherwise.
   public var description: String {
     switch place {
-    case .text(let line, let column): "\(file):\(line):\(column): \(message)"
-    case .pointer(let pointer): "\(file)#\(pointer): \(message)"
+    case .text(let line, let column):
+      "\(file.escapingControlCharacters):\(line):\(column): \(message)"
+    case .pointer(let pointer):
+      "\(file.escapingControlCharacters)#\(pointer.description.escapingControlCharacters): "
+        + message.escapingControlCharacters
     }
   }
 }

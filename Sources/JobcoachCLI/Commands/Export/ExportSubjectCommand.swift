@@ -12,9 +12,10 @@ struct ExportSubjectCommand: Command {
   static let spec = CommandSpec(
     name: "export subject",
     summary: "everything the registry holds about one coach, as JSON (right of access)",
-    synopsis: "COACH_ID [--output FILE] [--db PATH]", positionals: 1...1,
+    synopsis: "COACH_ID [--output FILE [--force]] [--db PATH]", positionals: 1...1,
     options: [
-      .value("--output", "FILE", "write to this file, created with mode 0600 (default: stdout)"),
+      .value("--output", "FILE", "write to this new file, created with mode 0600 (default: stdout)"),
+      .flag("--force", "replace FILE when it exists (a regular file; never through a link)"),
       .database,
     ],
     discussion: """
@@ -22,9 +23,12 @@ struct ExportSubjectCommand: Command {
       (diplomas, experience, PE activities); the register membership with its status history
       and assessments; the placements they coach and the hours they booked; and every audit
       record about them. Schemas/subject-export.schema.json. A file written with --output is
-      readable by its owner only.
+      readable by its owner only; an existing file is replaced only with --force, and a symbolic
+      link is never followed.
 
-      exit codes: 0 written, 65 no such coach, 66 registry missing, 70 cannot write the file.
+      exit codes: 0 written, 65 no such coach, 66 registry missing, 70 registry unreadable,
+      73 the output file exists without --force, is a link or not a plain file, or cannot be
+      written.
       """)
 
   let arguments: ParsedArguments
@@ -38,7 +42,7 @@ struct ExportSubjectCommand: Command {
     }
     let text = JSONWriter.string(Self.json(subject))
     if let output = arguments.value("--output") {
-      try Self.writePrivately(text, to: output)
+      try Self.writePrivately(text, to: output, replacing: arguments.flag("--force"))
       context.print("wrote everything about coach \(id) to '\(output)' (mode 0600)\n")
     } else {
       context.print(text)
@@ -46,20 +50,33 @@ struct ExportSubjectCommand: Command {
     return ExitCode.success
   }
 
-  /// Writes `text` to `path`, readable and writable by the owner only, whatever was there.
-  static func writePrivately(_ text: String, to path: String) throws {
-    let descriptor = open(path, O_WRONLY | O_CREAT | O_TRUNC, 0o600)
-    guard descriptor >= 0 else {
-      throw CLIError.cannotWrite(path: path, reason: String(cString: strerror(errno)))
+  /// Writes `text` to `path`, readable and writable by the owner only. A new file unless
+  /// `replacing`, and then only a regular file: a symbolic link is never followed (a dangling
+  /// one never creates its target), so the export cannot be steered onto another file.
+  static func writePrivately(_ text: String, to path: String, replacing: Bool) throws {
+    func failure(_ reason: String? = nil) -> CLIError {
+      .cannotWrite(path: path, reason: reason ?? String(cString: strerror(errno)))
     }
+    var descriptor = open(path, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0o600)
+    if descriptor < 0 && errno == EEXIST {
+      guard replacing else {
+        throw failure("it exists (or is a link); give --force to replace a file")
+      }
+      descriptor = open(path, O_WRONLY | O_NOFOLLOW | O_CLOEXEC | O_NONBLOCK)
+      if descriptor < 0 && errno == ELOOP {
+        throw failure("it is a symbolic link; jobcoach writes only to a file itself")
+      }
+    }
+    guard descriptor >= 0 else { throw failure() }
     defer { close(descriptor) }
-    guard fchmod(descriptor, 0o600) == 0 else {
-      throw CLIError.cannotWrite(path: path, reason: String(cString: strerror(errno)))
+    var info = stat()
+    guard fstat(descriptor, &info) == 0 else { throw failure() }
+    guard info.st_mode & S_IFMT == S_IFREG, info.st_nlink <= 1 else {
+      throw failure("it is not a plain file (a device, pipe or a file with other names)")
     }
-    let written = writeAll(text, to: descriptor)
-    guard written else {
-      throw CLIError.cannotWrite(path: path, reason: String(cString: strerror(errno)))
-    }
+    _ = fcntl(descriptor, F_SETFL, fcntl(descriptor, F_GETFL) & ~O_NONBLOCK)
+    guard fchmod(descriptor, 0o600) == 0, ftruncate(descriptor, 0) == 0 else { throw failure() }
+    guard writeAll(text, to: descriptor) else { throw failure() }
   }
 
   static func json(_ subject: SubjectRecord) -> JSONValue {
