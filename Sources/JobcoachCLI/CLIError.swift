@@ -34,4 +34,6 @@ public enum ExitCode {
   public static let noInput: Int32 = 66
   public static let internalError: Int32 = 70
   public static let cannotCreate: Int32 = 73
+  /// The registry was busy past the wait: nothing was written, try again.
+  public static let tempFailure: Int32 = 75
 }

@@ -68,17 +68,53 @@ public struct CommandContext {
     Clock.amsterdamDate(atUnixSeconds: Clock.unixSeconds())
   }
 
+  /// Opens the registry file the command names (`--db`), waiting for another writer as
+  /// `--wait` says.
+  func openRegistryFile(_ arguments: ParsedArguments, command: String) throws -> RegistryStore {
+    try RegistryStore.open(
+      at: databasePath(arguments), waiting: waitPolicy(arguments, command: command))
+  }
+
+  /// How long to wait for another program writing the registry: `--wait SECONDS`, else an
+  /// hour. On a terminal, a wait longer than a second says so on standard error.
+  func waitPolicy(_ arguments: ParsedArguments, command: String) throws(UsageError)
+    -> WaitPolicy
+  {
+    var policy = WaitPolicy.default
+    if let text = arguments.value("--wait") {
+      guard let seconds = Int(text), seconds >= 0, seconds <= 31_536_000 else {
+        throw UsageError(
+          "--wait takes a whole number of seconds (0 to not wait at all)", command: command)
+      }
+      policy.limitSeconds = seconds
+    }
+    if output.isTerminal(.standardError) {
+      let output = SendableOutput(sink: output)
+      policy.onWaiting = {
+        output.sink.write(
+          "waiting: another program is writing to the registry; jobcoach goes on when it is "
+            + "done (Ctrl-C stops)\n", to: .standardError)
+      }
+    }
+    return policy
+  }
+
   /// Opens the registry the command names, or with `--file` builds one in memory from documents.
-  func openRegistry(_ arguments: ParsedArguments) throws -> RegistryStore {
+  func openRegistry(_ arguments: ParsedArguments, command: String = "") throws -> RegistryStore {
     let files = arguments.allValues("--file")
     if files.isEmpty {
-      return try RegistryStore.open(at: databasePath(arguments))
+      return try openRegistryFile(arguments, command: command)
     }
     let store = try RegistryStore.inMemory()
     let batch = try DocumentLoader.load(files)
     _ = try store.apply(batch)
     return store
   }
+}
+
+/// The command's output, handed to SQLite's busy handler: it runs on the command's own thread.
+private struct SendableOutput: @unchecked Sendable {
+  let sink: any OutputSink
 }
 
 /// Reads documents from files and directories into one import batch.

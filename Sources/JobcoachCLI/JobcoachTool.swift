@@ -50,7 +50,7 @@ public enum JobcoachTool {
 
       exit codes: 0 success or eligible, 1 not eligible or findings with errors, 64 usage,
       65 bad input data, 66 input or registry missing, 70 internal or database failure,
-      73 an output file cannot be created.
+      73 an output file cannot be created, 75 the registry stayed busy past --wait (try again).
 
       """
   }
@@ -195,6 +195,9 @@ public enum JobcoachTool {
           "error: \(problems.count) problem\(problems.count == 1 ? "" : "s") in the input; "
             + "nothing was written\n")
         return ExitCode.dataError
+      case .busy:
+        context.printError("error: \(store.description.escapingControlCharacters)\n")
+        return ExitCode.tempFailure
       case .notARegistry, .newerSchema, .cannotCreate, .database:
         context.printError("error: \(store.description.escapingControlCharacters)\n")
         return ExitCode.internalError

@@ -39,6 +39,9 @@ extension OptionSpec {
   /// `--actor NAME`: who makes a change, for the audit trail (default: the system user).
   static let actor = OptionSpec.value(
     "--actor", "NAME", "who makes this change, for the audit trail (default: the system user)")
+  /// `--wait SECONDS`: how long a writer waits for another program writing the registry.
+  static let wait = OptionSpec.value(
+    "--wait", "SECONDS", "wait this long for another program writing the registry (default 3600)")
   /// `--dry-run`: check and count an import, write nothing.
   static let dryRun = OptionSpec.flag(
     "--dry-run", "check everything and count the changes, but write nothing")

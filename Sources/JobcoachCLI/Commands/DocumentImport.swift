@@ -12,7 +12,7 @@ enum DocumentImport {
   ) throws -> Int32 {
     let files = try DocumentLoader.expand(paths)
     let audit = try context.audit(command, arguments)
-    let store = try RegistryStore.open(at: context.databasePath(arguments))
+    let store = try context.openRegistryFile(arguments, command: command)
     let log = ProblemLog()
     let session = try ImportSession(store: store, dryRun: dryRun, audit: audit, log: log)
     let progress = ProgressLine(

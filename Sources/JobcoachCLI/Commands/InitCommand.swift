@@ -7,7 +7,7 @@ struct InitCommand: Command {
     name: "init", summary: "create the registry file (mode 0600), or upgrade its schema",
     synopsis: "[--municipality ID] [--actor NAME] [--db PATH]", positionals: 0...0,
     options: [
-      .database, .actor,
+      .database, .actor, .wait,
       .value(
         "--municipality", "ID",
         "the municipality whose policy applies when a command names none (see 'settings')"),
@@ -31,7 +31,8 @@ struct InitCommand: Command {
   func run(_ context: CommandContext) throws -> Int32 {
     let path = context.databasePath(arguments)
     let audit = try context.audit(Self.spec.name, arguments)
-    let (store, created) = try RegistryStore.create(at: path)
+    let (store, created) = try RegistryStore.create(
+      at: path, waiting: context.waitPolicy(arguments, command: Self.spec.name))
     let version = try store.schemaVersion()
     if created {
       try store.record(

@@ -52,7 +52,7 @@ struct PECommand: Command {
     let files = arguments.allValues("--file")
     let answer: CoachPEStatement
     if files.isEmpty {
-      let store = try RegistryStore.open(at: context.databasePath(arguments))
+      let store = try context.openRegistryFile(arguments, command: Self.spec.name)
       answer = try CheckPEHours(coach: coachID!, on: date).run(in: store)
     } else {
       // A coach's own documents need not make a whole registry: a portfolio alone will do.

@@ -13,7 +13,7 @@ struct SettingsCommand: Command {
         "the municipality whose policy applies when a command names no policy, placement or "
           + "municipality"),
       .flag("--no-municipality", "clear the default municipality: the G4 default applies"),
-      .database, .actor,
+      .database, .actor, .wait,
     ],
     discussion: """
       Without options, shows the settings. A change is recorded in the audit trail.
@@ -55,7 +55,7 @@ struct SettingsCommand: Command {
   }
 
   func run(_ context: CommandContext) throws -> Int32 {
-    let store = try RegistryStore.open(at: context.databasePath(arguments))
+    let store = try context.openRegistryFile(arguments, command: Self.spec.name)
     if case .some(let municipality) = change {
       try store.setDefaultMunicipality(
         municipality, audit: try context.audit(Self.spec.name, arguments))

@@ -26,14 +26,18 @@ public final class RegistryStore {
 
   /// Opens an existing registry. Fails with `.registryMissing` when there is no file, and
   /// without writing anything when the file is not a registry or is newer than this build.
-  public static func open(at path: String) throws(StoreError) -> RegistryStore {
+  public static func open(at path: String, waiting: WaitPolicy = .default) throws(StoreError)
+    -> RegistryStore
+  {
     if path != inMemoryPath, !fileExists(path) { throw .registryMissing(path: path) }
-    return try connect(path: path, creating: false)
+    return try connect(path: path, creating: false, waiting: waiting)
   }
 
   /// Creates the registry file (mode 0600) when missing, and brings its schema up to date.
   /// Returns the store and whether a new file was made.
-  public static func create(at path: String) throws(StoreError) -> (RegistryStore, created: Bool) {
+  public static func create(at path: String, waiting: WaitPolicy = .default) throws(StoreError)
+    -> (RegistryStore, created: Bool)
+  {
     var created = false
     if path != inMemoryPath, !fileExists(path) {
       let descriptor = Glibc_open(path, O_CREAT | O_EXCL | O_WRONLY, 0o600)
@@ -44,7 +48,7 @@ public final class RegistryStore {
       created = true
     }
     do {
-      return (try connect(path: path, creating: true), created)
+      return (try connect(path: path, creating: true, waiting: waiting), created)
     } catch {
       if created { unlink(path) }
       throw error
@@ -61,10 +65,12 @@ public final class RegistryStore {
     return stat(path, &info) == 0
   }
 
-  private static func connect(path: String, creating: Bool) throws(StoreError) -> RegistryStore {
+  private static func connect(path: String, creating: Bool, waiting: WaitPolicy = .default)
+    throws(StoreError) -> RegistryStore
+  {
     let database: Database
     do {
-      database = try Database(path: path, mode: .readWrite)
+      database = try Database(path: path, mode: .readWrite, waiting: waiting)
     } catch {
       throw .database(path: path, error)
     }
@@ -121,7 +127,7 @@ public final class RegistryStore {
         }
       }
     } catch {
-      throw .database(path: path, error)
+      throw storeError(error)
     }
   }
 
@@ -135,8 +141,15 @@ public final class RegistryStore {
     do {
       return try body()
     } catch {
-      throw .database(path: path, error)
+      throw storeError(error)
     }
+  }
+
+  /// A lock held past the wait is `.busy` (try again), never a database failure.
+  func storeError(_ error: SQLiteError) -> StoreError {
+    error.isBusy
+      ? .busy(path: path, waitedSeconds: Int(database.busyWaiter.waited.rounded()))
+      : .database(path: path, error)
   }
 }
 

@@ -12,6 +12,9 @@ public enum StoreError: Error, Hashable, Sendable, CustomStringConvertible {
   case database(path: String, SQLiteError)
   /// The import's records contradict each other or the registry; nothing was written.
   case importRejected([DocumentProblem])
+  /// Another program held the registry's write lock longer than the wait allowed; nothing
+  /// was written (exit 75: try again).
+  case busy(path: String, waitedSeconds: Int)
 
   public var description: String {
     switch self {
@@ -24,6 +27,10 @@ public enum StoreError: Error, Hashable, Sendable, CustomStringConvertible {
         + "(\(known)); use a newer jobcoach, it is not changed"
     case .cannotCreate(let path, let reason): "cannot create the registry '\(path)': \(reason)"
     case .database(let path, let error): "registry '\(path)': \(error)"
+    case .busy(let path, let seconds):
+      "the registry '\(path)' is busy: another program held it for \(seconds) "
+        + "second\(seconds == 1 ? "" : "s") and nothing was written; try again, or wait longer "
+        + "with --wait SECONDS"
     case .importRejected(let problems):
       "the import was rejected with \(problems.count) problem\(problems.count == 1 ? "" : "s")"
     }

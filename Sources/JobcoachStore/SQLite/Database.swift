@@ -16,8 +16,11 @@ final class Database {
   let handle: OpaquePointer
   let path: String
 
-  /// Opens with extended result codes, foreign keys on and a busy timeout of `busyTimeout` ms.
-  init(path: String, mode: OpenMode, busyTimeout: Int32 = 10_000) throws(SQLiteError) {
+  /// Waits for other connections' locks, as the policy says.
+  let busyWaiter: BusyWaiter
+
+  /// Opens with extended result codes, waiting for other writers as `waiting` says.
+  init(path: String, mode: OpenMode, waiting: WaitPolicy = .default) throws(SQLiteError) {
     _ = sqliteConfigured
     var handle: OpaquePointer?
     var flags = SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOMUTEX | SQLITE_OPEN_EXRESCODE
@@ -31,7 +34,8 @@ final class Database {
     self.handle = handle
     self.path = path
     sqlite3_extended_result_codes(handle, 1)
-    sqlite3_busy_timeout(handle, busyTimeout)
+    busyWaiter = BusyWaiter(policy: waiting)
+    busyWaiter.install(on: handle)
   }
 
   deinit {

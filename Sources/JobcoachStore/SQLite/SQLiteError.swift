@@ -14,6 +14,9 @@ public struct SQLiteError: Error, Hashable, Sendable, CustomStringConvertible {
   /// The primary result code (the low byte of the extended code).
   public var primaryCode: Int32 { code & 0xFF }
 
+  /// Another connection held a lock past the wait (SQLITE_BUSY or SQLITE_LOCKED).
+  public var isBusy: Bool { primaryCode == 5 || primaryCode == 6 }
+
   public var description: String {
     var text = "sqlite error \(code): \(message)"
     if let sql { text += " (in '\(sql.split(separator: "\n").joined(separator: " "))')" }

@@ -25,7 +25,7 @@ struct AuditVerifyCommand: Command {
   init(_ arguments: ParsedArguments) { self.arguments = arguments }
 
   func run(_ context: CommandContext) throws -> Int32 {
-    let store = try RegistryStore.open(at: context.databasePath(arguments))
+    let store = try context.openRegistryFile(arguments, command: Self.spec.name)
     let records = try store.auditRecords()
     if let broken = AuditChain.firstBreak(records) {
       context.print("BROKEN: \(broken)\n")
@@ -80,7 +80,7 @@ struct AuditLogCommand: Command {
   }
 
   func run(_ context: CommandContext) throws -> Int32 {
-    let store = try RegistryStore.open(at: context.databasePath(arguments))
+    let store = try context.openRegistryFile(arguments, command: Self.spec.name)
     let records = try store.auditRecords(subject: arguments.value("--subject"), since: since)
     switch format {
     case .json:

@@ -36,7 +36,7 @@ struct ExportSubjectCommand: Command {
 
   func run(_ context: CommandContext) throws -> Int32 {
     let id = CoachID(rawValue: arguments.positionals[0])
-    let store = try RegistryStore.open(at: context.databasePath(arguments))
+    let store = try context.openRegistryFile(arguments, command: Self.spec.name)
     guard let subject = try store.subjectRecord(id) else {
       throw CLIError.badInput("no coach with id '\(id)' in the registry")
     }
@@ -167,7 +167,7 @@ struct EraseCommand: Command {
     synopsis: "COACH_ID --reason TEXT [--actor NAME] [--db PATH]", positionals: 1...1,
     options: [
       .value("--reason", "TEXT", "why the data is erased (kept in the audit trail)"),
-      .actor, .database,
+      .actor, .wait, .database,
     ],
     discussion: """
       Deletes the coach, their employments, qualifications, portfolio, register membership and
@@ -194,7 +194,7 @@ struct EraseCommand: Command {
   func run(_ context: CommandContext) throws -> Int32 {
     let id = CoachID(rawValue: arguments.positionals[0])
     let audit = try context.audit(Self.spec.name, arguments)
-    let store = try RegistryStore.open(at: context.databasePath(arguments))
+    let store = try context.openRegistryFile(arguments, command: Self.spec.name)
     guard try store.erase(id, reason: reason, audit: audit) else {
       throw CLIError.badInput("no coach with id '\(id)' in the registry")
     }

@@ -6,7 +6,7 @@ struct RegisterAdmitCommand: Command {
   static let spec = CommandSpec(
     name: "register admit", summary: "admit a coach to the register (R-ADM-1, R-ADM-2)",
     synopsis: "COACH_ID [--on DATE] [--actor NAME] [--db PATH]", positionals: 1...1,
-    options: [.date, .database, .actor],
+    options: [.date, .database, .actor, .wait],
     discussion: """
       Admits the coach when their portfolio holds a diploma of an education the association
       recognised on the diploma date (R-ADM-1) and at least 1,400 hours of experience that

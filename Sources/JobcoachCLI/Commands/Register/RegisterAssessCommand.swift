@@ -13,7 +13,7 @@ struct RegisterAssessCommand: Command {
       .value("--points", "TEXT", "the points to improve (required when insufficient)"),
       .value(
         "--deadline", "DATE", "when an insufficient portfolio must be improved (default: 6 months)"),
-      .date, .database, .actor,
+      .date, .database, .actor, .wait,
     ],
     discussion: """
       Sufficient: the coach stays registered. Insufficient: the points to improve are recorded

@@ -57,7 +57,7 @@ struct RegisterDueCommand: Command {
 
   func run(_ context: CommandContext) throws -> Int32 {
     let date = try context.date(arguments, command: Self.spec.name)
-    let store = try RegistryStore.open(at: context.databasePath(arguments))
+    let store = try context.openRegistryFile(arguments, command: Self.spec.name)
     let rows = try ListDue(on: date, within: within).run(in: store)
     switch format {
     case .json:

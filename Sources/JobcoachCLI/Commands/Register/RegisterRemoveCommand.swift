@@ -8,7 +8,7 @@ struct RegisterRemoveCommand: Command {
     synopsis: "COACH_ID --reason TEXT [--on DATE] [--actor NAME] [--db PATH]", positionals: 1...1,
     options: [
       .value("--reason", "TEXT", "why the coach is removed"),
-      .date, .database, .actor,
+      .date, .database, .actor, .wait,
     ],
     discussion: """
       Records the status 'removed' under R-ASM-1 when the last assessment was insufficient,

@@ -7,7 +7,7 @@ struct RegisterRenewCommand: Command {
     name: "register renew",
     summary: "re-register a coach for the cycle ending on or after the date (R-RE-1)",
     synopsis: "COACH_ID [--on DATE] [--actor NAME] [--db PATH]", positionals: 1...1,
-    options: [.date, .database, .actor],
+    options: [.date, .database, .actor, .wait],
     discussion: """
       Checks the cycle that contains the date against the PE norm that applies to it
       (R-PE-1..3). Met: records the re-registration (exit 0). Not met: shows what is missing

@@ -13,7 +13,7 @@ struct RegisterArguments {
     coach = CoachID(rawValue: arguments.positionals[0])
     date = try context.date(arguments, command: command)
     audit = try context.audit(command, arguments)
-    store = try RegistryStore.open(at: context.databasePath(arguments))
+    store = try context.openRegistryFile(arguments, command: command)
   }
 }
 
