@@ -55,17 +55,25 @@ public struct CommandContext {
   }
 
   /// The date of `--on`, else today.
-  func date(_ arguments: ParsedArguments, command: String) throws(UsageError) -> CalendarDate {
+  func date(_ arguments: ParsedArguments, command: String) throws -> CalendarDate {
     guard let text = arguments.value("--on") else { return today() }
     guard let date = CalendarDate(iso: text) else {
       throw UsageError(
         "'\(text)' is not a date; write --on YYYY-MM-DD (a day that exists)", command: command)
     }
+    try Self.accept(date, option: "--on")
     return date
   }
 
   @Sendable public static func todayInAmsterdam() -> CalendarDate {
     Clock.amsterdamDate(atUnixSeconds: Clock.unixSeconds())
+  }
+
+  /// Refuses a date beyond the last the product accepts (exit 65), as documents' dates are.
+  static func accept(_ date: CalendarDate, option: String) throws(CLIError) {
+    guard date.isAccepted else {
+      throw .badInput("\(option) \(date) \(CalendarDate.refusalBeyondLatest)")
+    }
   }
 
   /// Opens the registry file the command names (`--db`), waiting for another writer as

@@ -35,7 +35,7 @@ struct AuditCommandTests {
     let first = jobcoach(["audit", "log", "--db", db, "--format", "csv"])
     let lines = first.out.split(separator: "\r\n")
     #expect(lines.count == 77)  // 1 init, 10 documents, 64 records (bookings only by document), 1 removal
-    #expect(lines[1].contains(",init,Registrar A,registry,registry,schemaVersion,,8,"))
+    #expect(lines[1].contains(",init,Registrar A,registry,registry,schemaVersion,,9,"))
     #expect(lines[2].contains(",import,sysuser,document,"))
 
     let later = jobcoach(["audit", "log", "--since", "2026-03-03", "--db", db])

@@ -164,6 +164,18 @@ struct StoreAgainstReferenceTests {
   }
 }
 
+struct CSVFormulaTests {
+  /// Issue 14, item 11: a cell that a spreadsheet would run cannot run.
+  @Test(arguments: [
+    ("=HYPERLINK(\"http://x\")", "\"'=HYPERLINK(\"\"http://x\"\")\""), ("+1+1", "'+1+1"),
+    ("-2+3", "'-2+3"), ("@SUM(A1)", "'@SUM(A1)"), ("\tx", "'\tx"), ("=1,2", "\"'=1,2\""),
+    ("-", "'-"), ("-1.5", "-1.5"), ("+12", "+12"), ("-.5", "'-.5"), ("a=b", "a=b"), ("", ""),
+  ])
+  func aFormulaShowsAsText(_ text: String, _ field: String) {
+    #expect(CSV.field(text) == field)
+  }
+}
+
 struct CSVTests {
   @Test(arguments: [
     ("plain", "plain"), ("a,b", "\"a,b\""), ("say \"hi\"", "\"say \"\"hi\"\"\""),

@@ -33,7 +33,12 @@ struct PrivacyTests {
     #expect(
       FileManager.default.createFile(
         atPath: file, contents: Data("old".utf8), attributes: [.posixPermissions: 0o644]))
-    let run = jobcoach(["export", "subject", "JC-0001", "--output", file, "--db", db])
+    // An existing file is replaced only when asked (issue 14, item 4).
+    let refused = jobcoach(["export", "subject", "JC-0001", "--output", file, "--db", db])
+    #expect(refused.code == 73)
+    #expect(refused.err.contains("give --force to replace a file"))
+    #expect(String(decoding: bytes(file) ?? Data(), as: UTF8.self) == "old")
+    let run = jobcoach(["export", "subject", "JC-0001", "--output", file, "--force", "--db", db])
     #expect(run.code == 0, "\(run.err)")
     #expect(mode(file) == 0o600)
     #expect(String(decoding: bytes(file) ?? Data(), as: UTF8.self).contains("Anouk de Vries"))

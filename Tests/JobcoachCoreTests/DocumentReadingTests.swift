@@ -98,7 +98,7 @@ struct DocumentReadingTests {
     )
     #expect(
       problems == [
-        "f.json#/placements/0/hoursExemption/hoursPerWeek: 1.001 hours is not a whole number of minutes; the registry keeps hours exact to the minute"
+        "f.json#/placements/0/hoursExemption/hoursPerWeek: 1.001 is not a whole number of minutes: 1 (1:00) or 1.016667 (1:01)"
       ])
   }
 
@@ -181,7 +181,7 @@ struct RegisterDocumentReadingTests {
         "p.json#/portfolios/0/peActivities/0/hours: hours must not be negative, found -2",
         "p.json#/portfolios/0/peActivities/1/accreditationCode: only an accredited activity has an accreditation code",
         "p.json#/portfolios/0/peActivities/2/date: '2024-02-30' is not a calendar date (YYYY-MM-DD, a day that exists)",
-        "p.json#/portfolios/0/peActivities/2/hours: expected a number of hours, found a string",
+        "p.json#/portfolios/0/peActivities/2/hours: hours as a text must be \"H:MM\" (such as \"80:59\"), minutes 00 to 59",
         "p.json#/portfolios/0/peActivities/2/category: expected one of 'accredited', 'free'",
       ])
   }
@@ -289,7 +289,7 @@ struct PlacementDocumentReadingTests {
   @Test func bookingProblemsNameTheirPointer() {
     let (batch, problems) = read(
       bookings(
-        #"{"id": "B-1", "placement": "P", "coach": "C", "date": "2026-02-30", "hours": 0}, {"id": "B-2", "placement": "P", "coach": "C", "date": "2026-02-02", "hours": 25}, {"id": "B-3", "placement": "P", "coach": "C", "date": "2026-02-02", "hours": 1.001, "activity": "lunch", "worker": "123456782"}"#
+        #"{"id": "B-1", "placement": "P", "coach": "C", "date": "2026-02-30", "hours": 0}, {"id": "B-2", "placement": "P", "coach": "C", "date": "2026-02-02", "hours": 25}, {"id": "B-3", "placement": "P", "coach": "C", "date": "2026-02-02", "hours": 1.001, "activity": "lunch", "worker": "W-1"}, {"id": "B-4", "placement": "P", "coach": "C", "date": "2026-02-32", "hours": 1, "activity": "lunch", "worker": "123456782"}"#
       ))
     #expect(batch.bookings.isEmpty)
     #expect(
@@ -297,9 +297,12 @@ struct PlacementDocumentReadingTests {
         "f.json#/bookings/0/date: '2026-02-30' is not a calendar date (YYYY-MM-DD, a day that exists)",
         "f.json#/bookings/0/hours: a booking of 0 hours books nothing; leave it out",
         "f.json#/bookings/1/hours: a booking covers one day: at most 24 hours, found 25",
-        "f.json#/bookings/2/hours: 1.001 hours is not a whole number of minutes; the registry keeps hours exact to the minute",
+        "f.json#/bookings/2/hours: 1.001 is not a whole number of minutes: 1 (1:00) or 1.016667 (1:01)",
         "f.json#/bookings/2/activity: expected one of 'coaching', 'reporting', 'administration', 'travel', 'handover', 'own-training', 'intervision', 'mediation-to-other-work'",
         "f.json#/bookings/2/worker: unknown field 'worker'",
+        // A citizen service number anywhere: only its place is named; nothing else of the
+        // record is read, so nothing of it is echoed (issue 14, item 3).
+        "f.json#/bookings/3/worker: holds what looks like a citizen service number (BSN); the registry never stores one, use a pseudonymous reference",
       ])
   }
 

@@ -83,10 +83,11 @@ struct AuditTrailTests {
       UPDATE audit_log SET sequence = sequence + 100 WHERE sequence >= 5;
       UPDATE audit_log SET sequence = sequence - 99 WHERE sequence >= 105;
       INSERT INTO audit_log (sequence, recorded_at, recorded_on, command, actor, subject_kind,
-        subject_id, field, old_value, new_value, document_hash, reason, previous_hash, hash)
+        subject_id, field, old_value, new_value, document_hash, reason, reason_sha256,
+        chain_version, previous_hash, hash)
       VALUES (5, '2026-11-23T09:00:00Z', '2026-11-23', 'import', 'Registrar', 'membership',
-        'JC-1', 'status', NULL, 'registered', NULL, 'forged', '\(forged.previousHash)',
-        '\(forged.hash)');
+        'JC-1', 'status', NULL, 'registered', NULL, 'forged', '\(forged.reasonDigest ?? "")', 2,
+        '\(forged.previousHash)', '\(forged.hash)');
       """)
     let broken = AuditChain.firstBreak(try store.auditRecords())
     #expect(broken == AuditBreak(sequence: 6, problem: .inserted))
@@ -109,5 +110,106 @@ struct AuditTrailTests {
     let last = try #require(try store.auditRecords(subject: "JC-1").last)
     #expect(last.entry == entry)
     #expect(last.sequence == 13)
+  }
+
+  // MARK: Erasable reasons (issue 14, item 5)
+
+  @Test func aReasonCanBeErasedAndTheChainStaysWhole() throws {
+    let store = try importedStore()
+    let before = try store.auditRecords()
+    _ = try store.database.execute(
+      "UPDATE audit_log SET reason = NULL WHERE subject_id = 'JC-1'")
+    let after = try store.auditRecords()
+    #expect(after.count == before.count)
+    #expect(after.filter(\.isReasonErased).map(\.entry.subjectID) == ["JC-1"])
+    #expect(after.map(\.hash) == before.map(\.hash))
+    #expect(AuditChain.firstBreak(after) == nil)
+  }
+
+  @Test func theGuardLetsNothingElseChange() throws {
+    let store = try importedStore()
+    for sql in [
+      "UPDATE audit_log SET reason = 'other words' WHERE sequence = 1",
+      "UPDATE audit_log SET reason = NULL, actor = 'x' WHERE sequence = 1",
+      "UPDATE audit_log SET reason = NULL, reason_sha256 = NULL WHERE sequence = 1",
+      "UPDATE audit_log SET reason = NULL, chain_version = 1 WHERE sequence = 1",
+    ] {
+      #expect(throws: SQLiteError.self, "\(sql)") { try store.database.execute(sql) }
+    }
+    #expect(try store.auditGuardProblems() == [])
+  }
+
+  @Test func wordsPutBackThatDoNotMatchTheDigestAreAChange() throws {
+    let store = try importedStore()
+    try store.database.execute(
+      """
+      DROP TRIGGER audit_log_is_never_updated;
+      UPDATE audit_log SET reason = 'something else' WHERE sequence = 3;
+      """)
+    #expect(
+      AuditChain.firstBreak(try store.auditRecords()) == AuditBreak(sequence: 3, problem: .changed))
+    #expect(try store.auditGuardProblems() == [.missing("audit_log_is_never_updated")])
+  }
+
+  @Test func anAlteredGuardIsNamed() throws {
+    let store = try importedStore()
+    try store.database.execute(
+      """
+      DROP TRIGGER audit_log_is_never_deleted;
+      CREATE TRIGGER audit_log_is_never_deleted BEFORE DELETE ON audit_log WHEN 0
+        BEGIN SELECT RAISE(ABORT, 'audit records are never deleted'); END;
+      """)
+    #expect(try store.auditGuardProblems() == [.altered("audit_log_is_never_deleted")])
+  }
+
+  @Test func aDayThatIsNotADateNamesItsRecord() throws {
+    let store = try importedStore()
+    try store.database.execute(
+      """
+      PRAGMA ignore_check_constraints = ON;
+      DROP TRIGGER audit_log_is_never_updated;
+      UPDATE audit_log SET recorded_on = '2026-13-45' WHERE sequence = 4;
+      PRAGMA ignore_check_constraints = OFF;
+      """)
+    let trail = try store.auditTrailForVerification()
+    #expect(trail.records.count == 3)
+    #expect(trail.unreadable == 4)
+    #expect(throws: StoreError.self) { try store.auditRecords() }
+  }
+
+  @Test func aResealedTrailIsWholeAndKeepsEveryWord() throws {
+    var previous = AuditRecord.genesis
+    var old: [AuditRecord] = []
+    for sequence in 1...5 {
+      var record = AuditRecord(
+        sequence: sequence, context: Self.context,
+        entry: AuditEntry(
+          subjectKind: "membership", subjectID: "JC-\(sequence % 2)", field: "status",
+          reason: "R-ASM-1: words \(sequence)"),
+        previousHash: previous, hash: "", chainVersion: 1)
+      record.hash = record.computedHash
+      previous = record.hash
+      old.append(record)
+    }
+    #expect(AuditChain.firstBreak(old) == nil)
+    let sealed = try #require(AuditChain.resealed(old))
+    #expect(sealed.allSatisfy { $0.chainVersion == 2 })
+    #expect(sealed.map(\.entry) == old.map(\.entry))
+    #expect(AuditChain.firstBreak(sealed) == nil)
+    #expect(AuditChain.firstBreak(sealed.map { $0.erasingReason() }) == nil)
+    // A broken trail is not sealed again: the break stays for `audit verify` to name.
+    var broken = old
+    broken[2].entry.reason = "changed"
+    #expect(AuditChain.resealed(broken) == nil)
+  }
+
+  @Test func aVersionOneRecordCannotHaveItsReasonErased() {
+    var record = AuditRecord(
+      sequence: 1, context: Self.context,
+      entry: AuditEntry(subjectKind: "coach", subjectID: "JC-1", field: "x", reason: "words"),
+      previousHash: AuditRecord.genesis, hash: "", chainVersion: 1)
+    record.hash = record.computedHash
+    #expect(record.isIntact)
+    #expect(!record.erasingReason().isIntact)
   }
 }

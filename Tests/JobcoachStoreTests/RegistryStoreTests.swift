@@ -68,7 +68,7 @@ let portfoliosDocument = """
       {"id": "A2", "date": "2024-02-29", "hours": 8, "title": "Leap day", "provider": "P",
        "category": "accredited", "accreditationCode": "ACC",
        "evidence": {"documentId": "CERT-2", "issuer": "P"}},
-      {"id": "A3", "date": "9999-12-31", "hours": 1.5, "title": "Last day", "provider": "P",
+      {"id": "A3", "date": "9899-12-31", "hours": 1.5, "title": "Last day", "provider": "P",
        "category": "free"}]}]}
   """
 
@@ -154,6 +154,7 @@ struct RegistryStoreTests {
   /// index without the accreditation code.
   static func downgrade(_ path: String, to version: Int) throws {
     let database = try Database(path: path, mode: .readWrite)
+    try downgradeAuditTrail(database)
     try database.execute(
       """
       CREATE TABLE old_activities (
@@ -194,6 +195,103 @@ struct RegistryStoreTests {
       """)
   }
 
+  /// The audit trail as before schema 9: no digest, no chain version, every record hashed
+  /// over its reason's words (chain version 1).
+  static func downgradeAuditTrail(_ database: Database) throws {
+    let rows = try database.prepare(
+      """
+      SELECT sequence, recorded_at, recorded_on, command, actor, subject_kind, subject_id, field,
+        old_value, new_value, document_hash, reason FROM audit_log ORDER BY sequence
+      """)
+    var records: [AuditRecord] = []
+    var previous = AuditRecord.genesis
+    while try rows.step() {
+      var record = AuditRecord(
+        sequence: rows.int(0),
+        context: AuditContext(
+          command: rows.text(3)!, actor: rows.text(4)!, timestamp: rows.text(1)!,
+          day: CalendarDate(iso: rows.text(2)!)!),
+        entry: AuditEntry(
+          subjectKind: rows.text(5)!, subjectID: rows.text(6)!, field: rows.text(7)!,
+          oldValue: rows.text(8), newValue: rows.text(9), documentHash: rows.text(10),
+          reason: rows.text(11)!),
+        previousHash: previous, hash: "", chainVersion: 1)
+      record.hash = record.computedHash
+      previous = record.hash
+      records.append(record)
+    }
+    rows.reset()
+    try database.execute(
+      """
+      DROP TABLE audit_log;
+      CREATE TABLE audit_log (
+        sequence INTEGER PRIMARY KEY,
+        recorded_at TEXT NOT NULL,
+        recorded_on TEXT NOT NULL CHECK (date(recorded_on) IS recorded_on),
+        command TEXT NOT NULL, actor TEXT NOT NULL, subject_kind TEXT NOT NULL,
+        subject_id TEXT NOT NULL, field TEXT NOT NULL, old_value TEXT, new_value TEXT,
+        document_hash TEXT, reason TEXT NOT NULL, previous_hash TEXT NOT NULL, hash TEXT NOT NULL
+      ) STRICT;
+      CREATE INDEX audit_log_by_subject ON audit_log(subject_id);
+      CREATE TRIGGER audit_log_is_never_updated BEFORE UPDATE ON audit_log
+        BEGIN SELECT RAISE(ABORT, 'audit records are never changed'); END;
+      CREATE TRIGGER audit_log_is_never_deleted BEFORE DELETE ON audit_log
+        BEGIN SELECT RAISE(ABORT, 'audit records are never deleted'); END;
+      PRAGMA user_version = 8;
+      """)
+    let insert = try database.prepare(
+      """
+      INSERT INTO audit_log (sequence, recorded_at, recorded_on, command, actor, subject_kind,
+        subject_id, field, old_value, new_value, document_hash, reason, previous_hash, hash)
+      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+      """)
+    for record in records {
+      try insert.run([
+        .integer(record.sequence), .text(record.context.timestamp), SQLValue(record.context.day),
+        .text(record.context.command), .text(record.context.actor),
+        .text(record.entry.subjectKind), .text(record.entry.subjectID), .text(record.entry.field),
+        SQLValue(record.entry.oldValue), SQLValue(record.entry.newValue),
+        SQLValue(record.entry.documentHash), .text(record.entry.reason),
+        .text(record.previousHash), .text(record.hash),
+      ])
+    }
+  }
+
+  /// A registry of schema version 8 (today's before issue 14): its whole audit trail is sealed
+  /// again so reasons can be erased; every word and every record stays, and an erasure then
+  /// leaves the trail whole.
+  @Test func aVersionEightTrailIsSealedAgainAndItsReasonsBecomeErasable() throws {
+    let directory = TemporaryDirectory()
+    let path = directory.file("r.sqlite")
+    let audit = AuditContext(
+      command: "register assess", actor: "Registrar", timestamp: "2026-11-23T09:00:00Z",
+      day: CalendarDate(iso: "2026-11-23")!)
+    let before: [AuditRecord]
+    do {
+      let (store, _) = try RegistryStore.create(at: path)
+      _ = try store.apply(batch(allDocuments).0, audit: audit)
+      try store.record(
+        [AuditEntry(subjectKind: "membership", subjectID: "JC-1", field: "assessment",
+          reason: "R-ASM-1: Zoë Visser improves her report")], context: audit)
+      before = try store.auditRecords()
+    }
+    try Self.downgradeAuditTrail(try Database(path: path, mode: .readWrite))
+    let store = try RegistryStore.open(at: path)
+    #expect(try store.schemaVersion() == Schema.currentVersion)
+    let after = try store.auditRecords()
+    #expect(after.map(\.entry) == before.map(\.entry))
+    #expect(after.allSatisfy { $0.chainVersion == 2 })
+    #expect(AuditChain.firstBreak(after) == nil)
+    #expect(try store.auditGuardProblems() == [])
+    switch try store.erase("JC-1", reason: "request of the data subject", audit: audit) {
+    case .erased(let erasure): #expect(erasure.auditReasonsErased >= 2)
+    default: Issue.record("JC-1 is erased")
+    }
+    let erased = try store.auditRecords()
+    #expect(AuditChain.firstBreak(erased) == nil)
+    #expect(!erased.contains { $0.entry.reason.contains("Zoë") })
+  }
+
   /// A registry of schema version 5 gains the settings table and PE activity days (without
   /// the covering index) when opened, and keeps its data.
   @Test func aVersionFiveRegistryIsMigrated() throws {
@@ -206,7 +304,7 @@ struct RegistryStoreTests {
       #expect(log.isEmpty)
       _ = try store.apply(documents)
       expected = try #require(try store.portfolio(of: "JC-1"))
-      #expect(expected.activities.map(\.date.description) == ["1969-12-31", "2024-02-29", "9999-12-31"])
+      #expect(expected.activities.map(\.date.description) == ["1969-12-31", "2024-02-29", "9899-12-31"])
       #expect(!expected.activities.isEmpty)
     }
     try Self.downgrade(path, to: 5)

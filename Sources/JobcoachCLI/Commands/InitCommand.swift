@@ -44,6 +44,11 @@ struct InitCommand: Command {
       context.print("created registry '\(path)' (schema version \(version))\n")
     } else {
       context.print("registry '\(path)' is ready (schema version \(version))\n")
+      // A registry holds personal data: readable by its owner only, whoever made it.
+      for (file, mode) in FileSystem.restrictToOwner([path, path + "-wal", path + "-shm"]) {
+        context.print(
+          "'\(file)' was open to others (mode \(String(mode, radix: 8))); it is now 0600\n")
+      }
     }
     if let municipality {
       try store.setDefaultMunicipality(municipality, audit: audit)

@@ -39,9 +39,29 @@ enum CSV {
     return field
   }
 
-  /// A field quoted when it holds a comma, quote or line break, with quotes doubled. These
-  /// are ASCII: looking at the bytes is enough.
+  /// Whether a spreadsheet would read `field` as a formula: it starts with `=`, `+`, `-`, `@`,
+  /// a tab or a carriage return, and is not a plain number (`-1.5` stays a number).
+  static func couldRunAsFormula(_ field: String) -> Bool {
+    guard let first = field.utf8.first,
+      first == 0x3D || first == 0x2B || first == 0x2D || first == 0x40 || first == 0x09
+        || first == 0x0D
+    else { return false }
+    let rest = field.utf8.dropFirst()
+    let isNumber =
+      (first == 0x2B || first == 0x2D) && !rest.isEmpty
+      && rest.allSatisfy { ($0 >= 0x30 && $0 <= 0x39) || $0 == 0x2E }
+      && rest.first != 0x2E && rest.filter({ $0 == 0x2E }).count <= 1
+    return !isNumber
+  }
+
+  /// A field quoted when it holds a comma, quote or line break, with quotes doubled; one that
+  /// a spreadsheet would run as a formula starts with an apostrophe, so it shows as text
+  /// (OWASP's advice for CSV injection). These are ASCII: looking at the bytes is enough.
   static func append(field: String, to text: inout String) {
+    if couldRunAsFormula(field) {
+      append(field: "'" + field, to: &text)
+      return
+    }
     var quoted = false
     var hasQuote = false
     for byte in field.utf8 {

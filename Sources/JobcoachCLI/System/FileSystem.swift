@@ -58,6 +58,20 @@ enum FileSystem {
     return descriptor
   }
 
+  /// Makes each existing regular file of `paths` readable and writable by its owner only
+  /// (never through a link); returns those that were open to others, with their old mode.
+  static func restrictToOwner(_ paths: [String]) -> [(path: String, mode: UInt32)] {
+    var changed: [(String, UInt32)] = []
+    for path in paths {
+      var info = stat()
+      guard lstat(path, &info) == 0, info.st_mode & S_IFMT == S_IFREG else { continue }
+      let mode = UInt32(info.st_mode) & 0o777
+      guard mode & 0o077 != 0 else { continue }
+      if chmod(path, 0o600) == 0 { changed.append((path, mode)) }
+    }
+    return changed
+  }
+
   /// The whole of the file at `path`; nil when it cannot be read.
   static func contents(of path: String) -> [UInt8]? {
     guard let descriptor = openRegularFile(path) else { return nil }

@@ -64,6 +64,20 @@ public struct CalendarDate: Hashable, Comparable, Sendable {
   public static let earliest = CalendarDate(year: 1, month: 1, day: 1)!
   public static let latest = CalendarDate(year: 9999, month: 12, day: 31)!
 
+  /// The last date the product accepts as input (a document's date, `--on`): a century before
+  /// the calendar's end, so every period, deadline and "valid until" computed from an accepted
+  /// date (five-year periods, grace periods, year-long grants) can still be written and read
+  /// back. What lies beyond is refused at the door (issue 14, item 8).
+  public static let latestAccepted = CalendarDate(year: 9899, month: 12, day: 31)!
+
+  /// Whether the product accepts this date as input.
+  public var isAccepted: Bool { self <= .latestAccepted }
+
+  /// Why a date beyond `latestAccepted` is refused, for messages.
+  public static let refusalBeyondLatest =
+    "is after 9899-12-31, the last date jobcoach accepts (periods computed from it must still "
+    + "fit the calendar)"
+
   public static func < (lhs: CalendarDate, rhs: CalendarDate) -> Bool {
     lhs.daysSinceEpoch < rhs.daysSinceEpoch
   }
@@ -85,15 +99,25 @@ public struct CalendarDate: Hashable, Comparable, Sendable {
 
   public var year: Int { components.year }
 
+  ///
+  /// Like all date arithmetic here it stays within the calendar the registry writes and reads
+  /// (0001-01-01 to 9999-12-31): a result beyond is held at that end, so every date the product
+  /// accepts can be computed with, written and read back (issue 14, item 8). 9999-12-31 reads
+  /// as "no end in sight".
   public func adding(days: Int) -> CalendarDate {
-    CalendarDate(daysSinceEpoch: daysSinceEpoch + days)
+    CalendarDate(
+      daysSinceEpoch: min(
+        max(daysSinceEpoch + days, CalendarDate.earliest.daysSinceEpoch),
+        CalendarDate.latest.daysSinceEpoch))
   }
 
   /// The same day `months` later; the last day of the month when that day does not exist
-  /// (2024-01-31 plus one month is 2024-02-29).
+  /// (2024-01-31 plus one month is 2024-02-29). Held at 0001-01-01 and 9999-12-31.
   public func adding(months: Int) -> CalendarDate {
     let (year, month, day) = components
     let total = year * 12 + (month - 1) + months
+    if total >= 10_000 * 12 { return .latest }
+    if total < 12 { return .earliest }
     let newYear = total / 12
     let newMonth = total % 12 + 1
     let newDay = min(day, CalendarDate.daysIn(month: newMonth, year: newYear))

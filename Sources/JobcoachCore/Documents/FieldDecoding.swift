@@ -227,7 +227,23 @@ extension CalendarDate: JSONScalarField {
       let shown = text.utf8.count <= 20 ? "'\(text)'" : "a text"
       return .failure(FieldError("\(shown) is not a calendar date (YYYY-MM-DD, a day that exists)"))
     }
+    guard date.isAccepted else {
+      return .failure(FieldError("\(text) \(CalendarDate.refusalBeyondLatest)"))
+    }
     return .success(date)
+  }
+}
+
+/// A date the product computed and wrote (a published register's "valid until"): read back up
+/// to the calendar's end, as it may lie past the last date accepted as input.
+public struct ComputedDate: JSONScalarField, Hashable, Sendable {
+  public var date: CalendarDate
+
+  public static func check(_ value: JSONValue) -> Result<ComputedDate, FieldError> {
+    guard case .string(let text) = value, let date = CalendarDate(iso: text) else {
+      return CalendarDate.check(value).map { ComputedDate(date: $0) }
+    }
+    return .success(ComputedDate(date: date))
   }
 }
 

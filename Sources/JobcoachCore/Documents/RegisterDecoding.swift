@@ -273,7 +273,7 @@ extension PublicRegisterEntry: JSONField {
     let name = fields.required("name", as: String.self)
     let status = fields.required("status", as: MembershipStatus.self)
     let since = fields.required("registeredSince", as: CalendarDate.self)
-    let until = fields.optional("validUntil", as: CalendarDate.self)
+    let until = fields.optional("validUntil", as: ComputedDate.self)?.date
     fields.rejectUnknownFields()
     if let status, !PublicRegister.publishedStatuses.contains(status) {
       fields.report(

@@ -16,8 +16,9 @@ extension RegistryStore {
     let insert = try database.prepare(
       """
       INSERT INTO audit_log (sequence, recorded_at, recorded_on, command, actor, subject_kind,
-        subject_id, field, old_value, new_value, document_hash, reason, previous_hash, hash)
-      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+        subject_id, field, old_value, new_value, document_hash, reason, reason_sha256,
+        chain_version, previous_hash, hash)
+      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
       """)
     for entry in entries {
       sequence += 1
@@ -28,7 +29,8 @@ extension RegistryStore {
         .text(context.command), .text(context.actor), .text(entry.subjectKind),
         .text(entry.subjectID), .text(entry.field), SQLValue(entry.oldValue),
         SQLValue(entry.newValue), SQLValue(entry.documentHash), .text(entry.reason),
-        .text(previous), .text(record.hash),
+        SQLValue(record.reasonDigest), .integer(record.chainVersion), .text(previous),
+        .text(record.hash),
       ])
       previous = record.hash
     }
@@ -47,40 +49,71 @@ extension RegistryStore {
   public func auditRecords(subject: String? = nil, since: CalendarDate? = nil) throws(StoreError)
     -> [AuditRecord]
   {
-    try wrap { () throws(SQLiteError) in
-      var clauses: [String] = []
-      var values: [SQLValue] = []
-      if let subject {
-        clauses.append("subject_id = ?")
-        values.append(.text(subject))
-      }
-      if let since {
-        clauses.append("recorded_on >= ?")
-        values.append(SQLValue(since))
-      }
-      let rows = try database.prepare(
-        """
-        SELECT sequence, recorded_at, recorded_on, command, actor, subject_kind, subject_id, field,
-          old_value, new_value, document_hash, reason, previous_hash, hash FROM audit_log
-        """ + (clauses.isEmpty ? "" : " WHERE " + clauses.joined(separator: " AND "))
-          + " ORDER BY sequence")
-      try rows.bind(values)
-      var records: [AuditRecord] = []
-      while try rows.step() {
-        records.append(
-          AuditRecord(
-            sequence: rows.int(0),
-            context: AuditContext(
-              command: rows.text(3) ?? "", actor: rows.text(4) ?? "",
-              timestamp: rows.text(1) ?? "", day: try date(rows, 2)),
-            entry: AuditEntry(
-              subjectKind: rows.text(5) ?? "", subjectID: rows.text(6) ?? "",
-              field: rows.text(7) ?? "", oldValue: rows.text(8), newValue: rows.text(9),
-              documentHash: rows.text(10), reason: rows.text(11) ?? ""),
-            previousHash: rows.text(12) ?? "", hash: rows.text(13) ?? ""))
-      }
-      return records
+    let trail = try wrap { () throws(SQLiteError) in
+      try readAuditTrail(subject: subject, since: since)
     }
+    if let unreadable = trail.unreadable {
+      throw .database(
+        path: path,
+        SQLiteError(
+          code: 11,
+          message: "audit record \(unreadable) is damaged: its day is not a calendar date; "
+            + "run 'jobcoach audit verify'"))
+    }
+    return trail.records
+  }
+
+  /// The whole audit trail for `audit verify`: the records in order up to the first that
+  /// cannot be read as one (a day that is not a date), and that record's sequence number.
+  public func auditTrailForVerification() throws(StoreError) -> (
+    records: [AuditRecord], unreadable: Int?
+  ) {
+    try wrap { () throws(SQLiteError) in try readAuditTrail(subject: nil, since: nil) }
+  }
+
+  func readAuditTrail(subject: String?, since: CalendarDate?) throws(SQLiteError) -> (
+    records: [AuditRecord], unreadable: Int?
+  ) {
+    var clauses: [String] = []
+    var values: [SQLValue] = []
+    if let subject {
+      clauses.append("subject_id = ?")
+      values.append(.text(subject))
+    }
+    if let since {
+      clauses.append("recorded_on >= ?")
+      values.append(SQLValue(since))
+    }
+    let rows = try database.prepare(
+      """
+      SELECT sequence, recorded_at, recorded_on, command, actor, subject_kind, subject_id, field,
+        old_value, new_value, document_hash, reason, previous_hash, hash, reason_sha256,
+        chain_version
+      FROM audit_log
+      """ + (clauses.isEmpty ? "" : " WHERE " + clauses.joined(separator: " AND "))
+        + " ORDER BY sequence")
+    try rows.bind(values)
+    var records: [AuditRecord] = []
+    while try rows.step() {
+      guard let dayText = rows.text(2), let day = CalendarDate(iso: dayText) else {
+        return (records, rows.int(0))
+      }
+      let reason = rows.text(11)
+      records.append(
+        AuditRecord(
+          sequence: rows.int(0),
+          context: AuditContext(
+            command: rows.text(3) ?? "", actor: rows.text(4) ?? "",
+            timestamp: rows.text(1) ?? "", day: day),
+          entry: AuditEntry(
+            subjectKind: rows.text(5) ?? "", subjectID: rows.text(6) ?? "",
+            field: rows.text(7) ?? "", oldValue: rows.text(8), newValue: rows.text(9),
+            documentHash: rows.text(10), reason: reason ?? ""),
+          previousHash: rows.text(12) ?? "", hash: rows.text(13) ?? "",
+          chainVersion: rows.int(15), reasonDigest: rows.text(14),
+          isReasonErased: reason == nil))
+    }
+    return (records, nil)
   }
 }
 
@@ -129,4 +162,77 @@ extension Membership: Audited {
 extension HourBooking: Audited {
   static var auditKind: String { "booking" }
   var auditID: String { id.rawValue }
+}
+
+extension RegistryStore {
+  /// Seals a whole trail of chain version 1 again with version 2, so its reasons become
+  /// erasable; a broken trail is left as it is (`audit verify` names the break). Runs inside
+  /// the upgrade's transaction, with the guard against changes lifted for it alone.
+  func resealAuditTrail() throws(SQLiteError) {
+    let records = try readAuditTrail(subject: nil, since: nil).records
+    guard records.contains(where: { $0.chainVersion == 1 }),
+      let sealed = AuditChain.resealed(records)
+    else { return }
+    guard let updateGuard = Schema.auditGuards.first(where: { $0.name == "audit_log_is_never_updated" })
+    else { return }
+    try database.execute("DROP TRIGGER \(updateGuard.name)")
+    let update = try database.prepare(
+      """
+      UPDATE audit_log SET reason_sha256 = ?, chain_version = ?, previous_hash = ?, hash = ?
+      WHERE sequence = ?
+      """)
+    for record in sealed {
+      try update.run([
+        SQLValue(record.reasonDigest), .integer(record.chainVersion), .text(record.previousHash),
+        .text(record.hash), .integer(record.sequence),
+      ])
+    }
+    try database.execute(updateGuard.sql)
+  }
+
+  /// The guards of the audit trail that are missing or no longer as written.
+  public func auditGuardProblems() throws(StoreError) -> [AuditGuardProblem] {
+    try wrap { () throws(SQLiteError) -> [AuditGuardProblem] in
+      let lookup = try database.prepare(
+        "SELECT sql FROM sqlite_schema WHERE type = 'trigger' AND name = ?")
+      var problems: [AuditGuardProblem] = []
+      for expected in Schema.auditGuards {
+        try lookup.bind([.text(expected.name)])
+        guard try lookup.step(), let sql = lookup.text(0) else {
+          problems.append(.missing(expected.name))
+          lookup.reset()
+          continue
+        }
+        if normalised(sql) != normalised(expected.sql) { problems.append(.altered(expected.name)) }
+        lookup.reset()
+      }
+      return problems
+    }
+  }
+
+  /// The SQL as SQLite keeps it: words one space apart, without the final semicolon.
+  private func normalised(_ sql: String) -> String {
+    var words = sql.split(whereSeparator: { $0 == " " || $0 == "\n" || $0 == "\t" || $0 == "\r" })
+      .joined(separator: " ")
+    while words.hasSuffix(";") { words.removeLast() }
+    return words
+  }
+
+  /// Erases the words of every reason in records about `subject` (their digests stay, so the
+  /// chain stays whole). Inside the erasure's transaction.
+  func eraseAuditReasons(about subject: String) throws(SQLiteError) -> Int {
+    try database.prepare(
+      """
+      UPDATE audit_log SET reason = NULL
+      WHERE subject_id = ? AND chain_version = 2 AND reason IS NOT NULL
+      """
+    ).run([.text(subject)])
+    return database.changes
+  }
+}
+
+/// A guard of the audit trail that is not as `jobcoach init` made it.
+public enum AuditGuardProblem: Hashable, Sendable {
+  case missing(String)
+  case altered(String)
 }

@@ -122,6 +122,7 @@ public final class RegistryStore {
           for index in version..<Schema.currentVersion {
             try database.execute(Schema.migrations[index])
           }
+          if version > 0 && version < 9 { try resealAuditTrail() }
           try database.execute("PRAGMA application_id = \(Schema.applicationID)")
           try database.execute("PRAGMA user_version = \(Schema.currentVersion)")
         }

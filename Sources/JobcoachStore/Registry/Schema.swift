@@ -363,6 +363,73 @@ enum Schema {
     DROP TABLE hour_bookings;
     ALTER TABLE hour_bookings_by_day RENAME TO hour_bookings;
     """,
+    // 9: a reason in the audit trail can be erased (with the coach it is about), its digest
+    // kept: records of chain version 2 are hashed over the reason's SHA-256, not its words.
+    // The table is made again (a reason may now be NULL); the upgrade then re-seals a whole
+    // trail of version 1 (`RegistryStore.resealAuditTrail`). The one change the guard lets
+    // through is a reason's words set to NULL, nothing else.
+    """
+    CREATE TABLE audit_log_erasable (
+      sequence INTEGER PRIMARY KEY,
+      recorded_at TEXT NOT NULL,
+      recorded_on TEXT NOT NULL CHECK (date(recorded_on) IS recorded_on),
+      command TEXT NOT NULL,
+      actor TEXT NOT NULL,
+      subject_kind TEXT NOT NULL,
+      subject_id TEXT NOT NULL,
+      field TEXT NOT NULL,
+      old_value TEXT,
+      new_value TEXT,
+      document_hash TEXT,
+      reason TEXT,
+      reason_sha256 TEXT CHECK (reason_sha256 IS NULL OR length(reason_sha256) = 64),
+      chain_version INTEGER NOT NULL CHECK (chain_version IN (1, 2)),
+      previous_hash TEXT NOT NULL,
+      hash TEXT NOT NULL,
+      CHECK (chain_version = 1 OR reason_sha256 IS NOT NULL),
+      CHECK (reason IS NOT NULL OR chain_version = 2)
+    ) STRICT;
+    INSERT INTO audit_log_erasable
+      SELECT sequence, recorded_at, recorded_on, command, actor, subject_kind, subject_id, field,
+        old_value, new_value, document_hash, reason, NULL, 1, previous_hash, hash
+      FROM audit_log;
+    DROP TABLE audit_log;
+    ALTER TABLE audit_log_erasable RENAME TO audit_log;
+    CREATE INDEX audit_log_by_subject ON audit_log(subject_id);
+    """ + auditGuards.map(\.sql).joined(separator: "\n"),
+  ]
+
+  /// A trigger that guards the audit trail, as `audit verify` expects to find it.
+  struct AuditGuard {
+    let name: String
+    let sql: String
+  }
+
+  /// The audit trail's guards: no record is deleted; no record changes but for the words of a
+  /// reason erased (set to NULL) in a record of chain version 2.
+  static let auditGuards = [
+    AuditGuard(
+      name: "audit_log_is_never_deleted",
+      sql: """
+        CREATE TRIGGER audit_log_is_never_deleted BEFORE DELETE ON audit_log
+          BEGIN SELECT RAISE(ABORT, 'audit records are never deleted'); END;
+        """),
+    AuditGuard(
+      name: "audit_log_is_never_updated",
+      sql: """
+        CREATE TRIGGER audit_log_is_never_updated BEFORE UPDATE ON audit_log
+          WHEN NOT (OLD.chain_version = 2 AND OLD.reason IS NOT NULL AND NEW.reason IS NULL
+            AND NEW.sequence IS OLD.sequence AND NEW.recorded_at IS OLD.recorded_at
+            AND NEW.recorded_on IS OLD.recorded_on AND NEW.command IS OLD.command
+            AND NEW.actor IS OLD.actor AND NEW.subject_kind IS OLD.subject_kind
+            AND NEW.subject_id IS OLD.subject_id AND NEW.field IS OLD.field
+            AND NEW.old_value IS OLD.old_value AND NEW.new_value IS OLD.new_value
+            AND NEW.document_hash IS OLD.document_hash
+            AND NEW.reason_sha256 IS OLD.reason_sha256
+            AND NEW.chain_version IS OLD.chain_version
+            AND NEW.previous_hash IS OLD.previous_hash AND NEW.hash IS OLD.hash)
+          BEGIN SELECT RAISE(ABORT, 'audit records are never changed'); END;
+        """),
   ]
 
   /// A CHECK that `column` is the day number of a date from 0001-01-01 to 9999-12-31, the

@@ -140,7 +140,7 @@ for kind in KINDS:
 portfolio = base("portfolios")
 for name, value, message in [
     ("negative", -8, "hours must not be negative"),
-    ("text", "8", "expected a number of hours"),
+    ("text", "8", "hours as a text must be \"H:MM\""),
     ("precise", 1.001, "not a whole number of minutes"),
     ("exponent", "EXPONENT", "plain decimal number"),
 ]:

@@ -15,8 +15,11 @@ struct AuditVerifyCommand: Command {
     discussion: """
       Every record's SHA-256 covers its fields and the previous record's hash. A record changed,
       removed or inserted after the fact breaks the chain; the first record that does not check
-      out is named. The last line gives the head hash: publish or keep it, and pass it as --head
-      later to prove that nothing was appended in its place or cut off at the end.
+      out is named. A record whose reason was erased with its coach keeps the SHA-256 of the
+      words, so the trail stays whole. The triggers that keep records from being changed or
+      deleted must be there as jobcoach made them; one missing or altered is a break. The last
+      line gives the head hash: publish or keep it, and pass it as --head later to prove that
+      nothing was appended in its place or cut off at the end.
 
       exit codes: 0 whole, 1 broken, 66 registry missing, 70 not a registry.
       """)
@@ -26,9 +29,30 @@ struct AuditVerifyCommand: Command {
 
   func run(_ context: CommandContext) throws -> Int32 {
     let store = try context.openRegistryFile(arguments, command: Self.spec.name)
-    let records = try store.auditRecords()
+    let (records, unreadable) = try store.auditTrailForVerification()
     if let broken = AuditChain.firstBreak(records) {
       context.print("BROKEN: \(broken)\n")
+      return ExitCode.findings
+    }
+    if let unreadable {
+      context.print(
+        "BROKEN: record \(unreadable) was changed after it was written: its day is not a "
+          + "calendar date\n")
+      return ExitCode.findings
+    }
+    let guards = try store.auditGuardProblems()
+    if !guards.isEmpty {
+      for problem in guards {
+        switch problem {
+        case .missing(let name):
+          context.print(
+            "BROKEN: the guard '\(name)' is missing: records could be changed or deleted "
+              + "unseen\n")
+        case .altered(let name):
+          context.print(
+            "BROKEN: the guard '\(name)' was altered: it is not the one jobcoach made\n")
+        }
+      }
       return ExitCode.findings
     }
     let head = records.last?.hash ?? AuditRecord.genesis
@@ -97,7 +121,8 @@ struct AuditLogCommand: Command {
           String(record.sequence), record.context.timestamp, record.context.command,
           record.context.actor, "\(entry.subjectKind) \(entry.subjectID)", entry.field,
           entry.oldValue ?? "-", entry.newValue ?? "-",
-          entry.reason + (entry.documentHash.map { " (sha256 \($0.prefix(12)))" } ?? ""),
+          (record.isReasonErased ? "(erased)" : entry.reason)
+            + (entry.documentHash.map { " (sha256 \($0.prefix(12)))" } ?? ""),
         ])
       }
       context.print(TextTable.render(rows))
@@ -128,7 +153,8 @@ struct AuditLogCommand: Command {
       "actor": JSONValue(record.context.actor), "subjectKind": JSONValue(entry.subjectKind),
       "subjectId": JSONValue(entry.subjectID), "field": JSONValue(entry.field),
       "oldValue": JSONValue(entry.oldValue), "newValue": JSONValue(entry.newValue),
-      "documentHash": JSONValue(entry.documentHash), "reason": JSONValue(entry.reason),
+      "documentHash": JSONValue(entry.documentHash),
+      "reason": record.isReasonErased ? .null : JSONValue(entry.reason),
       "previousHash": JSONValue(record.previousHash), "hash": JSONValue(record.hash),
     ])
   }

@@ -164,19 +164,28 @@ struct ExportSubjectCommand: Command {
 struct EraseCommand: Command {
   static let spec = CommandSpec(
     name: "erase", summary: "remove a coach's personal data; the audit trail keeps id and reason",
-    synopsis: "COACH_ID --reason TEXT [--actor NAME] [--db PATH]", positionals: 1...1,
+    synopsis: "COACH_ID --reason TEXT [--actor NAME] [--wait SECONDS] [--db PATH] | --finish",
+    positionals: 0...1,
     options: [
-      .value("--reason", "TEXT", "why the data is erased (kept in the audit trail)"),
+      .value("--reason", "TEXT", "why the data is erased (kept in the audit trail; no names)"),
+      .flag("--finish", "finish an earlier erasure that another program's reading held up"),
       .actor, .wait, .database,
     ],
     discussion: """
-      Deletes the coach, their employments, qualifications, portfolio, register membership and
-      hour bookings, and takes them off their placements, in one transaction; freed pages are
-      overwritten and the write-ahead log is emptied into the file. The audit trail is not
-      rewritten: its records hold ids and reasons, not personal data, and one more record says
-      who erased the coach, when and why, so 'audit verify' still finds it whole.
+      Deletes the coach, their employments, qualifications, portfolio, register membership,
+      hour bookings and entry in an imported public register, and takes them off their
+      placements, in one transaction. The words of every reason in the audit trail about the
+      coach are erased too (each record keeps its place and the SHA-256 of its words, so
+      'audit verify' still finds the trail whole), and one more record says who erased the
+      coach, when and why: a reason that names the coach is refused, as it would stay.
+      Then the file is rewritten from its live content and the write-ahead log emptied, so no
+      byte of the data is left in the file, its free pages or its log. This waits for other
+      programs reading the registry (--wait); if one still reads when the wait ends, the
+      data is erased but old pages remain in the log: close that program and run
+      'jobcoach erase --finish'.
 
-      exit codes: 0 erased, 64 no reason given, 65 no such coach, 66 registry missing.
+      exit codes: 0 erased, 64 no reason given, 65 no such coach or the reason names them,
+      66 registry missing, 75 erased but old pages remain (run 'jobcoach erase --finish').
       """)
 
   let arguments: ParsedArguments
@@ -184,6 +193,18 @@ struct EraseCommand: Command {
 
   init(_ arguments: ParsedArguments) throws(UsageError) {
     self.arguments = arguments
+    if arguments.flag("--finish") {
+      guard arguments.positionals.isEmpty, arguments.value("--reason") == nil else {
+        throw UsageError(
+          "--finish takes no coach and no reason: it completes an earlier erasure",
+          command: Self.spec.name)
+      }
+      self.reason = ""
+      return
+    }
+    guard arguments.positionals.count == 1 else {
+      throw UsageError("missing COACH_ID: which coach to erase", command: Self.spec.name)
+    }
     guard let reason = arguments.value("--reason"), !reason.allSatisfy(\.isWhitespace) else {
       throw UsageError(
         "missing --reason TEXT: an erasure is always explained", command: Self.spec.name)
@@ -192,13 +213,35 @@ struct EraseCommand: Command {
   }
 
   func run(_ context: CommandContext) throws -> Int32 {
+    let store = try context.openRegistryFile(arguments, command: Self.spec.name)
+    if arguments.flag("--finish") {
+      guard try store.finishErasure() else { return pending(context, store: store) }
+      context.print("the registry file holds no old pages; every erasure is complete\n")
+      return ExitCode.success
+    }
     let id = CoachID(rawValue: arguments.positionals[0])
     let audit = try context.audit(Self.spec.name, arguments)
-    let store = try context.openRegistryFile(arguments, command: Self.spec.name)
-    guard try store.erase(id, reason: reason, audit: audit) else {
+    switch try store.erase(id, reason: reason, audit: audit) {
+    case .noSuchCoach:
       throw CLIError.badInput("no coach with id '\(id)' in the registry")
+    case .reasonNamesTheCoach:
+      throw CLIError.badInput(
+        "the reason names the coach, and it stays in the audit trail after the erasure; give "
+          + "a reason without their name (such as 'request of the data subject')")
+    case .erased(let erasure):
+      context.print(
+        "erased the personal data of coach \(id) (and the words of \(erasure.auditReasonsErased) "
+          + "reason\(erasure.auditReasonsErased == 1 ? "" : "s") in the audit trail); the audit "
+          + "trail records why\n")
+      guard erasure.fileIsClean else { return pending(context, store: store) }
+      return ExitCode.success
     }
-    context.print("erased the personal data of coach \(id); the audit trail records why\n")
-    return ExitCode.success
+  }
+
+  private func pending(_ context: CommandContext, store: RegistryStore) -> Int32 {
+    context.printError(
+      "error: another program is still reading the registry, so old pages remain in "
+        + "'\(store.path)-wal'; close it, then run 'jobcoach erase --finish --db \(store.path)'\n")
+    return ExitCode.tempFailure
   }
 }

@@ -61,6 +61,7 @@ struct HoursReportCommand: Command {
   }
 
   func run(_ context: CommandContext) throws -> Int32 {
+    if let end = period.end { try CommandContext.accept(end, option: "--period") }
     let answer = try ReportHours(placement: placementID, period: period, policy: policyID)
       .run(in: try context.openRegistry(arguments))
     switch format {

@@ -51,6 +51,7 @@ struct RegisterAssessCommand: Command {
         throw UsageError(
           "--deadline must be a date after \(register.date)", command: Self.spec.name)
       }
+      try CommandContext.accept(date, option: "--deadline")
       deadline = date
     }
     let recorded = try AssessCoach(
