@@ -36,11 +36,17 @@ func jobcoach(
   return ToolRun(code: code, out: output.standardOutput, err: output.standardError)
 }
 
+/// A unique name of letters only: a path with digits in it could hold a run that looks like a
+/// citizen service number, which jobcoach refuses in every argument (issue 14, item 3).
+func digitFreeName() -> String {
+  String(UUID().uuidString.compactMap { $0.isHexDigit ? Character(UnicodeScalar(UInt8(ascii: "a") + UInt8($0.hexDigitValue!))) : nil })
+}
+
 /// A fresh directory per test, removed afterwards.
 final class Scratch {
   let path: String
   init() {
-    path = NSTemporaryDirectory() + "jobcoach-cli-" + UUID().uuidString
+    path = NSTemporaryDirectory() + "jobcoach-cli-" + digitFreeName()
     try! FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
   }
   deinit { try? FileManager.default.removeItem(atPath: path) }

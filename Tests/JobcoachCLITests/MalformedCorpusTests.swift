@@ -28,7 +28,7 @@ struct CorpusCase: Sendable, CustomTestStringConvertible {
 
 /// A registry with the samples, made once; every case works on its own copy.
 let corpusTemplate: String = {
-  let scratch = NSTemporaryDirectory() + "jobcoach-corpus-" + UUID().uuidString
+  let scratch = NSTemporaryDirectory() + "jobcoach-corpus-" + digitFreeName()
   try! FileManager.default.createDirectory(atPath: scratch, withIntermediateDirectories: true)
   let db = scratch + "/template.sqlite"
   precondition(jobcoach(["init", "--db", db]).code == 0)
@@ -72,7 +72,9 @@ struct MalformedCorpusTests {
     }
     #expect(named.contains { $0.contains(corpus.message) }, "\(run.err)")
     #expect(lines.last?.hasSuffix("in the input; nothing was written") == true, "\(run.err)")
-    #expect(!run.err.contains("111222333"), "a citizen service number is never echoed")
+    // Never echoed, grouped or not: the digits in order with the separators taken out.
+    let digits = run.err.filter { !".- \t".contains($0) }
+    #expect(!digits.contains("111222333"), "a citizen service number is never echoed")
     #expect(registryBytes(db) == before, "the registry is byte for byte as it was")
   }
 

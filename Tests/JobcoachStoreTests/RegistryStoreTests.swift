@@ -5,10 +5,18 @@ import Testing
 @testable import JobcoachStore
 
 /// A fresh directory per test, removed afterwards.
+/// A unique name of letters only (no digits that could look like a citizen service number).
+func digitFreeName() -> String {
+  String(
+    UUID().uuidString.compactMap {
+      $0.isHexDigit ? Character(UnicodeScalar(UInt8(ascii: "a") + UInt8($0.hexDigitValue!))) : nil
+    })
+}
+
 final class TemporaryDirectory {
   let path: String
   init() {
-    path = NSTemporaryDirectory() + "jobcoach-store-" + UUID().uuidString
+    path = NSTemporaryDirectory() + "jobcoach-store-" + digitFreeName()
     try! FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
   }
   deinit { try? FileManager.default.removeItem(atPath: path) }

@@ -226,5 +226,74 @@ write("duplicate-member.json", b'{"kind": "coaches", "kind": "coaches", "schemaV
 write("bsn-as-worker.json", document("placements", [dict(base("placements"), worker="111222333")]),
       "/placements/0/worker", "citizen service number")
 
+# The second round of hostile input (issue 14): a case per item.
+# 1. Another kind's records, wherever `kind` stands.
+write("organisations-other-kind-records-before-kind.json",
+      b'{"coaches":[{"id":"JC-9001","name":"S"}],"organisations":[' + json.dumps(base("organisations")).encode()
+      + b'],"kind":"organisations","schemaVersion":1}', "/coaches", "unknown field 'coaches'")
+write("coaches-other-kind-records-after-kind.json",
+      b'{"kind":"coaches","schemaVersion":1,"coaches":[],"organisations":[' + json.dumps(base("organisations")).encode()
+      + b']}', "/organisations", "unknown field 'organisations'")
+# 2. Not a document at all, and a second byte order mark.
+for name, data in [("null", b"null"), ("number", b"1"), ("true", b"true"), ("minus-zero", b"-0"),
+                   ("string", b'"coaches"')]:
+    write(f"bare-{name}.json", data, "", "expected an object")
+write("two-byte-order-marks.json", b"\xef\xbb\xbf\xef\xbb\xbf" + json.dumps(document("coaches", [base("coaches")])).encode(),
+      ":", "a second byte order mark")
+# 3. A citizen service number anywhere, grouped or inside a text: named by place, never echoed.
+for name, kind, path, value in [
+    ("grouped-dots", "placements", ["worker"], "111.222.333"),
+    ("grouped-dashes", "placements", ["worker"], "111-222-333"),
+    ("prefixed", "placements", ["worker"], "W-111222333"),
+    ("in-a-name", "coaches", ["name"], "Jan 111222333"),
+    ("in-a-title", "portfolios", ["peActivities", 0, "title"], "Cursus 111 222 333"),
+    ("document-id", "portfolios", ["peActivities", 0, "evidence", "documentId"], "DIP-111222333"),
+    ("rule", "memberships", ["statusChanges", 0, "rule"], "111222333"),
+    ("decision", "memberships", ["statusChanges", 0, "decision"], "besluit 111222333"),
+    ("a-date", "coaches", ["employments", 0, "from"], "111222333"),
+    ("hours-number", "portfolios", ["peActivities", 0, "hours"], 111222333),
+]:
+    record = base(kind)
+    parent, last = at(record, path)
+    parent[last] = value
+    key = KEYS.get(kind, kind)
+    write(f"{kind}-bsn-{name}.json", document(kind, [record]),
+          f"/{key}/0" + "".join(f"/{step}" for step in path), "citizen service number")
+record = base("coaches")
+record["111222333"] = "x"
+write("coaches-bsn-member-name.json", document("coaches", [record]), "/coaches/0",
+      "a member name holds what looks like a citizen service number")
+doc = document("coaches", [base("coaches")])
+doc["schemaVersion"] = 111222333
+write("coaches-bsn-schema-version.json", doc, "/schemaVersion", "citizen service number")
+# 8. Dates past the last one accepted, and past the calendar.
+for bad, name, message in [("9900-01-01", "after-the-last-accepted", "the last date jobcoach accepts"),
+                           ("12345-01-01", "past-the-calendar", "is not a calendar date")]:
+    record = base("memberships")
+    record["admittedOn"] = bad
+    write(f"memberships-date-{name}.json", document("memberships", [record]),
+          "/memberships/0/admittedOn", message)
+# 10. Hours that are no whole minute name the nearest that are; hours and minutes both.
+record = base("portfolios")
+record["peActivities"][0]["hours"] = 80.995
+write("portfolios-hours-between-minutes.json", document("portfolios", [record]),
+      "/portfolios/0/peActivities/0/hours", "80.995 is not a whole number of minutes: 80.983333 (80:59) or 81 (81:00)")
+record = base("portfolios")
+record["peActivities"][0]["minutes"] = 60
+write("portfolios-hours-and-minutes.json", document("portfolios", [record]),
+      "/portfolios/0/peActivities/0/minutes", "not both")
+record = base("hour-bookings")
+record["hours"] = "1:75"
+write("hour-bookings-hours-bad-clock.json", document("hour-bookings", [record]),
+      "/bookings/0/hours", "H:MM")
+# 11. A null where an array belongs; a $schema that is not a text.
+record = base("coaches")
+record["employments"] = None
+write("coaches-null-array.json", document("coaches", [record]), "/coaches/0/employments",
+      "expected an array, found null")
+doc = document("coaches", [base("coaches")])
+doc["$schema"] = {"$ref": "x"}
+write("coaches-schema-object.json", doc, "/$schema", "expected a string")
+
 (here / "manifest.json").write_text(json.dumps(manifest, indent=1) + "\n")
 print(f"{len(manifest)} cases")
