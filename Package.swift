@@ -35,7 +35,8 @@ let package = Package(
         .unsafeFlags(["-static-executable"], .when(platforms: [.linux], configuration: .release))
       ]),
     .executableTarget(name: "jobcoach-bench", dependencies: ["JobcoachCore"]),
-    .executableTarget(name: "jobcoach-fuzz", dependencies: ["JobcoachCore"]),
+    .executableTarget(
+      name: "jobcoach-fuzz", dependencies: ["JobcoachCore", "JobcoachStore", "JobcoachCLI"]),
     // What several test suites share: seeded generators of test data. Not a product.
     .target(
       name: "JobcoachTestSupport", dependencies: ["JobcoachCore"], path: "Tests/JobcoachTestSupport"),
