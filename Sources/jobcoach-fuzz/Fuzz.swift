@@ -66,8 +66,9 @@ func checkPortfolioFastPath(_ bytes: [UInt8]) {
   else { fatalError("the portfolio fast path reads what the general path does not") }
 }
 
-/// Reads `bytes` whole and in 3-byte pieces; traps when the two disagree, or when nothing and
-/// no problem came of bytes that are not a valid empty document.
+/// Reads `bytes` whole and in 3-byte pieces; traps when the two disagree, when a problem echoes
+/// what looks like a citizen service number, or when nothing and no problem came of bytes that
+/// are not a valid empty document.
 func checkReader(_ bytes: [UInt8]) {
   func read(chunk: Int) -> (records: [ImportRecord], problems: [String], hash: String) {
     let log = ProblemLog()
@@ -83,6 +84,9 @@ func checkReader(_ bytes: [UInt8]) {
     || whole.hash != pieces.hash
   {
     fatalError("chunked reading differs from whole reading")
+  }
+  if whole.problems.contains(where: CitizenServiceNumber.occurs(in:)) {
+    fatalError("a problem echoes what looks like a citizen service number")
   }
   if whole.records.isEmpty && whole.problems.isEmpty && !isValidEmptyDocument(bytes) {
     fatalError("bytes that are no valid empty document were read as nothing, without a problem")

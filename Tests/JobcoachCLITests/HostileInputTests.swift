@@ -246,6 +246,34 @@ struct HostileInputTests {
     #expect(beyond.err.contains("--on 9999-12-31 is after 9899-12-31, the last date jobcoach accepts"))
   }
 
+  // MARK: 9. audit verify names what is broken
+
+  @Test func auditVerifyNamesAMissingGuardAndAnUnreadableRecord() throws {
+    let scratch = Scratch()
+    let db = scratch.sampleRegistry()
+    do {
+      let database = try Database(path: db, mode: .readWrite)
+      try database.execute("DROP TRIGGER audit_log_is_never_deleted")
+    }
+    let dropped = jobcoach(["audit", "verify", "--db", db])
+    #expect(dropped.code == 1)
+    #expect(dropped.out.hasPrefix("BROKEN: the guard 'audit_log_is_never_deleted' is missing"))
+    do {
+      let database = try Database(path: db, mode: .readWrite)
+      try database.execute(
+        """
+        PRAGMA ignore_check_constraints = ON;
+        DROP TRIGGER audit_log_is_never_updated;
+        UPDATE audit_log SET recorded_on = '2026-13-45' WHERE sequence = 5;
+        """)
+    }
+    let unreadable = jobcoach(["audit", "verify", "--db", db])
+    #expect(unreadable.code == 1)
+    #expect(
+      unreadable.out
+        == "BROKEN: record 5 was changed after it was written: its day is not a calendar date\n")
+  }
+
   // MARK: 10. Hours in every whole-minute form
 
   @Test func hoursAsDecimalsClockTextOrMinutesCountTheSame() {

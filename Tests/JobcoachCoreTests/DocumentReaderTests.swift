@@ -177,6 +177,13 @@ struct HostileDocumentTests {
     }
   }
 
+  @Test func aDuplicateMemberNameIsNotEchoed() {
+    let result = read(#"{"kind":"coaches","schemaVersion":1,"coaches":[{"id":"A","123456782":1,"123456782":2}]}"#)
+    #expect(result.problems.count == 1)
+    #expect(result.problems.first?.contains("duplicate member name (one that looks like a citizen service number)") == true)
+    #expect(!result.problems.joined().contains("123456782"))
+  }
+
   @Test(arguments: [
     (#""schemaVersion":123456782"#, "/schemaVersion"),
     (#""kind":"123-456-782""#, "/kind"),

@@ -107,6 +107,13 @@ public struct JSONParser {
       }
     }
 
+    /// A member name for a message: quoted, or described when it holds what looks like a
+    /// citizen service number (never echoed).
+    static func shown(_ key: String) -> String {
+      CitizenServiceNumber.occurs(in: key)
+        ? "(one that looks like a citizen service number)" : "'\(key)'"
+    }
+
     func printable(_ byte: UInt8) -> String {
       byte >= 0x20 && byte < 0x7F ? String(UnicodeScalar(byte)) : "\\x" + String(byte, radix: 16)
     }
@@ -152,11 +159,11 @@ public struct JSONParser {
         let duplicate =
           members.count < 16 ? members.contains { $0.key == key } : !seen.insert(key).inserted
         guard !duplicate else {
-          throw failure("duplicate member name '\(key)'", at: keyStart)
+          throw failure("duplicate member name \(Self.shown(key))", at: keyStart)
         }
         skipWhitespace()
         guard index < bytes.count, bytes[index] == UInt8(ascii: ":") else {
-          throw failure("expected ':' after member name '\(key)'")
+          throw failure("expected ':' after member name \(Self.shown(key))")
         }
         index += 1
         skipWhitespace()
