@@ -21,7 +21,8 @@ import JobcoachStore
 ///   refused before parsing, and the refusal never echoes it.
 ///
 /// libFuzzer build (it brings its own `main`):
-///   swift build -c release --sanitize=fuzzer -Xswiftc -DFUZZING --product jobcoach-fuzz
+///   swift build -c release --sanitize=fuzzer -Xswiftc -DFUZZING -Xswiftc -enable-testing \
+///     --product jobcoach-fuzz   (testable: the arguments target reaches the parser)
 /// Run for a while with `.ci/fuzz TARGET SECONDS`. Without FUZZING the same targets are a
 /// reproducer: `JOBCOACH_FUZZ_TARGET=roundtrip jobcoach-fuzz FILE...`.
 @_cdecl("LLVMFuzzerTestOneInput")

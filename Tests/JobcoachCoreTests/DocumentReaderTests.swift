@@ -240,6 +240,17 @@ struct HostileDocumentTests {
     #expect(reader.peakBufferCount < 64 << 10)
   }
 
+  /// Found by the reader fuzzer: an escape split across chunks inside a records array that is
+  /// passed over (here: before `kind`, at an unknown schema version).
+  @Test func anEscapeAcrossChunksInAnArrayPassedOver() {
+    let text = #"{"kin_":"educations","schemaVersion":0,"educations":[{"title":"a\\b\\\\\\c","recognisedFrom":"2010-01-01"}]}"#
+    for chunk in 1...8 {
+      let result = read(text, chunk: chunk)
+      #expect(result.records.isEmpty)
+      #expect(!result.problems.isEmpty)
+    }
+  }
+
   /// Item 11: a null where an array belongs, and a `$schema` that is not a text.
   @Test(arguments: [
     (#"{"kind":"coaches","schemaVersion":1,"coaches":[{"id":"A","name":"a","employments":null}]}"#,

@@ -214,9 +214,11 @@ public struct DocumentReader<Source: ByteSource> {
     var scanner = ValueEndScanner(position: index)
     while true {
       while scanner.position >= buffer.count {
-        index = scanner.position
+        // The scan may stand past the end (after a backslash, on the escaped byte to come).
+        let scanned = min(scanner.position, buffer.count)
+        index = scanned
         dropConsumed()
-        scanner.position = index
+        scanner.position -= scanned
         if !readMore() { return false }
       }
       let start = index
