@@ -221,7 +221,8 @@ func checkArguments(_ bytes: [UInt8]) {
   for command in JobcoachTool.commands {
     do {
       let parsed = try ParsedArguments.parse(arguments, for: command.spec)
-      _ = try command.init(parsed)
+      // As the tool does: with --help it prints the help and builds no command.
+      if !parsed.wantsHelp { _ = try command.init(parsed) }
     } catch {
       let line = error.message.escapingControlCharacters
       if line.contains("\n") || line.contains("\r") { fatalError("a message spans lines") }

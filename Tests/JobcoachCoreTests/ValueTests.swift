@@ -167,6 +167,54 @@ struct CitizenServiceNumberTests {
     #expect(!CitizenServiceNumber.occurs(in: text))
   }
 
+  /// The scan (sixteen bytes at a time between runs) against a plain reading of the rule,
+  /// over generated texts of digits, separators, letters and backslashes of every length.
+  @Test func theScanAgreesWithThePlainRule() {
+    func plain(_ bytes: [UInt8], escapes: Bool) -> Bool {
+      if escapes && bytes.contains(0x5C) { return true }
+      // Every maximal run: digits joined by single separators.
+      var runs: [[Int]] = []
+      var current: [Int] = []
+      var index = 0
+      while index < bytes.count {
+        let byte = bytes[index]
+        if (0x30...0x39).contains(byte) {
+          current.append(Int(byte - 0x30))
+        } else if !current.isEmpty, [0x2E, 0x2D, 0x20, 0x09].contains(byte),
+          index + 1 < bytes.count, (0x30...0x39).contains(bytes[index + 1]),
+          (0x30...0x39).contains(bytes[index - 1])
+        {
+          // A single separator between two digits continues the run.
+        } else {
+          if !current.isEmpty { runs.append(current) }
+          current = []
+        }
+        index += 1
+      }
+      if !current.isEmpty { runs.append(current) }
+      return runs.contains { run in
+        guard run.count == 9, run.contains(where: { $0 != 0 }) else { return false }
+        let sum = (0..<8).reduce(0) { $0 + run[$1] * (9 - $1) } - run[8]
+        return sum % 11 == 0
+      }
+    }
+    var random = SystemRandomNumberGenerator()
+    let alphabet = Array("0123456789012345678901234567890123456789.- \tabcX\\\"".utf8)
+    var found = 0
+    for _ in 0..<20_000 {
+      let length = Int.random(in: 0...48, using: &random)
+      let bytes = (0..<length).map { _ in alphabet.randomElement(using: &random)! }
+      for escapes in [false, true] {
+        let fast = bytes.withUnsafeBufferPointer {
+          CitizenServiceNumber.occurs(inBytes: $0, escapesCount: escapes)
+        }
+        #expect(fast == plain(bytes, escapes: escapes), "\(bytes) escapes: \(escapes)")
+        if fast && !escapes { found += 1 }
+      }
+    }
+    #expect(found > 100, "the generated texts hold some")
+  }
+
   @Test func aJSONEscapeMakesTheBytesWorthParsing() {
     let escaped = Array(#""\u0031\u0032\u0033456782""#.utf8)
     #expect(escaped.withUnsafeBufferPointer { CitizenServiceNumber.mayOccur(inJSON: $0) })

@@ -251,9 +251,9 @@ extension DocumentReader {
         CitizenServiceNumber.mayOccur(inJSON: UnsafeBufferPointer(rebasing: $0[start..<end]))
       }) {
         guard
-          readScreenedRecord(
-            kind, endingAt: end, at: base.appending(position), context: context, emit: emit,
-            publicEntries: &publicEntries)
+          readRecord(
+            kind, endingAt: end, at: base.appending(position), context: context, screening: true,
+            emit: emit, publicEntries: &publicEntries)
         else { return false }
       } else if kind == .portfolios, let portfolio = fastPortfolio(endingAt: end) {
         emit(.portfolio(portfolio), base.appending(position))
@@ -294,37 +294,22 @@ extension DocumentReader {
     return portfolio
   }
 
-  /// Parses the record before `end` and looks in every text, number and member name for a
-  /// citizen service number: one found is reported at its place (never echoed) and the record
-  /// is not decoded; else as `readRecord`.
-  private mutating func readScreenedRecord(
+  /// Parses and decodes the record before `end`, reporting its problems; false when the
+  /// document cannot be read on. With `screening`, every text, number and member name is first
+  /// looked at for a citizen service number: one found is reported at its place (never
+  /// echoed) and the record is not decoded.
+  private mutating func readRecord(
     _ kind: DocumentKind, endingAt end: Int, at pointer: JSONPointer, context: DecodingContext,
-    emit: (ImportRecord, JSONPointer) -> Void, publicEntries: inout [PublicRegisterEntry]
+    screening: Bool = false, emit: (ImportRecord, JSONPointer) -> Void,
+    publicEntries: inout [PublicRegisterEntry]
   ) -> Bool {
     switch parseValue(endingAt: end) {
     case .success(let value):
-      let places = value.citizenServiceNumberPlaces(at: pointer)
+      let places = screening ? value.citizenServiceNumberPlaces(at: pointer) : []
       guard places.isEmpty else {
         for place in places { context.report(place.pointer, place.message) }
         return true
       }
-      decodeRecord(
-        kind, value, at: pointer, context: context, emit: emit, publicEntries: &publicEntries)
-      return true
-    case .failure(let error):
-      problem(error)
-      return false
-    }
-  }
-
-  /// Parses and decodes the record before `end`, reporting its problems; false when the
-  /// document cannot be read on.
-  private mutating func readRecord(
-    _ kind: DocumentKind, endingAt end: Int, at pointer: JSONPointer, context: DecodingContext,
-    emit: (ImportRecord, JSONPointer) -> Void, publicEntries: inout [PublicRegisterEntry]
-  ) -> Bool {
-    switch parseValue(endingAt: end) {
-    case .success(let value):
       decodeRecord(
         kind, value, at: pointer, context: context, emit: emit, publicEntries: &publicEntries)
       return true
