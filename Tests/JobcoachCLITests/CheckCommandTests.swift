@@ -139,7 +139,7 @@ struct StoreAgainstReferenceTests {
     where membership.route == .entryRequirements && membership.status(on: date) == .registered {
       cycles[membership.coach] = membership.standing(on: date, norms: rules.norms).cycle
     }
-    let totals = try store.cycleTotals(cycles, rules: rules)
+    let totals = try store.cycleTotals(cycles, on: date, rules: rules)
     #expect(!totals.isEmpty)
     var judgedFromPortfolio = 0
     for (coach, cycle) in cycles {

@@ -280,7 +280,7 @@ struct HostileInputTests {
     let scratch = Scratch()
     let portfolio = scratch.write(
       "p.json",
-      #"{"kind":"portfolios","schemaVersion":1,"portfolios":[{"coach":"JC-0001","registeredSince":"2022-01-01","peActivities":[{"id":"X1","date":"2025-01-01","minutes":75,"title":"t","provider":"p","category":"free"},{"id":"X2","date":"2025-01-02","hours":"1:15","title":"t","provider":"p","category":"free"},{"id":"X3","date":"2025-01-03","hours":2.016667,"title":"t","provider":"p","category":"free"},{"id":"X4","date":"2025-01-04","hours":1.2500000000,"title":"t","provider":"p","category":"free"}]}]}"#
+      #"{"kind":"portfolios","schemaVersion":1,"portfolios":[{"coach":"JC-0001","registeredSince":"2022-01-01","peActivities":[{"id":"X1","date":"2025-01-01","minutes":75,"title":"t","provider":"p","category":"free","evidence":{"documentId":"P1","issuer":"p"}},{"id":"X2","date":"2025-01-02","hours":"1:15","title":"t","provider":"p","category":"free","evidence":{"documentId":"P2","issuer":"p"}},{"id":"X3","date":"2025-01-03","hours":2.016667,"title":"t","provider":"p","category":"free","evidence":{"documentId":"P3","issuer":"p"}},{"id":"X4","date":"2025-01-04","hours":1.2500000000,"title":"t","provider":"p","category":"free","evidence":{"documentId":"P4","issuer":"p"}}]}]}"#
     )
     let run = jobcoach([
       "pe", "JC-0001", "--file", samplesPath + "/coaches.json", "--file",

@@ -73,9 +73,10 @@ struct PECommandTests {
         "registeredSince": "2023-03-01",
         "peActivities": [
           {"id": "a1", "date": "2024-04-01", "hours": 81, "title": "Leergang", "provider": "HU",
-           "category": "accredited", "accreditationCode": "X-1"},
+           "category": "accredited", "accreditationCode": "X-1",
+           "evidence": {"documentId": "CERT-1", "issuer": "HU"}},
           {"id": "f1", "date": "2024-05-01", "hours": 29.75, "title": "Intervisie", "provider": "Groep",
-           "category": "free"}]}]}
+           "category": "free", "evidence": {"documentId": "PRESENTIE-1", "issuer": "Groep"}}]}]}
       """)
     let run = jobcoach(["pe", "--file", file, "--on", "2026-01-01", "--format", "json"])
     #expect(run.code == 1)

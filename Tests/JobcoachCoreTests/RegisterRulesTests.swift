@@ -10,7 +10,8 @@ func activity(
   PEActivity(
     id: ActivityID(rawValue: id), date: day(date), hours: Hours(minutes: hours * 60 + minutes),
     title: "Course \(id)", provider: "Provider", category: category,
-    accreditationCode: code ?? (category == .accredited ? "ACC" : nil))
+    accreditationCode: code ?? (category == .accredited ? "ACC" : nil),
+    evidence: EvidenceReference(documentID: "CERT-\(id)", issuer: "Provider"))
 }
 
 let openCatalogue: [String: Accreditation] = [
@@ -32,13 +33,14 @@ func pePortfolio(accredited: Hours, free: Hours, extra: [PEActivity] = []) -> Po
     activities.append(
       PEActivity(
         id: "A", date: day("2024-05-01"), hours: accredited, title: "Accredited", provider: "P",
-        category: .accredited, accreditationCode: "ACC"))
+        category: .accredited, accreditationCode: "ACC",
+        evidence: EvidenceReference(documentID: "CERT-A", issuer: "P")))
   }
   if free > .zero {
     activities.append(
       PEActivity(
         id: "F", date: day("2024-06-01"), hours: free, title: "Intervision", provider: "P",
-        category: .free))
+        category: .free, evidence: EvidenceReference(documentID: "PRESENCE-F", issuer: "P")))
   }
   return Portfolio(coach: "C1", activities: activities)
 }
@@ -505,5 +507,77 @@ struct ClaimBytesTests {
         }
       }
     }
+  }
+}
+
+/// R-PE-4: hours count only when demonstrable, on the date judged on, once. R-PE-5: practice
+/// hours by the days their entry overlaps the period (issue 15).
+struct DemonstrablePEHoursTests {
+  let rules = RegisterRules(accreditations: openCatalogue)
+
+  func judged(_ activities: [PEActivity], on date: String) -> PEStatement {
+    rules.peStatement(
+      Portfolio(coach: "C1", activities: activities), anchor: cycleAnchor, on: day(date))
+  }
+
+  @Test func anActivityOnTheDateJudgedCountsTheDayAfterDoesNot() {
+    let statement = judged(
+      [activity("on", "2026-06-30", 8, .accredited), activity("after", "2026-07-01", 8, .accredited)],
+      on: "2026-06-30")
+    #expect(statement.accredited == Hours(wholeHours: 8))
+    let after = statement.activities.first { $0.activity.id == "after" }
+    #expect(after?.countedAs == nil)
+    #expect(after?.note == "after the date judged on (2026-06-30): not yet spent")
+    // The next day it counts.
+    #expect(
+      judged([activity("after", "2026-07-01", 8, .accredited)], on: "2026-07-01").accredited
+        == Hours(wholeHours: 8))
+  }
+
+  @Test func theSameCertificateListedTwiceCountsOnce() {
+    let first = activity("A1", "2024-03-01", 80, .accredited)
+    var again = first
+    again.id = "A2"
+    let statement = judged([first, again], on: "2026-06-01")
+    #expect(statement.accredited == Hours(wholeHours: 80))
+    let second = statement.activities.first { $0.activity.id == "A2" }
+    #expect(second?.countedAs == nil)
+    #expect(second?.note?.contains("the same activity as 'A1'") == true)
+    #expect(statement.findings.contains { $0.rule == .peDemonstrable && $0.outcome == .unmet })
+    // Another certificate for the same course on the same day is another activity.
+    var other = again
+    other.evidence = EvidenceReference(documentID: "CERT-other", issuer: "Provider")
+    #expect(judged([first, other], on: "2026-06-01").accredited == Hours(wholeHours: 160))
+  }
+
+  @Test func anActivityWithoutEvidenceDoesNotCount() {
+    var bare = activity("F1", "2024-03-01", 10, .free)
+    bare.evidence = nil
+    let statement = judged([bare, activity("F2", "2024-04-01", 10, .free)], on: "2026-06-01")
+    #expect(statement.free == Hours(wholeHours: 10))
+    let finding = statement.findings.first { $0.rule == .peDemonstrable }
+    #expect(finding?.severity == .warning)
+    #expect(finding?.message.contains("'F1'") == true)
+    #expect(
+      statement.activities.first { $0.activity.id == "F1" }?.note
+        == "no evidence (a certificate or attendance record): not demonstrable")
+  }
+
+  @Test func practiceHoursCountByTheirDaysInsideThePeriod() {
+    func entry(_ from: String, _ until: String, _ hours: Int) -> ExperienceEntry {
+      ExperienceEntry(
+        period: DateInterval(start: day(from), end: day(until)), hours: Hours(wholeHours: hours),
+        description: "coaching", evidence: evidenceDoc)
+    }
+    let period = DateInterval(start: day("2022-04-01"), end: day("2027-03-31"))
+    // The issue's case: 5,000 hours from 2022-03-01 to 2026-10-31; 31 of its 1,706 days fall
+    // before the period: 1,675/1,706 of the hours.
+    let straddling = entry("2022-03-01", "2026-10-31", 5_000)
+    #expect(straddling.hours(within: period) == Hours(minutes: 5_000 * 60 * 1_675 / 1_706))
+    // Wholly inside: all; ending the day before: none; starting on its last day: one day's.
+    #expect(entry("2023-01-01", "2023-12-31", 1_000).hours(within: period) == Hours(wholeHours: 1_000))
+    #expect(entry("2021-01-01", "2022-03-31", 1_000).hours(within: period) == .zero)
+    #expect(
+      entry("2027-03-31", "2027-04-09", 10).hours(within: period) == Hours(wholeHours: 1))
   }
 }

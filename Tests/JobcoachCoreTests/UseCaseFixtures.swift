@@ -74,13 +74,14 @@ func accredited(_ id: String, _ date: String, hours: Int = 8, code: String? = "A
   PEActivity(
     id: ActivityID(rawValue: id), date: day(date), hours: Hours(wholeHours: hours),
     title: "Course", provider: "Provider", category: .accredited, accreditationCode: code,
-    evidence: evidenceDoc)
+    evidence: EvidenceReference(documentID: "CERT-\(id)", issuer: "Provider"))
 }
 
 func free(_ id: String, _ date: String, hours: Int) -> PEActivity {
   PEActivity(
     id: ActivityID(rawValue: id), date: day(date), hours: Hours(wholeHours: hours),
-    title: "Intervision", provider: "Peers", category: .free)
+    title: "Intervision", provider: "Peers", category: .free,
+    evidence: EvidenceReference(documentID: "PRESENCE-\(id)", issuer: "Peers"))
 }
 
 let accCatalogue = [

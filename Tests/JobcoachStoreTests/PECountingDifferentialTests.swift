@@ -32,7 +32,7 @@ struct PECountingDifferentialTests {
         let standing = membership.standing(on: date, norms: rules.norms)
         if standing.isRegistered { cycles[membership.coach] = standing.cycle }
       }
-      let totals = try store.cycleTotals(cycles, rules: rules)
+      let totals = try store.cycleTotals(cycles, on: date, rules: rules)
       summed += totals.count
       fromPortfolio += cycles.count - totals.count
     }

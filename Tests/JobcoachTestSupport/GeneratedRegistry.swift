@@ -138,7 +138,7 @@ public struct GeneratedRegistry {
             PEActivity(
               id: activityID, date: activityDate, hours: Hours(minutes: 15 * self.number(1...40)),
               title: "Intervision", provider: "Peers", category: .free,
-              evidence: chance(70) ? Self.evidence : nil))
+              evidence: chance(97) ? Self.evidence : nil))
           continue
         }
         let accreditation = accreditations[self.number(0...(accreditations.count - 1))]

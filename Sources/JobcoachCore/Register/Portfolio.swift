@@ -170,6 +170,38 @@ public struct PETotals: Hashable, Sendable {
   }
 }
 
+extension PEActivity {
+  /// What makes two listed activities the same one (R-PE-4): the accreditation code (or the
+  /// title, without one), the date and the evidence. The coach is the portfolio's.
+  public struct SameActivityKey: Hashable, Sendable {
+    public var codeOrTitle: String
+    public var date: CalendarDate
+    public var evidence: EvidenceReference?
+  }
+
+  public var sameActivityKey: SameActivityKey {
+    SameActivityKey(
+      codeOrTitle: accreditationCode.map { "code:" + $0 } ?? "title:" + title, date: date,
+      evidence: evidence)
+  }
+}
+
+extension ExperienceEntry {
+  /// The hours that fall within `period` (R-PE-5): pro rata by the days of the entry inside
+  /// it, in whole minutes rounded down. An entry without an end runs to the period's end.
+  public func hours(within period: DateInterval) -> Hours {
+    let start = self.period.start
+    let end = self.period.end ?? period.end ?? start
+    let from = max(start, period.start)
+    let until = min(end, period.end ?? end)
+    guard from <= until, start <= end else { return .zero }
+    let inside = from.days(until: until) + 1
+    let all = start.days(until: end) + 1
+    if inside == all { return hours }
+    return Hours(minutes: hours.minutes * inside / all)
+  }
+}
+
 /// What a coach brings to the register: diplomas, experience and PE activities.
 public struct Portfolio: Hashable, Sendable {
   public var coach: CoachID

@@ -200,6 +200,9 @@ public struct RegisterRules: Sendable {
     var findings: [Finding] = []
     let subject = FindingSubject.coach(portfolio.coach)
 
+    /// The first activity of each (code or title, date, evidence): the same one listed again
+    /// counts once (R-PE-4).
+    var firstOfItsKind: [PEActivity.SameActivityKey: ActivityID] = [:]
     for activity in portfolio.activities.sorted(by: { ($0.date, $0.id) < ($1.date, $1.id) }) {
       guard cycle.period.contains(activity.date) else {
         judgements.append(
@@ -208,6 +211,44 @@ public struct RegisterRules: Sendable {
             note: "outside the cycle \(cycle.period)"))
         continue
       }
+      // R-PE-4: demonstrable on the date judged on.
+      guard activity.date <= date else {
+        judgements.append(
+          ActivityJudgement(
+            activity: activity, countedAs: nil, countedHours: .zero,
+            note: "after the date judged on (\(date)): not yet spent"))
+        continue
+      }
+      guard let evidence = activity.evidence else {
+        judgements.append(
+          ActivityJudgement(
+            activity: activity, countedAs: nil, countedHours: .zero,
+            note: "no evidence (a certificate or attendance record): not demonstrable"))
+        findings.append(
+          Finding(
+            rule: .peDemonstrable, severity: .warning, outcome: .unmet, subject: subject,
+            message: "activity '\(activity.id)' (\(activity.title)) has no evidence (a "
+              + "certificate or attendance record); its \(activity.hours.spoken) do not count"))
+        continue
+      }
+      let key = activity.sameActivityKey
+      if let first = firstOfItsKind[key] {
+        judgements.append(
+          ActivityJudgement(
+            activity: activity, countedAs: nil, countedHours: .zero,
+            note: "the same activity as '\(first)' (code or title, date and evidence): counted once"))
+        findings.append(
+          Finding(
+            rule: .peDemonstrable, severity: .warning, outcome: .unmet, subject: subject,
+            message: "activity '\(activity.id)' (\(activity.title)) is the same as '\(first)'; "
+              + "it counts once",
+            evidence: [
+              EvidenceItem(
+                kind: .qualification, reference: evidence.documentID, detail: "\(evidence)")
+            ]))
+        continue
+      }
+      firstOfItsKind[key] = activity.id
       guard activity.category == .accredited else {
         free += activity.hours
         judgements.append(
@@ -245,8 +286,7 @@ public struct RegisterRules: Sendable {
       }
     }
 
-    let practice = portfolio.experience.filter { cycle.period.contains($0.period.start) }
-      .reduce(Hours.zero) { $0 + $1.hours }
+    let practice = portfolio.experience.reduce(Hours.zero) { $0 + $1.hours(within: cycle.period) }
     return summarise(
       PETotals(accredited: accredited, free: free, practice: practice), coach: portfolio.coach,
       cycle: cycle, on: date, activities: judgements, findings: findings)

@@ -64,6 +64,11 @@ extension RuleID {
   public static let peAccredited: RuleID = "R-PE-2"
   /// At most 30 free hours count.
   public static let peFree: RuleID = "R-PE-3"
+  /// PE hours count only when demonstrable: on or before the date judged on, with evidence,
+  /// the same activity once.
+  public static let peDemonstrable: RuleID = "R-PE-4"
+  /// Practice hours count by the days their experience entry overlaps the period.
+  public static let pePractice: RuleID = "R-PE-5"
 }
 
 extension RuleID {

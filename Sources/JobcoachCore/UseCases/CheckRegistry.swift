@@ -296,7 +296,7 @@ struct RegisterPE {
         cycles[membership.coach] = standing.cycle
       }
     }
-    totals = try registry.cycleTotals(cycles, rules: rules)
+    totals = try registry.cycleTotals(cycles, on: date, rules: rules)
     var portfolios: [CoachID: Portfolio] = [:]
     for membership in memberships where totals[membership.coach] == nil {
       portfolios[membership.coach] = try registry.portfolio(of: membership.coach)

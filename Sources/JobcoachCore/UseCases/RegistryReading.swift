@@ -56,20 +56,22 @@ public protocol RegistryReading {
   func forEachPlacementsBookings(_ body: (PlacementID, [HourBooking]) throws -> Void) throws
 
   /// An optimisation the use cases may ask for: each coach's PE totals over the cycle given,
-  /// for the coaches whose every claim in it stands as claimed (`RegisterRules.claimStands`).
-  /// A coach left out is judged from the portfolio. Answering nothing is always correct; a
-  /// faster answer is held to the portfolio's by a differential test.
-  func cycleTotals(_ cycles: [CoachID: RegisterCycle], rules: RegisterRules) throws
-    -> [CoachID: PETotals]
+  /// up to the date judged on (R-PE-4), for the coaches whose every activity there is plainly
+  /// demonstrable (with evidence, none listed twice) and whose every claim stands as claimed
+  /// (`RegisterRules.claimStands`). A coach left out is judged from the portfolio. Answering
+  /// nothing is always correct; a faster answer is held to the portfolio's by a differential
+  /// test.
+  func cycleTotals(_ cycles: [CoachID: RegisterCycle], on date: CalendarDate, rules: RegisterRules)
+    throws -> [CoachID: PETotals]
 
   /// Runs `body` so that everything it reads comes from one state of the registry.
   func reading<Result>(_ body: () throws -> Result) throws -> Result
 }
 
 extension RegistryReading {
-  public func cycleTotals(_ cycles: [CoachID: RegisterCycle], rules: RegisterRules) throws
-    -> [CoachID: PETotals]
-  { [:] }
+  public func cycleTotals(
+    _ cycles: [CoachID: RegisterCycle], on date: CalendarDate, rules: RegisterRules
+  ) throws -> [CoachID: PETotals] { [:] }
 
   public func reading<Result>(_ body: () throws -> Result) throws -> Result { try body() }
 }

@@ -25,14 +25,14 @@ extension RegistryStore {
   ///
   /// The sums are SQL over each coach's range of the table; which claims stand is the domain's answer, asked
   /// per row. Held to the portfolio's statement by `PECountingDifferentialTests`.
-  public func cycleTotals(_ cycles: [CoachID: RegisterCycle], rules: RegisterRules)
-    throws(StoreError) -> [CoachID: PETotals]
-  {
+  public func cycleTotals(
+    _ cycles: [CoachID: RegisterCycle], on date: CalendarDate, rules: RegisterRules
+  ) throws(StoreError) -> [CoachID: PETotals] {
     guard !cycles.isEmpty else { return [:] }
-    return try wrap { () throws(SQLiteError) in try sumCycles(cycles, rules: rules) }
+    return try wrap { () throws(SQLiteError) in try sumCycles(cycles, on: date, rules: rules) }
   }
 
-  func sumCycles(_ cycles: [CoachID: RegisterCycle], rules: RegisterRules)
+  func sumCycles(_ cycles: [CoachID: RegisterCycle], on date: CalendarDate, rules: RegisterRules)
     throws(SQLiteError) -> [CoachID: PETotals]
   {
     try claimRules().rules = rules
@@ -47,7 +47,9 @@ extension RegistryStore {
     let insert = try database.cached("INSERT INTO temp.check_cycles VALUES (?, ?, ?)")
     for (coach, cycle) in cycles {
       try insert.run([
-        SQLValue(coach), .integer(cycle.start.daysSinceEpoch), .integer(cycle.end.daysSinceEpoch),
+        // R-PE-4: nothing after the date judged on counts.
+        SQLValue(coach), .integer(cycle.start.daysSinceEpoch),
+        .integer(min(cycle.end, date).daysSinceEpoch),
       ])
     }
     var totals: [CoachID: PETotals] = [:]
@@ -58,9 +60,13 @@ extension RegistryStore {
       SELECT c.coach_id,
         sum(CASE WHEN a.category = 'accredited' THEN a.minutes ELSE 0 END),
         sum(CASE WHEN a.category = 'accredited' THEN 0 ELSE a.minutes END),
-        min(CASE WHEN a.category = 'accredited'
+        min(CASE WHEN a.evidence_document IS NULL THEN 0
+          WHEN a.category = 'accredited'
           THEN jobcoach_claim_stands(a.accreditation_code, a.activity_day, a.minutes)
-          ELSE 1 END)
+          ELSE 1 END),
+        count(*) = count(DISTINCT a.activity_day || char(31)
+          || coalesce('code:' || a.accreditation_code, 'title:' || a.title) || char(31)
+          || a.evidence_document || char(31) || coalesce(a.evidence_issuer, ''))
       FROM temp.check_cycles c
       JOIN pe_activities a
         ON a.coach_id = c.coach_id AND a.activity_day BETWEEN c.first_day AND c.last_day
@@ -69,7 +75,9 @@ extension RegistryStore {
     defer { rows.reset() }
     while try rows.step() {
       let coach = CoachID(rawValue: rows.text(0) ?? "")
-      guard rows.int(3) == 1 else {
+      // Any activity without evidence, listed twice (R-PE-4), or with a claim that needs a
+      // word of its own: judged from the portfolio.
+      guard rows.int(3) == 1, rows.int(4) == 1 else {
         totals[coach] = nil
         continue
       }
