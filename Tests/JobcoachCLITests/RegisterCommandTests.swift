@@ -200,7 +200,7 @@ struct RegisterCommandTests {
     #expect(met.code == 0)
     #expect(
       met.out
-        == "RE-REGISTERED: Charlotte Bakker (JC-0003), RJC-00103: re-registered for cycle 1 (2021-12-15 to 2026-12-14): 120 hours count, 90 accredited\n"
+        == "RE-REGISTERED: Charlotte Bakker (JC-0003), RJC-00103: re-registered for period 2 (2026-12-15 to 2031-12-14): period 1 (2021-12-15 to 2026-12-14) has 120 hours that count, 90 accredited, valid until 2031-12-14\n"
     )
     #expect(
       jobcoach(["register", "renew", "JC-0003", "--on", "2026-12-02", "--db", db]).code == 65)
@@ -245,5 +245,76 @@ struct RegisterCommandTests {
     let run = jobcoach(["register"])
     #expect(run.code == 64)
     #expect(run.err.hasPrefix("error: 'register' needs a sub-command\n"))
+  }
+}
+
+/// R-RE-2/R-RE-3 through the command line: the window, the grace period, the lapse (issue 15).
+struct RegistrationOverTimeCommandTests {
+  @Test func aLateRenewalInTheGracePeriodJudgesThePeriodThatEnded() {
+    let scratch = Scratch()
+    let db = scratch.sampleRegistry()
+    // JC-0003's period 1 ends 2026-12-14; on 2026-12-15 she has lapsed, but may still renew.
+    let pe = jobcoach(["pe", "JC-0003", "--on", "2026-12-15", "--db", db])
+    #expect(pe.out.contains("2021-12-15 to 2026-12-14"), "\(pe.out)")
+    let late = jobcoach(["register", "renew", "JC-0003", "--on", "2026-12-15", "--db", db])
+    #expect(late.code == 0, "\(late.err)")
+    #expect(
+      late.out
+        == "RE-REGISTERED: Charlotte Bakker (JC-0003), RJC-00103: re-registered for period 2 (2026-12-15 to 2031-12-14): period 1 (2021-12-15 to 2026-12-14) has 120 hours that count, 90 accredited, valid until 2031-12-14\n"
+    )
+    let published = jobcoach([
+      "export", "public", "--on", "2026-12-16", "--format", "csv", "--db", db,
+    ])
+    #expect(published.out.contains("RJC-00103,Charlotte Bakker,registered,2021-12-15,2031-12-14"))
+  }
+
+  @Test func theWindowOpensSixMonthsBeforeThePeriodsLastDay() {
+    let scratch = Scratch()
+    let db = scratch.sampleRegistry()
+    // JC-0001: period 1 from 2022-04-01 to 2027-03-31; the window opens 2026-09-30.
+    let early = jobcoach(["register", "renew", "JC-0001", "--on", "2026-09-29", "--db", db])
+    #expect(early.code == 65)
+    #expect(
+      early.err
+        == "error: the renewal of coach 'JC-0001' for period 1 (2022-04-01 to 2027-03-31) opens on 2026-09-30 (R-RE-3)\n"
+    )
+    let open = jobcoach(["register", "renew", "JC-0001", "--on", "2026-09-30", "--db", db])
+    #expect(open.code != 65, "\(open.err)")
+  }
+
+  @Test func afterTheGracePeriodOnlyANewAdmissionHelps() {
+    let scratch = Scratch()
+    let db = scratch.sampleRegistry()
+    // JC-0003's grace period ends 2027-03-14.
+    let last = jobcoach(["verify", "JC-0003", "--as", "municipal", "--on", "2027-03-14", "--db", db])
+    #expect(last.out.contains("lapsed on 2026-12-15"), "\(last.out)")
+    #expect(last.out.contains("a late renewal is possible until 2027-03-14"))
+    let after = jobcoach(["register", "renew", "JC-0003", "--on", "2027-03-15", "--db", db])
+    #expect(after.code == 65)
+    #expect(
+      after.err
+        == "error: coach 'JC-0003' lapsed: period 1 (2021-12-15 to 2026-12-14) was not renewed and the grace period ended on 2027-03-14 (R-RE-3); only a new admission brings them back\n"
+    )
+  }
+
+  /// The issue's first case: JC-0004 ended period 1 short and never renewed.
+  @Test func aLapsedCoachIsNeitherVerifiedNorPublishedAsRegistered() {
+    let scratch = Scratch()
+    let db = scratch.sampleRegistry()
+    let verify = jobcoach([
+      "verify", "JC-0004", "--as", "municipal", "--on", "2027-01-10", "--db", db,
+    ])
+    #expect(verify.out.contains("R-RE-1"))
+    #expect(verify.out.contains("register number RJC-00104 lapsed on 2027-01-10"), "\(verify.out)")
+    #expect(!verify.out.contains("valid until 2032-01-09"))
+    let published = jobcoach([
+      "export", "public", "--on", "2027-01-10", "--format", "csv", "--db", db,
+    ])
+    #expect(!published.out.contains("RJC-00104"))
+    // The day before, the last day of the period, still registered.
+    let lastDay = jobcoach([
+      "export", "public", "--on", "2027-01-09", "--format", "csv", "--db", db,
+    ])
+    #expect(lastDay.out.contains("RJC-00104,Dirk Visser,registered,2022-01-10,2027-01-09"))
   }
 }

@@ -416,7 +416,7 @@ struct PETotalsTests {
       let totals = rules.peStatement(
         "C1",
         totals: PETotals(accredited: Hours(wholeHours: accredited), free: Hours(wholeHours: free)),
-        anchor: cycleAnchor, on: day(date))
+        cycle: rules.norms.cycle(containing: day(date), anchor: cycleAnchor), on: day(date))
       #expect(totals.findings == full.findings)
       #expect(totals.isMet == full.isMet)
       #expect(totals.counted == full.counted)
@@ -433,14 +433,16 @@ struct PETotalsTests {
       totals: PETotals(
         accredited: Hours(wholeHours: 81), free: Hours(wholeHours: 30),
         practice: Hours(wholeHours: 99)),
-      anchor: cycleAnchor, on: day("2026-06-01"))
+      cycle: rules.norms.cycle(containing: day("2026-06-01"), anchor: cycleAnchor),
+      on: day("2026-06-01"))
     #expect(short.missingPractice == Hours(wholeHours: 1))
     let met = rules.peStatement(
       "C1",
       totals: PETotals(
         accredited: Hours(wholeHours: 81), free: Hours(wholeHours: 30),
         practice: Hours(wholeHours: 100)),
-      anchor: cycleAnchor, on: day("2026-06-01"))
+      cycle: rules.norms.cycle(containing: day("2026-06-01"), anchor: cycleAnchor),
+      on: day("2026-06-01"))
     #expect(met.isMet)
   }
 

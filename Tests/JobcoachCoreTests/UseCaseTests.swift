@@ -249,7 +249,7 @@ struct RegisterListsTests {
               date: day("2025-01-01"), status: .removed, rule: .reregistration, decision: "left")
           ]),
         registeredMembership(
-          "C3", number: "RJC-3", admitted: "2008-03-01", route: .earlierAdmission,
+          "C3", number: "RJC-3", admitted: "2023-03-01", route: .earlierAdmission,
           changes: [
             StatusChange(
               date: day("2026-09-01"), status: .assessmentDue, rule: .assessment,

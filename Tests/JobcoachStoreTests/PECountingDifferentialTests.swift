@@ -36,8 +36,9 @@ struct PECountingDifferentialTests {
       summed += totals.count
       fromPortfolio += cycles.count - totals.count
     }
-    #expect(summed > 1000)
-    #expect(fromPortfolio > 1000)
+    // (Fewer since R-RE-3: unrenewed registrations lapse and are judged by neither.)
+    #expect(summed > 500)
+    #expect(fromPortfolio > 500)
 
     #expect(generated.judgingDates.count >= 20)
     for (index, date) in generated.judgingDates.enumerated() {

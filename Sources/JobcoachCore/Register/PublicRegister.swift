@@ -49,7 +49,7 @@ public struct PublicRegister: Hashable, Sendable {
     self.publishedOn = date
     self.entries = memberships.compactMap { membership in
       let standing = membership.standing(on: date, norms: norms)
-      guard let status = standing.status, Self.publishedStatuses.contains(status),
+      guard standing.isPublished, let status = standing.status,
         let name = names[membership.coach]
       else { return nil }
       return PublicRegisterEntry(
@@ -66,6 +66,20 @@ public struct PublicRegister: Hashable, Sendable {
 /// A coach's standing in the register on a date (R-RE-1), from the membership when this
 /// registry keeps the register, else from an imported public register.
 public enum RegisterStanding {
+  /// R-RE-3: a registration that lapsed, as a check finding.
+  public static func lapse(
+    of membership: Membership, _ standing: RegistrationStanding, lapsed: CalendarDate
+  ) -> Finding {
+    let grace = standing.graceEnds.flatMap { $0 >= standing.date ? $0 : nil }
+    return Finding(
+      rule: standing.lapsedAfterAssessment ? .assessment : .renewalWindow,
+      severity: grace == nil ? .error : .warning, outcome: .unmet,
+      subject: .coach(membership.coach),
+      message: "register number \(membership.registerNumber) lapsed on \(lapsed): "
+        + (standing.lapseReason ?? "")
+        + (grace == nil ? "; only a new admission brings the coach back" : ""))
+  }
+
   public static func finding(
     for coach: Coach, membership: Membership?, published: PublicRegister?, norms: PENormHistory,
     on date: CalendarDate
@@ -79,6 +93,11 @@ public enum RegisterStanding {
     if let membership {
       let number = membership.registerNumber
       let standing = membership.standing(on: date, norms: norms)
+      if let lapsed = standing.lapsedOn {
+        return finding(
+          .warning, .unmet,
+          "register number \(number) lapsed on \(lapsed): \(standing.lapseReason ?? "")")
+      }
       switch standing.status {
       case .registered?:
         return finding(

@@ -1,31 +1,142 @@
-/// A registration as it stands on one date: its status, the register cycle running and the day
-/// it is valid until. The one home of "is this coach registered on this date, and until when":
-/// `verify`, `check`, `pe`, `register due`, `remind` and `export public` all ask it.
-public struct RegistrationStanding: Hashable, Sendable {
-  public var date: CalendarDate
-  /// The status on the date; nil before the first status change.
-  public var status: MembershipStatus?
-  /// The cycle the date falls in, counted from the admission (R-RE-1).
-  public var cycle: RegisterCycle
-  /// The re-registration recorded within the cycle, if any.
-  public var renewal: StatusChange?
+/// When a period can be renewed (R-RE-3): from the same day `windowMonths` before its last day
+/// (a period ending 14 December 2026 from 14 June 2026) up to that last day, and late, in a
+/// grace period of `graceMonths` after it. The BvJN register's defaults; registers as data
+/// will carry their own.
+public struct RenewalTerms: Hashable, Sendable {
+  public var windowMonths: Int
+  public var graceMonths: Int
 
-  /// The end of the running cycle, for a coach in the register on the date (registered,
-  /// assessment due or suspended); nil otherwise.
-  public var validUntil: CalendarDate? {
-    guard let status, PublicRegister.publishedStatuses.contains(status) else { return nil }
-    return cycle.end
+  public init(windowMonths: Int = 6, graceMonths: Int = 3) {
+    self.windowMonths = windowMonths
+    self.graceMonths = graceMonths
   }
 
-  public var isRegistered: Bool { status == .registered }
+  public static let `default` = RenewalTerms()
+
+  /// The first day a renewal of `period` is accepted.
+  public func windowOpens(_ period: RegisterCycle) -> CalendarDate {
+    period.end.adding(months: -windowMonths)
+  }
+
+  /// The last day a late renewal of `period` is accepted.
+  public func graceEnds(_ period: RegisterCycle) -> CalendarDate {
+    period.end.adding(months: graceMonths)
+  }
+
+  /// The days on which a renewal of `period` is accepted.
+  public func acceptsRenewal(of period: RegisterCycle, on date: CalendarDate) -> Bool {
+    windowOpens(period) <= date && date <= graceEnds(period)
+  }
+}
+
+/// A registration as it stands on one date, derived from its recorded decisions (admission,
+/// assessments, renewals, suspensions, removal), never from the admission date alone: the one
+/// home of "is this coach registered on this date, and until when". `verify`, `check`, `pe`,
+/// `register due`, `register renew`, `remind` and `export public` all ask it.
+public struct RegistrationStanding: Hashable, Sendable {
+  public var date: CalendarDate
+  /// The status last recorded on or before the date; nil before the first change.
+  public var status: MembershipStatus?
+  /// The period the date falls in (R-RE-2); for a lapsed registration, the period that ended
+  /// without renewal (the one a late renewal judges).
+  public var cycle: RegisterCycle
+  /// The renewal recorded for that period, if any.
+  public var renewal: StatusChange?
+  /// The registration lapsed (R-RE-3): its period ended, or an assessment's deadline passed,
+  /// without renewal. From this day on.
+  public var lapsedOn: CalendarDate?
+  /// While lapsed after a period's end: the last day a late renewal restores it.
+  public var graceEnds: CalendarDate?
+  /// Lapsed because an insufficient assessment's deadline passed (R-ASM-1), not a period.
+  public var lapsedAfterAssessment = false
+  /// The first day the running period can be renewed.
+  public var renewalWindowOpens: CalendarDate?
+
+  /// In the register in good standing on the date: registered, in a running period, not
+  /// lapsed, not suspended.
+  public var isRegistered: Bool { status == .registered && lapsedOn == nil }
+
+  /// Renewal due: registered, inside the renewal window, not yet renewed.
+  public var isRenewalDue: Bool {
+    isRegistered && renewal == nil && renewalWindowOpens.map { $0 <= date } == true
+  }
+
+  /// Whether the public register lists the coach: registered, assessment due or suspended,
+  /// and not lapsed.
+  public var isPublished: Bool {
+    guard let status, lapsedOn == nil else { return false }
+    return PublicRegister.publishedStatuses.contains(status)
+  }
+
+  /// Why the registration lapsed, in words (nil when it did not).
+  public var lapseReason: String? {
+    guard lapsedOn != nil else { return nil }
+    if lapsedAfterAssessment {
+      return "the deadline of an insufficient portfolio assessment passed without a sufficient one"
+    }
+    return "period \(cycle.number) (\(cycle.period)) was not renewed"
+      + (graceEnds.map { $0 >= date ? "; a late renewal is possible until \($0)" : "" } ?? "")
+  }
+
+  /// The end of the current period, for a coach the public register lists; nil otherwise.
+  public var validUntil: CalendarDate? { isPublished ? cycle.end : nil }
 }
 
 extension Membership {
-  /// The standing on `date`, with the cycles of `norms`.
-  public func standing(on date: CalendarDate, norms: PENormHistory) -> RegistrationStanding {
-    let cycle = norms.cycle(containing: date, anchor: admittedOn)
-    return RegistrationStanding(
-      date: date, status: status(on: date), cycle: cycle, renewal: renewal(in: cycle))
+  /// The standing on `date`, with the periods of `norms` and the renewal terms.
+  ///
+  /// Periods (R-RE-2) run from the admission, or from the latest sufficient portfolio
+  /// assessment on or before the date, each as long as its norm's cycle; the next starts the
+  /// day after, only when the period was renewed within its window or grace period (R-RE-3)
+  /// on or before the date. Without that, the registration lapses the day after the period's
+  /// end. An insufficient assessment's deadline that passes without a sufficient one lapses
+  /// it too.
+  public func standing(
+    on date: CalendarDate, norms: PENormHistory, terms: RenewalTerms = .default
+  ) -> RegistrationStanding {
+    let recorded = status(on: date)
+    let restart = assessments.filter { $0.result == .sufficient && $0.judgedOn <= date }
+      .map(\.judgedOn).max()
+    let anchor = max(admittedOn, restart ?? admittedOn)
+    var period = norms.cycle(containing: anchor, anchor: anchor)
+    var standing = RegistrationStanding(date: date, status: recorded, cycle: period)
+    guard recorded != nil, recorded != .applicant else {
+      standing.cycle = norms.cycle(containing: max(date, anchor), anchor: anchor)
+      return standing
+    }
+    while true {
+      let renewal = statusChanges.last {
+        $0.rule == .reregistration && $0.status == .registered && $0.date <= date
+          && terms.acceptsRenewal(of: period, on: $0.date)
+      }
+      if date <= period.end {
+        standing.cycle = period
+        standing.renewal = renewal
+        standing.renewalWindowOpens = terms.windowOpens(period)
+        break
+      }
+      guard renewal != nil else {
+        standing.cycle = period
+        standing.lapsedOn = period.end.adding(days: 1)
+        standing.graceEnds = terms.graceEnds(period)
+        break
+      }
+      let next = period.end.adding(days: 1)
+      period = RegisterCycle(
+        number: period.number + 1,
+        period: norms.cycle(containing: next, anchor: next).period)
+    }
+    // An insufficient assessment whose deadline passed without a sufficient one after it.
+    if recorded == .assessmentDue, let latest = latestAssessment(on: date),
+      latest.result == .insufficient, let deadline = latest.deadline, deadline < date
+    {
+      if standing.lapsedOn == nil || deadline.adding(days: 1) < standing.lapsedOn! {
+        standing.lapsedOn = deadline.adding(days: 1)
+        standing.graceEnds = nil
+        standing.lapsedAfterAssessment = true
+      }
+    }
+    return standing
   }
 }
 

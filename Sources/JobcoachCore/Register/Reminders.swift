@@ -121,8 +121,18 @@ public enum Reminders {
     for membership in memberships {
       let name = names[membership.coach] ?? membership.coach.rawValue
       let standing = membership.standing(on: date, norms: norms)
+      if let graceEnds = standing.graceEnds, graceEnds >= date, !standing.lapsedAfterAssessment {
+        let cycle = standing.cycle
+        deadlines.append(
+          Deadline(
+            kind: .reregistration, subject: .coach(membership.coach), name: name, date: graceEnds,
+            detail: "late re-registration of \(membership.registerNumber): period \(cycle.number) "
+              + "(\(cycle.period)) lapsed; the grace period ends (R-RE-3)",
+            uid: "reregistration-\(membership.coach)-\(cycle.start)-grace@jobcoach"))
+        continue
+      }
       switch standing.status {
-      case .registered?:
+      case .registered? where standing.isRegistered:
         let cycle = standing.cycle
         if standing.renewal == nil {
           deadlines.append(

@@ -193,7 +193,14 @@ public struct RegisterRules: Sendable {
   public func peStatement(_ portfolio: Portfolio, anchor: CalendarDate, on date: CalendarDate)
     -> PEStatement
   {
-    let cycle = norms.cycle(containing: date, anchor: anchor)
+    peStatement(portfolio, cycle: norms.cycle(containing: date, anchor: anchor), on: date)
+  }
+
+  /// The PE statement of `cycle` as it stands on `date` (which may lie after it: a late
+  /// renewal judges the period that ended).
+  public func peStatement(_ portfolio: Portfolio, cycle: RegisterCycle, on date: CalendarDate)
+    -> PEStatement
+  {
     var accredited = Hours.zero
     var free = Hours.zero
     var judgements: [ActivityJudgement] = []
@@ -296,11 +303,9 @@ public struct RegisterRules: Sendable {
   /// claimed (`claimStands`): the findings `peStatement(_:anchor:on:)` gives for such a
   /// portfolio, without the activities. The store sums these over its index for `check`.
   public func peStatement(
-    _ coach: CoachID, totals: PETotals, anchor: CalendarDate, on date: CalendarDate
+    _ coach: CoachID, totals: PETotals, cycle: RegisterCycle, on date: CalendarDate
   ) -> PEStatement {
-    summarise(
-      totals, coach: coach, cycle: norms.cycle(containing: date, anchor: anchor), on: date,
-      activities: [], findings: [])
+    summarise(totals, coach: coach, cycle: cycle, on: date, activities: [], findings: [])
   }
 
   /// R-PE-1..3 (and practice hours, when the norm asks for them) from a cycle's totals, after

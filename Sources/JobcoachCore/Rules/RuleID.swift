@@ -58,6 +58,12 @@ extension RuleID {
   public static let assessment: RuleID = "R-ASM-1"
   /// Every five years a registered coach shows they still meet the requirements.
   public static let reregistration: RuleID = "R-RE-1"
+  /// A registration runs in periods; an assessment restarts them.
+  public static let registrationPeriods: RuleID = "R-RE-2"
+  /// The renewal window, the lapse the day after an unrenewed period and the grace period.
+  public static let renewalWindow: RuleID = "R-RE-3"
+  /// Suspension and reinstatement.
+  public static let suspension: RuleID = "R-RE-4"
   /// At least 111 hours of professional development in the cycle (and practice hours).
   public static let peTotal: RuleID = "R-PE-1"
   /// At least 81 of them accredited.

@@ -18,12 +18,18 @@ public struct CheckPEHours: Hashable, Sendable {
       let portfolio = try registry.portfolio(of: coach)
       guard record != nil || portfolio != nil else { throw UseCaseError.unknownCoach(coach) }
       let held = portfolio ?? Portfolio(coach: coach)
-      guard let anchor = held.cycleAnchor(membership: try registry.membership(of: coach)) else {
+      let rules = try registry.registerRules()
+      let cycle: RegisterCycle
+      if let membership = try registry.membership(of: coach) {
+        // The registration's own period: the running one, or the one that ended unrenewed.
+        cycle = membership.standing(on: date, norms: rules.norms).cycle
+      } else if let since = held.registeredSince {
+        cycle = rules.norms.cycle(containing: date, anchor: since)
+      } else {
         throw UseCaseError.cycleUndetermined(coach)
       }
-      let rules = try registry.registerRules()
       return CoachPEStatement(
-        statement: rules.peStatement(held, anchor: anchor, on: date), name: record?.name,
+        statement: rules.peStatement(held, cycle: cycle, on: date), name: record?.name,
         claimsChecked: rules.accreditations != nil)
     }
   }

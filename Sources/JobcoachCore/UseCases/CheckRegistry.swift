@@ -257,11 +257,15 @@ public struct CheckRegistry: Hashable, Sendable {
       var part = RegistryCheck.Part()
       for membership in memberships {
         part.subjects.append(FindingSubject(kind: .membership, id: membership.registerNumber))
-        switch membership.status(on: date) {
+        let standing = membership.standing(on: date, norms: registerRules.norms)
+        switch standing.status {
         case .removed?, .applicant?, nil: continue
-        case .registered?:
+        case .registered? where standing.isRegistered:
           part.findings += pe.statement(of: membership).findings
         default: break
+        }
+        if let lapsed = standing.lapsedOn {
+          part.findings.append(RegisterStanding.lapse(of: membership, standing, lapsed: lapsed))
         }
         part.findings += registerRules.assessmentFindings(
           membership, portfolio: pe.portfolio(of: membership.coach), on: date)
@@ -306,13 +310,13 @@ struct RegisterPE {
 
   func portfolio(of coach: CoachID) -> Portfolio { portfolios[coach] ?? Portfolio(coach: coach) }
 
-  /// The statement of the membership's running cycle.
+  /// The statement of the membership's period on the date (R-RE-2).
   func statement(of membership: Membership) -> PEStatement {
+    let cycle = membership.standing(on: date, norms: rules.norms).cycle
     if let totals = totals[membership.coach] {
-      return rules.peStatement(
-        membership.coach, totals: totals, anchor: membership.admittedOn, on: date)
+      return rules.peStatement(membership.coach, totals: totals, cycle: cycle, on: date)
     }
-    return rules.peStatement(portfolio(of: membership.coach), anchor: membership.admittedOn, on: date)
+    return rules.peStatement(portfolio(of: membership.coach), cycle: cycle, on: date)
   }
 }
 

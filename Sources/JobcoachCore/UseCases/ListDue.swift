@@ -36,10 +36,13 @@ public struct ListDue: Hashable, Sendable {
       let members = try registry.allMemberships().filter {
         $0.status(on: date) != .removed && $0.status(on: date) != nil
       }
+      // Periods ending within the window, and lapsed ones still in their grace period.
       let ending = members.filter { membership in
         let standing = membership.standing(on: date, norms: rules.norms)
-        return standing.isRegistered && standing.renewal == nil
-          && date.days(until: standing.cycle.end) <= within
+        let inGrace =
+          standing.graceEnds.map { $0 >= date } == true && !standing.lapsedAfterAssessment
+        return (standing.isRegistered && standing.renewal == nil
+          && date.days(until: standing.cycle.end) <= within) || inGrace
       }
       let pe = try RegisterPE(
         ending + members.filter { $0.route == .earlierAdmission }, on: date, rules: rules,

@@ -126,37 +126,54 @@ public struct RenewRegistration: Hashable, Sendable {
     self.audit = audit
   }
 
-  /// Met: the re-registration is recorded. Not met: the statement says what is missing and
-  /// nothing is written.
+  /// The period that is ending (inside its renewal window) or, in the grace period after it,
+  /// the period that ended (R-RE-3), judged on the PE hours spent by the date. Met: the
+  /// renewal is recorded and the next period starts the day after the judged one ends. Not
+  /// met: the statement says what is missing and nothing is written. Outside the window and
+  /// after the grace period: refused with the dates.
   public func run(in registry: some RegistryWriting) throws -> RenewalDecision {
     let subject = try RegisterSubject(coach, in: registry)
     let membership = try subject.requireMembership()
     let rules = try registry.registerRules()
-    let standing = membership.standing(on: date, norms: rules.norms)
-    guard standing.isRegistered else {
+    let terms = RenewalTerms.default
+    let standing = membership.standing(on: date, norms: rules.norms, terms: terms)
+    let period = standing.cycle
+    let inGrace = standing.graceEnds.map { date <= $0 } == true && !standing.lapsedAfterAssessment
+    guard standing.isRegistered || inGrace else {
+      if let graceEnds = standing.graceEnds, !standing.lapsedAfterAssessment {
+        throw UseCaseError.gracePeriodOver(coach, period: period, graceEnded: graceEnds)
+      }
       throw UseCaseError.notRegistered(coach, status: standing.status, on: date)
     }
-    let statement = rules.peStatement(
-      try registry.portfolio(of: coach) ?? Portfolio(coach: coach), anchor: membership.admittedOn,
-      on: date)
     if let renewal = standing.renewal {
-      throw UseCaseError.alreadyRenewed(coach, cycle: standing.cycle.number, on: renewal.date)
+      throw UseCaseError.alreadyRenewed(coach, cycle: period.number, on: renewal.date)
     }
+    guard date >= terms.windowOpens(period) else {
+      throw UseCaseError.renewalWindowNotOpen(
+        coach, period: period, opens: terms.windowOpens(period))
+    }
+    let statement = rules.peStatement(
+      try registry.portfolio(of: coach) ?? Portfolio(coach: coach), cycle: period, on: date)
     guard statement.isMet else {
       return RenewalDecision(
         decision: RegisterDecision(coach: subject.coach, findings: statement.findings),
         statement: statement)
     }
+    let nextStart = period.end.adding(days: 1)
+    let next = RegisterCycle(
+      number: period.number + 1,
+      period: rules.norms.cycle(containing: nextStart, anchor: nextStart).period)
     let change = StatusChange(
       date: date, status: .registered, rule: .reregistration,
-      decision: "re-registered for cycle \(statement.cycle.number) (\(statement.cycle.period)): "
-        + "\(statement.counted) hours count, \(statement.accredited) accredited")
+      decision: "re-registered for period \(next.number) (\(next.period)): period "
+        + "\(period.number) (\(period.period)) has \(statement.counted) hours that count, "
+        + "\(statement.accredited) accredited")
     let saved = try subject.record(change, on: membership, audit: audit)
     return RenewalDecision(
       decision: RegisterDecision(
         coach: subject.coach, findings: statement.findings,
         recorded: RecordedChange(coach: subject.coach, membership: saved, change: change)),
-      statement: statement)
+      statement: statement, nextPeriod: next)
   }
 }
 
@@ -180,6 +197,8 @@ public struct RegisterDecision: Hashable, Sendable {
 public struct RenewalDecision: Hashable, Sendable {
   public var decision: RegisterDecision
   public var statement: PEStatement
+  /// The period the renewal starts, when it was recorded.
+  public var nextPeriod: RegisterCycle?
 }
 
 /// The coach a register decision is about, with their membership.

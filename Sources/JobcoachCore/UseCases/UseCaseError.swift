@@ -21,6 +21,10 @@ public enum UseCaseError: Error, Hashable, Sendable, CustomStringConvertible {
   /// `register renew` for a coach whose status on the date is not registered.
   case notRegistered(CoachID, status: MembershipStatus?, on: CalendarDate)
   case alreadyRenewed(CoachID, cycle: Int, on: CalendarDate)
+  /// R-RE-3: the renewal window of the running period has not opened yet.
+  case renewalWindowNotOpen(CoachID, period: RegisterCycle, opens: CalendarDate)
+  /// R-RE-3: the period ended and its grace period too; only a new admission helps.
+  case gracePeriodOver(CoachID, period: RegisterCycle, graceEnded: CalendarDate)
 
   public var description: String {
     switch self {
@@ -45,6 +49,12 @@ public enum UseCaseError: Error, Hashable, Sendable, CustomStringConvertible {
     case .notRegistered(let coach, let status, let date):
       "coach '\(coach)' is \(status?.rawValue ?? "not yet registered") on \(date), not "
         + "registered; re-registration is for registered coaches"
+    case .renewalWindowNotOpen(let coach, let period, let opens):
+      "the renewal of coach '\(coach)' for period \(period.number) (\(period.period)) opens on "
+        + "\(opens) (R-RE-3)"
+    case .gracePeriodOver(let coach, let period, let ended):
+      "coach '\(coach)' lapsed: period \(period.number) (\(period.period)) was not renewed and "
+        + "the grace period ended on \(ended) (R-RE-3); only a new admission brings them back"
     case .alreadyRenewed(let coach, let cycle, let date):
       "coach '\(coach)' was already re-registered for cycle \(cycle) on \(date)"
     }

@@ -5,13 +5,16 @@ import JobcoachStore
 struct RegisterRenewCommand: Command {
   static let spec = CommandSpec(
     name: "register renew",
-    summary: "re-register a coach for the cycle ending on or after the date (R-RE-1)",
+    summary: "re-register a coach for the next period (R-RE-1, R-RE-3)",
     synopsis: "COACH_ID [--on DATE] [--actor NAME] [--db PATH]", positionals: 1...1,
     options: [.date, .database, .actor, .wait],
     discussion: """
-      Checks the cycle that contains the date against the PE norm that applies to it
-      (R-PE-1..3). Met: records the re-registration (exit 0). Not met: shows what is missing
-      and changes nothing (exit 1).
+      Judges the period that is ending (from six months before its last day) or, in the three
+      months' grace after it, the period that ended, against the PE norm that applies to it
+      (R-PE-1..4), counting what was spent by the date. Met: records the re-registration; the
+      next period starts the day after the judged one ends, and the output names it (exit 0).
+      Not met: shows what is missing and changes nothing (exit 1). Before the window opens
+      or after the grace period: refused with the dates (exit 65).
       """)
 
   let arguments: ParsedArguments
@@ -30,9 +33,10 @@ struct RegisterRenewCommand: Command {
           + "\(cycle.number) (\(cycle.period))\n\n" + FindingRendering.text(decision.findings))
       return ExitCode.findings
     }
+    let next = renewal.nextPeriod.map { ", valid until \($0.end)" } ?? ""
     context.print(
       "RE-REGISTERED: \(decision.coach.nameAndID), \(recorded.membership.registerNumber): "
-        + "\(recorded.change.decision)\n")
+        + "\(recorded.change.decision)\(next)\n")
     return ExitCode.success
   }
 }
