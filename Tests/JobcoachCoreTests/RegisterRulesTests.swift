@@ -583,3 +583,125 @@ struct DemonstrablePEHoursTests {
       entry("2027-03-31", "2027-04-09", 10).hours(within: period) == Hours(wholeHours: 1))
   }
 }
+
+/// R-RE-2 and R-RE-3: a registration's standing on every date comes from its decisions.
+struct RegistrationTimelineTests {
+  let norms = PENormHistory.seedDefault
+
+  func renewal(_ date: String) -> StatusChange {
+    StatusChange(date: day(date), status: .registered, rule: .reregistration, decision: "renewed")
+  }
+
+  func membership(admitted: String, _ changes: [StatusChange] = [], assessments: [Assessment] = [])
+    -> Membership
+  {
+    Membership(
+      coach: "C1", registerNumber: "RJC-1", admittedOn: day(admitted), route: .entryRequirements,
+      statusChanges: [
+        StatusChange(
+          date: day(admitted), status: .registered, rule: .admissionEducation, decision: "admitted")
+      ] + changes, assessments: assessments)
+  }
+
+  @Test func theLastDayOfAPeriodIsRegisteredTheDayAfterLapses() {
+    let unrenewed = membership(admitted: "2021-12-15")
+    let last = unrenewed.standing(on: day("2026-12-14"), norms: norms)
+    #expect(last.isRegistered)
+    #expect(last.validUntil == day("2026-12-14"))
+    #expect(last.isRenewalDue)
+    let after = unrenewed.standing(on: day("2026-12-15"), norms: norms)
+    #expect(!after.isRegistered)
+    #expect(after.lapsedOn == day("2026-12-15"))
+    #expect(after.graceEnds == day("2027-03-14"))
+    #expect(after.validUntil == nil)
+    #expect(after.cycle.period == DateInterval(start: day("2021-12-15"), end: day("2026-12-14")))
+  }
+
+  @Test func theWindowOpensOnTheSameDaySixMonthsBeforeTheLastDay() {
+    let terms = RenewalTerms.default
+    let standing = membership(admitted: "2021-12-15").standing(on: day("2026-06-13"), norms: norms)
+    #expect(terms.windowOpens(standing.cycle) == day("2026-06-14"))
+    #expect(!standing.isRenewalDue)
+    #expect(
+      membership(admitted: "2021-12-15").standing(on: day("2026-06-14"), norms: norms)
+        .isRenewalDue)
+  }
+
+  @Test func aRenewalInTheWindowOrGraceStartsTheNextPeriodTheDayAfter() {
+    for date in ["2026-06-14", "2026-12-14", "2026-12-15", "2027-03-14"] {
+      let renewed = membership(admitted: "2021-12-15", [renewal(date)])
+      let next = renewed.standing(on: day("2027-03-15"), norms: norms)
+      #expect(next.isRegistered, "renewed on \(date)")
+      #expect(next.cycle.number == 2)
+      #expect(next.cycle.period == DateInterval(start: day("2026-12-15"), end: day("2031-12-14")))
+    }
+    // Renewed late: lapsed from the day after the period until the day of the decision.
+    let late = membership(admitted: "2021-12-15", [renewal("2027-01-20")])
+    #expect(late.standing(on: day("2027-01-19"), norms: norms).lapsedOn == day("2026-12-15"))
+    #expect(late.standing(on: day("2027-01-20"), norms: norms).isRegistered)
+  }
+
+  @Test func aRenewalOutsideTheWindowAndGraceDoesNotCount() {
+    // A day before the window opens, and a day after the grace period ends.
+    for date in ["2026-06-13", "2027-03-15"] {
+      let renewed = membership(admitted: "2021-12-15", [renewal(date)])
+      #expect(
+        renewed.standing(on: day("2027-04-01"), norms: norms).lapsedOn == day("2026-12-15"),
+        "renewed on \(date)")
+    }
+  }
+
+  @Test func admittedOnTheTwentyNinthOfFebruary() {
+    let leap = membership(admitted: "2024-02-29")
+    // F-2's reading: the period runs to 28 February five years on (no 29th that year).
+    let standing = leap.standing(on: day("2029-02-28"), norms: norms)
+    #expect(standing.cycle.end == day("2029-02-28"))
+    #expect(standing.isRegistered)
+    #expect(leap.standing(on: day("2029-03-01"), norms: norms).lapsedOn == day("2029-03-01"))
+  }
+
+  @Test func aSufficientAssessmentStartsANewPeriodOne() {
+    let assessed = Membership(
+      coach: "C1", registerNumber: "RJC-1", admittedOn: day("2008-05-01"), route: .earlierAdmission,
+      statusChanges: [
+        StatusChange(
+          date: day("2008-05-01"), status: .registered, rule: .admissionEducation, decision: "a"),
+        StatusChange(
+          date: day("2026-12-01"), status: .registered, rule: .assessment, decision: "sufficient"),
+      ],
+      assessments: [Assessment(judgedOn: day("2026-12-01"), result: .sufficient)])
+    let standing = assessed.standing(on: day("2026-12-01"), norms: norms)
+    #expect(standing.isRegistered)
+    #expect(standing.cycle.number == 1)
+    #expect(standing.cycle.period == DateInterval(start: day("2026-12-01"), end: day("2031-11-30")))
+    // The day before, the old periods from 2008 had long lapsed unrenewed.
+    #expect(assessed.standing(on: day("2026-11-30"), norms: norms).lapsedOn == day("2013-05-01"))
+  }
+
+  @Test func anAssessmentOnThePeriodsLastDayRestartsItThere() {
+    let assessed = membership(
+      admitted: "2021-12-15", [],
+      assessments: [Assessment(judgedOn: day("2026-12-14"), result: .sufficient)])
+    let next = assessed.standing(on: day("2026-12-15"), norms: norms)
+    #expect(next.isRegistered)
+    #expect(next.cycle.period == DateInterval(start: day("2026-12-14"), end: day("2031-12-13")))
+  }
+
+  @Test func anInsufficientAssessmentLapsesAfterItsDeadline() {
+    let insufficient = membership(
+      admitted: "2023-01-01",
+      [StatusChange(date: day("2026-03-01"), status: .assessmentDue, rule: .assessment, decision: "x")],
+      assessments: [
+        Assessment(
+          judgedOn: day("2026-03-01"), result: .insufficient, improvementPoints: "x",
+          deadline: day("2026-09-01"))
+      ])
+    let onDeadline = insufficient.standing(on: day("2026-09-01"), norms: norms)
+    #expect(onDeadline.lapsedOn == nil)
+    #expect(onDeadline.isPublished)
+    let after = insufficient.standing(on: day("2026-09-02"), norms: norms)
+    #expect(after.lapsedOn == day("2026-09-02"))
+    #expect(after.lapsedAfterAssessment)
+    #expect(!after.isPublished)
+  }
+}

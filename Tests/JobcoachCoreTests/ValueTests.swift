@@ -35,6 +35,18 @@ struct CalendarDateTests {
     #expect(day("1970-01-01").daysSinceEpoch == 0)
   }
 
+  /// F-2's month-end reading, one function for half years, years and register periods.
+  @Test(arguments: [
+    ("2026-03-31", 6, "2026-09-30"), ("2026-08-31", 6, "2027-02-28"), ("2027-08-31", 6, "2028-02-29"),
+    ("2026-02-28", 6, "2026-08-27"), ("2026-01-01", 6, "2026-06-30"), ("2020-02-29", 60, "2025-02-28"),
+    ("2021-12-15", 60, "2026-12-14"), ("2024-02-29", 12, "2025-02-28"), ("2023-03-01", 12, "2024-02-29"),
+  ])
+  func aPeriodEndsTheDayBeforeTheSameDayOrOnTheMonthsLastDay(
+    _ start: String, _ months: Int, _ end: String
+  ) {
+    #expect(day(start).lastDayOfPeriod(months: months) == day(end))
+  }
+
   @Test func dateIntervalIncludesBothEnds() {
     let interval = DateInterval(start: day("2026-01-01"), end: day("2026-06-30"))
     #expect(interval.contains(day("2026-01-01")))

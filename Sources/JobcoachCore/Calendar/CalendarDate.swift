@@ -127,6 +127,28 @@ public struct CalendarDate: Hashable, Comparable, Sendable {
 
   public func adding(years: Int) -> CalendarDate { adding(months: years * 12) }
 
+  /// The last day of a period of `months` months that starts on this day (F-2, for half
+  /// years, years and register periods alike): the day before the same day number `months`
+  /// later, or, where that month has no such day, that month's last day (a half year from 31
+  /// August ends on 28 or 29 February; a five-year period from 29 February 2020 on 28
+  /// February 2025).
+  public func lastDayOfPeriod(months: Int) -> CalendarDate {
+    let (year, month, day) = components
+    let total = year * 12 + (month - 1) + months
+    if total >= 10_000 * 12 { return .latest }
+    if total < 12 { return .earliest }
+    let newYear = total / 12
+    let newMonth = total % 12 + 1
+    let length = CalendarDate.daysIn(month: newMonth, year: newYear)
+    guard day <= length else {
+      return CalendarDate(
+        daysSinceEpoch: CalendarDate.days(year: newYear, month: newMonth, day: length))
+    }
+    return CalendarDate(
+      daysSinceEpoch: CalendarDate.days(year: newYear, month: newMonth, day: day)
+    ).adding(days: -1)
+  }
+
   /// Whole days from `self` to `other` (negative when `other` is earlier).
   public func days(until other: CalendarDate) -> Int {
     other.daysSinceEpoch - daysSinceEpoch

@@ -78,7 +78,7 @@ public struct PENormHistory: Hashable, Sendable {
     var number = 1
     while true {
       let years = version(on: start).cycleYears
-      let end = start.adding(years: years).adding(days: -1)
+      let end = start.lastDayOfPeriod(months: years * 12)
       if date <= end || number >= 10_000 {
         return RegisterCycle(number: number, period: DateInterval(start: start, end: end))
       }

@@ -100,7 +100,7 @@ public struct FundingRules: PlacementFindings, Sendable {
     }
     var previous: GrantPeriod?
     for period in grant.periods {
-      let lastDay = period.start.adding(months: FundingFramework.periodMonths).adding(days: -1)
+      let lastDay = period.start.lastDayOfPeriod(months: FundingFramework.periodMonths)
       if period.end > lastDay {
         findings.append(
           finding(
