@@ -20,7 +20,8 @@ public enum JobcoachTool {
   static let commands: [any Command.Type] = [
     InitCommand.self, ImportCommand.self, VerifyCommand.self, ShowCommand.self, ListCommand.self,
     PECommand.self, RegisterAdmitCommand.self, RegisterAssessCommand.self,
-    RegisterRemoveCommand.self, RegisterRenewCommand.self, RegisterDueCommand.self,
+    RegisterRemoveCommand.self, RegisterRenewCommand.self, RegisterSuspendCommand.self,
+    RegisterReinstateCommand.self, RegisterDueCommand.self,
     PlacementShowCommand.self, HoursImportCommand.self, HoursReportCommand.self,
     CheckCommand.self, AuditVerifyCommand.self, AuditLogCommand.self, ExportPublicCommand.self,
     RemindCommand.self, ExportSubjectCommand.self, EraseCommand.self, SettingsCommand.self,

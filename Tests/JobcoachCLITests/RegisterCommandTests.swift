@@ -318,3 +318,65 @@ struct RegistrationOverTimeCommandTests {
     #expect(lastDay.out.contains("RJC-00104,Dirk Visser,registered,2022-01-10,2027-01-09"))
   }
 }
+
+/// R-RE-4 and R-RE-2 (assessment) through the command line (issue 15).
+struct SuspensionAndAssessmentCommandTests {
+  @Test func aSuspensionThatEndsIsPublishedAsSuspendedOnlyWhileItRuns() {
+    let scratch = Scratch()
+    let db = scratch.sampleRegistry()
+    let suspend = jobcoach([
+      "register", "suspend", "JC-0001", "--reason", "onderzoek naar een klacht", "--on",
+      "2026-10-01", "--until", "2026-10-31", "--db", db, "--actor", "Secretaris",
+    ])
+    #expect(suspend.code == 0, "\(suspend.err)")
+    #expect(
+      suspend.out
+        == "Anouk de Vries (JC-0001), RJC-00101: suspended from 2026-10-01 until 2026-10-31 (R-RE-4)\n"
+    )
+    func published(_ date: String) -> String {
+      jobcoach(["export", "public", "--on", date, "--format", "csv", "--db", db]).out
+    }
+    #expect(published("2026-09-30").contains("RJC-00101,Anouk de Vries,registered,"))
+    #expect(published("2026-10-01").contains("RJC-00101,Anouk de Vries,suspended,"))
+    #expect(published("2026-10-31").contains("RJC-00101,Anouk de Vries,suspended,"))
+    #expect(published("2026-11-01").contains("RJC-00101,Anouk de Vries,registered,"))
+    let verify = jobcoach([
+      "verify", "JC-0001", "--as", "municipal", "--on", "2026-10-15", "--db", db,
+    ])
+    #expect(verify.out.contains("register number RJC-00101 is suspended on 2026-10-15"))
+    let audit = jobcoach(["audit", "log", "--subject", "JC-0001", "--db", db, "--format", "csv"])
+    #expect(audit.out.contains("register suspend,Secretaris"))
+  }
+
+  @Test func reinstatingEndsASuspensionAndOnlyASuspension() {
+    let scratch = Scratch()
+    let db = scratch.sampleRegistry()
+    let notSuspended = jobcoach(["register", "reinstate", "JC-0002", "--on", "2026-10-01", "--db", db])
+    #expect(notSuspended.code == 65)
+    #expect(notSuspended.err.contains("is not suspended on 2026-10-01"))
+    #expect(
+      jobcoach([
+        "register", "suspend", "JC-0002", "--reason", "x", "--on", "2026-10-01", "--db", db,
+      ]).code == 0)
+    let back = jobcoach(["register", "reinstate", "JC-0002", "--on", "2026-11-02", "--db", db])
+    #expect(back.out == "Bram Jansen (JC-0002), RJC-00102: reinstated on 2026-11-02 (R-RE-4)\n")
+    #expect(
+      jobcoach(["export", "public", "--on", "2026-11-02", "--format", "csv", "--db", db]).out
+        .contains("RJC-00102,Bram Jansen,registered,"))
+    #expect(
+      jobcoach(["register", "suspend", "JC-0002", "--on", "2026-12-01", "--db", db]).code == 64)
+  }
+
+  /// "Na de portfoliobeoordeling ... iedere vijf jaar": a sufficient assessment starts period 1.
+  @Test func aSufficientAssessmentStartsTheFiveYears() {
+    let scratch = Scratch()
+    let db = scratch.sampleRegistry()
+    let assessed = jobcoach([
+      "register", "assess", "JC-0013", "--result", "sufficient", "--on", "2026-12-01", "--db", db,
+    ])
+    #expect(assessed.code == 0, "\(assessed.err)")
+    #expect(assessed.out.contains("period 1 (2026-12-01 to 2031-11-30) starts (R-RE-2)"))
+    let pe = jobcoach(["pe", "JC-0013", "--on", "2026-12-01", "--db", db])
+    #expect(pe.out.contains("2026-12-01 to 2031-11-30"), "\(pe.out)")
+  }
+}

@@ -72,11 +72,13 @@ public struct AssessCoach: Hashable, Sendable {
     let deadline = result == .insufficient ? (self.deadline ?? date.adding(months: 6)) : nil
     let assessment = Assessment(
       judgedOn: date, result: result, improvementPoints: points, deadline: deadline)
+    let period = try registry.registerRules().norms.cycle(containing: date, anchor: date)
     let change =
       result == .sufficient
       ? StatusChange(
         date: date, status: .registered, rule: .assessment,
-        decision: "portfolio assessment sufficient: stays registered")
+        decision: "portfolio assessment sufficient: registered, period 1 (\(period.period)) "
+          + "starts (R-RE-2)")
       : StatusChange(
         date: date, status: .assessmentDue, rule: .assessment,
         decision: "portfolio assessment insufficient; improve by \(deadline!): \(points ?? "")")
@@ -177,6 +179,78 @@ public struct RenewRegistration: Hashable, Sendable {
   }
 }
 
+/// "This coach is suspended" (`jobcoach register suspend`, R-RE-4): from a date, with a reason,
+/// optionally until a date (the reinstatement the day after is recorded with it).
+public struct SuspendCoach: Hashable, Sendable {
+  public var coach: CoachID
+  public var reason: String
+  public var date: CalendarDate
+  public var until: CalendarDate?
+  public var audit: AuditContext
+
+  public init(
+    coach: CoachID, reason: String, on date: CalendarDate, until: CalendarDate?,
+    audit: AuditContext
+  ) {
+    self.coach = coach
+    self.reason = reason
+    self.date = date
+    self.until = until
+    self.audit = audit
+  }
+
+  public func run(in registry: some RegistryWriting) throws -> RecordedChange {
+    let subject = try RegisterSubject(coach, in: registry)
+    let membership = try subject.requireMembership()
+    let rules = try registry.registerRules()
+    let standing = membership.standing(on: date, norms: rules.norms)
+    guard standing.isRegistered || standing.status == .assessmentDue else {
+      throw UseCaseError.notRegistered(coach, status: standing.status, on: date)
+    }
+    if let until, until < date { throw UseCaseError.suspensionEndsBeforeItStarts(coach) }
+    let suspension = StatusChange(
+      date: date, status: .suspended, rule: .suspension,
+      decision: "suspended" + (until.map { " until \($0)" } ?? "") + ": \(reason)")
+    var changes = [suspension]
+    if let until {
+      changes.append(
+        StatusChange(
+          date: until.adding(days: 1), status: standing.status ?? .registered, rule: .suspension,
+          decision: "reinstated: the suspension ended on \(until)"))
+    }
+    let saved = try subject.record(changes, on: membership, audit: audit)
+    return RecordedChange(coach: subject.coach, membership: saved, change: suspension)
+  }
+}
+
+/// "This coach's suspension ends" (`jobcoach register reinstate`, R-RE-4).
+public struct ReinstateCoach: Hashable, Sendable {
+  public var coach: CoachID
+  public var date: CalendarDate
+  public var audit: AuditContext
+
+  public init(coach: CoachID, on date: CalendarDate, audit: AuditContext) {
+    self.coach = coach
+    self.date = date
+    self.audit = audit
+  }
+
+  public func run(in registry: some RegistryWriting) throws -> RecordedChange {
+    let subject = try RegisterSubject(coach, in: registry)
+    let membership = try subject.requireMembership()
+    guard membership.status(on: date) == .suspended else {
+      throw UseCaseError.notSuspended(coach, on: date)
+    }
+    // Back to what it was before the suspension.
+    let before = membership.statusChanges.last { $0.date <= date && $0.status != .suspended }
+    let change = StatusChange(
+      date: date, status: before?.status ?? .registered, rule: .suspension,
+      decision: "reinstated")
+    let saved = try subject.record(change, on: membership, audit: audit)
+    return RecordedChange(coach: subject.coach, membership: saved, change: change)
+  }
+}
+
 /// A status change recorded: the membership as saved and the change.
 public struct RecordedChange: Hashable, Sendable {
   public var coach: Coach
@@ -224,9 +298,23 @@ struct RegisterSubject {
     _ change: StatusChange, assessment: Assessment? = nil, on membership: Membership,
     audit: AuditContext
   ) throws -> Membership {
+    try record([change], assessment: assessment, on: membership, audit: audit)
+  }
+
+  /// Appends status changes (kept in date order; one may be dated ahead, as the end of a
+  /// suspension is) and maybe an assessment, and saves, in one transaction.
+  func record(
+    _ changes: [StatusChange], assessment: Assessment? = nil, on membership: Membership,
+    audit: AuditContext
+  ) throws -> Membership {
     var updated = membership
-    updated.statusChanges.append(change)
-    var entries = [statusEntry(change, from: membership.status(on: change.date))]
+    var entries: [AuditEntry] = []
+    for change in changes {
+      entries.append(statusEntry(change, from: updated.status(on: change.date)))
+      updated.statusChanges.append(change)
+      updated.statusChanges = updated.statusChanges.enumerated()
+        .sorted { ($0.element.date, $0.offset) < ($1.element.date, $1.offset) }.map(\.element)
+    }
     if let assessment {
       updated.assessments.append(assessment)
       entries.append(

@@ -25,6 +25,10 @@ public enum UseCaseError: Error, Hashable, Sendable, CustomStringConvertible {
   case renewalWindowNotOpen(CoachID, period: RegisterCycle, opens: CalendarDate)
   /// R-RE-3: the period ended and its grace period too; only a new admission helps.
   case gracePeriodOver(CoachID, period: RegisterCycle, graceEnded: CalendarDate)
+  /// R-RE-4: a suspension's end before its start.
+  case suspensionEndsBeforeItStarts(CoachID)
+  /// R-RE-4: only a suspended coach is reinstated.
+  case notSuspended(CoachID, on: CalendarDate)
 
   public var description: String {
     switch self {
@@ -55,6 +59,10 @@ public enum UseCaseError: Error, Hashable, Sendable, CustomStringConvertible {
     case .gracePeriodOver(let coach, let period, let ended):
       "coach '\(coach)' lapsed: period \(period.number) (\(period.period)) was not renewed and "
         + "the grace period ended on \(ended) (R-RE-3); only a new admission brings them back"
+    case .suspensionEndsBeforeItStarts(let coach):
+      "the suspension of coach '\(coach)' ends before it starts; --until is on or after --on"
+    case .notSuspended(let coach, let date):
+      "coach '\(coach)' is not suspended on \(date); only a suspension ends with reinstate"
     case .alreadyRenewed(let coach, let cycle, let date):
       "coach '\(coach)' was already re-registered for cycle \(cycle) on \(date)"
     }
