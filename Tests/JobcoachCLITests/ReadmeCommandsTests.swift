@@ -49,7 +49,8 @@ struct ReadmeCommandsTests {
     0, 1,  // verify eligible, verify not eligible
     0, 0,  // show, list
     1, 0,  // pe JC-0004 (one hour short), pe --file JC-0002 (exactly 81 and 111)
-    0, 0, 0, 0, 0,  // register admit, assess, remove, renew, due
+    0, 0, 0, 0,  // register admit, assess, remove, renew
+    0, 0, 0,  // register suspend, reinstate, due
     1,  // placement show PL-2026-008 (over budget)
     0, 0,  // hours import, hours report
     1, 1,  // check, check --file --rule Q-INT
