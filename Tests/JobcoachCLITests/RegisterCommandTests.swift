@@ -380,3 +380,29 @@ struct SuspensionAndAssessmentCommandTests {
     #expect(pe.out.contains("2026-12-01 to 2031-11-30"), "\(pe.out)")
   }
 }
+
+struct ShowRegisterTests {
+  /// `show` names the membership: number, status on the date, period, valid until (issue 15).
+  @Test func showIncludesTheRegistrationOnTheDate() throws {
+    let registered = jobcoach(["show", "JC-0001", "--file", samplesPath, "--on", "2026-11-23"])
+    #expect(
+      registered.out.hasSuffix(
+        "register:\n  RJC-00101, registered on 2026-11-23, period 1 (2022-04-01 to 2027-03-31), valid until 2027-03-31; renewal due\n"
+      ))
+    let lapsed = jobcoach(["show", "JC-0004", "--file", samplesPath, "--on", "2027-01-10"])
+    #expect(
+      lapsed.out.hasSuffix(
+        "register:\n  RJC-00104, lapsed on 2027-01-10: period 1 (2022-01-10 to 2027-01-09) was not renewed; a late renewal is possible until 2027-04-09\n"
+      ))
+    let json = try jobcoach([
+      "show", "JC-0004", "--file", samplesPath, "--on", "2027-01-10", "--format", "json",
+    ]).json()
+    guard case .object(let register)? = json["register"] else {
+      Issue.record("a register member")
+      return
+    }
+    #expect(register["status"] == .string("lapsed"))
+    #expect(register["validUntil"] == .null)
+    #expect(jobcoach(["show", "JC-0005", "--file", samplesPath]).out.hasSuffix("register:\n  not a member\n"))
+  }
+}

@@ -314,7 +314,8 @@ struct RegisterListsTests {
     var registry = ReviewPlacementTests.registry
     registry.coaches["C2"] = Coach(
       id: "C2", name: "Bram", employments: [employment("EMP", .internal)])
-    let profile = try ShowCoach(coach: "C1").run(in: registry)
+    let profile = try ShowCoach(coach: "C1", on: day("2026-03-01")).run(in: registry)
+    #expect(profile.membership == nil && profile.standing == nil)
     #expect(profile.placements.map(\.id) == ["P1", "P2", "P3"])
     #expect(profile.organisationNames["EMP2"] == "Drukkerij Test")
     let internalCoaches = try ListCoaches(kind: .internal, on: day("2026-03-01")).run(in: registry)

@@ -5,8 +5,9 @@ import JobcoachStore
 struct ShowCommand: Command {
   static let spec = CommandSpec(
     name: "show", summary: "show a coach: employments, qualifications and placements",
-    synopsis: "COACH_ID [--format text|json] [--db PATH | --file FILE...]", positionals: 1...1,
+    synopsis: "COACH_ID [--on DATE] [--format text|json] [--db PATH | --file FILE...]", positionals: 1...1,
     options: [
+      .date,
       .value("--format", "FORMAT", "text or json (default text)"),
       .database,
       .documents,
@@ -29,7 +30,9 @@ struct ShowCommand: Command {
   }
 
   func run(_ context: CommandContext) throws -> Int32 {
-    let profile = try ShowCoach(coach: coachID).run(in: try context.openRegistry(arguments))
+    let date = try context.date(arguments, command: Self.spec.name)
+    let profile = try ShowCoach(coach: coachID, on: date).run(
+      in: try context.openRegistry(arguments))
     let coach = profile.coach
     let placements = profile.placements
     func name(_ id: OrganisationID) -> String {
@@ -37,7 +40,13 @@ struct ShowCommand: Command {
     }
     switch format {
     case .json:
-      context.print(JSONWriter.string(Self.json(coach, placements: placements)))
+      var json = Self.json(coach, placements: placements)
+      if case .object(var fields) = json {
+        fields.members.append(
+          JSONObject.Member(key: "register", value: Self.json(profile.membership, profile.standing)))
+        json = .object(fields)
+      }
+      context.print(JSONWriter.string(json))
     default:
       var text = "\(coach.name) (\(coach.id))\n\nemployments:\n"
       if coach.employments.isEmpty { text += "  none\n" }
@@ -63,9 +72,44 @@ struct ShowCommand: Command {
           "  \(placement.id) at \(name(placement.employer)), \(placement.period), funded by "
           + "\(placement.funder.rawValue)\n"
       }
+      text += "\nregister:\n"
+      if let membership = profile.membership, let standing = profile.standing {
+        text += "  \(membership.registerNumber), " + Self.describe(standing) + "\n"
+      } else {
+        text += "  not a member\n"
+      }
       context.print(text)
     }
     return ExitCode.success
+  }
+
+  /// How a registration stands, in words: `registered on 2026-11-23, period 1 (...), valid
+  /// until 2027-03-31`.
+  static func describe(_ standing: RegistrationStanding) -> String {
+    let period = "period \(standing.cycle.number) (\(standing.cycle.period))"
+    if let lapsed = standing.lapsedOn {
+      return "lapsed on \(lapsed): \(standing.lapseReason ?? period)"
+    }
+    let status = standing.status?.rawValue ?? "not yet registered"
+    var text = "\(status) on \(standing.date), \(period)"
+    if let until = standing.validUntil { text += ", valid until \(until)" }
+    if standing.isRenewalDue { text += "; renewal due" }
+    return text
+  }
+
+  static func json(_ membership: Membership?, _ standing: RegistrationStanding?) -> JSONValue {
+    guard let membership, let standing else { return .null }
+    return .object([
+      "registerNumber": JSONValue(membership.registerNumber),
+      "status": standing.lapsedOn == nil ? JSONValue(standing.status?.rawValue) : .string("lapsed"),
+      "on": JSONValue(standing.date),
+      "period": .object([
+        "number": JSONValue(standing.cycle.number), "start": JSONValue(standing.cycle.start),
+        "end": JSONValue(standing.cycle.end),
+      ]),
+      "validUntil": JSONValue(standing.validUntil), "lapsedOn": JSONValue(standing.lapsedOn),
+      "renewalDue": JSONValue(standing.isRenewalDue),
+    ])
   }
 
   static func json(_ coach: Coach, placements: [Placement]) -> JSONValue {

@@ -2,8 +2,13 @@
 /// with the organisations' names (`jobcoach show`).
 public struct ShowCoach: Hashable, Sendable {
   public var coach: CoachID
+  /// The date the registration's standing is shown on.
+  public var date: CalendarDate
 
-  public init(coach: CoachID) { self.coach = coach }
+  public init(coach: CoachID, on date: CalendarDate) {
+    self.coach = coach
+    self.date = date
+  }
 
   public func run(in registry: some RegistryReading) throws -> CoachProfile {
     try registry.reading {
@@ -13,7 +18,13 @@ public struct ShowCoach: Hashable, Sendable {
       for id in Set(coach.employments.map(\.organisation) + placements.map(\.employer)) {
         names[id] = try registry.organisation(id)?.name
       }
-      return CoachProfile(coach: coach, placements: placements, organisationNames: names)
+      let membership = try registry.membership(of: coach.id)
+      let standing = try membership.map {
+        $0.standing(on: date, norms: try registry.registerRules().norms)
+      }
+      return CoachProfile(
+        coach: coach, placements: placements, organisationNames: names, membership: membership,
+        standing: standing)
     }
   }
 }
@@ -25,6 +36,9 @@ public struct CoachProfile: Hashable, Sendable {
   public var placements: [Placement]
   /// The names of the organisations the coach and the placements refer to, where known.
   public var organisationNames: [OrganisationID: String]
+  /// The coach's membership of the register, and how it stands on the date.
+  public var membership: Membership?
+  public var standing: RegistrationStanding?
 }
 
 /// "Which coaches are there, as what, on this date?" (`jobcoach list`): a row per coach and
