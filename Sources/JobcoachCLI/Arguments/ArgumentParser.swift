@@ -99,6 +99,14 @@ struct ParsedArguments: Sendable {
   func allValues(_ name: String) -> [String] { values[name] ?? [] }
   func flag(_ name: String) -> Bool { flags.contains(name) }
 
+  /// The `--reason TEXT` a decision must give: not missing, not blank.
+  func reason(command: String, why: String = "") throws(UsageError) -> String {
+    guard let reason = value("--reason"), !reason.allSatisfy(\.isWhitespace) else {
+      throw UsageError("missing --reason TEXT" + why, command: command)
+    }
+    return reason
+  }
+
   /// Parses `arguments` for `spec`: `--name value`, `--name=value`, flags, `--` ends options.
   /// `--help` or `-h` where an option may stand asks for help and skips the other checks; as
   /// the value of an option it is refused (a value that starts like an option is given as

@@ -133,21 +133,12 @@ public struct CalendarDate: Hashable, Comparable, Sendable {
   /// August ends on 28 or 29 February; a five-year period from 29 February 2020 on 28
   /// February 2025).
   public func lastDayOfPeriod(months: Int) -> CalendarDate {
-    let (year, month, day) = components
-    let total = year * 12 + (month - 1) + months
-    if total >= 10_000 * 12 { return .latest }
-    if total < 12 { return .earliest }
-    let newYear = total / 12
-    let newMonth = total % 12 + 1
-    let length = CalendarDate.daysIn(month: newMonth, year: newYear)
-    guard day <= length else {
-      return CalendarDate(
-        daysSinceEpoch: CalendarDate.days(year: newYear, month: newMonth, day: length))
-    }
-    return CalendarDate(
-      daysSinceEpoch: CalendarDate.days(year: newYear, month: newMonth, day: day)
-    ).adding(days: -1)
+    let later = adding(months: months)
+    // Where that month has the day, the period ends the day before it; where it has not,
+    // `adding` already stopped at the month's last day.
+    return later.components.day == components.day ? later.adding(days: -1) : later
   }
+
 
   /// Whole days from `self` to `other` (negative when `other` is earlier).
   public func days(until other: CalendarDate) -> Int {

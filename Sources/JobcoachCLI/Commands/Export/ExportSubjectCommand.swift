@@ -205,11 +205,8 @@ struct EraseCommand: Command {
     guard arguments.positionals.count == 1 else {
       throw UsageError("missing COACH_ID: which coach to erase", command: Self.spec.name)
     }
-    guard let reason = arguments.value("--reason"), !reason.allSatisfy(\.isWhitespace) else {
-      throw UsageError(
-        "missing --reason TEXT: an erasure is always explained", command: Self.spec.name)
-    }
-    self.reason = reason
+    reason = try arguments.reason(
+      command: Self.spec.name, why: ": an erasure is always explained")
   }
 
   func run(_ context: CommandContext) throws -> Int32 {

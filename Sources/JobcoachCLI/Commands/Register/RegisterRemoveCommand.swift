@@ -20,10 +20,7 @@ struct RegisterRemoveCommand: Command {
 
   init(_ arguments: ParsedArguments) throws(UsageError) {
     self.arguments = arguments
-    guard let reason = arguments.value("--reason"), !reason.allSatisfy(\.isWhitespace) else {
-      throw UsageError("missing --reason TEXT", command: Self.spec.name)
-    }
-    self.reason = reason
+    reason = try arguments.reason(command: Self.spec.name)
   }
 
   func run(_ context: CommandContext) throws -> Int32 {

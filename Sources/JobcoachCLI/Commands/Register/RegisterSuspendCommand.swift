@@ -25,10 +25,8 @@ struct RegisterSuspendCommand: Command {
 
   init(_ arguments: ParsedArguments) throws(UsageError) {
     self.arguments = arguments
-    guard let reason = arguments.value("--reason"), !reason.allSatisfy(\.isWhitespace) else {
-      throw UsageError("missing --reason TEXT: a suspension is always explained", command: Self.spec.name)
-    }
-    self.reason = reason
+    reason = try arguments.reason(
+      command: Self.spec.name, why: ": a suspension is always explained")
   }
 
   func run(_ context: CommandContext) throws -> Int32 {
