@@ -24,7 +24,7 @@ public enum JobcoachTool {
     RegisterReinstateCommand.self, RegisterDueCommand.self,
     PlacementShowCommand.self, HoursImportCommand.self, HoursReportCommand.self,
     CheckCommand.self, AuditVerifyCommand.self, AuditLogCommand.self, ExportPublicCommand.self,
-    RemindCommand.self, ExportSubjectCommand.self, EraseCommand.self, SettingsCommand.self,
+    RemindCommand.self, ExportSubjectCommand.self, ExportCatalogueCommand.self, EraseCommand.self, SettingsCommand.self,
   ]
 
   static let version = "0.1.0"

@@ -406,3 +406,53 @@ struct ShowRegisterTests {
     #expect(jobcoach(["show", "JC-0005", "--file", samplesPath]).out.hasSuffix("register:\n  not a member\n"))
   }
 }
+
+/// A coach's own check is honest (issue 15): with the association's catalogue it gives the
+/// registry's answer; without one it says the codes went unchecked.
+struct CatalogueTests {
+  @Test func aPortfolioCheckedAgainstTheCatalogueGivesTheRegistrysAnswer() throws {
+    let scratch = Scratch()
+    let db = scratch.sampleRegistry()
+    let directory = scratch.file("catalogue")
+    let export = jobcoach(["export", "catalogue", "--output", directory, "--db", db])
+    #expect(export.code == 0, "\(export.err)")
+    #expect(
+      export.out
+        == "wrote the catalogue to '\(directory)': 6 accreditations, 3 recognised educations, 1 PE norm\n"
+    )
+    // The catalogue reads back as the documents it came from.
+    for kind in ["accreditations", "educations", "pe-norms"] {
+      let original = try JSONParser.parse(Array(bytes(samplesPath + "/\(kind).json")!))
+      let exported = try JSONParser.parse(Array(bytes(directory + "/\(kind).json")!))
+      let key = kind == "pe-norms" ? "norms" : kind
+      #expect(exported[key]?.array.count == original[key]?.array.count, "\(kind)")
+    }
+    let own = [
+      "--file", samplesPath + "/portfolios.json", "--file", samplesPath + "/memberships.json",
+    ]
+    for coach in ["JC-0001", "JC-0006", "JC-0004"] {
+      let registry = try jobcoach([
+        "pe", coach, "--on", "2026-11-23", "--format", "json", "--db", db,
+      ]).json()
+      let checked = try jobcoach(
+        ["pe", coach, "--on", "2026-11-23", "--format", "json", "--file", directory] + own
+      ).json()
+      let unchecked = try jobcoach(
+        ["pe", coach, "--on", "2026-11-23", "--format", "json"] + own
+      ).json()
+      #expect(checked["claimsChecked"] == .bool(true))
+      #expect(unchecked["claimsChecked"] == .bool(false))
+      for key in ["accreditedHours", "countedHours", "missingHours", "met"] {
+        #expect(checked[key] == registry[key], "\(coach) \(key)")
+      }
+    }
+    // JC-0006 claims a code the catalogue does not know: unchecked, it counts as accredited.
+    let text = jobcoach(["pe", "JC-0006", "--on", "2026-11-23"] + own)
+    #expect(text.out.contains("accreditation codes not checked: no catalogue was given"))
+    #expect(
+      jobcoach(["export", "catalogue", "--output", directory, "--db", db]).code == 73,
+      "files are replaced only with --force")
+    #expect(
+      jobcoach(["export", "catalogue", "--output", directory, "--force", "--db", db]).code == 0)
+  }
+}

@@ -326,3 +326,38 @@ struct PlacementDocumentReadingTests {
     #expect(!funding.shiftsBetweenYears)
   }
 }
+
+/// The catalogue's documents read back as the records they were written from.
+struct CatalogueDocumentsTests {
+  @Test func everyRecordReadsBackAsWritten() throws {
+    var norm = PENorm.seedDefault
+    norm.practiceHours = Hours(minutes: 20)
+    let rules = RegisterRules(
+      educations: [
+        "E1": RecognisedEducation(
+          id: "E1", title: "Post-hbo", provider: "HU",
+          recognition: DateInterval(start: day("2010-01-01"), end: day("2030-12-31"))),
+        "E2": RecognisedEducation(
+          id: "E2", title: "Jobcoach", provider: "Saxion",
+          recognition: DateInterval(start: day("2012-01-01"), end: nil)),
+      ],
+      accreditations: [
+        "A": Accreditation(
+          code: "A", title: "Course", provider: "P", hours: Hours(minutes: 20),
+          validity: DateInterval(start: day("2020-01-01"), end: nil)),
+        "B": Accreditation(
+          code: "B", title: "Other", provider: "Q", hours: Hours(wholeHours: 8),
+          validity: DateInterval(start: day("2020-01-01"), end: day("2024-12-31"))),
+      ],
+      norms: PENormHistory(versions: [norm]))
+    var batch = ImportBatch()
+    let log = ProblemLog()
+    for (file, document) in CatalogueDocuments.documents(rules) {
+      batch.read(Array(JSONWriter.string(document).utf8), file: file, log: log)
+    }
+    #expect(log.isEmpty, "\(log.problems)")
+    #expect(Set(batch.accreditations.map(\.value)) == Set(rules.accreditations!.values))
+    #expect(Set(batch.educations.map(\.value)) == Set(rules.educations.values))
+    #expect(batch.norms.map(\.value) == [norm])
+  }
+}

@@ -61,15 +61,21 @@ struct PECommand: Command {
         .run(in: documents)
     }
     switch format {
-    case .json: context.print(JSONWriter.string(Self.json(answer.statement, name: answer.name)))
-    default: context.print(Self.text(answer.statement, name: answer.name))
+    case .json:
+      context.print(
+        JSONWriter.string(
+          Self.json(answer.statement, name: answer.name, claimsChecked: answer.claimsChecked)))
+    default:
+      context.print(
+        Self.text(answer.statement, name: answer.name, claimsChecked: answer.claimsChecked))
     }
     return answer.statement.isMet ? ExitCode.success : ExitCode.findings
   }
 
-  static func json(_ statement: PEStatement, name: String?) -> JSONValue {
+  static func json(_ statement: PEStatement, name: String?, claimsChecked: Bool) -> JSONValue {
     .object([
       "coach": JSONValue(statement.coach.rawValue),
+      "claimsChecked": JSONValue(claimsChecked),
       "name": JSONValue(name),
       "on": JSONValue(statement.date),
       "cycle": .object([
@@ -108,13 +114,21 @@ struct PECommand: Command {
     ])
   }
 
-  static func text(_ statement: PEStatement, name: String?) -> String {
+  /// Said when accredited claims were taken as claimed, for want of a catalogue.
+  static let claimsUnchecked =
+    "accreditation codes not checked: no catalogue was given, so the accredited hours may be "
+    + "too high (run 'jobcoach export catalogue --output DIR' at the association and pass DIR "
+    + "with --file)\n"
+
+  static func text(_ statement: PEStatement, name: String?, claimsChecked: Bool) -> String {
     let who = name.map { "\($0) (\(statement.coach))" } ?? statement.coach.rawValue
     let norm = statement.norm
     var text = "PE hours of \(who) on \(statement.date): \(statement.isMet ? "MET" : "NOT MET")\n"
     text +=
       "cycle \(statement.cycle.number): \(statement.cycle.start) to \(statement.cycle.end), "
-      + "\(statement.daysLeft) days left\nnorm: \(norm.name)\n\n"
+      + "\(statement.daysLeft) days left\nnorm: \(norm.name)\n"
+    if !claimsChecked { text += claimsUnchecked }
+    text += "\n"
     func missing(_ hours: Hours) -> String { hours == .zero ? "met" : "\(hours) missing" }
     text += TextTable.render(
       [
