@@ -115,9 +115,17 @@ struct Generator {
       coachLines.append(
         #"{"id": "\#(id)", "name": "Coach \#(index + 1)", "employments": [\#(employment)], "qualifications": [{"kind": "hbo-diploma", "title": "Bachelor Social Work", "issuedOn": "\#(year - 1)-07-01", "issuer": "Hogeschool"}, {"kind": "jobcoach-training", "title": "Post-hbo Jobcoach", "issuedOn": "\#(year)-01-15", "issuer": "Hogeschool"}]}"#
       )
-      let admitted = "\(2018 + Int(random.next() % 6))-\(pad(1 + Int(random.next() % 12), 2))-01"
+      let admittedYear = 2018 + Int(random.next() % 6)
+      let admittedMonth = 1 + Int(random.next() % 12)
+      let admitted = "\(admittedYear)-\(pad(admittedMonth, 2))-01"
+      // Registrations whose first period has ended were renewed in its window (R-RE-3): on
+      // the 15th of the period's last month, so they stay registered as a real register's do.
+      let renewal =
+        admittedYear + 5 < 2026 || (admittedYear + 5 == 2026 && admittedMonth <= 11)
+        ? #", {"date": "\#(admittedMonth == 1 ? admittedYear + 4 : admittedYear + 5)-\#(pad(admittedMonth == 1 ? 12 : admittedMonth - 1, 2))-15", "status": "registered", "rule": "R-RE-1", "decision": "renewed"}"#
+        : ""
       membershipLines.append(
-        #"{"coach": "\#(id)", "registerNumber": "RJC-B\#(pad(index + 1, 6))", "admittedOn": "\#(admitted)", "route": "entry-requirements", "statusChanges": [{"date": "\#(admitted)", "status": "registered", "rule": "R-ADM-1", "decision": "admitted"}]}"#
+        #"{"coach": "\#(id)", "registerNumber": "RJC-B\#(pad(index + 1, 6))", "admittedOn": "\#(admitted)", "route": "entry-requirements", "statusChanges": [{"date": "\#(admitted)", "status": "registered", "rule": "R-ADM-1", "decision": "admitted"}\#(renewal)]}"#
       )
     }
     try save(

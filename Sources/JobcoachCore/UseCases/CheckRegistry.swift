@@ -301,8 +301,15 @@ struct RegisterPE {
       }
     }
     totals = try registry.cycleTotals(cycles, on: date, rules: rules)
+    // Portfolios only where a statement needs one (a registered coach, or one in the grace
+    // period, the registry summed none for) or the caller asks for it: a lapsed or removed
+    // membership needs none.
     var portfolios: [CoachID: Portfolio] = [:]
     for membership in memberships where totals[membership.coach] == nil {
+      let standing = membership.standing(on: date, norms: rules.norms)
+      let needsStatement =
+        standing.isRegistered || standing.graceEnds.map { $0 >= date } == true
+      guard needsStatement || needsPortfolio(membership) else { continue }
       portfolios[membership.coach] = try registry.portfolio(of: membership.coach)
     }
     self.portfolios = portfolios
