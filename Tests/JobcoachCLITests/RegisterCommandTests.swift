@@ -456,3 +456,69 @@ struct CatalogueTests {
       jobcoach(["export", "catalogue", "--output", directory, "--force", "--db", db]).code == 0)
   }
 }
+
+/// Q-POL-4: a municipality's policy may require registration in good standing (issue 15).
+struct RegistrationRequiredTests {
+  /// A policy of Zaanstad from 2026-01-01 that requires municipal coaches to be registered.
+  func registryWithTheRequirement(_ scratch: Scratch) -> String {
+    let db = scratch.sampleRegistry()
+    let policy = scratch.write(
+      "policy.json",
+      #"{"kind": "policies", "schemaVersion": 1, "policies": [{"id": "POL-REGISTERED", "name": "Alleen geregistreerde jobcoaches", "municipality": "ORG-ZAANSTAD", "effectiveFrom": "2026-01-01", "fundsInternalCoaching": true, "externalOrganisations": {"policy": "free-choice"}, "requirements": {"municipal": ["Q-MUN-1", "Q-MUN-2", "Q-POL-4"]}}]}"#
+    )
+    let imported = jobcoach(["import", policy, "--db", db])
+    precondition(imported.code == 0, imported.err)
+    return db
+  }
+
+  @Test func aRegisteredCoachMeetsItWithTheRegistersWordAsEvidence() throws {
+    let scratch = Scratch()
+    let db = registryWithTheRequirement(scratch)
+    let run = jobcoach([
+      "verify", "JC-0004", "--as", "municipal", "--policy", "POL-REGISTERED", "--on",
+      "2027-01-09", "--db", db, "--format", "json",
+    ])
+    let findings = JSONValue.object(try run.json())["findings"]?.array ?? []
+    let requirement = findings.first { $0["rule"] == .string("Q-POL-4") }
+    #expect(requirement?["outcome"] == .string("met"), "\(run.out)")
+    let evidence = requirement?["evidence"]?.array ?? []
+    #expect(evidence.contains { $0["reference"] == .string("RJC-00104") })
+    #expect(
+      evidence.contains {
+        $0["detail"] == .string("registered on 2027-01-09, period 1 (2022-01-10 to 2027-01-09), valid until 2027-01-09")
+      }, "\(evidence)")
+  }
+
+  @Test func aLapsedCoachIsNotEligibleUnderIt() {
+    let scratch = Scratch()
+    let db = registryWithTheRequirement(scratch)
+    let run = jobcoach([
+      "verify", "JC-0004", "--as", "municipal", "--policy", "POL-REGISTERED", "--on",
+      "2027-01-10", "--db", db,
+    ])
+    #expect(run.code == 1)
+    #expect(run.out.contains("NOT ELIGIBLE"), "\(run.out)")
+    #expect(
+      run.out.contains(
+        "Q-POL-4  policy POL-REGISTERED requires municipal coaches to be registered in good standing on 2027-01-10: register number RJC-00104 lapsed on 2027-01-10"
+      ), "\(run.out)")
+    // Under G4, which does not ask it, the same coach on the same day is eligible.
+    let g4 = jobcoach([
+      "verify", "JC-0004", "--as", "municipal", "--policy", "G4", "--on", "2027-01-10", "--db", db,
+    ])
+    #expect(!g4.out.contains("Q-POL-4"))
+  }
+
+  @Test func aCoachWithoutARegisterNumberDoesNotMeetIt() {
+    let scratch = Scratch()
+    let db = registryWithTheRequirement(scratch)
+    // JC-0005 is a municipal coach without a membership or register number.
+    let run = jobcoach([
+      "verify", "JC-0005", "--as", "municipal", "--policy", "POL-REGISTERED", "--on",
+      "2026-06-01", "--db", db,
+    ])
+    #expect(run.out.contains("Q-POL-4"), "\(run.out)")
+    #expect(run.out.contains("the coach has no register number"), "\(run.out)")
+    #expect(run.code == 1)
+  }
+}

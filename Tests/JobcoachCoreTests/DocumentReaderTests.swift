@@ -321,3 +321,16 @@ struct ValueEndScannerTests {
     }
   }
 }
+
+struct NullObjectsAsTheSchemasAllowTests {
+  /// The schemas allow null for optional objects (evidence, requirements): still read as absent.
+  @Test func anOptionalObjectMayBeNull() {
+    let log = ProblemLog()
+    var batch = ImportBatch()
+    batch.read(
+      Array(#"{"kind": "policies", "schemaVersion": 1, "policies": [{"id": "P", "name": "P", "effectiveFrom": "2026-01-01", "fundsInternalCoaching": true, "externalOrganisations": {"policy": "free-choice"}, "requirements": null}]}"#.utf8),
+      file: "f.json", log: log)
+    #expect(log.isEmpty, "\(log.problems)")
+    #expect(batch.policies.count == 1)
+  }
+}

@@ -76,10 +76,12 @@ public struct ObjectFields {
     value(key, required: true).flatMap { decode($0, at: key, as: T.self) }
   }
 
-  /// The field's value, nil when absent (and after reporting a wrong value). An array or
-  /// object may be left out but is never null: `null` is a type error like any other.
+  /// The field's value, nil when absent or null (and after reporting a wrong value). An array
+  /// may be left out but is never null, as the schemas say: `null` is a type error there.
   public mutating func optional<T: JSONField>(_ key: String, as type: T.Type = T.self) -> T? {
-    member(key).flatMap { decode($0, at: key, as: T.self) }
+    guard let value = member(key) else { return nil }
+    if case .null = value, !(T.self is any JSONArrayField.Type) { return nil }
+    return decode(value, at: key, as: T.self)
   }
 
   private mutating func decode<T: JSONField>(_ value: JSONValue, at key: String, as: T.Type)
@@ -373,6 +375,10 @@ extension CoachKind: JSONEnumField {}
 extension OrganisationKind: JSONEnumField {}
 extension QualificationKind: JSONEnumField {}
 extension Funder: JSONEnumField {}
+
+/// A list field: absent is allowed where optional, null never.
+public protocol JSONArrayField {}
+extension Array: JSONArrayField where Element: JSONField {}
 
 extension Array: JSONField where Element: JSONField {
   /// Every element is read, so every bad element is reported; nil if any was bad.

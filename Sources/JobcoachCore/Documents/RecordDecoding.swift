@@ -264,7 +264,7 @@ struct RequirementsField: JSONField {
     var rules: [CoachKind: [RuleID]] = [:]
     for kind in CoachKind.allCases {
       guard let listed = fields.optional(kind.rawValue, as: [RuleID].self) else { continue }
-      let allowed = RuleID.requirements(for: kind)
+      let allowed = RuleID.policyRequirements(for: kind)
       for (index, rule) in listed.enumerated() where !allowed.contains(rule) {
         fields.report(
           at: pointer.appending(kind.rawValue).appending(index),

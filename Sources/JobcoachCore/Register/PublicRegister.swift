@@ -85,14 +85,26 @@ public enum RegisterStanding {
     on date: CalendarDate
   ) -> Finding? {
     let subject = FindingSubject.coach(coach.id)
+    var evidence: [EvidenceItem] = []
     func finding(_ severity: Severity, _ outcome: Outcome, _ message: String) -> Finding {
       Finding(
         rule: .reregistration, severity: severity, outcome: outcome, subject: subject,
-        message: message)
+        message: message, evidence: evidence)
     }
     if let membership {
       let number = membership.registerNumber
       let standing = membership.standing(on: date, norms: norms)
+      // The register's word: number, status on the date, period and valid-until (Q-POL-4).
+      let status =
+        standing.lapsedOn != nil ? "lapsed" : standing.status?.rawValue ?? "not yet registered"
+      evidence = [
+        EvidenceItem(
+          kind: .registration, reference: number,
+          detail: "\(status) on \(date), period \(standing.cycle.number) "
+            + "(\(standing.cycle.period))"
+            + (standing.validUntil.map { ", valid until \($0)" } ?? ""),
+          validFrom: standing.cycle.start, validUntil: standing.validUntil)
+      ]
       if let lapsed = standing.lapsedOn {
         return finding(
           .warning, .unmet,

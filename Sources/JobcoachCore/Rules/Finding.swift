@@ -55,6 +55,8 @@ public struct EvidenceItem: Hashable, Sendable {
   public enum Kind: String, Hashable, Sendable {
     case qualification, recognition, employment, placement, policy, organisation
     case grant, motivation, plan, booking, absence
+    /// A membership of the register: its number, status and period.
+    case registration
   }
 
   /// What the evidence says, as values where a rule names many of them (a check names every

@@ -374,7 +374,40 @@ extension QualificationRules {
 
     // MARK: Municipal policy (Q-POL-*)
 
+    /// Q-POL-4: where the policy requires registration of this kind, the register's answer
+    /// (R-RE-1, the one home of the standing) decides: in good standing is met, anything else
+    /// is not, and what the registry cannot tell is undetermined.
+    mutating func checkRegistrationRequirement() {
+      guard policy.requirements(for: request.kind).contains(.registrationRequired) else { return }
+      let subject = FindingSubject.coach(coach.id)
+      let required =
+        "policy \(policy.id) requires \(request.kind.rawValue) coaches to be registered in good "
+        + "standing on \(date)"
+      guard let registration = request.registration else {
+        add(
+          .registrationRequired, .error, .unmet, subject: subject,
+          "\(required); the coach has no register number", [policyEvidence])
+        return
+      }
+      let evidence = [policyEvidence] + registration.evidence
+      switch registration.outcome {
+      case .met:
+        add(
+          .registrationRequired, .note, .met, subject: subject,
+          "\(required): \(registration.message)", evidence)
+      case .undetermined:
+        add(
+          .registrationRequired, .error, .undetermined, subject: subject,
+          "\(required), which cannot be checked: \(registration.message)", evidence)
+      default:
+        add(
+          .registrationRequired, .error, .unmet, subject: subject,
+          "\(required): \(registration.message)", evidence)
+      }
+    }
+
     mutating func checkPolicies() {
+      checkRegistrationRequirement()
       let subject = FindingSubject.coach(coach.id)
       switch request.kind {
       case .internal:

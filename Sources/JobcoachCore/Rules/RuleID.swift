@@ -34,6 +34,14 @@ public struct RuleID: RawRepresentable, Hashable, Comparable, Sendable, CustomSt
   public static let externalOrganisationPolicy: RuleID = "Q-POL-2"
   /// UWV works only with coaches of recognised coaching organisations.
   public static let uwvRecognisedOnly: RuleID = "Q-POL-3"
+  /// A municipality's own requirement for a coach kind: registered in good standing in the
+  /// register on the date (Q-POL-1's "kwaliteitseisen", more than G4 asks).
+  public static let registrationRequired: RuleID = "Q-POL-4"
+
+  /// What a policy may list for a coach kind: the G4 requirements, and registration.
+  public static func policyRequirements(for kind: CoachKind) -> [RuleID] {
+    requirements(for: kind) + [.registrationRequired]
+  }
 
   /// The qualification requirements a policy can ask of each coach kind.
   public static func requirements(for kind: CoachKind) -> [RuleID] {

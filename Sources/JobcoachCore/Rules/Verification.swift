@@ -5,15 +5,19 @@ public struct VerificationRequest: Hashable, Sendable {
   public var date: CalendarDate
   public var placement: Placement?
   public var policy: MunicipalPolicy
+  /// How the coach stands in the register on the date (the R-RE-1 finding), for a policy that
+  /// requires registration (Q-POL-4); nil when the coach has no register number at all.
+  public var registration: Finding?
 
   public init(
     kind: CoachKind, date: CalendarDate, placement: Placement? = nil,
-    policy: MunicipalPolicy = .g4Default
+    policy: MunicipalPolicy = .g4Default, registration: Finding? = nil
   ) {
     self.kind = kind
     self.date = date
     self.placement = placement
     self.policy = policy
+    self.registration = registration
   }
 }
 

@@ -68,6 +68,9 @@ public struct CheckRegistry: Hashable, Sendable {
     let siblingVisits: [PlacementID: [PlacementID: [CalendarDate]]]
     let memberships: [Membership]
     let registerRules: RegisterRules
+    /// Each coach's standing in the register (R-RE-1), for the policies that require
+    /// registration (Q-POL-4); read only when one does.
+    let registrations: [CoachID: Finding]
 
     init(_ registry: some RegistryReading, on date: CalendarDate, for municipality: OrganisationID?)
       throws
@@ -116,6 +119,28 @@ public struct CheckRegistry: Hashable, Sendable {
       self.siblingVisits = siblingVisits
       memberships = try registry.allMemberships()
       registerRules = try registry.registerRules()
+      let choices = policies.values.compactMap { try? $0.get() } + [try? defaultPolicy.get()]
+      let requiresRegistration = choices.contains { choice in
+        CoachKind.allCases.contains {
+          choice?.policy.requirements(for: $0).contains(.registrationRequired) == true
+        }
+      }
+      var registrations: [CoachID: Finding] = [:]
+      if requiresRegistration {
+        let byCoach = Dictionary(
+          memberships.map { ($0.coach, $0) }, uniquingKeysWith: { first, _ in first })
+        for coach in coaches {
+          let membership = byCoach[coach.id]
+          guard membership != nil || coach.registerNumber != nil else { continue }
+          let published =
+            membership == nil
+            ? try coach.registerNumber.flatMap { try registry.publicRegister(listing: $0) } : nil
+          registrations[coach.id] = RegisterStanding.finding(
+            for: coach, membership: membership, published: published,
+            norms: registerRules.norms, on: date)
+        }
+      }
+      self.registrations = registrations
     }
 
     /// Judges the registry, in parts a report puts in order. This thread reads the placements'
@@ -172,7 +197,8 @@ public struct CheckRegistry: Hashable, Sendable {
           }
           if placements.isEmpty, case .success(let choice) = defaultPolicy {
             let request = VerificationRequest(
-              kind: employment.kind, date: date, policy: choice.policy)
+              kind: employment.kind, date: date, policy: choice.policy,
+              registration: registrations[coach.id])
             part.findings += qualification.verify(coach, request).findings.filter {
               !($0.outcome == .undetermined && RuleID.perPlacement.contains($0.rule))
             }
@@ -180,7 +206,8 @@ public struct CheckRegistry: Hashable, Sendable {
           for placement in placements {
             guard case .success(let choice)? = policies[placement.id] else { continue }
             let request = VerificationRequest(
-              kind: employment.kind, date: date, placement: placement, policy: choice.policy)
+              kind: employment.kind, date: date, placement: placement, policy: choice.policy,
+              registration: registrations[coach.id])
             // The grant's F findings come once, with the placement's own review.
             part.findings += qualification.verify(coach, request, grant: false).findings
           }

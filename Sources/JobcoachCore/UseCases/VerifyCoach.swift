@@ -41,12 +41,12 @@ public struct VerifyCoach: Hashable, Sendable {
       {
         organisations[id] = try registry.organisation(id)
       }
+      let standing = try LookUpRegisterStanding.finding(for: coach, on: date, in: registry)
       let request = VerificationRequest(
-        kind: kind, date: date, placement: placement, policy: choice.policy)
+        kind: kind, date: date, placement: placement, policy: choice.policy,
+        registration: standing)
       var verification = QualificationRules(organisations: organisations).verify(coach, request)
-      if let standing = try LookUpRegisterStanding.finding(for: coach, on: date, in: registry) {
-        verification.findings.append(standing)
-      }
+      if let standing { verification.findings.append(standing) }
       return CoachVerification(verification: verification, policy: choice)
     }
   }
