@@ -387,3 +387,58 @@ struct PolicyHistoryTests {
     #expect(history.version(on: day("2026-07-01"))?.name == "v2")
   }
 }
+
+/// Q-POL-4: a policy that requires registration judges the register's answer (issue 15).
+struct RegistrationRequirementTests {
+  let coach = Coach(
+    id: "C1", name: "Anouk", employments: [employment("MUN", .municipal, from: "2015-01-01")],
+    qualifications: [qualification(.hboDiploma), qualification(.jobcoachTraining)])
+
+  var policy: MunicipalPolicy {
+    var policy = MunicipalPolicy(id: "P", name: "P", effectiveFrom: day("2020-01-01"))
+    policy.requirements[.municipal] = [.municipalEducation, .municipalTraining, .registrationRequired]
+    return policy
+  }
+
+  func standing(_ outcome: Outcome) -> Finding {
+    Finding(
+      rule: .reregistration, severity: outcome == .met ? .note : .warning, outcome: outcome,
+      subject: .coach("C1"), message: "register says \(outcome)",
+      evidence: [EvidenceItem(kind: .registration, reference: "RJC-1", detail: "registered")])
+  }
+
+  func judged(_ registration: Finding?, policy: MunicipalPolicy? = nil) -> Verification {
+    QualificationRules(organisations: ["MUN": municipality]).verify(
+      coach,
+      VerificationRequest(
+        kind: .municipal, date: day("2026-03-02"), policy: policy ?? self.policy,
+        registration: registration))
+  }
+
+  @Test func inGoodStandingIsMetWithTheRegistersEvidence() {
+    let result = judged(standing(.met))
+    #expect(result.isEligible)
+    #expect(result.outcome(.registrationRequired) == .met)
+    #expect(result.finding(.registrationRequired)?.evidence.contains { $0.kind == .registration } == true)
+  }
+
+  @Test(arguments: [Outcome.unmet, .undetermined])
+  func anythingElseIsNotEligible(_ outcome: Outcome) {
+    let result = judged(standing(outcome))
+    #expect(!result.isEligible)
+    #expect(result.outcome(.registrationRequired) == outcome)
+    #expect(result.finding(.registrationRequired)?.severity == .error)
+  }
+
+  @Test func noRegisterNumberIsUnmet() {
+    let result = judged(nil)
+    #expect(!result.isEligible)
+    #expect(result.finding(.registrationRequired)?.message.hasSuffix("the coach has no register number") == true)
+  }
+
+  @Test func aPolicyThatDoesNotAskItSaysNothingOfIt() {
+    let result = judged(nil, policy: .g4Default)
+    #expect(result.isEligible)
+    #expect(result.finding(.registrationRequired) == nil)
+  }
+}
