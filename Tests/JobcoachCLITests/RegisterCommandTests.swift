@@ -522,3 +522,36 @@ struct RegistrationRequiredTests {
     #expect(run.code == 1)
   }
 }
+
+extension RegistrationRequiredTests {
+  /// `check` judges Q-POL-4 as `verify` does: the same finding for the same coach and date.
+  @Test func checkGivesVerifysAnswer() throws {
+    let scratch = Scratch()
+    let db = scratch.sampleRegistry()
+    // A new version of Purmerend's policy that requires registration of municipal coaches.
+    let policy = scratch.write(
+      "policy.json",
+      #"{"kind": "policies", "schemaVersion": 1, "policies": [{"id": "POL-PURMEREND", "name": "Purmerend, geregistreerd", "municipality": "ORG-PURMEREND", "effectiveFrom": "2026-12-01", "fundsInternalCoaching": true, "externalOrganisations": {"policy": "free-choice"}, "requirements": {"municipal": ["Q-MUN-1", "Q-MUN-2", "Q-POL-4"]}}]}"#
+    )
+    #expect(jobcoach(["import", policy, "--db", db]).code == 0)
+    let check = try jobcoach([
+      "check", "--on", "2027-01-10", "--municipality", "ORG-PURMEREND", "--rule", "Q-POL-4",
+      "--format", "json", "--db", db,
+    ]).json()
+    let findings = (JSONValue.object(check)["findings"]?.array ?? []).filter {
+      $0["rule"] == .string("Q-POL-4")
+    }
+    #expect(!findings.isEmpty, "\(check)")
+    let jc0004 = findings.first { $0["subject"]?["id"] == .string("JC-0004") }
+    let verify = try jobcoach([
+      "verify", "JC-0004", "--as", "municipal", "--municipality", "ORG-PURMEREND", "--on",
+      "2027-01-10", "--format", "json", "--db", db,
+    ]).json()
+    let verified = (JSONValue.object(verify)["findings"]?.array ?? []).first {
+      $0["rule"] == .string("Q-POL-4")
+    }
+    #expect(jc0004 != nil)
+    #expect(jc0004?["message"] == verified?["message"])
+    #expect(jc0004?["outcome"] == .string("unmet"))
+  }
+}
