@@ -145,6 +145,9 @@ public struct RenewRegistration: Hashable, Sendable {
       if let graceEnds = standing.graceEnds, !standing.lapsedAfterAssessment {
         throw UseCaseError.gracePeriodOver(coach, period: period, graceEnded: graceEnds)
       }
+      if let since = standing.lapsedOn {
+        throw UseCaseError.lapsed(coach, since: since, on: date)
+      }
       throw UseCaseError.notRegistered(coach, status: standing.status, on: date)
     }
     if let renewal = standing.renewal {
@@ -204,7 +207,9 @@ public struct SuspendCoach: Hashable, Sendable {
     let membership = try subject.requireMembership()
     let rules = try registry.registerRules()
     let standing = membership.standing(on: date, norms: rules.norms)
-    guard standing.isRegistered || standing.status == .assessmentDue else {
+    guard standing.isRegistered || standing.status == .assessmentDue, standing.lapsedOn == nil
+    else {
+      if let since = standing.lapsedOn { throw UseCaseError.lapsed(coach, since: since, on: date) }
       throw UseCaseError.notRegistered(coach, status: standing.status, on: date)
     }
     if let until, until < date { throw UseCaseError.suspensionEndsBeforeItStarts(coach) }

@@ -20,6 +20,8 @@ public enum UseCaseError: Error, Hashable, Sendable, CustomStringConvertible {
   case alreadyRemoved(CoachID)
   /// `register renew` for a coach whose status on the date is not registered.
   case notRegistered(CoachID, status: MembershipStatus?, on: CalendarDate)
+  /// The registration lapsed (R-RE-3) before the date: the decision is for registered coaches.
+  case lapsed(CoachID, since: CalendarDate, on: CalendarDate)
   case alreadyRenewed(CoachID, cycle: Int, on: CalendarDate)
   /// R-RE-3: the renewal window of the running period has not opened yet.
   case renewalWindowNotOpen(CoachID, period: RegisterCycle, opens: CalendarDate)
@@ -52,7 +54,10 @@ public enum UseCaseError: Error, Hashable, Sendable, CustomStringConvertible {
     case .alreadyRemoved(let coach): "coach '\(coach)' was removed from the register"
     case .notRegistered(let coach, let status, let date):
       "coach '\(coach)' is \(status?.rawValue ?? "not yet registered") on \(date), not "
-        + "registered; re-registration is for registered coaches"
+        + "registered in good standing"
+    case .lapsed(let coach, let since, let date):
+      "coach '\(coach)' is not registered on \(date): the registration lapsed on \(since) "
+        + "(R-RE-3)"
     case .renewalWindowNotOpen(let coach, let period, let opens):
       "the renewal of coach '\(coach)' for period \(period.number) (\(period.period)) opens on "
         + "\(opens) (R-RE-3)"
