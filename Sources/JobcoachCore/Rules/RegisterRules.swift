@@ -210,27 +210,23 @@ public struct RegisterRules: Sendable {
     /// The first activity of each (code or title, date, evidence): the same one listed again
     /// counts once (R-PE-4).
     var firstOfItsKind: [PEActivity.SameActivityKey: ActivityID] = [:]
+    /// An activity that does not count, and why.
+    func notCounted(_ activity: PEActivity, _ note: String) {
+      judgements.append(
+        ActivityJudgement(activity: activity, countedAs: nil, countedHours: .zero, note: note))
+    }
     for activity in portfolio.activities.sorted(by: { ($0.date, $0.id) < ($1.date, $1.id) }) {
       guard cycle.period.contains(activity.date) else {
-        judgements.append(
-          ActivityJudgement(
-            activity: activity, countedAs: nil, countedHours: .zero,
-            note: "outside the cycle \(cycle.period)"))
+        notCounted(activity, "outside the cycle \(cycle.period)")
         continue
       }
       // R-PE-4: demonstrable on the date judged on.
       guard activity.date <= date else {
-        judgements.append(
-          ActivityJudgement(
-            activity: activity, countedAs: nil, countedHours: .zero,
-            note: "after the date judged on (\(date)): not yet spent"))
+        notCounted(activity, "after the date judged on (\(date)): not yet spent")
         continue
       }
       guard let evidence = activity.evidence else {
-        judgements.append(
-          ActivityJudgement(
-            activity: activity, countedAs: nil, countedHours: .zero,
-            note: "no evidence (a certificate or attendance record): not demonstrable"))
+        notCounted(activity, "no evidence (a certificate or attendance record): not demonstrable")
         findings.append(
           Finding(
             rule: .peDemonstrable, severity: .warning, outcome: .unmet, subject: subject,
@@ -240,10 +236,8 @@ public struct RegisterRules: Sendable {
       }
       let key = activity.sameActivityKey
       if let first = firstOfItsKind[key] {
-        judgements.append(
-          ActivityJudgement(
-            activity: activity, countedAs: nil, countedHours: .zero,
-            note: "the same activity as '\(first)' (code or title, date and evidence): counted once"))
+        notCounted(
+          activity, "the same activity as '\(first)' (code or title, date and evidence): counted once")
         findings.append(
           Finding(
             rule: .peDemonstrable, severity: .warning, outcome: .unmet, subject: subject,
