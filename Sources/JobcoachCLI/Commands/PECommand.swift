@@ -4,7 +4,7 @@ import JobcoachStore
 /// `jobcoach pe`: a coach checks their professional development hours in the current cycle.
 struct PECommand: Command {
   static let spec = CommandSpec(
-    name: "pe", summary: "check a coach's PE hours in the current cycle against the norm",
+    name: "pe", summary: "check a coach's PE hours in the current period against the norm",
     synopsis: "COACH_ID [--on DATE] [--format text|json] [--db PATH]\n"
       + "       jobcoach pe --file PORTFOLIO.json [--file CATALOGUE.json...] [COACH_ID] [--on DATE]",
     positionals: 0...1,

@@ -4,7 +4,7 @@ import JobcoachStore
 /// `jobcoach show COACH_ID`: everything the registry holds on one coach, for a caseworker.
 struct ShowCommand: Command {
   static let spec = CommandSpec(
-    name: "show", summary: "show a coach: employments, qualifications and placements",
+    name: "show", summary: "show a coach: employments, qualifications, placements and register membership",
     synopsis: "COACH_ID [--on DATE] [--format text|json] [--db PATH | --file FILE...]", positionals: 1...1,
     options: [
       .date,

@@ -5,7 +5,7 @@ import JobcoachStore
 struct RegisterDueCommand: Command {
   static let spec = CommandSpec(
     name: "register due",
-    summary: "coaches whose cycle ends within a window, and coaches with an assessment due",
+    summary: "coaches whose period ends within a window or who lapsed in grace, and coaches with an assessment due",
     synopsis: "[--within DAYS] [--on DATE] [--stages LIST] [--format text|json|csv] [--db PATH]",
     positionals: 0...0,
     options: [
