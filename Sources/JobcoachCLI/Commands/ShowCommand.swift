@@ -101,7 +101,7 @@ struct ShowCommand: Command {
     guard let membership, let standing else { return .null }
     return .object([
       "registerNumber": JSONValue(membership.registerNumber),
-      "status": standing.lapsedOn == nil ? JSONValue(standing.status?.rawValue) : .string("lapsed"),
+      "status": JSONValue(standing.statusCode),
       "on": JSONValue(standing.date),
       "period": .object([
         "number": JSONValue(standing.cycle.number), "start": JSONValue(standing.cycle.start),

@@ -88,6 +88,15 @@ public struct PENormHistory: Hashable, Sendable {
   }
 }
 
+extension PENormHistory {
+  /// The period that follows `period`: from the day after it ends, numbered next (R-RE-2).
+  public func period(after period: RegisterCycle) -> RegisterCycle {
+    let start = period.end.adding(days: 1)
+    return RegisterCycle(
+      number: period.number + 1, period: cycle(containing: start, anchor: start).period)
+  }
+}
+
 /// One five-yearly re-registration cycle.
 public struct RegisterCycle: Hashable, Sendable {
   public var number: Int

@@ -70,14 +70,13 @@ public enum RegisterStanding {
   public static func lapse(
     of membership: Membership, _ standing: RegistrationStanding, lapsed: CalendarDate
   ) -> Finding {
-    let grace = standing.graceEnds.flatMap { $0 >= standing.date ? $0 : nil }
-    return Finding(
+    Finding(
       rule: standing.lapsedAfterAssessment ? .assessment : .renewalWindow,
-      severity: grace == nil ? .error : .warning, outcome: .unmet,
+      severity: standing.isInGracePeriod ? .warning : .error, outcome: .unmet,
       subject: .coach(membership.coach),
       message: "register number \(membership.registerNumber) lapsed on \(lapsed): "
         + (standing.lapseReason ?? "")
-        + (grace == nil ? "; only a new admission brings the coach back" : ""))
+        + (standing.isInGracePeriod ? "" : "; only a new admission brings the coach back"))
   }
 
   public static func finding(
@@ -95,8 +94,7 @@ public enum RegisterStanding {
       let number = membership.registerNumber
       let standing = membership.standing(on: date, norms: norms)
       // The register's word: number, status on the date, period and valid-until (Q-POL-4).
-      let status =
-        standing.lapsedOn != nil ? "lapsed" : standing.status?.rawValue ?? "not yet registered"
+      let status = standing.statusCode ?? "not yet registered"
       evidence = [
         EvidenceItem(
           kind: .registration, reference: number,

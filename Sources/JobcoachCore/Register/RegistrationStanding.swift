@@ -47,8 +47,17 @@ public struct RegistrationStanding: Hashable, Sendable {
   public var lapsedOn: CalendarDate?
   /// While lapsed after a period's end: the last day a late renewal restores it.
   public var graceEnds: CalendarDate?
-  /// Lapsed because an insufficient assessment's deadline passed (R-ASM-1), not a period.
+  /// Lapsed because an insufficient assessment's deadline passed (R-ASM-1), not a period
+  /// (then there is no grace period).
   public var lapsedAfterAssessment = false
+
+  /// Lapsed after a period's end, with the grace period still running on the date: a late
+  /// renewal restores the registration.
+  public var isInGracePeriod: Bool { graceEnds.map { date <= $0 } == true }
+
+  /// The status as a code for the register's word (`registered`, `lapsed`, ...); nil before
+  /// the first status change.
+  public var statusCode: String? { lapsedOn != nil ? "lapsed" : status?.rawValue }
   /// The first day the running period can be renewed.
   public var renewalWindowOpens: CalendarDate?
 
@@ -75,7 +84,7 @@ public struct RegistrationStanding: Hashable, Sendable {
       return "the deadline of an insufficient portfolio assessment passed without a sufficient one"
     }
     return "period \(cycle.number) (\(cycle.period)) was not renewed"
-      + (graceEnds.map { $0 >= date ? "; a late renewal is possible until \($0)" : "" } ?? "")
+      + (isInGracePeriod ? "; a late renewal is possible until \(graceEnds!)" : "")
   }
 
   /// The end of the current period, for a coach the public register lists; nil otherwise.
@@ -121,10 +130,7 @@ extension Membership {
         standing.graceEnds = terms.graceEnds(period)
         break
       }
-      let next = period.end.adding(days: 1)
-      period = RegisterCycle(
-        number: period.number + 1,
-        period: norms.cycle(containing: next, anchor: next).period)
+      period = norms.period(after: period)
     }
     // An insufficient assessment whose deadline passed without a sufficient one after it.
     if recorded == .assessmentDue, let latest = latestAssessment(on: date),
@@ -137,13 +143,5 @@ extension Membership {
       }
     }
     return standing
-  }
-}
-
-extension Portfolio {
-  /// Where a coach's register cycles start: the admission of their membership, else the day
-  /// the portfolio says they are registered since; nil when neither says.
-  public func cycleAnchor(membership: Membership?) -> CalendarDate? {
-    membership?.admittedOn ?? registeredSince
   }
 }

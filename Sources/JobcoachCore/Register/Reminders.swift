@@ -121,7 +121,7 @@ public enum Reminders {
     for membership in memberships {
       let name = names[membership.coach] ?? membership.coach.rawValue
       let standing = membership.standing(on: date, norms: norms)
-      if let graceEnds = standing.graceEnds, graceEnds >= date, !standing.lapsedAfterAssessment {
+      if standing.isInGracePeriod, let graceEnds = standing.graceEnds {
         let cycle = standing.cycle
         deadlines.append(
           Deadline(

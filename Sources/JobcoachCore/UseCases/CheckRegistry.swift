@@ -284,7 +284,7 @@ public struct CheckRegistry: Hashable, Sendable {
       var part = RegistryCheck.Part()
       for membership in memberships {
         part.subjects.append(FindingSubject(kind: .membership, id: membership.registerNumber))
-        let standing = membership.standing(on: date, norms: registerRules.norms)
+        let standing = pe.standing(of: membership)
         switch standing.status {
         case .removed?, .applicant?, nil: continue
         case .registered? where standing.isRegistered:
@@ -308,6 +308,8 @@ public struct CheckRegistry: Hashable, Sendable {
 struct RegisterPE {
   let date: CalendarDate
   let rules: RegisterRules
+  /// Each membership's standing on the date, derived once.
+  let standings: [CoachID: RegistrationStanding]
   let totals: [CoachID: PETotals]
   let portfolios: [CoachID: Portfolio]
 
@@ -320,9 +322,14 @@ struct RegisterPE {
   ) throws {
     self.date = date
     self.rules = rules
+    var standings: [CoachID: RegistrationStanding] = [:]
+    for membership in memberships {
+      standings[membership.coach] = membership.standing(on: date, norms: rules.norms)
+    }
+    self.standings = standings
     var cycles: [CoachID: RegisterCycle] = [:]
     for membership in memberships where !needsPortfolio(membership) {
-      let standing = membership.standing(on: date, norms: rules.norms)
+      let standing = standings[membership.coach]!
       if standing.isRegistered, rules.norms.norm(for: standing.cycle.period).practiceHours == nil {
         cycles[membership.coach] = standing.cycle
       }
@@ -333,9 +340,8 @@ struct RegisterPE {
     // membership needs none.
     var portfolios: [CoachID: Portfolio] = [:]
     for membership in memberships where totals[membership.coach] == nil {
-      let standing = membership.standing(on: date, norms: rules.norms)
-      let needsStatement =
-        standing.isRegistered || standing.graceEnds.map { $0 >= date } == true
+      let standing = standings[membership.coach]!
+      let needsStatement = standing.isRegistered || standing.isInGracePeriod
       guard needsStatement || needsPortfolio(membership) else { continue }
       portfolios[membership.coach] = try registry.portfolio(of: membership.coach)
     }
@@ -344,9 +350,14 @@ struct RegisterPE {
 
   func portfolio(of coach: CoachID) -> Portfolio { portfolios[coach] ?? Portfolio(coach: coach) }
 
+  /// The membership's standing on the date.
+  func standing(of membership: Membership) -> RegistrationStanding {
+    standings[membership.coach] ?? membership.standing(on: date, norms: rules.norms)
+  }
+
   /// The statement of the membership's period on the date (R-RE-2).
   func statement(of membership: Membership) -> PEStatement {
-    let cycle = membership.standing(on: date, norms: rules.norms).cycle
+    let cycle = standing(of: membership).cycle
     if let totals = totals[membership.coach] {
       return rules.peStatement(membership.coach, totals: totals, cycle: cycle, on: date)
     }

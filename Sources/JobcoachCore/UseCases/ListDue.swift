@@ -39,10 +39,8 @@ public struct ListDue: Hashable, Sendable {
       // Periods ending within the window, and lapsed ones still in their grace period.
       let ending = members.filter { membership in
         let standing = membership.standing(on: date, norms: rules.norms)
-        let inGrace =
-          standing.graceEnds.map { $0 >= date } == true && !standing.lapsedAfterAssessment
         return (standing.isRegistered && standing.renewal == nil
-          && date.days(until: standing.cycle.end) <= within) || inGrace
+          && date.days(until: standing.cycle.end) <= within) || standing.isInGracePeriod
       }
       let pe = try RegisterPE(
         ending + members.filter { $0.route == .earlierAdmission }, on: date, rules: rules,

@@ -72,16 +72,19 @@ public struct AssessCoach: Hashable, Sendable {
     let deadline = result == .insufficient ? (self.deadline ?? date.adding(months: 6)) : nil
     let assessment = Assessment(
       judgedOn: date, result: result, improvementPoints: points, deadline: deadline)
-    let period = try registry.registerRules().norms.cycle(containing: date, anchor: date)
-    let change =
-      result == .sufficient
-      ? StatusChange(
+    let change: StatusChange
+    if result == .sufficient {
+      // Period 1 of a new five years starts on the assessment's date (R-RE-2).
+      let period = try registry.registerRules().norms.cycle(containing: date, anchor: date)
+      change = StatusChange(
         date: date, status: .registered, rule: .assessment,
         decision: "portfolio assessment sufficient: registered, period 1 (\(period.period)) "
           + "starts (R-RE-2)")
-      : StatusChange(
+    } else {
+      change = StatusChange(
         date: date, status: .assessmentDue, rule: .assessment,
         decision: "portfolio assessment insufficient; improve by \(deadline!): \(points ?? "")")
+    }
     let saved = try subject.record(change, assessment: assessment, on: membership, audit: audit)
     return RecordedChange(coach: subject.coach, membership: saved, change: change)
   }
@@ -140,15 +143,11 @@ public struct RenewRegistration: Hashable, Sendable {
     let terms = RenewalTerms.default
     let standing = membership.standing(on: date, norms: rules.norms, terms: terms)
     let period = standing.cycle
-    let inGrace = standing.graceEnds.map { date <= $0 } == true && !standing.lapsedAfterAssessment
-    guard standing.isRegistered || inGrace else {
-      if let graceEnds = standing.graceEnds, !standing.lapsedAfterAssessment {
+    guard standing.isRegistered || standing.isInGracePeriod else {
+      if let graceEnds = standing.graceEnds {
         throw UseCaseError.gracePeriodOver(coach, period: period, graceEnded: graceEnds)
       }
-      if let since = standing.lapsedOn {
-        throw UseCaseError.lapsed(coach, since: since, on: date)
-      }
-      throw UseCaseError.notRegistered(coach, status: standing.status, on: date)
+      throw UseCaseError.notInGoodStanding(coach, standing)
     }
     if let renewal = standing.renewal {
       throw UseCaseError.alreadyRenewed(coach, cycle: period.number, on: renewal.date)
@@ -164,10 +163,7 @@ public struct RenewRegistration: Hashable, Sendable {
         decision: RegisterDecision(coach: subject.coach, findings: statement.findings),
         statement: statement)
     }
-    let nextStart = period.end.adding(days: 1)
-    let next = RegisterCycle(
-      number: period.number + 1,
-      period: rules.norms.cycle(containing: nextStart, anchor: nextStart).period)
+    let next = rules.norms.period(after: period)
     let change = StatusChange(
       date: date, status: .registered, rule: .reregistration,
       decision: "re-registered for period \(next.number) (\(next.period)): period "
@@ -208,10 +204,7 @@ public struct SuspendCoach: Hashable, Sendable {
     let rules = try registry.registerRules()
     let standing = membership.standing(on: date, norms: rules.norms)
     guard standing.isRegistered || standing.status == .assessmentDue, standing.lapsedOn == nil
-    else {
-      if let since = standing.lapsedOn { throw UseCaseError.lapsed(coach, since: since, on: date) }
-      throw UseCaseError.notRegistered(coach, status: standing.status, on: date)
-    }
+    else { throw UseCaseError.notInGoodStanding(coach, standing) }
     if let until, until < date { throw UseCaseError.suspensionEndsBeforeItStarts(coach) }
     let suspension = StatusChange(
       date: date, status: .suspended, rule: .suspension,
@@ -316,9 +309,9 @@ struct RegisterSubject {
     var entries: [AuditEntry] = []
     for change in changes {
       entries.append(statusEntry(change, from: updated.status(on: change.date)))
-      updated.statusChanges.append(change)
-      updated.statusChanges = updated.statusChanges.enumerated()
-        .sorted { ($0.element.date, $0.offset) < ($1.element.date, $1.offset) }.map(\.element)
+      // After every change on or before its date, so the list stays in date order.
+      let position = updated.statusChanges.lastIndex { $0.date <= change.date }.map { $0 + 1 } ?? 0
+      updated.statusChanges.insert(change, at: position)
     }
     if let assessment {
       updated.assessments.append(assessment)

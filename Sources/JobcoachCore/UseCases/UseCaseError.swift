@@ -22,6 +22,12 @@ public enum UseCaseError: Error, Hashable, Sendable, CustomStringConvertible {
   case notRegistered(CoachID, status: MembershipStatus?, on: CalendarDate)
   /// The registration lapsed (R-RE-3) before the date: the decision is for registered coaches.
   case lapsed(CoachID, since: CalendarDate, on: CalendarDate)
+
+  /// Why a decision for registered coaches does not apply to one in this standing.
+  static func notInGoodStanding(_ coach: CoachID, _ standing: RegistrationStanding) -> Self {
+    if let since = standing.lapsedOn { return .lapsed(coach, since: since, on: standing.date) }
+    return .notRegistered(coach, status: standing.status, on: standing.date)
+  }
   case alreadyRenewed(CoachID, cycle: Int, on: CalendarDate)
   /// R-RE-3: the renewal window of the running period has not opened yet.
   case renewalWindowNotOpen(CoachID, period: RegisterCycle, opens: CalendarDate)
