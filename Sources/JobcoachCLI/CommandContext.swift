@@ -29,10 +29,12 @@ public struct CommandContext {
 
   /// Who, which command and when, for the audit trail: `--actor`, else the system user.
   func audit(_ command: String, _ arguments: ParsedArguments) throws(UsageError) -> AuditContext {
-    let source = arguments.value("--actor") != nil ? "--actor" : environment["USER"] != nil ? "$USER" : "$LOGNAME"
-    let actor =
-      arguments.value("--actor") ?? environment["USER"] ?? environment["LOGNAME"]
-      ?? "unknown"
+    // Who, and where that came from, for a message that names the place, not the value.
+    let (actor, source): (String, String) =
+      if let named = arguments.value("--actor") { (named, "--actor") }
+      else if let user = environment["USER"] { (user, "$USER") }
+      else if let user = environment["LOGNAME"] { (user, "$LOGNAME") }
+      else { ("unknown", "the actor") }
     guard !CitizenServiceNumber.occurs(in: actor) else {
       throw UsageError(
         "\(source) \(CitizenServiceNumber.refusal); give --actor NAME", command: command)
@@ -56,12 +58,21 @@ public struct CommandContext {
 
   /// The date of `--on`, else today.
   func date(_ arguments: ParsedArguments, command: String) throws -> CalendarDate {
-    guard let text = arguments.value("--on") else { return today() }
+    try date(arguments, option: "--on", command: command) ?? today()
+  }
+
+  /// The date an option gives, nil without the option: a day that exists (else a usage
+  /// error) and one the product accepts (else exit 65).
+  func date(_ arguments: ParsedArguments, option: String, command: String) throws
+    -> CalendarDate?
+  {
+    guard let text = arguments.value(option) else { return nil }
     guard let date = CalendarDate(iso: text) else {
       throw UsageError(
-        "'\(text)' is not a date; write --on YYYY-MM-DD (a day that exists)", command: command)
+        "'\(text)' is not a date; write \(option) YYYY-MM-DD (a day that exists)",
+        command: command)
     }
-    try Self.accept(date, option: "--on")
+    try Self.accept(date, option: option)
     return date
   }
 

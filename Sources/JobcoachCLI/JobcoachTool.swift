@@ -24,7 +24,8 @@ public enum JobcoachTool {
     RegisterReinstateCommand.self, RegisterDueCommand.self,
     PlacementShowCommand.self, HoursImportCommand.self, HoursReportCommand.self,
     CheckCommand.self, AuditVerifyCommand.self, AuditLogCommand.self, ExportPublicCommand.self,
-    RemindCommand.self, ExportSubjectCommand.self, ExportCatalogueCommand.self, EraseCommand.self, SettingsCommand.self,
+    RemindCommand.self, ExportSubjectCommand.self, ExportCatalogueCommand.self, EraseCommand.self,
+    SettingsCommand.self,
   ]
 
   static let version = "0.1.0"
@@ -157,9 +158,11 @@ public enum JobcoachTool {
 
   /// The one place that turns an error into a message and an exit code.
   static func report(_ error: any Error, context: CommandContext) -> Int32 {
+    /// One `error:` line, with any control character escaped, so no name can forge another.
+    func line(_ message: String) -> String { "error: \(message.escapingControlCharacters)\n" }
     switch error {
     case let usage as UsageError:
-      var text = "error: \(usage.message.escapingControlCharacters)\n"
+      var text = line(usage.message)
       if let name = usage.command, let command = find(name) {
         text += "usage: jobcoach \(name) \(command.spec.synopsis)\n"
         text += "run 'jobcoach \(name) --help' for more\n"
@@ -167,44 +170,38 @@ public enum JobcoachTool {
       context.printError(text)
       return ExitCode.usage
     case let cli as CLIError:
+      let code: Int32
       switch cli {
-      case .inputMissing:
-        context.printError("error: \(cli.description.escapingControlCharacters)\n")
-        return ExitCode.noInput
+      case .inputMissing: code = ExitCode.noInput
       case .badDocuments(let problems, let dropped):
         printProblems(problems, dropped: dropped, context: context)
-        context.printError("error: \(cli.description.escapingControlCharacters)\n")
-        return ExitCode.dataError
-      case .badInput:
-        context.printError("error: \(cli.description.escapingControlCharacters)\n")
-        return ExitCode.dataError
-      case .cannotWrite:
-        context.printError("error: \(cli.description.escapingControlCharacters)\n")
-        return ExitCode.cannotCreate
+        code = ExitCode.dataError
+      case .badInput: code = ExitCode.dataError
+      case .cannotWrite: code = ExitCode.cannotCreate
       }
+      context.printError(line(cli.description))
+      return code
     case let useCase as UseCaseError:
-      context.printError("error: \(useCase.description.escapingControlCharacters)\n")
+      context.printError(line(useCase.description))
       return ExitCode.dataError
     case let store as StoreError:
+      let code: Int32
       switch store {
-      case .registryMissing:
-        context.printError("error: \(store.description.escapingControlCharacters)\n")
-        return ExitCode.noInput
+      case .registryMissing: code = ExitCode.noInput
       case .importRejected(let problems):
         printProblems(problems, dropped: 0, context: context)
         context.printError(
-          "error: \(problems.count) problem\(problems.count == 1 ? "" : "s") in the input; "
-            + "nothing was written\n")
+          line(
+            "\(problems.count) problem\(problems.count == 1 ? "" : "s") in the input; "
+              + "nothing was written"))
         return ExitCode.dataError
-      case .busy:
-        context.printError("error: \(store.description.escapingControlCharacters)\n")
-        return ExitCode.tempFailure
-      case .notARegistry, .newerSchema, .cannotCreate, .database:
-        context.printError("error: \(store.description.escapingControlCharacters)\n")
-        return ExitCode.internalError
+      case .busy: code = ExitCode.tempFailure
+      case .notARegistry, .newerSchema, .cannotCreate, .database: code = ExitCode.internalError
       }
+      context.printError(line(store.description))
+      return code
     default:
-      context.printError("error: internal failure: \(String(describing: error).escapingControlCharacters)\n")
+      context.printError(line("internal failure: \(error)"))
       return ExitCode.internalError
     }
   }

@@ -53,7 +53,7 @@ struct ExportCatalogueCommand: Command {
     }
     let base = directory.hasSuffix("/") ? directory : directory + "/"
     for (file, document) in CatalogueDocuments.documents(rules) {
-      try ExportSubjectCommand.writePrivately(
+      try FileSystem.writePrivately(
         JSONWriter.string(document), to: base + file, replacing: arguments.flag("--force"))
     }
     context.print(

@@ -1,12 +1,6 @@
 import JobcoachCore
 import JobcoachStore
 
-#if canImport(Glibc)
-  import Glibc
-#elseif canImport(Darwin)
-  import Darwin
-#endif
-
 /// `jobcoach export subject`: everything the registry holds about one coach (right of access).
 struct ExportSubjectCommand: Command {
   static let spec = CommandSpec(
@@ -42,41 +36,12 @@ struct ExportSubjectCommand: Command {
     }
     let text = JSONWriter.string(Self.json(subject))
     if let output = arguments.value("--output") {
-      try Self.writePrivately(text, to: output, replacing: arguments.flag("--force"))
+      try FileSystem.writePrivately(text, to: output, replacing: arguments.flag("--force"))
       context.print("wrote everything about coach \(id) to '\(output)' (mode 0600)\n")
     } else {
       context.print(text)
     }
     return ExitCode.success
-  }
-
-  /// Writes `text` to `path`, readable and writable by the owner only. A new file unless
-  /// `replacing`, and then only a regular file: a symbolic link is never followed (a dangling
-  /// one never creates its target), so the export cannot be steered onto another file.
-  static func writePrivately(_ text: String, to path: String, replacing: Bool) throws {
-    func failure(_ reason: String? = nil) -> CLIError {
-      .cannotWrite(path: path, reason: reason ?? String(cString: strerror(errno)))
-    }
-    var descriptor = open(path, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0o600)
-    if descriptor < 0 && errno == EEXIST {
-      guard replacing else {
-        throw failure("it exists (or is a link); give --force to replace a file")
-      }
-      descriptor = open(path, O_WRONLY | O_NOFOLLOW | O_CLOEXEC | O_NONBLOCK)
-      if descriptor < 0 && errno == ELOOP {
-        throw failure("it is a symbolic link; jobcoach writes only to a file itself")
-      }
-    }
-    guard descriptor >= 0 else { throw failure() }
-    defer { close(descriptor) }
-    var info = stat()
-    guard fstat(descriptor, &info) == 0 else { throw failure() }
-    guard info.st_mode & S_IFMT == S_IFREG, info.st_nlink <= 1 else {
-      throw failure("it is not a plain file (a device, pipe or a file with other names)")
-    }
-    _ = fcntl(descriptor, F_SETFL, fcntl(descriptor, F_GETFL) & ~O_NONBLOCK)
-    guard fchmod(descriptor, 0o600) == 0, ftruncate(descriptor, 0) == 0 else { throw failure() }
-    guard writeAll(text, to: descriptor) else { throw failure() }
   }
 
   static func json(_ subject: SubjectRecord) -> JSONValue {

@@ -30,14 +30,7 @@ struct RegisterSuspendCommand: Command {
   }
 
   func run(_ context: CommandContext) throws -> Int32 {
-    var until: CalendarDate?
-    if let text = arguments.value("--until") {
-      guard let date = CalendarDate(iso: text) else {
-        throw UsageError("'\(text)' is not a date; write --until YYYY-MM-DD", command: Self.spec.name)
-      }
-      try CommandContext.accept(date, option: "--until")
-      until = date
-    }
+    let until = try context.date(arguments, option: "--until", command: Self.spec.name)
     let register = try RegisterArguments(arguments, command: Self.spec.name, context: context)
     let recorded = try SuspendCoach(
       coach: register.coach, reason: reason, on: register.date, until: until,
