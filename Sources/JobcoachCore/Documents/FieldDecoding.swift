@@ -282,11 +282,12 @@ extension Hours: JSONScalarField {
 }
 
 extension ObjectFields {
-  /// A number of hours given either as `hoursKey` (decimal hours or `"H:MM"`) or as
-  /// `minutesKey` (a whole number of minutes), not both; reports which is missing or wrong.
-  public mutating func hours(
-    _ hoursKey: String = "hours", orMinutes minutesKey: String = "minutes", required: Bool = true
-  ) -> Hours? {
+  /// A record's required number of hours, given either as `hours` (decimal hours or
+  /// `"H:MM"`) or as `minutes` (a whole number of minutes), not both; reports which is missing
+  /// or wrong.
+  public mutating func hours() -> Hours? {
+    let hoursKey = "hours"
+    let minutesKey = "minutes"
     let hasHours = object.members.contains { $0.key == hoursKey }
     let hasMinutes = object.members.contains { $0.key == minutesKey }
     switch (hasHours, hasMinutes) {
@@ -307,9 +308,9 @@ extension ObjectFields {
       }
       return Hours(minutes: minutes)
     case (true, false):
-      return required ? self.required(hoursKey, as: Hours.self) : optional(hoursKey)
+      return required(hoursKey, as: Hours.self)
     case (false, false):
-      if required { report(nil, "missing required field '\(hoursKey)' (or '\(minutesKey)')") }
+      report(nil, "missing required field '\(hoursKey)' (or '\(minutesKey)')")
       return nil
     }
   }

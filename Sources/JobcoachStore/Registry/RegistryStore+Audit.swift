@@ -173,8 +173,7 @@ extension RegistryStore {
     guard records.contains(where: { $0.chainVersion == 1 }),
       let sealed = AuditChain.resealed(records)
     else { return }
-    guard let updateGuard = Schema.auditGuards.first(where: { $0.name == "audit_log_is_never_updated" })
-    else { return }
+    let updateGuard = Schema.auditNeverUpdated
     try database.execute("DROP TRIGGER \(updateGuard.name)")
     let update = try database.prepare(
       """

@@ -407,16 +407,18 @@ enum Schema {
 
   /// The audit trail's guards: no record is deleted; no record changes but for the words of a
   /// reason erased (set to NULL) in a record of chain version 2.
-  static let auditGuards = [
-    AuditGuard(
-      name: "audit_log_is_never_deleted",
-      sql: """
+  static let auditGuards = [auditNeverDeleted, auditNeverUpdated]
+
+  static let auditNeverDeleted = AuditGuard(
+    name: "audit_log_is_never_deleted",
+    sql: """
         CREATE TRIGGER audit_log_is_never_deleted BEFORE DELETE ON audit_log
           BEGIN SELECT RAISE(ABORT, 'audit records are never deleted'); END;
-        """),
-    AuditGuard(
-      name: "audit_log_is_never_updated",
-      sql: """
+        """)
+
+  static let auditNeverUpdated = AuditGuard(
+    name: "audit_log_is_never_updated",
+    sql: """
         CREATE TRIGGER audit_log_is_never_updated BEFORE UPDATE ON audit_log
           WHEN NOT (OLD.chain_version = 2 AND OLD.reason IS NOT NULL AND NEW.reason IS NULL
             AND NEW.sequence IS OLD.sequence AND NEW.recorded_at IS OLD.recorded_at
@@ -429,8 +431,7 @@ enum Schema {
             AND NEW.chain_version IS OLD.chain_version
             AND NEW.previous_hash IS OLD.previous_hash AND NEW.hash IS OLD.hash)
           BEGIN SELECT RAISE(ABORT, 'audit records are never changed'); END;
-        """),
-  ]
+        """)
 
   /// A CHECK that `column` is the day number of a date from 0001-01-01 to 9999-12-31, the
   /// dates `CalendarDate` reads and writes.
