@@ -74,16 +74,12 @@ enum FileSystem {
 
   /// The whole of the file at `path`; nil when it cannot be read.
   static func contents(of path: String) -> [UInt8]? {
-    guard let descriptor = openRegularFile(path) else { return nil }
-    defer { close(descriptor) }
+    guard let source = FileSource(path: path) else { return nil }
     var bytes: [UInt8] = []
-    var chunk = [UInt8](repeating: 0, count: 1 << 16)
     while true {
-      let count = chunk.withUnsafeMutableBytes { read(descriptor, $0.baseAddress, $0.count) }
-      if count < 0 && errno == EINTR { continue }
-      guard count >= 0 else { return nil }
+      let count = source.read(into: &bytes, count: 1 << 16)
       if count == 0 { return bytes }
-      bytes += chunk[0..<count]
+      if count < 0 { return nil }
     }
   }
 
