@@ -1,6 +1,7 @@
-@testable import JobcoachCLI
 import JobcoachCore
 import JobcoachStore
+
+@testable import JobcoachCLI
 
 #if canImport(Glibc)
   import Glibc
@@ -121,7 +122,8 @@ let samplesBatch: ImportBatch = {
     "pe-norms", "portfolios", "memberships", "hour-bookings",
   ] {
     guard let bytes = FileSystem.contents(of: "\(directory)/\(name).json") else {
-      fatalError("the round trip needs the samples: run from the repository or set JOBCOACH_SAMPLES")
+      fatalError(
+        "the round trip needs the samples: run from the repository or set JOBCOACH_SAMPLES")
     }
     batch.read(bytes, file: name + ".json", log: log)
   }
@@ -146,7 +148,9 @@ func checkRoundTrip(_ bytes: [UInt8]) {
   for located in batch.organisations {
     same(try? store.organisation(located.value.id), located.value, "an organisation")
   }
-  for located in batch.coaches { same(try? store.coach(located.value.id), located.value, "a coach") }
+  for located in batch.coaches {
+    same(try? store.coach(located.value.id), located.value, "a coach")
+  }
   for located in batch.placements {
     same(try? store.placement(located.value.id), located.value, "a placement")
   }
@@ -163,7 +167,8 @@ func checkRoundTrip(_ bytes: [UInt8]) {
       "a portfolio")
   }
   for located in batch.memberships {
-    same(try? store.membership(of: located.value.coach), located.value, "a membership")
+    let held = (try? store.memberships(of: located.value.coach)) ?? []
+    same(held.first { $0.register == located.value.register }, located.value, "a membership")
   }
   for located in batch.bookings {
     let read = (try? store.bookings(on: located.value.placement))?.first {
@@ -171,13 +176,29 @@ func checkRoundTrip(_ bytes: [UInt8]) {
     }
     same(read, located.value, "a booking")
   }
+  let registers = (try? store.registers()) ?? []
   for located in batch.norms {
+    let norms = registers.first { $0.id == located.value.register }?.norms.versions ?? []
     same(
-      (try? store.peNorms())?.versions.first { $0.effectiveFrom == located.value.effectiveFrom },
-      located.value, "a PE norm")
+      norms.first { $0.effectiveFrom == located.value.effectiveFrom }, located.value, "a PE norm")
+  }
+  for located in batch.registers {
+    var read = registers.first { $0.id == located.value.id }
+    // Inline norms join the register's other versions; the rest is the register as given.
+    if located.value.norms == .seedDefault { read?.norms = .seedDefault }
+    if let norms = read?.norms.versions {
+      let given = located.value.norms.versions
+      if located.value.norms != .seedDefault,
+        !given.allSatisfy({ version in norms.contains(version) })
+      {
+        fatalError("a register's norms did not round-trip")
+      }
+      read?.norms = located.value.norms
+    }
+    same(read, located.value, "a register")
   }
   for located in batch.educations {
-    same((try? store.registerRules())?.educations[located.value.id], located.value, "an education")
+    same((try? store.recognisedEducations())?[located.value.id], located.value, "an education")
   }
   guard let again = try? store.apply(batch), !again.changedAnything else {
     fatalError("importing the same document again changed the registry")

@@ -147,7 +147,7 @@ struct CrashAndConcurrencyTests {
     #expect(try count("coaches", in: db) == 15 + rounds * 200)
     #expect(try count("pe_activities", in: db) >= rounds * 200 * 20)
     let store = try RegistryStore.open(at: db)
-    #expect(try store.membership(of: "JC-0013")?.assessments.count ?? 0 >= rounds)
+    #expect(try store.memberships(of: "JC-0013").first?.assessments.count ?? 0 >= rounds)
     let records = try store.auditRecords()
     #expect(AuditChain.firstBreak(records) == nil)
     #expect(records.map(\.sequence) == Array(1...records.count))

@@ -6,7 +6,10 @@ import Testing
 
 struct ExportPublicTests {
   func export(_ format: String, on date: String = "2026-11-23") -> ToolRun {
-    jobcoach(["export", "public", "--format", format, "--file", samplesPath, "--on", date])
+    jobcoach([
+      "export", "public", "--format", format, "--file", samplesPath, "--on", date, "--register",
+      "BvJN",
+    ])
   }
 
   @Test func theJSONHoldsOnlyThePublicFields() throws {

@@ -17,8 +17,10 @@ struct HostileInputTests {
 
   @Test(arguments: [
     (["register", "remove", "JC-0013", "--reason", "Jan 123 456 782"], "the value of --reason"),
-    (["register", "assess", "JC-0013", "--result=insufficient", "--points=zie 123.456.782"],
-     "the value of --points"),
+    (
+      ["register", "assess", "JC-0013", "--result=insufficient", "--points=zie 123.456.782"],
+      "the value of --points"
+    ),
     (["register", "admit", "JC-0013", "--actor", "123456782"], "the value of --actor"),
     (["show", "W-123456782"], "argument 2"),
     (["import", "123456782.json"], "argument 2"),
@@ -39,7 +41,8 @@ struct HostileInputTests {
     let db = scratch.sampleRegistry()
     let before = registryBytes(db)
     let run = jobcoach(
-      ["settings", "--municipality", "ORG-ZAANSTAD", "--db", db], environment: ["USER": "123456782"])
+      ["settings", "--municipality", "ORG-ZAANSTAD", "--db", db], environment: ["USER": "123456782"]
+    )
     #expect(run.code == 64)
     #expect(run.err.hasPrefix("error: $USER \(CitizenServiceNumber.refusal)"))
     #expect(registryBytes(db) == before)
@@ -143,7 +146,8 @@ struct HostileInputTests {
     let db = scratch.sampleRegistry()
     let published = scratch.file("public.json")
     let export = jobcoach([
-      "export", "public", "--on", "2026-11-23", "--format", "json", "--db", db,
+      "export", "public", "--on", "2026-11-23", "--format", "json", "--register", "BvJN", "--db",
+      db,
     ])
     #expect(FileManager.default.createFile(atPath: published, contents: Data(export.out.utf8)))
     #expect(jobcoach(["import", published, "--db", db]).code == 0)
@@ -197,7 +201,9 @@ struct HostileInputTests {
     let db = scratch.sampleRegistry()
     let holder = try Database(path: db, mode: .readWrite)
     try holder.execute("BEGIN IMMEDIATE")
-    let refused = jobcoach(["settings", "--municipality", "ORG-ZAANSTAD", "--wait", "1", "--db", db])
+    let refused = jobcoach([
+      "settings", "--municipality", "ORG-ZAANSTAD", "--wait", "1", "--db", db,
+    ])
     #expect(refused.code == 75)
     #expect(refused.err.contains("is busy: another program held it for 1 second"))
     // Released after a second and a half: the writer that waits gets its turn.
@@ -214,7 +220,9 @@ struct HostileInputTests {
       ["settings", "--municipality", "ORG-ZAANSTAD", "--db", db], context: context)
     #expect(code == 0, "\(output.standardError)")
     #expect(output.standardError.hasPrefix("waiting: another program is writing to the registry"))
-    #expect(jobcoach(["settings", "--municipality", "ORG-ZAANSTAD", "--wait", "soon", "--db", db]).code == 64)
+    #expect(
+      jobcoach(["settings", "--municipality", "ORG-ZAANSTAD", "--wait", "soon", "--db", db]).code
+        == 64)
   }
 
   // MARK: 8. Dates at the end of what is accepted
@@ -228,7 +236,8 @@ struct HostileInputTests {
     )
     #expect(jobcoach(["import", membership, "--db", db]).code == 0)
     let export = jobcoach([
-      "export", "public", "--on", "9899-12-31", "--format", "json", "--db", db,
+      "export", "public", "--on", "9899-12-31", "--format", "json", "--register", "BvJN", "--db",
+      db,
     ])
     #expect(export.code == 0)
     #expect(export.out.contains(#""validUntil": "9904-12-30""#))
@@ -236,14 +245,15 @@ struct HostileInputTests {
     #expect(jobcoach(["import", published, "--db", db]).code == 0)
     let assessed = jobcoach([
       "register", "assess", "JC-0015", "--result", "insufficient", "--points", "x", "--on",
-      "9899-12-31", "--db", db,
+      "9899-12-31", "--register", "BvJN", "--db", db,
     ])
     #expect(assessed.code == 0, "\(assessed.err)")
     let beyond = jobcoach([
       "register", "assess", "JC-0013", "--result", "sufficient", "--on", "9999-12-31", "--db", db,
     ])
     #expect(beyond.code == 65)
-    #expect(beyond.err.contains("--on 9999-12-31 is after 9899-12-31, the last date jobcoach accepts"))
+    #expect(
+      beyond.err.contains("--on 9999-12-31 is after 9899-12-31, the last date jobcoach accepts"))
   }
 
   // MARK: 9. audit verify names what is broken

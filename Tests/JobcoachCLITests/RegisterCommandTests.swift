@@ -122,19 +122,26 @@ struct RegisterCommandTests {
   @Test func admissionNeedsExactly1400Hours() {
     let scratch = Scratch()
     let db = scratch.sampleRegistry()
-    let short = jobcoach(["register", "admit", "JC-0007", "--on", "2026-11-23", "--db", db])
+    let short = jobcoach([
+      "register", "admit", "JC-0007", "--on", "2026-11-23", "--register", "BvJN", "--db", db,
+    ])
     #expect(short.code == 1)
     #expect(short.out.hasPrefix("NOT ADMITTED: Gert de Boer (JC-0007)"))
     #expect(
       short.out.contains(
         "NOT MET  R-ADM-2  1399.75 hours of work experience as a jobcoach; 1400 needed, 0.25 missing"
       ))
-    let exact = jobcoach(["register", "admit", "JC-0009", "--on", "2026-11-23", "--db", db])
+    let exact = jobcoach([
+      "register", "admit", "JC-0009", "--on", "2026-11-23", "--register", "BvJN", "--db", db,
+    ])
     #expect(exact.code == 0)
     #expect(
       exact.out.hasPrefix(
-        "ADMITTED: Ilse Mulder (JC-0009) is registered as RJC-00107 from 2026-11-23\n"))
-    let twice = jobcoach(["register", "admit", "JC-0009", "--on", "2026-11-24", "--db", db])
+        "ADMITTED: Ilse Mulder (JC-0009) is registered in Register Beroepsvereniging Jobcoaches Nederland as RJC-00107 from 2026-11-23\n"
+      ))
+    let twice = jobcoach([
+      "register", "admit", "JC-0009", "--on", "2026-11-24", "--register", "BvJN", "--db", db,
+    ])
     #expect(twice.code == 65)
     #expect(
       twice.err
@@ -180,7 +187,7 @@ struct RegisterCommandTests {
         "register", "assess", "JC-0013", "--result", "sufficient", "--on", "2026-11-23", "--db", db,
       ]).code == 0)
     let due = try jobcoach([
-      "register", "due", "--on", "2026-11-24", "--format", "json", "--db", db,
+      "register", "due", "--on", "2026-11-24", "--format", "json", "--register", "BvJN", "--db", db,
     ]).json()
     guard case .array(let rows)? = due["due"] else {
       Issue.record("no rows")
@@ -218,7 +225,8 @@ struct RegisterCommandTests {
     let scratch = Scratch()
     let db = scratch.sampleRegistry()
     let csv = jobcoach([
-      "register", "due", "--within", "60", "--on", "2026-11-23", "--format", "csv", "--db", db,
+      "register", "due", "--within", "60", "--on", "2026-11-23", "--format", "csv", "--register",
+      "BvJN", "--db", db,
     ])
     #expect(csv.code == 0)
     #expect(
@@ -229,7 +237,8 @@ struct RegisterCommandTests {
         + "JC-0004,Dirk Visser,RJC-00104,re-registration,2027-01-09,47,12w,1,1\r\n")
     _ = jobcoach(["register", "renew", "JC-0003", "--on", "2026-11-30", "--db", db])
     let after = jobcoach([
-      "register", "due", "--within", "60", "--on", "2026-11-30", "--format", "csv", "--db", db,
+      "register", "due", "--within", "60", "--on", "2026-11-30", "--format", "csv", "--register",
+      "BvJN", "--db", db,
     ])
     #expect(!after.out.contains("JC-0003"))
   }
@@ -263,7 +272,7 @@ struct RegistrationOverTimeCommandTests {
         == "RE-REGISTERED: Charlotte Bakker (JC-0003), RJC-00103: re-registered for period 2 (2026-12-15 to 2031-12-14): period 1 (2021-12-15 to 2026-12-14) has 120 hours that count, 90 accredited, valid until 2031-12-14\n"
     )
     let published = jobcoach([
-      "export", "public", "--on", "2026-12-16", "--format", "csv", "--db", db,
+      "export", "public", "--on", "2026-12-16", "--format", "csv", "--register", "BvJN", "--db", db,
     ])
     #expect(published.out.contains("RJC-00103,Charlotte Bakker,registered,2021-12-15,2031-12-14"))
   }
@@ -286,7 +295,9 @@ struct RegistrationOverTimeCommandTests {
     let scratch = Scratch()
     let db = scratch.sampleRegistry()
     // JC-0003's grace period ends 2027-03-14.
-    let last = jobcoach(["verify", "JC-0003", "--as", "municipal", "--on", "2027-03-14", "--db", db])
+    let last = jobcoach([
+      "verify", "JC-0003", "--as", "municipal", "--on", "2027-03-14", "--db", db,
+    ])
     #expect(last.out.contains("lapsed on 2026-12-15"), "\(last.out)")
     #expect(last.out.contains("a late renewal is possible until 2027-03-14"))
     let after = jobcoach(["register", "renew", "JC-0003", "--on", "2027-03-15", "--db", db])
@@ -308,14 +319,24 @@ struct RegistrationOverTimeCommandTests {
     #expect(verify.out.contains("register number RJC-00104 lapsed on 2027-01-10"), "\(verify.out)")
     #expect(!verify.out.contains("valid until 2032-01-09"))
     let published = jobcoach([
-      "export", "public", "--on", "2027-01-10", "--format", "csv", "--db", db,
+      "export", "public", "--on", "2027-01-10", "--format", "csv", "--register", "BvJN", "--db", db,
     ])
     #expect(!published.out.contains("RJC-00104"))
     // The day before, the last day of the period, still registered.
     let lastDay = jobcoach([
-      "export", "public", "--on", "2027-01-09", "--format", "csv", "--db", db,
+      "export", "public", "--on", "2027-01-09", "--format", "csv", "--register", "BvJN", "--db", db,
     ])
     #expect(lastDay.out.contains("RJC-00104,Dirk Visser,registered,2022-01-10,2027-01-09"))
+    // `pe` shows the period that ended and when it lapsed, never "-1 days left".
+    let pe = jobcoach(["pe", "JC-0004", "--on", "2027-01-10", "--db", db])
+    #expect(
+      pe.out.contains("cycle 1: 2022-01-10 to 2027-01-09, lapsed on 2027-01-10\n"), "\(pe.out)")
+    #expect(!pe.out.contains("-1 day"))
+    let onLastDay = jobcoach(["pe", "JC-0004", "--on", "2027-01-09", "--db", db])
+    #expect(onLastDay.out.contains("cycle 1: 2022-01-10 to 2027-01-09, 0 days left\n"))
+    let json = jobcoach(["pe", "JC-0004", "--on", "2027-01-10", "--db", db, "--format", "json"])
+    #expect(json.out.contains(#""daysLeft": null"#))
+    #expect(json.out.contains(#""lapsedOn": "2027-01-10""#))
   }
 }
 
@@ -334,7 +355,9 @@ struct SuspensionAndAssessmentCommandTests {
         == "Anouk de Vries (JC-0001), RJC-00101: suspended from 2026-10-01 until 2026-10-31 (R-RE-4)\n"
     )
     func published(_ date: String) -> String {
-      jobcoach(["export", "public", "--on", date, "--format", "csv", "--db", db]).out
+      jobcoach([
+        "export", "public", "--on", date, "--format", "csv", "--register", "BvJN", "--db", db,
+      ]).out
     }
     #expect(published("2026-09-30").contains("RJC-00101,Anouk de Vries,registered,"))
     #expect(published("2026-10-01").contains("RJC-00101,Anouk de Vries,suspended,"))
@@ -351,7 +374,9 @@ struct SuspensionAndAssessmentCommandTests {
   @Test func reinstatingEndsASuspensionAndOnlyASuspension() {
     let scratch = Scratch()
     let db = scratch.sampleRegistry()
-    let notSuspended = jobcoach(["register", "reinstate", "JC-0002", "--on", "2026-10-01", "--db", db])
+    let notSuspended = jobcoach([
+      "register", "reinstate", "JC-0002", "--on", "2026-10-01", "--db", db,
+    ])
     #expect(notSuspended.code == 65)
     #expect(notSuspended.err.contains("is not suspended on 2026-10-01"))
     #expect(
@@ -361,7 +386,10 @@ struct SuspensionAndAssessmentCommandTests {
     let back = jobcoach(["register", "reinstate", "JC-0002", "--on", "2026-11-02", "--db", db])
     #expect(back.out == "Bram Jansen (JC-0002), RJC-00102: reinstated on 2026-11-02 (R-RE-4)\n")
     #expect(
-      jobcoach(["export", "public", "--on", "2026-11-02", "--format", "csv", "--db", db]).out
+      jobcoach([
+        "export", "public", "--on", "2026-11-02", "--format", "csv", "--register", "BvJN", "--db",
+        db,
+      ]).out
         .contains("RJC-00102,Bram Jansen,registered,"))
     #expect(
       jobcoach(["register", "suspend", "JC-0002", "--on", "2026-12-01", "--db", db]).code == 64)
@@ -387,23 +415,29 @@ struct ShowRegisterTests {
     let registered = jobcoach(["show", "JC-0001", "--file", samplesPath, "--on", "2026-11-23"])
     #expect(
       registered.out.hasSuffix(
-        "register:\n  RJC-00101, registered on 2026-11-23, period 1 (2022-04-01 to 2027-03-31), valid until 2027-03-31; renewal due\n"
+        "registers:\n  Register Beroepsvereniging Jobcoaches Nederland (BvJN): RJC-00101, registered on 2026-11-23, period 1 (2022-04-01 to 2027-03-31), valid until 2027-03-31; renewal due\n"
       ))
     let lapsed = jobcoach(["show", "JC-0004", "--file", samplesPath, "--on", "2027-01-10"])
     #expect(
       lapsed.out.hasSuffix(
-        "register:\n  RJC-00104, lapsed on 2027-01-10: period 1 (2022-01-10 to 2027-01-09) was not renewed; a late renewal is possible until 2027-04-09\n"
+        "registers:\n  Register Beroepsvereniging Jobcoaches Nederland (BvJN): RJC-00104, lapsed on 2027-01-10: period 1 (2022-01-10 to 2027-01-09) was not renewed; a late renewal is possible until 2027-04-09\n"
       ))
     let json = try jobcoach([
       "show", "JC-0004", "--file", samplesPath, "--on", "2027-01-10", "--format", "json",
     ]).json()
-    guard case .object(let register)? = json["register"] else {
+    guard case .array(let registers)? = json["registers"],
+      case .object(let register)? = registers.first
+    else {
       Issue.record("a register member")
       return
     }
+    #expect(registers.count == 1)
+    #expect(register["register"] == .string("BvJN"))
     #expect(register["status"] == .string("lapsed"))
     #expect(register["validUntil"] == .null)
-    #expect(jobcoach(["show", "JC-0005", "--file", samplesPath]).out.hasSuffix("register:\n  not a member\n"))
+    #expect(
+      jobcoach(["show", "JC-0005", "--file", samplesPath]).out.hasSuffix(
+        "registers:\n  not a member\n"))
   }
 }
 
@@ -418,15 +452,23 @@ struct CatalogueTests {
     #expect(export.code == 0, "\(export.err)")
     #expect(
       export.out
-        == "wrote the catalogue to '\(directory)': 6 accreditations, 3 recognised educations, 1 PE norm\n"
+        == "wrote the catalogue to '\(directory)': 6 accreditations, 3 recognised educations, 2 registers (BvJN, RJ-NOORD)\n"
     )
     // The catalogue reads back as the documents it came from.
-    for kind in ["accreditations", "educations", "pe-norms"] {
+    for kind in ["accreditations", "educations", "registers"] {
       let original = try JSONParser.parse(Array(bytes(samplesPath + "/\(kind).json")!))
       let exported = try JSONParser.parse(Array(bytes(directory + "/\(kind).json")!))
-      let key = kind == "pe-norms" ? "norms" : kind
-      #expect(exported[key]?.array.count == original[key]?.array.count, "\(kind)")
+      #expect(exported[kind]?.array.count == original[kind]?.array.count, "\(kind)")
     }
+    // Each register carries its norms: the sample's BvJN norm from pe-norms.json, RJ-NOORD's own.
+    let registers = try JSONParser.parse(Array(bytes(directory + "/registers.json")!))
+    let norms = registers["registers"]?.array.map { $0["norms"]?.array.first?["name"] } ?? []
+    #expect(
+      norms == [
+        .string(
+          "BJN register norm (111 hours in 5 years, at least 81 accredited, at most 30 free)"),
+        .string("RJ-Noord norm (80 hours in 4 years, at least 60 accredited, at most 20 free)"),
+      ])
     let own = [
       "--file", samplesPath + "/portfolios.json", "--file", samplesPath + "/memberships.json",
     ]
@@ -485,7 +527,10 @@ struct RegistrationRequiredTests {
     #expect(evidence.contains { $0["reference"] == .string("RJC-00104") })
     #expect(
       evidence.contains {
-        $0["detail"] == .string("registered on 2027-01-09, period 1 (2022-01-10 to 2027-01-09), valid until 2027-01-09")
+        $0["detail"]
+          == .string(
+            "Register Beroepsvereniging Jobcoaches Nederland (BvJN): registered on 2027-01-09, period 1 (2022-01-10 to 2027-01-09), valid until 2027-01-09"
+          )
       }, "\(evidence)")
   }
 
@@ -553,5 +598,77 @@ extension RegistrationRequiredTests {
     #expect(jc0004 != nil)
     #expect(jc0004?["message"] == verified?["message"])
     #expect(jc0004?["outcome"] == .string("unmet"))
+  }
+}
+
+/// R-REG-1 through the command line (issue 15): the samples' second register, RJ-NOORD, with
+/// its own numbers, judged by the same commands.
+struct SecondRegisterCommandTests {
+  /// 1,399.75 hours are too few for BvJN's 1,400, enough for RJ-NOORD's 600 with a diploma of
+  /// the Hogeschool Utrecht education; the new number follows RJ-NOORD's numbering.
+  @Test func oneCoachTwoRegistersTwoAnswers() {
+    let scratch = Scratch()
+    let db = scratch.sampleRegistry()
+    let unnamed = jobcoach(["register", "admit", "JC-0007", "--on", "2026-11-23", "--db", db])
+    #expect(unnamed.code == 65)
+    #expect(
+      unnamed.err == "error: several registers apply (BvJN, RJ-NOORD); choose one with --register\n"
+    )
+    let admitted = jobcoach([
+      "register", "admit", "JC-0007", "--on", "2026-11-23", "--register", "RJ-NOORD", "--db", db,
+    ])
+    #expect(admitted.code == 0, "\(admitted.err)")
+    #expect(
+      admitted.out.hasPrefix(
+        "ADMITTED: Gert de Boer (JC-0007) is registered in Register Jobcoaches Noord (voorbeeldregister) as RJN-00002 from 2026-11-23\n"
+      ))
+    #expect(
+      admitted.out.contains(
+        "met      R-ADM-2  1399.75 hours of work experience as a jobcoach, at least 600 (Register Jobcoaches Noord (voorbeeldregister) asks 600 with a diploma of Post-hbo Opleiding Jobcoach)"
+      ))
+    let unknown = jobcoach([
+      "register", "admit", "JC-0007", "--on", "2026-11-23", "--register", "NOPE", "--db", db,
+    ])
+    #expect(unknown.code == 65)
+    #expect(
+      unknown.err == "error: no register with id 'NOPE' in the registry; it holds BvJN, RJ-NOORD\n")
+    // One membership needs no --register: JC-0007's RJ-NOORD period runs four years.
+    let pe = jobcoach(["pe", "JC-0007", "--on", "2026-11-23", "--db", db])
+    #expect(
+      pe.out.contains(
+        "cycle 1: 2026-11-23 to 2030-11-22, 1460 days left\nregister: Register Jobcoaches Noord (voorbeeldregister) (RJ-NOORD), RJN-00002\n"
+      ), "\(pe.out)")
+    let published = jobcoach([
+      "export", "public", "--on", "2026-11-23", "--format", "csv", "--register", "RJ-NOORD",
+      "--db", db,
+    ])
+    #expect(
+      published.out
+        == "registerNumber,name,status,registeredSince,validUntil\r\n"
+        + "RJN-00001,Olga Brouwer,registered,2024-02-01,2028-01-31\r\n"
+        + "RJN-00002,Gert de Boer,registered,2026-11-23,2030-11-22\r\n")
+    let unnamedExport = jobcoach([
+      "export", "public", "--on", "2026-11-23", "--format", "csv", "--db", db,
+    ])
+    #expect(unnamedExport.code == 65)
+  }
+
+  /// RJ-NOORD's renewal window is three months: JC-0015's period ending 2028-01-31 can be
+  /// renewed from 2027-10-31, not the day before; its grace period is two months.
+  @Test func theRegistersOwnRenewalWindow() {
+    let scratch = Scratch()
+    let db = scratch.sampleRegistry()
+    let early = jobcoach(["register", "renew", "JC-0015", "--on", "2027-10-30", "--db", db])
+    #expect(early.code == 65)
+    #expect(
+      early.err
+        == "error: the renewal of coach 'JC-0015' for period 1 (2024-02-01 to 2028-01-31) opens on 2027-10-31 (R-RE-3)\n"
+    )
+    let opened = jobcoach(["register", "renew", "JC-0015", "--on", "2027-10-31", "--db", db])
+    #expect(opened.code == 1)  // judged, and 80 hours are missing
+    #expect(opened.out.hasPrefix("NOT RE-REGISTERED: Olga Brouwer (JC-0015)"))
+    let late = jobcoach(["register", "renew", "JC-0015", "--on", "2028-04-01", "--db", db])
+    #expect(late.code == 65)
+    #expect(late.err.contains("the grace period ended on 2028-03-31 (R-RE-3)"), "\(late.err)")
   }
 }

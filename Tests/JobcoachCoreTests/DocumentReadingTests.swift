@@ -352,12 +352,26 @@ struct CatalogueDocumentsTests {
       norms: PENormHistory(versions: [norm]))
     var batch = ImportBatch()
     let log = ProblemLog()
-    for (file, document) in CatalogueDocuments.documents(rules) {
+    let other = Register(
+      id: "RJ-NOORD", name: "Noord", admissionHours: Hours(wholeHours: 1200),
+      diplomaAdmission: DiplomaAdmission(hours: Hours(wholeHours: 600), educations: ["E1"]),
+      recognisedEducations: ["E1", "E2"],
+      norms: PENormHistory(versions: [
+        PENorm(
+          name: "Noord", effectiveFrom: day("2015-01-01"), cycleYears: 4,
+          totalHours: Hours(wholeHours: 80), minimumAccredited: Hours(wholeHours: 60),
+          maximumFree: Hours(wholeHours: 20), register: "RJ-NOORD")
+      ]), renewal: RenewalTerms(windowMonths: 3, graceMonths: 2))
+    for (file, document) in CatalogueDocuments.documents(
+      registers: [rules.register, other], educations: rules.educations,
+      accreditations: rules.accreditations)
+    {
       batch.read(Array(JSONWriter.string(document).utf8), file: file, log: log)
     }
     #expect(log.isEmpty, "\(log.problems)")
     #expect(Set(batch.accreditations.map(\.value)) == Set(rules.accreditations!.values))
     #expect(Set(batch.educations.map(\.value)) == Set(rules.educations.values))
-    #expect(batch.norms.map(\.value) == [norm])
+    #expect(batch.registers.map(\.value) == [rules.register, other])
+    #expect(batch.registers.first?.value.norms.versions == [norm])
   }
 }

@@ -396,7 +396,9 @@ struct RegistrationRequirementTests {
 
   var policy: MunicipalPolicy {
     var policy = MunicipalPolicy(id: "P", name: "P", effectiveFrom: day("2020-01-01"))
-    policy.requirements[.municipal] = [.municipalEducation, .municipalTraining, .registrationRequired]
+    policy.requirements[.municipal] = [
+      .municipalEducation, .municipalTraining, .registrationRequired,
+    ]
     return policy
   }
 
@@ -412,14 +414,18 @@ struct RegistrationRequirementTests {
       coach,
       VerificationRequest(
         kind: .municipal, date: day("2026-03-02"), policy: policy ?? self.policy,
-        registration: registration))
+        registrations: registration.map {
+          [RegistrationEvidence(register: .seedDefault, finding: $0)]
+        }
+          ?? []))
   }
 
   @Test func inGoodStandingIsMetWithTheRegistersEvidence() {
     let result = judged(standing(.met))
     #expect(result.isEligible)
     #expect(result.outcome(.registrationRequired) == .met)
-    #expect(result.finding(.registrationRequired)?.evidence.contains { $0.kind == .registration } == true)
+    #expect(
+      result.finding(.registrationRequired)?.evidence.contains { $0.kind == .registration } == true)
   }
 
   @Test(arguments: [Outcome.unmet, .undetermined])
@@ -433,7 +439,9 @@ struct RegistrationRequirementTests {
   @Test func noRegisterNumberIsUnmet() {
     let result = judged(nil)
     #expect(!result.isEligible)
-    #expect(result.finding(.registrationRequired)?.message.hasSuffix("the coach has no register number") == true)
+    #expect(
+      result.finding(.registrationRequired)?.message.hasSuffix("the coach has no register number")
+        == true)
   }
 
   @Test func aPolicyThatDoesNotAskItSaysNothingOfIt() {

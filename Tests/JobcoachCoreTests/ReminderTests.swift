@@ -59,7 +59,9 @@ struct ReminderTests {
     let registry = Self.registry
     return Reminders.deadlines(
       memberships: registry.allMemberships(), coaches: registry.allCoaches(),
-      organisations: registry.organisations, norms: registry.norms, from: day(date))
+      organisations: registry.organisations,
+      registers: Dictionary(uniqueKeysWithValues: registry.registers().map { ($0.id, $0) }),
+      from: day(date))
   }
 
   @Test func deadlinesComeFromCyclesRecognitionsAndQualifications() {

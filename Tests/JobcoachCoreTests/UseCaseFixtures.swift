@@ -16,7 +16,11 @@ final class RecordingRegistry: RegistryWriting {
     if membership.registerNumber.isEmpty {
       membership.registerNumber = "RJC-\(10_000 + registry.memberships.count + 1)"
     }
-    registry.memberships[membership.coach] = membership
+    registry.memberships[membership.coach, default: []].removeAll {
+      $0.register == membership.register
+    }
+    registry.memberships[membership.coach, default: []].append(membership)
+    registry.memberships[membership.coach]!.sort { $0.register < $1.register }
     audit += entries.map { (context, $0) }
     saves += 1
     return membership
@@ -35,10 +39,12 @@ final class RecordingRegistry: RegistryWriting {
     registry.policyHistories(of: municipality)
   }
   func defaultMunicipality() -> OrganisationID? { registry.defaultMunicipality() }
-  func membership(of coach: CoachID) -> Membership? { registry.membership(of: coach) }
+  func memberships(of coach: CoachID) -> [Membership] { registry.memberships(of: coach) }
   func portfolio(of coach: CoachID) -> Portfolio? { registry.portfolio(of: coach) }
-  func registerRules() -> RegisterRules { registry.registerRules() }
-  func peNorms() -> PENormHistory { registry.peNorms() }
+  func registers() -> [Register] { registry.registers() }
+  func registerRules(for register: Register) -> RegisterRules {
+    registry.registerRules(for: register)
+  }
   func publicRegister(listing number: String) -> PublicRegister? {
     registry.publicRegister(listing: number)
   }
@@ -69,8 +75,7 @@ func registeredMembership(
 }
 
 /// `hours` accredited hours on `date` with code `ACC` (valid 2000-2099, 8 hours each at most).
-func accredited(_ id: String, _ date: String, hours: Int = 8, code: String? = "ACC") -> PEActivity
-{
+func accredited(_ id: String, _ date: String, hours: Int = 8, code: String? = "ACC") -> PEActivity {
   PEActivity(
     id: ActivityID(rawValue: id), date: day(date), hours: Hours(wholeHours: hours),
     title: "Course", provider: "Provider", category: .accredited, accreditationCode: code,

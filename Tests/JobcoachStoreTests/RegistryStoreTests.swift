@@ -203,9 +203,79 @@ struct RegistryStoreTests {
       """)
   }
 
+  /// The register's tables as before schema 10: one register, so no register column, no
+  /// registers, no policy register lists.
+  static func downgradeRegisters(_ database: Database) throws {
+    try database.execute(
+      """
+      CREATE TEMP TABLE old_norms AS SELECT * FROM pe_norms WHERE register_id = 'BvJN';
+      CREATE TEMP TABLE old_memberships AS SELECT * FROM memberships WHERE register_id = 'BvJN';
+      CREATE TEMP TABLE old_changes AS
+        SELECT * FROM membership_status_changes WHERE register_id = 'BvJN';
+      CREATE TEMP TABLE old_assessments AS SELECT * FROM assessments WHERE register_id = 'BvJN';
+      DROP TABLE membership_status_changes;
+      DROP TABLE assessments;
+      DROP TABLE memberships;
+      DROP TABLE pe_norms;
+      DROP TABLE register_educations;
+      DROP TABLE registers;
+      CREATE TABLE pe_norms (
+        effective_from TEXT PRIMARY KEY CHECK (date(effective_from) IS effective_from),
+        name TEXT NOT NULL, cycle_years INTEGER NOT NULL, total_minutes INTEGER NOT NULL,
+        minimum_accredited_minutes INTEGER NOT NULL, maximum_free_minutes INTEGER NOT NULL,
+        practice_minutes INTEGER,
+        selection TEXT NOT NULL CHECK (selection IN ('cycle-start', 'cycle-end'))
+      ) STRICT;
+      CREATE TABLE memberships (
+        coach_id TEXT PRIMARY KEY REFERENCES coaches(id) ON DELETE CASCADE,
+        register_number TEXT NOT NULL UNIQUE,
+        admitted_on TEXT NOT NULL CHECK (date(admitted_on) IS admitted_on),
+        route TEXT NOT NULL CHECK (route IN ('entry-requirements', 'earlier-admission'))
+      ) STRICT;
+      CREATE TABLE membership_status_changes (
+        coach_id TEXT NOT NULL REFERENCES memberships(coach_id) ON DELETE CASCADE,
+        position INTEGER NOT NULL,
+        change_date TEXT NOT NULL CHECK (date(change_date) IS change_date),
+        status TEXT NOT NULL
+          CHECK (status IN ('applicant', 'registered', 'assessment-due', 'suspended', 'removed')),
+        rule TEXT NOT NULL, decision TEXT NOT NULL,
+        PRIMARY KEY (coach_id, position)
+      ) STRICT, WITHOUT ROWID;
+      CREATE TABLE assessments (
+        coach_id TEXT NOT NULL REFERENCES memberships(coach_id) ON DELETE CASCADE,
+        position INTEGER NOT NULL,
+        submitted_on TEXT CHECK (submitted_on IS NULL OR date(submitted_on) IS submitted_on),
+        judged_on TEXT NOT NULL CHECK (date(judged_on) IS judged_on),
+        result TEXT NOT NULL CHECK (result IN ('sufficient', 'insufficient')),
+        improvement_points TEXT,
+        deadline TEXT CHECK (deadline IS NULL OR date(deadline) IS deadline),
+        PRIMARY KEY (coach_id, position)
+      ) STRICT, WITHOUT ROWID;
+      INSERT INTO pe_norms SELECT effective_from, name, cycle_years, total_minutes,
+        minimum_accredited_minutes, maximum_free_minutes, practice_minutes, selection
+        FROM old_norms;
+      INSERT INTO memberships SELECT coach_id, register_number, admitted_on, route
+        FROM old_memberships;
+      INSERT INTO membership_status_changes SELECT coach_id, position, change_date, status, rule,
+        decision FROM old_changes;
+      INSERT INTO assessments SELECT coach_id, position, submitted_on, judged_on, result,
+        improvement_points, deadline FROM old_assessments;
+      DROP TABLE old_norms;
+      DROP TABLE old_memberships;
+      DROP TABLE old_changes;
+      DROP TABLE old_assessments;
+      ALTER TABLE policies DROP COLUMN municipal_registers;
+      ALTER TABLE policies DROP COLUMN internal_registers;
+      ALTER TABLE policies DROP COLUMN external_registers;
+      ALTER TABLE public_register DROP COLUMN register_id;
+      PRAGMA user_version = 9;
+      """)
+  }
+
   /// The audit trail as before schema 9: no digest, no chain version, every record hashed
   /// over its reason's words (chain version 1).
   static func downgradeAuditTrail(_ database: Database) throws {
+    try downgradeRegisters(database)
     let rows = try database.prepare(
       """
       SELECT sequence, recorded_at, recorded_on, command, actor, subject_kind, subject_id, field,
@@ -279,8 +349,11 @@ struct RegistryStoreTests {
       let (store, _) = try RegistryStore.create(at: path)
       _ = try store.apply(batch(allDocuments).0, audit: audit)
       try store.record(
-        [AuditEntry(subjectKind: "membership", subjectID: "JC-1", field: "assessment",
-          reason: "R-ASM-1: Zoë Visser improves her report")], context: audit)
+        [
+          AuditEntry(
+            subjectKind: "membership", subjectID: "JC-1", field: "assessment",
+            reason: "R-ASM-1: Zoë Visser improves her report")
+        ], context: audit)
       before = try store.auditRecords()
     }
     try Self.downgradeAuditTrail(try Database(path: path, mode: .readWrite))
@@ -312,7 +385,8 @@ struct RegistryStoreTests {
       #expect(log.isEmpty)
       _ = try store.apply(documents)
       expected = try #require(try store.portfolio(of: "JC-1"))
-      #expect(expected.activities.map(\.date.description) == ["1969-12-31", "2024-02-29", "9899-12-31"])
+      #expect(
+        expected.activities.map(\.date.description) == ["1969-12-31", "2024-02-29", "9899-12-31"])
       #expect(!expected.activities.isEmpty)
     }
     try Self.downgrade(path, to: 5)

@@ -5,7 +5,9 @@ import JobcoachCore
 /// and beside their cycles' edges, claim codes valid, not yet or no longer valid, unknown or
 /// missing, claim more hours than accredited, and list the same certificate twice; two norm
 /// versions of different cycle lengths (and, for some seeds, practice hours and a code that
-/// is not ASCII); placements with grants, plans, absences and bookings.
+/// is not ASCII); a second register (R-REG-1) with four-year periods, its own norm and renewal
+/// terms, of which some coaches are members too; placements with grants, plans, absences and
+/// bookings.
 public struct GeneratedRegistry {
   var random: SplitMix
   let coachCount: Int
@@ -15,6 +17,15 @@ public struct GeneratedRegistry {
   public var portfolios: [Portfolio] = []
   public var accreditations: [Accreditation] = []
   public var norms: [PENorm] = []
+  /// The second register; the seed's is always there.
+  public static let secondRegister = Register(
+    id: "NOORD", name: "Register Noord", admissionHours: Hours(wholeHours: 1200),
+    norms: PENormHistory(versions: [
+      PENorm(
+        name: "Noord norm", effectiveFrom: day("2000-01-01"), cycleYears: 4,
+        totalHours: Hours(wholeHours: 80), minimumAccredited: Hours(wholeHours: 60),
+        maximumFree: Hours(wholeHours: 20), register: "NOORD")
+    ]), renewal: RenewalTerms(windowMonths: 3, graceMonths: 2))
   public var placements: [Placement] = []
   public var bookings: [HourBooking] = []
   /// Dates spread over the years, and on and beside coaches' cycle edges.
@@ -83,12 +94,15 @@ public struct GeneratedRegistry {
             ? [Self.qualification(.hboDiploma), Self.qualification(.jobcoachTraining)] : []))
       var anchor: CalendarDate?
       if chance(90) {
-        let admitted = chance(5) ? Self.day(["2008-02-29", "2012-02-29", "2020-02-29"][number(0...2)])
+        let admitted =
+          chance(5)
+          ? Self.day(["2008-02-29", "2012-02-29", "2020-02-29"][number(0...2)])
           : date("2006-01-01", 7600)
         anchor = admitted
         let route: AdmissionRoute = chance(85) ? .entryRequirements : .earlierAdmission
         var changes = [
-          StatusChange(date: admitted, status: .registered, rule: .admissionEducation, decision: "admitted")
+          StatusChange(
+            date: admitted, status: .registered, rule: .admissionEducation, decision: "admitted")
         ]
         var assessments: [Assessment] = []
         var when = admitted
@@ -117,6 +131,26 @@ public struct GeneratedRegistry {
           Membership(
             coach: id, registerNumber: "RJC-\(10_000 + index)", admittedOn: admitted, route: route,
             statusChanges: changes, assessments: assessments))
+        if chance(30) {
+          // A member of the second register too, renewed there now and then.
+          let joined = date("2010-01-01", 5000)
+          var changes = [
+            StatusChange(
+              date: joined, status: .registered, rule: .admissionEducation, decision: "admitted")
+          ]
+          var period = Self.secondRegister.norms.cycle(containing: joined, anchor: joined)
+          while chance(60), period.end < Self.day("2030-01-01") {
+            let renewed = period.end.adding(days: -number(0...80))
+            changes.append(
+              StatusChange(date: renewed, status: .registered, rule: .reregistration, decision: "r")
+            )
+            period = Self.secondRegister.norms.period(after: period)
+          }
+          memberships.append(
+            Membership(
+              coach: id, register: "NOORD", registerNumber: "RJN-\(10_000 + index)",
+              admittedOn: joined, route: .entryRequirements, statusChanges: changes))
+        }
       }
       guard chance(95) else { continue }
       let registeredSince = anchor == nil ? date("2010-01-01", 5000) : nil
@@ -130,7 +164,8 @@ public struct GeneratedRegistry {
       var activities: [PEActivity] = []
       for number in 0..<self.number(0...60) {
         let activityDate =
-          chance(25) && !edges.isEmpty ? edges[self.number(0...(edges.count - 1))]
+          chance(25) && !edges.isEmpty
+          ? edges[self.number(0...(edges.count - 1))]
           : date("2005-01-01", 8400)
         let activityID = ActivityID(rawValue: "A\(number)")
         if chance(30) {
@@ -155,7 +190,8 @@ public struct GeneratedRegistry {
         default: break
         }
         let claimed =
-          chance(15) ? accreditation.hours + Hours(minutes: 15 * self.number(1...8))
+          chance(15)
+          ? accreditation.hours + Hours(minutes: 15 * self.number(1...8))
           : Hours(minutes: min(accreditation.hours.minutes, 60 * self.number(1...12)))
         activities.append(
           PEActivity(
@@ -187,10 +223,12 @@ public struct GeneratedRegistry {
       let coach = coaches[number(0...(coaches.count - 1))].id
       let start = date("2024-01-01", 900)
       let id = PlacementID(rawValue: "P-\(100 + index)")
-      let package: CoachingPackage = [.package0, .package1, .package2, .trialPlacement][number(0...3)]
+      let package: CoachingPackage = [.package0, .package1, .package2, .trialPlacement][
+        number(0...3)]
       placements.append(
         Placement(
-          id: id, municipality: "MUN", employer: "EMP", coach: coach, worker: WorkerReference(rawValue: "W-\(index)"),
+          id: id, municipality: "MUN", employer: "EMP", coach: coach,
+          worker: WorkerReference(rawValue: "W-\(index)"),
           period: DateInterval(start: start, end: start.adding(years: 2).adding(days: -1)),
           grant: Grant(
             level: chance(50) ? .light : .medium, hourlyRate: Money(cents: 8500),
@@ -207,7 +245,11 @@ public struct GeneratedRegistry {
               PlanGoal(id: "G3", category: .evaluationAndCoordination, description: "Report"),
             ]),
           absences: chance(30)
-            ? [Absence(period: DateInterval(start: start.adding(days: 40), end: start.adding(days: 60)), reason: .sick)]
+            ? [
+              Absence(
+                period: DateInterval(start: start.adding(days: 40), end: start.adding(days: 60)),
+                reason: .sick)
+            ]
             : []))
       for number in 0..<self.number(0...40) {
         bookings.append(
@@ -222,13 +264,14 @@ public struct GeneratedRegistry {
     // Judging dates: spread over the years, and on and beside random coaches' cycle edges.
     for _ in 0..<12 { judgingDates.append(date("2009-01-01", 7000)) }
     for membership in memberships.prefix(40) where judgingDates.count < 24 {
-      let cycle = normHistory.cycle(containing: Self.day("2026-11-23"), anchor: membership.admittedOn)
+      let history = membership.register == .seedDefault ? normHistory : Self.secondRegister.norms
+      let cycle = history.cycle(containing: Self.day("2026-11-23"), anchor: membership.admittedOn)
       judgingDates += [cycle.end, cycle.end.adding(days: 1)]
     }
     return InMemoryRegistry(
       organisations: organisations, coaches: coaches, placements: placements, bookings: bookings,
       memberships: memberships, portfolios: portfolios, accreditations: accreditations,
-      norms: norms)
+      norms: norms, registers: [Self.secondRegister])
   }
 
   /// The records as an import reads them; portfolios as a document, through the reader.
@@ -249,6 +292,7 @@ public struct GeneratedRegistry {
     add(coaches.map(ImportRecord.coach))
     add(accreditations.map(ImportRecord.accreditation))
     add(norms.map(ImportRecord.norm))
+    add([ImportRecord.register(Self.secondRegister)])
     add(memberships.map(ImportRecord.membership))
     add(placements.map(ImportRecord.placement))
     add(bookings.map(ImportRecord.booking))
@@ -283,7 +327,8 @@ public struct GeneratedRegistry {
           }
           if let evidence = activity.evidence {
             fields.append(
-              #""evidence": {"documentId": \#(quoted(evidence.documentID)), "issuer": \#(quoted(evidence.issuer))}"#)
+              #""evidence": {"documentId": \#(quoted(evidence.documentID)), "issuer": \#(quoted(evidence.issuer))}"#
+            )
           }
           return "{" + fields.joined(separator: ", ") + "}"
         }.joined(separator: ",\n") + "]")

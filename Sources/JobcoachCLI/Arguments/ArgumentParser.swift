@@ -1,3 +1,5 @@
+import JobcoachCore
+
 /// A mistake in how a command was called: exit 64, with the command's usage after the message.
 public struct UsageError: Error, Hashable, Sendable, CustomStringConvertible {
   public var message: String
@@ -51,6 +53,10 @@ extension OptionSpec {
     "--municipality", "ID",
     "the municipality you act for: its policy applies when no --policy or placement says "
       + "otherwise (default: the registry's, see 'jobcoach settings')")
+  /// `--register ID`: which register a register command means (R-REG-1).
+  static let register = OptionSpec.value(
+    "--register", "ID",
+    "the register (default: the coach's only membership, else the only register held)")
   /// `--file PATH...`: read documents into a registry in memory instead of `--db`.
   static let documents = OptionSpec.value(
     "--file", "PATH", "read these documents into a registry in memory", repeatable: true)
@@ -96,6 +102,8 @@ struct ParsedArguments: Sendable {
   var wantsHelp = false
 
   func value(_ name: String) -> String? { values[name]?.last }
+  /// The register named with `--register`, if any.
+  var register: RegisterID? { value("--register").map(RegisterID.init(rawValue:)) }
   func allValues(_ name: String) -> [String] { values[name] ?? [] }
   func flag(_ name: String) -> Bool { flags.contains(name) }
 

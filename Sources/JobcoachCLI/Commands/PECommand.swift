@@ -5,24 +5,27 @@ import JobcoachStore
 struct PECommand: Command {
   static let spec = CommandSpec(
     name: "pe", summary: "check a coach's PE hours in the current period against the norm",
-    synopsis: "COACH_ID [--on DATE] [--format text|json] [--db PATH]\n"
-      + "       jobcoach pe --file PORTFOLIO.json [--file CATALOGUE.json...] [COACH_ID] [--on DATE]",
+    synopsis: "COACH_ID [--on DATE] [--register ID] [--format text|json] [--db PATH]\n"
+      + "       jobcoach pe --file PORTFOLIO.json [--file CATALOGUE...] [COACH_ID] [--on DATE]",
     positionals: 0...1,
     options: [
       .date,
       .value("--format", "FORMAT", "text or json (default text)"),
+      .register,
       .database,
       .value(
         "--file", "PATH",
         "check from documents (a portfolio, and optionally the accreditation "
-          + "catalogue, educations, norms, memberships) without a registry", repeatable: true),
+          + "catalogue, educations, registers, memberships) without a registry", repeatable: true),
     ],
     discussion: """
       Shows the cycle the date falls in, accredited and free hours, how many free hours count
       (R-PE-3), the total that counts (R-PE-1), what is missing for each part of the norm
-      (R-PE-2), the days left, and each activity that did not count and why. The cycles run
-      five years (as the norm says) from the admission date, or from the portfolio's
-      registeredSince when the coach is not in the registry.
+      (R-PE-2), the days left, and each activity that did not count and why. The periods are
+      the registration's (R-RE-2): as long as the register's norm says, from the admission or
+      the latest sufficient assessment, each next one only after a renewal; a lapsed
+      registration shows the period that ended. A coach not in the registry counts from the
+      portfolio's registeredSince. A coach in several registers names one with --register.
 
       With --file and no accreditation catalogue among the documents, accredited activities are
       taken as claimed (the codes cannot be checked).
@@ -53,30 +56,37 @@ struct PECommand: Command {
     let answer: CoachPEStatement
     if files.isEmpty {
       let store = try context.openRegistryFile(arguments, command: Self.spec.name)
-      answer = try CheckPEHours(coach: coachID!, on: date).run(in: store)
+      answer = try CheckPEHours(coach: coachID!, on: date, register: arguments.register)
+        .run(in: store)
     } else {
       // A coach's own documents need not make a whole registry: a portfolio alone will do.
       let documents = InMemoryRegistry(try DocumentLoader.load(files))
-      answer = try CheckPEHours(coach: try coachID ?? documents.onlyPortfolioCoach(), on: date)
-        .run(in: documents)
+      answer = try CheckPEHours(
+        coach: try coachID ?? documents.onlyPortfolioCoach(), on: date,
+        register: arguments.register
+      ).run(in: documents)
     }
     switch format {
     case .json:
-      context.print(
-        JSONWriter.string(
-          Self.json(answer.statement, name: answer.name, claimsChecked: answer.claimsChecked)))
+      context.print(JSONWriter.string(Self.json(answer)))
     default:
-      context.print(
-        Self.text(answer.statement, name: answer.name, claimsChecked: answer.claimsChecked))
+      context.print(Self.text(answer))
     }
     return answer.statement.isMet ? ExitCode.success : ExitCode.findings
   }
 
-  static func json(_ statement: PEStatement, name: String?, claimsChecked: Bool) -> JSONValue {
-    .object([
+  static func json(_ answer: CoachPEStatement) -> JSONValue {
+    let statement = answer.statement
+    return .object([
       "coach": JSONValue(statement.coach.rawValue),
-      "claimsChecked": JSONValue(claimsChecked),
-      "name": JSONValue(name),
+      "claimsChecked": JSONValue(answer.claimsChecked),
+      "name": JSONValue(answer.name),
+      "register": .object([
+        "id": JSONValue(answer.register.id.rawValue), "name": JSONValue(answer.register.name),
+        "registerNumber": JSONValue(answer.membership?.registerNumber),
+        "status": JSONValue(answer.standing?.statusCode),
+        "lapsedOn": JSONValue(answer.standing?.lapsedOn),
+      ]),
       "on": JSONValue(statement.date),
       "cycle": .object([
         "number": JSONValue(statement.cycle.number),
@@ -96,7 +106,7 @@ struct PECommand: Command {
       "missingAccreditedHours": JSONValue(statement.missingAccredited),
       "missingHours": JSONValue(statement.missingHours),
       "met": JSONValue(statement.isMet),
-      "daysLeft": JSONValue(statement.daysLeft),
+      "daysLeft": answer.daysLeft.map { JSONValue($0) } ?? .null,
       "activities": .array(
         statement.activities.map { judgement in
           .object([
@@ -120,14 +130,24 @@ struct PECommand: Command {
     + "too high (run 'jobcoach export catalogue --output DIR' at the association and pass DIR "
     + "with --file)\n"
 
-  static func text(_ statement: PEStatement, name: String?, claimsChecked: Bool) -> String {
-    let who = name.map { "\($0) (\(statement.coach))" } ?? statement.coach.rawValue
+  static func text(_ answer: CoachPEStatement) -> String {
+    let statement = answer.statement
+    let who = answer.name.map { "\($0) (\(statement.coach))" } ?? statement.coach.rawValue
     let norm = statement.norm
     var text = "PE hours of \(who) on \(statement.date): \(statement.isMet ? "MET" : "NOT MET")\n"
+    let left: String
+    if let lapsed = answer.standing?.lapsedOn {
+      left = "lapsed on \(lapsed)"
+    } else if let days = answer.daysLeft {
+      left = "\(days) day\(days == 1 ? "" : "s") left"
+    } else {
+      left = "ended"
+    }
     text +=
       "cycle \(statement.cycle.number): \(statement.cycle.start) to \(statement.cycle.end), "
-      + "\(statement.daysLeft) days left\nnorm: \(norm.name)\n"
-    if !claimsChecked { text += claimsUnchecked }
+      + "\(left)\nregister: \(answer.register.name) (\(answer.register.id))"
+      + (answer.membership.map { ", \($0.registerNumber)" } ?? "") + "\nnorm: \(norm.name)\n"
+    if !answer.claimsChecked { text += claimsUnchecked }
     text += "\n"
     func missing(_ hours: Hours) -> String { hours == .zero ? "met" : "\(hours) missing" }
     text += TextTable.render(

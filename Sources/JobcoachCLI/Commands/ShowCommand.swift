@@ -4,8 +4,10 @@ import JobcoachStore
 /// `jobcoach show COACH_ID`: everything the registry holds on one coach, for a caseworker.
 struct ShowCommand: Command {
   static let spec = CommandSpec(
-    name: "show", summary: "show a coach: employments, qualifications, placements and register membership",
-    synopsis: "COACH_ID [--on DATE] [--format text|json] [--db PATH | --file FILE...]", positionals: 1...1,
+    name: "show",
+    summary: "show a coach: employments, qualifications, placements and register membership",
+    synopsis: "COACH_ID [--on DATE] [--format text|json] [--db PATH | --file FILE...]",
+    positionals: 1...1,
     options: [
       .date,
       .value("--format", "FORMAT", "text or json (default text)"),
@@ -43,7 +45,7 @@ struct ShowCommand: Command {
       var json = Self.json(coach, placements: placements)
       if case .object(var fields) = json {
         fields.members.append(
-          JSONObject.Member(key: "register", value: Self.json(profile.membership, profile.standing)))
+          JSONObject.Member(key: "registers", value: .array(profile.registrations.map(Self.json))))
         json = .object(fields)
       }
       context.print(JSONWriter.string(json))
@@ -72,11 +74,13 @@ struct ShowCommand: Command {
           "  \(placement.id) at \(name(placement.employer)), \(placement.period), funded by "
           + "\(placement.funder.rawValue)\n"
       }
-      text += "\nregister:\n"
-      if let membership = profile.membership, let standing = profile.standing {
-        text += "  \(membership.registerNumber), " + Self.describe(standing) + "\n"
-      } else {
-        text += "  not a member\n"
+      text += "\nregisters:\n"
+      if profile.registrations.isEmpty { text += "  not a member\n" }
+      for registration in profile.registrations {
+        text +=
+          "  \(registration.register.name) (\(registration.register.id)): "
+          + "\(registration.membership.registerNumber), " + Self.describe(registration.standing)
+          + "\n"
       }
       context.print(text)
     }
@@ -97,10 +101,12 @@ struct ShowCommand: Command {
     return text
   }
 
-  static func json(_ membership: Membership?, _ standing: RegistrationStanding?) -> JSONValue {
-    guard let membership, let standing else { return .null }
+  static func json(_ registration: CoachProfile.Registration) -> JSONValue {
+    let standing = registration.standing
     return .object([
-      "registerNumber": JSONValue(membership.registerNumber),
+      "register": JSONValue(registration.register.id.rawValue),
+      "registerName": JSONValue(registration.register.name),
+      "registerNumber": JSONValue(registration.membership.registerNumber),
       "status": JSONValue(standing.statusCode),
       "on": JSONValue(standing.date),
       "period": .object([

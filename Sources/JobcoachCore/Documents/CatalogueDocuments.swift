@@ -1,15 +1,19 @@
 /// What a coach needs to check their own portfolio as the association would
 /// (`jobcoach export catalogue`): the accreditation catalogue, the recognised educations and
-/// the PE norms, as the documents `import` and `pe --file` read (round trip held by tests).
+/// the registers with their PE norms, as the documents `import` and `pe --file` read (round
+/// trip held by tests).
 public enum CatalogueDocuments {
   /// One document per kind, with the file name to write it under.
-  public static func documents(_ rules: RegisterRules) -> [(file: String, document: JSONValue)] {
-    let accreditations = (rules.accreditations ?? [:]).values.sorted { $0.code < $1.code }
-    let educations = rules.educations.values.sorted { $0.id.rawValue < $1.id.rawValue }
+  public static func documents(
+    registers: [Register], educations: [EducationID: RecognisedEducation],
+    accreditations: [String: Accreditation]?
+  ) -> [(file: String, document: JSONValue)] {
+    let accreditations = (accreditations ?? [:]).values.sorted { $0.code < $1.code }
+    let educations = educations.values.sorted { $0.id.rawValue < $1.id.rawValue }
     return [
       ("accreditations.json", document(.accreditations, accreditations.map(\.documentJSON))),
       ("educations.json", document(.educations, educations.map(\.documentJSON))),
-      ("pe-norms.json", document(.peNorms, rules.norms.versions.map(\.documentJSON))),
+      ("registers.json", document(.registers, registers.map(\.documentJSON))),
     ]
   }
 
@@ -55,10 +59,38 @@ extension RecognisedEducation {
   }
 }
 
-extension PENorm {
-  /// The record as a `pe-norms` document holds it.
+extension Register {
+  /// The record as a `registers` document holds it, its norms inside.
   public var documentJSON: JSONValue {
     object([
+      ("id", JSONValue(id.rawValue)), ("name", JSONValue(name)),
+      ("admissionHours", JSONValue(admissionHours)),
+      (
+        "accreditedDiplomaAdmission",
+        diplomaAdmission.map {
+          object([
+            ("hours", JSONValue($0.hours)),
+            ("educations", .array($0.educations.map { JSONValue($0.rawValue) })),
+          ])
+        }
+      ),
+      (
+        "recognisedEducations",
+        recognisedEducations.map { .array($0.map { JSONValue($0.rawValue) }) }
+      ),
+      ("renewalWindowMonths", JSONValue(renewal.windowMonths)),
+      ("gracePeriodMonths", JSONValue(renewal.graceMonths)),
+      ("norms", .array(norms.versions.map { $0.documentJSON(inRegister: true) })),
+    ])
+  }
+}
+
+extension PENorm {
+  /// The record as a `pe-norms` document holds it (naming its register unless it is the
+  /// seed's), or, `inRegister`, as a `registers` document holds it inside its register.
+  public func documentJSON(inRegister: Bool = false) -> JSONValue {
+    object([
+      ("register", inRegister || register == .seedDefault ? nil : JSONValue(register.rawValue)),
       ("name", JSONValue(name)), ("effectiveFrom", JSONValue(effectiveFrom)),
       ("cycleYears", JSONValue(cycleYears)), ("totalHours", JSONValue(totalHours)),
       ("minimumAccreditedHours", JSONValue(minimumAccredited)),

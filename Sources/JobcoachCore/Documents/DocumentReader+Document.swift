@@ -346,6 +346,7 @@ extension DocumentReader {
     case .accreditations:
       Accreditation.decode(value, at: pointer, in: context).map(ImportRecord.accreditation)
     case .peNorms: PENorm.decode(value, at: pointer, in: context).map(ImportRecord.norm)
+    case .registers: Register.decode(value, at: pointer, in: context).map(ImportRecord.register)
     case .portfolios: Portfolio.decode(value, at: pointer, in: context).map(ImportRecord.portfolio)
     case .memberships:
       Membership.decode(value, at: pointer, in: context).map(ImportRecord.membership)
@@ -411,12 +412,15 @@ extension DocumentReader {
     }
     if kind == .publicRegister {
       let register = fields.required("register", as: String.self)
+      let registerID = fields.optional("registerId", as: RegisterID.self)
       let publishedOn = fields.required("publishedOn", as: CalendarDate.self)
       fields.rejectUnknownFields()
       if let register, let publishedOn, !fields.failed, streamed == .publicRegister {
         emit(
           .publicRegister(
-            PublicRegister(register: register, publishedOn: publishedOn, entries: publicEntries)),
+            PublicRegister(
+              register: register, registerID: registerID, publishedOn: publishedOn,
+              entries: publicEntries)),
           .root)
       }
       return kind

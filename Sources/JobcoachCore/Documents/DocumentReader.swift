@@ -29,6 +29,7 @@ public enum ImportRecord: Hashable, Sendable {
   case education(RecognisedEducation)
   case accreditation(Accreditation)
   case norm(PENorm)
+  case register(Register)
   case portfolio(Portfolio)
   case membership(Membership)
   case booking(HourBooking)
@@ -47,6 +48,7 @@ extension ImportRecord {
     case .education: .educations
     case .accreditation: .accreditations
     case .norm: .peNorms
+    case .register: .registers
     case .portfolio: .portfolios
     case .membership: .memberships
     case .booking: .hourBookings

@@ -198,6 +198,7 @@ extension MunicipalPolicy: JSONField {
     let funding = fields.optional("funding", as: FundingFramework.self)
     let coachingProtocol = fields.optional("coachingProtocol", as: CoachingProtocol.self)
     let stages = fields.optional("reminderStages", as: [ReminderStage].self)
+    let registers = fields.optional("registers", as: RegistersField.self)
     fields.rejectUnknownFields()
     if let stages, stages.isEmpty {
       fields.report("reminderStages", "give at least one stage, or leave the field out")
@@ -208,12 +209,40 @@ extension MunicipalPolicy: JSONField {
     }
     var merged = MunicipalPolicy.g4Requirements
     for (kind, rules) in requirements?.rules ?? [:] { merged[kind] = rules }
+    // Naming the registers a kind must be registered in requires registration (Q-POL-4).
+    for kind in (registers?.registers ?? [:]).keys
+    where !(merged[kind] ?? []).contains(.registrationRequired) {
+      merged[kind, default: []].append(.registrationRequired)
+    }
     return MunicipalPolicy(
       id: id, name: name, municipality: municipality, effectiveFrom: effectiveFrom,
       requirements: merged, fundsInternalCoaching: funds, externalOrganisations: external,
       minimumRecognitionFramework: framework ?? .uwv2016, funding: funding ?? .g4,
       coachingProtocol: coachingProtocol ?? .standard,
-      reminderStages: stages.map(ReminderSchedule.init) ?? .standard)
+      reminderStages: stages.map(ReminderSchedule.init) ?? .standard,
+      registrationRegisters: registers?.registers ?? [:])
+  }
+}
+
+/// The `registers` object of a policy (Q-POL-4): per coach kind, the registers in which the
+/// coach must be registered in good standing (one of them); at least one per kind named.
+struct RegistersField: JSONField {
+  var registers: [CoachKind: [RegisterID]]
+
+  static func decode(_ value: JSONValue, at pointer: JSONPointer, in context: DecodingContext)
+    -> RegistersField?
+  {
+    guard var fields = ObjectFields(value, at: pointer, in: context) else { return nil }
+    var registers: [CoachKind: [RegisterID]] = [:]
+    for kind in CoachKind.allCases {
+      guard let listed = fields.optional(kind.rawValue, as: [RegisterID].self) else { continue }
+      if listed.isEmpty {
+        fields.report(kind.rawValue, "name at least one register, or leave the kind out")
+      }
+      registers[kind] = listed
+    }
+    fields.rejectUnknownFields()
+    return fields.failed ? nil : RegistersField(registers: registers)
   }
 }
 

@@ -2,6 +2,7 @@
 // the schemas in `Schemas/`.
 
 extension EducationID: JSONScalarField {}
+extension RegisterID: JSONScalarField {}
 extension ActivityID: JSONScalarField {}
 extension PECategory: JSONEnumField {}
 extension MembershipStatus: JSONEnumField {}
@@ -70,6 +71,7 @@ extension PENorm: JSONField {
     let free = fields.required("maximumFreeHours", as: Hours.self)
     let practice = fields.optional("practiceHours", as: Hours.self)
     let selection = fields.optional("selection", as: NormSelection.self)
+    let register = fields.optional("register", as: RegisterID.self)
     fields.rejectUnknownFields()
     if let years, !(1...10).contains(years) {
       fields.report("cycleYears", "a cycle is 1 to 10 years, not \(years)")
@@ -85,7 +87,85 @@ extension PENorm: JSONField {
     return PENorm(
       name: name, effectiveFrom: effectiveFrom, cycleYears: years, totalHours: total,
       minimumAccredited: accredited, maximumFree: free, practiceHours: practice,
-      selection: selection ?? .cycleStart)
+      selection: selection ?? .cycleStart, register: register ?? .seedDefault)
+  }
+}
+
+extension DiplomaAdmission: JSONField {
+  public static func decode(
+    _ value: JSONValue, at pointer: JSONPointer, in context: DecodingContext
+  ) -> DiplomaAdmission? {
+    guard var fields = ObjectFields(value, at: pointer, in: context) else { return nil }
+    let hours = fields.required("hours", as: Hours.self)
+    let educations = fields.required("educations", as: [EducationID].self)
+    fields.rejectUnknownFields()
+    if let educations, educations.isEmpty {
+      fields.report("educations", "name at least one education whose diploma lowers the hours")
+    }
+    guard !fields.failed, let hours, let educations else { return nil }
+    return DiplomaAdmission(hours: hours, educations: educations)
+  }
+}
+
+extension Register: JSONField {
+  /// One register (R-REG-1): its admission hours, recognised educations, PE norm versions
+  /// (each with its cycle, the period length) and renewal terms. The norms may also come from
+  /// `pe-norms` documents that name the register.
+  public static func decode(
+    _ value: JSONValue, at pointer: JSONPointer, in context: DecodingContext
+  ) -> Register? {
+    guard var fields = ObjectFields(value, at: pointer, in: context) else { return nil }
+    let id = fields.required("id", as: RegisterID.self)
+    let name = fields.required("name", as: String.self)
+    let admission = fields.required("admissionHours", as: Hours.self)
+    let diploma = fields.optional("accreditedDiplomaAdmission", as: DiplomaAdmission.self)
+    let educations = fields.optional("recognisedEducations", as: [EducationID].self)
+    let window = fields.optional("renewalWindowMonths", as: Int.self)
+    let grace = fields.optional("gracePeriodMonths", as: Int.self)
+    let norms = fields.optional("norms", as: [PENorm].self)
+    fields.rejectUnknownFields()
+    if let admission, let diploma, diploma.hours > admission {
+      fields.report(
+        at: pointer.appending("accreditedDiplomaAdmission").appending("hours"),
+        "with a diploma the hours (\(diploma.hours)) are at most the admission hours "
+          + "(\(admission))")
+    }
+    for (key, months) in [("renewalWindowMonths", window), ("gracePeriodMonths", grace)] {
+      if let months, !(0...60).contains(months) {
+        fields.report(key, "give 0 to 60 months, not \(months)")
+      }
+    }
+    if let id, let norms {
+      for (index, norm) in norms.enumerated() {
+        let place = pointer.appending("norms").appending(index)
+        if case .array(let listed)? = fields.object["norms"], index < listed.count,
+          case .object(let object) = listed[index], object["register"] != nil
+        {
+          fields.report(
+            at: place.appending("register"),
+            "a norm inside register '\(id)' is that register's; leave 'register' out")
+        }
+        if norms[..<index].contains(where: { $0.effectiveFrom == norm.effectiveFrom }) {
+          fields.report(
+            at: place.appending("effectiveFrom"),
+            "two norms of this register take effect on \(norm.effectiveFrom)")
+        }
+      }
+    }
+    guard !fields.failed, let id, let name, let admission else { return nil }
+    var register = Register(
+      id: id, name: name, admissionHours: admission, diplomaAdmission: diploma,
+      recognisedEducations: educations,
+      renewal: RenewalTerms(windowMonths: window ?? 6, graceMonths: grace ?? 3))
+    if let norms, !norms.isEmpty {
+      register.norms = PENormHistory(
+        versions: norms.map { norm in
+          var norm = norm
+          norm.register = id
+          return norm
+        })
+    }
+    return register
   }
 }
 
@@ -241,6 +321,7 @@ extension Membership: JSONField {
   {
     guard var fields = ObjectFields(value, at: pointer, in: context) else { return nil }
     let coach = fields.required("coach", as: CoachID.self)
+    let register = fields.optional("register", as: RegisterID.self)
     let number = fields.required("registerNumber", as: String.self)
     let admittedOn = fields.required("admittedOn", as: CalendarDate.self)
     let route = fields.required("route", as: AdmissionRoute.self)
@@ -257,8 +338,9 @@ extension Membership: JSONField {
     }
     guard !fields.failed, let coach, let number, let admittedOn, let route else { return nil }
     return Membership(
-      coach: coach, registerNumber: number, admittedOn: admittedOn, route: route,
-      statusChanges: changes ?? [], assessments: assessments ?? [])
+      coach: coach, register: register ?? .seedDefault, registerNumber: number,
+      admittedOn: admittedOn, route: route, statusChanges: changes ?? [],
+      assessments: assessments ?? [])
   }
 }
 

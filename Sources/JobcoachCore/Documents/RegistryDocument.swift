@@ -9,7 +9,9 @@ public enum DocumentKind: String, CaseIterable, Hashable, Sendable {
   case educations
   /// The accreditation catalogue of PE activities (R-PE-2).
   case accreditations
-  /// The register's PE norms, by effective date (R-PE-1..3).
+  /// The registers: admission hours, recognised educations, norms, renewal terms (R-REG-1).
+  case registers
+  /// A register's PE norms, by effective date (R-PE-1..3).
   case peNorms = "pe-norms"
   /// Coaches' portfolios: diplomas, experience hours, PE activities.
   case portfolios
@@ -62,6 +64,7 @@ public struct ImportBatch: Sendable {
   public var educations: [Located<RecognisedEducation>] = []
   public var accreditations: [Located<Accreditation>] = []
   public var norms: [Located<PENorm>] = []
+  public var registers: [Located<Register>] = []
   public var portfolios: [Located<Portfolio>] = []
   public var memberships: [Located<Membership>] = []
   public var bookings: [Located<HourBooking>] = []
@@ -77,7 +80,8 @@ public struct ImportBatch: Sendable {
 
   public var recordCount: Int {
     organisations.count + coaches.count + placements.count + policies.count + educations.count
-      + accreditations.count + norms.count + portfolios.count + memberships.count + bookings.count
+      + accreditations.count + norms.count + registers.count + portfolios.count + memberships.count
+      + bookings.count
       + publicRegisters.reduce(0) { $0 + $1.value.entries.count }
   }
 
@@ -109,6 +113,7 @@ public struct ImportBatch: Sendable {
     case .accreditation(let value):
       accreditations.append(Located(value, file: file, pointer: pointer))
     case .norm(let value): norms.append(Located(value, file: file, pointer: pointer))
+    case .register(let value): registers.append(Located(value, file: file, pointer: pointer))
     case .portfolio(let value): portfolios.append(Located(value, file: file, pointer: pointer))
     case .membership(let value): memberships.append(Located(value, file: file, pointer: pointer))
     case .booking(let value): bookings.append(Located(value, file: file, pointer: pointer))

@@ -2,9 +2,13 @@
 public protocol RegistryLookup {
   func organisationKind(_ id: OrganisationID) -> OrganisationKind?
   func containsCoach(_ id: CoachID) -> Bool
-  /// The coach that holds a register number, if any.
-  func registerNumberHolder(_ number: String) -> CoachID?
+  /// The coach that holds a register number in `register`, if any.
+  func registerNumberHolder(_ number: String, in register: RegisterID) -> CoachID?
   func containsPlacement(_ id: PlacementID) -> Bool
+  /// Whether the registry holds the register (the seed's register always is).
+  func containsRegister(_ id: RegisterID) -> Bool
+  /// Whether the association's list of educations holds `id`.
+  func containsEducation(_ id: EducationID) -> Bool
 }
 
 /// A registry that holds nothing: for checking documents on their own.
@@ -12,8 +16,10 @@ public struct EmptyRegistry: RegistryLookup {
   public init() {}
   public func organisationKind(_ id: OrganisationID) -> OrganisationKind? { nil }
   public func containsCoach(_ id: CoachID) -> Bool { false }
-  public func registerNumberHolder(_ number: String) -> CoachID? { nil }
+  public func registerNumberHolder(_ number: String, in register: RegisterID) -> CoachID? { nil }
   public func containsPlacement(_ id: PlacementID) -> Bool { false }
+  public func containsRegister(_ id: RegisterID) -> Bool { id == .seedDefault }
+  public func containsEducation(_ id: EducationID) -> Bool { false }
 }
 
 /// The checks that span records and files: duplicate ids, references to unknown coaches,
@@ -30,6 +36,8 @@ public final class ReferenceValidator {
   var organisationKinds: [OrganisationID: OrganisationKind] = [:]
   var coachIDs = Set<CoachID>()
   var placementIDs = Set<PlacementID>()
+  var registerIDs = Set<RegisterID>()
+  var educationIDs = Set<EducationID>()
   var pending: [Reference] = []
 
   /// A reference not yet resolved.
@@ -37,6 +45,8 @@ public final class ReferenceValidator {
     case organisation(OrganisationID, Set<OrganisationKind>, role: String, String, JSONPointer)
     case coach(CoachID, String, JSONPointer)
     case placement(PlacementID, String, JSONPointer)
+    case register(RegisterID, String, JSONPointer)
+    case education(EducationID, String, JSONPointer)
   }
 
   public init(registry: any RegistryLookup, log: ProblemLog) {
@@ -94,6 +104,25 @@ public final class ReferenceValidator {
           pending.append(reference)
         }
       }
+    case .register(let id, let file, let pointer):
+      if !registerIDs.contains(id), !registry.containsRegister(id) {
+        if final {
+          log.report(file, pointer, "no register with id '\(id)' in this import or the registry")
+        } else {
+          pending.append(reference)
+        }
+      }
+    case .education(let id, let file, let pointer):
+      if !educationIDs.contains(id), !registry.containsEducation(id) {
+        if final {
+          log.report(
+            file, pointer,
+            "no education with id '\(id)' on the association's list in this import or the "
+              + "registry")
+        } else {
+          pending.append(reference)
+        }
+      }
     }
   }
 
@@ -137,20 +166,42 @@ public final class ReferenceValidator {
         pointer.appending("coach"))
       resolve(.coach(portfolio.coach, file, pointer.appending("coach")))
     case .membership(let membership):
+      let register = membership.register
       unique(
-        "membership \(membership.coach)", "a membership of coach '\(membership.coach)'", file,
+        "membership \(register) \(membership.coach)",
+        "a membership of coach '\(membership.coach)' in register '\(register)'", file,
         pointer.appending("coach"))
       unique(
-        "register number \(membership.registerNumber)",
-        "register number '\(membership.registerNumber)'", file,
+        "register number \(register) \(membership.registerNumber)",
+        "register number '\(membership.registerNumber)' of register '\(register)'", file,
         pointer.appending("registerNumber"))
       resolve(.coach(membership.coach, file, pointer.appending("coach")))
-      if let holder = registry.registerNumberHolder(membership.registerNumber),
+      resolve(.register(register, file, pointer.appending("register")))
+      if let holder = registry.registerNumberHolder(membership.registerNumber, in: register),
         holder != membership.coach
       {
         log.report(
           file, pointer.appending("registerNumber"),
           "register number '\(membership.registerNumber)' belongs to coach '\(holder)'")
+      }
+    case .register(let register):
+      unique(
+        "register \(register.id)", "register id '\(register.id)'", file, pointer.appending("id"))
+      registerIDs.insert(register.id)
+      let lists: [(String, [EducationID])] = [
+        ("recognisedEducations", register.recognisedEducations ?? [])
+      ]
+      for (key, list) in lists {
+        for (index, education) in list.enumerated() {
+          resolve(.education(education, file, pointer.appending(key).appending(index)))
+        }
+      }
+      for (index, education) in (register.diplomaAdmission?.educations ?? []).enumerated() {
+        resolve(
+          .education(
+            education, file,
+            pointer.appending("accreditedDiplomaAdmission").appending("educations")
+              .appending(index)))
       }
     case .booking(let booking):
       unique("booking \(booking.id)", "booking id '\(booking.id)'", file, pointer.appending("id"))
@@ -164,6 +215,7 @@ public final class ReferenceValidator {
           JSONPointer.root.appending("entries").appending(index).appending("registerNumber"))
       }
     case .education(let education):
+      educationIDs.insert(education.id)
       unique(
         "education \(education.id)", "education id '\(education.id)'", file,
         pointer.appending("id"))
@@ -173,8 +225,10 @@ public final class ReferenceValidator {
         pointer.appending("code"))
     case .norm(let norm):
       unique(
-        "norm \(norm.effectiveFrom)", "a PE norm taking effect on \(norm.effectiveFrom)", file,
+        "norm \(norm.register) \(norm.effectiveFrom)",
+        "a PE norm of register '\(norm.register)' taking effect on \(norm.effectiveFrom)", file,
         pointer.appending("effectiveFrom"))
+      resolve(.register(norm.register, file, pointer.appending("register")))
     case .policy(let policy):
       unique(
         "policy \(policy.id) \(policy.effectiveFrom)",
@@ -185,6 +239,15 @@ public final class ReferenceValidator {
           .organisation(
             municipality, [.municipality], role: "the municipality of a policy", file,
             pointer.appending("municipality")))
+      }
+      for kind in CoachKind.allCases {
+        for (index, register) in policy.acceptedRegisters(for: kind).enumerated() {
+          resolve(
+            .register(
+              register, file,
+              pointer.appending("registers").appending(kind.rawValue).appending(index)
+            ))
+        }
       }
       if case .approvedList(let approved) = policy.externalOrganisations {
         for (index, id) in approved.enumerated() {
@@ -207,7 +270,7 @@ public final class ReferenceValidator {
 
 extension ImportBatch {
   /// Every record, kind by kind in the order that lets each reference resolve against kinds
-  /// already seen: organisations, coaches, placements, portfolios, memberships, bookings,
+  /// already seen: organisations, registers, coaches, placements, portfolios, memberships, bookings,
   /// public registers, educations, accreditations, norms, policies.
   public var recordsInOrder: [Located<ImportRecord>] {
     var all: [Located<ImportRecord>] = []
@@ -218,6 +281,7 @@ extension ImportBatch {
       }
     }
     each(organisations, ImportRecord.organisation)
+    each(registers, ImportRecord.register)
     each(coaches, ImportRecord.coach)
     each(placements, ImportRecord.placement)
     each(portfolios, ImportRecord.portfolio)

@@ -28,6 +28,9 @@ public struct MunicipalPolicy: Hashable, Sendable {
   public var effectiveFrom: CalendarDate
   /// The qualification rules that apply to each coach kind, from `RuleID.requirements(for:)`.
   public var requirements: [CoachKind: [RuleID]]
+  /// Per coach kind, the registers whose good standing meets Q-POL-4; a kind not listed
+  /// accepts any register.
+  public var registrationRegisters: [CoachKind: [RegisterID]]
   /// Whether the municipality funds internal coaching (Q-POL-1).
   public var fundsInternalCoaching: Bool
   public var externalOrganisations: ExternalOrganisationPolicy
@@ -47,8 +50,10 @@ public struct MunicipalPolicy: Hashable, Sendable {
     externalOrganisations: ExternalOrganisationPolicy = .freeChoice,
     minimumRecognitionFramework: RecognitionFramework = .uwv2016,
     funding: FundingFramework = .g4, coachingProtocol: CoachingProtocol = .standard,
-    reminderStages: ReminderSchedule = .standard
+    reminderStages: ReminderSchedule = .standard,
+    registrationRegisters: [CoachKind: [RegisterID]] = [:]
   ) {
+    self.registrationRegisters = registrationRegisters
     self.id = id
     self.name = name
     self.municipality = municipality
@@ -72,6 +77,11 @@ public struct MunicipalPolicy: Hashable, Sendable {
     effectiveFrom: CalendarDate(year: 2015, month: 1, day: 1)!)
 
   public func requirements(for kind: CoachKind) -> [RuleID] { requirements[kind] ?? [] }
+
+  /// The registers Q-POL-4 accepts for `kind`; empty: any register.
+  public func acceptedRegisters(for kind: CoachKind) -> [RegisterID] {
+    registrationRegisters[kind] ?? []
+  }
 }
 
 /// All versions of one policy, so the version in force on a date can be found.

@@ -58,9 +58,12 @@ public struct Assessment: Hashable, Sendable {
   }
 }
 
-/// A coach's membership of the register: number, admission, status over time, assessments.
+/// A coach's membership of one register: number, admission, status over time, assessments. A
+/// coach can be a member of several registers (R-REG-1), one membership each.
 public struct Membership: Hashable, Sendable {
   public var coach: CoachID
+  /// The register this is a membership of.
+  public var register: RegisterID
   public var registerNumber: String
   /// The admission date; the five-year cycles count from here.
   public var admittedOn: CalendarDate
@@ -70,10 +73,12 @@ public struct Membership: Hashable, Sendable {
   public var assessments: [Assessment]
 
   public init(
-    coach: CoachID, registerNumber: String, admittedOn: CalendarDate, route: AdmissionRoute,
-    statusChanges: [StatusChange] = [], assessments: [Assessment] = []
+    coach: CoachID, register: RegisterID = .seedDefault, registerNumber: String,
+    admittedOn: CalendarDate, route: AdmissionRoute, statusChanges: [StatusChange] = [],
+    assessments: [Assessment] = []
   ) {
     self.coach = coach
+    self.register = register
     self.registerNumber = registerNumber
     self.admittedOn = admittedOn
     self.route = route

@@ -9,6 +9,8 @@ public enum NormSelection: String, CaseIterable, Hashable, Sendable {
 /// The professional-development norm of a register (R-PE-1..3), in force from a date. The seed's
 /// norm is the default; other registers set other numbers without code changes.
 public struct PENorm: Hashable, Sendable {
+  /// The register whose norm this is (R-REG-1).
+  public var register: RegisterID
   public var name: String
   public var effectiveFrom: CalendarDate
   public var cycleYears: Int
@@ -26,8 +28,9 @@ public struct PENorm: Hashable, Sendable {
     name: String, effectiveFrom: CalendarDate, cycleYears: Int = 5,
     totalHours: Hours = Hours(wholeHours: 111), minimumAccredited: Hours = Hours(wholeHours: 81),
     maximumFree: Hours = Hours(wholeHours: 30), practiceHours: Hours? = nil,
-    selection: NormSelection = .cycleStart
+    selection: NormSelection = .cycleStart, register: RegisterID = .seedDefault
   ) {
+    self.register = register
     self.name = name
     self.effectiveFrom = effectiveFrom
     self.cycleYears = cycleYears

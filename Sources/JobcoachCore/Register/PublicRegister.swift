@@ -25,11 +25,17 @@ public struct PublicRegisterEntry: Hashable, Sendable {
 public struct PublicRegister: Hashable, Sendable {
   /// The register's name, for example the association's.
   public var register: String
+  /// The register's id (R-REG-1); nil in a public register that names none.
+  public var registerID: RegisterID?
   public var publishedOn: CalendarDate
   public var entries: [PublicRegisterEntry]
 
-  public init(register: String, publishedOn: CalendarDate, entries: [PublicRegisterEntry]) {
+  public init(
+    register: String, registerID: RegisterID? = nil, publishedOn: CalendarDate,
+    entries: [PublicRegisterEntry]
+  ) {
     self.register = register
+    self.registerID = registerID
     self.publishedOn = publishedOn
     self.entries = entries
   }
@@ -40,15 +46,15 @@ public struct PublicRegister: Hashable, Sendable {
     .registered, .assessmentDue, .suspended,
   ]
 
-  /// The register on `date` from the memberships, by register number.
+  /// `register` on `date` from its memberships, by register number.
   public init(
-    register: String, on date: CalendarDate, memberships: [Membership],
-    names: [CoachID: String], norms: PENormHistory
+    register: Register, on date: CalendarDate, memberships: [Membership], names: [CoachID: String]
   ) {
-    self.register = register
+    self.register = register.name
+    self.registerID = register.id
     self.publishedOn = date
     self.entries = memberships.compactMap { membership in
-      let standing = membership.standing(on: date, norms: norms)
+      let standing = membership.standing(on: date, in: register)
       guard standing.isPublished, let status = standing.status,
         let name = names[membership.coach]
       else { return nil }
@@ -79,8 +85,19 @@ public enum RegisterStanding {
         + (standing.isInGracePeriod ? "" : "; only a new admission brings the coach back"))
   }
 
+  /// The R-RE-1 finding with the register it is about.
+  public static func evidence(
+    for coach: Coach, membership: Membership?, in register: Register?, published: PublicRegister?,
+    on date: CalendarDate
+  ) -> RegistrationEvidence? {
+    finding(for: coach, membership: membership, in: register, published: published, on: date)
+      .map {
+        RegistrationEvidence(register: membership?.register ?? published?.registerID, finding: $0)
+      }
+  }
+
   public static func finding(
-    for coach: Coach, membership: Membership?, published: PublicRegister?, norms: PENormHistory,
+    for coach: Coach, membership: Membership?, in register: Register?, published: PublicRegister?,
     on date: CalendarDate
   ) -> Finding? {
     let subject = FindingSubject.coach(coach.id)
@@ -91,14 +108,17 @@ public enum RegisterStanding {
         message: message, evidence: evidence)
     }
     if let membership {
+      let register =
+        register ?? Register(id: membership.register, name: membership.register.rawValue)
       let number = membership.registerNumber
-      let standing = membership.standing(on: date, norms: norms)
+      let standing = membership.standing(on: date, in: register)
       // The register's word: number, status on the date, period and valid-until (Q-POL-4).
       let status = standing.statusCode ?? "not yet registered"
       evidence = [
         EvidenceItem(
           kind: .registration, reference: number,
-          detail: "\(status) on \(date), period \(standing.cycle.number) "
+          detail:
+            "\(register.name) (\(register.id)): \(status) on \(date), period \(standing.cycle.number) "
             + "(\(standing.cycle.period))"
             + (standing.validUntil.map { ", valid until \($0)" } ?? ""),
           validFrom: standing.cycle.start, validUntil: standing.validUntil)

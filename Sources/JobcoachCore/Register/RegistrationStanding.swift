@@ -1,7 +1,7 @@
 /// When a period can be renewed (R-RE-3): from the same day `windowMonths` before its last day
 /// (a period ending 14 December 2026 from 14 June 2026) up to that last day, and late, in a
-/// grace period of `graceMonths` after it. The BvJN register's defaults; registers as data
-/// will carry their own.
+/// grace period of `graceMonths` after it. The defaults are the BvJN register's; each register
+/// carries its own (R-REG-1).
 public struct RenewalTerms: Hashable, Sendable {
   public var windowMonths: Int
   public var graceMonths: Int
@@ -92,6 +92,11 @@ public struct RegistrationStanding: Hashable, Sendable {
 }
 
 extension Membership {
+  /// The standing on `date` under the rules of `register` (its norms and renewal terms).
+  public func standing(on date: CalendarDate, in register: Register) -> RegistrationStanding {
+    standing(on: date, norms: register.norms, terms: register.renewal)
+  }
+
   /// The standing on `date`, with the periods of `norms` and the renewal terms.
   ///
   /// Periods (R-RE-2) run from the admission, or from the latest sufficient portfolio

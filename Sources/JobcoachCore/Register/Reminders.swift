@@ -113,14 +113,19 @@ public enum Reminders {
   /// Every deadline on or after `date` among these records.
   public static func deadlines(
     memberships: [Membership], coaches: [Coach], organisations: [OrganisationID: Organisation],
-    norms: PENormHistory, from date: CalendarDate
+    registers: [RegisterID: Register], from date: CalendarDate
   ) -> [Deadline] {
     var deadlines: [Deadline] = []
     let names = Dictionary(
       coaches.map { ($0.id, $0.name) }, uniquingKeysWith: { first, _ in first })
     for membership in memberships {
       let name = names[membership.coach] ?? membership.coach.rawValue
-      let standing = membership.standing(on: date, norms: norms)
+      let register =
+        registers[membership.register] ?? Register(id: membership.register, name: "")
+      let standing = membership.standing(on: date, in: register)
+      // The seed's register keeps the uids it always had; another register's are its own.
+      let scope =
+        membership.register == .seedDefault ? "" : "\(membership.register.rawValue)-"
       if standing.isInGracePeriod, let graceEnds = standing.graceEnds {
         let cycle = standing.cycle
         deadlines.append(
@@ -128,7 +133,7 @@ public enum Reminders {
             kind: .reregistration, subject: .coach(membership.coach), name: name, date: graceEnds,
             detail: "late re-registration of \(membership.registerNumber): period \(cycle.number) "
               + "(\(cycle.period)) lapsed; the grace period ends (R-RE-3)",
-            uid: "reregistration-\(membership.coach)-\(cycle.start)-grace@jobcoach"))
+            uid: "reregistration-\(scope)\(membership.coach)-\(cycle.start)-grace@jobcoach"))
         continue
       }
       switch standing.status {
@@ -140,7 +145,7 @@ public enum Reminders {
               kind: .reregistration, subject: .coach(membership.coach), name: name, date: cycle.end,
               detail: "re-registration of \(membership.registerNumber): cycle \(cycle.number) "
                 + "(\(cycle.period)) ends",
-              uid: "reregistration-\(membership.coach)-\(cycle.start)@jobcoach"))
+              uid: "reregistration-\(scope)\(membership.coach)-\(cycle.start)@jobcoach"))
         }
       case .assessmentDue?:
         if let assessment = membership.latestAssessment(on: date), let due = assessment.deadline,
@@ -150,7 +155,7 @@ public enum Reminders {
             Deadline(
               kind: .assessmentDue, subject: .coach(membership.coach), name: name, date: due,
               detail: "improved portfolio due for \(membership.registerNumber) (R-ASM-1)",
-              uid: "assessment-\(membership.coach)-\(assessment.judgedOn)@jobcoach"))
+              uid: "assessment-\(scope)\(membership.coach)-\(assessment.judgedOn)@jobcoach"))
         }
       default: break
       }

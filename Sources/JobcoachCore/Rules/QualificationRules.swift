@@ -374,21 +374,34 @@ extension QualificationRules {
 
     // MARK: Municipal policy (Q-POL-*)
 
-    /// Q-POL-4: where the policy requires registration of this kind, the register's answer
-    /// (R-RE-1, the one home of the standing) decides: in good standing is met, anything else
-    /// is not, and what the registry cannot tell is undetermined.
+    /// Q-POL-4: where the policy requires registration of this kind, the registers' answers
+    /// (R-RE-1, the one home of the standing) decide: in good standing in one of the registers
+    /// the policy accepts (any register when it names none) is met; anything else is not, and
+    /// what the registry cannot tell is undetermined.
     mutating func checkRegistrationRequirement() {
       guard policy.requirements(for: request.kind).contains(.registrationRequired) else { return }
       let subject = FindingSubject.coach(coach.id)
+      let accepted = policy.acceptedRegisters(for: request.kind)
+      let registers =
+        accepted.isEmpty ? "" : " in " + accepted.map(\.rawValue).joined(separator: " or ")
       let required =
         "policy \(policy.id) requires \(request.kind.rawValue) coaches to be registered in good "
-        + "standing on \(date)"
-      guard let registration = request.registration else {
+        + "standing\(registers) on \(date)"
+      let candidates = request.registrations.filter { evidence in
+        accepted.isEmpty || evidence.register.map(accepted.contains) == true
+      }
+      guard !candidates.isEmpty else {
         add(
           .registrationRequired, .error, .unmet, subject: subject,
-          "\(required); the coach has no register number", [policyEvidence])
+          "\(required); the coach has no register number"
+            + (accepted.isEmpty || request.registrations.isEmpty ? "" : " there"),
+          [policyEvidence])
         return
       }
+      let chosen =
+        candidates.first { $0.finding.outcome == .met }
+        ?? candidates.first { $0.finding.outcome == .undetermined } ?? candidates[0]
+      let registration = chosen.finding
       let evidence = [policyEvidence] + registration.evidence
       switch registration.outcome {
       case .met:

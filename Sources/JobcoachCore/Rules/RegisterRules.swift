@@ -34,9 +34,13 @@ public struct PEStatement: Hashable, Sendable {
   public var daysLeft: Int { date.days(until: cycle.end) }
 }
 
-/// The register's rules: admission (R-ADM-*), assessment (R-ASM-1), re-registration (R-RE-1)
-/// and professional development (R-PE-*). Pure; the date is an argument.
+/// A register's rules: admission (R-ADM-*), assessment (R-ASM-1), re-registration (R-RE-1)
+/// and professional development (R-PE-*), with the register's numbers (R-REG-1). Pure; the
+/// date is an argument.
 public struct RegisterRules: Sendable {
+  /// The register whose numbers apply: admission hours, recognised educations, norms.
+  public var register: Register
+  /// The association's list of recognised educations with their dates.
   public var educations: [EducationID: RecognisedEducation]
   /// The accreditation catalogue; nil when none is loaded (a coach checking their own file):
   /// then claimed accredited activities are taken as claimed and a note says so.
@@ -50,21 +54,23 @@ public struct RegisterRules: Sendable {
   private var claimLimits: [String: ClaimLimit]?
   /// The same by bytes, for ASCII catalogues; nil otherwise (then strings are used).
   private var claimLimitsByKey: [CodeKey: ClaimLimit]?
-  public var norms: PENormHistory
-  /// R-ADM-2's hours of work experience.
-  public var requiredExperience: Hours
+  /// The register's PE norms (R-PE-*); each version's cycle is the period length (R-RE-2).
+  public var norms: PENormHistory {
+    get { register.norms }
+    set { register.norms = newValue }
+  }
 
+  /// `norms`, when given, replaces the register's.
   public init(
-    educations: [EducationID: RecognisedEducation] = [:],
-    accreditations: [String: Accreditation]? = nil, norms: PENormHistory = .seedDefault,
-    requiredExperience: Hours = Hours(wholeHours: 1400)
+    register: Register = .seedDefault, educations: [EducationID: RecognisedEducation] = [:],
+    accreditations: [String: Accreditation]? = nil, norms: PENormHistory? = nil
   ) {
+    self.register = register
+    if let norms { self.register.norms = norms }
     self.educations = educations
     self.accreditations = accreditations
     self.claimLimits = accreditations.map(Self.limits)
     self.claimLimitsByKey = claimLimits.flatMap(Self.limitsByKey)
-    self.norms = norms
-    self.requiredExperience = requiredExperience
   }
 
   // MARK: Admission
@@ -95,6 +101,11 @@ public struct RegisterRules: Sendable {
         evidence.append(item)
         continue
       }
+      guard register.recognises(education.id) else {
+        reasons.append("\(education.title) is not recognised by \(register.name)")
+        evidence.append(item)
+        continue
+      }
       if education.recognition.contains(diploma.issuedOn) {
         return Finding(
           rule: .admissionEducation, severity: .note, outcome: .met, subject: subject,
@@ -115,7 +126,28 @@ public struct RegisterRules: Sendable {
       evidence: evidence)
   }
 
+  /// R-ADM-2's threshold for this portfolio on `date`: the register's lower one when the
+  /// coach holds, by then, a diploma of one of its accredited educations recognised on the
+  /// diploma's date; else its admission hours. With the diploma that lowered it, if any.
+  public func requiredExperience(_ portfolio: Portfolio, on date: CalendarDate)
+    -> (hours: Hours, diploma: EducationDiploma?)
+  {
+    guard let lower = register.diplomaAdmission else { return (register.admissionHours, nil) }
+    let diploma = portfolio.educations.first { diploma in
+      diploma.issuedOn <= date && lower.educations.contains(diploma.education)
+        && educations[diploma.education]?.recognition.contains(diploma.issuedOn) == true
+    }
+    guard let diploma else { return (register.admissionHours, nil) }
+    return (min(lower.hours, register.admissionHours), diploma)
+  }
+
   func experienceFinding(_ portfolio: Portfolio, on date: CalendarDate) -> Finding {
+    let (requiredExperience, diploma) = self.requiredExperience(portfolio, on: date)
+    let withDiploma =
+      diploma.map {
+        " (\(register.name) asks \(requiredExperience) with a diploma of "
+          + "\(educations[$0.education]?.title ?? $0.education.rawValue))"
+      } ?? ""
     let counted = portfolio.experience.filter { ($0.period.end ?? $0.period.start) <= date }
     let total = counted.reduce(Hours.zero) { $0 + $1.hours }
     let evidence = counted.map {
@@ -134,13 +166,13 @@ public struct RegisterRules: Sendable {
         rule: .admissionExperience, severity: .note, outcome: .met,
         subject: .coach(portfolio.coach),
         message: "\(total) hours of work experience as a jobcoach, at least \(requiredExperience)"
-          + laterNote, evidence: evidence)
+          + withDiploma + laterNote, evidence: evidence)
     }
     return Finding(
       rule: .admissionExperience, severity: .error, outcome: .unmet,
       subject: .coach(portfolio.coach),
       message: "\(total) hours of work experience as a jobcoach; \(requiredExperience) needed, "
-        + "\(requiredExperience - total) missing" + laterNote, evidence: evidence)
+        + "\(requiredExperience - total) missing" + withDiploma + laterNote, evidence: evidence)
   }
 
   // MARK: Assessment
@@ -237,7 +269,8 @@ public struct RegisterRules: Sendable {
       let key = activity.sameActivityKey
       if let first = firstOfItsKind[key] {
         notCounted(
-          activity, "the same activity as '\(first)' (code or title, date and evidence): counted once")
+          activity,
+          "the same activity as '\(first)' (code or title, date and evidence): counted once")
         findings.append(
           Finding(
             rule: .peDemonstrable, severity: .warning, outcome: .unmet, subject: subject,

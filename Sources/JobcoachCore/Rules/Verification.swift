@@ -5,19 +5,31 @@ public struct VerificationRequest: Hashable, Sendable {
   public var date: CalendarDate
   public var placement: Placement?
   public var policy: MunicipalPolicy
-  /// How the coach stands in the register on the date (the R-RE-1 finding), for a policy that
-  /// requires registration (Q-POL-4); nil when the coach has no register number at all.
-  public var registration: Finding?
+  /// How the coach stands in each register on the date (R-RE-1), for a policy that requires
+  /// registration (Q-POL-4); empty when the coach has no register number at all.
+  public var registrations: [RegistrationEvidence]
 
   public init(
     kind: CoachKind, date: CalendarDate, placement: Placement? = nil,
-    policy: MunicipalPolicy = .g4Default, registration: Finding? = nil
+    policy: MunicipalPolicy = .g4Default, registrations: [RegistrationEvidence] = []
   ) {
     self.kind = kind
     self.date = date
     self.placement = placement
     self.policy = policy
-    self.registration = registration
+    self.registrations = registrations
+  }
+}
+
+/// A coach's standing in one register on a date, as the register's R-RE-1 finding says it.
+public struct RegistrationEvidence: Hashable, Sendable {
+  /// The register; nil for an imported public register that names none.
+  public var register: RegisterID?
+  public var finding: Finding
+
+  public init(register: RegisterID?, finding: Finding) {
+    self.register = register
+    self.finding = finding
   }
 }
 

@@ -4,10 +4,14 @@
 public struct CheckPEHours: Hashable, Sendable {
   public var coach: CoachID
   public var date: CalendarDate
+  /// The register whose norm applies; nil: the coach's only membership's, else the only
+  /// register held.
+  public var register: RegisterID?
 
-  public init(coach: CoachID, on date: CalendarDate) {
+  public init(coach: CoachID, on date: CalendarDate, register: RegisterID? = nil) {
     self.coach = coach
     self.date = date
+    self.register = register
   }
 
   /// The statement, from the coach's portfolio (an empty one when none was imported) and the
@@ -18,11 +22,14 @@ public struct CheckPEHours: Hashable, Sendable {
       let portfolio = try registry.portfolio(of: coach)
       guard record != nil || portfolio != nil else { throw UseCaseError.unknownCoach(coach) }
       let held = portfolio ?? Portfolio(coach: coach)
-      let rules = try registry.registerRules()
+      let (register, membership) = try registry.membership(of: coach, named: register)
+      let rules = try registry.registerRules(for: register)
       let cycle: RegisterCycle
-      if let membership = try registry.membership(of: coach) {
+      var standing: RegistrationStanding?
+      if let membership {
         // The registration's own period: the running one, or the one that ended unrenewed.
-        cycle = membership.standing(on: date, norms: rules.norms).cycle
+        standing = membership.standing(on: date, in: register)
+        cycle = standing!.cycle
       } else if let since = held.registeredSince {
         cycle = rules.norms.cycle(containing: date, anchor: since)
       } else {
@@ -30,7 +37,8 @@ public struct CheckPEHours: Hashable, Sendable {
       }
       return CoachPEStatement(
         statement: rules.peStatement(held, cycle: cycle, on: date), name: record?.name,
-        claimsChecked: rules.accreditations != nil)
+        claimsChecked: rules.accreditations != nil, register: register, membership: membership,
+        standing: standing)
     }
   }
 }
@@ -43,4 +51,17 @@ public struct CoachPEStatement: Hashable, Sendable {
   /// Whether accredited claims were checked against an accreditation catalogue; without one
   /// they are taken as claimed.
   public var claimsChecked: Bool
+  /// The register whose norm and periods applied.
+  public var register: Register
+  /// The coach's membership of it, and its standing on the date; nil for a portfolio's own
+  /// `registeredSince`.
+  public var membership: Membership?
+  public var standing: RegistrationStanding?
+
+  /// Days left in the period judged; nil when none are (the period ended, or the
+  /// registration lapsed): "-1 days left" is no answer.
+  public var daysLeft: Int? {
+    guard standing?.lapsedOn == nil, statement.daysLeft >= 0 else { return nil }
+    return statement.daysLeft
+  }
 }

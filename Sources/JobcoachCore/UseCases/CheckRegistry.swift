@@ -66,11 +66,13 @@ public struct CheckRegistry: Hashable, Sendable {
     let defaultPolicy: Result<PolicyChoice, UseCaseError>
     /// The visit days of each placement that shares its coach and employer with another (K-6).
     let siblingVisits: [PlacementID: [PlacementID: [CalendarDate]]]
+    /// Sorted by coach, then register.
     let memberships: [Membership]
-    let registerRules: RegisterRules
-    /// Each coach's standing in the register (R-RE-1), for the policies that require
+    /// Each register's rules, by register id.
+    let registerRules: [RegisterID: RegisterRules]
+    /// Each coach's standing in each register (R-RE-1), for the policies that require
     /// registration (Q-POL-4); read only when one does.
-    let registrations: [CoachID: Finding]
+    let registrations: [CoachID: [RegistrationEvidence]]
 
     init(_ registry: some RegistryReading, on date: CalendarDate, for municipality: OrganisationID?)
       throws
@@ -118,26 +120,36 @@ public struct CheckRegistry: Hashable, Sendable {
       }
       self.siblingVisits = siblingVisits
       memberships = try registry.allMemberships()
-      registerRules = try registry.registerRules()
+      var registerRules: [RegisterID: RegisterRules] = [:]
+      for register in try registry.registers() {
+        registerRules[register.id] = try registry.registerRules(for: register)
+      }
+      self.registerRules = registerRules
       let choices = policies.values.compactMap { try? $0.get() } + [try? defaultPolicy.get()]
       let requiresRegistration = choices.contains { choice in
         CoachKind.allCases.contains {
           choice?.policy.requirements(for: $0).contains(.registrationRequired) == true
         }
       }
-      var registrations: [CoachID: Finding] = [:]
+      var registrations: [CoachID: [RegistrationEvidence]] = [:]
       if requiresRegistration {
-        let byCoach = Dictionary(
-          memberships.map { ($0.coach, $0) }, uniquingKeysWith: { first, _ in first })
+        let byCoach = Dictionary(grouping: memberships, by: \.coach)
         for coach in coaches {
-          let membership = byCoach[coach.id]
-          guard membership != nil || coach.registerNumber != nil else { continue }
-          let published =
-            membership == nil
-            ? try coach.registerNumber.flatMap { try registry.publicRegister(listing: $0) } : nil
-          registrations[coach.id] = RegisterStanding.finding(
-            for: coach, membership: membership, published: published,
-            norms: registerRules.norms, on: date)
+          let held = byCoach[coach.id] ?? []
+          if held.isEmpty {
+            guard let number = coach.registerNumber else { continue }
+            registrations[coach.id] = [
+              RegisterStanding.evidence(
+                for: coach, membership: nil, in: nil,
+                published: try registry.publicRegister(listing: number), on: date)
+            ].compactMap { $0 }
+            continue
+          }
+          registrations[coach.id] = held.compactMap { membership in
+            RegisterStanding.evidence(
+              for: coach, membership: membership, in: registerRules[membership.register]?.register,
+              published: nil, on: date)
+          }
         }
       }
       self.registrations = registrations
@@ -198,7 +210,7 @@ public struct CheckRegistry: Hashable, Sendable {
           if placements.isEmpty, case .success(let choice) = defaultPolicy {
             let request = VerificationRequest(
               kind: employment.kind, date: date, policy: choice.policy,
-              registration: registrations[coach.id])
+              registrations: registrations[coach.id] ?? [])
             part.findings += qualification.verify(coach, request).findings.filter {
               !($0.outcome == .undetermined && RuleID.perPlacement.contains($0.rule))
             }
@@ -207,7 +219,7 @@ public struct CheckRegistry: Hashable, Sendable {
             guard case .success(let choice)? = policies[placement.id] else { continue }
             let request = VerificationRequest(
               kind: employment.kind, date: date, placement: placement, policy: choice.policy,
-              registration: registrations[coach.id])
+              registrations: registrations[coach.id] ?? [])
             // The grant's F findings come once, with the placement's own review.
             part.findings += qualification.verify(coach, request, grant: false).findings
           }
@@ -276,13 +288,22 @@ public struct CheckRegistry: Hashable, Sendable {
       return part
     }
 
-    /// Every membership: the assessment, and the PE norm of a registered coach's cycle.
+    /// Every membership: the assessment, and the PE norm of a registered coach's cycle, each
+    /// under its register's rules.
     func membershipPart(_ registry: some RegistryReading) throws -> RegistryCheck.Part {
-      let pe = try RegisterPE(
-        memberships, on: date, rules: registerRules, registry: registry,
-        portfoliosFor: { $0.route == .earlierAdmission })
+      var peByRegister: [RegisterID: RegisterPE] = [:]
+      for (register, members) in Dictionary(grouping: memberships, by: \.register) {
+        let rules =
+          registerRules[register]
+          ?? RegisterRules(register: Register(id: register, name: register.rawValue))
+        peByRegister[register] = try RegisterPE(
+          members, on: date, rules: rules, registry: registry,
+          portfoliosFor: { $0.route == .earlierAdmission })
+      }
       var part = RegistryCheck.Part()
       for membership in memberships {
+        let pe = peByRegister[membership.register]!
+        let registerRules = pe.rules
         part.subjects.append(FindingSubject(kind: .membership, id: membership.registerNumber))
         let standing = pe.standing(of: membership)
         switch standing.status {
@@ -302,7 +323,7 @@ public struct CheckRegistry: Hashable, Sendable {
   }
 }
 
-/// The PE hours of a registry's members on one date: the running cycle's totals of registered
+/// The PE hours of one register's members on one date: the running cycle's totals of registered
 /// coaches from the registry's fast answer (`cycleTotals`) where it gives one, else from each
 /// portfolio (the reference).
 struct RegisterPE {
@@ -324,7 +345,7 @@ struct RegisterPE {
     self.rules = rules
     var standings: [CoachID: RegistrationStanding] = [:]
     for membership in memberships {
-      standings[membership.coach] = membership.standing(on: date, norms: rules.norms)
+      standings[membership.coach] = membership.standing(on: date, in: rules.register)
     }
     self.standings = standings
     var cycles: [CoachID: RegisterCycle] = [:]
@@ -352,7 +373,7 @@ struct RegisterPE {
 
   /// The membership's standing on the date.
   func standing(of membership: Membership) -> RegistrationStanding {
-    standings[membership.coach] ?? membership.standing(on: date, norms: rules.norms)
+    standings[membership.coach] ?? membership.standing(on: date, in: rules.register)
   }
 
   /// The statement of the membership's period on the date (R-RE-2).

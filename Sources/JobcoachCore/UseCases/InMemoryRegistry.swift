@@ -8,12 +8,14 @@ public struct InMemoryRegistry: RegistryReading, Sendable {
   public var placements: [PlacementID: Placement] = [:]
   public var bookings: [HourBooking] = []
   public var policies: [PolicyHistory] = []
-  public var memberships: [CoachID: Membership] = [:]
+  /// Each coach's memberships, by register id.
+  public var memberships: [CoachID: [Membership]] = [:]
   public var portfolios: [CoachID: Portfolio] = [:]
   public var educations: [EducationID: RecognisedEducation] = [:]
   /// Nil when no catalogue is held: claims are then taken as claimed.
   public var accreditations: [String: Accreditation]?
-  public var norms: PENormHistory = .seedDefault
+  /// Every register with its norms, by id; never empty.
+  public var registerList: [Register] = [.seedDefault]
   public var publicRegister: PublicRegister?
   public var municipality: OrganisationID?
 
@@ -22,7 +24,7 @@ public struct InMemoryRegistry: RegistryReading, Sendable {
     bookings: [HourBooking] = [], policies: [MunicipalPolicy] = [],
     memberships: [Membership] = [], portfolios: [Portfolio] = [],
     educations: [RecognisedEducation] = [], accreditations: [Accreditation]? = nil,
-    norms: [PENorm] = [], publicRegister: PublicRegister? = nil,
+    norms: [PENorm] = [], registers: [Register] = [], publicRegister: PublicRegister? = nil,
     defaultMunicipality: OrganisationID? = nil
   ) {
     for organisation in organisations { self.organisations[organisation.id] = organisation }
@@ -31,13 +33,19 @@ public struct InMemoryRegistry: RegistryReading, Sendable {
     self.bookings = bookings
     self.policies = Dictionary(grouping: policies, by: \.id).values
       .map(PolicyHistory.init(versions:)).sorted { $0.id < $1.id }
-    for membership in memberships { self.memberships[membership.coach] = membership }
+    for membership in memberships {
+      self.memberships[membership.coach, default: []].removeAll {
+        $0.register == membership.register
+      }
+      self.memberships[membership.coach, default: []].append(membership)
+      self.memberships[membership.coach]!.sort { $0.register < $1.register }
+    }
     for portfolio in portfolios { self.portfolios[portfolio.coach] = portfolio }
     for education in educations { self.educations[education.id] = education }
     self.accreditations = accreditations.map { list in
       Dictionary(list.map { ($0.code, $0) }, uniquingKeysWith: { _, last in last })
     }
-    self.norms = PENormHistory(versions: norms)
+    self.registerList = Self.assemble(registers, norms: norms)
     self.publicRegister = publicRegister
     self.municipality = defaultMunicipality
   }
@@ -50,7 +58,28 @@ public struct InMemoryRegistry: RegistryReading, Sendable {
       policies: batch.policies.map(\.value), memberships: batch.memberships.map(\.value),
       portfolios: batch.portfolios.map(\.value), educations: batch.educations.map(\.value),
       accreditations: batch.accreditations.isEmpty ? nil : batch.accreditations.map(\.value),
-      norms: batch.norms.map(\.value), publicRegister: batch.publicRegisters.last?.value)
+      norms: batch.norms.map(\.value), registers: batch.registers.map(\.value),
+      publicRegister: batch.publicRegisters.last?.value)
+  }
+
+  /// The registers as an import leaves them: the seed's register, each register given (the
+  /// last of an id wins), each with its inline norms and the norm versions given for it
+  /// separately (one per effective date, the last wins); a register with none keeps the
+  /// seed's norm.
+  static func assemble(_ registers: [Register], norms: [PENorm]) -> [Register] {
+    var byID: [RegisterID: Register] = [RegisterID.seedDefault: .seedDefault]
+    var versions: [RegisterID: [CalendarDate: PENorm]] = [:]
+    for register in registers {
+      byID[register.id] = register
+      for norm in register.norms.versions where register.norms != .seedDefault {
+        versions[register.id, default: [:]][norm.effectiveFrom] = norm
+      }
+    }
+    for norm in norms { versions[norm.register, default: [:]][norm.effectiveFrom] = norm }
+    for (id, held) in versions where byID[id] != nil {
+      byID[id]!.norms = PENormHistory(versions: Array(held.values))
+    }
+    return byID.values.sorted { $0.id < $1.id }
   }
 
   /// The coach of the only portfolio held, for a coach checking their own file without naming
@@ -96,14 +125,14 @@ public struct InMemoryRegistry: RegistryReading, Sendable {
   }
 
   public func defaultMunicipality() -> OrganisationID? { municipality }
-  public func membership(of coach: CoachID) -> Membership? { memberships[coach] }
+  public func memberships(of coach: CoachID) -> [Membership] { memberships[coach] ?? [] }
   public func portfolio(of coach: CoachID) -> Portfolio? { portfolios[coach] }
 
-  public func registerRules() -> RegisterRules {
-    RegisterRules(educations: educations, accreditations: accreditations, norms: norms)
-  }
+  public func registers() -> [Register] { registerList }
 
-  public func peNorms() -> PENormHistory { norms }
+  public func registerRules(for register: Register) -> RegisterRules {
+    RegisterRules(register: register, educations: educations, accreditations: accreditations)
+  }
 
   public func publicRegister(listing number: String) -> PublicRegister? {
     guard var register = publicRegister else { return nil }
@@ -116,7 +145,7 @@ public struct InMemoryRegistry: RegistryReading, Sendable {
   public func allPlacements() -> [Placement] { placements.values.sorted { $0.id < $1.id } }
   public func allPolicies() -> [PolicyHistory] { policies }
   public func allMemberships() -> [Membership] {
-    memberships.values.sorted { $0.coach < $1.coach }
+    memberships.keys.sorted().flatMap { memberships[$0]! }
   }
 
   public func forEachPlacementsBookings(_ body: (PlacementID, [HourBooking]) throws -> Void)

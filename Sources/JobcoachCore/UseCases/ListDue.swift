@@ -5,10 +5,13 @@ public struct ListDue: Hashable, Sendable {
   public var date: CalendarDate
   /// The window, in days from the date.
   public var within: Int
+  /// The register; nil: the only register held.
+  public var register: RegisterID?
 
-  public init(on date: CalendarDate, within: Int = 90) {
+  public init(on date: CalendarDate, within: Int = 90, register: RegisterID? = nil) {
     self.date = date
     self.within = within
+    self.register = register
   }
 
   /// One coach who must act.
@@ -29,17 +32,19 @@ public struct ListDue: Hashable, Sendable {
 
   public func run(in registry: some RegistryReading) throws -> [Item] {
     try registry.reading {
-      let rules = try registry.registerRules()
+      let register = try registry.register(named: self.register)
+      let rules = try registry.registerRules(for: register)
       var names: [CoachID: String] = [:]
       for coach in try registry.allCoaches() { names[coach.id] = coach.name }
       // Only the cycles ending within the window need their hours.
       let members = try registry.allMemberships().filter {
-        $0.status(on: date) != .removed && $0.status(on: date) != nil
+        $0.register == register.id && $0.status(on: date) != .removed && $0.status(on: date) != nil
       }
       // Periods ending within the window, and lapsed ones still in their grace period.
       let ending = members.filter { membership in
-        let standing = membership.standing(on: date, norms: rules.norms)
-        return (standing.isRegistered && standing.renewal == nil
+        let standing = membership.standing(on: date, in: register)
+        return
+          (standing.isRegistered && standing.renewal == nil
           && date.days(until: standing.cycle.end) <= within) || standing.isInGracePeriod
       }
       let pe = try RegisterPE(

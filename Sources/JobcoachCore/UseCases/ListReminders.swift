@@ -34,7 +34,7 @@ public struct ListReminders: Hashable, Sendable {
       }
       let deadlines = Reminders.deadlines(
         memberships: try registry.allMemberships(), coaches: try registry.allCoaches(),
-        organisations: try registry.allOrganisations(), norms: try registry.peNorms(),
+        organisations: try registry.allOrganisations(), registers: try registry.registersByID(),
         from: date)
       return RemindersAnswer(
         date: date, schedule: schedule, policy: policy, deadlines: deadlines)

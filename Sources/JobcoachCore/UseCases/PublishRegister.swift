@@ -3,21 +3,23 @@
 /// public`).
 public struct PublishRegister: Hashable, Sendable {
   public var date: CalendarDate
-  /// The register's name in the export.
-  public var register: String
+  /// The register to publish; nil: the only register held.
+  public var register: RegisterID?
 
-  public init(on date: CalendarDate, register: String) {
+  public init(on date: CalendarDate, register: RegisterID? = nil) {
     self.date = date
     self.register = register
   }
 
   public func run(in registry: some RegistryReading) throws -> PublicRegister {
     try registry.reading {
+      let register = try registry.register(named: self.register)
       var names: [CoachID: String] = [:]
       for coach in try registry.allCoaches() { names[coach.id] = coach.name }
       return PublicRegister(
-        register: register, on: date, memberships: try registry.allMemberships(), names: names,
-        norms: try registry.peNorms())
+        register: register, on: date,
+        memberships: try registry.allMemberships().filter { $0.register == register.id },
+        names: names)
     }
   }
 }

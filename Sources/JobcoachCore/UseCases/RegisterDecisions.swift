@@ -6,10 +6,15 @@
 /// "May this coach enter the register?" (`jobcoach register admit`).
 public struct AdmitCoach: Hashable, Sendable {
   public var coach: CoachID
+  /// The register meant; nil: the coach's only membership (for admission: the only register).
+  public var register: RegisterID? = nil
   public var date: CalendarDate
   public var audit: AuditContext
 
-  public init(coach: CoachID, on date: CalendarDate, audit: AuditContext) {
+  public init(
+    coach: CoachID, on date: CalendarDate, audit: AuditContext, register: RegisterID? = nil
+  ) {
+    self.register = register
     self.coach = coach
     self.date = date
     self.audit = audit
@@ -17,27 +22,27 @@ public struct AdmitCoach: Hashable, Sendable {
 
   /// The findings, and the membership when admitted (nil when not: nothing is written).
   public func run(in registry: some RegistryWriting) throws -> RegisterDecision {
-    let subject = try RegisterSubject(coach, in: registry)
+    let subject = try RegisterSubject(coach, register: register, admitting: true, in: registry)
     if let membership = subject.membership, membership.status(on: date) != .removed {
       throw UseCaseError.alreadyRegistered(
         coach, registerNumber: membership.registerNumber, since: membership.admittedOn)
     }
-    let findings = try registry.registerRules().admissionFindings(
+    let findings = try registry.registerRules(for: subject.register).admissionFindings(
       try registry.portfolio(of: coach) ?? Portfolio(coach: coach), on: date)
     guard findings.allSatisfy({ $0.outcome == .met }) else {
-      return RegisterDecision(coach: subject.coach, findings: findings)
+      return RegisterDecision(coach: subject.coach, register: subject.register, findings: findings)
     }
     let admission = StatusChange(
       date: date, status: .registered, rule: .admissionEducation,
       decision: "admitted: meets R-ADM-1 and R-ADM-2")
     let saved = try registry.save(
       Membership(
-        coach: coach, registerNumber: "", admittedOn: date, route: .entryRequirements,
-        statusChanges: [admission]),
+        coach: coach, register: subject.register.id, registerNumber: "", admittedOn: date,
+        route: .entryRequirements, statusChanges: [admission]),
       audit: audit,
       entries: [subject.statusEntry(admission, from: subject.membership?.status(on: date))])
     return RegisterDecision(
-      coach: subject.coach, findings: findings,
+      coach: subject.coach, register: subject.register, findings: findings,
       recorded: RecordedChange(coach: subject.coach, membership: saved, change: admission))
   }
 }
@@ -45,6 +50,8 @@ public struct AdmitCoach: Hashable, Sendable {
 /// "How did the portfolio assessment go?" (`jobcoach register assess`).
 public struct AssessCoach: Hashable, Sendable {
   public var coach: CoachID
+  /// The register meant; nil: the coach's only membership (for admission: the only register).
+  public var register: RegisterID? = nil
   public var result: AssessmentResult
   /// The points to improve; required when insufficient.
   public var points: String?
@@ -55,8 +62,9 @@ public struct AssessCoach: Hashable, Sendable {
 
   public init(
     coach: CoachID, result: AssessmentResult, points: String?, deadline: CalendarDate?,
-    on date: CalendarDate, audit: AuditContext
+    on date: CalendarDate, audit: AuditContext, register: RegisterID? = nil
   ) {
+    self.register = register
     self.coach = coach
     self.result = result
     self.points = points
@@ -66,7 +74,7 @@ public struct AssessCoach: Hashable, Sendable {
   }
 
   public func run(in registry: some RegistryWriting) throws -> RecordedChange {
-    let subject = try RegisterSubject(coach, in: registry)
+    let subject = try RegisterSubject(coach, register: register, in: registry)
     let membership = try subject.requireMembership()
     if membership.status(on: date) == .removed { throw UseCaseError.alreadyRemoved(coach) }
     let deadline = result == .insufficient ? (self.deadline ?? date.adding(months: 6)) : nil
@@ -75,7 +83,7 @@ public struct AssessCoach: Hashable, Sendable {
     let change: StatusChange
     if result == .sufficient {
       // Period 1 of a new five years starts on the assessment's date (R-RE-2).
-      let period = try registry.registerRules().norms.cycle(containing: date, anchor: date)
+      let period = subject.register.norms.cycle(containing: date, anchor: date)
       change = StatusChange(
         date: date, status: .registered, rule: .assessment,
         decision: "portfolio assessment sufficient: registered, period 1 (\(period.period)) "
@@ -93,11 +101,17 @@ public struct AssessCoach: Hashable, Sendable {
 /// "This coach leaves the register" (`jobcoach register remove`).
 public struct RemoveCoach: Hashable, Sendable {
   public var coach: CoachID
+  /// The register meant; nil: the coach's only membership (for admission: the only register).
+  public var register: RegisterID? = nil
   public var reason: String
   public var date: CalendarDate
   public var audit: AuditContext
 
-  public init(coach: CoachID, reason: String, on date: CalendarDate, audit: AuditContext) {
+  public init(
+    coach: CoachID, reason: String, on date: CalendarDate, audit: AuditContext,
+    register: RegisterID? = nil
+  ) {
+    self.register = register
     self.coach = coach
     self.reason = reason
     self.date = date
@@ -105,7 +119,7 @@ public struct RemoveCoach: Hashable, Sendable {
   }
 
   public func run(in registry: some RegistryWriting) throws -> RecordedChange {
-    let subject = try RegisterSubject(coach, in: registry)
+    let subject = try RegisterSubject(coach, register: register, in: registry)
     let membership = try subject.requireMembership()
     if membership.status(on: date) == .removed { throw UseCaseError.alreadyRemoved(coach) }
     let rule: RuleID =
@@ -122,10 +136,15 @@ public struct RemoveCoach: Hashable, Sendable {
 /// the cycle that contains the date, against the PE norm that applies to it (R-PE-1..3).
 public struct RenewRegistration: Hashable, Sendable {
   public var coach: CoachID
+  /// The register meant; nil: the coach's only membership (for admission: the only register).
+  public var register: RegisterID? = nil
   public var date: CalendarDate
   public var audit: AuditContext
 
-  public init(coach: CoachID, on date: CalendarDate, audit: AuditContext) {
+  public init(
+    coach: CoachID, on date: CalendarDate, audit: AuditContext, register: RegisterID? = nil
+  ) {
+    self.register = register
     self.coach = coach
     self.date = date
     self.audit = audit
@@ -137,11 +156,11 @@ public struct RenewRegistration: Hashable, Sendable {
   /// met: the statement says what is missing and nothing is written. Outside the window and
   /// after the grace period: refused with the dates.
   public func run(in registry: some RegistryWriting) throws -> RenewalDecision {
-    let subject = try RegisterSubject(coach, in: registry)
+    let subject = try RegisterSubject(coach, register: register, in: registry)
     let membership = try subject.requireMembership()
-    let rules = try registry.registerRules()
-    let terms = RenewalTerms.default
-    let standing = membership.standing(on: date, norms: rules.norms, terms: terms)
+    let rules = try registry.registerRules(for: subject.register)
+    let terms = subject.register.renewal
+    let standing = membership.standing(on: date, in: subject.register)
     let period = standing.cycle
     guard standing.isRegistered || standing.isInGracePeriod else {
       if let graceEnds = standing.graceEnds {
@@ -160,7 +179,8 @@ public struct RenewRegistration: Hashable, Sendable {
       try registry.portfolio(of: coach) ?? Portfolio(coach: coach), cycle: period, on: date)
     guard statement.isMet else {
       return RenewalDecision(
-        decision: RegisterDecision(coach: subject.coach, findings: statement.findings),
+        decision: RegisterDecision(
+          coach: subject.coach, register: subject.register, findings: statement.findings),
         statement: statement)
     }
     let next = rules.norms.period(after: period)
@@ -172,7 +192,7 @@ public struct RenewRegistration: Hashable, Sendable {
     let saved = try subject.record(change, on: membership, audit: audit)
     return RenewalDecision(
       decision: RegisterDecision(
-        coach: subject.coach, findings: statement.findings,
+        coach: subject.coach, register: subject.register, findings: statement.findings,
         recorded: RecordedChange(coach: subject.coach, membership: saved, change: change)),
       statement: statement, nextPeriod: next)
   }
@@ -182,6 +202,8 @@ public struct RenewRegistration: Hashable, Sendable {
 /// optionally until a date (the reinstatement the day after is recorded with it).
 public struct SuspendCoach: Hashable, Sendable {
   public var coach: CoachID
+  /// The register meant; nil: the coach's only membership (for admission: the only register).
+  public var register: RegisterID? = nil
   public var reason: String
   public var date: CalendarDate
   public var until: CalendarDate?
@@ -189,8 +211,9 @@ public struct SuspendCoach: Hashable, Sendable {
 
   public init(
     coach: CoachID, reason: String, on date: CalendarDate, until: CalendarDate?,
-    audit: AuditContext
+    audit: AuditContext, register: RegisterID? = nil
   ) {
+    self.register = register
     self.coach = coach
     self.reason = reason
     self.date = date
@@ -199,10 +222,9 @@ public struct SuspendCoach: Hashable, Sendable {
   }
 
   public func run(in registry: some RegistryWriting) throws -> RecordedChange {
-    let subject = try RegisterSubject(coach, in: registry)
+    let subject = try RegisterSubject(coach, register: register, in: registry)
     let membership = try subject.requireMembership()
-    let rules = try registry.registerRules()
-    let standing = membership.standing(on: date, norms: rules.norms)
+    let standing = membership.standing(on: date, in: subject.register)
     guard standing.isRegistered || standing.status == .assessmentDue, standing.lapsedOn == nil
     else { throw UseCaseError.notInGoodStanding(coach, standing) }
     if let until, until < date { throw UseCaseError.suspensionEndsBeforeItStarts(coach) }
@@ -224,17 +246,22 @@ public struct SuspendCoach: Hashable, Sendable {
 /// "This coach's suspension ends" (`jobcoach register reinstate`, R-RE-4).
 public struct ReinstateCoach: Hashable, Sendable {
   public var coach: CoachID
+  /// The register meant; nil: the coach's only membership (for admission: the only register).
+  public var register: RegisterID? = nil
   public var date: CalendarDate
   public var audit: AuditContext
 
-  public init(coach: CoachID, on date: CalendarDate, audit: AuditContext) {
+  public init(
+    coach: CoachID, on date: CalendarDate, audit: AuditContext, register: RegisterID? = nil
+  ) {
+    self.register = register
     self.coach = coach
     self.date = date
     self.audit = audit
   }
 
   public func run(in registry: some RegistryWriting) throws -> RecordedChange {
-    let subject = try RegisterSubject(coach, in: registry)
+    let subject = try RegisterSubject(coach, register: register, in: registry)
     let membership = try subject.requireMembership()
     guard membership.status(on: date) == .suspended else {
       throw UseCaseError.notSuspended(coach, on: date)
@@ -260,6 +287,8 @@ public struct RecordedChange: Hashable, Sendable {
 /// coach met them, the change recorded.
 public struct RegisterDecision: Hashable, Sendable {
   public var coach: Coach
+  /// The register decided on.
+  public var register: Register
   public var findings: [Finding]
   /// Nil when nothing was decided (not admitted, norm not met): nothing was written.
   public var recorded: RecordedChange?
@@ -273,16 +302,26 @@ public struct RenewalDecision: Hashable, Sendable {
   public var nextPeriod: RegisterCycle?
 }
 
-/// The coach a register decision is about, with their membership.
+/// The coach a register decision is about, the register meant and the coach's membership of
+/// it.
 struct RegisterSubject {
   let coach: Coach
+  let register: Register
   let membership: Membership?
   let registry: any RegistryWriting
 
-  init(_ id: CoachID, in registry: some RegistryWriting) throws {
+  /// The register `named`, else the coach's only membership's; for an admission (or a coach
+  /// with no membership named a register) the only register held.
+  init(
+    _ id: CoachID, register named: RegisterID?, admitting: Bool = false,
+    in registry: some RegistryWriting
+  ) throws {
     guard let coach = try registry.coach(id) else { throw UseCaseError.unknownCoach(id) }
     self.coach = coach
-    membership = try registry.membership(of: id)
+    if !admitting, named == nil, try registry.memberships(of: id).isEmpty {
+      throw UseCaseError.notInRegister(id)
+    }
+    (register, membership) = try registry.membership(of: id, named: named)
     self.registry = registry
   }
 
@@ -319,7 +358,7 @@ struct RegisterSubject {
         AuditEntry(
           subjectKind: "membership", subjectID: coach.id.rawValue, field: "assessment",
           newValue: assessment.result.rawValue,
-          reason: "\(RuleID.assessment): "
+          reason: "\(register.id) \(RuleID.assessment): "
             + (assessment.improvementPoints ?? assessment.result.rawValue)))
     }
     return try registry.save(updated, audit: audit, entries: entries)
@@ -330,6 +369,6 @@ struct RegisterSubject {
     AuditEntry(
       subjectKind: "membership", subjectID: coach.id.rawValue, field: "status",
       oldValue: old?.rawValue, newValue: change.status.rawValue,
-      reason: "\(change.rule): \(change.decision)")
+      reason: "\(register.id) \(change.rule): \(change.decision)")
   }
 }

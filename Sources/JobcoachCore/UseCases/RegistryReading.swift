@@ -25,15 +25,16 @@ public protocol RegistryReading {
   /// The municipality whose policy applies when a caller names none (`jobcoach init
   /// --municipality`); nil when none is set.
   func defaultMunicipality() throws -> OrganisationID?
-  /// The coach's register membership, if any.
-  func membership(of coach: CoachID) throws -> Membership?
+  /// The coach's memberships, one per register, by register id.
+  func memberships(of coach: CoachID) throws -> [Membership]
   /// The coach's portfolio; nil when none was imported.
   func portfolio(of coach: CoachID) throws -> Portfolio?
-  /// What the register's rules need: recognised educations, the accreditation catalogue
-  /// (nil when none is held), the PE norms.
-  func registerRules() throws -> RegisterRules
-  /// The register's PE norms alone (which `registerRules()` also holds), for the cycles.
-  func peNorms() throws -> PENormHistory
+  /// Every register with its norms and terms, by id (R-REG-1); never empty: the seed's
+  /// register when no other is held.
+  func registers() throws -> [Register]
+  /// What a register's rules need besides the register: the association's recognised
+  /// educations and its accreditation catalogue (nil when none is held).
+  func registerRules(for register: Register) throws -> RegisterRules
   /// The imported public register with only the entry for `number` (none when it is not
   /// listed); nil when no public register was imported.
   func publicRegister(listing number: String) throws -> PublicRegister?
@@ -48,7 +49,7 @@ public protocol RegistryReading {
   func allPlacements() throws -> [Placement]
   /// Every policy with all its versions, sorted by id.
   func allPolicies() throws -> [PolicyHistory]
-  /// Every membership, sorted by coach id.
+  /// Every membership, sorted by coach id, then register id.
   func allMemberships() throws -> [Membership]
   /// Hands `body` the bookings of each placement that has any, in placement id order, each
   /// placement's by date and id: one pass, so a whole-registry check never holds every
@@ -69,6 +70,40 @@ public protocol RegistryReading {
 }
 
 extension RegistryReading {
+  /// The register `id`; throws naming the registers held when there is none.
+  public func register(_ id: RegisterID) throws -> Register {
+    let all = try registers()
+    guard let register = all.first(where: { $0.id == id }) else {
+      throw UseCaseError.unknownRegister(id, known: all.map(\.id))
+    }
+    return register
+  }
+
+  /// The register a command means (R-REG-1): the one `named`, else the only register held;
+  /// throws naming the choice when there are several.
+  public func register(named: RegisterID?) throws -> Register {
+    let all = try registers()
+    return try register(RegisterChoice.resolve(named, among: all.map(\.id), known: all.map(\.id)))
+  }
+
+  /// The coach's membership a register decision is about: of the register `named`, else the
+  /// coach's only one; nil when the coach is not a member of it (or of any), with the
+  /// register meant.
+  public func membership(of coach: CoachID, named: RegisterID?) throws
+    -> (register: Register, membership: Membership?)
+  {
+    let held = try memberships(of: coach)
+    let all = try registers()
+    let id = try RegisterChoice.resolve(
+      named, among: held.isEmpty ? all.map(\.id) : held.map(\.register), known: all.map(\.id))
+    return (try register(id), held.first { $0.register == id })
+  }
+
+  /// Each register by id.
+  public func registersByID() throws -> [RegisterID: Register] {
+    Dictionary(try registers().map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
+  }
+
   public func cycleTotals(
     _ cycles: [CoachID: RegisterCycle], on date: CalendarDate, rules: RegisterRules
   ) throws -> [CoachID: PETotals] { [:] }

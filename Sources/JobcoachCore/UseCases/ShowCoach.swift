@@ -18,13 +18,16 @@ public struct ShowCoach: Hashable, Sendable {
       for id in Set(coach.employments.map(\.organisation) + placements.map(\.employer)) {
         names[id] = try registry.organisation(id)?.name
       }
-      let membership = try registry.membership(of: coach.id)
-      let standing = try membership.map {
-        $0.standing(on: date, norms: try registry.registerRules().norms)
+      let registers = try registry.registersByID()
+      let registrations = try registry.memberships(of: coach.id).map { membership in
+        let register = registers[membership.register] ?? Register(id: membership.register, name: "")
+        return CoachProfile.Registration(
+          register: register, membership: membership,
+          standing: membership.standing(on: date, in: register))
       }
       return CoachProfile(
-        coach: coach, placements: placements, organisationNames: names, membership: membership,
-        standing: standing)
+        coach: coach, placements: placements, organisationNames: names,
+        registrations: registrations)
     }
   }
 }
@@ -36,9 +39,15 @@ public struct CoachProfile: Hashable, Sendable {
   public var placements: [Placement]
   /// The names of the organisations the coach and the placements refer to, where known.
   public var organisationNames: [OrganisationID: String]
-  /// The coach's membership of the register, and how it stands on the date.
-  public var membership: Membership?
-  public var standing: RegistrationStanding?
+  /// The coach's memberships, one per register, each with how it stands on the date.
+  public var registrations: [Registration]
+
+  /// A membership of one register and its standing on the date.
+  public struct Registration: Hashable, Sendable {
+    public var register: Register
+    public var membership: Membership
+    public var standing: RegistrationStanding
+  }
 }
 
 /// "Which coaches are there, as what, on this date?" (`jobcoach list`): a row per coach and

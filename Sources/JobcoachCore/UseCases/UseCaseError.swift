@@ -37,6 +37,11 @@ public enum UseCaseError: Error, Hashable, Sendable, CustomStringConvertible {
   case suspensionEndsBeforeItStarts(CoachID)
   /// R-RE-4: only a suspended coach is reinstated.
   case notSuspended(CoachID, on: CalendarDate)
+  /// R-REG-1: no register with the id named.
+  case unknownRegister(RegisterID, known: [RegisterID])
+  /// Several registers could be meant (the registry's, or the coach's memberships): the caller
+  /// chooses with --register.
+  case registerNotChosen([RegisterID])
 
   public var description: String {
     switch self {
@@ -74,6 +79,12 @@ public enum UseCaseError: Error, Hashable, Sendable, CustomStringConvertible {
       "the suspension of coach '\(coach)' ends before it starts; --until is on or after --on"
     case .notSuspended(let coach, let date):
       "coach '\(coach)' is not suspended on \(date); only a suspension ends with reinstate"
+    case .unknownRegister(let id, let known):
+      "no register with id '\(id)' in the registry; it holds "
+        + known.map(\.rawValue).joined(separator: ", ")
+    case .registerNotChosen(let choices):
+      "several registers apply (" + choices.map(\.rawValue).joined(separator: ", ")
+        + "); choose one with --register"
     case .alreadyRenewed(let coach, let cycle, let date):
       "coach '\(coach)' was already re-registered for cycle \(cycle) on \(date)"
     }

@@ -31,7 +31,9 @@ public struct VerifyCoach: Hashable, Sendable {
       guard let coach = try registry.coach(coach) else { throw UseCaseError.unknownCoach(coach) }
       var placement: Placement?
       if let id = self.placement {
-        guard let found = try registry.placement(id) else { throw UseCaseError.unknownPlacement(id) }
+        guard let found = try registry.placement(id) else {
+          throw UseCaseError.unknownPlacement(id)
+        }
         placement = found
       }
       let choice = try PolicyResolver(registry).resolve(
@@ -41,12 +43,12 @@ public struct VerifyCoach: Hashable, Sendable {
       {
         organisations[id] = try registry.organisation(id)
       }
-      let standing = try LookUpRegisterStanding.finding(for: coach, on: date, in: registry)
+      let registrations = try LookUpRegisterStanding.evidence(for: coach, on: date, in: registry)
       let request = VerificationRequest(
         kind: kind, date: date, placement: placement, policy: choice.policy,
-        registration: standing)
+        registrations: registrations)
       var verification = QualificationRules(organisations: organisations).verify(coach, request)
-      if let standing { verification.findings.append(standing) }
+      verification.findings += registrations.map(\.finding)
       return CoachVerification(verification: verification, policy: choice)
     }
   }
@@ -60,7 +62,7 @@ public struct CoachVerification: Hashable, Sendable {
   public var isEligible: Bool { verification.isEligible }
 }
 
-/// "Is this coach in good standing in the register on this date?" (R-RE-1), from the
+/// "Is this coach in good standing in the registers on this date?" (R-RE-1), from each
 /// membership when this registry keeps the register, else from an imported public register.
 public struct LookUpRegisterStanding: Hashable, Sendable {
   public var coach: CoachID
@@ -71,24 +73,32 @@ public struct LookUpRegisterStanding: Hashable, Sendable {
     self.date = date
   }
 
-  /// The R-RE-1 finding; nil when the coach has no membership and gives no register number.
-  public func run(in registry: some RegistryReading) throws -> Finding? {
+  /// The R-RE-1 finding of each register the coach is in, by register id; empty when the coach
+  /// has no membership and gives no register number.
+  public func run(in registry: some RegistryReading) throws -> [Finding] {
     try registry.reading {
       guard let coach = try registry.coach(coach) else { throw UseCaseError.unknownCoach(coach) }
-      return try Self.finding(for: coach, on: date, in: registry)
+      return try Self.evidence(for: coach, on: date, in: registry).map(\.finding)
     }
   }
 
-  static func finding(for coach: Coach, on date: CalendarDate, in registry: some RegistryReading)
-    throws -> Finding?
+  static func evidence(for coach: Coach, on date: CalendarDate, in registry: some RegistryReading)
+    throws -> [RegistrationEvidence]
   {
-    let membership = try registry.membership(of: coach.id)
-    guard membership != nil || coach.registerNumber != nil else { return nil }
-    let published =
-      membership == nil
-      ? try coach.registerNumber.flatMap { try registry.publicRegister(listing: $0) } : nil
-    return RegisterStanding.finding(
-      for: coach, membership: membership, published: published,
-      norms: try registry.peNorms(), on: date)
+    let memberships = try registry.memberships(of: coach.id)
+    if memberships.isEmpty {
+      guard let number = coach.registerNumber else { return [] }
+      let published = try registry.publicRegister(listing: number)
+      return [
+        RegisterStanding.evidence(
+          for: coach, membership: nil, in: nil, published: published, on: date)
+      ].compactMap { $0 }
+    }
+    let registers = try registry.registersByID()
+    return memberships.compactMap { membership in
+      RegisterStanding.evidence(
+        for: coach, membership: membership, in: registers[membership.register], published: nil,
+        on: date)
+    }
   }
 }

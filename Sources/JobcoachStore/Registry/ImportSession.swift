@@ -78,6 +78,10 @@ public final class ImportSession {
       case .education(let value): add(.educations, try writer.write([value]))
       case .accreditation(let value): add(.accreditations, try writer.write([value]))
       case .norm(let value): add(.peNorms, try writer.write([value]))
+      case .register(let value):
+        let counts = try writer.write([value])
+        add(.registers, counts.registers)
+        if counts.norms.total > 0 { add(.peNorms, counts.norms) }
       case .portfolio(let value): add(.portfolios, try writer.write([value]))
       case .membership(let value): add(.memberships, try writer.write([value]))
       case .booking(let value): add(.hourBookings, try writer.write([value]))

@@ -149,7 +149,11 @@ extension Accreditation: Audited {
 }
 extension PENorm: Audited {
   static var auditKind: String { "pe-norm" }
-  var auditID: String { effectiveFrom.description }
+  var auditID: String { "\(register)@\(effectiveFrom)" }
+}
+extension Register: Audited {
+  static var auditKind: String { "register" }
+  var auditID: String { id.rawValue }
 }
 extension Portfolio: Audited {
   static var auditKind: String { "portfolio" }

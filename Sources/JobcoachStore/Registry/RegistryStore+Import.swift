@@ -53,9 +53,22 @@ struct StoreLookup: RegistryLookup {
     first("SELECT 1 FROM placements WHERE id = ?", SQLValue(id)) != nil
   }
 
-  func registerNumberHolder(_ number: String) -> CoachID? {
-    first("SELECT coach_id FROM memberships WHERE register_number = ?", .text(number))
-      .map(CoachID.init(rawValue:))
+  func registerNumberHolder(_ number: String, in register: RegisterID) -> CoachID? {
+    guard
+      let row = try? store.database.cached(
+        "SELECT coach_id FROM memberships WHERE register_id = ? AND register_number = ?"),
+      (try? row.bind([SQLValue(register), .text(number)])) != nil, (try? row.step()) == true
+    else { return nil }
+    defer { row.reset() }
+    return CoachID(rawValue: row.text(0) ?? "")
+  }
+
+  func containsRegister(_ id: RegisterID) -> Bool {
+    first("SELECT 1 FROM registers WHERE id = ?", SQLValue(id)) != nil
+  }
+
+  func containsEducation(_ id: EducationID) -> Bool {
+    first("SELECT 1 FROM educations WHERE id = ?", SQLValue(id)) != nil
   }
 }
 
@@ -227,8 +240,8 @@ struct ImportWriter {
         external_requirements, light_year1_cents, light_year2_cents, light_year3_cents,
         medium_year1_cents, medium_year2_cents, medium_year3_cents, shifts_between_years,
         motivated_exceptions, reporting_minutes_per_report, employer_coaching_years,
-        reminder_stages)
-      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+        reminder_stages, municipal_registers, internal_registers, external_registers)
+      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
       ON CONFLICT (id, effective_from) DO UPDATE SET name = excluded.name,
         municipality_id = excluded.municipality_id,
         funds_internal_coaching = excluded.funds_internal_coaching,
@@ -246,7 +259,10 @@ struct ImportWriter {
         motivated_exceptions = excluded.motivated_exceptions,
         reporting_minutes_per_report = excluded.reporting_minutes_per_report,
         employer_coaching_years = excluded.employer_coaching_years,
-        reminder_stages = excluded.reminder_stages
+        reminder_stages = excluded.reminder_stages,
+        municipal_registers = excluded.municipal_registers,
+        internal_registers = excluded.internal_registers,
+        external_registers = excluded.external_registers
       """)
     let clear = try database.cached(
       "DELETE FROM policy_approved_organisations WHERE policy_id = ? AND effective_from = ?")
@@ -264,6 +280,9 @@ struct ImportWriter {
       func joined(_ kind: CoachKind) -> SQLValue {
         .text(policy.requirements(for: kind).map(\.rawValue).joined(separator: ","))
       }
+      func registers(_ kind: CoachKind) -> SQLValue {
+        .text(policy.acceptedRegisters(for: kind).map(\.rawValue).joined(separator: ","))
+      }
       try upsert.run([
         SQLValue(policy.id), SQLValue(policy.effectiveFrom), .text(policy.name),
         SQLValue(policy.municipality), SQLValue(policy.fundsInternalCoaching),
@@ -276,7 +295,8 @@ struct ImportWriter {
         SQLValue(policy.funding.allowsMotivatedExceptions),
         .integer(policy.coachingProtocol.reportingPerReport.minutes),
         .integer(policy.coachingProtocol.employerCoachingYears),
-        .text(policy.reminderStages.codes),
+        .text(policy.reminderStages.codes), registers(.municipal), registers(.internal),
+        registers(.external),
       ])
       try clear.run([SQLValue(policy.id), SQLValue(policy.effectiveFrom)])
       if case .approvedList(let approved) = policy.externalOrganisations {
@@ -337,10 +357,10 @@ struct ImportWriter {
   mutating func write(_ norms: [PENorm]) throws(SQLiteError) -> ImportSummary.Counts {
     let upsert = try database.cached(
       """
-      INSERT INTO pe_norms (effective_from, name, cycle_years, total_minutes,
+      INSERT INTO pe_norms (register_id, effective_from, name, cycle_years, total_minutes,
         minimum_accredited_minutes, maximum_free_minutes, practice_minutes, selection)
-      VALUES (?, ?, ?, ?, ?, ?, ?, ?)
-      ON CONFLICT (effective_from) DO UPDATE SET name = excluded.name,
+      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
+      ON CONFLICT (register_id, effective_from) DO UPDATE SET name = excluded.name,
         cycle_years = excluded.cycle_years, total_minutes = excluded.total_minutes,
         minimum_accredited_minutes = excluded.minimum_accredited_minutes,
         maximum_free_minutes = excluded.maximum_free_minutes,
@@ -348,17 +368,77 @@ struct ImportWriter {
       """)
     return try count(norms) { (norm) throws(SQLiteError) -> Change in
       let old = try store.loadNorms(
-        where: "WHERE effective_from = ?", [SQLValue(norm.effectiveFrom)]
+        where: "WHERE register_id = ? AND effective_from = ?",
+        [SQLValue(norm.register), SQLValue(norm.effectiveFrom)]
       ).first
       if old == norm { return .unchanged }
       try upsert.run([
-        SQLValue(norm.effectiveFrom), .text(norm.name), .integer(norm.cycleYears),
-        .integer(norm.totalHours.minutes), .integer(norm.minimumAccredited.minutes),
-        .integer(norm.maximumFree.minutes), SQLValue(norm.practiceHours?.minutes),
-        .text(norm.selection.rawValue),
+        SQLValue(norm.register), SQLValue(norm.effectiveFrom), .text(norm.name),
+        .integer(norm.cycleYears), .integer(norm.totalHours.minutes),
+        .integer(norm.minimumAccredited.minutes), .integer(norm.maximumFree.minutes),
+        SQLValue(norm.practiceHours?.minutes), .text(norm.selection.rawValue),
       ])
       return old == nil ? .created : .updated
     }
+  }
+
+  /// A register's own fields and education lists replace what was held; its inline norms are
+  /// written as norm versions of it (others it has keep) and counted as norms.
+  mutating func write(_ registers: [Register]) throws(SQLiteError)
+    -> (registers: ImportSummary.Counts, norms: ImportSummary.Counts)
+  {
+    let upsert = try database.cached(
+      """
+      INSERT INTO registers (id, name, admission_minutes, diploma_admission_minutes,
+        lists_recognised_educations, renewal_window_months, grace_months)
+      VALUES (?, ?, ?, ?, ?, ?, ?)
+      ON CONFLICT (id) DO UPDATE SET name = excluded.name,
+        admission_minutes = excluded.admission_minutes,
+        diploma_admission_minutes = excluded.diploma_admission_minutes,
+        lists_recognised_educations = excluded.lists_recognised_educations,
+        renewal_window_months = excluded.renewal_window_months, grace_months = excluded.grace_months
+      """)
+    let clearEducations = try database.cached(
+      "DELETE FROM register_educations WHERE register_id = ?")
+    let insertEducation = try database.cached(
+      """
+      INSERT INTO register_educations (register_id, role, position, education_id)
+      VALUES (?, ?, ?, ?)
+      """)
+    /// The register's row and education lists.
+    func writeRow(_ register: Register) throws(SQLiteError) {
+      let id = SQLValue(register.id)
+      try upsert.run([
+        id, .text(register.name), .integer(register.admissionHours.minutes),
+        SQLValue(register.diplomaAdmission?.hours.minutes),
+        SQLValue(register.recognisedEducations != nil), .integer(register.renewal.windowMonths),
+        .integer(register.renewal.graceMonths),
+      ])
+      try clearEducations.run([id])
+      let lists: [(String, [EducationID])] = [
+        ("recognised", register.recognisedEducations ?? []),
+        ("lowers-admission", register.diplomaAdmission?.educations ?? []),
+      ]
+      for (role, educations) in lists {
+        for (position, education) in educations.enumerated() {
+          try insertEducation.run([id, .text(role), .integer(position), SQLValue(education)])
+        }
+      }
+    }
+    let counts = try count(registers) { (register) throws(SQLiteError) -> Change in
+      guard let old = try store.loadRegisters(only: register.id).first else {
+        try writeRow(register)
+        return .created
+      }
+      var comparable = register
+      comparable.norms = old.norms
+      if old == comparable { return .unchanged }
+      try writeRow(register)
+      return .updated
+    }
+    // The norms given inside a register are its norm versions, counted as norms.
+    let inline = registers.filter { $0.norms != .seedDefault }.flatMap(\.norms.versions)
+    return (counts, inline.isEmpty ? ImportSummary.Counts() : try write(inline))
   }
 
   /// A portfolio replaces the coach's previous one whole, so importing it twice never counts
@@ -446,44 +526,45 @@ struct ImportWriter {
   mutating func write(_ memberships: [Membership]) throws(SQLiteError) -> ImportSummary.Counts {
     let upsert = try database.cached(
       """
-      INSERT INTO memberships (coach_id, register_number, admitted_on, route) VALUES (?, ?, ?, ?)
-      ON CONFLICT (coach_id) DO UPDATE SET register_number = excluded.register_number,
+      INSERT INTO memberships (register_id, coach_id, register_number, admitted_on, route)
+      VALUES (?, ?, ?, ?, ?)
+      ON CONFLICT (coach_id, register_id) DO UPDATE SET register_number = excluded.register_number,
         admitted_on = excluded.admitted_on, route = excluded.route
       """)
     let clearChanges = try database.cached(
-      "DELETE FROM membership_status_changes WHERE coach_id = ?")
-    let clearAssessments = try database.cached("DELETE FROM assessments WHERE coach_id = ?")
+      "DELETE FROM membership_status_changes WHERE coach_id = ? AND register_id = ?")
+    let clearAssessments = try database.cached(
+      "DELETE FROM assessments WHERE coach_id = ? AND register_id = ?")
     let insertChange = try database.cached(
       """
-      INSERT INTO membership_status_changes (coach_id, position, change_date, status, rule,
-        decision) VALUES (?, ?, ?, ?, ?, ?)
+      INSERT INTO membership_status_changes (coach_id, register_id, position, change_date, status,
+        rule, decision) VALUES (?, ?, ?, ?, ?, ?, ?)
       """)
     let insertAssessment = try database.cached(
       """
-      INSERT INTO assessments (coach_id, position, submitted_on, judged_on, result,
-        improvement_points, deadline) VALUES (?, ?, ?, ?, ?, ?, ?)
+      INSERT INTO assessments (coach_id, register_id, position, submitted_on, judged_on, result,
+        improvement_points, deadline) VALUES (?, ?, ?, ?, ?, ?, ?, ?)
       """)
     return try count(memberships) { (membership) throws(SQLiteError) -> Change in
-      let old =
-        try exists("SELECT 1 FROM memberships WHERE coach_id = ?", SQLValue(membership.coach))
-        ? store.loadMembership(membership.coach) : nil
+      let old = try store.loadMemberships(membership.coach, in: membership.register).first
       if old == membership { return .unchanged }
       let coach = SQLValue(membership.coach)
+      let register = SQLValue(membership.register)
       try upsert.run([
-        coach, .text(membership.registerNumber), SQLValue(membership.admittedOn),
+        register, coach, .text(membership.registerNumber), SQLValue(membership.admittedOn),
         .text(membership.route.rawValue),
       ])
-      try clearChanges.run([coach])
-      try clearAssessments.run([coach])
+      try clearChanges.run([coach, register])
+      try clearAssessments.run([coach, register])
       for (position, change) in membership.statusChanges.enumerated() {
         try insertChange.run([
-          coach, .integer(position), SQLValue(change.date), .text(change.status.rawValue),
-          .text(change.rule.rawValue), .text(change.decision),
+          coach, register, .integer(position), SQLValue(change.date),
+          .text(change.status.rawValue), .text(change.rule.rawValue), .text(change.decision),
         ])
       }
       for (position, assessment) in membership.assessments.enumerated() {
         try insertAssessment.run([
-          coach, .integer(position), SQLValue(assessment.submittedOn),
+          coach, register, .integer(position), SQLValue(assessment.submittedOn),
           SQLValue(assessment.judgedOn), .text(assessment.result.rawValue),
           SQLValue(assessment.improvementPoints), SQLValue(assessment.deadline),
         ])

@@ -11,10 +11,11 @@ extension RegistryStore {
   public func publicRegister(listing number: String) throws(StoreError) -> PublicRegister? {
     try wrap { () throws(SQLiteError) in
       let header = try database.prepare(
-        "SELECT register, published_on FROM public_register LIMIT 1")
+        "SELECT register, published_on, register_id FROM public_register LIMIT 1")
       guard try header.step() else { return nil }
       var register = PublicRegister(
-        register: header.text(0) ?? "", publishedOn: try date(header, 1), entries: [])
+        register: header.text(0) ?? "", registerID: header.text(2).map(RegisterID.init(rawValue:)),
+        publishedOn: try date(header, 1), entries: [])
       register.entries =
         try loadPublicRegister(where: "WHERE register_number = ?", [.text(number)])?
         .entries ?? []
@@ -27,7 +28,8 @@ extension RegistryStore {
   {
     let rows = try database.prepare(
       """
-      SELECT register_number, name, status, registered_since, valid_until, register, published_on
+      SELECT register_number, name, status, registered_since, valid_until, register, published_on,
+        register_id
       FROM public_register \(clause) ORDER BY register_number
       """)
     try rows.bind(values)
@@ -39,7 +41,8 @@ extension RegistryStore {
         registeredSince: try date(rows, 3), validUntil: try optionalDate(rows, 4))
       if register == nil {
         register = PublicRegister(
-          register: rows.text(5) ?? "", publishedOn: try date(rows, 6), entries: [])
+          register: rows.text(5) ?? "", registerID: rows.text(7).map(RegisterID.init(rawValue:)),
+          publishedOn: try date(rows, 6), entries: [])
       }
       register?.entries.append(entry)
     }
@@ -59,7 +62,7 @@ extension ImportWriter {
     let insert = try database.cached(
       """
       INSERT INTO public_register (register_number, name, status, registered_since, valid_until,
-        register, published_on) VALUES (?, ?, ?, ?, ?, ?, ?)
+        register, published_on, register_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?)
       """)
     for register in registers {
       for entry in register.entries {
@@ -71,7 +74,7 @@ extension ImportWriter {
         try insert.run([
           .text(entry.registerNumber), .text(entry.name), .text(entry.status.rawValue),
           SQLValue(entry.registeredSince), SQLValue(entry.validUntil), .text(first.register),
-          SQLValue(first.publishedOn),
+          SQLValue(first.publishedOn), SQLValue(first.registerID),
         ])
       }
     }

@@ -246,7 +246,8 @@ extension RegistryStore {
         minimum_framework, municipal_requirements, internal_requirements, external_requirements,
         light_year1_cents, light_year2_cents, light_year3_cents, medium_year1_cents,
         medium_year2_cents, medium_year3_cents, shifts_between_years, motivated_exceptions,
-        reporting_minutes_per_report, employer_coaching_years, reminder_stages
+        reporting_minutes_per_report, employer_coaching_years, reminder_stages,
+        municipal_registers, internal_registers, external_registers
       FROM policies \(clause) ORDER BY id, effective_from
       """)
     try rows.bind(values)
@@ -276,6 +277,11 @@ extension RegistryStore {
       func rules(_ column: Int32) -> [RuleID] {
         (rows.text(column) ?? "").split(separator: ",").map { RuleID(rawValue: String($0)) }
       }
+      var registers: [CoachKind: [RegisterID]] = [:]
+      for (kind, column) in [(CoachKind.municipal, 21), (.internal, 22), (.external, 23)] {
+        let listed = (rows.text(Int32(column)) ?? "").split(separator: ",")
+        if !listed.isEmpty { registers[kind] = listed.map { RegisterID(rawValue: String($0)) } }
+      }
       result.append(
         MunicipalPolicy(
           id: PolicyID(rawValue: id), name: rows.text(2) ?? "",
@@ -294,7 +300,7 @@ extension RegistryStore {
             shiftsBetweenYears: rows.int(16) != 0, allowsMotivatedExceptions: rows.int(17) != 0),
           coachingProtocol: CoachingProtocol(
             reportingPerReport: Hours(minutes: rows.int(18)), employerCoachingYears: rows.int(19)),
-          reminderStages: try reminderSchedule(rows.text(20))))
+          reminderStages: try reminderSchedule(rows.text(20)), registrationRegisters: registers))
     }
     return result
   }

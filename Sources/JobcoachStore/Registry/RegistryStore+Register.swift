@@ -49,9 +49,54 @@ extension RegistryStore {
     return result
   }
 
-  /// The PE norm's versions; the seed's norm when the registry holds none.
-  public func peNorms() throws(StoreError) -> PENormHistory {
-    try wrap { () throws(SQLiteError) in PENormHistory(versions: try loadNorms()) }
+  /// Every register with its norms and terms, by id (R-REG-1); never empty (the schema
+  /// holds the seed's register). A register without norms has the seed's.
+  public func registers() throws(StoreError) -> [Register] {
+    try wrap { () throws(SQLiteError) in try loadRegisters() }
+  }
+
+  func loadRegisters(only id: RegisterID? = nil) throws(SQLiteError) -> [Register] {
+    let rows = try database.prepare(
+      """
+      SELECT id, name, admission_minutes, diploma_admission_minutes, lists_recognised_educations,
+        renewal_window_months, grace_months FROM registers
+      """ + (id == nil ? "" : " WHERE id = ?") + " ORDER BY id")
+    if let id { try rows.bind([SQLValue(id)]) }
+    var registers: [Register] = []
+    var lowersAdmission: [RegisterID: Hours] = [:]
+    while try rows.step() {
+      let id = RegisterID(rawValue: rows.text(0) ?? "")
+      registers.append(
+        Register(
+          id: id, name: rows.text(1) ?? "", admissionHours: Hours(minutes: rows.int(2)),
+          recognisedEducations: rows.int(4) == 1 ? [] : nil,
+          renewal: RenewalTerms(windowMonths: rows.int(5), graceMonths: rows.int(6))))
+      if let minutes = rows.intOrNil(3) { lowersAdmission[id] = Hours(minutes: minutes) }
+    }
+    let educations = try database.prepare(
+      """
+      SELECT register_id, role, education_id FROM register_educations
+      ORDER BY register_id, role, position
+      """)
+    var listed: [RegisterID: [String: [EducationID]]] = [:]
+    while try educations.step() {
+      listed[RegisterID(rawValue: educations.text(0) ?? ""), default: [:]][
+        educations.text(1) ?? "", default: []
+      ].append(EducationID(rawValue: educations.text(2) ?? ""))
+    }
+    let norms = Dictionary(grouping: try loadNorms(), by: \.register)
+    for index in registers.indices {
+      let id = registers[index].id
+      if registers[index].recognisedEducations != nil {
+        registers[index].recognisedEducations = listed[id]?["recognised"] ?? []
+      }
+      if let hours = lowersAdmission[id] {
+        registers[index].diplomaAdmission = DiplomaAdmission(
+          hours: hours, educations: listed[id]?["lowers-admission"] ?? [])
+      }
+      registers[index].norms = PENormHistory(versions: norms[id] ?? [])
+    }
+    return registers
   }
 
   func loadNorms(where clause: String = "", _ values: [SQLValue] = []) throws(SQLiteError)
@@ -60,8 +105,8 @@ extension RegistryStore {
     let rows = try database.prepare(
       """
       SELECT name, effective_from, cycle_years, total_minutes, minimum_accredited_minutes,
-        maximum_free_minutes, practice_minutes, selection FROM pe_norms \(clause)
-      ORDER BY effective_from
+        maximum_free_minutes, practice_minutes, selection, register_id FROM pe_norms \(clause)
+      ORDER BY register_id, effective_from
       """)
     try rows.bind(values)
     var result: [PENorm] = []
@@ -72,16 +117,17 @@ extension RegistryStore {
           totalHours: Hours(minutes: rows.int(3)), minimumAccredited: Hours(minutes: rows.int(4)),
           maximumFree: Hours(minutes: rows.int(5)),
           practiceHours: rows.intOrNil(6).map(Hours.init(minutes:)),
-          selection: NormSelection(rawValue: rows.text(7) ?? "") ?? .cycleStart))
+          selection: NormSelection(rawValue: rows.text(7) ?? "") ?? .cycleStart,
+          register: RegisterID(rawValue: rows.text(8) ?? "")))
     }
     return result
   }
 
-  /// All the register's rules need, from the registry.
-  public func registerRules() throws(StoreError) -> RegisterRules {
+  /// All a register's rules need: the register, the association's educations and catalogue.
+  public func registerRules(for register: Register) throws(StoreError) -> RegisterRules {
     RegisterRules(
-      educations: try recognisedEducations(), accreditations: try accreditationCatalogue(),
-      norms: try peNorms())
+      register: register, educations: try recognisedEducations(),
+      accreditations: try accreditationCatalogue())
   }
 
   /// The coach's portfolio; nil when none was imported.
@@ -138,34 +184,59 @@ extension RegistryStore {
     return portfolio
   }
 
-  /// The coach's membership of the register, if any.
-  public func membership(of coach: CoachID) throws(StoreError) -> Membership? {
-    try wrap { () throws(SQLiteError) in try loadMembership(coach) }
+  /// The coach's memberships, one per register, by register id.
+  public func memberships(of coach: CoachID) throws(StoreError) -> [Membership] {
+    try wrap { () throws(SQLiteError) in try loadMemberships(coach) }
   }
 
-  func loadMembership(_ coach: CoachID) throws(SQLiteError) -> Membership? {
+  func loadMemberships(_ coach: CoachID, in register: RegisterID? = nil) throws(SQLiteError)
+    -> [Membership]
+  {
+    let only = register == nil ? "" : " AND register_id = ?"
+    let key = [SQLValue(coach)] + (register.map { [SQLValue($0)] } ?? [])
     let head = try database.cached(
-      "SELECT register_number, admitted_on, route FROM memberships WHERE coach_id = ?")
-    try head.bind([SQLValue(coach)])
-    guard try head.step(), let route = AdmissionRoute(rawValue: head.text(2) ?? "") else {
-      return nil
+      """
+      SELECT register_id, register_number, admitted_on, route FROM memberships
+      WHERE coach_id = ?\(only) ORDER BY register_id
+      """)
+    try head.bind(key)
+    var memberships: [Membership] = []
+    while try head.step() {
+      guard let route = AdmissionRoute(rawValue: head.text(3) ?? "") else {
+        throw corrupt("memberships.route")
+      }
+      memberships.append(
+        Membership(
+          coach: coach, register: RegisterID(rawValue: head.text(0) ?? ""),
+          registerNumber: head.text(1) ?? "", admittedOn: try date(head, 2), route: route))
     }
-    var membership = Membership(
-      coach: coach, registerNumber: head.text(0) ?? "", admittedOn: try date(head, 1), route: route)
     let changes = try database.cached(
       """
-      SELECT \(Self.statusChangeColumns) FROM membership_status_changes
-      WHERE coach_id = ? ORDER BY position
+      SELECT register_id, \(Self.statusChangeColumns) FROM membership_status_changes
+      WHERE coach_id = ?\(only) ORDER BY register_id, position
       """)
-    try changes.bind([SQLValue(coach)])
-    while try changes.step() { membership.statusChanges.append(try statusChange(changes)) }
+    try changes.bind(key)
+    while try changes.step() {
+      let id = RegisterID(rawValue: changes.text(0) ?? "")
+      guard let index = memberships.firstIndex(where: { $0.register == id }) else {
+        throw corrupt("membership_status_changes.register_id")
+      }
+      memberships[index].statusChanges.append(try statusChange(changes, from: 1))
+    }
     let assessments = try database.cached(
       """
-      SELECT \(Self.assessmentColumns) FROM assessments WHERE coach_id = ? ORDER BY position
+      SELECT register_id, \(Self.assessmentColumns) FROM assessments
+      WHERE coach_id = ?\(only) ORDER BY register_id, position
       """)
-    try assessments.bind([SQLValue(coach)])
-    while try assessments.step() { membership.assessments.append(try assessment(assessments)) }
-    return membership
+    try assessments.bind(key)
+    while try assessments.step() {
+      let id = RegisterID(rawValue: assessments.text(0) ?? "")
+      guard let index = memberships.firstIndex(where: { $0.register == id }) else {
+        throw corrupt("assessments.register_id")
+      }
+      memberships[index].assessments.append(try assessment(assessments, from: 1))
+    }
+    return memberships
   }
 
   static let statusChangeColumns = "change_date, status, rule, decision"
@@ -189,29 +260,39 @@ extension RegistryStore {
       improvementPoints: row.text(first + 3), deadline: try optionalDate(row, first + 4))
   }
 
-  /// Every membership, by coach id.
+  /// The key that orders memberships as `allMemberships` does: coach, then register (ids hold
+  /// no byte below the separator, so the text orders as the pair).
+  static let membershipOwner = "coach_id || char(31) || register_id"
+
+  /// Every membership, by coach id, then register id.
   public func allMemberships() throws(StoreError) -> [Membership] {
     try wrap { () throws(SQLiteError) in
       let rows = try database.prepare(
-        "SELECT coach_id, register_number, admitted_on, route FROM memberships ORDER BY coach_id")
+        """
+        SELECT coach_id, register_id, register_number, admitted_on, route FROM memberships
+        ORDER BY \(Self.membershipOwner)
+        """)
       var memberships: [Membership] = []
       while try rows.step() {
-        guard let route = AdmissionRoute(rawValue: rows.text(3) ?? "") else {
+        guard let route = AdmissionRoute(rawValue: rows.text(4) ?? "") else {
           throw corrupt("memberships.route")
         }
         memberships.append(
           Membership(
-            coach: CoachID(rawValue: rows.text(0) ?? ""), registerNumber: rows.text(1) ?? "",
-            admittedOn: try date(rows, 2), route: route))
+            coach: CoachID(rawValue: rows.text(0) ?? ""),
+            register: RegisterID(rawValue: rows.text(1) ?? ""), registerNumber: rows.text(2) ?? "",
+            admittedOn: try date(rows, 3), route: route))
       }
+      let owner: (Membership) -> String = { "\($0.coach.rawValue)\u{1F}\($0.register.rawValue)" }
       try merge(
-        "membership_status_changes", Self.statusChangeColumns, into: &memberships,
-        owner: \.coach.rawValue
+        "membership_status_changes", Self.statusChangeColumns, ownedBy: Self.membershipOwner,
+        into: &memberships, owner: owner
       ) { membership, row throws(SQLiteError) in
         membership.statusChanges.append(try statusChange(row, from: 1))
       }
       try merge(
-        "assessments", Self.assessmentColumns, into: &memberships, owner: \.coach.rawValue
+        "assessments", Self.assessmentColumns, ownedBy: Self.membershipOwner, into: &memberships,
+        owner: owner
       ) { membership, row throws(SQLiteError) in
         membership.assessments.append(try assessment(row, from: 1))
       }
@@ -219,18 +300,13 @@ extension RegistryStore {
     }
   }
 
-  /// The next free register number, `RJC-00001` upwards.
-  func nextRegisterNumber() throws(SQLiteError) -> String {
-    let rows = try database.prepare(
-      "SELECT register_number FROM memberships WHERE register_number LIKE 'RJC-%'")
-    var highest = 0
-    while try rows.step() {
-      if let text = rows.text(0), let number = Int(text.dropFirst(4)) {
-        highest = max(highest, number)
-      }
-    }
-    let digits = String(highest + 1)
-    return "RJC-" + String(repeating: "0", count: max(0, 5 - digits.count)) + digits
+  /// The next free number in `register` (`RegisterNumbering`).
+  func nextRegisterNumber(in register: RegisterID) throws(SQLiteError) -> String {
+    let rows = try database.prepare("SELECT register_number FROM memberships WHERE register_id = ?")
+    try rows.bind([SQLValue(register)])
+    var numbers: [String] = []
+    while try rows.step() { numbers.append(rows.text(0) ?? "") }
+    return RegisterNumbering.next(after: numbers)
   }
 
   /// Saves a membership as given (status changes and assessments included), in one transaction.
@@ -243,7 +319,7 @@ extension RegistryStore {
       try database.writeTransaction { () throws(SQLiteError) in
         var membership = membership
         if membership.registerNumber.isEmpty {
-          membership.registerNumber = try nextRegisterNumber()
+          membership.registerNumber = try nextRegisterNumber(in: membership.register)
         }
         var writer = try ImportWriter(store: self)
         _ = try writer.write([membership])

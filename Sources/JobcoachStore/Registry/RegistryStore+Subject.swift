@@ -10,7 +10,8 @@ import JobcoachCore
 public struct SubjectRecord: Sendable {
   public var coach: Coach
   public var portfolio: Portfolio?
-  public var membership: Membership?
+  /// One per register the coach is a member of.
+  public var memberships: [Membership]
   public var placements: [Placement]
   public var bookings: [HourBooking]
   public var audit: [AuditRecord]
@@ -23,7 +24,7 @@ extension RegistryStore {
     return SubjectRecord(
       coach: coach,
       portfolio: try wrap { () throws(SQLiteError) in try loadPortfolio(id) },
-      membership: try membership(of: id), placements: try placements(coachedBy: id),
+      memberships: try memberships(of: id), placements: try placements(coachedBy: id),
       bookings: try wrap { () throws(SQLiteError) in
         try bookings(where: "WHERE coach_id = ? ORDER BY booked_day, id", [SQLValue(id)])
       }, audit: try auditRecords(subject: id.rawValue))
@@ -53,7 +54,9 @@ extension RegistryStore {
         let membership = try database.prepare(
           "SELECT register_number FROM memberships WHERE coach_id = ?")
         try membership.bind(key)
-        while try membership.step() { if let number = membership.text(0) { numbers.insert(number) } }
+        while try membership.step() {
+          if let number = membership.text(0) { numbers.insert(number) }
+        }
         membership.reset()
         var removedEntries = 0
         for number in numbers.sorted() {

@@ -397,6 +397,108 @@ enum Schema {
     ALTER TABLE audit_log_erasable RENAME TO audit_log;
     CREATE INDEX audit_log_by_subject ON audit_log(subject_id);
     """ + auditGuards.map(\.sql).joined(separator: "\n"),
+    // 10: registers as data (R-REG-1). A register holds its admission hours, the educations it
+    // recognises, its renewal terms; its norms name it. A coach has a membership per register.
+    // Every membership, status change, assessment and norm of before is the seed's register's
+    // (BvJN), which the registry always holds. A policy may name the registers it accepts for
+    // Q-POL-4, per coach kind.
+    """
+    CREATE TABLE registers (
+      id TEXT PRIMARY KEY,
+      name TEXT NOT NULL,
+      admission_minutes INTEGER NOT NULL CHECK (admission_minutes >= 0),
+      diploma_admission_minutes INTEGER
+        CHECK (diploma_admission_minutes IS NULL OR diploma_admission_minutes >= 0),
+      lists_recognised_educations INTEGER NOT NULL CHECK (lists_recognised_educations IN (0, 1)),
+      renewal_window_months INTEGER NOT NULL CHECK (renewal_window_months BETWEEN 0 AND 60),
+      grace_months INTEGER NOT NULL CHECK (grace_months BETWEEN 0 AND 60)
+    ) STRICT;
+    CREATE TABLE register_educations (
+      register_id TEXT NOT NULL REFERENCES registers(id) ON DELETE CASCADE,
+      role TEXT NOT NULL CHECK (role IN ('recognised', 'lowers-admission')),
+      position INTEGER NOT NULL,
+      education_id TEXT NOT NULL,
+      PRIMARY KEY (register_id, role, position)
+    ) STRICT, WITHOUT ROWID;
+    INSERT INTO registers VALUES
+      ('BvJN', 'Register Beroepsvereniging Jobcoaches Nederland', 84000, NULL, 0, 6, 3);
+
+    CREATE TEMP TABLE old_norms AS SELECT * FROM pe_norms;
+    CREATE TEMP TABLE old_memberships AS SELECT * FROM memberships;
+    CREATE TEMP TABLE old_changes AS SELECT * FROM membership_status_changes;
+    CREATE TEMP TABLE old_assessments AS SELECT * FROM assessments;
+    DROP TABLE pe_norms;
+    DROP TABLE membership_status_changes;
+    DROP TABLE assessments;
+    DROP TABLE memberships;
+
+    CREATE TABLE pe_norms (
+      register_id TEXT NOT NULL REFERENCES registers(id) ON DELETE CASCADE,
+      effective_from TEXT NOT NULL CHECK (date(effective_from) IS effective_from),
+      name TEXT NOT NULL,
+      cycle_years INTEGER NOT NULL CHECK (cycle_years BETWEEN 1 AND 10),
+      total_minutes INTEGER NOT NULL,
+      minimum_accredited_minutes INTEGER NOT NULL,
+      maximum_free_minutes INTEGER NOT NULL,
+      practice_minutes INTEGER,
+      selection TEXT NOT NULL CHECK (selection IN ('cycle-start', 'cycle-end')),
+      PRIMARY KEY (register_id, effective_from)
+    ) STRICT, WITHOUT ROWID;
+    CREATE TABLE memberships (
+      register_id TEXT NOT NULL REFERENCES registers(id),
+      coach_id TEXT NOT NULL REFERENCES coaches(id) ON DELETE CASCADE,
+      register_number TEXT NOT NULL,
+      admitted_on TEXT NOT NULL CHECK (date(admitted_on) IS admitted_on),
+      route TEXT NOT NULL CHECK (route IN ('entry-requirements', 'earlier-admission')),
+      PRIMARY KEY (coach_id, register_id),
+      UNIQUE (register_id, register_number)
+    ) STRICT, WITHOUT ROWID;
+    CREATE TABLE membership_status_changes (
+      coach_id TEXT NOT NULL,
+      register_id TEXT NOT NULL,
+      position INTEGER NOT NULL,
+      change_date TEXT NOT NULL CHECK (date(change_date) IS change_date),
+      status TEXT NOT NULL
+        CHECK (status IN ('applicant', 'registered', 'assessment-due', 'suspended', 'removed')),
+      rule TEXT NOT NULL,
+      decision TEXT NOT NULL,
+      PRIMARY KEY (coach_id, register_id, position),
+      FOREIGN KEY (coach_id, register_id) REFERENCES memberships(coach_id, register_id)
+        ON DELETE CASCADE
+    ) STRICT, WITHOUT ROWID;
+    CREATE TABLE assessments (
+      coach_id TEXT NOT NULL,
+      register_id TEXT NOT NULL,
+      position INTEGER NOT NULL,
+      submitted_on TEXT CHECK (submitted_on IS NULL OR date(submitted_on) IS submitted_on),
+      judged_on TEXT NOT NULL CHECK (date(judged_on) IS judged_on),
+      result TEXT NOT NULL CHECK (result IN ('sufficient', 'insufficient')),
+      improvement_points TEXT,
+      deadline TEXT CHECK (deadline IS NULL OR date(deadline) IS deadline),
+      PRIMARY KEY (coach_id, register_id, position),
+      FOREIGN KEY (coach_id, register_id) REFERENCES memberships(coach_id, register_id)
+        ON DELETE CASCADE
+    ) STRICT, WITHOUT ROWID;
+
+    INSERT INTO pe_norms SELECT 'BvJN', effective_from, name, cycle_years, total_minutes,
+      minimum_accredited_minutes, maximum_free_minutes, practice_minutes, selection
+      FROM old_norms;
+    INSERT INTO memberships SELECT 'BvJN', coach_id, register_number, admitted_on, route
+      FROM old_memberships;
+    INSERT INTO membership_status_changes SELECT coach_id, 'BvJN', position, change_date, status,
+      rule, decision FROM old_changes;
+    INSERT INTO assessments SELECT coach_id, 'BvJN', position, submitted_on, judged_on, result,
+      improvement_points, deadline FROM old_assessments;
+    DROP TABLE old_norms;
+    DROP TABLE old_memberships;
+    DROP TABLE old_changes;
+    DROP TABLE old_assessments;
+
+    ALTER TABLE policies ADD COLUMN municipal_registers TEXT NOT NULL DEFAULT '';
+    ALTER TABLE policies ADD COLUMN internal_registers TEXT NOT NULL DEFAULT '';
+    ALTER TABLE policies ADD COLUMN external_registers TEXT NOT NULL DEFAULT '';
+    ALTER TABLE public_register ADD COLUMN register_id TEXT;
+    """,
   ]
 
   /// A trigger that guards the audit trail, as `audit verify` expects to find it.
@@ -412,26 +514,26 @@ enum Schema {
   static let auditNeverDeleted = AuditGuard(
     name: "audit_log_is_never_deleted",
     sql: """
-        CREATE TRIGGER audit_log_is_never_deleted BEFORE DELETE ON audit_log
-          BEGIN SELECT RAISE(ABORT, 'audit records are never deleted'); END;
-        """)
+      CREATE TRIGGER audit_log_is_never_deleted BEFORE DELETE ON audit_log
+        BEGIN SELECT RAISE(ABORT, 'audit records are never deleted'); END;
+      """)
 
   static let auditNeverUpdated = AuditGuard(
     name: "audit_log_is_never_updated",
     sql: """
-        CREATE TRIGGER audit_log_is_never_updated BEFORE UPDATE ON audit_log
-          WHEN NOT (OLD.chain_version = 2 AND OLD.reason IS NOT NULL AND NEW.reason IS NULL
-            AND NEW.sequence IS OLD.sequence AND NEW.recorded_at IS OLD.recorded_at
-            AND NEW.recorded_on IS OLD.recorded_on AND NEW.command IS OLD.command
-            AND NEW.actor IS OLD.actor AND NEW.subject_kind IS OLD.subject_kind
-            AND NEW.subject_id IS OLD.subject_id AND NEW.field IS OLD.field
-            AND NEW.old_value IS OLD.old_value AND NEW.new_value IS OLD.new_value
-            AND NEW.document_hash IS OLD.document_hash
-            AND NEW.reason_sha256 IS OLD.reason_sha256
-            AND NEW.chain_version IS OLD.chain_version
-            AND NEW.previous_hash IS OLD.previous_hash AND NEW.hash IS OLD.hash)
-          BEGIN SELECT RAISE(ABORT, 'audit records are never changed'); END;
-        """)
+      CREATE TRIGGER audit_log_is_never_updated BEFORE UPDATE ON audit_log
+        WHEN NOT (OLD.chain_version = 2 AND OLD.reason IS NOT NULL AND NEW.reason IS NULL
+          AND NEW.sequence IS OLD.sequence AND NEW.recorded_at IS OLD.recorded_at
+          AND NEW.recorded_on IS OLD.recorded_on AND NEW.command IS OLD.command
+          AND NEW.actor IS OLD.actor AND NEW.subject_kind IS OLD.subject_kind
+          AND NEW.subject_id IS OLD.subject_id AND NEW.field IS OLD.field
+          AND NEW.old_value IS OLD.old_value AND NEW.new_value IS OLD.new_value
+          AND NEW.document_hash IS OLD.document_hash
+          AND NEW.reason_sha256 IS OLD.reason_sha256
+          AND NEW.chain_version IS OLD.chain_version
+          AND NEW.previous_hash IS OLD.previous_hash AND NEW.hash IS OLD.hash)
+        BEGIN SELECT RAISE(ABORT, 'audit records are never changed'); END;
+      """)
 
   /// A CHECK that `column` is the day number of a date from 0001-01-01 to 9999-12-31, the
   /// dates `CalendarDate` reads and writes.

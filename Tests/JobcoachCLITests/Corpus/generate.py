@@ -29,7 +29,8 @@ def base(kind):
                 "registeredSince": "2022-01-01", "validUntil": "2026-12-31"}
     records = json.load(open(samples / f"{kind}.json"))[key]
     # The first record that has every part the cases change.
-    record = copy.deepcopy(next(r for r in records if kind != "organisations" or "recognitions" in r))
+    record = copy.deepcopy(next(r for r in records if (kind != "organisations" or "recognitions" in r)
+                                and (kind != "registers" or "norms" in r)))
     for field in ("id", "code"):
         if field in record:
             record[field] = "CORPUS-" + kind.upper()
@@ -68,7 +69,7 @@ def at(record, path):
 
 
 KINDS = ["organisations", "coaches", "placements", "policies", "educations", "accreditations",
-         "pe-norms", "portfolios", "memberships", "hour-bookings", "public-register"]
+         "registers", "pe-norms", "portfolios", "memberships", "hour-bookings", "public-register"]
 REQUIRED = {
     "organisations": ["id", "name", "kind"], "coaches": ["id", "name"],
     "placements": ["id", "employer", "worker", "start"],
@@ -76,6 +77,7 @@ REQUIRED = {
     "educations": ["id", "title", "provider", "recognisedFrom"],
     "accreditations": ["code", "title", "provider", "hours", "validFrom"],
     "pe-norms": ["effectiveFrom", "name", "cycleYears", "totalHours"],
+    "registers": ["id", "name", "admissionHours"],
     "portfolios": ["coach"], "memberships": ["coach", "registerNumber", "admittedOn"],
     "hour-bookings": ["id", "placement", "coach", "date", "hours"],
     "public-register": ["registerNumber", "name", "status", "registeredSince"],
@@ -84,13 +86,13 @@ DATES = {
     "organisations": ["recognitions", 0, "validFrom"], "coaches": ["employments", 0, "from"],
     "placements": ["start"], "policies": ["effectiveFrom"], "educations": ["recognisedFrom"],
     "accreditations": ["validFrom"], "pe-norms": ["effectiveFrom"],
-    "portfolios": ["peActivities", 0, "date"], "memberships": ["admittedOn"],
+    "registers": ["norms", 0, "effectiveFrom"], "portfolios": ["peActivities", 0, "date"], "memberships": ["admittedOn"],
     "hour-bookings": ["date"], "public-register": ["registeredSince"],
 }
 TEXTS = {
     "organisations": ["name"], "coaches": ["name"], "placements": ["worker"],
     "policies": ["name"], "educations": ["title"], "accreditations": ["title"],
-    "pe-norms": ["name"], "portfolios": ["peActivities", 0, "title"],
+    "pe-norms": ["name"], "registers": ["name"], "portfolios": ["peActivities", 0, "title"],
     "memberships": ["statusChanges", 0, "decision"], "hour-bookings": ["description"],
     "public-register": ["name"],
 }
@@ -192,6 +194,46 @@ record = base("placements")
 record["employer"] = "ORG-ZAANSTAD"
 write("placements-employer-is-a-municipality.json", document("placements", [record]),
       "/placements/0/employer", "the employer of a placement must be a employer")
+
+# Registers as data (R-REG-1): their numbers hold together, their references resolve.
+record = base("registers")
+record["accreditedDiplomaAdmission"]["hours"] = 1300
+write("registers-diploma-hours-above-admission.json", document("registers", [record]),
+      "/registers/0/accreditedDiplomaAdmission/hours", "at most the admission hours")
+record = base("registers")
+record["norms"][0]["register"] = "BvJN"
+write("registers-norm-names-a-register.json", document("registers", [record]),
+      "/registers/0/norms/0/register", "leave 'register' out")
+record = base("registers")
+record["norms"].append(dict(record["norms"][0], name="again"))
+write("registers-two-norms-one-date.json", document("registers", [record]),
+      "/registers/0/norms/1/effectiveFrom", "two norms of this register take effect on")
+record = base("registers")
+record["recognisedEducations"] = ["EDU-NOWHERE"]
+write("registers-unknown-education.json", document("registers", [record]),
+      "/registers/0/recognisedEducations/0", "no education with id 'EDU-NOWHERE'")
+record = base("registers")
+record["gracePeriodMonths"] = 61
+write("registers-grace-too-long.json", document("registers", [record]),
+      "/registers/0/gracePeriodMonths", "give 0 to 60 months")
+record = base("memberships")
+record["register"] = "NO-SUCH-REGISTER"
+write("memberships-unknown-register.json", document("memberships", [record]),
+      "/memberships/0/register", "no register with id 'NO-SUCH-REGISTER'")
+record = base("pe-norms")
+record["register"] = "NO-SUCH-REGISTER"
+write("pe-norms-unknown-register.json", document("pe-norms", [record]),
+      "/norms/0/register", "no register with id 'NO-SUCH-REGISTER'")
+record = base("policies")
+record["registers"] = {"external": ["NO-SUCH-REGISTER"]}
+write("policies-unknown-register.json", document("policies", [record]),
+      "/policies/0/registers/external/0", "no register with id 'NO-SUCH-REGISTER'")
+record = base("memberships")
+record["coach"] = "JC-0014"
+record["register"] = "RJ-NOORD"
+record["registerNumber"] = "RJN-00001"
+write("memberships-register-number-taken.json", document("memberships", [record]),
+      "/memberships/0/registerNumber", "register number 'RJN-00001' belongs to coach 'JC-0015'")
 
 # Duplicates in one file and across files.
 for kind in ("organisations", "coaches", "placements", "hour-bookings", "educations"):

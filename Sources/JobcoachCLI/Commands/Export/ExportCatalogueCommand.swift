@@ -11,11 +11,13 @@ import JobcoachStore
 struct ExportCatalogueCommand: Command {
   static let spec = CommandSpec(
     name: "export catalogue",
-    summary: "the accreditations, recognised educations and PE norms, for a coach's own check",
+    summary: "the accreditations, recognised educations and registers, for a coach's own check",
     synopsis: "--output DIR [--force] [--db PATH]", positionals: 0...0,
     options: [
-      .value("--output", "DIR", "the directory to write accreditations.json, educations.json "
-        + "and pe-norms.json to (made when missing)"),
+      .value(
+        "--output", "DIR",
+        "the directory to write accreditations.json, educations.json "
+          + "and registers.json (each register with its PE norms) to (made when missing)"),
       .flag("--force", "replace those files when they exist (never through a link)"),
       .database,
     ],
@@ -37,14 +39,17 @@ struct ExportCatalogueCommand: Command {
   init(_ arguments: ParsedArguments) throws(UsageError) {
     self.arguments = arguments
     guard let directory = arguments.value("--output"), !directory.isEmpty else {
-      throw UsageError("missing --output DIR: where to write the catalogue", command: Self.spec.name)
+      throw UsageError(
+        "missing --output DIR: where to write the catalogue", command: Self.spec.name)
     }
     self.directory = directory
   }
 
   func run(_ context: CommandContext) throws -> Int32 {
     let store = try context.openRegistryFile(arguments, command: Self.spec.name)
-    let rules = try store.registerRules()
+    let registers = try store.registers()
+    let educations = try store.recognisedEducations()
+    let accreditations = try store.accreditationCatalogue()
     if FileSystem.kind(of: directory) == nil, mkdir(directory, 0o755) != 0 {
       throw CLIError.cannotWrite(path: directory, reason: String(cString: strerror(errno)))
     }
@@ -52,14 +57,17 @@ struct ExportCatalogueCommand: Command {
       throw CLIError.cannotWrite(path: directory, reason: "it is not a directory")
     }
     let base = directory.hasSuffix("/") ? directory : directory + "/"
-    for (file, document) in CatalogueDocuments.documents(rules) {
+    for (file, document) in CatalogueDocuments.documents(
+      registers: registers, educations: educations, accreditations: accreditations)
+    {
       try FileSystem.writePrivately(
         JSONWriter.string(document), to: base + file, replacing: arguments.flag("--force"))
     }
     context.print(
-      "wrote the catalogue to '\(directory)': \(rules.accreditations?.count ?? 0) "
-        + "accreditations, \(rules.educations.count) recognised educations, "
-        + "\(rules.norms.versions.count) PE norm\(rules.norms.versions.count == 1 ? "" : "s")\n")
+      "wrote the catalogue to '\(directory)': \(accreditations?.count ?? 0) "
+        + "accreditations, \(educations.count) recognised educations, \(registers.count) "
+        + "register\(registers.count == 1 ? "" : "s") ("
+        + registers.map(\.id.rawValue).joined(separator: ", ") + ")\n")
     return ExitCode.success
   }
 }

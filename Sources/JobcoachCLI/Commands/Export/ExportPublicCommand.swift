@@ -7,12 +7,11 @@ struct ExportPublicCommand: Command {
     name: "export public",
     summary: "the public register on a date: number, name, status, since, valid until",
     synopsis:
-      "--format json|csv|html [--on DATE] [--register NAME] [--db PATH | --file FILE...]",
+      "--format json|csv|html [--on DATE] [--register ID] [--db PATH | --file FILE...]",
     positionals: 0...0,
     options: [
       .value("--format", "FORMAT", "json (importable by a municipality), csv or html"), .date,
-      .value(
-        "--register", "NAME", "the register's name in the export (default: Registerjobcoaches)"),
+      .register,
       .database, .documents,
     ],
     discussion: """
@@ -46,9 +45,8 @@ struct ExportPublicCommand: Command {
 
   func run(_ context: CommandContext) throws -> Int32 {
     let date = try context.date(arguments, command: Self.spec.name)
-    let register = try PublishRegister(
-      on: date, register: arguments.value("--register") ?? "Registerjobcoaches"
-    ).run(in: try context.openRegistry(arguments))
+    let register = try PublishRegister(on: date, register: arguments.register)
+      .run(in: try context.openRegistry(arguments))
     switch format {
     case "json": context.print(JSONWriter.string(Self.json(register)))
     case "csv": context.print(Self.csv(register))
@@ -60,7 +58,9 @@ struct ExportPublicCommand: Command {
   static func json(_ register: PublicRegister) -> JSONValue {
     .object([
       "kind": JSONValue(DocumentKind.publicRegister.rawValue), "schemaVersion": JSONValue(1),
-      "register": JSONValue(register.register), "publishedOn": JSONValue(register.publishedOn),
+      "register": JSONValue(register.register),
+      "registerId": JSONValue(register.registerID?.rawValue),
+      "publishedOn": JSONValue(register.publishedOn),
       "entries": .array(
         register.entries.map {
           .object([

@@ -8,13 +8,14 @@ struct ExportSubjectCommand: Command {
     summary: "everything the registry holds about one coach, as JSON (right of access)",
     synopsis: "COACH_ID [--output FILE [--force]] [--db PATH]", positionals: 1...1,
     options: [
-      .value("--output", "FILE", "write to this new file, created with mode 0600 (default: stdout)"),
+      .value(
+        "--output", "FILE", "write to this new file, created with mode 0600 (default: stdout)"),
       .flag("--force", "replace FILE when it exists (a regular file; never through a link)"),
       .database,
     ],
     discussion: """
       The coach with employments, qualifications and register number; the portfolio
-      (diplomas, experience, PE activities); the register membership with its status history
+      (diplomas, experience, PE activities); the register memberships with their status history
       and assessments; the placements they coach and the hours they booked; and every audit
       record about them. Schemas/subject-export.schema.json. A file written with --output is
       readable by its owner only; an existing file is replaced only with --force, and a symbolic
@@ -82,34 +83,11 @@ struct ExportSubjectCommand: Command {
             }),
         ])
       } ?? .null
-    let membership: JSONValue =
-      subject.membership.map { membership in
-        .object([
-          "registerNumber": JSONValue(membership.registerNumber),
-          "admittedOn": JSONValue(membership.admittedOn),
-          "route": JSONValue(membership.route.rawValue),
-          "statusChanges": .array(
-            membership.statusChanges.map {
-              .object([
-                "date": JSONValue($0.date), "status": JSONValue($0.status.rawValue),
-                "rule": JSONValue($0.rule.rawValue), "decision": JSONValue($0.decision),
-              ])
-            }),
-          "assessments": .array(
-            membership.assessments.map {
-              .object([
-                "submittedOn": JSONValue($0.submittedOn), "judgedOn": JSONValue($0.judgedOn),
-                "result": JSONValue($0.result.rawValue),
-                "improvementPoints": JSONValue($0.improvementPoints),
-                "deadline": JSONValue($0.deadline),
-              ])
-            }),
-        ])
-      } ?? .null
+    let memberships: JSONValue = .array(subject.memberships.map { Self.json(membership: $0) })
     return .object([
       "coach": coach,
       "portfolio": portfolio,
-      "membership": membership,
+      "memberships": memberships,
       "bookings": .array(
         subject.bookings.map {
           .object([
@@ -121,6 +99,33 @@ struct ExportSubjectCommand: Command {
           ])
         }),
       "audit": .array(subject.audit.map(AuditLogCommand.json)),
+    ])
+  }
+
+  /// A membership as the subject export shows it: the register, the number and every recorded
+  /// decision.
+  static func json(membership: Membership) -> JSONValue {
+    .object([
+      "register": JSONValue(membership.register.rawValue),
+      "registerNumber": JSONValue(membership.registerNumber),
+      "admittedOn": JSONValue(membership.admittedOn),
+      "route": JSONValue(membership.route.rawValue),
+      "statusChanges": .array(
+        membership.statusChanges.map {
+          .object([
+            "date": JSONValue($0.date), "status": JSONValue($0.status.rawValue),
+            "rule": JSONValue($0.rule.rawValue), "decision": JSONValue($0.decision),
+          ])
+        }),
+      "assessments": .array(
+        membership.assessments.map {
+          .object([
+            "submittedOn": JSONValue($0.submittedOn), "judgedOn": JSONValue($0.judgedOn),
+            "result": JSONValue($0.result.rawValue),
+            "improvementPoints": JSONValue($0.improvementPoints),
+            "deadline": JSONValue($0.deadline),
+          ])
+        }),
     ])
   }
 }
@@ -206,4 +211,5 @@ struct EraseCommand: Command {
         + "'\(store.path)-wal'; close it, then run 'jobcoach erase --finish --db \(store.path)'\n")
     return ExitCode.tempFailure
   }
+
 }

@@ -5,8 +5,8 @@ import JobcoachStore
 struct RegisterAdmitCommand: Command {
   static let spec = CommandSpec(
     name: "register admit", summary: "admit a coach to the register (R-ADM-1, R-ADM-2)",
-    synopsis: "COACH_ID [--on DATE] [--actor NAME] [--db PATH]", positionals: 1...1,
-    options: [.date, .database, .actor, .wait],
+    synopsis: "COACH_ID [--on DATE] [--register ID] [--actor NAME] [--db PATH]", positionals: 1...1,
+    options: [.date, .register, .database, .actor, .wait],
     discussion: """
       Admits the coach when their portfolio holds a diploma of an education the association
       recognised on the diploma date (R-ADM-1) and at least 1,400 hours of experience that
@@ -21,17 +21,22 @@ struct RegisterAdmitCommand: Command {
 
   func run(_ context: CommandContext) throws -> Int32 {
     let register = try RegisterArguments(arguments, command: Self.spec.name, context: context)
-    let decision = try AdmitCoach(coach: register.coach, on: register.date, audit: register.audit)
-      .run(in: register.store)
+    let decision = try AdmitCoach(
+      coach: register.coach, on: register.date, audit: register.audit,
+      register: register.registerID
+    )
+    .run(in: register.store)
     guard let membership = decision.recorded?.membership else {
       context.print(
-        "NOT ADMITTED: \(decision.coach.nameAndID) does not meet the entry requirements on "
-          + "\(register.date)\n\n" + FindingRendering.text(decision.findings))
+        "NOT ADMITTED: \(decision.coach.nameAndID) does not meet the entry requirements of "
+          + "\(decision.register.name) on \(register.date)\n\n"
+          + FindingRendering.text(decision.findings))
       return ExitCode.findings
     }
     context.print(
-      "ADMITTED: \(decision.coach.nameAndID) is registered as \(membership.registerNumber) from "
-        + "\(register.date)\n\n" + FindingRendering.text(decision.findings))
+      "ADMITTED: \(decision.coach.nameAndID) is registered in \(decision.register.name) as "
+        + "\(membership.registerNumber) from \(register.date)\n\n"
+        + FindingRendering.text(decision.findings))
     return ExitCode.success
   }
 }

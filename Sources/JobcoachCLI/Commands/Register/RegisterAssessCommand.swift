@@ -6,14 +6,14 @@ struct RegisterAssessCommand: Command {
   static let spec = CommandSpec(
     name: "register assess", summary: "record a portfolio assessment (R-ASM-1)",
     synopsis:
-      "COACH_ID --result sufficient|insufficient [--points TEXT] [--deadline DATE] [--on DATE] [--actor NAME] [--db PATH]",
+      "COACH_ID --result sufficient|insufficient [--points TEXT] [--deadline DATE] [--on DATE] [--register ID] [--actor NAME] [--db PATH]",
     positionals: 1...1,
     options: [
       .value("--result", "RESULT", "sufficient or insufficient"),
       .value("--points", "TEXT", "the points to improve (required when insufficient)"),
       .value(
         "--deadline", "DATE", "when an insufficient portfolio must be improved (default: 6 months)"),
-      .date, .database, .actor, .wait,
+      .date, .register, .database, .actor, .wait,
     ],
     discussion: """
       Sufficient: the coach stays registered. Insufficient: the points to improve are recorded
@@ -56,7 +56,8 @@ struct RegisterAssessCommand: Command {
     }
     let recorded = try AssessCoach(
       coach: register.coach, result: result, points: points, deadline: deadline,
-      on: register.date, audit: register.audit
+      on: register.date, audit: register.audit,
+      register: register.registerID
     ).run(in: register.store)
     context.print(
       "\(recorded.coach.nameAndID), \(recorded.membership.registerNumber): "

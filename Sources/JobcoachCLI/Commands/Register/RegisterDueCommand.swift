@@ -5,18 +5,21 @@ import JobcoachStore
 struct RegisterDueCommand: Command {
   static let spec = CommandSpec(
     name: "register due",
-    summary: "coaches whose period ends within a window or who lapsed in grace, and coaches with an assessment due",
-    synopsis: "[--within DAYS] [--on DATE] [--stages LIST] [--format text|json|csv] [--db PATH]",
+    summary:
+      "coaches whose period ends within a window or who lapsed in grace, and coaches with an assessment due",
+    synopsis:
+      "[--within DAYS] [--on DATE] [--stages LIST] [--format text|json|csv] [--register ID] [--db PATH]",
     positionals: 0...0,
     options: [
       .value("--within", "DAYS", "the window in days (default 90)"),
       .date,
       .value("--stages", "LIST", "the reminder stages, for example 6m,12w,30d,7d (the default)"),
       .value("--format", "FORMAT", "text, json or csv (default text)"),
+      .value("--register", "ID", "the register (default: the only register held)"),
       .database,
     ],
     discussion: """
-      Lists registered coaches whose five-year cycle ends within the window, with the hours
+      Lists registered coaches whose period ends within the window, with the hours
       they still miss, and earlier registrants with an assessment due (R-ASM-1); soonest first.
       Each line names the reminder stage it has reached (6 months, 12 weeks, 30 days, 7 days
       before the deadline by default; see 'jobcoach remind').
@@ -58,7 +61,7 @@ struct RegisterDueCommand: Command {
   func run(_ context: CommandContext) throws -> Int32 {
     let date = try context.date(arguments, command: Self.spec.name)
     let store = try context.openRegistryFile(arguments, command: Self.spec.name)
-    let rows = try ListDue(on: date, within: within).run(in: store)
+    let rows = try ListDue(on: date, within: within, register: arguments.register).run(in: store)
     switch format {
     case .json:
       let items: [JSONValue] = rows.map { row in

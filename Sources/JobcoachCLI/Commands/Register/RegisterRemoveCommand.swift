@@ -5,10 +5,11 @@ import JobcoachStore
 struct RegisterRemoveCommand: Command {
   static let spec = CommandSpec(
     name: "register remove", summary: "remove a coach from the register, with the reason",
-    synopsis: "COACH_ID --reason TEXT [--on DATE] [--actor NAME] [--db PATH]", positionals: 1...1,
+    synopsis: "COACH_ID --reason TEXT [--on DATE] [--register ID] [--actor NAME] [--db PATH]",
+    positionals: 1...1,
     options: [
       .value("--reason", "TEXT", "why the coach is removed"),
-      .date, .database, .actor, .wait,
+      .date, .register, .database, .actor, .wait,
     ],
     discussion: """
       Records the status 'removed' under R-ASM-1 when the last assessment was insufficient,
@@ -26,7 +27,8 @@ struct RegisterRemoveCommand: Command {
   func run(_ context: CommandContext) throws -> Int32 {
     let register = try RegisterArguments(arguments, command: Self.spec.name, context: context)
     let recorded = try RemoveCoach(
-      coach: register.coach, reason: reason, on: register.date, audit: register.audit
+      coach: register.coach, reason: reason, on: register.date, audit: register.audit,
+      register: register.registerID
     ).run(in: register.store)
     context.print(
       "\(recorded.coach.nameAndID), \(recorded.membership.registerNumber): removed from the "

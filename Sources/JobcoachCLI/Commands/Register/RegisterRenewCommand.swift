@@ -6,8 +6,8 @@ struct RegisterRenewCommand: Command {
   static let spec = CommandSpec(
     name: "register renew",
     summary: "re-register a coach for the next period (R-RE-1, R-RE-3)",
-    synopsis: "COACH_ID [--on DATE] [--actor NAME] [--db PATH]", positionals: 1...1,
-    options: [.date, .database, .actor, .wait],
+    synopsis: "COACH_ID [--on DATE] [--register ID] [--actor NAME] [--db PATH]", positionals: 1...1,
+    options: [.date, .register, .database, .actor, .wait],
     discussion: """
       Judges the period that is ending (from six months before its last day) or, in the three
       months' grace after it, the period that ended, against the PE norm that applies to it
@@ -23,7 +23,8 @@ struct RegisterRenewCommand: Command {
   func run(_ context: CommandContext) throws -> Int32 {
     let register = try RegisterArguments(arguments, command: Self.spec.name, context: context)
     let renewal = try RenewRegistration(
-      coach: register.coach, on: register.date, audit: register.audit
+      coach: register.coach, on: register.date, audit: register.audit,
+      register: register.registerID
     ).run(in: register.store)
     let decision = renewal.decision
     let cycle = renewal.statement.cycle

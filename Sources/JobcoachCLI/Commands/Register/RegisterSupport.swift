@@ -8,12 +8,15 @@ struct RegisterArguments {
   let date: CalendarDate
   let audit: AuditContext
   let store: RegistryStore
+  /// The register named with `--register`; nil: the coach's only membership (R-REG-1).
+  let registerID: RegisterID?
 
   init(_ arguments: ParsedArguments, command: String, context: CommandContext) throws {
     coach = CoachID(rawValue: arguments.positionals[0])
     date = try context.date(arguments, command: command)
     audit = try context.audit(command, arguments)
     store = try context.openRegistryFile(arguments, command: command)
+    registerID = arguments.register
   }
 }
 

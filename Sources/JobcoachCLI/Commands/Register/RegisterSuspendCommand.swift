@@ -5,12 +5,13 @@ import JobcoachStore
 struct RegisterSuspendCommand: Command {
   static let spec = CommandSpec(
     name: "register suspend", summary: "suspend a coach's registration, with the reason (R-RE-4)",
-    synopsis: "COACH_ID --reason TEXT [--on DATE] [--until DATE] [--actor NAME] [--db PATH]",
+    synopsis:
+      "COACH_ID --reason TEXT [--on DATE] [--until DATE] [--register ID] [--actor NAME] [--db PATH]",
     positionals: 1...1,
     options: [
       .value("--reason", "TEXT", "why the registration is suspended"),
       .value("--until", "DATE", "the last day of the suspension (default: until reinstated)"),
-      .date, .database, .actor, .wait,
+      .date, .register, .database, .actor, .wait,
     ],
     discussion: """
       From the date the coach is published as suspended and is not registered in good
@@ -34,7 +35,8 @@ struct RegisterSuspendCommand: Command {
     let register = try RegisterArguments(arguments, command: Self.spec.name, context: context)
     let recorded = try SuspendCoach(
       coach: register.coach, reason: reason, on: register.date, until: until,
-      audit: register.audit
+      audit: register.audit,
+      register: register.registerID
     ).run(in: register.store)
     context.print(
       "\(recorded.coach.nameAndID), \(recorded.membership.registerNumber): suspended from "
@@ -48,8 +50,8 @@ struct RegisterSuspendCommand: Command {
 struct RegisterReinstateCommand: Command {
   static let spec = CommandSpec(
     name: "register reinstate", summary: "end a coach's suspension (R-RE-4)",
-    synopsis: "COACH_ID [--on DATE] [--actor NAME] [--db PATH]", positionals: 1...1,
-    options: [.date, .database, .actor, .wait],
+    synopsis: "COACH_ID [--on DATE] [--register ID] [--actor NAME] [--db PATH]", positionals: 1...1,
+    options: [.date, .register, .database, .actor, .wait],
     discussion: """
       From the date the registration stands as it did before the suspension.
 
@@ -62,7 +64,8 @@ struct RegisterReinstateCommand: Command {
   func run(_ context: CommandContext) throws -> Int32 {
     let register = try RegisterArguments(arguments, command: Self.spec.name, context: context)
     let recorded = try ReinstateCoach(
-      coach: register.coach, on: register.date, audit: register.audit
+      coach: register.coach, on: register.date, audit: register.audit,
+      register: register.registerID
     ).run(in: register.store)
     context.print(
       "\(recorded.coach.nameAndID), \(recorded.membership.registerNumber): reinstated on "
