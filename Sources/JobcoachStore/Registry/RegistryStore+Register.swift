@@ -210,31 +210,31 @@ extension RegistryStore {
           coach: coach, register: RegisterID(rawValue: head.text(0) ?? ""),
           registerNumber: head.text(1) ?? "", admittedOn: try date(head, 2), route: route))
     }
-    let changes = try database.cached(
-      """
-      SELECT register_id, \(Self.statusChangeColumns) FROM membership_status_changes
-      WHERE coach_id = ?\(only) ORDER BY register_id, position
-      """)
-    try changes.bind(key)
-    while try changes.step() {
-      let id = RegisterID(rawValue: changes.text(0) ?? "")
-      guard let index = memberships.firstIndex(where: { $0.register == id }) else {
-        throw corrupt("membership_status_changes.register_id")
+    /// Hands each row of `table` (the coach's, by register and position) to its membership.
+    func merge(
+      _ table: String, _ columns: String,
+      _ add: (inout Membership, Statement) throws(SQLiteError) -> Void
+    ) throws(SQLiteError) {
+      let rows = try database.cached(
+        """
+        SELECT register_id, \(columns) FROM \(table)
+        WHERE coach_id = ?\(only) ORDER BY register_id, position
+        """)
+      try rows.bind(key)
+      while try rows.step() {
+        let id = RegisterID(rawValue: rows.text(0) ?? "")
+        guard let index = memberships.firstIndex(where: { $0.register == id }) else {
+          throw corrupt("\(table).register_id")
+        }
+        try add(&memberships[index], rows)
       }
-      memberships[index].statusChanges.append(try statusChange(changes, from: 1))
     }
-    let assessments = try database.cached(
-      """
-      SELECT register_id, \(Self.assessmentColumns) FROM assessments
-      WHERE coach_id = ?\(only) ORDER BY register_id, position
-      """)
-    try assessments.bind(key)
-    while try assessments.step() {
-      let id = RegisterID(rawValue: assessments.text(0) ?? "")
-      guard let index = memberships.firstIndex(where: { $0.register == id }) else {
-        throw corrupt("assessments.register_id")
-      }
-      memberships[index].assessments.append(try assessment(assessments, from: 1))
+    try merge("membership_status_changes", Self.statusChangeColumns) {
+      membership, row throws(SQLiteError) in
+      membership.statusChanges.append(try statusChange(row, from: 1))
+    }
+    try merge("assessments", Self.assessmentColumns) { membership, row throws(SQLiteError) in
+      membership.assessments.append(try assessment(row, from: 1))
     }
     return memberships
   }
