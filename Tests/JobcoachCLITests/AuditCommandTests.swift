@@ -37,7 +37,7 @@ struct AuditCommandTests {
     // A header, 1 init, 11 documents, 67 records (bookings only by document; the seed's
     // register as it was), 1 removal.
     #expect(lines.count == 81)
-    #expect(lines[1].contains(",init,Registrar A,registry,registry,schemaVersion,,10,"))
+    #expect(lines[1].contains(",init,Registrar A,registry,registry,schemaVersion,,11,"))
     #expect(lines[2].contains(",import,sysuser,document,"))
 
     let later = jobcoach(["audit", "log", "--since", "2026-03-03", "--db", db])

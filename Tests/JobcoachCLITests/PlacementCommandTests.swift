@@ -23,7 +23,7 @@ struct PlacementShowTests {
     ("PL-2026-001", 0, [], [], "22", "22", 110_000),
     ("PL-2026-002", 0, [], [], "0", "0", 0),
     ("PL-2026-008", 1, ["F-1"], ["K-5"], "36", "36", 324_000),
-    ("PL-2026-009", 0, [], ["P-3", "P-4", "P-8"], "12.5", "10", 80_000),
+    ("PL-2026-009", 1, ["P-9"], ["P-3", "P-4", "P-8"], "16.5", "12", 96_000),
     ("PL-2026-010", 1, ["P-5"], [], "18", "16.5", 140_250),
     ("PL-2026-011", 0, [], ["K-4"], "16.5", "16.5", 0),
   ])
@@ -120,17 +120,20 @@ struct HoursCommandTests {
     ])
     #expect(run.code == 0, "\(run.err)")
     let report = JSONValue.object(try run.json())
-    #expect(report["totals"]?["booked"] == .number("12.5"))
-    #expect(report["totals"]?["reimbursable"] == .number("10"))
+    // 12.5 hours of the coaches before and after the coach change, and 2 of the stand-in on
+    // the last day of the stand-in's assignment (P-9 met); the stand-in's visit the day after
+    // lies beyond the period.
+    #expect(report["totals"]?["booked"] == .number("14.5"))
+    #expect(report["totals"]?["reimbursable"] == .number("12"))
     #expect(report["totals"]?["notReimbursable"] == .number("2.5"))
-    #expect(report["totals"]?["amountCents"] == .number("80000"))
+    #expect(report["totals"]?["amountCents"] == .number("96000"))
     let excluded = report["notReimbursed"]?.array ?? []
     #expect(excluded.map { $0["rule"] } == [.string("P-4"), .string("P-3")])
     #expect(excluded.map { $0["hours"] } == [.number("1.5"), .number("1")])
     let lines = report["lines"]?.array ?? []
     #expect(
       lines.map { $0["goals"] } == [.array([]), .array([.string("G1")]), .array([.string("G3")])])
-    #expect(lines.map { $0["amountCents"] } == [.number("0"), .number("64000"), .number("16000")])
+    #expect(lines.map { $0["amountCents"] } == [.number("0"), .number("80000"), .number("16000")])
   }
 
   @Test func reportListsHoursDuringApprovedAbsence() throws {
@@ -154,7 +157,7 @@ struct HoursCommandTests {
     #expect(
       run.out.hasPrefix(
         "goals,categories,booked_hours,reimbursable_hours,not_reimbursable_hours,amount_cents\r\n"))
-    #expect(run.out.hasSuffix("total,,12.5,10,2.5,80000\r\n"))
+    #expect(run.out.hasSuffix("total,,14.5,12,2.5,96000\r\n"))
   }
 
   @Test(arguments: [
@@ -175,7 +178,7 @@ struct HoursCommandTests {
       "b.json",
       """
       {"kind": "hour-bookings", "schemaVersion": 1, "bookings": [
-        {"id": "BK-NEW", "placement": "PL-2026-009", "coach": "JC-0007", "date": "2026-11-19",
+        {"id": "BK-NEW", "placement": "PL-2026-009", "coach": "JC-0006", "date": "2026-11-19",
          "hours": 2, "goals": ["G1"], "contact": "visit"}]}
       """)
     let first = jobcoach(["hours", "import", file, "--db", db])
@@ -184,7 +187,7 @@ struct HoursCommandTests {
     let again = jobcoach(["hours", "import", file, "--db", db])
     #expect(again.out.hasPrefix("nothing changed: 1 record already in the registry as given\n"))
     let shown = jobcoach(["placement", "show", "PL-2026-009", "--on", "2026-11-23", "--db", db])
-    #expect(shown.out.contains("14.5 booked, 12 reimbursable (EUR 960.00)"))
+    #expect(shown.out.contains("18.5 booked, 14 reimbursable (EUR 1,120.00)"), "\(shown.out)")
   }
 
   @Test func importRefusesOtherDocumentsAndUnknownPlacementsAndWritesNothing() throws {
@@ -211,5 +214,86 @@ struct HoursCommandTests {
         "stray.json#/bookings/0/placement: no placement with id 'PL-0000' in this import or the registry"
       ))
     #expect(bytes(db) == before)
+  }
+}
+
+/// Assignments through the command line (issue 16): the samples' PL-2026-009 changes coach on
+/// 2026-07-01 (Werkpad's recognition ended, the policy's new list came in) and has a stand-in
+/// in August.
+struct AssignmentCommandTests {
+  /// The stand-in on the last day of the stand-in assignment, exactly; the day after, not
+  /// assigned.
+  @Test func verifyJudgesTheCoachsOwnAssignment() {
+    let lastDay = jobcoach([
+      "verify", "JC-0009", "--as", "external", "--placement", "PL-2026-009", "--on", "2026-08-31",
+      "--file", samplesPath,
+    ])
+    #expect(lastDay.code == 0, "\\(lastDay.err)")
+    #expect(
+      lastDay.out == """
+        ELIGIBLE: Ilse Mulder (JC-0009) may be assigned as an external coach of ORG-PRAKTIJK-MULDER on 2026-08-31
+        placement: PL-2026-009 at ORG-KORENSCHOOF, 2026-03-01 to 2027-02-28
+        policy: Jobcoaching Zaanstreek-Waterland, list revised July 2026 (POL-ZAANSTAD, in force from 2026-07-01): the policy of municipality ORG-ZAANSTAD, which grants placement PL-2026-009; in force on the assignment's start, 2026-08-01 (Q-ASG-2)
+
+        met      Q-ASG-2  the assignment is judged under policy POL-ZAANSTAD as in force on its start, 2026-08-01 (version of 2026-07-01)
+                          evidence: Jobcoaching Zaanstreek-Waterland, list revised July 2026, in force from 2026-07-01
+        met      Q-ASG-1  Ilse Mulder is assigned to placement PL-2026-009 as stand-in coach for Praktijk Mulder Jobcoaching (ORG-PRAKTIJK-MULDER), 2026-08-01 to 2026-08-31
+                          evidence: stand-in coach 2026-08-01 to 2026-08-31 for Praktijk Mulder Jobcoaching (ORG-PRAKTIJK-MULDER)
+        met      Q-EXT    employed as an external coach by Praktijk Mulder Jobcoaching on 2026-08-31
+                          evidence: external coach at Praktijk Mulder Jobcoaching (ORG-PRAKTIJK-MULDER), 2022-09-01 to open end
+        met      Q-EXT-1  Praktijk Mulder Jobcoaching is recognised by UWV under framework 2016 on 2026-08-31
+                          evidence: UWV recognition (framework 2016) of Praktijk Mulder Jobcoaching, valid 2022-09-01 to open end; document 'UWV-EK2016-0311' issued by UWV
+        met      Q-POL-2  Praktijk Mulder Jobcoaching (ORG-PRAKTIJK-MULDER) is on the list of organisations policy POL-ZAANSTAD works with
+                          evidence: Jobcoaching Zaanstreek-Waterland, list revised July 2026, in force from 2026-07-01
+        n/a      Q-POL-3  placement PL-2026-009 is funded by the municipality, not by UWV
+        met      F-6      policy POL-ZAANSTAD applies its own framework: light coaching at most EUR 2,700.00 in year 1, EUR 1,400.00 in year 2, EUR 1,400.00 in year 3; money may shift between years 1 and 2
+                          evidence: Jobcoaching Zaanstreek-Waterland, list revised July 2026, in force from 2026-07-01
+        met      F-2      2 half-year periods granted, 2026-03-01 to 2027-02-28
+                          evidence: period 2026-03-01 to 2026-08-31
+                          evidence: period 2026-09-01 to 2027-02-28
+        met      F-3      coaching granted until 2027-02-28, within the first 2 years
+        met      F-4      the same framework applies to an external coach; EUR 80.00 an hour, costs outside the framework are the employer's
+
+        """)
+    let dayAfter = jobcoach([
+      "verify", "JC-0009", "--as", "external", "--placement", "PL-2026-009", "--on", "2026-09-01",
+      "--file", samplesPath,
+    ])
+    #expect(dayAfter.code == 1)
+    #expect(
+      dayAfter.out.hasPrefix(
+        "NOT ELIGIBLE: Ilse Mulder (JC-0009) may not be assigned as an external coach on 2026-09-01; not met: Q-ASG-1\n"
+      ))
+    // The coach before the change, judged under the policy of his assignment's start: his
+    // organisation was on the list then.
+    let before = jobcoach([
+      "verify", "JC-0007", "--as", "external", "--placement", "PL-2026-009", "--on", "2026-06-30",
+      "--file", samplesPath,
+    ])
+    #expect(before.code == 0, "\\(before.out)")
+    #expect(before.out.contains("(POL-ZAANSTAD, in force from 2024-01-01)"))
+    #expect(before.out.contains("in force on the assignment's start, 2026-03-01 (Q-ASG-2)"))
+  }
+
+  /// `placement show` lists who coached when; the stand-in's visit the day after the
+  /// stand-in ended is held back by P-9.
+  @Test func placementShowListsTheAssignments() {
+    let run = jobcoach([
+      "placement", "show", "PL-2026-009", "--on", "2026-11-23", "--file", samplesPath,
+    ])
+    #expect(run.code == 1)
+    #expect(
+      run.out.contains(
+        """
+        assignments:
+          main     Gert de Boer (JC-0007), 2026-03-01 to 2026-06-30, for ORG-WERKPAD
+          main     Fatima El Amrani (JC-0006), 2026-07-01 to 2027-02-28, for ORG-JOBCOACHPLUS
+          stand-in Ilse Mulder (JC-0009), 2026-08-01 to 2026-08-31, for ORG-PRAKTIJK-MULDER
+
+        """), "\\(run.out)")
+    #expect(
+      run.out.contains(
+        "NOT MET  P-9  2 hours booked by JC-0009, not assigned to the placement on the booking dates; not reimbursed"
+      ))
   }
 }

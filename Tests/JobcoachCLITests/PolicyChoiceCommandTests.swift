@@ -31,12 +31,14 @@ struct PolicyChoiceCommandTests {
       run.out.contains(
         "\npolicy: Jobcoaching Zaanstreek-Waterland (approach note 2016) (POL-ZAANSTAD, in force "
           + "from 2024-01-01): the policy of municipality ORG-ZAANSTAD, which grants placement "
-          + "PL-2026-001\n"))
+          + "PL-2026-001; in force on the assignment's start, 2026-02-01 (Q-ASG-2)\n"))
     let json = jobcoach([
       "verify", "JC-0001", "--as", "municipal", "--municipality", "ORG-PURMEREND", "--on",
       "2026-03-02", "--file", samplesPath, "--format", "json",
     ])
-    #expect(json.out.contains(#""kind" : "municipality""#) || json.out.contains(#""kind": "municipality""#))
+    #expect(
+      json.out.contains(#""kind" : "municipality""#)
+        || json.out.contains(#""kind": "municipality""#))
     #expect(json.out.contains("POL-PURMEREND"))
   }
 
@@ -127,19 +129,21 @@ struct NewcomerTests {
 
   @Test func importHelpNamesEveryDocumentKind() {
     let help = jobcoach(["import", "--help"]).out
-    for kind in ["organisations", "coaches", "placements", "policies", "educations",
+    for kind in [
+      "organisations", "coaches", "placements", "policies", "educations",
       "accreditations", "pe-norms", "portfolios", "memberships", "hour-bookings",
-      "public-register"]
-    {
+      "public-register",
+    ] {
       #expect(help.contains("\"\(kind)\""), "\(kind)")
     }
   }
 
   @Test func theToolsHelpNamesEveryExitCode() {
     let help = jobcoach(["--help"]).out
-    for code in ["0 success", "1 not eligible", "64 usage", "65 bad input", "66 input",
-      "70 internal", "73 an output file"]
-    {
+    for code in [
+      "0 success", "1 not eligible", "64 usage", "65 bad input", "66 input",
+      "70 internal", "73 an output file",
+    ] {
       #expect(help.contains(code), "\(code)")
     }
   }

@@ -367,11 +367,13 @@ struct InternalCoachRulesTests {
     #expect(result.isEligible)
   }
 
-  @Test func uwvFundedPlacementRefusesAnInternalCoach() {
+  /// Q-POL-3 as read: UWV works only with recognised coaching organisations for external
+  /// coaching; internal coaching under UWV follows UWV's own rules, not in the sources.
+  @Test func uwvFundingDoesNotJudgeAnInternalCoachByQPOL3() {
     let result = verify(
       coach(), as: .internal, on: "2026-03-02", placement: placement(funder: .uwv),
       organisations: [employer])
-    #expect(result.outcome("Q-POL-3") == .unmet)
+    #expect(result.outcome("Q-POL-3") == .notApplicable)
   }
 }
 

@@ -206,7 +206,11 @@ struct CheckRegistryTests {
     #expect(onMunicipality.first?.severity == .error)
     #expect(onMunicipality.first?.message.contains("POL-A, POL-B") == true)
     let onPlacement = after.findings.filter { $0.subject == .placement("P1") }
-    #expect(onPlacement.map(\.rule) == [.internalCoachingPolicy])
+    // The placement's review is not judged; its coach's assignment is, under the policy of
+    // the assignment's start, when only one policy was in force (Q-ASG-2).
+    #expect(onPlacement.filter { $0.severity == .error }.map(\.rule) == [.internalCoachingPolicy])
+    #expect(onPlacement.contains { $0.rule == .policyAtAssignment && $0.outcome == .met })
+    #expect(!onPlacement.contains { $0.rule == .halfYearPeriods })
     #expect(after.subjects.contains(.organisation("MUN")))
     #expect(!after.isClean)
   }

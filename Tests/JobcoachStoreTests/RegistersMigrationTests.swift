@@ -4,7 +4,7 @@ import Testing
 @testable import JobcoachCore
 @testable import JobcoachStore
 
-/// Registers as data (issue 15): a registry of schema version 9, made by the migrations of
+/// Registers as data (issue 15) and assignments (issue 16): a registry of schema version 9, made by the migrations of
 /// that time and filled as it was, upgrades in place; every membership, status change,
 /// assessment and norm becomes the seed register's, and nothing is lost.
 struct RegistersMigrationTests {
@@ -21,6 +21,12 @@ struct RegistersMigrationTests {
         PRAGMA application_id = \(Schema.applicationID);
         PRAGMA user_version = 9;
         INSERT INTO coaches (id, name) VALUES ('JC-1', 'Anouk'), ('JC-2', 'Bram');
+        INSERT INTO organisations (id, name, kind) VALUES ('EMP', 'Bakkerij', 'employer');
+        INSERT INTO placements (id, employer_id, coach_id, worker_ref, start_on, end_on, funder, appointed_through_municipality,
+          task_experience_document, task_experience_issuer, exemption_minutes_per_week,
+          exemption_document, exemption_issuer)
+          VALUES ('PL-1', 'EMP', 'JC-1', 'W-1', '2026-02-01', '2027-01-31', 'municipality', 0, 'TASK-1', 'Bakkerij',
+            240, 'EXEMPT-1', 'Bakkerij');
         INSERT INTO memberships VALUES ('JC-1', 'RJC-00001', '2020-02-29', 'entry-requirements');
         INSERT INTO memberships VALUES ('JC-2', 'RJC-00002', '2008-05-01', 'earlier-admission');
         INSERT INTO membership_status_changes VALUES
@@ -36,7 +42,22 @@ struct RegistersMigrationTests {
         """)
     }
     let store = try RegistryStore.open(at: path)
-    #expect(try store.schemaVersion() == 10)
+    #expect(try store.schemaVersion() == Schema.currentVersion)
+    // The placement's single coach became one main assignment over its dates, with its facts
+    // (Q-ASG-1), and nothing of it is read from the placement itself any more.
+    let placement = try #require(try store.placement("PL-1"))
+    #expect(
+      placement.assignments == [
+        Assignment(
+          coach: "JC-1", organisation: nil,
+          period: DateInterval(
+            start: CalendarDate(iso: "2026-02-01")!, end: CalendarDate(iso: "2027-01-31")!),
+          role: .main, taskExperience: EvidenceReference(documentID: "TASK-1", issuer: "Bakkerij"),
+          hoursExemption: HoursExemption(
+            perWeek: Hours(wholeHours: 4),
+            evidence: EvidenceReference(documentID: "EXEMPT-1", issuer: "Bakkerij")))
+      ])
+    #expect(try store.placements(coachedBy: "JC-1").map(\.id) == ["PL-1"])
     #expect(try store.registers().map(\.id) == [.seedDefault])
     let register = try store.register(.seedDefault)
     #expect(register.name == Register.seedDefault.name)

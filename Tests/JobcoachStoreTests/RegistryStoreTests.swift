@@ -203,11 +203,26 @@ struct RegistryStoreTests {
       """)
   }
 
-  /// The register's tables as before schema 10: one register, so no register column, no
-  /// registers, no policy register lists.
+  /// The register's tables as before schema 10 (one register, so no register column, no
+  /// registers, no policy register lists), and placements as before 11 (one coach each, no
+  /// assignments).
   static func downgradeRegisters(_ database: Database) throws {
     try database.execute(
       """
+      UPDATE placements SET
+        coach_id = (SELECT coach_id FROM assignments a WHERE a.placement_id = placements.id
+          AND a.position = 0),
+        task_experience_document = (SELECT task_experience_document FROM assignments a
+          WHERE a.placement_id = placements.id AND a.position = 0),
+        task_experience_issuer = (SELECT task_experience_issuer FROM assignments a
+          WHERE a.placement_id = placements.id AND a.position = 0),
+        exemption_minutes_per_week = (SELECT exemption_minutes_per_week FROM assignments a
+          WHERE a.placement_id = placements.id AND a.position = 0),
+        exemption_document = (SELECT exemption_document FROM assignments a
+          WHERE a.placement_id = placements.id AND a.position = 0),
+        exemption_issuer = (SELECT exemption_issuer FROM assignments a
+          WHERE a.placement_id = placements.id AND a.position = 0);
+      DROP TABLE assignments;
       CREATE TEMP TABLE old_norms AS SELECT * FROM pe_norms WHERE register_id = 'BvJN';
       CREATE TEMP TABLE old_memberships AS SELECT * FROM memberships WHERE register_id = 'BvJN';
       CREATE TEMP TABLE old_changes AS

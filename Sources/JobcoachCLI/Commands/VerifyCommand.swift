@@ -96,6 +96,7 @@ struct VerifyCommand: Command {
       "on": JSONValue(request.date),
       "placement": JSONValue(request.placement?.id.rawValue),
       "eligible": JSONValue(verification.isEligible),
+      "organisation": JSONValue(verification.organisation?.rawValue),
       "policy": PolicyRendering.json(answer.policy),
       "findings": .array(verification.findings.map(FindingRendering.json)),
     ])
@@ -106,16 +107,23 @@ struct VerifyCommand: Command {
     let request = verification.request
     let coach = verification.coach
     let failing = verification.findings.filter { $0.severity == .error }
+    // The organisation is named when it was a choice: an assignment's, or one of several
+    // employers of the kind.
+    let ofKind = coach.employments(on: request.date).filter { $0.kind == request.kind }
+    let named =
+      request.placement?.assignment(of: coach.id, on: request.date)?.organisation != nil
+      || Set(ofKind.map(\.organisation)).count > 1
+    let of = named ? verification.organisation.map { " of \($0)" } ?? "" : ""
     var text: String
     if verification.isEligible {
       text =
         "ELIGIBLE: \(coach.name) (\(coach.id)) may be assigned as "
-        + "\(request.kind.withArticle) on \(request.date)"
+        + "\(request.kind.withArticle)\(of) on \(request.date)"
     } else {
       let rules = Array(Set(failing.map(\.rule))).sorted().map(\.rawValue)
       text =
         "NOT ELIGIBLE: \(coach.name) (\(coach.id)) may not be assigned as "
-        + "\(request.kind.withArticle) on \(request.date); not met: "
+        + "\(request.kind.withArticle)\(of) on \(request.date); not met: "
         + rules.joined(separator: ", ")
     }
     text += "\n"

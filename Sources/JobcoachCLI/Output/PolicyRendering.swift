@@ -7,7 +7,9 @@ enum PolicyRendering {
   static func text(_ choice: PolicyChoice, on date: CalendarDate) -> String {
     let policy = choice.policy
     return "\(policy.name) (\(policy.id), in force from \(policy.effectiveFrom)): "
-      + reason(choice.source, on: date)
+      + reason(choice.source, on: choice.assignmentStart ?? date)
+      + (choice.assignmentStart.map { "; in force on the assignment's start, \($0) (Q-ASG-2)" }
+        ?? "")
   }
 
   static func reason(_ source: PolicySource, on date: CalendarDate) -> String {
@@ -50,6 +52,7 @@ enum PolicyRendering {
       "name": JSONValue(choice.policy.name),
       "effectiveFrom": JSONValue(choice.policy.effectiveFrom),
       "source": .object(source),
+      "assignmentStart": JSONValue(choice.assignmentStart),
     ])
   }
 }

@@ -139,7 +139,6 @@ public struct CalendarDate: Hashable, Comparable, Sendable {
     return later.components.day == components.day ? later.adding(days: -1) : later
   }
 
-
   /// Whole days from `self` to `other` (negative when `other` is earlier).
   public func days(until other: CalendarDate) -> Int {
     other.daysSinceEpoch - daysSinceEpoch
@@ -213,6 +212,11 @@ public struct DateInterval: Hashable, Sendable {
   /// Whether `date` lies in the interval (start and end days included).
   public func contains(_ date: CalendarDate) -> Bool {
     start <= date && (end.map { date <= $0 } ?? true)
+  }
+
+  /// Whether the two share a day.
+  public func overlaps(_ other: DateInterval) -> Bool {
+    contains(other.start) || other.contains(start)
   }
 }
 

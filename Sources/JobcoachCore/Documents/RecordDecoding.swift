@@ -143,6 +143,31 @@ extension HoursExemption: JSONField {
   }
 }
 
+extension AssignmentRole: JSONEnumField {}
+
+extension Assignment: JSONField {
+  public static func decode(
+    _ value: JSONValue, at pointer: JSONPointer, in context: DecodingContext
+  ) -> Assignment? {
+    guard var fields = ObjectFields(value, at: pointer, in: context) else { return nil }
+    let coach = fields.required("coach", as: CoachID.self)
+    let organisation = fields.required("organisation", as: OrganisationID.self)
+    let from = fields.required("from", as: CalendarDate.self)
+    let until = fields.optional("until", as: CalendarDate.self)
+    let role = fields.optional("role", as: AssignmentRole.self)
+    let taskExperience = fields.optional("taskExperience", as: EvidenceReference.self)
+    let hoursExemption = fields.optional("hoursExemption", as: HoursExemption.self)
+    fields.rejectUnknownFields()
+    if let from, let until, until < from {
+      fields.report("until", "the assignment ends (\(until)) before it starts (\(from))")
+    }
+    guard !fields.failed, let coach, let organisation, let from else { return nil }
+    return Assignment(
+      coach: coach, organisation: organisation, period: DateInterval(start: from, end: until),
+      role: role ?? .main, taskExperience: taskExperience, hoursExemption: hoursExemption)
+  }
+}
+
 extension Placement: JSONField {
   public static func decode(
     _ value: JSONValue, at pointer: JSONPointer, in context: DecodingContext
@@ -165,14 +190,33 @@ extension Placement: JSONField {
     let plan = fields.optional("plan", as: CoachingPlan.self)
     let absences = fields.optional("absences", as: [Absence].self)
     let wageCostSubsidy = fields.optional("wageCostSubsidy", as: Bool.self)
+    let assignments = fields.optional("assignments", as: [Assignment].self)
     fields.rejectUnknownFields()
     if let start, let end, end < start {
       fields.report("end", "the placement ends (\(end)) before it starts (\(start))")
       return nil
     }
+    if assignments != nil {
+      // One way to say who coaches: the assignments, each with its own facts.
+      for key in ["coach", "taskExperience", "hoursExemption"] where fields.object[key] != nil {
+        fields.report(key, "with 'assignments', '\(key)' belongs inside an assignment")
+      }
+    }
+    if let start, let assignments {
+      let placement = DateInterval(start: start, end: end)
+      for (index, assignment) in assignments.enumerated() {
+        let place = pointer.appending("assignments").appending(index)
+        if let problem = Placement.assignmentProblem(
+          assignment, among: assignments[..<index], in: placement)
+        {
+          fields.report(at: place.appending(problem.field), problem.message)
+        }
+      }
+    }
     guard !fields.failed, let id, let employer, let worker, let start else { return nil }
     return Placement(
-      id: id, municipality: municipality, employer: employer, coach: coach, worker: worker,
+      id: id, municipality: municipality, employer: employer, coach: coach,
+      assignments: assignments ?? [], worker: worker,
       period: DateInterval(start: start, end: end), funder: funder ?? .municipality,
       appointedThroughMunicipality: appointed ?? false, taskExperience: taskExperience,
       hoursExemption: hoursExemption, grant: grant, plan: plan, absences: absences ?? [],

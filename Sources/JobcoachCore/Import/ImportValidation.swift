@@ -159,7 +159,19 @@ public final class ReferenceValidator {
             municipality, [.municipality], role: "the municipality of a placement", file,
             pointer.appending("municipality")))
       }
-      if let coach = placement.coach { resolve(.coach(coach, file, pointer.appending("coach"))) }
+      for (index, assignment) in placement.assignments.enumerated() {
+        let place =
+          placement.assignments.count == 1 && assignment.organisation == nil
+          ? pointer : pointer.appending("assignments").appending(index)
+        resolve(.coach(assignment.coach, file, place.appending("coach")))
+        if let organisation = assignment.organisation {
+          resolve(
+            .organisation(
+              organisation, [.municipality, .employer, .coachingOrganisation, .selfEmployed],
+              role: "the organisation that delivers the coaching", file,
+              place.appending("organisation")))
+        }
+      }
     case .portfolio(let portfolio):
       unique(
         "portfolio \(portfolio.coach)", "a portfolio of coach '\(portfolio.coach)'", file,

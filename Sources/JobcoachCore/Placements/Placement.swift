@@ -5,26 +5,25 @@ public enum Funder: String, CaseIterable, Hashable, Sendable {
   case uwv
 }
 
-/// A placement: one worker on a paid job with one employer, coached by one coach.
+/// A placement: one worker on a paid job with one employer, coached by the coaches assigned to
+/// it over time (Q-ASG-1).
 ///
-/// The worker is known only by a pseudonymous reference. The two facts that the G4 rules ask of
-/// an internal coach for this placement live here, because they depend on the job, not only on
-/// the coach: experience with the worker's tasks (Q-INT-3) and an hours exemption (Q-INT-4).
+/// The worker is known only by a pseudonymous reference. Who coaches when, for which
+/// organisation, lives in the assignments, with the two facts the G4 rules ask of an internal
+/// coach for this placement (Q-INT-3, Q-INT-4): they depend on the job and the coach, and never
+/// carry over to another coach.
 public struct Placement: Hashable, Sendable {
   public var id: PlacementID
   /// The municipality that grants the coaching; its policy applies by default.
   public var municipality: OrganisationID?
   public var employer: OrganisationID
-  public var coach: CoachID?
+  /// Who coaches when (Q-ASG-1), by start date; a coach change is a new assignment.
+  public var assignments: [Assignment]
   public var worker: WorkerReference
   public var period: DateInterval
   public var funder: Funder
   /// Whether the coach was appointed through the municipality (Q-POL-2, third option).
   public var appointedThroughMunicipality: Bool
-  /// Evidence that the coach has experience with the work the worker does (Q-INT-3).
-  public var taskExperience: EvidenceReference?
-  /// The coach's exemption from part of their working hours to coach (Q-INT-4).
-  public var hoursExemption: HoursExemption?
   /// The coaching the municipality granted (F-1..F-5); nil until it decides.
   public var grant: Grant?
   /// The coaching plan (P-1); nil until agreed.
@@ -35,9 +34,13 @@ public struct Placement: Hashable, Sendable {
   /// each quarter (K-5).
   public var wageCostSubsidy: Bool
 
+  /// With `assignments`, or with one `coach` (and its facts): one main assignment over the
+  /// placement's dates whose delivering organisation is the coach's employer of the kind
+  /// judged, as a placement of before assignments said it.
   public init(
     id: PlacementID, municipality: OrganisationID? = nil, employer: OrganisationID,
-    coach: CoachID?, worker: WorkerReference, period: DateInterval, funder: Funder = .municipality,
+    coach: CoachID? = nil, assignments: [Assignment] = [], worker: WorkerReference,
+    period: DateInterval, funder: Funder = .municipality,
     appointedThroughMunicipality: Bool = false, taskExperience: EvidenceReference? = nil,
     hoursExemption: HoursExemption? = nil, grant: Grant? = nil, plan: CoachingPlan? = nil,
     absences: [Absence] = [], wageCostSubsidy: Bool = false
@@ -45,13 +48,20 @@ public struct Placement: Hashable, Sendable {
     self.id = id
     self.municipality = municipality
     self.employer = employer
-    self.coach = coach
+    var assignments = assignments
+    if let coach {
+      assignments.append(
+        Assignment(
+          coach: coach, organisation: nil, period: period, role: .main,
+          taskExperience: taskExperience, hoursExemption: hoursExemption))
+    }
+    self.assignments = assignments.sorted {
+      ($0.period.start, $0.role) < ($1.period.start, $1.role)
+    }
     self.worker = worker
     self.period = period
     self.funder = funder
     self.appointedThroughMunicipality = appointedThroughMunicipality
-    self.taskExperience = taskExperience
-    self.hoursExemption = hoursExemption
     self.grant = grant
     self.plan = plan
     self.absences = absences.sorted { $0.period.start < $1.period.start }
@@ -67,9 +77,38 @@ extension Placement {
     public var employer: OrganisationID
   }
 
-  /// Nil for a placement without a coach: it has no siblings.
+  /// By the lead coach; nil for a placement without one: it has no siblings.
   public var siblingKey: SiblingKey? {
-    coach.map { SiblingKey(coach: $0, employer: employer) }
+    leadCoach.map { SiblingKey(coach: $0, employer: employer) }
+  }
+
+  /// The coach of the main assignment that started last: who a placement is filed under
+  /// (`placements(coachedBy:)`, K-6); nil when none is assigned.
+  public var leadCoach: CoachID? {
+    assignments.last { $0.role == .main }?.coach ?? assignments.last?.coach
+  }
+
+  /// Every coach ever assigned, in order of their first assignment.
+  public var assignedCoaches: [CoachID] {
+    var seen = Set<CoachID>()
+    return assignments.map(\.coach).filter { seen.insert($0).inserted }
+  }
+
+  /// The days `assignment` runs: an open end runs with the placement.
+  public func days(of assignment: Assignment) -> DateInterval {
+    DateInterval(start: assignment.start, end: assignment.period.end ?? period.end)
+  }
+
+  /// The assignments covering `date`, main first (Q-ASG-1).
+  public func assignments(on date: CalendarDate) -> [Assignment] {
+    guard period.contains(date) else { return [] }
+    return assignments.filter { $0.period.contains(date) }.sorted { $0.role < $1.role }
+  }
+
+  /// The coach's assignment covering `date` (the main one when both apply), else nil: the one
+  /// answer to "is this coach assigned here on this day" (Q-ASG-1, P-9).
+  public func assignment(of coach: CoachID, on date: CalendarDate) -> Assignment? {
+    assignments(on: date).first { $0.coach == coach }
   }
 }
 
@@ -81,5 +120,39 @@ public struct HoursExemption: Hashable, Sendable {
   public init(perWeek: Hours, evidence: EvidenceReference) {
     self.perWeek = perWeek
     self.evidence = evidence
+  }
+}
+
+extension Placement {
+  /// What is wrong with `assignment` beside the ones before it in a placement of `period`
+  /// (Q-ASG-1): it must lie within the placement, and two main assignments never overlap (a
+  /// coach change is a new assignment from the day after). Nil when nothing is.
+  public static func assignmentProblem(
+    _ assignment: Assignment, among earlier: ArraySlice<Assignment>, in period: DateInterval
+  ) -> (field: String, message: String)? {
+    if assignment.start < period.start {
+      return (
+        "from", "the assignment starts (\(assignment.start)) before the placement (\(period.start))"
+      )
+    }
+    if let end = period.end, (assignment.period.end ?? end) > end {
+      return (
+        assignment.period.end == nil ? "from" : "until",
+        "the assignment runs past the placement's end (\(end))"
+      )
+    }
+    guard assignment.role == .main else { return nil }
+    let effective = DateInterval(start: assignment.start, end: assignment.period.end ?? period.end)
+    for other in earlier where other.role == .main {
+      let span = DateInterval(start: other.start, end: other.period.end ?? period.end)
+      if span.overlaps(effective) {
+        return (
+          "from",
+          "two main assignments overlap: \(other.coach)'s runs \(span); a coach change is a new "
+            + "assignment from the day after the last one ends"
+        )
+      }
+    }
+    return nil
   }
 }

@@ -171,6 +171,14 @@ struct PlacementRules: PlacementFindings {
   private func firstFailure(
     _ booking: HourBooking, _ context: FailureContext, _ assessment: inout BookingAssessment
   ) -> (rule: RuleID, message: String)? {
+    // P-9: only the coach assigned on the day books reimbursable hours (Q-ASG-1).
+    guard placement.assignment(of: booking.coach, on: booking.date) != nil else {
+      return (
+        .bookedByAssignedCoach,
+        "booked by \(booking.coach), who is not assigned to placement \(placement.id) on "
+          + "\(booking.date)"
+      )
+    }
     guard let grant else { return (.halfYearPeriods, "no coaching is granted for this placement") }
     guard grant.period(containing: booking.date) != nil else {
       return (.halfYearPeriods, "booked outside the granted periods")

@@ -132,6 +132,17 @@ extension PlacementRules {
     }
     func evidence(_ indices: [Int]) -> [EvidenceItem] { self.evidence(indices, of: assessments) }
     func sum(_ indices: [Int]) -> Hours { self.sum(indices, of: assessments) }
+    // P-9
+    let unassigned = failures[.bookedByAssignedCoach]
+    if !unassigned.isEmpty {
+      let coaches = Set(unassigned.map { assessments[$0].booking.coach.rawValue }).sorted()
+      findings.append(
+        finding(
+          .bookedByAssignedCoach, .error, .unmet,
+          "\(sum(unassigned).spoken) booked by " + coaches.joined(separator: ", ")
+            + ", not assigned to the placement on the booking dates; not reimbursed",
+          evidence(unassigned)))
+    }
     // P-2
     let unattributed = failures[.hoursAttributed]
     findings.append(

@@ -16,7 +16,45 @@ public struct QualificationRules: Sendable {
   public func verify(_ coach: Coach, _ request: VerificationRequest, grant: Bool = true)
     -> Verification
   {
+    // An external coach judged for no particular organisation (no assignment names one) is
+    // judged as each external employment in force; eligible when one of them qualifies,
+    // whichever order the employments are listed in.
+    let assignment = request.placement?.assignment(of: coach.id, on: request.date)
+    let external = coach.employments(on: request.date).filter { $0.kind == .external }
+      .map(\.organisation)
+    if request.kind == .external, assignment?.organisation == nil, Set(external).count > 1 {
+      let each = Array(Set(external)).sorted().map {
+        verify(coach, request, grant: grant, organisation: $0)
+      }
+      var chosen = each.first { $0.isEligible } ?? each[0]
+      for other in each where other.organisation != chosen.organisation {
+        let failed = Set(other.findings.filter { $0.severity == .error }.map(\.rule)).sorted()
+        chosen.findings.append(
+          Finding(
+            rule: .externalEmployment, severity: .note, outcome: .met, subject: .coach(coach.id),
+            message: "also employed as an external coach by \(name(other.organisation!)) on "
+              + "\(request.date)"
+              + (failed.isEmpty
+                ? ", under which the coach is eligible too"
+                : ", under which not met: " + failed.map(\.rawValue).joined(separator: ", "))))
+      }
+      return chosen
+    }
+    return verify(coach, request, grant: grant, organisation: assignment?.organisation)
+  }
+
+  func name(_ id: OrganisationID) -> String {
+    organisations[id].map { "\($0.name) (\(id))" } ?? "'\(id)'"
+  }
+
+  /// The verification as a coach of `organisation` (the assignment's, or one external
+  /// employment of several); nil: the coach's employment of the kind.
+  func verify(
+    _ coach: Coach, _ request: VerificationRequest, grant: Bool, organisation: OrganisationID?
+  ) -> Verification {
     var context = Context(coach: coach, request: request, organisations: organisations)
+    context.organisation = organisation
+    context.checkAssignment()
     context.checkEmployment()
     for rule in RuleID.requirements(for: request.kind) {
       if request.policy.requirements(for: request.kind).contains(rule) {
@@ -31,10 +69,13 @@ public struct QualificationRules: Sendable {
     context.checkPolicies()
     if grant, let placement = request.placement {
       context.findings += FundingRules(
-        placement: placement, policy: request.policy, coachKind: request.kind
+        placement: placement, policy: request.fundingPolicy ?? request.policy,
+        coachKind: request.kind
       ).grantFindings()
     }
-    return Verification(coach: coach, request: request, findings: context.findings)
+    return Verification(
+      coach: coach, request: request, findings: context.findings,
+      organisation: context.employment?.organisation ?? organisation)
   }
 }
 
@@ -47,6 +88,11 @@ extension QualificationRules {
     var findings: [Finding] = []
     /// The employment in force on the date as the requested kind, once found.
     var employment: Employment?
+    /// The organisation the coach is judged as working for: the assignment's delivering
+    /// organisation, or one of several external employers; nil: any employer of the kind.
+    var organisation: OrganisationID?
+    /// The coach's assignment in the placement covering the date (Q-ASG-1).
+    var assignment: Assignment? { request.placement?.assignment(of: coach.id, on: date) }
 
     init(coach: Coach, request: VerificationRequest, organisations: [OrganisationID: Organisation])
     {
@@ -144,6 +190,21 @@ extension QualificationRules {
         add(rule, .error, .unmet, subject: subject, message, others)
         return
       }
+      // The assignment's delivering organisation (or the one employer judged) must employ the
+      // coach as the kind on the date (Q-ASG-1).
+      if let organisation {
+        guard let at = ofKind.first(where: { $0.organisation == organisation }) else {
+          add(
+            rule, .error, .unmet, subject: subject,
+            "on \(date) \(coach.name) is not employed as \(kind.withArticle) by "
+              + "\(name(of: organisation)), the organisation that delivers the coaching; "
+              + "employed as \(kind.withArticle) by "
+              + ofKind.map { name(of: $0.organisation) }.joined(separator: ", "),
+            ofKind.map(evidence(for:)))
+          return
+        }
+        return employed(rule, at)
+      }
       // With a placement, an internal coach must be employed by the placement's employer.
       var chosen = ofKind[0]
       if kind == .internal, let placement = request.placement {
@@ -158,6 +219,14 @@ extension QualificationRules {
         }
         chosen = atEmployer
       }
+      employed(rule, chosen)
+    }
+
+    /// The employment rule for `chosen`: its organisation must be of a kind that employs such
+    /// coaches.
+    mutating func employed(_ rule: RuleID, _ chosen: Employment) {
+      let kind = request.kind
+      let subject = FindingSubject.coach(coach.id)
       guard let organisation = organisations[chosen.organisation] else {
         add(
           rule, .error, .undetermined, subject: subject,
@@ -253,24 +322,65 @@ extension QualificationRules {
         candidates.map(Self.evidence(for:)))
     }
 
-    /// The placement a per-placement rule needs; without one the rule is reported as not
-    /// determinable (an error), never as met.
-    mutating func placement(for rule: RuleID, fact: String) -> Placement? {
+    /// The assignment a per-placement rule needs: the coach's in the placement on the date.
+    /// Without a placement, or without an assignment of this coach there, the rule is reported
+    /// as not determinable (an error), never as met: another coach's facts never count.
+    mutating func assignment(for rule: RuleID, fact: String) -> (Placement, Assignment)? {
       guard let placement = request.placement else {
         add(
           rule, .error, .undetermined, subject: .coach(coach.id),
-          "\(fact) is a fact of the placement: name a placement (--placement) to determine it")
+          "\(fact) is a fact of the coach's assignment to a placement: name a placement "
+            + "(--placement) to determine it")
         return nil
       }
-      return placement
+      guard let assignment else {
+        add(
+          rule, .error, .undetermined, subject: .placement(placement.id),
+          "\(fact) is a fact of \(coach.name)'s assignment, and placement \(placement.id) "
+            + "has none of this coach on \(date): record the assignment (Q-ASG-1)")
+        return nil
+      }
+      return (placement, assignment)
+    }
+
+    /// Q-ASG-1: with a placement, the coach's assignment in it on the date (or starting then).
+    mutating func checkAssignment() {
+      guard let placement = request.placement else { return }
+      guard let assignment else {
+        let others = placement.assignments(on: date).map(\.coach.rawValue)
+        add(
+          .assignment, .error, .unmet, subject: .placement(placement.id),
+          "\(coach.name) is not assigned to placement \(placement.id) on \(date)"
+            + (others.isEmpty ? "" : " (assigned then: " + others.joined(separator: ", ") + ")")
+            + "; record the intended assignment in the placement's assignments (coach, "
+            + "organisation, from, role) and verify again")
+        return
+      }
+      let role = assignment.role == .main ? "main coach" : "stand-in coach"
+      let by = assignment.organisation.map { " for \(name(of: $0))" } ?? ""
+      add(
+        .policyAtAssignment, .note, .met, subject: .placement(placement.id),
+        "the assignment is judged under policy \(policy.id) as in force on its start, "
+          + "\(assignment.start) (version of \(policy.effectiveFrom))", [policyEvidence])
+      add(
+        .assignment, .note, .met, subject: .placement(placement.id),
+        "\(coach.name) is assigned to placement \(placement.id) as \(role)\(by), "
+          + "\(placement.days(of: assignment))",
+        [
+          EvidenceItem(
+            kind: .placement, reference: placement.id.rawValue,
+            detail: "\(role) \(placement.days(of: assignment))\(by)", validFrom: assignment.start,
+            validUntil: placement.days(of: assignment).end)
+        ])
     }
 
     mutating func checkTaskExperience() {
       let rule = RuleID.internalTaskExperience
-      guard let placement = placement(for: rule, fact: "experience with the worker's tasks") else {
-        return
-      }
-      if let evidence = placement.taskExperience {
+      guard
+        let (placement, assignment) = assignment(
+          for: rule, fact: "experience with the worker's tasks")
+      else { return }
+      if let evidence = assignment.taskExperience {
         add(
           rule, .note, .met, subject: .placement(placement.id),
           "\(coach.name) has demonstrable experience with the work the worker does in "
@@ -279,15 +389,16 @@ extension QualificationRules {
       } else {
         add(
           rule, .error, .unmet, subject: .placement(placement.id),
-          "placement \(placement.id) records no evidence that \(coach.name) has experience with "
-            + "the work the worker does")
+          "the assignment in placement \(placement.id) records no evidence that \(coach.name) "
+            + "has experience with the work the worker does")
       }
     }
 
     mutating func checkHoursExemption() {
       let rule = RuleID.internalHoursExemption
-      guard let placement = placement(for: rule, fact: "the hours exemption") else { return }
-      if let exemption = placement.hoursExemption, exemption.perWeek > .zero {
+      guard let (placement, assignment) = assignment(for: rule, fact: "the hours exemption")
+      else { return }
+      if let exemption = assignment.hoursExemption, exemption.perWeek > .zero {
         add(
           rule, .note, .met, subject: .placement(placement.id),
           "\(coach.name) is exempted for \(exemption.perWeek) hours a week to coach in placement "
@@ -300,8 +411,8 @@ extension QualificationRules {
       } else {
         add(
           rule, .error, .unmet, subject: .placement(placement.id),
-          "placement \(placement.id) records no exemption from part of \(coach.name)'s working "
-            + "hours to coach")
+          "the assignment in placement \(placement.id) records no exemption from part of "
+            + "\(coach.name)'s working hours to coach")
       }
     }
 
@@ -313,7 +424,9 @@ extension QualificationRules {
         funderRule ? "UWV works only with coaches of recognised coaching organisations: " : ""
       let employment =
         self.employment
-        ?? coach.employments(on: date).first { $0.kind == .external }
+        ?? coach.employments(on: date).first {
+          $0.kind == .external && (organisation == nil || $0.organisation == organisation)
+        }
       guard let employment, let organisation = organisations[employment.organisation],
         organisation.kind.canHoldRecognition
       else {
@@ -441,7 +554,12 @@ extension QualificationRules {
         break
       }
       if let placement = request.placement {
-        if placement.funder == .uwv {
+        if placement.funder == .uwv, request.kind != .external {
+          add(
+            .uwvRecognisedOnly, .note, .notApplicable, subject: .placement(placement.id),
+            "placement \(placement.id) is funded by UWV; Q-POL-3 applies to external coaching, "
+              + "and UWV's own rules for \(request.kind.rawValue) coaching are not in the sources")
+        } else if placement.funder == .uwv {
           checkRecognition(rule: .uwvRecognisedOnly, funderRule: true)
         } else {
           add(
@@ -463,7 +581,9 @@ extension QualificationRules {
       case .approvedList(let approved):
         guard
           let employment = employment
-            ?? coach.employments(on: date).first(where: { $0.kind == .external })
+            ?? coach.employments(on: date).first(where: {
+              $0.kind == .external && (organisation == nil || $0.organisation == organisation)
+            })
         else {
           add(
             rule, .error, .undetermined, subject: subject,

@@ -37,6 +37,13 @@ public struct RuleID: RawRepresentable, Hashable, Comparable, Sendable, CustomSt
   /// A municipality's own requirement for a coach kind: registered in good standing in the
   /// register on the date (Q-POL-1's "kwaliteitseisen", more than G4 asks).
   public static let registrationRequired: RuleID = "Q-POL-4"
+  /// A placement is coached by assigned coaches over time; an assignment names the coach, the
+  /// delivering organisation, its dates and role, and the coach's facts for it.
+  public static let assignment: RuleID = "Q-ASG-1"
+  /// An assignment is judged under the policy in force on its start date.
+  public static let policyAtAssignment: RuleID = "Q-ASG-2"
+  /// Hours are reimbursed only when booked by a coach assigned to the placement on the day.
+  public static let bookedByAssignedCoach: RuleID = "P-9"
 
   /// What a policy may list for a coach kind: the G4 requirements, and registration.
   public static func policyRequirements(for kind: CoachKind) -> [RuleID] {

@@ -8,6 +8,9 @@ public struct VerificationRequest: Hashable, Sendable {
   /// How the coach stands in each register on the date (R-RE-1), for a policy that requires
   /// registration (Q-POL-4); empty when the coach has no register number at all.
   public var registrations: [RegistrationEvidence]
+  /// The policy the placement's grant is judged under (F-*): the one in force on the date,
+  /// where `policy` is the assignment's (Q-ASG-2); nil: `policy`.
+  public var fundingPolicy: MunicipalPolicy?
 
   public init(
     kind: CoachKind, date: CalendarDate, placement: Placement? = nil,
@@ -38,11 +41,19 @@ public struct Verification: Hashable, Sendable {
   public var coach: Coach
   public var request: VerificationRequest
   public var findings: [Finding]
+  /// The organisation the coach was judged as working for: the employment of the kind found
+  /// (the assignment's delivering organisation, or the qualifying one of several external
+  /// employers); nil when none was found.
+  public var organisation: OrganisationID?
 
-  public init(coach: Coach, request: VerificationRequest, findings: [Finding]) {
+  public init(
+    coach: Coach, request: VerificationRequest, findings: [Finding],
+    organisation: OrganisationID? = nil
+  ) {
     self.coach = coach
     self.request = request
     self.findings = findings
+    self.organisation = organisation
   }
 
   /// Eligible when no finding is an error.

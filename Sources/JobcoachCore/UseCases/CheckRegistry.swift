@@ -62,6 +62,9 @@ public struct CheckRegistry: Hashable, Sendable {
     let placementsByCoach: [CoachID: [Placement]]
     /// Each placement's policy, or the ambiguity that leaves it undetermined.
     let policies: [PlacementID: Result<PolicyChoice, UseCaseError>]
+    /// The policy of each assignment covering the date, as in force on its start (Q-ASG-2), by
+    /// placement and coach.
+    let assignmentPolicies: [PlacementID: [CoachID: Result<PolicyChoice, UseCaseError>]]
     /// The policy for coaches verified without a placement.
     let defaultPolicy: Result<PolicyChoice, UseCaseError>
     /// The visit days of each placement that shares its coach and employer with another (K-6).
@@ -82,7 +85,13 @@ public struct CheckRegistry: Hashable, Sendable {
       coaches = try registry.allCoaches()
       coachesByID = Dictionary(coaches.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
       placements = try registry.allPlacements()
-      placementsByCoach = Dictionary(grouping: placements.filter { $0.coach != nil }) { $0.coach! }
+      var placementsByCoach: [CoachID: [Placement]] = [:]
+      for placement in placements {
+        for coach in placement.assignedCoaches {
+          placementsByCoach[coach, default: []].append(placement)
+        }
+      }
+      self.placementsByCoach = placementsByCoach
       let resolver = PolicyResolver(
         policies: try registry.allPolicies(),
         defaultMunicipality: try registry.defaultMunicipality())
@@ -101,6 +110,17 @@ public struct CheckRegistry: Hashable, Sendable {
           PolicyQuestion(placement: placement, municipality: municipality))
       }
       self.policies = policies
+      var assignmentPolicies: [PlacementID: [CoachID: Result<PolicyChoice, UseCaseError>]] = [:]
+      for placement in placements {
+        for assignment in placement.assignments(on: date)
+        where assignmentPolicies[placement.id]?[assignment.coach] == nil {
+          let question = PolicyQuestion(placement: placement, municipality: municipality)
+          assignmentPolicies[placement.id, default: [:]][assignment.coach] = Result {
+            try resolver.resolve(question, for: assignment, on: date)
+          }.mapError { $0 as! UseCaseError }
+        }
+      }
+      self.assignmentPolicies = assignmentPolicies
       defaultPolicy = resolve(PolicyQuestion(municipality: municipality))
 
       var groups: [Placement.SiblingKey: [PlacementID]] = [:]
@@ -200,25 +220,47 @@ public struct CheckRegistry: Hashable, Sendable {
       let qualification = QualificationRules(organisations: organisations)
       for coach in coaches {
         part.subjects.append(.coach(coach.id))
-        let active = (placementsByCoach[coach.id] ?? []).filter {
-          $0.period.contains(date) && (try? policies[$0.id]?.get()) != nil
+        // The placements the coach is assigned to on the date (Q-ASG-1), each with its
+        // assignment's policy (Q-ASG-2).
+        let active = (placementsByCoach[coach.id] ?? []).compactMap {
+          placement -> (Placement, Assignment, PolicyChoice)? in
+          guard let assignment = placement.assignment(of: coach.id, on: date),
+            case .success(let choice)? = assignmentPolicies[placement.id]?[coach.id]
+          else { return nil }
+          return (placement, assignment, choice)
         }
-        for employment in coach.employments(on: date) {
-          let placements = active.filter {
-            employment.kind != .internal || $0.employer == employment.organisation
+        let employments = coach.employments(on: date)
+        for (placement, assignment, _) in active {
+          guard let organisation = assignment.organisation,
+            !employments.contains(where: { $0.organisation == organisation })
+          else { continue }
+          part.findings.append(
+            Finding(
+              rule: .assignment, severity: .error, outcome: .unmet,
+              subject: .placement(placement.id),
+              message: "\(coach.name) is assigned to placement \(placement.id) for "
+                + "'\(organisation)', which does not employ the coach on \(date)"))
+        }
+        let kinds = CoachKind.allCases.filter { kind in employments.contains { $0.kind == kind } }
+        for kind in kinds {
+          let employers = Set(employments.filter { $0.kind == kind }.map(\.organisation))
+          let placements = active.filter { placement, assignment, _ in
+            if let organisation = assignment.organisation {
+              return employers.contains(organisation)
+            }
+            return kind != .internal || employers.contains(placement.employer)
           }
           if placements.isEmpty, case .success(let choice) = defaultPolicy {
             let request = VerificationRequest(
-              kind: employment.kind, date: date, policy: choice.policy,
+              kind: kind, date: date, policy: choice.policy,
               registrations: registrations[coach.id] ?? [])
             part.findings += qualification.verify(coach, request).findings.filter {
               !($0.outcome == .undetermined && RuleID.perPlacement.contains($0.rule))
             }
           }
-          for placement in placements {
-            guard case .success(let choice)? = policies[placement.id] else { continue }
+          for (placement, _, choice) in placements {
             let request = VerificationRequest(
-              kind: employment.kind, date: date, placement: placement, policy: choice.policy,
+              kind: kind, date: date, placement: placement, policy: choice.policy,
               registrations: registrations[coach.id] ?? [])
             // The grant's F findings come once, with the placement's own review.
             part.findings += qualification.verify(coach, request, grant: false).findings
@@ -258,7 +300,7 @@ public struct CheckRegistry: Hashable, Sendable {
       case .success(let choice)?:
         let dossier = PlacementDossier(
           placement: placement, bookings: bookings, policy: choice.policy,
-          coachKind: placement.coach.flatMap { coachesByID[$0] }?.kind(on: placement, on: date),
+          coachKind: placement.leadCoach.flatMap { coachesByID[$0] }?.kind(on: placement, on: date),
           siblingVisits: siblingVisits[placement.id] ?? [:])
         return PlacementReview(dossier, on: date).findings
       case .failure(let error)?:

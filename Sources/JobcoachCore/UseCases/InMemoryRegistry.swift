@@ -99,7 +99,7 @@ public struct InMemoryRegistry: RegistryReading, Sendable {
   public func placement(_ id: PlacementID) -> Placement? { placements[id] }
 
   public func placements(coachedBy coach: CoachID) -> [Placement] {
-    placements.values.filter { $0.coach == coach }
+    placements.values.filter { $0.assignedCoaches.contains(coach) }
       .sorted { ($0.period.start, $0.id) < ($1.period.start, $1.id) }
   }
 

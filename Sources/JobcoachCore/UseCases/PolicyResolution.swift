@@ -29,10 +29,14 @@ public enum PolicySource: Hashable, Sendable {
 public struct PolicyChoice: Hashable, Sendable {
   public var policy: MunicipalPolicy
   public var source: PolicySource
+  /// The start of the assignment whose policy this is (Q-ASG-2): the version in force on that
+  /// day, not on the date judged; nil when the date judged chose it.
+  public var assignmentStart: CalendarDate?
 
-  public init(policy: MunicipalPolicy, source: PolicySource) {
+  public init(policy: MunicipalPolicy, source: PolicySource, assignmentStart: CalendarDate? = nil) {
     self.policy = policy
     self.source = source
+    self.assignmentStart = assignmentStart
   }
 }
 
@@ -43,8 +47,9 @@ public struct PolicyQuestion: Hashable, Sendable {
   public var placement: Placement?
   public var municipality: OrganisationID?
 
-  public init(named: PolicyID? = nil, placement: Placement? = nil, municipality: OrganisationID? = nil)
-  {
+  public init(
+    named: PolicyID? = nil, placement: Placement? = nil, municipality: OrganisationID? = nil
+  ) {
     self.named = named
     self.placement = placement
     self.municipality = municipality
@@ -100,6 +105,18 @@ public struct PolicyResolver {
 
   /// The policy that applies to `question` on `date`, or why none can be chosen
   /// (`UseCaseError.unknownPolicy`, `.policyNotInForce`, `.ambiguousPolicy`).
+  /// The policy for `assignment` (Q-ASG-2): the one that applies to `question` as in force on
+  /// the assignment's start, so a later version does not undo it; without an assignment, or
+  /// for a policy the caller names, on `date`.
+  public func resolve(
+    _ question: PolicyQuestion, for assignment: Assignment?, on date: CalendarDate
+  ) throws -> PolicyChoice {
+    guard let assignment, question.named == nil else { return try resolve(question, on: date) }
+    var choice = try resolve(question, on: assignment.start)
+    choice.assignmentStart = assignment.start
+    return choice
+  }
+
   public func resolve(_ question: PolicyQuestion, on date: CalendarDate) throws -> PolicyChoice {
     if let id = question.named {
       let found = id == PolicyHistory.g4Default.id ? PolicyHistory.g4Default : try history(id)

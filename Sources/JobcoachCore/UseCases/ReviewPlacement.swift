@@ -19,14 +19,16 @@ public struct ReviewPlacement: Hashable, Sendable {
       }
       let choice = try PolicyResolver(registry).resolve(
         PolicyQuestion(named: policy, placement: placement), on: date)
-      let coach = try placement.coach.flatMap { try registry.coach($0) }
+      var coaches: [CoachID: Coach] = [:]
+      for id in placement.assignedCoaches { coaches[id] = try registry.coach(id) }
+      let coach = placement.leadCoach.flatMap { coaches[$0] }
       let dossier = PlacementDossier(
         placement: placement, bookings: try registry.bookings(on: placement.id),
         policy: choice.policy, coachKind: coach?.kind(on: placement, on: date),
         siblingVisits: try Self.siblingVisits(of: placement, in: registry))
       return PlacementReviewAnswer(
         review: PlacementReview(dossier, on: date), policy: choice, coach: coach,
-        employer: try registry.organisation(placement.employer))
+        coaches: coaches, employer: try registry.organisation(placement.employer))
     }
   }
 
@@ -34,7 +36,7 @@ public struct ReviewPlacement: Hashable, Sendable {
   static func siblingVisits(of placement: Placement, in registry: some RegistryReading) throws
     -> [PlacementID: [CalendarDate]]
   {
-    guard let coach = placement.coach else { return [:] }
+    guard let coach = placement.leadCoach else { return [:] }
     let siblings = try registry.placements(coachedBy: coach).filter {
       $0.id != placement.id && $0.siblingKey == placement.siblingKey
     }
@@ -50,7 +52,10 @@ public struct ReviewPlacement: Hashable, Sendable {
 public struct PlacementReviewAnswer: Sendable {
   public var review: PlacementReview
   public var policy: PolicyChoice
+  /// The lead coach (`Placement.leadCoach`).
   public var coach: Coach?
+  /// Every coach assigned, as the registry holds them.
+  public var coaches: [CoachID: Coach]
   public var employer: Organisation?
 }
 

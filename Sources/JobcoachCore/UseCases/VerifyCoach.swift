@@ -36,17 +36,23 @@ public struct VerifyCoach: Hashable, Sendable {
         }
         placement = found
       }
-      let choice = try PolicyResolver(registry).resolve(
-        PolicyQuestion(named: policy, placement: placement, municipality: municipality), on: date)
+      let resolver = try PolicyResolver(registry)
+      let question = PolicyQuestion(named: policy, placement: placement, municipality: municipality)
+      // Q-ASG-2: the coach's assignment is judged under the policy of its start; the
+      // placement's grant under the policy of the date, as `placement show` judges it.
+      let assignment = placement?.assignment(of: coach.id, on: date)
+      let choice = try resolver.resolve(question, for: assignment, on: date)
+      let funding = assignment == nil ? choice : try resolver.resolve(question, on: date)
       var organisations: [OrganisationID: Organisation] = [:]
       for id in Set(coach.employments.map(\.organisation) + [placement?.employer].compactMap { $0 })
       {
         organisations[id] = try registry.organisation(id)
       }
       let registrations = try LookUpRegisterStanding.evidence(for: coach, on: date, in: registry)
-      let request = VerificationRequest(
+      var request = VerificationRequest(
         kind: kind, date: date, placement: placement, policy: choice.policy,
         registrations: registrations)
+      request.fundingPolicy = funding.policy
       var verification = QualificationRules(organisations: organisations).verify(coach, request)
       verification.findings += registrations.map(\.finding)
       return CoachVerification(verification: verification, policy: choice)

@@ -197,21 +197,13 @@ struct ImportWriter {
   mutating func write(_ placements: [Placement]) throws(SQLiteError) -> ImportSummary.Counts {
     let upsert = try database.cached(
       """
-      INSERT INTO placements (id, municipality_id, employer_id, coach_id, worker_ref, start_on,
-        end_on, funder, appointed_through_municipality, task_experience_document,
-        task_experience_issuer, exemption_minutes_per_week, exemption_document, exemption_issuer,
-        wage_cost_subsidy)
-      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+      INSERT INTO placements (id, municipality_id, employer_id, worker_ref, start_on, end_on,
+        funder, appointed_through_municipality, wage_cost_subsidy)
+      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
       ON CONFLICT (id) DO UPDATE SET municipality_id = excluded.municipality_id,
-        employer_id = excluded.employer_id, coach_id = excluded.coach_id,
-        worker_ref = excluded.worker_ref, start_on = excluded.start_on, end_on = excluded.end_on,
-        funder = excluded.funder,
+        employer_id = excluded.employer_id, worker_ref = excluded.worker_ref,
+        start_on = excluded.start_on, end_on = excluded.end_on, funder = excluded.funder,
         appointed_through_municipality = excluded.appointed_through_municipality,
-        task_experience_document = excluded.task_experience_document,
-        task_experience_issuer = excluded.task_experience_issuer,
-        exemption_minutes_per_week = excluded.exemption_minutes_per_week,
-        exemption_document = excluded.exemption_document,
-        exemption_issuer = excluded.exemption_issuer,
         wage_cost_subsidy = excluded.wage_cost_subsidy
       """)
     return try count(placements) { (placement) throws(SQLiteError) -> Change in
@@ -219,13 +211,9 @@ struct ImportWriter {
       if existing == placement { return .unchanged }
       try upsert.run([
         SQLValue(placement.id), SQLValue(placement.municipality), SQLValue(placement.employer),
-        SQLValue(placement.coach), SQLValue(placement.worker), SQLValue(placement.period.start),
+        SQLValue(placement.worker), SQLValue(placement.period.start),
         SQLValue(placement.period.end), .text(placement.funder.rawValue),
-        SQLValue(placement.appointedThroughMunicipality),
-        SQLValue(placement.taskExperience?.documentID), SQLValue(placement.taskExperience?.issuer),
-        SQLValue(placement.hoursExemption?.perWeek.minutes),
-        SQLValue(placement.hoursExemption?.evidence.documentID),
-        SQLValue(placement.hoursExemption?.evidence.issuer), SQLValue(placement.wageCostSubsidy),
+        SQLValue(placement.appointedThroughMunicipality), SQLValue(placement.wageCostSubsidy),
       ])
       try writeDetails(of: placement)
       return existing == nil ? .created : .updated

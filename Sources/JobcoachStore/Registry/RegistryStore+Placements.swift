@@ -13,6 +13,10 @@ extension RegistryStore {
   static let goalColumns = "goal_id, category, description, activities"
   static let absenceColumns =
     "start_on, end_on, reason, approval_document, approval_issuer, approved_on"
+  static let assignmentColumns = """
+    coach_id, organisation_id, start_on, end_on, role, task_experience_document,
+      task_experience_issuer, exemption_minutes_per_week, exemption_document, exemption_issuer
+    """
 
   /// Reads the grant, plan and absences of `placement` from their tables.
   func loadDetails(of placement: inout Placement) throws(SQLiteError) {
@@ -44,6 +48,10 @@ extension RegistryStore {
     var absences: [Absence] = []
     while try absenceRows.step() { absences.append(try absence(absenceRows)) }
     placement.absences = absences
+    let assignmentRows = try rows(Self.assignmentColumns, "assignments")
+    var assignments: [Assignment] = []
+    while try assignmentRows.step() { assignments.append(try assignment(assignmentRows)) }
+    placement.assignments = assignments
   }
 
   /// The grant, plan and absences of `placements` (sorted by id), one ordered scan per table.
@@ -71,6 +79,25 @@ extension RegistryStore {
     try merge("absences", Self.absenceColumns) { placement, row throws(SQLiteError) in
       placement.absences.append(try absence(row, from: 1))
     }
+    try merge("assignments", Self.assignmentColumns) { placement, row throws(SQLiteError) in
+      placement.assignments.append(try assignment(row, from: 1))
+    }
+  }
+
+  /// An assignment from `assignmentColumns` starting at column `first`.
+  func assignment(_ row: Statement, from first: Int32 = 0) throws(SQLiteError) -> Assignment {
+    let role: AssignmentRole = try value(row, first + 4, "assignments.role")
+    var exemption: HoursExemption?
+    if let minutes = row.intOrNil(first + 7) {
+      exemption = HoursExemption(
+        perWeek: Hours(minutes: minutes),
+        evidence: evidence(row, first + 8) ?? EvidenceReference(documentID: "", issuer: ""))
+    }
+    return Assignment(
+      coach: CoachID(rawValue: row.text(first) ?? ""),
+      organisation: row.text(first + 1).map(OrganisationID.init(rawValue:)),
+      period: DateInterval(start: try date(row, first + 2), end: try optionalDate(row, first + 3)),
+      role: role, taskExperience: evidence(row, first + 5), hoursExemption: exemption)
   }
 
   /// A grant without its periods, from `grantColumns` starting at column `first`.
@@ -251,8 +278,27 @@ extension ImportWriter {
   func writeDetails(of placement: Placement) throws(SQLiteError) {
     let id = SQLValue(placement.id)
     // Children first: an import writes without foreign-key enforcement, so nothing cascades.
-    for table in ["grant_periods", "grants", "plan_goals", "coaching_plans", "absences"] {
+    for table in [
+      "grant_periods", "grants", "plan_goals", "coaching_plans", "absences", "assignments",
+    ] {
       try database.cached("DELETE FROM \(table) WHERE placement_id = ?").run([id])
+    }
+    let insertAssignment = try database.cached(
+      """
+      INSERT INTO assignments (placement_id, position, coach_id, organisation_id, start_on, end_on,
+        role, task_experience_document, task_experience_issuer, exemption_minutes_per_week,
+        exemption_document, exemption_issuer) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+      """)
+    for (position, assignment) in placement.assignments.enumerated() {
+      try insertAssignment.run([
+        id, .integer(position), SQLValue(assignment.coach), SQLValue(assignment.organisation),
+        SQLValue(assignment.period.start), SQLValue(assignment.period.end),
+        .text(assignment.role.rawValue), SQLValue(assignment.taskExperience?.documentID),
+        SQLValue(assignment.taskExperience?.issuer),
+        SQLValue(assignment.hoursExemption?.perWeek.minutes),
+        SQLValue(assignment.hoursExemption?.evidence.documentID),
+        SQLValue(assignment.hoursExemption?.evidence.issuer),
+      ])
     }
     if let grant = placement.grant {
       try database.cached(

@@ -153,9 +153,8 @@ extension RegistryStore {
   }
 
   static let placementColumns = """
-    SELECT id, municipality_id, employer_id, coach_id, worker_ref, start_on, end_on, funder,
-      appointed_through_municipality, task_experience_document, task_experience_issuer,
-      exemption_minutes_per_week, exemption_document, exemption_issuer, wage_cost_subsidy
+    SELECT id, municipality_id, employer_id, worker_ref, start_on, end_on, funder,
+      appointed_through_municipality, wage_cost_subsidy
     FROM placements
     """
 
@@ -169,7 +168,11 @@ extension RegistryStore {
   /// The placements a coach coaches, by start date.
   public func placements(coachedBy coach: CoachID) throws(StoreError) -> [Placement] {
     try wrap { () throws(SQLiteError) in
-      try placements(where: "WHERE coach_id = ? ORDER BY start_on, id", [SQLValue(coach)])
+      try placements(
+        where: """
+          WHERE id IN (SELECT placement_id FROM assignments WHERE coach_id = ?)
+          ORDER BY start_on, id
+          """, [SQLValue(coach)])
     }
   }
 
@@ -197,25 +200,17 @@ extension RegistryStore {
     try rows.bind(values)
     var result: [Placement] = []
     while try rows.step() {
-      guard let funder = rows.text(7).flatMap(Funder.init(rawValue:)) else {
+      guard let funder = rows.text(6).flatMap(Funder.init(rawValue:)) else {
         throw corrupt("placements.funder")
-      }
-      var exemption: HoursExemption?
-      if let minutes = rows.intOrNil(11) {
-        exemption = HoursExemption(
-          perWeek: Hours(minutes: minutes),
-          evidence: evidence(rows, 12) ?? EvidenceReference(documentID: "", issuer: ""))
       }
       let placement = Placement(
         id: PlacementID(rawValue: rows.text(0) ?? ""),
         municipality: rows.text(1).map(OrganisationID.init(rawValue:)),
         employer: OrganisationID(rawValue: rows.text(2) ?? ""),
-        coach: rows.text(3).map(CoachID.init(rawValue:)),
-        worker: WorkerReference(rawValue: rows.text(4) ?? ""),
-        period: DateInterval(start: try date(rows, 5), end: try optionalDate(rows, 6)),
-        funder: funder, appointedThroughMunicipality: rows.int(8) != 0,
-        taskExperience: evidence(rows, 9), hoursExemption: exemption,
-        wageCostSubsidy: rows.int(14) != 0)
+        worker: WorkerReference(rawValue: rows.text(3) ?? ""),
+        period: DateInterval(start: try date(rows, 4), end: try optionalDate(rows, 5)),
+        funder: funder, appointedThroughMunicipality: rows.int(7) != 0,
+        wageCostSubsidy: rows.int(8) != 0)
       result.append(placement)
     }
     return result

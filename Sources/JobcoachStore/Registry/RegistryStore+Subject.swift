@@ -33,7 +33,7 @@ extension RegistryStore {
   /// Removes a coach's personal data: the coach, their employments, qualifications,
   /// portfolio, membership and hour bookings, their entry in an imported public register and
   /// the words of every reason in the audit trail about them (the digests stay, so the chain
-  /// stays whole); placements keep their facts without the coach. One more audit record says
+  /// stays whole); placements keep their other facts, without the coach's assignments. One more audit record says
   /// who erased whom and why; a reason that names the coach is refused, as it would outlive
   /// the erasure. Then the file is rewritten (`finishErasure`), so no byte of the data is left
   /// in it, its free pages or its write-ahead log.
@@ -66,7 +66,7 @@ extension RegistryStore {
           removedEntries += database.changes
         }
         try database.prepare("DELETE FROM hour_bookings WHERE coach_id = ?").run(key)
-        try database.prepare("UPDATE placements SET coach_id = NULL WHERE coach_id = ?").run(key)
+        try database.prepare("DELETE FROM assignments WHERE coach_id = ?").run(key)
         try database.prepare("DELETE FROM memberships WHERE coach_id = ?").run(key)
         try database.prepare("DELETE FROM portfolios WHERE coach_id = ?").run(key)
         try database.prepare("DELETE FROM coaches WHERE id = ?").run(key)

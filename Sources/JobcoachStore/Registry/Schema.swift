@@ -499,6 +499,36 @@ enum Schema {
     ALTER TABLE policies ADD COLUMN external_registers TEXT NOT NULL DEFAULT '';
     ALTER TABLE public_register ADD COLUMN register_id TEXT;
     """,
+    // 11: who coaches a placement when (Q-ASG-1): assignments, each with its coach, delivering
+    // organisation, dates, role and the coach's facts for this placement (Q-INT-3, Q-INT-4).
+    // A placement's single coach of before becomes one main assignment over its dates, with
+    // its facts; the placement's own coach and fact columns are emptied (SQLite cannot drop a
+    // column a foreign key uses) and no longer read.
+    """
+    CREATE TABLE assignments (
+      placement_id TEXT NOT NULL REFERENCES placements(id) ON DELETE CASCADE,
+      position INTEGER NOT NULL,
+      coach_id TEXT NOT NULL REFERENCES coaches(id) ON DELETE CASCADE,
+      organisation_id TEXT REFERENCES organisations(id),
+      start_on TEXT NOT NULL CHECK (date(start_on) IS start_on),
+      end_on TEXT CHECK (end_on IS NULL OR (date(end_on) IS end_on AND end_on >= start_on)),
+      role TEXT NOT NULL CHECK (role IN ('main', 'standIn')),
+      task_experience_document TEXT,
+      task_experience_issuer TEXT,
+      exemption_minutes_per_week INTEGER CHECK (exemption_minutes_per_week >= 0),
+      exemption_document TEXT,
+      exemption_issuer TEXT,
+      PRIMARY KEY (placement_id, position)
+    ) STRICT, WITHOUT ROWID;
+    CREATE INDEX assignments_by_coach ON assignments(coach_id);
+    INSERT INTO assignments
+      SELECT id, 0, coach_id, NULL, start_on, end_on, 'main', task_experience_document,
+        task_experience_issuer, exemption_minutes_per_week, exemption_document, exemption_issuer
+      FROM placements WHERE coach_id IS NOT NULL;
+    UPDATE placements SET coach_id = NULL, task_experience_document = NULL,
+      task_experience_issuer = NULL, exemption_minutes_per_week = NULL, exemption_document = NULL,
+      exemption_issuer = NULL;
+    """,
   ]
 
   /// A trigger that guards the audit trail, as `audit verify` expects to find it.

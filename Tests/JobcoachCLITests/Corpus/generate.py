@@ -235,6 +235,28 @@ record["registerNumber"] = "RJN-00001"
 write("memberships-register-number-taken.json", document("memberships", [record]),
       "/memberships/0/registerNumber", "register number 'RJN-00001' belongs to coach 'JC-0015'")
 
+# Assignments (Q-ASG-1): overlapping main coaches, outside the placement, unknown references.
+record = base("placements")
+record["assignments"].append(dict(record["assignments"][0], coach="JC-0011"))
+write("placements-assignments-overlap.json", document("placements", [record]),
+      "/placements/0/assignments/1/from", "two main assignments overlap")
+record = base("placements")
+record["assignments"][0]["from"] = "2020-01-01"
+write("placements-assignment-before-the-placement.json", document("placements", [record]),
+      "/placements/0/assignments/0/from", "before the placement")
+record = base("placements")
+record["assignments"][0]["coach"] = "JC-9999"
+write("placements-assignment-unknown-coach.json", document("placements", [record]),
+      "/placements/0/assignments/0/coach", "no coach with id 'JC-9999'")
+record = base("placements")
+record["assignments"][0]["organisation"] = "ORG-NOWHERE"
+write("placements-assignment-unknown-organisation.json", document("placements", [record]),
+      "/placements/0/assignments/0/organisation", "no organisation with id 'ORG-NOWHERE'")
+record = base("placements")
+record["coach"] = "JC-0010"
+write("placements-coach-and-assignments.json", document("placements", [record]),
+      "/placements/0/coach", "belongs inside an assignment")
+
 # Duplicates in one file and across files.
 for kind in ("organisations", "coaches", "placements", "hour-bookings", "educations"):
     write(f"{kind}-duplicate-id.json", document(kind, [base(kind), base(kind)]),

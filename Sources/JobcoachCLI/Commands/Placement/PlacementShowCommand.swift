@@ -63,6 +63,25 @@ struct PlacementView {
   var employer: Organisation? { answer.employer }
   var placement: Placement { review.placement }
 
+  /// The lead coach, as before assignments.
+  var coachJSON: JSONValue {
+    guard let id = placement.leadCoach else { return .null }
+    return .object([
+      "id": JSONValue(id.rawValue), "name": JSONValue(coach?.name),
+      "kind": JSONValue(review.dossier.coachKind?.rawValue),
+    ])
+  }
+
+  func assignmentJSON(_ assignment: Assignment) -> JSONValue {
+    .object([
+      "coach": JSONValue(assignment.coach.rawValue),
+      "name": JSONValue(answer.coaches[assignment.coach]?.name),
+      "organisation": JSONValue(assignment.organisation?.rawValue),
+      "from": JSONValue(assignment.period.start), "until": JSONValue(assignment.period.end),
+      "role": JSONValue(assignment.role.rawValue),
+    ])
+  }
+
   var json: JSONValue {
     let grant = placement.grant
     return .object([
@@ -74,12 +93,8 @@ struct PlacementView {
       "municipality": JSONValue(placement.municipality?.rawValue),
       "start": JSONValue(placement.period.start),
       "end": JSONValue(placement.period.end),
-      "coach": placement.coach.map { id in
-        .object([
-          "id": JSONValue(id.rawValue), "name": JSONValue(coach?.name),
-          "kind": JSONValue(review.dossier.coachKind?.rawValue),
-        ])
-      } ?? .null,
+      "coach": coachJSON,
+      "assignments": .array(placement.assignments.map(assignmentJSON)),
       "policy": PolicyRendering.json(answer.policy),
       "grant": grant.map { grant in
         .object([
@@ -165,10 +180,20 @@ struct PlacementView {
     text +=
       "worker \(placement.worker) at \(employer?.name ?? placement.employer.rawValue) "
       + "(\(placement.employer)), \(placement.period)\n"
-    if let id = placement.coach {
+    if let id = placement.leadCoach {
       text += "coach: \(coach?.name ?? "unknown") (\(id))"
       text += review.dossier.coachKind.map { ", \($0.withArticle)" } ?? ""
       text += "\n"
+    }
+    if placement.assignments.count > 1 || placement.assignments.first?.organisation != nil {
+      text += "assignments:\n"
+      for assignment in placement.assignments {
+        let name = answer.coaches[assignment.coach]?.name ?? "unknown"
+        text +=
+          "  \(assignment.role == .main ? "main    " : "stand-in") \(name) (\(assignment.coach)), "
+          + "\(placement.days(of: assignment))"
+          + (assignment.organisation.map { ", for \($0)" } ?? "") + "\n"
+      }
     }
     text += "policy: \(PolicyRendering.text(answer.policy, on: review.date))\n"
     if let grant = placement.grant {
