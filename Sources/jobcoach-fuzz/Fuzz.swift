@@ -106,7 +106,7 @@ func isValidEmptyDocument(_ bytes: [UInt8]) -> Bool {
     case .array(let records)? = object[kind.recordsKey], records.isEmpty
   else { return false }
   var allowed: Set<String> = ["kind", "schemaVersion", kind.recordsKey, "$schema"]
-  if kind == .publicRegister { allowed.formUnion(["register", "publishedOn"]) }
+  if kind == .publicRegister { allowed.formUnion(["register", "registerId", "publishedOn"]) }
   return object.members.allSatisfy { allowed.contains($0.key) }
 }
 
@@ -119,7 +119,7 @@ let samplesBatch: ImportBatch = {
   let directory = getenv("JOBCOACH_SAMPLES").map { String(cString: $0) } ?? "Samples"
   for name in [
     "organisations", "coaches", "placements", "policies", "educations", "accreditations",
-    "pe-norms", "portfolios", "memberships", "hour-bookings",
+    "registers", "pe-norms", "portfolios", "memberships", "hour-bookings",
   ] {
     guard let bytes = FileSystem.contents(of: "\(directory)/\(name).json") else {
       fatalError(
