@@ -23,6 +23,7 @@ public enum JobcoachTool {
     RegisterRemoveCommand.self, RegisterRenewCommand.self, RegisterSuspendCommand.self,
     RegisterReinstateCommand.self, RegisterDueCommand.self,
     PlacementShowCommand.self, HoursImportCommand.self, HoursReportCommand.self,
+    HoursDecideCommand.self,
     CheckCommand.self, AuditVerifyCommand.self, AuditLogCommand.self, ExportPublicCommand.self,
     RemindCommand.self, ExportSubjectCommand.self, ExportCatalogueCommand.self, EraseCommand.self,
     SettingsCommand.self,

@@ -119,7 +119,7 @@ let samplesBatch: ImportBatch = {
   let directory = getenv("JOBCOACH_SAMPLES").map { String(cString: $0) } ?? "Samples"
   for name in [
     "organisations", "coaches", "placements", "policies", "educations", "accreditations",
-    "registers", "pe-norms", "portfolios", "memberships", "hour-bookings",
+    "registers", "pe-norms", "portfolios", "memberships", "hour-bookings", "funder-decisions",
   ] {
     guard let bytes = FileSystem.contents(of: "\(directory)/\(name).json") else {
       fatalError(

@@ -19,13 +19,13 @@ struct PlacementShowTests {
   /// Each sample placement on 2026-11-23, as Samples/README.md describes it: exit code, the
   /// rules with error findings, the rules with warnings, hours booked and reimbursable, amount.
   @Test(arguments: [
-    ("PL-2024-001", 0, [String](), ["K-3", "P-7"], "93.5", "92.5", 786_250),
+    ("PL-2024-001", 0, [String](), ["F-7", "K-3", "P-7"], "93.5", "92.5", 786_250),
     ("PL-2026-001", 0, [], [], "22", "22", 110_000),
     ("PL-2026-002", 0, [], [], "0", "0", 0),
     ("PL-2026-008", 1, ["F-1"], ["K-5"], "36", "36", 324_000),
-    ("PL-2026-009", 1, ["P-9"], ["P-3", "P-4", "P-8"], "16.5", "12", 96_000),
+    ("PL-2026-009", 1, ["P-9"], ["P-3", "P-4", "P-8"], "16.5", "13", 104_000),
     ("PL-2026-010", 1, ["P-5"], [], "18", "16.5", 140_250),
-    ("PL-2026-011", 0, [], ["K-4"], "16.5", "16.5", 0),
+    ("PL-2026-011", 0, [], ["K-4"], "16.5", "16.5", 107_250),
   ])
   func samplePlacementsAreAsIntended(
     _ id: String, _ code: Int32, _ errors: [String], _ warnings: [String], _ booked: String,
@@ -74,7 +74,9 @@ struct PlacementShowTests {
     #expect(run.out.hasPrefix("NOT IN ORDER: placement PL-2026-010 on 2026-11-23; not met: P-5\n"))
     #expect(
       run.out.contains("absent: sick 2026-08-03 to 2026-08-30, coaching approved on 2026-08-03"))
-    #expect(run.out.contains("hours up to 2026-11-23: 18 booked, 16.5 reimbursable (EUR 1,402.50)"))
+    #expect(
+      run.out.contains(
+        "hours up to 2026-11-23: 18 booked, 16.5 reimbursable (EUR 1,402.50, excluding VAT)"))
   }
 
   @Test func thirdYearWithMotivationUsesTheMotivatedBudget() throws {
@@ -115,25 +117,29 @@ struct PlacementShowTests {
 struct HoursCommandTests {
   @Test func reportSumsAPeriodPerGoalWithEveryReason() throws {
     let run = jobcoach([
-      "hours", "report", "PL-2026-009", "--period", "2026-03-01..2026-08-31", "--file",
-      samplesPath, "--format", "json",
+      "hours", "report", "PL-2026-009", "--period", "2026-03-01..2026-08-31", "--on",
+      "2026-11-23", "--file", samplesPath, "--format", "json",
     ])
     #expect(run.code == 0, "\(run.err)")
     let report = JSONValue.object(try run.json())
     // 12.5 hours of the coaches before and after the coach change, and 2 of the stand-in on
     // the last day of the stand-in's assignment (P-9 met); the stand-in's visit the day after
-    // lies beyond the period.
+    // lies beyond the period. The third hour of reporting was held (P-3) and the funder
+    // accepted it (F-7, Samples/funder-decisions.json).
     #expect(report["totals"]?["booked"] == .number("14.5"))
-    #expect(report["totals"]?["reimbursable"] == .number("12"))
-    #expect(report["totals"]?["notReimbursable"] == .number("2.5"))
-    #expect(report["totals"]?["amountCents"] == .number("96000"))
+    #expect(report["totals"]?["reimbursable"] == .number("13"))
+    #expect(report["totals"]?["notReimbursable"] == .number("1.5"))
+    #expect(report["totals"]?["amountCents"] == .number("104000"))
     let excluded = report["notReimbursed"]?.array ?? []
-    #expect(excluded.map { $0["rule"] } == [.string("P-4"), .string("P-3")])
-    #expect(excluded.map { $0["hours"] } == [.number("1.5"), .number("1")])
+    #expect(excluded.map { $0["rule"] } == [.string("P-4")])
+    #expect(excluded.map { $0["hours"] } == [.number("1.5")])
+    let held = report["held"]?.array ?? []
+    #expect(held.map { $0["rule"] } == [.string("P-3")])
+    #expect(held.first?["decision"]?["outcome"] == .string("accept"))
     let lines = report["lines"]?.array ?? []
     #expect(
       lines.map { $0["goals"] } == [.array([]), .array([.string("G1")]), .array([.string("G3")])])
-    #expect(lines.map { $0["amountCents"] } == [.number("0"), .number("80000"), .number("16000")])
+    #expect(lines.map { $0["amountCents"] } == [.number("0"), .number("80000"), .number("24000")])
   }
 
   @Test func reportListsHoursDuringApprovedAbsence() throws {
@@ -151,13 +157,13 @@ struct HoursCommandTests {
 
   @Test func reportAsCSVEndsWithTheTotal() {
     let run = jobcoach([
-      "hours", "report", "PL-2026-009", "--period", "2026-03-01..2026-08-31", "--file",
-      samplesPath, "--format", "csv",
+      "hours", "report", "PL-2026-009", "--period", "2026-03-01..2026-08-31", "--on",
+      "2026-11-23", "--file", samplesPath, "--format", "csv",
     ])
     #expect(
       run.out.hasPrefix(
         "goals,categories,booked_hours,reimbursable_hours,not_reimbursable_hours,amount_cents\r\n"))
-    #expect(run.out.hasSuffix("total,,14.5,12,2.5,96000\r\n"))
+    #expect(run.out.hasSuffix("total,,14.5,13,1.5,104000\r\n"))
   }
 
   @Test(arguments: [
@@ -187,7 +193,9 @@ struct HoursCommandTests {
     let again = jobcoach(["hours", "import", file, "--db", db])
     #expect(again.out.hasPrefix("nothing changed: 1 record already in the registry as given\n"))
     let shown = jobcoach(["placement", "show", "PL-2026-009", "--on", "2026-11-23", "--db", db])
-    #expect(shown.out.contains("18.5 booked, 14 reimbursable (EUR 1,120.00)"), "\(shown.out)")
+    #expect(
+      shown.out.contains("18.5 booked, 15 reimbursable (EUR 1,200.00, excluding VAT)"),
+      "\(shown.out)")
   }
 
   @Test func importRefusesOtherDocumentsAndUnknownPlacementsAndWritesNothing() throws {
@@ -198,7 +206,8 @@ struct HoursCommandTests {
     #expect(wrongKind.code == 65)
     #expect(
       wrongKind.err.contains(
-        "coaches.json#/kind: this is a 'coaches' document; 'hours import' reads only 'hour-bookings'"
+        "coaches.json#/kind: this is a 'coaches' document; 'hours import' reads only "
+          + "'funder-decisions' and 'hour-bookings'"
       ))
     let stray = scratch.write(
       "stray.json",
@@ -252,7 +261,7 @@ struct AssignmentCommandTests {
                           evidence: period 2026-03-01 to 2026-08-31
                           evidence: period 2026-09-01 to 2027-02-28
         met      F-3      coaching granted until 2027-02-28, within the first 2 years
-        met      F-4      the same framework applies to an external coach; EUR 80.00 an hour, costs outside the framework are the employer's
+        met      F-4      the same framework applies to an external coach; EUR 80.00 an hour, excluding VAT, costs outside the framework are the employer's
 
         """)
     let dayAfter = jobcoach([
@@ -295,5 +304,72 @@ struct AssignmentCommandTests {
       run.out.contains(
         "NOT MET  P-9  2 hours booked by JC-0009, not assigned to the placement on the booking dates; not reimbursed"
       ))
+  }
+}
+
+/// F-7 through the command line (issue 16): the funder's decision on held hours.
+struct HoursDecideCommandTests {
+  @Test func aDecisionSettlesHeldHoursAndIsAudited() {
+    let scratch = Scratch()
+    let db = scratch.sampleRegistry()
+    // PL-2024-001's home-situation hour does not say it was work-related: held (P-7).
+    let before = jobcoach(["placement", "show", "PL-2024-001", "--on", "2026-11-23", "--db", db])
+    #expect(before.out.contains("of which 1 held for the funder's decision"))
+    #expect(
+      before.out.contains("  2026-09-08  BK-0026  1 h  P-7  awaiting the funder's decision\n"))
+    let decided = jobcoach([
+      "hours", "decide", "PL-2024-001", "--bookings", "BK-0026", "--accept", "--reason",
+      "werkgerelateerd: op tijd op het werk", "--by", "Gemeente Zaanstad, team Werk", "--on",
+      "2026-11-23", "--db", db, "--actor", "Caseworker",
+    ])
+    #expect(decided.code == 0, "\(decided.err)")
+    #expect(
+      decided.out
+        == "ACCEPTED: 1 hour held on placement PL-2024-001 (BK-0026), decision DEC-PL-2024-001-1 of 2026-11-23 by Gemeente Zaanstad, team Werk: werkgerelateerd: op tijd op het werk\n"
+    )
+    let after = jobcoach(["placement", "show", "PL-2024-001", "--on", "2026-11-23", "--db", db])
+    #expect(
+      after.out.contains(
+        "hours up to 2026-11-23: 93.5 booked, 93.5 reimbursable (EUR 7,947.50, excluding VAT), 0 not reimbursed\n"
+      ))
+    #expect(
+      after.out.contains(
+        "  2026-09-08  BK-0026  1 h  P-7  accepted by DEC-PL-2024-001-1 of 2026-11-23 (Gemeente Zaanstad, team Werk): werkgerelateerd: op tijd op het werk\n"
+      ))
+    #expect(!after.out.contains("warning  P-7"))
+    let audit = jobcoach([
+      "audit", "log", "--subject", "PL-2024-001", "--db", db, "--format", "csv",
+    ])
+    #expect(
+      audit.out.contains(
+        ",hours decide,Caseworker,funder-decision,PL-2024-001,bookings BK-0026,,accept,"))
+  }
+
+  @Test(arguments: [
+    (
+      ["--bookings", "BK-0025", "--accept"], 65,
+      "booking 'BK-0025' has no hours held for the funder on 2026-11-23"
+    ),
+    (["--bookings", "BK-9999", "--reject"], 65, "no booking 'BK-9999' on placement 'PL-2024-001'"),
+    (["--bookings", "BK-0026"], 64, "give exactly one of --accept and --reject"),
+    (
+      ["--bookings", "BK-0026", "--accept", "--reject"], 64,
+      "give exactly one of --accept and --reject"
+    ),
+    (["--accept"], 64, "name the bookings decided on"),
+  ])
+  func mistakesChangeNothing(_ extra: [String], _ code: Int32, _ message: String) throws {
+    let scratch = Scratch()
+    let db = scratch.sampleRegistry()
+    let before = try #require(bytes(db))
+    let run = jobcoach(
+      [
+        "hours", "decide", "PL-2024-001", "--reason", "r", "--by", "Funder", "--on", "2026-11-23",
+        "--db", db,
+      ]
+        + extra)
+    #expect(run.code == code)
+    #expect(run.err.contains(message), "\(run.err)")
+    #expect(bytes(db) == before)
   }
 }

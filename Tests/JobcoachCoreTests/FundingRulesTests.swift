@@ -175,15 +175,31 @@ struct FundingRulesTests {
   // MARK: F-4
 
   @Test(
-    "F-4: the same framework for every kind; municipal coaching costs nothing",
+    "F-4: the same framework for every kind; a municipal coach counts at the internal rate",
     arguments: [
-      (CoachKind.municipal, 0, Outcome.met), (.municipal, 1, .unmet), (.external, 9000, .met),
-      (.internal, 4000, .met),
+      (CoachKind.municipal, 0, Outcome.undetermined), (.municipal, 9000, .undetermined),
+      (.external, 9000, .met), (.internal, 4000, .met),
     ])
-  func municipalCoachingIsFree(kind: CoachKind, rateCents: Int, outcome: Outcome) {
+  func everyKindUnderTheFramework(kind: CoachKind, rateCents: Int, outcome: Outcome) {
     let placement = coachedPlacement(grant: coachingGrant(rateCents: rateCents))
     let review = review(placement, on: "2026-02-01", coachKind: kind)
     #expect(review.only(.sameFrameworkEveryKind)?.outcome == outcome)
+  }
+
+  /// F-4: a municipal coach's hours count against the budget at the policy's internal rate,
+  /// not the grant's; at exactly the budget F-1 is met, one cent over it is not.
+  @Test(arguments: [(2_700_00, Outcome.met), (2_700_01, .unmet)])
+  func municipalCoachHoursCountAtTheInternalRate(rateCents: Int, outcome: Outcome) {
+    // One hour at the internal rate: exactly year 1's EUR 2,700.00, or one cent over.
+    var policy = MunicipalPolicy.g4Default
+    policy.funding.municipalCoachRate = Money(cents: rateCents)
+    let review = review(
+      coachedPlacement(grant: coachingGrant(rateCents: 9000)), [booking("B", "2026-02-02")],
+      on: "2026-02-03", policy: policy, coachKind: .municipal)
+    #expect(review.amount == Money(cents: rateCents))
+    #expect(review.only(.sameFrameworkEveryKind)?.message.contains("internal rate") == true)
+    let year1 = review.findings(.fundingMaximum).first
+    #expect(year1?.outcome == outcome)
   }
 
   // MARK: F-6

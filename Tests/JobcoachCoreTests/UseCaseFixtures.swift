@@ -26,11 +26,33 @@ final class RecordingRegistry: RegistryWriting {
     return membership
   }
 
+  func save(_ decision: FunderDecision, audit context: AuditContext) -> FunderDecision {
+    var decision = decision
+    if decision.id.rawValue.isEmpty {
+      decision.id = DecisionID(
+        rawValue: "DEC-\(decision.placement)-\(registry.decisionList.count + 1)")
+    }
+    registry.decisionList.append(decision)
+    audit.append(
+      (
+        context,
+        AuditEntry(
+          subjectKind: "funder-decision", subjectID: decision.placement.rawValue,
+          field: "bookings", newValue: decision.outcome.rawValue, reason: decision.reason)
+      ))
+    saves += 1
+    return decision
+  }
+
   func coach(_ id: CoachID) -> Coach? { registry.coach(id) }
   func organisation(_ id: OrganisationID) -> Organisation? { registry.organisation(id) }
   func placement(_ id: PlacementID) -> Placement? { registry.placement(id) }
   func placements(coachedBy coach: CoachID) -> [Placement] { registry.placements(coachedBy: coach) }
   func bookings(on placement: PlacementID) -> [HourBooking] { registry.bookings(on: placement) }
+  func decisions(on placement: PlacementID) -> [FunderDecision] {
+    registry.decisions(on: placement)
+  }
+  func allDecisions() -> [PlacementID: [FunderDecision]] { registry.allDecisions() }
   func visitDays(on placements: [PlacementID]) -> [PlacementID: [CalendarDate]] {
     registry.visitDays(on: placements)
   }

@@ -147,7 +147,11 @@ struct ReviewPlacementTests {
       ],
       policies: [
         MunicipalPolicy(
-          id: "POL", name: "Test", municipality: "MUN", effectiveFrom: day("2020-01-01"))
+          id: "POL", name: "Test", municipality: "MUN", effectiveFrom: day("2020-01-01"),
+          // F-4: the municipal coach's hours count at the internal rate.
+          funding: FundingFramework(
+            light: FundingFramework.g4.light, medium: FundingFramework.g4.medium,
+            municipalCoachRate: Money(cents: 9000)))
       ])
   }
 

@@ -209,6 +209,13 @@ struct RegistryStoreTests {
   static func downgradeRegisters(_ database: Database) throws {
     try database.execute(
       """
+      DROP TABLE accountability_reports;
+      DROP TABLE funder_decision_bookings;
+      DROP TABLE funder_decisions;
+      ALTER TABLE hour_bookings DROP COLUMN report_id;
+      ALTER TABLE hour_bookings DROP COLUMN contact_with;
+      ALTER TABLE policies DROP COLUMN municipal_rate_cents;
+      ALTER TABLE policies DROP COLUMN deviation_share_percent;
       UPDATE placements SET
         coach_id = (SELECT coach_id FROM assignments a WHERE a.placement_id = placements.id
           AND a.position = 0),

@@ -7,7 +7,7 @@ enum DocumentImport {
   /// Streams the documents under `paths` into the registry the arguments name. With `only`,
   /// a document of another kind is a problem (its records are not even written).
   static func stream(
-    _ paths: [String], only: DocumentKind?, dryRun: Bool, arguments: ParsedArguments,
+    _ paths: [String], only: Set<DocumentKind>?, dryRun: Bool, arguments: ParsedArguments,
     command: String, to context: CommandContext
   ) throws -> Int32 {
     let files = try DocumentLoader.expand(paths)
@@ -27,7 +27,7 @@ enum DocumentImport {
         case .problem(let problem):
           log.report(problem)
         case .record(let record, let file, let pointer):
-          guard only == nil || record.kind == only else { continue }
+          guard only?.contains(record.kind) ?? true else { continue }
           do {
             try session.add(record, file: file, pointer: pointer)
           } catch {
@@ -36,12 +36,13 @@ enum DocumentImport {
             throw error
           }
         case .document(let file, let info):
-          if let only, let kind = info.kind, kind != only {
+          if let only, let kind = info.kind, !only.contains(kind) {
             log.report(
               DocumentProblem(
                 file: file, place: .pointer(JSONPointer.root.appending("kind")),
                 message: "this is a '\(kind.rawValue)' document; '\(command)' reads only "
-                  + "'\(only.rawValue)' (use 'jobcoach import' for the others)"))
+                  + only.map { "'\($0.rawValue)'" }.sorted().joined(separator: " and ")
+                  + " (use 'jobcoach import' for the others)"))
           }
           session.finishDocument(file, info)
         case .unopenable(let file):

@@ -52,6 +52,11 @@ public struct Coach: Hashable, Sendable {
   /// The kind the coach works as on `placement` on `date`: internal only at the placement's
   /// employer, external or municipal anywhere. Nil when none or several kinds fit.
   public func kind(on placement: Placement, on date: CalendarDate) -> CoachKind? {
+    // The assignment's delivering organisation says which employment coaches here.
+    if let organisation = placement.assignment(of: id, on: date)?.organisation {
+      let kinds = Set(employments(on: date).filter { $0.organisation == organisation }.map(\.kind))
+      return kinds.count == 1 ? kinds.first : nil
+    }
     let kinds = Set(
       employments(on: date).filter { $0.organisation == placement.employer || $0.kind != .internal }
         .map(\.kind))

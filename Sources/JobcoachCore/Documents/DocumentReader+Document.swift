@@ -352,6 +352,8 @@ extension DocumentReader {
       Membership.decode(value, at: pointer, in: context).map(ImportRecord.membership)
     case .hourBookings:
       HourBooking.decode(value, at: pointer, in: context).map(ImportRecord.booking)
+    case .funderDecisions:
+      FunderDecision.decode(value, at: pointer, in: context).map(ImportRecord.decision)
     case .publicRegister: nil
     }
   }

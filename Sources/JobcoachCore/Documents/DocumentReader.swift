@@ -33,6 +33,7 @@ public enum ImportRecord: Hashable, Sendable {
   case portfolio(Portfolio)
   case membership(Membership)
   case booking(HourBooking)
+  case decision(FunderDecision)
   /// A whole public register, given once its document has been read.
   case publicRegister(PublicRegister)
 }
@@ -52,6 +53,7 @@ extension ImportRecord {
     case .portfolio: .portfolios
     case .membership: .memberships
     case .booking: .hourBookings
+    case .decision: .funderDecisions
     case .publicRegister: .publicRegister
     }
   }

@@ -8,7 +8,74 @@ extension PeriodResult: JSONEnumField {}
 extension GoalCategory: JSONEnumField {}
 extension PlanParty: JSONEnumField {}
 extension AbsenceReason: JSONEnumField {}
-extension BookedActivity: JSONEnumField {}
+extension BookedActivity: JSONScalarField {
+  /// A known activity, or another one named as an id (letters, digits, '-', '_', '.'): the
+  /// protocol's list is not exhaustive (P-4), and such hours are held for the funder (F-7).
+  public static func check(_ value: JSONValue) -> Result<BookedActivity, FieldError> {
+    guard case .string(let text) = value, CoachID.isWellFormed(text) else {
+      return .failure(
+        FieldError(
+          "expected an activity such as "
+            + (reimbursed + excluded).map { "'\($0)'" }.joined(
+              separator: ", ") + ", or another activity named as a short code"))
+    }
+    return .success(BookedActivity(rawValue: text))
+  }
+}
+
+extension ContactParty: JSONEnumField {}
+extension ReportID: JSONScalarField {}
+extension DecisionID: JSONScalarField {}
+extension DecisionOutcome: JSONEnumField {}
+
+extension ReportRecord: JSONField {
+  public static func decode(
+    _ value: JSONValue, at pointer: JSONPointer, in context: DecodingContext
+  ) -> ReportRecord? {
+    guard var fields = ObjectFields(value, at: pointer, in: context) else { return nil }
+    let id = fields.required("id", as: ReportID.self)
+    let from = fields.required("from", as: CalendarDate.self)
+    let until = fields.required("until", as: CalendarDate.self)
+    let delivered = fields.required("deliveredOn", as: CalendarDate.self)
+    fields.rejectUnknownFields()
+    if let from, let until, until < from {
+      fields.report(
+        "until", "the report covers a period that ends (\(until)) before it starts (\(from))")
+    }
+    if let until, let delivered, delivered < until {
+      fields.report(
+        "deliveredOn", "delivered (\(delivered)) before the period it covers ends (\(until))")
+    }
+    guard !fields.failed, let id, let from, let until, let delivered else { return nil }
+    return ReportRecord(
+      id: id, period: DateInterval(start: from, end: until), deliveredOn: delivered)
+  }
+}
+
+extension FunderDecision: JSONField {
+  public static func decode(
+    _ value: JSONValue, at pointer: JSONPointer, in context: DecodingContext
+  ) -> FunderDecision? {
+    guard var fields = ObjectFields(value, at: pointer, in: context) else { return nil }
+    let id = fields.required("id", as: DecisionID.self)
+    let placement = fields.required("placement", as: PlacementID.self)
+    let bookings = fields.required("bookings", as: [BookingID].self)
+    let outcome = fields.required("outcome", as: DecisionOutcome.self)
+    let reason = fields.required("reason", as: String.self)
+    let by = fields.required("decidedBy", as: String.self)
+    let on = fields.required("decidedOn", as: CalendarDate.self)
+    fields.rejectUnknownFields()
+    if let bookings, bookings.isEmpty {
+      fields.report("bookings", "a decision names at least one booking")
+    }
+    guard !fields.failed, let id, let placement, let bookings, let outcome, let reason, let by,
+      let on
+    else { return nil }
+    return FunderDecision(
+      id: id, placement: placement, bookings: bookings, outcome: outcome, reason: reason,
+      decidedBy: by, decidedOn: on)
+  }
+}
 extension ContactKind: JSONEnumField {}
 extension GoalID: JSONScalarField {}
 extension BookingID: JSONScalarField {}
@@ -182,6 +249,8 @@ extension HourBooking: JSONField {
     let activity = fields.optional("activity", as: BookedActivity.self)
     let goals = fields.optional("goals", as: [GoalID].self)
     let contact = fields.optional("contact", as: ContactKind.self)
+    let with = fields.optional("with", as: [ContactParty].self)
+    let report = fields.optional("report", as: ReportID.self)
     let workRelated = fields.optional("workRelated", as: Bool.self)
     let check = fields.optional("wageSubsidyCheck", as: Bool.self)
     let description = fields.optional("description", as: String.self)
@@ -194,11 +263,18 @@ extension HourBooking: JSONField {
       fields.report("hours", "a booking covers one day: at most 24 hours, found \(hours)")
       return nil
     }
+    if with != nil, contact == nil {
+      fields.report("with", "say with whom only for a contact ('contact': 'visit' or 'call')")
+    }
+    if report != nil, activity != .reporting {
+      fields.report("report", "only a reporting booking is written for a report")
+    }
     guard !fields.failed, let id, let placement, let coach, let date, let hours else { return nil }
     return HourBooking(
       id: id, placement: placement, coach: coach, date: date, hours: hours,
       activity: activity ?? .coaching, goals: goals ?? [], contact: contact,
-      workRelated: workRelated, wageSubsidyCheck: check ?? false, description: description)
+      contactWith: Set(with ?? []), report: report, workRelated: workRelated,
+      wageSubsidyCheck: check ?? false, description: description)
   }
 }
 
@@ -230,11 +306,17 @@ extension FundingFramework: JSONField {
     let medium = fields.optional("medium", as: YearMaxima.self)
     let shifts = fields.optional("shiftsBetweenYears", as: Bool.self)
     let motivated = fields.optional("allowsMotivatedExceptions", as: Bool.self)
+    let municipalRate = fields.optional("municipalCoachRateCents", as: Money.self)
+    let share = fields.optional("deviationSharePercent", as: Int.self)
     fields.rejectUnknownFields()
+    if let share, !(0...100).contains(share) {
+      fields.report("deviationSharePercent", "a share is 0 to 100 percent, not \(share)")
+    }
     guard !fields.failed else { return nil }
     return FundingFramework(
       light: light ?? FundingFramework.g4.light, medium: medium ?? FundingFramework.g4.medium,
-      shiftsBetweenYears: shifts ?? false, allowsMotivatedExceptions: motivated ?? false)
+      shiftsBetweenYears: shifts ?? false, allowsMotivatedExceptions: motivated ?? false,
+      municipalCoachRate: municipalRate, deviationSharePercent: share ?? 10)
   }
 }
 

@@ -191,6 +191,7 @@ extension Placement: JSONField {
     let absences = fields.optional("absences", as: [Absence].self)
     let wageCostSubsidy = fields.optional("wageCostSubsidy", as: Bool.self)
     let assignments = fields.optional("assignments", as: [Assignment].self)
+    let reports = fields.optional("reports", as: [ReportRecord].self)
     fields.rejectUnknownFields()
     if let start, let end, end < start {
       fields.report("end", "the placement ends (\(end)) before it starts (\(start))")
@@ -220,6 +221,7 @@ extension Placement: JSONField {
       period: DateInterval(start: start, end: end), funder: funder ?? .municipality,
       appointedThroughMunicipality: appointed ?? false, taskExperience: taskExperience,
       hoursExemption: hoursExemption, grant: grant, plan: plan, absences: absences ?? [],
+      reports: reports ?? [],
       wageCostSubsidy: wageCostSubsidy ?? false)
   }
 }

@@ -19,6 +19,8 @@ public enum DocumentKind: String, CaseIterable, Hashable, Sendable {
   case memberships
   /// Coaches' hour bookings on placements (P-2).
   case hourBookings = "hour-bookings"
+  /// The funder's decisions on held hours (F-7).
+  case funderDecisions = "funder-decisions"
   /// The association's published register (`jobcoach export public`), as a municipality
   /// imports it; it replaces the one imported before.
   case publicRegister = "public-register"
@@ -28,6 +30,7 @@ public enum DocumentKind: String, CaseIterable, Hashable, Sendable {
     switch self {
     case .peNorms: "norms"
     case .hourBookings: "bookings"
+    case .funderDecisions: "decisions"
     case .publicRegister: "entries"
     default: rawValue
     }
@@ -68,6 +71,7 @@ public struct ImportBatch: Sendable {
   public var portfolios: [Located<Portfolio>] = []
   public var memberships: [Located<Membership>] = []
   public var bookings: [Located<HourBooking>] = []
+  public var decisions: [Located<FunderDecision>] = []
   public var publicRegisters: [Located<PublicRegister>] = []
   /// The files read, in order.
   public var files: [String] = []
@@ -81,7 +85,7 @@ public struct ImportBatch: Sendable {
   public var recordCount: Int {
     organisations.count + coaches.count + placements.count + policies.count + educations.count
       + accreditations.count + norms.count + registers.count + portfolios.count + memberships.count
-      + bookings.count
+      + bookings.count + decisions.count
       + publicRegisters.reduce(0) { $0 + $1.value.entries.count }
   }
 
@@ -117,6 +121,7 @@ public struct ImportBatch: Sendable {
     case .portfolio(let value): portfolios.append(Located(value, file: file, pointer: pointer))
     case .membership(let value): memberships.append(Located(value, file: file, pointer: pointer))
     case .booking(let value): bookings.append(Located(value, file: file, pointer: pointer))
+    case .decision(let value): decisions.append(Located(value, file: file, pointer: pointer))
     case .publicRegister(let value):
       publicRegisters.append(Located(value, file: file, pointer: pointer))
     }

@@ -9,6 +9,8 @@ public protocol RegistryLookup {
   func containsRegister(_ id: RegisterID) -> Bool
   /// Whether the association's list of educations holds `id`.
   func containsEducation(_ id: EducationID) -> Bool
+  /// The placement a booking is on; nil when the registry holds no such booking.
+  func bookingPlacement(_ id: BookingID) -> PlacementID?
 }
 
 /// A registry that holds nothing: for checking documents on their own.
@@ -20,6 +22,7 @@ public struct EmptyRegistry: RegistryLookup {
   public func containsPlacement(_ id: PlacementID) -> Bool { false }
   public func containsRegister(_ id: RegisterID) -> Bool { id == .seedDefault }
   public func containsEducation(_ id: EducationID) -> Bool { false }
+  public func bookingPlacement(_ id: BookingID) -> PlacementID? { nil }
 }
 
 /// The checks that span records and files: duplicate ids, references to unknown coaches,
@@ -38,6 +41,8 @@ public final class ReferenceValidator {
   var placementIDs = Set<PlacementID>()
   var registerIDs = Set<RegisterID>()
   var educationIDs = Set<EducationID>()
+  /// The placement of each booking this import holds, for the decisions that name them.
+  var bookingPlacements: [BookingID: PlacementID] = [:]
   var pending: [Reference] = []
 
   /// A reference not yet resolved.
@@ -47,6 +52,7 @@ public final class ReferenceValidator {
     case placement(PlacementID, String, JSONPointer)
     case register(RegisterID, String, JSONPointer)
     case education(EducationID, String, JSONPointer)
+    case booking(BookingID, on: PlacementID, String, JSONPointer)
   }
 
   public init(registry: any RegistryLookup, log: ProblemLog) {
@@ -111,6 +117,19 @@ public final class ReferenceValidator {
         } else {
           pending.append(reference)
         }
+      }
+    case .booking(let id, let placement, let file, let pointer):
+      guard let found = bookingPlacements[id] ?? registry.bookingPlacement(id) else {
+        if final {
+          log.report(file, pointer, "no booking with id '\(id)' in this import or the registry")
+        } else {
+          pending.append(reference)
+        }
+        return
+      }
+      if found != placement {
+        log.report(
+          file, pointer, "booking '\(id)' is on placement '\(found)', not on '\(placement)'")
       }
     case .education(let id, let file, let pointer):
       if !educationIDs.contains(id), !registry.containsEducation(id) {
@@ -217,8 +236,18 @@ public final class ReferenceValidator {
       }
     case .booking(let booking):
       unique("booking \(booking.id)", "booking id '\(booking.id)'", file, pointer.appending("id"))
+      bookingPlacements[booking.id] = booking.placement
       resolve(.coach(booking.coach, file, pointer.appending("coach")))
       resolve(.placement(booking.placement, file, pointer.appending("placement")))
+    case .decision(let decision):
+      unique(
+        "decision \(decision.id)", "decision id '\(decision.id)'", file, pointer.appending("id"))
+      resolve(.placement(decision.placement, file, pointer.appending("placement")))
+      for (index, booking) in decision.bookings.enumerated() {
+        resolve(
+          .booking(
+            booking, on: decision.placement, file, pointer.appending("bookings").appending(index)))
+      }
     case .publicRegister(let register):
       for (index, entry) in register.entries.enumerated() {
         unique(
@@ -299,6 +328,7 @@ extension ImportBatch {
     each(portfolios, ImportRecord.portfolio)
     each(memberships, ImportRecord.membership)
     each(bookings, ImportRecord.booking)
+    each(decisions, ImportRecord.decision)
     each(publicRegisters, ImportRecord.publicRegister)
     each(educations, ImportRecord.education)
     each(accreditations, ImportRecord.accreditation)

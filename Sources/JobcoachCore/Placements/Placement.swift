@@ -30,6 +30,8 @@ public struct Placement: Hashable, Sendable {
   public var plan: CoachingPlan?
   /// The worker's absences (P-5), by start date.
   public var absences: [Absence]
+  /// The accountability reports delivered to the funder (P-3), by delivery date.
+  public var reports: [ReportRecord]
   /// Whether the worker's wages are subsidised (loonkostensubsidie), so the coach checks it
   /// each quarter (K-5).
   public var wageCostSubsidy: Bool
@@ -43,8 +45,9 @@ public struct Placement: Hashable, Sendable {
     period: DateInterval, funder: Funder = .municipality,
     appointedThroughMunicipality: Bool = false, taskExperience: EvidenceReference? = nil,
     hoursExemption: HoursExemption? = nil, grant: Grant? = nil, plan: CoachingPlan? = nil,
-    absences: [Absence] = [], wageCostSubsidy: Bool = false
+    absences: [Absence] = [], reports: [ReportRecord] = [], wageCostSubsidy: Bool = false
   ) {
+    self.reports = reports.sorted { ($0.deliveredOn, $0.id) < ($1.deliveredOn, $1.id) }
     self.id = id
     self.municipality = municipality
     self.employer = employer

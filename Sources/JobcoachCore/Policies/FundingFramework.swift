@@ -33,15 +33,24 @@ public struct FundingFramework: Hashable, Sendable {
   public var shiftsBetweenYears: Bool
   /// Whether a written motivation lets a grant go beyond the framework (F-5, "90-10 rule").
   public var allowsMotivatedExceptions: Bool
+  /// The municipality's own internal rate, excluding VAT, at which a municipal coach's hours
+  /// count against the budget (F-4); nil when the policy sets none.
+  public var municipalCoachRate: Money?
+  /// F-5 monitoring: the share of a year's placements with a motivated deviation above which
+  /// `check` warns, in percent (the "90-10 rule": 10).
+  public var deviationSharePercent: Int
 
   public init(
     light: YearMaxima, medium: YearMaxima, shiftsBetweenYears: Bool = false,
-    allowsMotivatedExceptions: Bool = false
+    allowsMotivatedExceptions: Bool = false, municipalCoachRate: Money? = nil,
+    deviationSharePercent: Int = 10
   ) {
     self.light = light
     self.medium = medium
     self.shiftsBetweenYears = shiftsBetweenYears
     self.allowsMotivatedExceptions = allowsMotivatedExceptions
+    self.municipalCoachRate = municipalCoachRate
+    self.deviationSharePercent = deviationSharePercent
   }
 
   public func maxima(for level: GuidanceLevel) -> YearMaxima {

@@ -157,18 +157,27 @@ public struct FundingRules: PlacementFindings, Sendable {
     }
   }
 
-  /// F-4: the framework is the same for every coach kind, and municipal coaching costs nothing.
+  /// F-4: the framework is the same for every coach kind, municipal coaches included, whose
+  /// hours count at the municipality's internal rate; amounts exclude VAT.
   func rateFinding(_ grant: Grant) -> Finding? {
     guard let coachKind else { return nil }
-    if coachKind == .municipal && grant.hourlyRate != .zero {
+    if coachKind == .municipal {
+      guard let rate = policy.funding.municipalCoachRate else {
+        return finding(
+          .sameFrameworkEveryKind, .warning, .undetermined,
+          "the same framework applies to a municipal coach, but policy \(policy.id) sets no "
+            + "internal rate: the coach's hours cannot be counted against the budget")
+      }
       return finding(
-        .sameFrameworkEveryKind, .error, .unmet,
-        "municipal coaching costs nothing, but the grant sets \(grant.hourlyRate) an hour")
+        .sameFrameworkEveryKind, .note, .met,
+        "the same framework applies to a municipal coach: hours count at policy "
+          + "\(policy.id)'s internal rate of \(rate) an hour, excluding VAT")
     }
     return finding(
       .sameFrameworkEveryKind, .note, .met,
       "the same framework applies to \(coachKind.withArticle); "
-        + (grant.hourlyRate == .zero ? "no hourly rate" : "\(grant.hourlyRate) an hour")
+        + (grant.hourlyRate == .zero
+          ? "no hourly rate" : "\(grant.hourlyRate) an hour, excluding VAT")
         + ", costs outside the framework are the employer's")
   }
 

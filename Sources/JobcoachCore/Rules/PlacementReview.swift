@@ -4,20 +4,29 @@ public struct PlacementDossier: Sendable {
   public var bookings: [HourBooking]
   /// The policy version in force on the date of the review.
   public var policy: MunicipalPolicy
-  /// The kind the coach works as on this placement, when known (F-4).
+  /// The kind the lead coach works as on this placement, when known (F-4).
   public var coachKind: CoachKind?
+  /// The kind each assigned coach works as on this placement, where known: a municipal
+  /// coach's hours count at the policy's internal rate (F-4). A coach missing here counts at
+  /// the grant's rate, as the lead coach's kind says.
+  public var coachKinds: [CoachID: CoachKind]
   /// The visit days of the same coach's other placements with the same employer (K-6).
   public var siblingVisits: [PlacementID: [CalendarDate]]
+  /// The funder's decisions on the placement's held hours (F-7).
+  public var decisions: [FunderDecision]
 
   public init(
     placement: Placement, bookings: [HourBooking], policy: MunicipalPolicy,
-    coachKind: CoachKind? = nil, siblingVisits: [PlacementID: [CalendarDate]] = [:]
+    coachKind: CoachKind? = nil, coachKinds: [CoachID: CoachKind] = [:],
+    siblingVisits: [PlacementID: [CalendarDate]] = [:], decisions: [FunderDecision] = []
   ) {
     self.placement = placement
     self.bookings = bookings
     self.policy = policy
     self.coachKind = coachKind
+    self.coachKinds = coachKinds
     self.siblingVisits = siblingVisits
+    self.decisions = decisions
   }
 }
 
@@ -34,15 +43,50 @@ public struct NonReimbursement: Hashable, Sendable {
   }
 }
 
-/// One booking judged: how much of it is reimbursed and why the rest is not.
+/// Booked time held for the funder's decision (F-7): neither paid nor refused until a recorded
+/// decision accepts or rejects it.
+public struct HeldHours: Hashable, Sendable {
+  public var rule: RuleID
+  public var hours: Hours
+  public var reason: String
+  /// The decision in force on the review date; nil while it is awaited.
+  public var decision: FunderDecision?
+}
+
+/// One booking judged: how much of it is reimbursed, at which rate, what is held for the
+/// funder and why the rest is not reimbursed.
 public struct BookingAssessment: Hashable, Sendable {
   public var booking: HourBooking
   public var reimbursable: Hours
   public var notReimbursed: [NonReimbursement]
+  /// Held for the funder's decision (F-7), decided or not.
+  public var held: [HeldHours] = []
   /// Booked during an absence with the funder's written approval: the report must say so (P-5).
   public var duringApprovedAbsence: Bool
+  /// The hourly rate the reimbursable hours count at: the grant's, or for a municipal coach
+  /// the policy's internal rate (F-4); nil when the policy sets none.
+  public var rate: Money? = nil
 
   public var notReimbursable: Hours { booking.hours - reimbursable }
+  /// Held and not yet decided.
+  public var awaitingDecision: Hours {
+    held.filter { $0.decision == nil }.reduce(.zero) { $0 + $1.hours }
+  }
+}
+
+extension Sequence<BookingAssessment> {
+  /// The reimbursable hours priced: the hours at each rate summed first and priced once
+  /// (exact to the minute, rounded once per rate); hours without a rate count nothing.
+  public var cost: Money {
+    var byRate: [Int: Hours] = [:]
+    for assessment in self {
+      guard let rate = assessment.rate else { continue }
+      byRate[rate.cents, default: .zero] += assessment.reimbursable
+    }
+    return byRate.keys.sorted().reduce(Money(cents: 0)) {
+      $0 + Money(cents: $1).cost(of: byRate[$1]!)
+    }
+  }
 }
 
 /// The state of a budget line on the review date.
@@ -78,10 +122,10 @@ public struct PlacementReview: Sendable {
   public var placement: Placement { dossier.placement }
   public var booked: Hours { assessments.reduce(.zero) { $0 + $1.booking.hours } }
   public var reimbursable: Hours { assessments.reduce(.zero) { $0 + $1.reimbursable } }
-  /// The reimbursable hours at the grant's hourly rate.
-  public var amount: Money {
-    (placement.grant?.hourlyRate ?? .zero).cost(of: reimbursable)
-  }
+  /// The reimbursable hours at their rates, excluding VAT (F-4).
+  public var amount: Money { assessments.cost }
+  /// Hours held for the funder and not yet decided (F-7).
+  public var awaitingDecision: Hours { assessments.reduce(.zero) { $0 + $1.awaitingDecision } }
 
   /// Whether no finding is an error.
   public var isInOrder: Bool { !findings.contains { $0.severity == .error } }
@@ -118,11 +162,14 @@ struct PlacementRules: PlacementFindings {
   // MARK: Bookings
 
   /// Judges each booking in date order. The first rule a booking fails decides why it is not
-  /// reimbursed; reporting counts against the cap of its period only when nothing else failed.
+  /// reimbursed, or why it is held for the funder (F-7); reporting counts against the cap of
+  /// its report only when nothing else failed (P-3). A funder's decision in force on the date
+  /// pays or refuses held hours.
   func assess(_ bookings: [HourBooking]) -> [BookingAssessment] {
-    var reportingUsed: [CalendarDate: Hours] = [:]
+    var reportingUsed: [String: Hours] = [:]
     let cap = policy.coachingProtocol.reportingPerReport
     let employerYears = policy.coachingProtocol.employerCoachingYears
+    let decisions = dossier.decisions.byBooking(on: date)
     let context = FailureContext(
       categories: Dictionary(
         (placement.plan?.goals ?? []).map { ($0.id, $0.category) },
@@ -132,31 +179,76 @@ struct PlacementRules: PlacementFindings {
     return bookings.map { booking in
       var assessment = BookingAssessment(
         booking: booking, reimbursable: booking.hours, notReimbursed: [],
-        duringApprovedAbsence: false)
-      if let reason = firstFailure(booking, context, &assessment) {
-        assessment.reimbursable = .zero
-        assessment.notReimbursed = [
-          NonReimbursement(rule: reason.rule, hours: booking.hours, reason: reason.message)
-        ]
+        duringApprovedAbsence: false, rate: rate(of: booking))
+      /// `hours` held for the funder: paid or refused as a decision says, else awaited.
+      func hold(_ rule: RuleID, _ hours: Hours, _ reason: String) {
+        let decision = decisions[booking.id]
+        assessment.held.append(
+          HeldHours(rule: rule, hours: hours, reason: reason, decision: decision))
+        switch decision?.outcome {
+        case .accept?: break
+        case .reject?:
+          assessment.reimbursable -= hours
+          assessment.notReimbursed.append(
+            NonReimbursement(
+              rule: .funderDecision, hours: hours,
+              reason: "\(reason); rejected by the funder's decision \(decision!.id) of "
+                + "\(decision!.decidedOn) (\(decision!.decidedBy)): \(decision!.reason)"))
+        case nil:
+          assessment.reimbursable -= hours
+        }
+      }
+      if let failure = firstFailure(booking, context, &assessment) {
+        if failure.held {
+          hold(failure.rule, booking.hours, failure.message)
+        } else {
+          assessment.reimbursable = .zero
+          assessment.notReimbursed = [
+            NonReimbursement(rule: failure.rule, hours: booking.hours, reason: failure.message)
+          ]
+        }
         return assessment
       }
-      if booking.activity == .reporting, let period = grant?.period(containing: booking.date) {
-        let used = reportingUsed[period.start, default: .zero]
+      if booking.activity == .reporting, let report = report(of: booking) {
+        let used = reportingUsed[report.key, default: .zero]
         let room = used >= cap ? Hours.zero : cap - used
         let paid = min(room, booking.hours)
-        reportingUsed[period.start] = used + booking.hours
+        reportingUsed[report.key] = used + booking.hours
         if paid < booking.hours {
-          assessment.reimbursable = paid
-          assessment.notReimbursed = [
-            NonReimbursement(
-              rule: .reportingHours, hours: booking.hours - paid,
-              reason: "beyond the \(cap.spoken) of reporting reimbursed per accountability report "
-                + "(period \(period.period)); more is at the funder's discretion")
-          ]
+          hold(
+            .reportingHours, booking.hours - paid,
+            "beyond the \(cap.spoken) of reporting reimbursed per accountability report "
+              + "(\(report.name)); more is at the funder's discretion")
         }
       }
       return assessment
     }
+  }
+
+  /// The hourly rate of `booking`'s coach (F-4): a municipal coach's at the policy's internal
+  /// rate, any other at the grant's.
+  func rate(of booking: HourBooking) -> Money? {
+    let kind = dossier.coachKinds[booking.coach] ?? dossier.coachKind
+    if kind == .municipal { return policy.funding.municipalCoachRate }
+    return grant?.hourlyRate ?? Money(cents: 0)
+  }
+
+  /// The report a reporting booking counts against (P-3): the one it names; else the first
+  /// delivered on or after its date whose period started by then; else, for a placement that
+  /// records no reports, its half-year period as the report of that period.
+  func report(of booking: HourBooking) -> (key: String, name: String)? {
+    let reports = placement.reports
+    if let id = booking.report {
+      return ("report \(id)", "report \(id)")
+    }
+    if let report = reports.filter({
+      $0.deliveredOn >= booking.date && $0.period.start <= booking.date
+    })
+    .min(by: { ($0.deliveredOn, $0.id) < ($1.deliveredOn, $1.id) }) {
+      return ("report \(report.id)", "report \(report.id), \(report.period)")
+    }
+    guard let period = grant?.period(containing: booking.date) else { return nil }
+    return ("period \(period.start)", "period \(period.period)")
   }
 
   /// What judging every booking of a review shares, worked out once.
@@ -170,64 +262,84 @@ struct PlacementRules: PlacementFindings {
 
   private func firstFailure(
     _ booking: HourBooking, _ context: FailureContext, _ assessment: inout BookingAssessment
-  ) -> (rule: RuleID, message: String)? {
+  ) -> (rule: RuleID, message: String, held: Bool)? {
     // P-9: only the coach assigned on the day books reimbursable hours (Q-ASG-1).
     guard placement.assignment(of: booking.coach, on: booking.date) != nil else {
       return (
         .bookedByAssignedCoach,
         "booked by \(booking.coach), who is not assigned to placement \(placement.id) on "
-          + "\(booking.date)"
+          + "\(booking.date)", false
       )
     }
-    guard let grant else { return (.halfYearPeriods, "no coaching is granted for this placement") }
-    guard grant.period(containing: booking.date) != nil else {
-      return (.halfYearPeriods, "booked outside the granted periods")
+    guard let grant else {
+      return (.halfYearPeriods, "no coaching is granted for this placement", false)
     }
-    if !booking.activity.isReimbursable {
-      return (.nonReimbursable, "\(booking.activity.title) is not reimbursed")
+    guard grant.period(containing: booking.date) != nil else {
+      return (.halfYearPeriods, "booked outside the granted periods", false)
+    }
+    if booking.activity.isExcluded {
+      return (.nonReimbursable, "\(booking.activity.title) is not reimbursed", false)
     }
     if booking.goals.isEmpty {
-      return (.hoursAttributed, "not attributed to a goal of the coaching plan")
+      return (.hoursAttributed, "not attributed to a goal of the coaching plan", false)
     }
     // The goals' categories, in a small array: a booking serves one or two goals.
     var categories: [GoalCategory] = []
     categories.reserveCapacity(booking.goals.count)
     for goal in booking.goals {
       guard let category = context.categories[goal] else {
-        return (.hoursAttributed, "goal '\(goal)' is not in the coaching plan")
+        return (.hoursAttributed, "goal '\(goal)' is not in the coaching plan", false)
       }
       categories.append(category)
     }
     if let absence = placement.absences.first(where: { $0.period.contains(booking.date) }) {
-      if let approval = absence.approval, approval.approvedOn <= booking.date {
-        assessment.duringApprovedAbsence = true
-      } else {
-        let why =
-          absence.approval == nil
-          ? "without the funder's written approval"
-          : "before the funder's written approval of \(absence.approval!.approvedOn)"
+      switch absence.reason {
+      case .holiday:
+        // P-5: no exception for a holiday; only the funder's decision pays such hours.
         return (
           .absence,
-          "the worker was \(absence.reason == .sick ? "sick" : "on holiday") "
-            + "(\(absence.period)); coaching \(why) is not reimbursed"
+          "the worker was on holiday (\(absence.period)); coaching then is not reimbursed "
+            + "unless the funder accepts it", true
         )
+      case .sick:
+        // The written approval covers bookings dated after it, not on its day.
+        if let approval = absence.approval, approval.approvedOn < booking.date {
+          assessment.duringApprovedAbsence = true
+        } else {
+          let why =
+            absence.approval == nil
+            ? "without the funder's written approval"
+            : "not after the funder's written approval of \(absence.approval!.approvedOn)"
+          return (
+            .absence,
+            "the worker was sick (\(absence.period)); coaching \(why) is not reimbursed", false
+          )
+        }
       }
+    }
+    if booking.activity.isUnknown {
+      return (
+        .nonReimbursable,
+        "\(booking.activity.title) is neither a coaching activity nor on the protocol's list of "
+          + "activities not reimbursed; held for the funder's decision", true
+      )
     }
     if categories.contains(.guidingSupervisor), booking.date >= context.employerCoachingEnds {
       return (
         .employerCoaching,
         "coaching of the supervisor more than \(context.employerYears) years after coaching "
-          + "started (\(coachingStart))"
+          + "started (\(coachingStart))", false
       )
     }
     if categories.contains(.homeSituation) {
       switch booking.workRelated {
       case false?:
-        return (.homeSituation, "home-situation coaching that is not work-related")
+        return (.homeSituation, "home-situation coaching that is not work-related", false)
       case nil:
         return (
           .homeSituation,
-          "home-situation coaching awaiting review: the booking does not state it was work-related"
+          "home-situation coaching the booking does not state was work-related; held for the "
+            + "funder's decision", true
         )
       case true?: break
       }
@@ -237,17 +349,12 @@ struct PlacementRules: PlacementFindings {
 
   // MARK: Budget
 
+  /// Each framework year's spending: the reimbursable hours of the bookings in it, each at its
+  /// coach's rate (F-4: a municipal coach's hours count too).
   func budget(_ funding: FundingRules, _ assessments: [BookingAssessment]) -> [BudgetUse] {
     guard let grant else { return [] }
-    let rows = funding.budgetRows(grant)
-    var hours = [Hours](repeating: .zero, count: rows.count)
-    for assessment in assessments {
-      for (index, row) in rows.enumerated() where row.days.contains(assessment.booking.date) {
-        hours[index] += assessment.reimbursable
-      }
-    }
-    return zip(rows, hours).map { row, hours in
-      BudgetUse(row: row, spent: grant.hourlyRate.cost(of: hours))
+    return funding.budgetRows(grant).map { row in
+      BudgetUse(row: row, spent: assessments.filter { row.days.contains($0.booking.date) }.cost)
     }
   }
 

@@ -99,6 +99,8 @@ extension PlacementRules {
   /// in one pass.
   struct Failures {
     var byRule: [RuleID: [Int]] = [:]
+    /// The bookings with hours held for the funder under each rule and not yet decided (F-7).
+    var heldByRule: [RuleID: [Int]] = [:]
     var duringApprovedAbsence: [Int] = []
 
     init(_ assessments: [BookingAssessment]) {
@@ -106,11 +108,17 @@ extension PlacementRules {
         for part in assessments[index].notReimbursed where byRule[part.rule]?.last != index {
           byRule[part.rule, default: []].append(index)
         }
+        // Only what still awaits a decision; decided parts are F-7's to report.
+        for part in assessments[index].held
+        where part.decision == nil && heldByRule[part.rule]?.last != index {
+          heldByRule[part.rule, default: []].append(index)
+        }
         if assessments[index].duringApprovedAbsence { duringApprovedAbsence.append(index) }
       }
     }
 
     subscript(rule: RuleID) -> [Int] { byRule[rule] ?? [] }
+    func held(_ rule: RuleID) -> [Int] { heldByRule[rule] ?? [] }
   }
 
   func sum(_ indices: [Int], of assessments: [BookingAssessment]) -> Hours {
@@ -156,9 +164,21 @@ extension PlacementRules {
     findings += reportingFindings(assessments)
     // P-4
     let excluded = failures[.nonReimbursable]
-    if excluded.isEmpty {
+    let unknown = failures.held(.nonReimbursable)
+    if !unknown.isEmpty {
+      let kinds = Set(unknown.map { assessments[$0].booking.activity.title }).sorted()
       findings.append(
-        finding(.nonReimbursable, .note, .met, "no activities booked that are not reimbursed"))
+        finding(
+          .nonReimbursable, .warning, .undetermined,
+          "\(sum(unknown).spoken) of activities the protocol does not name ("
+            + kinds.joined(separator: ", ") + "): held for the funder's decision (F-7)",
+          evidence(unknown)))
+    }
+    if excluded.isEmpty {
+      if unknown.isEmpty {
+        findings.append(
+          finding(.nonReimbursable, .note, .met, "no activities booked that are not reimbursed"))
+      }
     } else {
       let kinds = Dictionary(grouping: excluded, by: { assessments[$0].booking.activity })
         .sorted { $0.key.rawValue < $1.key.rawValue }
@@ -171,13 +191,23 @@ extension PlacementRules {
     }
     // P-5
     let inAbsence = failures[.absence]
+    let onHoliday = failures.held(.absence)
     let approved = failures.duringApprovedAbsence
+    if !onHoliday.isEmpty {
+      findings.append(
+        finding(
+          .absence, .warning, .unmet,
+          "\(sum(onHoliday).spoken) booked while the worker was on holiday: not reimbursed, "
+            + "approval or not, unless the funder accepts them (held, F-7)",
+          evidence(onHoliday)))
+    }
     if !inAbsence.isEmpty {
       findings.append(
         finding(
           .absence, .error, .unmet,
-          "\(hours(.absence, inAbsence).spoken) booked while the worker was absent, without the "
-            + "funder's written approval beforehand; not reimbursed", evidence(inAbsence)))
+          "\(hours(.absence, inAbsence).spoken) booked while the worker was sick, without the "
+            + "funder's written approval before the day booked; not reimbursed",
+          evidence(inAbsence)))
     }
     if !approved.isEmpty {
       findings.append(
@@ -208,9 +238,8 @@ extension PlacementRules {
             + "\(policy.coachingProtocol.employerCoachingYears) years", evidence(lateEmployer)))
     }
     // P-7
-    let home = failures[.homeSituation]
-    let notWork = home.filter { assessments[$0].booking.workRelated == false }
-    let review = home.filter { assessments[$0].booking.workRelated == nil }
+    let notWork = failures[.homeSituation]
+    let review = failures.held(.homeSituation)
     if !notWork.isEmpty {
       findings.append(
         finding(
@@ -223,41 +252,87 @@ extension PlacementRules {
         finding(
           .homeSituation, .warning, .undetermined,
           "home-situation coaching of \(sum(review).spoken) needs review: the bookings do not "
-            + "state it was work-related; held back until they do", evidence(review)))
+            + "state it was work-related; held for the funder's decision (F-7)", evidence(review)))
+    }
+    findings += heldFindings(assessments)
+    return findings
+  }
+
+  /// F-7: hours held for the funder, awaiting a decision or settled by one.
+  func heldFindings(_ assessments: [BookingAssessment]) -> [Finding] {
+    var awaiting: [Int] = []
+    var decided: [FunderDecision: Hours] = [:]
+    for index in assessments.indices {
+      for part in assessments[index].held {
+        if let decision = part.decision {
+          decided[decision, default: .zero] += part.hours
+        } else if awaiting.last != index {
+          awaiting.append(index)
+        }
+      }
+    }
+    var findings: [Finding] = []
+    if !awaiting.isEmpty {
+      let hours = awaiting.reduce(Hours.zero) { $0 + assessments[$1].awaitingDecision }
+      findings.append(
+        finding(
+          .funderDecision, .warning, .undetermined,
+          "\(hours.spoken) held for the funder's decision: neither paid nor refused until one "
+            + "is recorded (jobcoach hours decide)", evidence(awaiting, of: assessments)))
+    }
+    for (decision, hours) in decided.sorted(by: {
+      ($0.key.decidedOn, $0.key.id) < ($1.key.decidedOn, $1.key.id)
+    }) {
+      findings.append(
+        finding(
+          .funderDecision, .note, .met,
+          "\(hours.spoken) held \(decision.outcome == .accept ? "accepted" : "rejected") by the "
+            + "funder's decision \(decision.id) of \(decision.decidedOn) (\(decision.decidedBy)): "
+            + decision.reason,
+          [
+            EvidenceItem(
+              kind: .grant, reference: decision.id.rawValue,
+              detail: "decision \(decision.id): \(decision.outcome.rawValue) "
+                + decision.bookings.map(\.rawValue).joined(separator: ", "),
+              validFrom: decision.decidedOn)
+          ]))
     }
     return findings
   }
 
+  /// P-3: the reporting hours of each accountability report (its records, else each granted
+  /// half year), against the cap per report.
   func reportingFindings(_ assessments: [BookingAssessment]) -> [Finding] {
-    guard let grant else { return [] }
     let cap = policy.coachingProtocol.reportingPerReport
-    // The reporting bookings of each period, in one pass.
-    var byPeriod = [[Int]](repeating: [], count: grant.periods.count)
+    var order: [String] = []
+    var byReport: [String: (name: String, indices: [Int])] = [:]
     for index in assessments.indices {
       let assessment = assessments[index]
       guard assessment.booking.activity == .reporting,
-        assessment.notReimbursed.isEmpty
-          || assessment.notReimbursed.contains(where: { $0.rule == .reportingHours })
+        assessment.notReimbursed.allSatisfy({ $0.rule == .funderDecision }),
+        let report = report(of: assessment.booking)
       else { continue }
-      for (number, period) in grant.periods.enumerated()
-      where period.period.contains(assessment.booking.date) {
-        byPeriod[number].append(index)
+      if byReport[report.key] == nil {
+        order.append(report.key)
+        byReport[report.key] = (report.name, [])
       }
+      byReport[report.key]!.indices.append(index)
     }
     var findings: [Finding] = []
-    for (period, reporting) in zip(grant.periods, byPeriod) where !reporting.isEmpty {
+    for key in order {
+      let (name, reporting) = byReport[key]!
       let total = sum(reporting, of: assessments)
       if total <= cap {
         findings.append(
           finding(
             .reportingHours, .note, .met,
-            "\(total.spoken) of reporting in period \(period.period), within \(cap.spoken)"))
+            "\(total.spoken) of reporting for \(name), within \(cap.spoken)"))
       } else {
         findings.append(
           finding(
             .reportingHours, .warning, .unmet,
-            "\(total.spoken) of reporting in period \(period.period); \(cap.spoken) reimbursed, the "
-              + "other \((total - cap).spoken) only if the funder accepts them",
+            "\(total.spoken) of reporting for \(name); \(cap.spoken) reimbursed, the other "
+              + "\((total - cap).spoken) only if the funder accepts them (held, F-7)",
             evidence(reporting, of: assessments)))
       }
       let misfiled = reporting.filter { index in

@@ -44,6 +44,8 @@ public struct RuleID: RawRepresentable, Hashable, Comparable, Sendable, CustomSt
   public static let policyAtAssignment: RuleID = "Q-ASG-2"
   /// Hours are reimbursed only when booked by a coach assigned to the placement on the day.
   public static let bookedByAssignedCoach: RuleID = "P-9"
+  /// Held hours stay unpaid until a recorded funder decision accepts or rejects them.
+  public static let funderDecision: RuleID = "F-7"
 
   /// What a policy may list for a coach kind: the G4 requirements, and registration.
   public static func policyRequirements(for kind: CoachKind) -> [RuleID] {

@@ -69,6 +69,8 @@ public struct CheckRegistry: Hashable, Sendable {
     let defaultPolicy: Result<PolicyChoice, UseCaseError>
     /// The visit days of each placement that shares its coach and employer with another (K-6).
     let siblingVisits: [PlacementID: [PlacementID: [CalendarDate]]]
+    /// The funder's decisions on held hours (F-7), by placement.
+    let decisions: [PlacementID: [FunderDecision]]
     /// Sorted by coach, then register.
     let memberships: [Membership]
     /// Each register's rules, by register id.
@@ -139,6 +141,7 @@ public struct CheckRegistry: Hashable, Sendable {
         }
       }
       self.siblingVisits = siblingVisits
+      decisions = try registry.allDecisions()
       memberships = try registry.allMemberships()
       var registerRules: [RegisterID: RegisterRules] = [:]
       for register in try registry.registers() {
@@ -301,7 +304,12 @@ public struct CheckRegistry: Hashable, Sendable {
         let dossier = PlacementDossier(
           placement: placement, bookings: bookings, policy: choice.policy,
           coachKind: placement.leadCoach.flatMap { coachesByID[$0] }?.kind(on: placement, on: date),
-          siblingVisits: siblingVisits[placement.id] ?? [:])
+          coachKinds: Dictionary(
+            placement.assignedCoaches.compactMap { id in
+              coachesByID[id]?.kind(on: placement, on: date).map { (id, $0) }
+            }, uniquingKeysWith: { first, _ in first }),
+          siblingVisits: siblingVisits[placement.id] ?? [:],
+          decisions: decisions[placement.id] ?? [])
         return PlacementReview(dossier, on: date).findings
       case .failure(let error)?:
         return [RegistryCheck.undeterminedPolicy(.placement(placement.id), error)]

@@ -7,6 +7,7 @@ public struct InMemoryRegistry: RegistryReading, Sendable {
   public var coaches: [CoachID: Coach] = [:]
   public var placements: [PlacementID: Placement] = [:]
   public var bookings: [HourBooking] = []
+  public var decisionList: [FunderDecision] = []
   public var policies: [PolicyHistory] = []
   /// Each coach's memberships, by register id.
   public var memberships: [CoachID: [Membership]] = [:]
@@ -21,7 +22,8 @@ public struct InMemoryRegistry: RegistryReading, Sendable {
 
   public init(
     organisations: [Organisation] = [], coaches: [Coach] = [], placements: [Placement] = [],
-    bookings: [HourBooking] = [], policies: [MunicipalPolicy] = [],
+    bookings: [HourBooking] = [], decisions: [FunderDecision] = [],
+    policies: [MunicipalPolicy] = [],
     memberships: [Membership] = [], portfolios: [Portfolio] = [],
     educations: [RecognisedEducation] = [], accreditations: [Accreditation]? = nil,
     norms: [PENorm] = [], registers: [Register] = [], publicRegister: PublicRegister? = nil,
@@ -31,6 +33,10 @@ public struct InMemoryRegistry: RegistryReading, Sendable {
     for coach in coaches { self.coaches[coach.id] = coach }
     for placement in placements { self.placements[placement.id] = placement }
     self.bookings = bookings
+    self.decisionList = Dictionary(
+      decisions.map { ($0.id, $0) }, uniquingKeysWith: { _, last in last }
+    )
+    .values.sorted { ($0.decidedOn, $0.id) < ($1.decidedOn, $1.id) }
     self.policies = Dictionary(grouping: policies, by: \.id).values
       .map(PolicyHistory.init(versions:)).sorted { $0.id < $1.id }
     for membership in memberships {
@@ -55,6 +61,7 @@ public struct InMemoryRegistry: RegistryReading, Sendable {
     self.init(
       organisations: batch.organisations.map(\.value), coaches: batch.coaches.map(\.value),
       placements: batch.placements.map(\.value), bookings: batch.bookings.map(\.value),
+      decisions: batch.decisions.map(\.value),
       policies: batch.policies.map(\.value), memberships: batch.memberships.map(\.value),
       portfolios: batch.portfolios.map(\.value), educations: batch.educations.map(\.value),
       accreditations: batch.accreditations.isEmpty ? nil : batch.accreditations.map(\.value),
@@ -105,6 +112,14 @@ public struct InMemoryRegistry: RegistryReading, Sendable {
 
   public func bookings(on placement: PlacementID) -> [HourBooking] {
     bookings.filter { $0.placement == placement }.sorted { ($0.date, $0.id) < ($1.date, $1.id) }
+  }
+
+  public func decisions(on placement: PlacementID) -> [FunderDecision] {
+    decisionList.filter { $0.placement == placement }
+  }
+
+  public func allDecisions() -> [PlacementID: [FunderDecision]] {
+    Dictionary(grouping: decisionList, by: \.placement)
   }
 
   public func visitDays(on placements: [PlacementID]) -> [PlacementID: [CalendarDate]] {

@@ -16,6 +16,10 @@ public protocol RegistryReading {
   func placements(coachedBy coach: CoachID) throws -> [Placement]
   /// The bookings on a placement, by date and id.
   func bookings(on placement: PlacementID) throws -> [HourBooking]
+  /// The funder's decisions on a placement's held hours (F-7), by day and id.
+  func decisions(on placement: PlacementID) throws -> [FunderDecision]
+  /// Every funder decision, by placement.
+  func allDecisions() throws -> [PlacementID: [FunderDecision]]
   /// The days the coach visited each of `placements` (bookings with a visit), by placement.
   func visitDays(on placements: [PlacementID]) throws -> [PlacementID: [CalendarDate]]
   /// Every version of the policy `id`; nil when unknown.
@@ -118,4 +122,7 @@ public protocol RegistryWriting: RegistryReading {
   /// audit trail. An empty register number asks for the next free one. Returns it as stored.
   func save(_ membership: Membership, audit: AuditContext, entries: [AuditEntry]) throws
     -> Membership
+  /// Records a funder decision (F-7) with its audit entry, in one transaction. An empty id
+  /// asks for the placement's next free one. Returns it as stored.
+  func save(_ decision: FunderDecision, audit: AuditContext) throws -> FunderDecision
 }

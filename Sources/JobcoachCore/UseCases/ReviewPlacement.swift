@@ -25,7 +25,9 @@ public struct ReviewPlacement: Hashable, Sendable {
       let dossier = PlacementDossier(
         placement: placement, bookings: try registry.bookings(on: placement.id),
         policy: choice.policy, coachKind: coach?.kind(on: placement, on: date),
-        siblingVisits: try Self.siblingVisits(of: placement, in: registry))
+        coachKinds: coaches.compactMapValues { $0.kind(on: placement, on: date) },
+        siblingVisits: try Self.siblingVisits(of: placement, in: registry),
+        decisions: try registry.decisions(on: placement.id))
       return PlacementReviewAnswer(
         review: PlacementReview(dossier, on: date), policy: choice, coach: coach,
         coaches: coaches, employer: try registry.organisation(placement.employer))
@@ -67,18 +69,29 @@ public struct ReportHours: Hashable, Sendable {
   /// The days the report covers; both ends are set.
   public var period: DateInterval
   public var policy: PolicyID?
+  /// The day the report is made: the funder's decisions recorded by then settle held hours
+  /// (F-7). Nil, or a day before the period's end: the period's last day.
+  public var date: CalendarDate?
 
-  public init(placement: PlacementID, period: DateInterval, policy: PolicyID? = nil) {
+  public init(
+    placement: PlacementID, period: DateInterval, policy: PolicyID? = nil,
+    on date: CalendarDate? = nil
+  ) {
     precondition(period.end != nil, "a report covers a closed period")
     self.placement = placement
     self.period = period
     self.policy = policy
+    self.date = date
   }
 
-  /// The report, from the placement reviewed on the period's last day.
+  /// The report of the period's bookings, as the placement stands on the day the report is
+  /// made (a booking's outcome depends only on the bookings before it, so later bookings
+  /// change nothing in the period; later decisions settle its held hours).
   public func run(in registry: some RegistryReading) throws -> HoursReportAnswer {
-    let answer = try ReviewPlacement(placement: placement, policy: policy, on: period.end!)
-      .run(in: registry)
+    let end = period.end!
+    let answer = try ReviewPlacement(
+      placement: placement, policy: policy, on: max(end, date ?? end)
+    ).run(in: registry)
     return HoursReportAnswer(
       report: AccountabilityReport(answer.review, period: period), policy: answer.policy)
   }

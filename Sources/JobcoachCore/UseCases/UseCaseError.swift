@@ -37,6 +37,10 @@ public enum UseCaseError: Error, Hashable, Sendable, CustomStringConvertible {
   case suspensionEndsBeforeItStarts(CoachID)
   /// R-RE-4: only a suspended coach is reinstated.
   case notSuspended(CoachID, on: CalendarDate)
+  /// F-7: a booking a decision names is not on the placement (or not booked by the day).
+  case unknownBooking(BookingID, placement: PlacementID, on: CalendarDate)
+  /// F-7: a booking a decision names holds no hours for the funder.
+  case nothingHeld(BookingID, on: CalendarDate)
   /// R-REG-1: no register with the id named.
   case unknownRegister(RegisterID, known: [RegisterID])
   /// Several registers could be meant (the registry's, or the coach's memberships): the caller
@@ -79,6 +83,11 @@ public enum UseCaseError: Error, Hashable, Sendable, CustomStringConvertible {
       "the suspension of coach '\(coach)' ends before it starts; --until is on or after --on"
     case .notSuspended(let coach, let date):
       "coach '\(coach)' is not suspended on \(date); only a suspension ends with reinstate"
+    case .unknownBooking(let booking, let placement, let date):
+      "no booking '\(booking)' on placement '\(placement)' dated on or before \(date)"
+    case .nothingHeld(let booking, let date):
+      "booking '\(booking)' has no hours held for the funder on \(date); a decision settles "
+        + "held hours only (F-7)"
     case .unknownRegister(let id, let known):
       "no register with id '\(id)' in the registry; it holds "
         + known.map(\.rawValue).joined(separator: ", ")

@@ -85,6 +85,7 @@ public final class ImportSession {
       case .portfolio(let value): add(.portfolios, try writer.write([value]))
       case .membership(let value): add(.memberships, try writer.write([value]))
       case .booking(let value): add(.hourBookings, try writer.write([value]))
+      case .decision(let value): add(.funderDecisions, try writer.write([value]))
       case .publicRegister(let value): publicRegisters.append(value)
       }
     }

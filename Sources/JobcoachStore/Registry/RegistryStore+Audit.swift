@@ -163,6 +163,10 @@ extension Membership: Audited {
   static var auditKind: String { "membership" }
   var auditID: String { coach.rawValue }
 }
+extension FunderDecision: Audited {
+  static var auditKind: String { "funder-decision" }
+  var auditID: String { id.rawValue }
+}
 extension HourBooking: Audited {
   static var auditKind: String { "booking" }
   var auditID: String { id.rawValue }

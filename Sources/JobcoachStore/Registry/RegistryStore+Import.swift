@@ -70,6 +70,11 @@ struct StoreLookup: RegistryLookup {
   func containsEducation(_ id: EducationID) -> Bool {
     first("SELECT 1 FROM educations WHERE id = ?", SQLValue(id)) != nil
   }
+
+  func bookingPlacement(_ id: BookingID) -> PlacementID? {
+    first("SELECT placement_id FROM hour_bookings WHERE id = ?", SQLValue(id))
+      .map(PlacementID.init(rawValue:))
+  }
 }
 
 extension RegistryStore {
@@ -228,8 +233,9 @@ struct ImportWriter {
         external_requirements, light_year1_cents, light_year2_cents, light_year3_cents,
         medium_year1_cents, medium_year2_cents, medium_year3_cents, shifts_between_years,
         motivated_exceptions, reporting_minutes_per_report, employer_coaching_years,
-        reminder_stages, municipal_registers, internal_registers, external_registers)
-      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+        reminder_stages, municipal_registers, internal_registers, external_registers,
+        municipal_rate_cents, deviation_share_percent)
+      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
       ON CONFLICT (id, effective_from) DO UPDATE SET name = excluded.name,
         municipality_id = excluded.municipality_id,
         funds_internal_coaching = excluded.funds_internal_coaching,
@@ -250,7 +256,9 @@ struct ImportWriter {
         reminder_stages = excluded.reminder_stages,
         municipal_registers = excluded.municipal_registers,
         internal_registers = excluded.internal_registers,
-        external_registers = excluded.external_registers
+        external_registers = excluded.external_registers,
+        municipal_rate_cents = excluded.municipal_rate_cents,
+        deviation_share_percent = excluded.deviation_share_percent
       """)
     let clear = try database.cached(
       "DELETE FROM policy_approved_organisations WHERE policy_id = ? AND effective_from = ?")
@@ -284,7 +292,8 @@ struct ImportWriter {
         .integer(policy.coachingProtocol.reportingPerReport.minutes),
         .integer(policy.coachingProtocol.employerCoachingYears),
         .text(policy.reminderStages.codes), registers(.municipal), registers(.internal),
-        registers(.external),
+        registers(.external), SQLValue(policy.funding.municipalCoachRate?.cents),
+        .integer(policy.funding.deviationSharePercent),
       ])
       try clear.run([SQLValue(policy.id), SQLValue(policy.effectiveFrom)])
       if case .approvedList(let approved) = policy.externalOrganisations {

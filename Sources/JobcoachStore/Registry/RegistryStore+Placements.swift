@@ -13,6 +13,7 @@ extension RegistryStore {
   static let goalColumns = "goal_id, category, description, activities"
   static let absenceColumns =
     "start_on, end_on, reason, approval_document, approval_issuer, approved_on"
+  static let reportColumns = "id, start_on, end_on, delivered_on"
   static let assignmentColumns = """
     coach_id, organisation_id, start_on, end_on, role, task_experience_document,
       task_experience_issuer, exemption_minutes_per_week, exemption_document, exemption_issuer
@@ -48,6 +49,10 @@ extension RegistryStore {
     var absences: [Absence] = []
     while try absenceRows.step() { absences.append(try absence(absenceRows)) }
     placement.absences = absences
+    let reportRows = try rows(Self.reportColumns, "accountability_reports")
+    var reports: [ReportRecord] = []
+    while try reportRows.step() { reports.append(try reportRecord(reportRows)) }
+    placement.reports = reports
     let assignmentRows = try rows(Self.assignmentColumns, "assignments")
     var assignments: [Assignment] = []
     while try assignmentRows.step() { assignments.append(try assignment(assignmentRows)) }
@@ -82,6 +87,16 @@ extension RegistryStore {
     try merge("assignments", Self.assignmentColumns) { placement, row throws(SQLiteError) in
       placement.assignments.append(try assignment(row, from: 1))
     }
+    try merge("accountability_reports", Self.reportColumns) { placement, row throws(SQLiteError) in
+      placement.reports.append(try reportRecord(row, from: 1))
+    }
+  }
+
+  func reportRecord(_ row: Statement, from first: Int32 = 0) throws(SQLiteError) -> ReportRecord {
+    ReportRecord(
+      id: ReportID(rawValue: row.text(first) ?? ""),
+      period: DateInterval(start: try date(row, first + 1), end: try date(row, first + 2)),
+      deliveredOn: try date(row, first + 3))
   }
 
   /// An assignment from `assignmentColumns` starting at column `first`.
@@ -210,7 +225,7 @@ extension RegistryStore {
 
   static let bookingColumns = """
     SELECT id, placement_id, coach_id, booked_day, minutes, activity, goals, contact, work_related,
-      wage_subsidy_check, description FROM hour_bookings
+      wage_subsidy_check, description, report_id, contact_with FROM hour_bookings
     """
 
   func bookings(where clause: String, _ values: [SQLValue]) throws(SQLiteError) -> [HourBooking] {
@@ -257,8 +272,23 @@ extension RegistryStore {
       id: BookingID(rawValue: rows.text(0) ?? ""), placement: PlacementID(rawValue: placement),
       coach: CoachID(rawValue: coach), date: try day(rows, 3),
       hours: Hours(minutes: rows.int(4)), activity: reader.activity!, goals: reader.goals,
-      contact: contact, workRelated: rows.intOrNil(8).map { $0 != 0 },
+      contact: contact, contactWith: try contactParties(rows.text(12) ?? ""),
+      report: rows.text(11).map(ReportID.init(rawValue:)),
+      workRelated: rows.intOrNil(8).map { $0 != 0 },
       wageSubsidyCheck: rows.int(9) != 0, description: rows.text(10))
+  }
+
+  /// The parties of `contact_with`: empty, or a comma list in order.
+  func contactParties(_ text: String) throws(SQLiteError) -> Set<ContactParty> {
+    if text.isEmpty { return [] }
+    var parties: Set<ContactParty> = []
+    for name in text.split(separator: ",") {
+      guard let party = ContactParty(rawValue: String(name)) else {
+        throw corrupt("hour_bookings.contact_with")
+      }
+      parties.insert(party)
+    }
+    return parties
   }
 }
 
@@ -280,6 +310,7 @@ extension ImportWriter {
     // Children first: an import writes without foreign-key enforcement, so nothing cascades.
     for table in [
       "grant_periods", "grants", "plan_goals", "coaching_plans", "absences", "assignments",
+      "accountability_reports",
     ] {
       try database.cached("DELETE FROM \(table) WHERE placement_id = ?").run([id])
     }
@@ -289,6 +320,17 @@ extension ImportWriter {
         role, task_experience_document, task_experience_issuer, exemption_minutes_per_week,
         exemption_document, exemption_issuer) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
       """)
+    let insertReport = try database.cached(
+      """
+      INSERT INTO accountability_reports (placement_id, position, id, start_on, end_on,
+        delivered_on) VALUES (?, ?, ?, ?, ?, ?)
+      """)
+    for (position, report) in placement.reports.enumerated() {
+      try insertReport.run([
+        id, .integer(position), SQLValue(report.id), SQLValue(report.period.start),
+        SQLValue(report.period.end), SQLValue(report.deliveredOn),
+      ])
+    }
     for (position, assignment) in placement.assignments.enumerated() {
       try insertAssignment.run([
         id, .integer(position), SQLValue(assignment.coach), SQLValue(assignment.organisation),
@@ -364,13 +406,14 @@ extension ImportWriter {
     let upsert = try database.cached(
       """
       INSERT INTO hour_bookings (id, placement_id, coach_id, booked_day, minutes, activity, goals,
-        contact, work_related, wage_subsidy_check, description)
-      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+        contact, work_related, wage_subsidy_check, description, report_id, contact_with)
+      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
       ON CONFLICT (id) DO UPDATE SET placement_id = excluded.placement_id,
         coach_id = excluded.coach_id, booked_day = excluded.booked_day, minutes = excluded.minutes,
         activity = excluded.activity, goals = excluded.goals, contact = excluded.contact,
         work_related = excluded.work_related, wage_subsidy_check = excluded.wage_subsidy_check,
-        description = excluded.description
+        description = excluded.description, report_id = excluded.report_id,
+        contact_with = excluded.contact_with
       """)
     let lookup = try database.cached(RegistryStore.bookingColumns + " WHERE id = ?")
     return try count(bookings) { (booking) throws(SQLiteError) -> Change in
@@ -385,6 +428,8 @@ extension ImportWriter {
         .text(booking.goals.map(\.rawValue).joined(separator: ",")),
         SQLValue(booking.contact?.rawValue), booking.workRelated.map(SQLValue.init) ?? .null,
         SQLValue(booking.wageSubsidyCheck), SQLValue(booking.description),
+        SQLValue(booking.report),
+        .text(booking.contactWith.sorted().map(\.rawValue).joined(separator: ",")),
       ])
       return old == nil ? .created : .updated
     }

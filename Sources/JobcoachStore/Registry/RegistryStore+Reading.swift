@@ -242,7 +242,8 @@ extension RegistryStore {
         light_year1_cents, light_year2_cents, light_year3_cents, medium_year1_cents,
         medium_year2_cents, medium_year3_cents, shifts_between_years, motivated_exceptions,
         reporting_minutes_per_report, employer_coaching_years, reminder_stages,
-        municipal_registers, internal_registers, external_registers
+        municipal_registers, internal_registers, external_registers, municipal_rate_cents,
+        deviation_share_percent
       FROM policies \(clause) ORDER BY id, effective_from
       """)
     try rows.bind(values)
@@ -292,7 +293,9 @@ extension RegistryStore {
             medium: .init(
               year1: Money(cents: rows.int(13)), year2: Money(cents: rows.int(14)),
               year3: Money(cents: rows.int(15))),
-            shiftsBetweenYears: rows.int(16) != 0, allowsMotivatedExceptions: rows.int(17) != 0),
+            shiftsBetweenYears: rows.int(16) != 0, allowsMotivatedExceptions: rows.int(17) != 0,
+            municipalCoachRate: rows.intOrNil(24).map(Money.init(cents:)),
+            deviationSharePercent: rows.int(25)),
           coachingProtocol: CoachingProtocol(
             reportingPerReport: Hours(minutes: rows.int(18)), employerCoachingYears: rows.int(19)),
           reminderStages: try reminderSchedule(rows.text(20)), registrationRegisters: registers))

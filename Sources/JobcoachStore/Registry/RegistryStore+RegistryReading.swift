@@ -9,6 +9,15 @@ extension RegistryStore: RegistryWriting {
     try save(membership, audit: Optional(audit), entries: entries)
   }
 
+  public func save(_ decision: FunderDecision, audit: AuditContext) throws(StoreError)
+    -> FunderDecision
+  {
+    var decision = decision
+    if decision.id.rawValue.isEmpty { decision.id = try nextDecisionID(for: decision.placement) }
+    try record(decision, audit: audit)
+    return decision
+  }
+
   /// Runs `body` in one read transaction, so everything it reads agrees; inside a transaction
   /// already, just runs it.
   public func reading<Result>(_ body: () throws -> Result) throws -> Result {

@@ -529,6 +529,44 @@ enum Schema {
       task_experience_issuer = NULL, exemption_minutes_per_week = NULL, exemption_document = NULL,
       exemption_issuer = NULL;
     """,
+    // 12: hours a funder can trust. Accountability reports as records (P-3 per report); a
+    // booking names its report and with whom a contact was (K-2); funder decisions on held
+    // hours (F-7); a policy's internal rate for municipal coaches (F-4) and its threshold for
+    // motivated deviations (F-5).
+    """
+    CREATE TABLE accountability_reports (
+      placement_id TEXT NOT NULL REFERENCES placements(id) ON DELETE CASCADE,
+      position INTEGER NOT NULL,
+      id TEXT NOT NULL,
+      start_on TEXT NOT NULL CHECK (date(start_on) IS start_on),
+      end_on TEXT NOT NULL CHECK (date(end_on) IS end_on AND end_on >= start_on),
+      delivered_on TEXT NOT NULL CHECK (date(delivered_on) IS delivered_on),
+      PRIMARY KEY (placement_id, position),
+      UNIQUE (placement_id, id)
+    ) STRICT, WITHOUT ROWID;
+    ALTER TABLE hour_bookings ADD COLUMN report_id TEXT;
+    ALTER TABLE hour_bookings ADD COLUMN contact_with TEXT NOT NULL DEFAULT ''
+      CHECK (contact_with IN ('', 'employer', 'worker', 'employer,worker'));
+    CREATE TABLE funder_decisions (
+      id TEXT PRIMARY KEY,
+      placement_id TEXT NOT NULL REFERENCES placements(id),
+      outcome TEXT NOT NULL CHECK (outcome IN ('accept', 'reject')),
+      reason TEXT NOT NULL CHECK (length(reason) > 0),
+      decided_by TEXT NOT NULL CHECK (length(decided_by) > 0),
+      decided_on TEXT NOT NULL CHECK (date(decided_on) IS decided_on)
+    ) STRICT;
+    CREATE INDEX funder_decisions_by_placement ON funder_decisions(placement_id);
+    CREATE TABLE funder_decision_bookings (
+      decision_id TEXT NOT NULL REFERENCES funder_decisions(id) ON DELETE CASCADE,
+      position INTEGER NOT NULL,
+      booking_id TEXT NOT NULL,
+      PRIMARY KEY (decision_id, position)
+    ) STRICT, WITHOUT ROWID;
+    ALTER TABLE policies ADD COLUMN municipal_rate_cents INTEGER
+      CHECK (municipal_rate_cents IS NULL OR municipal_rate_cents >= 0);
+    ALTER TABLE policies ADD COLUMN deviation_share_percent INTEGER NOT NULL DEFAULT 10
+      CHECK (deviation_share_percent BETWEEN 0 AND 100);
+    """,
   ]
 
   /// A trigger that guards the audit trail, as `audit verify` expects to find it.

@@ -18,7 +18,8 @@ shutil.rmtree(cases, ignore_errors=True)
 cases.mkdir()
 manifest = []
 
-KEYS = {"pe-norms": "norms", "hour-bookings": "bookings", "public-register": "entries"}
+KEYS = {"pe-norms": "norms", "hour-bookings": "bookings", "public-register": "entries",
+        "funder-decisions": "decisions"}
 
 
 def base(kind):
@@ -69,7 +70,8 @@ def at(record, path):
 
 
 KINDS = ["organisations", "coaches", "placements", "policies", "educations", "accreditations",
-         "registers", "pe-norms", "portfolios", "memberships", "hour-bookings", "public-register"]
+         "registers", "pe-norms", "portfolios", "memberships", "hour-bookings", "funder-decisions",
+         "public-register"]
 REQUIRED = {
     "organisations": ["id", "name", "kind"], "coaches": ["id", "name"],
     "placements": ["id", "employer", "worker", "start"],
@@ -80,6 +82,7 @@ REQUIRED = {
     "registers": ["id", "name", "admissionHours"],
     "portfolios": ["coach"], "memberships": ["coach", "registerNumber", "admittedOn"],
     "hour-bookings": ["id", "placement", "coach", "date", "hours"],
+    "funder-decisions": ["id", "placement", "bookings", "outcome", "reason", "decidedBy", "decidedOn"],
     "public-register": ["registerNumber", "name", "status", "registeredSince"],
 }
 DATES = {
@@ -87,13 +90,15 @@ DATES = {
     "placements": ["start"], "policies": ["effectiveFrom"], "educations": ["recognisedFrom"],
     "accreditations": ["validFrom"], "pe-norms": ["effectiveFrom"],
     "registers": ["norms", 0, "effectiveFrom"], "portfolios": ["peActivities", 0, "date"], "memberships": ["admittedOn"],
-    "hour-bookings": ["date"], "public-register": ["registeredSince"],
+    "hour-bookings": ["date"], "funder-decisions": ["decidedOn"],
+    "public-register": ["registeredSince"],
 }
 TEXTS = {
     "organisations": ["name"], "coaches": ["name"], "placements": ["worker"],
     "policies": ["name"], "educations": ["title"], "accreditations": ["title"],
     "pe-norms": ["name"], "registers": ["name"], "portfolios": ["peActivities", 0, "title"],
     "memberships": ["statusChanges", 0, "decision"], "hour-bookings": ["description"],
+    "funder-decisions": ["reason"],
     "public-register": ["name"],
 }
 
@@ -256,6 +261,20 @@ record = base("placements")
 record["coach"] = "JC-0010"
 write("placements-coach-and-assignments.json", document("placements", [record]),
       "/placements/0/coach", "belongs inside an assignment")
+
+# Funder decisions (F-7): on bookings of their placement only.
+record = base("funder-decisions")
+record["bookings"] = ["BK-NOWHERE"]
+write("funder-decisions-unknown-booking.json", document("funder-decisions", [record]),
+      "/decisions/0/bookings/0", "no booking with id 'BK-NOWHERE'")
+record = base("funder-decisions")
+record["bookings"] = ["BK-0001"]
+write("funder-decisions-booking-of-another-placement.json", document("funder-decisions", [record]),
+      "/decisions/0/bookings/0", "is on placement")
+record = base("funder-decisions")
+record["outcome"] = "maybe"
+write("funder-decisions-outcome.json", document("funder-decisions", [record]),
+      "/decisions/0/outcome", "expected one of 'accept', 'reject'")
 
 # Duplicates in one file and across files.
 for kind in ("organisations", "coaches", "placements", "hour-bookings", "educations"):

@@ -5,15 +5,17 @@ import JobcoachStore
 struct HoursImportCommand: Command {
   static let spec = CommandSpec(
     name: "hours import",
-    summary: "import hour bookings (JSON), all or nothing",
+    summary: "import hour bookings and funder decisions (JSON), all or nothing",
     synopsis: "FILE_OR_DIRECTORY... [--dry-run] [--actor NAME] [--db PATH]",
     positionals: 1...Int.max,
     options: [.database, .dryRun, .actor, .wait],
     discussion: """
       Reads "hour-bookings" documents (Schemas/hour-bookings.schema.json): per booking its id,
       placement, coach, date, hours (exact to the minute), activity, the plan goals it served,
-      and whether it was a visit or a call. Bookings are kept by id: importing a file again
-      changes nothing, a corrected booking replaces the old one.
+      whether it was a visit or a call and with whom, and the report a reporting booking was
+      written for. Also "funder-decisions" documents (Schemas/funder-decisions.schema.json):
+      the funder's decisions on held hours (F-7). Records are kept by id: importing a file
+      again changes nothing, a corrected record replaces the old one.
 
       One problem anywhere (a placement or coach the registry does not know, a duplicate id,
       a document of another kind) and nothing is written; every problem is listed as
@@ -34,7 +36,7 @@ struct HoursImportCommand: Command {
 
   func run(_ context: CommandContext) throws -> Int32 {
     try DocumentImport.stream(
-      paths, only: .hourBookings, dryRun: dryRun, arguments: arguments,
+      paths, only: [.hourBookings, .funderDecisions], dryRun: dryRun, arguments: arguments,
       command: Self.spec.name, to: context)
   }
 }

@@ -7,22 +7,29 @@ struct HoursReportCommand: Command {
     name: "hours report",
     summary: "the accountability report of a period: hours per goal, reimbursable and not",
     synopsis:
-      "PLACEMENT_ID --period START..END [--policy ID] [--format text|json|csv] "
+      "PLACEMENT_ID --period START..END [--on DATE] [--policy ID] [--format text|json|csv] "
       + "[--db PATH | --file FILE...]",
     positionals: 1...1,
     options: [
       .value("--period", "START..END", "the days the report covers, both included"),
+      .value(
+        "--on", "DATE",
+        "the day the report is made: funder decisions recorded by then count (default: today)"),
       .policy, .value("--format", "FORMAT", "text, json or csv (default text)"), .database,
       .documents,
     ],
     discussion: """
       Sums the bookings of the period per goal of the coaching plan: booked, reimbursable, not
       reimbursable, and the amount at the grant's hourly rate. Every hour that is not
-      reimbursed is listed with its rule and reason: outside the granted periods (F-2), no goal
-      (P-2), reporting beyond 2 hours per report (P-3), an activity the protocol does not pay
-      (P-4), an absence without written approval (P-5), coaching of the employer after 3 years
-      (P-6), home-situation coaching not stated to be work-related (P-7). Hours during an
-      absence with approval are reimbursed and listed, as the protocol asks.
+      reimbursed is listed with its rule and reason: booked by a coach not assigned that day
+      (P-9), outside the granted periods (F-2), no goal (P-2), an activity the protocol does
+      not pay (P-4), sickness without written approval before the day booked (P-5), coaching of
+      the employer after 3 years (P-6), home-situation coaching not work-related (P-7). Hours
+      held for the funder (F-7: reporting beyond 2 hours per report, an activity the protocol
+      does not name, home-situation hours not stated to be work-related, coaching during a
+      holiday) are listed with the decision once made ('jobcoach hours decide'). Hours during a
+      sick leave with approval are reimbursed and listed, as the protocol asks. Amounts
+      exclude VAT; a municipal coach's hours count at the policy's internal rate (F-4).
 
       Hours are exact to the minute; an amount is the line's minutes times the rate, rounded
       half up to the cent once. The total is priced from the total hours.
@@ -62,8 +69,10 @@ struct HoursReportCommand: Command {
 
   func run(_ context: CommandContext) throws -> Int32 {
     if let end = period.end { try CommandContext.accept(end, option: "--period") }
-    let answer = try ReportHours(placement: placementID, period: period, policy: policyID)
-      .run(in: try context.openRegistry(arguments))
+    let date = try context.date(arguments, command: Self.spec.name)
+    let answer = try ReportHours(
+      placement: placementID, period: period, policy: policyID, on: date
+    ).run(in: try context.openRegistry(arguments))
     switch format {
     case .json: context.print(JSONWriter.string(Self.json(answer)))
     case .csv: context.print(Self.csv(answer.report))
@@ -104,6 +113,8 @@ struct HoursReportCommand: Command {
             "reason": JSONValue($0.reason),
           ])
         }),
+      "held": .array(report.held.map(Self.json)),
+      "amountsExcludeVAT": JSONValue(true),
       "duringApprovedAbsence": .array(
         report.duringApprovedAbsence.map {
           .object([
@@ -118,6 +129,29 @@ struct HoursReportCommand: Command {
         "amountCents": JSONValue(report.amount.cents),
       ]),
     ])
+  }
+
+  /// Held hours (F-7) with the decision once made.
+  static func json(_ held: AccountabilityReport.Held) -> JSONValue {
+    .object([
+      "booking": JSONValue(held.booking.rawValue), "date": JSONValue(held.date),
+      "hours": JSONValue(held.hours), "rule": JSONValue(held.rule.rawValue),
+      "reason": JSONValue(held.reason),
+      "decision": held.decision.map { decision in
+        .object([
+          "id": JSONValue(decision.id.rawValue), "outcome": JSONValue(decision.outcome.rawValue),
+          "reason": JSONValue(decision.reason), "decidedBy": JSONValue(decision.decidedBy),
+          "decidedOn": JSONValue(decision.decidedOn),
+        ])
+      } ?? .null,
+    ])
+  }
+
+  /// A held part in words: `awaiting the funder's decision`, or the decision.
+  static func decisionText(_ decision: FunderDecision?) -> String {
+    guard let decision else { return "awaiting the funder's decision" }
+    return "\(decision.outcome == .accept ? "accepted" : "rejected") by \(decision.id) of "
+      + "\(decision.decidedOn) (\(decision.decidedBy)): \(decision.reason)"
   }
 
   static func csv(_ report: AccountabilityReport) -> String {
@@ -144,7 +178,7 @@ struct HoursReportCommand: Command {
     var text =
       "accountability report of placement \(report.placement), \(report.period)\n"
       + "policy: \(PolicyRendering.text(answer.policy, on: report.period.end!))\n"
-      + "hourly rate: \(report.hourlyRate)\n\n"
+      + "hourly rate: \(report.hourlyRate); amounts exclude VAT\n\n"
     var rows = [["goals", "category", "booked", "reimbursable", "not", "amount"]]
     for line in report.lines {
       rows.append([
@@ -164,6 +198,14 @@ struct HoursReportCommand: Command {
         text +=
           "  \(exclusion.date)  \(exclusion.booking)  \(exclusion.hours) h  \(exclusion.rule)  "
           + "\(exclusion.reason)\n"
+      }
+    }
+    if !report.held.isEmpty {
+      text += "\nheld for the funder's decision (F-7):\n"
+      for held in report.held {
+        text +=
+          "  \(held.date)  \(held.booking)  \(held.hours) h  \(held.rule)  \(held.reason); "
+          + "\(decisionText(held.decision))\n"
       }
     }
     if !report.duringApprovedAbsence.isEmpty {

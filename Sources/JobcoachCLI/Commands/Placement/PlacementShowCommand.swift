@@ -82,6 +82,21 @@ struct PlacementView {
     ])
   }
 
+  /// Every part held for the funder (F-7), with the decision once made.
+  var heldJSON: JSONValue {
+    var parts: [JSONValue] = []
+    for assessment in review.assessments {
+      for part in assessment.held {
+        parts.append(
+          HoursReportCommand.json(
+            AccountabilityReport.Held(
+              booking: assessment.booking.id, date: assessment.booking.date, rule: part.rule,
+              hours: part.hours, reason: part.reason, decision: part.decision)))
+      }
+    }
+    return .array(parts)
+  }
+
   var json: JSONValue {
     let grant = placement.grant
     return .object([
@@ -143,8 +158,11 @@ struct PlacementView {
         "booked": JSONValue(review.booked),
         "reimbursable": JSONValue(review.reimbursable),
         "notReimbursable": JSONValue(review.booked - review.reimbursable),
+        "awaitingDecision": JSONValue(review.awaitingDecision),
         "amountCents": JSONValue(review.amount.cents),
+        "amountsExcludeVAT": JSONValue(true),
       ]),
+      "held": heldJSON,
       "budget": .array(
         review.budget.map { use in
           .object([
@@ -229,9 +247,22 @@ struct PlacementView {
         "absent: \(absence.reason.rawValue) \(absence.period)"
         + (absence.approval.map { ", coaching approved on \($0.approvedOn)" } ?? "") + "\n"
     }
+    let held = review.awaitingDecision
     text +=
       "hours up to \(review.date): \(review.booked) booked, \(review.reimbursable) reimbursable "
-      + "(\(review.amount)), \(review.booked - review.reimbursable) not reimbursed\n"
+      + "(\(review.amount), excluding VAT), \(review.booked - review.reimbursable) not reimbursed"
+      + (held == .zero ? "" : ", of which \(held) held for the funder's decision") + "\n"
+    let heldParts = review.assessments.flatMap { assessment in
+      assessment.held.map { (assessment.booking, $0) }
+    }
+    if !heldParts.isEmpty {
+      text += "held for the funder (F-7):\n"
+      for (booking, part) in heldParts {
+        text +=
+          "  \(booking.date)  \(booking.id)  \(part.hours) h  \(part.rule)  "
+          + HoursReportCommand.decisionText(part.decision) + "\n"
+      }
+    }
     if !review.budget.isEmpty {
       var rows = [["  budget", "days", "limit", "spent", "left"]]
       for use in review.budget {
