@@ -28,7 +28,7 @@ struct CheckCommandTests {
     #expect(run.code == 1)
     #expect(
       run.out.hasSuffix(
-        "checked 39 subjects (15 coaches, 4 organisations, 12 placements, 8 memberships) on "
+        "checked 41 subjects (15 coaches, 6 organisations, 12 placements, 8 memberships) on "
           + "2026-11-23: 14 errors, 19 warnings, 0 notes\n"))
     #expect(
       run.out.contains("\nplacement PL-2026-008\n  NOT MET  F-1  EUR 3,240.00 spent in year 1"))
@@ -55,7 +55,7 @@ struct CheckCommandTests {
       blocks.last?.hasPrefix(
         "coaches without a placement are judged under G4 minimum requirements (default) (G4, "
           + "in force from 2015-01-01): the built-in default: no municipality named and none "
-          + "set for the registry\nchecked 39 subjects") == true)
+          + "set for the registry\nchecked 41 subjects") == true)
     #expect(run.out.contains("\n\nplacement PL-2026-008\n  met      F-6  policy POL-PURMEREND"))
   }
 

@@ -237,3 +237,49 @@ struct FundingRulesTests {
     #expect(within.findings.contains { $0.rule == .halfYearPeriods && $0.outcome == .met })
   }
 }
+
+/// F-5 monitoring: the share of motivated deviations per municipality per year.
+struct DeviationMonitoringTests {
+  static func placements(_ count: Int, motivated: Int, year: Int = 2026) -> [Placement] {
+    (0..<count).map { index in
+      var placement = coachedPlacement(
+        grant: coachingGrant(
+          motivated: index < motivated,
+          periods: [grantPeriod("\(year)-02-01", "\(year)-07-31")]))
+      placement.id = PlacementID(rawValue: "P\(index)")
+      return placement
+    }
+  }
+
+  /// Exactly 10% is within the default threshold; one more is above it (a warning).
+  @Test(arguments: [(10, 1, Severity.note), (9, 1, .warning), (20, 2, .note), (20, 3, .warning)])
+  func theShareAgainstTheThreshold(_ count: Int, _ motivated: Int, _ severity: Severity) {
+    let findings = DeviationMonitoring.findings(
+      Self.placements(count, motivated: motivated), policies: [:], on: day("2026-12-31"))
+    #expect(findings.count == 1)
+    #expect(findings.first?.severity == severity)
+    #expect(findings.first?.subject == .organisation("MUN"))
+    #expect(findings.first?.evidence.count == motivated)
+  }
+
+  /// Per year, by when coaching started; a policy's own threshold applies; a grant that has
+  /// not started by the date does not count yet.
+  @Test func perYearUnderThePolicysThreshold() {
+    var policy = flexiblePolicy
+    policy.funding.deviationSharePercent = 50
+    let placements =
+      Self.placements(2, motivated: 1, year: 2025)
+      + Self.placements(1, motivated: 1, year: 2026).map {
+        var placement = $0
+        placement.id = "Q1"
+        return placement
+      }
+    let findings = DeviationMonitoring.findings(
+      placements, policies: ["MUN": policy], on: day("2026-01-31"))
+    #expect(findings.map(\.severity) == [.note])
+    #expect(
+      findings.first?.message
+        == "1 of 2 placements whose coaching started in 2025 (50%) has a motivated deviation; within the 50% of policy FLEX"
+    )
+  }
+}

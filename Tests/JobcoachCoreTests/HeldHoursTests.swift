@@ -116,3 +116,76 @@ struct HeldHoursTests {
     #expect(review.assessment("S")?.duringApprovedAbsence == paid)
   }
 }
+
+/// K-1..K-4 as corrected (issue 16): frequencies are averages over the granted time so far,
+/// windows wholly within an absence left out; package 0 reaches employer and worker.
+struct ContactAverageTests {
+  static func visit(
+    _ id: String, _ date: String, with: Set<ContactParty> = [], kind: ContactKind = .visit
+  )
+    -> HourBooking
+  {
+    HourBooking(
+      id: BookingID(rawValue: id), placement: "P1", coach: "C1", date: day(date),
+      hours: Hours(wholeHours: 1), goals: ["G1"], contact: kind, contactWith: with)
+  }
+
+  static func reviewed(
+    _ package: CoachingPackage, _ bookings: [HourBooking], absences: [Absence] = [],
+    on date: String
+  ) -> PlacementReview {
+    review(
+      coachedPlacement(grant: coachingGrant(package: package), absences: absences), bookings,
+      on: date)
+  }
+
+  /// Package 1: two visits in one month and none the next is on average one a month.
+  @Test func anAverageNotAMinimumInEveryMonth() {
+    let review = Self.reviewed(
+      .package1, [Self.visit("A", "2026-01-05"), Self.visit("B", "2026-01-20")], on: "2026-02-28")
+    #expect(review.only(.package1Visits)?.outcome == .met)
+    #expect(review.only(.package1Visits)?.message.contains("on average 1.00 a month") == true)
+    let short = Self.reviewed(.package1, [Self.visit("A", "2026-01-05")], on: "2026-02-28")
+    #expect(short.only(.package1Visits)?.outcome == .unmet)
+  }
+
+  /// Package 1 with one month of holiday: that month is left out of the average.
+  @Test func aMonthWhollyWithinAnAbsenceIsLeftOut() {
+    let holiday = Absence(
+      period: DateInterval(start: day("2026-02-01"), end: day("2026-02-28")), reason: .holiday)
+    let review = Self.reviewed(
+      .package1, [Self.visit("A", "2026-01-05"), Self.visit("C", "2026-03-05")],
+      absences: [holiday], on: "2026-03-31")
+    #expect(review.only(.package1Visits)?.outcome == .met)
+    #expect(
+      review.only(.package1Visits)?.message.contains("(1 month wholly within an absence left out)")
+        == true)
+    // A holiday that covers only part of February leaves the month in: short.
+    let partial = Absence(
+      period: DateInterval(start: day("2026-02-02"), end: day("2026-02-28")), reason: .holiday)
+    let counted = Self.reviewed(
+      .package1, [Self.visit("A", "2026-01-05"), Self.visit("C", "2026-03-05")],
+      absences: [partial], on: "2026-03-31")
+    #expect(counted.only(.package1Visits)?.outcome == .unmet)
+  }
+
+  /// Package 0: each quarter a contact with employer and with worker; a call with the
+  /// employer alone is not enough.
+  @Test func packageZeroReachesEmployerAndWorker() {
+    let both = Self.reviewed(
+      .package0,
+      [
+        Self.visit("A", "2026-02-05", with: [.employer], kind: .call),
+        Self.visit("B", "2026-03-05", with: [.worker], kind: .call),
+      ], on: "2026-03-31")
+    #expect(both.only(.package0Contact)?.outcome == .met)
+    let employerOnly = Self.reviewed(
+      .package0, [Self.visit("A", "2026-02-05", with: [.employer], kind: .call)], on: "2026-03-31")
+    #expect(employerOnly.only(.package0Contact)?.outcome == .unmet)
+    #expect(
+      employerOnly.only(.package0Contact)?.message.contains("no contact with the worker") == true)
+    // A visit at the workplace that names nobody is with both.
+    let visit = Self.reviewed(.package0, [Self.visit("V", "2026-02-05")], on: "2026-03-31")
+    #expect(visit.only(.package0Contact)?.outcome == .met)
+  }
+}

@@ -216,10 +216,15 @@ struct PackageRulesTests {
     #expect(lateStart.findings(.trialPlacementVisits).first?.message.contains("first day") == true)
   }
 
-  @Test("K-2: package 0 wants one contact every three months; a call counts")
+  @Test("K-2: package 0 wants a contact with employer and worker every three months; a call counts")
   func package0() {
-    let met = review(packaged(.package0), [visit("2026-03-31", .call)], on: "2026-03-31")
+    var call = visit("2026-03-31", .call)
+    call.contactWith = [.employer, .worker]
+    let met = review(packaged(.package0), [call], on: "2026-03-31")
     #expect(met.only(.package0Contact)?.outcome == .met)
+    // A call that names nobody reached nobody known.
+    let unnamed = review(packaged(.package0), [visit("2026-03-31", .call)], on: "2026-03-31")
+    #expect(unnamed.only(.package0Contact)?.outcome == .unmet)
     let unmet = review(packaged(.package0), [visit("2026-04-01", .call)], on: "2026-04-01")
     #expect(unmet.only(.package0Contact)?.outcome == .unmet)
     // The quarter is judged only once it is complete.
@@ -244,7 +249,9 @@ struct PackageRulesTests {
     let one = review(packaged(.package2), sameDay, on: "2026-01-31")
     #expect(one.contactWindows.first?.contacts == 1)
     #expect(one.only(.package2Visits)?.outcome == .unmet)
-    #expect(one.only(.package2Visits)?.message.contains("2026-01-01 to 2026-01-31: 1") == true)
+    #expect(one.only(.package2Visits)?.message.contains("1 visit in 1 complete month") == true)
+    #expect(
+      one.only(.package2Visits)?.evidence.first?.detail == "2026-01-01 to 2026-01-31: 1 visit")
   }
 
   @Test("K-5: a wage-cost subsidy is checked each quarter")

@@ -280,3 +280,51 @@ extension PlacementFindings {
       message: message, evidence: evidence)
   }
 }
+
+/// F-5 monitoring (Zaanstreek-Waterland's "90-10 rule"): the model fits 90% of cases, so the
+/// share of a municipality's placements with a motivated deviation is a figure reported per
+/// municipality per year, with a warning above the policy's threshold (default 10%).
+public enum DeviationMonitoring {
+  /// One finding per municipality and year in which a grant started on or before `date`:
+  /// the share of those placements whose grant carries a written motivation. `policies` gives
+  /// each municipality's policy (its threshold); the default threshold where none is given.
+  public static func findings(
+    _ placements: [Placement], policies: [OrganisationID: MunicipalPolicy], on date: CalendarDate
+  ) -> [Finding] {
+    struct Key: Hashable { var municipality: OrganisationID, year: Int }
+    var groups: [Key: [Placement]] = [:]
+    for placement in placements {
+      guard let municipality = placement.municipality,
+        let start = placement.grant?.coachingStart, start <= date
+      else { continue }
+      groups[Key(municipality: municipality, year: start.year), default: []].append(placement)
+    }
+    return groups.keys.sorted { ($0.municipality, $0.year) < ($1.municipality, $1.year) }.map {
+      key in
+      let group = groups[key]!.sorted { $0.id < $1.id }
+      let motivated = group.filter { $0.grant?.motivation != nil }
+      let policy = policies[key.municipality]
+      let threshold =
+        policy?.funding.deviationSharePercent ?? FundingFramework.g4.deviationSharePercent
+      // Exact: above the threshold when motivated / total > threshold / 100.
+      let above = motivated.count * 100 > threshold * group.count
+      let percent = (motivated.count * 1000 / group.count + 5) / 10
+      let message =
+        "\(motivated.count) of \(group.count) placement\(group.count == 1 ? "" : "s") whose "
+        + "coaching started in \(key.year) (\(percent)%) \(motivated.count == 1 ? "has" : "have") "
+        + "a motivated deviation; "
+        + (above ? "above" : "within") + " the \(threshold)% of "
+        + (policy.map { "policy \($0.id)" } ?? "the default")
+      return Finding(
+        rule: .motivatedException, severity: above ? .warning : .note,
+        outcome: above ? .unmet : .met,
+        subject: .organisation(key.municipality), message: message,
+        evidence: motivated.map {
+          EvidenceItem(
+            kind: .motivation, reference: $0.id.rawValue,
+            detail: "placement \($0.id): " + ($0.grant?.motivation?.summary ?? ""),
+            validFrom: $0.grant?.coachingStart)
+        })
+    }
+  }
+}

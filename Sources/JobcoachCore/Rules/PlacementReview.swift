@@ -104,8 +104,17 @@ public struct ContactWindow: Hashable, Sendable {
   public var days: DateInterval
   public var contacts: Int
   public var required: Int
+  /// Wholly within an absence of the worker: left out of the average (K-1, K-3, K-4) and not
+  /// required (K-2, K-5).
+  public var duringAbsence: Bool = false
+  /// For package 0 (K-2): the parties reached in the window; the window is met only when
+  /// both employer and worker were.
+  public var reached: Set<ContactParty>? = nil
 
-  public var isMet: Bool { contacts >= required }
+  public var isMet: Bool {
+    duringAbsence
+      || (contacts >= required && (reached.map { $0.count == ContactParty.allCases.count } ?? true))
+  }
 }
 
 /// The review of one placement on a date: every booking judged, the budget per framework year,
@@ -410,24 +419,45 @@ struct PlacementRules: PlacementFindings {
     }
     let visits = days { $0.contact == .visit }
     let contacts = days { $0.contact != nil }
+    /// Whether every day of `window` lies in one absence of the worker.
+    func absent(_ window: DateInterval) -> Bool {
+      placement.absences.contains {
+        $0.period.contains(window.start) && window.end.map($0.period.contains) == true
+      }
+    }
+    /// The parties the contacts in `window` reached.
+    func parties(_ window: DateInterval) -> Set<ContactParty> {
+      var reached: Set<ContactParty> = []
+      for booking in bookings where window.contains(booking.date) {
+        reached.formUnion(booking.reached)
+      }
+      return reached
+    }
     var result: [ContactWindow] = []
     switch grant?.package {
     case .trialPlacement?:
       result += windows(weeks: true).map {
         ContactWindow(
-          rule: .trialPlacementVisits, days: $0, contacts: count(visits, $0), required: 1)
+          rule: .trialPlacementVisits, days: $0, contacts: count(visits, $0), required: 1,
+          duringAbsence: absent($0))
       }
     case .package0?:
       result += windows(months: 3).map {
-        ContactWindow(rule: .package0Contact, days: $0, contacts: count(contacts, $0), required: 1)
+        ContactWindow(
+          rule: .package0Contact, days: $0, contacts: count(contacts, $0), required: 1,
+          duringAbsence: absent($0), reached: parties($0))
       }
     case .package1?:
       result += windows(months: 1).map {
-        ContactWindow(rule: .package1Visits, days: $0, contacts: count(visits, $0), required: 1)
+        ContactWindow(
+          rule: .package1Visits, days: $0, contacts: count(visits, $0), required: 1,
+          duringAbsence: absent($0))
       }
     case .package2?:
       result += windows(months: 1).map {
-        ContactWindow(rule: .package2Visits, days: $0, contacts: count(visits, $0), required: 2)
+        ContactWindow(
+          rule: .package2Visits, days: $0, contacts: count(visits, $0), required: 2,
+          duringAbsence: absent($0))
       }
     case nil: break
     }

@@ -393,15 +393,28 @@ extension PlacementRules {
     let byRule = Dictionary(grouping: windows, by: \.rule)
     for rule in byRule.keys.sorted() {
       let list = byRule[rule]!
-      let short = list.filter { !$0.isMet }
       let (unit, what) = description(of: rule)
+      if Self.averaged.contains(rule) {
+        findings.append(averageFinding(rule, list, unit: unit))
+        continue
+      }
+      let short = list.filter { !$0.isMet }
       if short.isEmpty {
         findings.append(
           finding(
             rule, .note, .met,
             "\(what) in each of the \(list.count) complete \(unit)\(list.count == 1 ? "" : "s")"))
       } else {
-        var listed = short.prefix(3).map { "\($0.days): \($0.contacts)" }.joined(separator: "; ")
+        var listed = short.prefix(3).map { window in
+          "\(window.days): \(window.contacts)"
+            + (window.reached.map { reached in
+              reached.count == ContactParty.allCases.count
+                ? ""
+                : " (no contact with the "
+                  + ContactParty.allCases.filter { !reached.contains($0) }.map(\.rawValue)
+                  .joined(separator: " or ") + ")"
+            } ?? "")
+        }.joined(separator: "; ")
         if short.count > 3 { listed += "; and \(short.count - 3) more" }
         findings.append(
           finding(
@@ -413,10 +426,41 @@ extension PlacementRules {
     return findings
   }
 
+  /// The frequencies the seed states as averages ("gemiddeld"): judged over the complete
+  /// windows of the granted time so far, leaving out windows wholly within an absence.
+  static let averaged: Set<RuleID> = [.trialPlacementVisits, .package1Visits, .package2Visits]
+
+  /// An averaged frequency (K-1, K-3, K-4) over `windows`.
+  func averageFinding(_ rule: RuleID, _ windows: [ContactWindow], unit: String) -> Finding {
+    let counted = windows.filter { !$0.duringAbsence }
+    let excused = windows.count - counted.count
+    let visits = counted.reduce(0) { $0 + $1.contacts }
+    let required = counted.first?.required ?? windows.first?.required ?? 1
+    let needed = required * counted.count
+    // The average to two decimals, rounded half up, from whole numbers.
+    let hundredths = counted.isEmpty ? 0 : (visits * 200 + counted.count) / (2 * counted.count)
+    let average = "\(hundredths / 100).\(hundredths % 100 < 10 ? "0" : "")\(hundredths % 100)"
+    let over =
+      "\(visits) visit\(visits == 1 ? "" : "s") in \(counted.count) complete \(unit)"
+      + "\(counted.count == 1 ? "" : "s")"
+      + (excused > 0
+        ? " (\(excused) \(unit)\(excused == 1 ? "" : "s") wholly within an absence left out)" : "")
+      + ": on average \(average) a \(unit), at least \(required) expected"
+    let evidence = windows.filter { !$0.isMet }.prefix(3).map {
+      EvidenceItem(
+        kind: .plan, reference: placement.id.rawValue,
+        detail: "\($0.days): \($0.contacts) visit\($0.contacts == 1 ? "" : "s")",
+        validFrom: $0.days.start, validUntil: $0.days.end)
+    }
+    return visits >= needed
+      ? finding(rule, .note, .met, over, Array(evidence))
+      : finding(rule, .warning, .unmet, over + "; \(needed - visits) short", Array(evidence))
+  }
+
   func description(of rule: RuleID) -> (unit: String, what: String) {
     switch rule {
     case .trialPlacementVisits: ("week", "at least one visit")
-    case .package0Contact: ("quarter", "at least one contact")
+    case .package0Contact: ("quarter", "a contact with employer and worker")
     case .package1Visits: ("month", "at least one visit")
     case .package2Visits: ("month", "at least two visits")
     default: ("quarter", "a wage-cost subsidy check")

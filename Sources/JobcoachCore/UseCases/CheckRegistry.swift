@@ -335,6 +335,20 @@ public struct CheckRegistry: Hashable, Sendable {
         part.subjects.append(.organisation(municipality))
         part.findings.append(RegistryCheck.undeterminedPolicy(.organisation(municipality), error))
       }
+      // F-5 monitoring: each municipality's share of motivated deviations per year, under the
+      // threshold of the policy its placements are judged by.
+      var municipalPolicies: [OrganisationID: MunicipalPolicy] = [:]
+      for placement in placements {
+        guard let municipality = placement.municipality, municipalPolicies[municipality] == nil,
+          case .success(let choice)? = policies[placement.id]
+        else { continue }
+        municipalPolicies[municipality] = choice.policy
+      }
+      let shares = DeviationMonitoring.findings(placements, policies: municipalPolicies, on: date)
+      for finding in shares where !part.subjects.contains(finding.subject) {
+        part.subjects.append(finding.subject)
+      }
+      part.findings += shares
       return part
     }
 
