@@ -373,3 +373,40 @@ struct HoursDecideCommandTests {
     #expect(bytes(db) == before)
   }
 }
+
+/// The accountability report with held hours and the funder's decision, exactly (issue 16).
+struct HoursReportExactTests {
+  @Test func heldHoursAndTheDecisionAreListed() {
+    let run = jobcoach([
+      "hours", "report", "PL-2026-009", "--period", "2026-03-01..2026-08-31", "--on",
+      "2026-11-23", "--file", samplesPath,
+    ])
+    #expect(run.code == 0, "\\(run.err)")
+    #expect(
+      run.out == """
+      accountability report of placement PL-2026-009, 2026-03-01 to 2026-08-31
+      policy: Jobcoaching Zaanstreek-Waterland, list revised July 2026 (POL-ZAANSTAD, in force from 2026-07-01): the policy of municipality ORG-ZAANSTAD, which grants placement PL-2026-009
+      hourly rate: EUR 80.00; amounts exclude VAT
+
+      goals      category                       booked  reimbursable  not  amount
+      (no goal)                                 1.5     0             1.5  EUR 0.00
+      G1         guiding the worker on the job  10      10            0    EUR 800.00
+      G3         evaluation and coordination    3       3             0    EUR 240.00
+      total                                     14.5    13            1.5  EUR 1,040.00
+
+      not reimbursed:
+        2026-04-02  BK-0043  1.5 h  P-4  travel time is not reimbursed
+
+      held for the funder's decision (F-7):
+        2026-08-27  BK-0045  1 h  P-3  beyond the 2 hours of reporting reimbursed per accountability report (report RAP-PL-2026-009-1, 2026-03-01 to 2026-08-31); more is at the funder's discretion; accepted by DEC-PL-2026-009-1 of 2026-10-01 (Gemeente Zaanstad, team Werk): het eerste rapport vroeg een tweede ronde met de werkgever
+
+      """)
+    // Made the day before the decision, the hour is still awaited.
+    let before = jobcoach([
+      "hours", "report", "PL-2026-009", "--period", "2026-03-01..2026-08-31", "--on",
+      "2026-09-30", "--file", samplesPath,
+    ])
+    #expect(before.out.contains("; awaiting the funder's decision\n"))
+    #expect(before.out.contains("total                                     14.5    12            2.5  EUR 960.00\n"))
+  }
+}

@@ -53,6 +53,7 @@ struct ReadmeCommandsTests {
     0, 0, 0,  // register suspend, reinstate, due
     1,  // placement show PL-2026-008 (over budget)
     0, 0,  // hours import, hours report
+    0, 0,  // hours decide, register admit to RJ-NOORD
     1, 1,  // check, check --file --rule Q-INT
     0, 0, 0, 0, 0,  // remind, remind ics, export html, export json, import register.json
     0, 0, 0, 0, 0,  // audit log, audit verify, export subject, erase, settings

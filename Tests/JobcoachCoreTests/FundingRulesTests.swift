@@ -112,6 +112,21 @@ struct FundingRulesTests {
     #expect(longer.only(.halfYearPeriods)?.message.contains("may run until 2026-06-30") == true)
   }
 
+  /// F-2's month ends (issue 16): a half year from the 31st runs to the month's last day when
+  /// the month has no such day; from 28 February it runs to 27 August, not the 28th.
+  @Test(
+    "F-2: half years at month ends",
+    arguments: [
+      ("2026-03-31", "2026-09-30", Outcome.met), ("2026-08-31", "2027-02-28", .met),
+      ("2026-02-28", "2026-08-27", .met), ("2026-02-28", "2026-08-28", .unmet),
+    ])
+  func halfYearsAtMonthEnds(_ start: String, _ end: String, _ outcome: Outcome) {
+    var placement = coachedPlacement(grant: coachingGrant(periods: [grantPeriod(start, end)]))
+    placement.period = DateInterval(start: day(start), end: nil)
+    let result = review(placement, on: start)
+    #expect(result.only(.halfYearPeriods)?.outcome == outcome)
+  }
+
   @Test("F-2: overlapping periods are not met")
   func overlappingPeriods() {
     let grant = coachingGrant(periods: [
