@@ -22,7 +22,7 @@ public enum JobcoachTool {
     PECommand.self, RegisterAdmitCommand.self, RegisterAssessCommand.self,
     RegisterRemoveCommand.self, RegisterRenewCommand.self, RegisterSuspendCommand.self,
     RegisterReinstateCommand.self, RegisterDueCommand.self,
-    PlacementShowCommand.self, HoursImportCommand.self, HoursReportCommand.self,
+    RulesCommand.self, PlacementShowCommand.self, HoursImportCommand.self, HoursReportCommand.self,
     HoursDecideCommand.self,
     CheckCommand.self, AuditVerifyCommand.self, AuditLogCommand.self, ExportPublicCommand.self,
     RemindCommand.self, ExportSubjectCommand.self, ExportCatalogueCommand.self, EraseCommand.self,

@@ -41,9 +41,25 @@ struct ExportPublicTests {
   }
 
   @Test func theHTMLIsOneSearchablePageWithEscapedText() {
+    // Dutch by default, for the Dutch public: headings, statuses and dates in words.
     let run = export("html")
-    #expect(run.out.hasPrefix("<!doctype html>"))
-    #expect(run.out.contains("<td>RJC-00101</td><td>Anouk de Vries</td><td>registered</td>"))
+    #expect(run.out.hasPrefix("<!doctype html>\n<html lang=\"nl\">"))
+    #expect(
+      run.out.contains(
+        "<tr><td>RJC-00101</td><td>Anouk de Vries</td><td>geregistreerd</td><td>1 april 2022</td><td>31 maart 2027</td></tr>"
+      ))
+    #expect(run.out.contains("<th>Registernummer</th><th>Naam</th><th>Status</th>"))
+    #expect(run.out.contains("<p id=\"none\" role=\"status\" hidden>Geen jobcoach gevonden"))
+    // Accents and case do not matter to the search.
+    #expect(run.out.contains(#"normalize("NFD").replace(/[\u0300-\u036f]/g, "")"#))
+    let english = jobcoach([
+      "export", "public", "--format", "html", "--file", samplesPath, "--on", "2026-11-23",
+      "--register", "BvJN", "--lang", "en",
+    ])
+    #expect(english.out.contains("<html lang=\"en\">"))
+    #expect(
+      english.out.contains(
+        "<td>RJC-00101</td><td>Anouk de Vries</td><td>registered</td><td>1 April 2022</td>"))
     #expect(run.out.contains("<input id=\"search\" type=\"search\""))
     #expect(!run.out.contains("src=") && !run.out.contains("href="))
     #expect(

@@ -57,6 +57,7 @@ struct ReadmeCommandsTests {
     1, 1,  // check, check --file --rule Q-INT
     0, 0, 0, 0, 0,  // remind, remind ics, export html, export json, import register.json
     0, 0, 0, 0, 0,  // audit log, audit verify, export subject, erase, settings
+    0,  // rules Q-POL-3
   ]
 
   @Test func theCommandsSectionRunsInOrderOnOneRegistry() throws {
@@ -67,7 +68,8 @@ struct ReadmeCommandsTests {
     for (line, expected) in zip(lines, Self.expectedCodes) {
       var words = Self.words(line)
       if words.first == "export" {
-        let (name, value) = try #require(words.dropFirst().first?.split(separator: "=").map(String.init).pairs)
+        let (name, value) = try #require(
+          words.dropFirst().first?.split(separator: "=").map(String.init).pairs)
         environment[name] = scratch.file(value)
         continue
       }
@@ -81,7 +83,8 @@ struct ReadmeCommandsTests {
       // Sample paths from the repository; files the commands write, in the scratch directory.
       let arguments = words.map { word -> String in
         if word.hasPrefix("Samples") { return repositoryRoot + "/" + word }
-        if !word.contains("/"), [".json", ".ics", ".html", ".sqlite"].contains(where: word.hasSuffix)
+        if !word.contains("/"),
+          [".json", ".ics", ".html", ".sqlite"].contains(where: word.hasSuffix)
         {
           return scratch.file(word)
         }

@@ -83,9 +83,14 @@ extension Sequence<BookingAssessment> {
       guard let rate = assessment.rate else { continue }
       byRate[rate.cents, default: .zero] += assessment.reimbursable
     }
-    return byRate.keys.sorted().reduce(Money(cents: 0)) {
-      $0 + Money(cents: $1).cost(of: byRate[$1]!)
-    }
+    return BookingAssessment.price(byRate)
+  }
+}
+
+extension BookingAssessment {
+  /// Hours by rate (in cents) priced: each rate's summed hours once, the amounts added.
+  static func price(_ byRate: [Int: Hours]) -> Money {
+    byRate.keys.sorted().reduce(Money(cents: 0)) { $0 + Money(cents: $1).cost(of: byRate[$1]!) }
   }
 }
 
@@ -362,8 +367,17 @@ struct PlacementRules: PlacementFindings {
   /// coach's rate (F-4: a municipal coach's hours count too).
   func budget(_ funding: FundingRules, _ assessments: [BookingAssessment]) -> [BudgetUse] {
     guard let grant else { return [] }
-    return funding.budgetRows(grant).map { row in
-      BudgetUse(row: row, spent: assessments.filter { row.days.contains($0.booking.date) }.cost)
+    let rows = funding.budgetRows(grant)
+    // Each row's reimbursable hours per rate, in one pass (no copy of the assessments).
+    var hours = [[Int: Hours]](repeating: [:], count: rows.count)
+    for assessment in assessments {
+      guard let rate = assessment.rate, assessment.reimbursable > .zero else { continue }
+      for index in rows.indices where rows[index].days.contains(assessment.booking.date) {
+        hours[index][rate.cents, default: .zero] += assessment.reimbursable
+      }
+    }
+    return zip(rows, hours).map { row, byRate in
+      BudgetUse(row: row, spent: BookingAssessment.price(byRate))
     }
   }
 

@@ -81,6 +81,8 @@ extension RuleID {
   public static let renewalWindow: RuleID = "R-RE-3"
   /// Suspension and reinstatement.
   public static let suspension: RuleID = "R-RE-4"
+  /// Registers are data: each its own admission hours, educations, periods, norm and terms.
+  public static let registersAsData: RuleID = "R-REG-1"
   /// At least 111 hours of professional development in the cycle (and practice hours).
   public static let peTotal: RuleID = "R-PE-1"
   /// At least 81 of them accredited.
@@ -137,4 +139,22 @@ extension RuleID {
   public static let quarterlySubsidyCheck: RuleID = "K-5"
   /// Talks clustered when an employer has several workers from the target group.
   public static let clusteredTalks: RuleID = "K-6"
+}
+
+extension RuleID {
+  /// Every rule the product applies, in the order of the rule book.
+  public static let all: [RuleID] = [
+    .municipalEmployment, .municipalEducation, .municipalTraining, .externalEmployment,
+    .externalRecognition, .internalEmployment, .internalGuidanceTraining,
+    .internalInstructionExperience, .internalTaskExperience, .internalHoursExemption,
+    .internalCoachingPolicy, .externalOrganisationPolicy, .uwvRecognisedOnly,
+    .registrationRequired, .assignment, .policyAtAssignment, .admissionEducation,
+    .admissionExperience, .assessment, .reregistration, .registrationPeriods, .renewalWindow,
+    .suspension, .registersAsData, .peTotal, .peAccredited, .peFree, .peDemonstrable,
+    .pePractice, .fundingMaximum, .halfYearPeriods, .fundingDuration, .sameFrameworkEveryKind,
+    .motivatedException, .municipalFramework, .funderDecision, .coachingPlan, .hoursAttributed,
+    .reportingHours, .nonReimbursable, .absence, .employerCoaching, .homeSituation,
+    .periodResult, .bookedByAssignedCoach, .trialPlacementVisits, .package0Contact,
+    .package1Visits, .package2Visits, .quarterlySubsidyCheck, .clusteredTalks,
+  ]
 }

@@ -7,11 +7,12 @@ struct ExportPublicCommand: Command {
     name: "export public",
     summary: "the public register on a date: number, name, status, since, valid until",
     synopsis:
-      "--format json|csv|html [--on DATE] [--register ID] [--db PATH | --file FILE...]",
+      "--format json|csv|html [--on DATE] [--register ID] [--lang nl|en] [--db PATH | --file FILE...]",
     positionals: 0...0,
     options: [
       .value("--format", "FORMAT", "json (importable by a municipality), csv or html"), .date,
       .register,
+      .value("--lang", "LANG", "the html page's language: nl (default) or en"),
       .database, .documents,
     ],
     discussion: """
@@ -41,6 +42,9 @@ struct ExportPublicCommand: Command {
         "unknown format '\(format)'; choose json, csv or html", command: Self.spec.name)
     }
     self.format = format
+    if let language = arguments.value("--lang"), Language(rawValue: language) == nil {
+      throw UsageError("unknown language '\(language)'; choose nl or en", command: Self.spec.name)
+    }
   }
 
   func run(_ context: CommandContext) throws -> Int32 {
@@ -50,7 +54,12 @@ struct ExportPublicCommand: Command {
     switch format {
     case "json": context.print(JSONWriter.string(Self.json(register)))
     case "csv": context.print(Self.csv(register))
-    default: context.print(Self.html(register))
+    default:
+      // For the Dutch public: Dutch unless --lang or $JOBCOACH_LANG says otherwise.
+      let language =
+        arguments.value("--lang").flatMap(Language.init(rawValue:))
+        ?? context.environment["JOBCOACH_LANG"].flatMap(Language.init(rawValue:)) ?? .nl
+      context.print(Self.html(register, language: language))
     }
     return ExitCode.success
   }
@@ -100,22 +109,56 @@ struct ExportPublicCommand: Command {
     return result
   }
 
-  static func html(_ register: PublicRegister) -> String {
-    let title = escaped("\(register.register), \(register.publishedOn)")
+  /// The status as the public reads it.
+  static func status(_ status: MembershipStatus, _ language: Language) -> String {
+    switch (status, language) {
+    case (.registered, .nl): "geregistreerd"
+    case (.assessmentDue, .nl): "portfoliobeoordeling nodig"
+    case (.suspended, .nl): "geschorst"
+    case (.removed, .nl): "uitgeschreven"
+    case (.applicant, .nl): "aanvrager"
+    case (.registered, .en): "registered"
+    case (.assessmentDue, .en): "assessment due"
+    case (.suspended, .en): "suspended"
+    case (.removed, .en): "removed"
+    case (.applicant, .en): "applicant"
+    }
+  }
+
+  /// One self-contained page with a search box, in Dutch (the public's language) or English.
+  /// The search ignores accents and case: 'zoe' finds 'Zoë'.
+  static func html(_ register: PublicRegister, language: Language = .nl) -> String {
+    let nl = language == .nl
+    func date(_ date: CalendarDate) -> String { Localised.date(date, language) }
+    let title = escaped("\(register.register), \(date(register.publishedOn))")
     let rows = register.entries.map { entry in
       "<tr><td>\(escaped(entry.registerNumber))</td><td>\(escaped(entry.name))</td>"
-        + "<td>\(escaped(entry.status.rawValue))</td><td>\(entry.registeredSince)</td>"
-        + "<td>\(entry.validUntil?.description ?? "")</td></tr>"
+        + "<td>\(status(entry.status, language))</td><td>\(date(entry.registeredSince))</td>"
+        + "<td>\(entry.validUntil.map(date) ?? "")</td></tr>"
     }.joined(separator: "\n")
+    let intro =
+      nl
+      ? "Gepubliceerd op \(date(register.publishedOn)): registernummer, naam, status, "
+        + "ingeschreven sinds en geldig tot. <span id=\"count\">\(register.entries.count)</span> "
+        + "jobcoaches."
+      : "Published \(date(register.publishedOn)): register number, name, status, registered "
+        + "since and valid until. <span id=\"count\">\(register.entries.count)</span> coaches."
+    let label = nl ? "Zoek op naam of registernummer" : "Search by name or register number"
+    let headings =
+      (nl
+      ? ["Registernummer", "Naam", "Status", "Ingeschreven sinds", "Geldig tot"]
+      : ["Register number", "Name", "Status", "Registered since", "Valid until"])
+      .map { "<th>\($0)</th>" }.joined()
+    let none = nl ? "Geen jobcoach gevonden die hierop lijkt." : "No coach matches."
     return """
       <!doctype html>
-      <html lang="nl">
+      <html lang="\(language.rawValue)">
       <head>
       <meta charset="utf-8">
       <meta name="viewport" content="width=device-width, initial-scale=1">
       <title>\(title)</title>
       <style>
-      body { font-family: system-ui, sans-serif; margin: 2rem; }
+      body { font-family: system-ui, sans-serif; margin: 2rem; color: #111; }
       input { font-size: 1rem; padding: .4rem; width: 100%; max-width: 30rem; }
       table { border-collapse: collapse; margin-top: 1rem; }
       th, td { border-bottom: 1px solid #ccc; padding: .3rem .8rem; text-align: left; }
@@ -123,11 +166,12 @@ struct ExportPublicCommand: Command {
       </head>
       <body>
       <h1>\(title)</h1>
-      <p>Published \(register.publishedOn): register number, name, status, registered since and valid until. <span id="count">\(register.entries.count)</span> coaches.</p>
-      <label for="search">Search by name or register number</label><br>
+      <p>\(intro)</p>
+      <label for="search">\(label)</label><br>
       <input id="search" type="search" autocomplete="off">
+      <p id="none" role="status" hidden>\(none)</p>
       <table id="register">
-      <thead><tr><th>Register number</th><th>Name</th><th>Status</th><th>Registered since</th><th>Valid until</th></tr></thead>
+      <thead><tr>\(headings)</tr></thead>
       <tbody>
       \(rows)
       </tbody>
@@ -135,15 +179,21 @@ struct ExportPublicCommand: Command {
       <script>
       const search = document.getElementById("search");
       const rows = Array.from(document.querySelectorAll("#register tbody tr"));
+      // Accents and case do not matter: 'zoe' finds 'Zoë'.
+      function plain(text) {
+        return text.normalize("NFD").replace(/[\\u0300-\\u036f]/g, "").toLowerCase();
+      }
+      const texts = rows.map(row => plain(row.textContent));
       function filter() {
-        const query = search.value.trim().toLowerCase();
+        const query = plain(search.value.trim());
         let shown = 0;
-        for (const row of rows) {
-          const match = row.textContent.toLowerCase().includes(query);
+        rows.forEach((row, index) => {
+          const match = texts[index].includes(query);
           row.hidden = !match;
           if (match) shown++;
-        }
+        });
         document.getElementById("count").textContent = shown;
+        document.getElementById("none").hidden = shown > 0;
       }
       search.addEventListener("input", filter);
       if (location.hash.length > 1) { search.value = decodeURIComponent(location.hash.slice(1)); }

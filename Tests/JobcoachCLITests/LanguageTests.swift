@@ -1,0 +1,86 @@
+import Foundation
+import Testing
+
+@testable import JobcoachCLI
+@testable import JobcoachCore
+
+/// The front end's languages (issue 17, first part): choosing one, Dutch conventions, and the
+/// rule book in both.
+struct LanguageTests {
+  func choose(_ arguments: [String] = [], _ environment: [String: String], json: Bool = false)
+    throws -> Language
+  {
+    let parsed = try ParsedArguments.parse(arguments, for: RulesCommand.spec)
+    return try Language.choose(
+      parsed, environment: environment, command: "rules", forJSON: json)
+  }
+
+  @Test func theLanguageIsChosenInOrder() throws {
+    #expect(try choose(["--lang", "nl"], ["JOBCOACH_LANG": "en"]) == .nl)
+    #expect(try choose([], ["JOBCOACH_LANG": "nl", "LANG": "en_GB.UTF-8"]) == .nl)
+    #expect(try choose([], ["LANG": "nl_NL.UTF-8"]) == .nl)
+    #expect(try choose([], ["LC_ALL": "en_US.UTF-8", "LANG": "nl_NL.UTF-8"]) == .en)
+    #expect(try choose([], ["LC_MESSAGES": "nl_BE.UTF-8"]) == .nl)
+    #expect(try choose([], [:]) == .en)
+    // JSON follows --lang and $JOBCOACH_LANG only, never the locale.
+    #expect(try choose([], ["LANG": "nl_NL.UTF-8"], json: true) == .en)
+    #expect(try choose([], ["JOBCOACH_LANG": "nl"], json: true) == .nl)
+    #expect(throws: UsageError.self) { try choose(["--lang", "de"], [:]) }
+  }
+
+  @Test func dutchDatesAmountsAndHours() {
+    let date = CalendarDate(iso: "2026-07-01")!
+    #expect(Localised.date(date, .nl) == "1 juli 2026")
+    #expect(Localised.date(date, .en) == "1 July 2026")
+    #expect(Localised.date(CalendarDate(iso: "2026-12-31")!, .nl) == "31 december 2026")
+    #expect(Localised.money(Money(cents: 450_000), .nl) == "€ 4.500,00")
+    #expect(Localised.money(Money(cents: 123_456_789), .nl) == "€ 1.234.567,89")
+    #expect(Localised.money(Money(cents: 5), .nl) == "€ 0,05")
+    #expect(Localised.money(Money(cents: 450_000), .en) == "EUR 4,500.00")
+    #expect(Localised.hours(Hours(minutes: 150), .nl) == "2,5 uur")
+    #expect(Localised.hours(Hours(wholeHours: 1), .nl) == "1 uur")
+    #expect(Localised.hours(Hours(wholeHours: 1), .en) == "1 hour")
+    #expect(Localised.hours(Hours(minutes: 90), .en) == "1.5 hours")
+    #expect(Localised.count(1, "jobcoach", "jobcoaches") == "1 jobcoach")
+    #expect(Localised.count(2, "jobcoach", "jobcoaches") == "2 jobcoaches")
+  }
+
+  /// Every rule the product applies is in the rule book, once, in both languages.
+  @Test func theRuleBookHoldsEveryRuleOnce() {
+    #expect(RuleCatalogue.all.map(\.id) == RuleID.all)
+    #expect(Set(RuleID.all).count == RuleID.all.count)
+    for rule in RuleCatalogue.all {
+      #expect(!rule.nl.isEmpty && !rule.en.isEmpty && rule.nl != rule.en, "\(rule.id)")
+    }
+    // Every rule the sample check cites is in the book.
+    let golden = (try? String(contentsOfFile: CheckCommandTests.goldenPath, encoding: .utf8)) ?? ""
+    for match in golden.matches(of: /"rule": "([A-Z]+-[A-Z0-9-]+)"/) {
+      #expect(RuleCatalogue.rule(RuleID(rawValue: String(match.1))) != nil, "\(match.1)")
+    }
+  }
+
+  @Test func rulesExplainsOneInDutchOrEnglish() throws {
+    let dutch = jobcoach(["rules", "P-3", "--lang", "nl"])
+    #expect(dutch.code == 0)
+    #expect(
+      dutch.out
+        == """
+        P-3  Ten hoogste een aantal uren per verantwoordingsrapportage; meer ter beoordeling bij de financier.
+        bron: Jobcoach Protocol 's-Hertogenbosch / Weener XL (2023)
+        beleidsparameters (standaard):
+          reportingPerReport: 2 uur
+
+        """)
+    let english = jobcoach(["rules", "P-3"], environment: ["LANG": "en_GB.UTF-8"])
+    #expect(english.out.hasPrefix("P-3  At most a number of hours per accountability report"))
+    let json = try jobcoach(
+      ["rules", "Q-POL-3", "--format", "json"], environment: ["LANG": "nl_NL.UTF-8"]
+    ).json()
+    #expect(json["language"] == .string("en"))
+    let unknown = jobcoach(["rules", "X-9"], environment: ["JOBCOACH_LANG": "nl"])
+    #expect(unknown.code == 65)
+    #expect(unknown.err == "error: geen regel met ID 'X-9'; 'jobcoach rules' noemt ze allemaal\n")
+    let all = jobcoach(["rules", "--lang", "nl"])
+    #expect(all.out.split(separator: "\n").count == RuleID.all.count)
+  }
+}
