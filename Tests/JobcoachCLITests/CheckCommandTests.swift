@@ -29,7 +29,7 @@ struct CheckCommandTests {
     #expect(
       run.out.hasSuffix(
         "checked 41 subjects (15 coaches, 6 organisations, 12 placements, 8 memberships) on "
-          + "2026-11-23: 14 errors, 19 warnings, 0 notes\n"))
+          + "2026-11-23: 14 errors, 20 warnings, 0 notes\n"))
     #expect(
       run.out.contains("\nplacement PL-2026-008\n  NOT MET  F-1  EUR 3,240.00 spent in year 1"))
   }

@@ -66,8 +66,9 @@ struct SampleVerdictTests {
       arguments: "JC-0012 --as internal --on 2026-09-01 --placement PL-2026-003", eligible: false,
       errors: ["Q-INT", "Q-INT-3"], warnings: ["Q-INT-1"]),
     Case(
+      // The employment starts the day after the assignment does (Q-ASG-1, a warning).
       arguments: "JC-0012 --as internal --on 2026-09-02 --placement PL-2026-003", eligible: false,
-      errors: ["Q-INT-3"], warnings: ["Q-INT-1"]),
+      errors: ["Q-INT-3"], warnings: ["Q-ASG-1", "Q-INT-1"]),
     Case(
       arguments: "JC-0013 --as internal --on 2026-03-02", eligible: false,
       errors: ["Q-INT", "Q-INT-3", "Q-INT-4"]),

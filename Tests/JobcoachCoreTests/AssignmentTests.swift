@@ -109,6 +109,29 @@ struct AssignmentQualificationTests {
         == true)
   }
 
+  /// The delivering organisation employs the coach on every day of the assignment: an
+  /// employment that ends the day before the assignment does is a warning; one that ends on
+  /// its last day is not.
+  @Test(arguments: [("2026-12-31", false), ("2026-12-30", true)])
+  func theEmploymentCoversTheWholeAssignment(_ employmentEnds: String, _ warned: Bool) {
+    let recognised = coachingOrganisation([recognition()], id: "CO")
+    let coach = Coach(
+      id: "C1", name: "Fatima", employments: [employment("CO", .external, until: employmentEnds)])
+    let placement = F.placement([F.assignment("C1", "CO", from: "2026-01-01", until: "2026-12-31")])
+    let result = verify(
+      coach, as: .external, on: "2026-06-01", placement: placement,
+      organisations: [recognised, employer])
+    let warnings = result.warnings("Q-ASG-1")
+    #expect(warnings.count == (warned ? 1 : 0))
+    if warned {
+      #expect(
+        warnings.first?.message
+          == "Fatima's employment as an external coach by Coaching CO (CO) ends on 2026-12-30, before the assignment ends (2026-12-31): the organisation must employ the coach on every day of the assignment"
+      )
+    }
+    #expect(result.isEligible)
+  }
+
   /// Without an assignment naming one, every external employment is judged: eligible when one
   /// qualifies, whichever is listed first, and the verdict names it.
   @Test(arguments: [false, true])

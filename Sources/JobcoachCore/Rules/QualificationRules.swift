@@ -372,6 +372,35 @@ extension QualificationRules {
             detail: "\(role) \(placement.days(of: assignment))\(by)", validFrom: assignment.start,
             validUntil: placement.days(of: assignment).end)
         ])
+      checkEmploymentSpan(of: assignment, in: placement)
+    }
+
+    /// Q-ASG-1: the delivering organisation employs the coach as the kind judged on every day
+    /// of the assignment, not only on the date judged: a warning where its employment starts
+    /// after the assignment or ends before it does.
+    mutating func checkEmploymentSpan(of assignment: Assignment, in placement: Placement) {
+      guard let organisation = assignment.organisation else { return }
+      let days = placement.days(of: assignment)
+      let employments = coach.employments.filter {
+        $0.organisation == organisation && $0.kind == request.kind
+      }
+      guard let current = employments.first(where: { $0.period.contains(date) }) else { return }
+      var gaps: [String] = []
+      if current.period.start > days.start {
+        gaps.append(
+          "starts on \(current.period.start), after the assignment starts (\(days.start))")
+      }
+      if let ends = current.period.end, ends < (days.end ?? .latest) {
+        gaps.append(
+          "ends on \(ends), before the assignment "
+            + (days.end.map { "ends (\($0))" } ?? "does (it has no end)"))
+      }
+      guard !gaps.isEmpty else { return }
+      add(
+        .assignment, .warning, .unmet, subject: .placement(placement.id),
+        "\(coach.name)'s employment as \(request.kind.withArticle) by \(name(of: organisation)) "
+          + gaps.joined(separator: " and ") + ": the organisation must employ the coach on "
+          + "every day of the assignment", [evidence(for: current)])
     }
 
     mutating func checkTaskExperience() {
