@@ -84,3 +84,39 @@ struct LanguageTests {
     #expect(all.out.split(separator: "\n").count == RuleID.all.count)
   }
 }
+
+/// The Dutch-Excel CSV dialect (issue 17): semicolons, a byte order mark, decimal commas and
+/// dd-mm-jjjj dates; the values and keys are the RFC 4180 ones.
+struct CSVDialectTests {
+  @Test func excelNLRewritesSeparatorsDatesAndDecimals() {
+    let rfc =
+      CSV.line(["name", "date", "hours", "cents", "note"])
+      + CSV.line(["Zoë; de \"Vries\"", "2026-07-01", "2.5", "104000", "line\nbreak"])
+      + CSV.line(["-1.5", "2026-7-01", "1.", "=SUM(A1)", "RJC-00101"])
+    let dutch = CSVDialect.excelNL.write(rfc)
+    #expect(
+      dutch
+        == "\u{FEFF}name;date;hours;cents;note\r\n"
+        + "\"Zoë; de \"\"Vries\"\"\";01-07-2026;2,5;104000;\"line\nbreak\"\r\n"
+        + "-1,5;2026-7-01;1.;'=SUM(A1);RJC-00101\r\n")
+    #expect(CSVDialect.rfc4180.write(rfc) == rfc)
+    // The RFC 4180 text reads back as its records.
+    #expect(CSV.records(rfc).map(\.count) == [5, 5, 5])
+    #expect(CSV.records(rfc)[1][0] == "Zoë; de \"Vries\"")
+  }
+
+  @Test func commandsWriteTheDialectAsked() {
+    let run = jobcoach([
+      "export", "public", "--file", samplesPath, "--on", "2026-11-23", "--register", "BvJN",
+      "--format", "csv", "--csv-dialect", "excel-nl",
+    ])
+    #expect(run.code == 0)
+    #expect(run.out.hasPrefix("\u{FEFF}registerNumber;name;status;registeredSince;validUntil\r\n"))
+    #expect(run.out.contains("RJC-00101;Anouk de Vries;registered;01-04-2022;31-03-2027\r\n"))
+    let unknown = jobcoach([
+      "list", "--format", "csv", "--file", samplesPath, "--csv-dialect", "excel-de",
+    ])
+    #expect(unknown.code == 64)
+    #expect(unknown.err.contains("unknown CSV dialect 'excel-de'; choose rfc4180 or excel-nl"))
+  }
+}

@@ -15,7 +15,7 @@ struct CheckCommand: Command {
       .value("--rule", "PREFIX", "only rules whose id starts so (Q-INT, F-1, R-PE)"),
       .value("--severity", "LEVEL", "only findings this severe or worse: error, warning or note"),
       .value("--format", "FORMAT", "text, json or csv (default text)"),
-      .database, .documents,
+      CSVDialect.option, .database, .documents,
     ],
     discussion: """
       The same rules verify, placement show and pe use, over everything the registry holds:
@@ -66,7 +66,9 @@ struct CheckCommand: Command {
     ).run(in: try context.openRegistry(arguments))
     switch format {
     case .json: context.print(JSONWriter.string(Self.json(report)))
-    case .csv: context.print(Self.csv(report))
+    case .csv:
+      context.print(
+        try CSVDialect.parse(arguments, command: Self.spec.name).write(Self.csv(report)))
     case .text: context.print(Self.text(report))
     }
     return report.isClean ? ExitCode.success : ExitCode.findings
@@ -144,4 +146,3 @@ struct CheckCommand: Command {
     return text + summary(report) + "\n"
   }
 }
-

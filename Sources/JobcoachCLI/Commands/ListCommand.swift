@@ -12,7 +12,7 @@ struct ListCommand: Command {
       .value("--kind", "KIND", "only coaches employed as this kind on the date"),
       .date,
       .value("--format", "FORMAT", "text, json or csv (default text)"),
-      .database,
+      CSVDialect.option, .database,
       .documents,
     ],
     discussion: """
@@ -66,7 +66,7 @@ struct ListCommand: Command {
           row.employment?.organisation.rawValue ?? "", row.organisationName ?? "",
         ])
       }
-      context.print(text)
+      context.print(try CSVDialect.parse(arguments, command: Self.spec.name).write(text))
     case .text:
       var table = [["ID", "NAME", "KIND", "ORGANISATION"]]
       for row in rows {

@@ -77,7 +77,8 @@ struct AuditLogCommand: Command {
     options: [
       .value("--subject", "ID", "only records about this coach, placement, organisation ..."),
       .value("--since", "DATE", "only records made on or after this day (Europe/Amsterdam)"),
-      .value("--format", "FORMAT", "text, json or csv (default text)"), .database,
+      .value("--format", "FORMAT", "text, json or csv (default text)"), CSVDialect.option,
+      .database,
     ],
     discussion: """
       Imports record each document's SHA-256 and each record they created or updated; the
@@ -112,7 +113,7 @@ struct AuditLogCommand: Command {
     case .csv:
       var text = CSV.line(Self.columns)
       for record in records { text += CSV.line(Self.fields(record)) }
-      context.print(text)
+      context.print(try CSVDialect.parse(arguments, command: Self.spec.name).write(text))
     case .text:
       var rows = [["#", "WHEN", "COMMAND", "WHO", "SUBJECT", "FIELD", "OLD", "NEW", "REASON"]]
       for record in records {

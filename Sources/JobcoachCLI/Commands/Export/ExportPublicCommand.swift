@@ -13,7 +13,7 @@ struct ExportPublicCommand: Command {
       .value("--format", "FORMAT", "json (importable by a municipality), csv or html"), .date,
       .register,
       .value("--lang", "LANG", "the html page's language: nl (default) or en"),
-      .database, .documents,
+      CSVDialect.option, .database, .documents,
     ],
     discussion: """
       Publishes who is in the register on the date (registered, assessment due or suspended):
@@ -53,7 +53,9 @@ struct ExportPublicCommand: Command {
       .run(in: try context.openRegistry(arguments))
     switch format {
     case "json": context.print(JSONWriter.string(Self.json(register)))
-    case "csv": context.print(Self.csv(register))
+    case "csv":
+      context.print(
+        try CSVDialect.parse(arguments, command: Self.spec.name).write(Self.csv(register)))
     default:
       // For the Dutch public: Dutch unless --lang or $JOBCOACH_LANG says otherwise.
       let language =

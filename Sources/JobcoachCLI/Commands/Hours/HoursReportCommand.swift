@@ -15,7 +15,8 @@ struct HoursReportCommand: Command {
       .value(
         "--on", "DATE",
         "the day the report is made: funder decisions recorded by then count (default: today)"),
-      .policy, .value("--format", "FORMAT", "text, json or csv (default text)"), .database,
+      .policy, .value("--format", "FORMAT", "text, json or csv (default text)"), CSVDialect.option,
+      .database,
       .documents,
     ],
     discussion: """
@@ -75,7 +76,9 @@ struct HoursReportCommand: Command {
     ).run(in: try context.openRegistry(arguments))
     switch format {
     case .json: context.print(JSONWriter.string(Self.json(answer)))
-    case .csv: context.print(Self.csv(answer.report))
+    case .csv:
+      context.print(
+        try CSVDialect.parse(arguments, command: Self.spec.name).write(Self.csv(answer.report)))
     case .text: context.print(Self.text(answer))
     }
     return ExitCode.success

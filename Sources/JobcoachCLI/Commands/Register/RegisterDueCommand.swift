@@ -16,7 +16,7 @@ struct RegisterDueCommand: Command {
       .value("--stages", "LIST", "the reminder stages, for example 6m,12w,30d,7d (the default)"),
       .value("--format", "FORMAT", "text, json or csv (default text)"),
       .value("--register", "ID", "the register (default: the only register held)"),
-      .database,
+      CSVDialect.option, .database,
     ],
     discussion: """
       Lists registered coaches whose period ends within the window, with the hours
@@ -92,7 +92,7 @@ struct RegisterDueCommand: Command {
           row.missingHours?.decimalText ?? "",
         ])
       }
-      context.print(text)
+      context.print(try CSVDialect.parse(arguments, command: Self.spec.name).write(text))
     case .text:
       var table = [["DUE", "DAYS", "STAGE", "COACH", "NAME", "REGISTER", "REASON", "MISSING"]]
       for row in rows {
