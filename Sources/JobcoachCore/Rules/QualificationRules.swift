@@ -430,12 +430,12 @@ extension QualificationRules {
       if let exemption = assignment.hoursExemption, exemption.perWeek > .zero {
         add(
           rule, .note, .met, subject: .placement(placement.id),
-          "\(coach.name) is exempted for \(exemption.perWeek) hours a week to coach in placement "
+          "\(coach.name) is exempted for \(exemption.perWeek.spoken) a week to coach in placement "
             + "\(placement.id)",
           [
             EvidenceItem(
               kind: .placement, reference: exemption.evidence.documentID,
-              detail: "\(exemption.perWeek) hours a week; \(exemption.evidence)")
+              detail: "\(exemption.perWeek.spoken) a week; \(exemption.evidence)")
           ])
       } else {
         add(

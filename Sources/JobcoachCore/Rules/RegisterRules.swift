@@ -153,7 +153,7 @@ public struct RegisterRules: Sendable {
     let evidence = counted.map {
       EvidenceItem(
         kind: .qualification, reference: $0.evidence.documentID,
-        detail: "\($0.hours) hours, \($0.period): \($0.description)", validFrom: $0.period.start,
+        detail: "\($0.hours.spoken), \($0.period): \($0.description)", validFrom: $0.period.start,
         validUntil: $0.period.end)
     }
     let later = portfolio.experience.count - counted.count
@@ -165,13 +165,13 @@ public struct RegisterRules: Sendable {
       return Finding(
         rule: .admissionExperience, severity: .note, outcome: .met,
         subject: .coach(portfolio.coach),
-        message: "\(total) hours of work experience as a jobcoach, at least \(requiredExperience)"
+        message: "\(total.spoken) of work experience as a jobcoach, at least \(requiredExperience)"
           + withDiploma + laterNote, evidence: evidence)
     }
     return Finding(
       rule: .admissionExperience, severity: .error, outcome: .unmet,
       subject: .coach(portfolio.coach),
-      message: "\(total) hours of work experience as a jobcoach; \(requiredExperience) needed, "
+      message: "\(total.spoken) of work experience as a jobcoach; \(requiredExperience) needed, "
         + "\(requiredExperience - total) missing" + withDiploma + laterNote, evidence: evidence)
   }
 
@@ -313,7 +313,7 @@ public struct RegisterRules: Sendable {
           Finding(
             rule: .peAccredited, severity: .warning, outcome: .unmet, subject: subject,
             message: "activity '\(activity.id)' (\(activity.title)) is claimed as accredited but "
-              + "\(reason); its \(activity.hours) hours count as free hours",
+              + "\(reason); its \(activity.hours.spoken) count as free hours",
             evidence: activity.evidence.map {
               [EvidenceItem(kind: .qualification, reference: $0.documentID, detail: "\($0)")]
             } ?? []))
@@ -378,8 +378,8 @@ public struct RegisterRules: Sendable {
     findings.append(
       part(
         .peTotal, missing: missingHours,
-        met: "\(counted) hours count in the cycle \(cycle.period), at least \(norm.totalHours)",
-        unmet: "\(counted) of \(norm.totalHours) hours count in the cycle \(cycle.period)"))
+        met: "\(counted.spoken) count in the cycle \(cycle.period), at least \(norm.totalHours)",
+        unmet: "\(counted) of \(norm.totalHours.spoken) count in the cycle \(cycle.period)"))
     if let practice, let missingPractice, let required = norm.practiceHours {
       let worked = "\(practice) practice hours in the cycle, \(required) required"
       findings.append(part(.peTotal, missing: missingPractice, met: worked, unmet: worked))
@@ -511,7 +511,7 @@ public struct RegisterRules: Sendable {
     if activity.hours > accreditation.hours {
       return (
         accreditation.hours,
-        "claims \(activity.hours) hours, the accreditation is worth \(accreditation.hours); "
+        "claims \(activity.hours.spoken), the accreditation is worth \(accreditation.hours.spoken); "
           + "\(accreditation.hours) count"
       )
     }

@@ -187,7 +187,7 @@ public struct RenewRegistration: Hashable, Sendable {
     let change = StatusChange(
       date: date, status: .registered, rule: .reregistration,
       decision: "re-registered for period \(next.number) (\(next.period)): period "
-        + "\(period.number) (\(period.period)) has \(statement.counted) hours that count, "
+        + "\(period.number) (\(period.period)) has \(statement.counted.spoken) that count, "
         + "\(statement.accredited) accredited")
     let saved = try subject.record(change, on: membership, audit: audit)
     return RenewalDecision(

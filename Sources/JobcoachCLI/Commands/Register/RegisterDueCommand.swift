@@ -98,7 +98,7 @@ struct RegisterDueCommand: Command {
       for row in rows {
         let missing =
           row.missingHours.map {
-            "\($0) hours (\(row.missingAccredited ?? .zero) accredited)"
+            "\($0.spoken) (\(row.missingAccredited ?? .zero) accredited)"
           } ?? ""
         table.append([
           row.due.description, String(date.days(until: row.due)), stage(row, on: date),
