@@ -120,3 +120,24 @@ struct CSVDialectTests {
     #expect(unknown.err.contains("unknown CSV dialect 'excel-de'; choose rfc4180 or excel-nl"))
   }
 }
+
+/// Enumerations read as words in both languages, never as codes (issue 17).
+struct WordsTests {
+  @Test func everyCaseHasWordsInBothLanguages() {
+    for language in Language.allCases {
+      var words: [String] = []
+      words += GuidanceLevel.allCases.map { Words.level($0, language) }
+      words += CoachingPackage.allCases.map { Words.package($0, language) }
+      words += PeriodResult.allCases.map { Words.result($0, language) }
+      words += AbsenceReason.allCases.map { Words.absence($0, language) }
+      words += CoachKind.allCases.map { Words.kind($0, language) }
+      words += PlanParty.allCases.map { Words.party($0, language) }
+      let codes = Set(
+        CoachingPackage.allCases.map(\.rawValue) + PeriodResult.allCases.map(\.rawValue))
+      for word in words { #expect(!codes.contains(word) && !word.isEmpty, "\(word)") }
+    }
+    #expect(Words.result(.followUpLighter, .nl) == "werkt, vervolg met lichtere begeleiding")
+    #expect(Words.package(.package2, .nl) == "pakket 2")
+    #expect(Words.level(.medium, .nl) == "midden")
+  }
+}

@@ -54,7 +54,7 @@ struct ShowCommand: Command {
       if coach.employments.isEmpty { text += "  none\n" }
       for employment in coach.employments {
         text +=
-          "  \(employment.kind.rawValue) coach at \(name(employment.organisation)), "
+          "  \(Words.kind(employment.kind, .en)) at \(name(employment.organisation)), "
           + "\(employment.period)\n"
       }
       text += "\nqualifications:\n"
@@ -72,7 +72,7 @@ struct ShowCommand: Command {
       for placement in placements {
         text +=
           "  \(placement.id) at \(name(placement.employer)), \(placement.period), funded by "
-          + "\(placement.funder.rawValue)\n"
+          + "\(Words.funder(placement.funder, .en))\n"
       }
       text += "\nregisters:\n"
       if profile.registrations.isEmpty { text += "  not a member\n" }

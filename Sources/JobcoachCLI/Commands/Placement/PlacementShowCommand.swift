@@ -216,14 +216,14 @@ struct PlacementView {
     text += "policy: \(PolicyRendering.text(answer.policy, on: review.date))\n"
     if let grant = placement.grant {
       text +=
-        "grant: \(grant.level.rawValue), "
+        "grant: \(Words.level(grant.level, .en)), "
         + (grant.hourlyRate == .zero ? "no hourly rate" : "\(grant.hourlyRate) an hour")
-        + (grant.package.map { ", \($0.rawValue)" } ?? "")
+        + (grant.package.map { ", \(Words.package($0, .en))" } ?? "")
         + (grant.motivation.map { ", motivated: \($0.summary)" } ?? "") + "\n"
       var rows = [["  period", "granted", "result"]]
       for period in grant.periods {
         let result =
-          period.result?.rawValue
+          period.result.map { Words.result($0, .en) }
           ?? (period.end < review.date
             ? "NOT RECORDED" : period.start > review.date ? "-" : "running")
         rows.append(["  \(period.period)", period.amount?.description ?? "-", result])
@@ -235,7 +235,7 @@ struct PlacementView {
     if let plan = placement.plan {
       text +=
         "plan: agreed on \(plan.agreedOn) by "
-        + plan.agreedBy.sorted().map(\.rawValue).joined(separator: ", ") + "\n"
+        + plan.agreedBy.sorted().map { Words.party($0, .en) }.joined(separator: ", ") + "\n"
       for goal in plan.goals {
         text += "  \(goal.id)  \(goal.category.title): \(goal.description)\n"
       }
@@ -244,7 +244,7 @@ struct PlacementView {
     }
     for absence in placement.absences {
       text +=
-        "absent: \(absence.reason.rawValue) \(absence.period)"
+        "absent: \(Words.absence(absence.reason, .en)) \(absence.period)"
         + (absence.approval.map { ", coaching approved on \($0.approvedOn)" } ?? "") + "\n"
     }
     let held = review.awaitingDecision
