@@ -41,6 +41,15 @@ struct PECountingDifferentialTests {
     #expect(fromPortfolio > 500)
 
     #expect(generated.judgingDates.count >= 20)
+    // The placements exercise assignments (changes, stand-ins), reports and decisions, which
+    // the store keeps in tables of their own: both answers judge them.
+    #expect(generated.placements.contains { $0.assignments.count > 2 })
+    #expect(generated.placements.contains { !$0.reports.isEmpty })
+    #expect(!generated.decisions.isEmpty)
+    let late = try CheckRegistry(on: CalendarDate(iso: "2026-11-23")!).run(in: store)
+    for rule in [RuleID.bookedByAssignedCoach, .funderDecision, .policyAtAssignment] {
+      #expect(late.findings.contains { $0.rule == rule }, "\(rule)")
+    }
     for (index, date) in generated.judgingDates.enumerated() {
       let fast = try CheckRegistry(on: date).run(in: store)
       let slow = try CheckRegistry(on: date).run(in: reference)

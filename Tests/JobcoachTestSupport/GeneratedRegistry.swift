@@ -28,6 +28,7 @@ public struct GeneratedRegistry {
     ]), renewal: RenewalTerms(windowMonths: 3, graceMonths: 2))
   public var placements: [Placement] = []
   public var bookings: [HourBooking] = []
+  public var decisions: [FunderDecision] = []
   /// Dates spread over the years, and on and beside coaches' cycle edges.
   public var judgingDates: [CalendarDate] = []
 
@@ -225,11 +226,59 @@ public struct GeneratedRegistry {
       let id = PlacementID(rawValue: "P-\(100 + index)")
       let package: CoachingPackage = [.package0, .package1, .package2, .trialPlacement][
         number(0...3)]
+      let end = start.adding(years: 2).adding(days: -1)
+      // Who coaches when (Q-ASG-1): one coach, or a change of coach, sometimes a stand-in.
+      var assignments = [
+        Assignment(coach: coach, organisation: "MUN", period: DateInterval(start: start, end: nil))
+      ]
+      var others: [CoachID] = []
+      if chance(40) {
+        let next = coaches[number(0...(coaches.count - 1))].id
+        let change = start.adding(days: number(30...400))
+        assignments[0].period.end = change.adding(days: -1)
+        assignments.append(
+          Assignment(
+            coach: next, organisation: "MUN", period: DateInterval(start: change, end: nil)))
+        others.append(next)
+      }
+      if chance(30) {
+        let standIn = coaches[number(0...(coaches.count - 1))].id
+        let from = start.adding(days: number(10...300))
+        assignments.append(
+          Assignment(
+            coach: standIn, organisation: "MUN",
+            period: DateInterval(start: from, end: from.adding(days: number(5...40))),
+            role: .standIn))
+        others.append(standIn)
+      }
+      let reports =
+        chance(50)
+        ? [
+          ReportRecord(
+            id: ReportID(rawValue: "R-\(index)-1"),
+            period: DateInterval(start: start, end: start.adding(months: 3).adding(days: -1)),
+            deliveredOn: start.adding(months: 3).adding(days: number(0...10)))
+        ] : []
+      var absences: [Absence] = []
+      if chance(30) {
+        absences.append(
+          Absence(
+            period: DateInterval(start: start.adding(days: 40), end: start.adding(days: 60)),
+            reason: .sick,
+            approval: chance(50)
+              ? AbsenceApproval(evidence: Self.evidence, approvedOn: start.adding(days: 45)) : nil))
+      }
+      if chance(20) {
+        absences.append(
+          Absence(
+            period: DateInterval(start: start.adding(days: 100), end: start.adding(days: 130)),
+            reason: .holiday))
+      }
       placements.append(
         Placement(
-          id: id, municipality: "MUN", employer: "EMP", coach: coach,
+          id: id, municipality: "MUN", employer: "EMP", assignments: assignments,
           worker: WorkerReference(rawValue: "W-\(index)"),
-          period: DateInterval(start: start, end: start.adding(years: 2).adding(days: -1)),
+          period: DateInterval(start: start, end: end),
           grant: Grant(
             level: chance(50) ? .light : .medium, hourlyRate: Money(cents: 8500),
             package: package,
@@ -244,21 +293,30 @@ public struct GeneratedRegistry {
               PlanGoal(id: "G1", category: .guidingOnTheJob, description: "Work"),
               PlanGoal(id: "G3", category: .evaluationAndCoordination, description: "Report"),
             ]),
-          absences: chance(30)
-            ? [
-              Absence(
-                period: DateInterval(start: start.adding(days: 40), end: start.adding(days: 60)),
-                reason: .sick)
-            ]
-            : []))
+          absences: absences, reports: reports))
+      var held: [BookingID] = []
       for number in 0..<self.number(0...40) {
+        let bookingID = BookingID(rawValue: "B-\(id)-\(number)")
+        let activity: BookedActivity =
+          chance(5)
+          ? BookedActivity(rawValue: "lunch-meeting") : chance(90) ? .coaching : .reporting
+        if activity.isUnknown { held.append(bookingID) }
         bookings.append(
           HourBooking(
-            id: BookingID(rawValue: "B-\(id)-\(number)"), placement: id, coach: coach,
+            id: bookingID, placement: id,
+            coach: !others.isEmpty && chance(30)
+              ? others[self.number(0...(others.count - 1))] : coach,
             date: start.adding(days: self.number(0...500)),
-            hours: Hours(minutes: 30 * self.number(1...6)),
-            activity: chance(90) ? .coaching : .reporting,
-            goals: [chance(80) ? "G1" : "G3"], contact: chance(60) ? .visit : .call))
+            hours: Hours(minutes: 30 * self.number(1...6)), activity: activity,
+            goals: [chance(80) ? "G1" : "G3"], contact: chance(60) ? .visit : .call,
+            contactWith: chance(30) ? [chance(50) ? .employer : .worker] : []))
+      }
+      if !held.isEmpty, chance(60) {
+        decisions.append(
+          FunderDecision(
+            id: DecisionID(rawValue: "D-\(index)"), placement: id, bookings: held,
+            outcome: chance(50) ? .accept : .reject, reason: "decided", decidedBy: "Funder",
+            decidedOn: start.adding(days: number(100...600))))
       }
     }
     // Judging dates: spread over the years, and on and beside random coaches' cycle edges.
@@ -270,7 +328,8 @@ public struct GeneratedRegistry {
     }
     return InMemoryRegistry(
       organisations: organisations, coaches: coaches, placements: placements, bookings: bookings,
-      memberships: memberships, portfolios: portfolios, accreditations: accreditations,
+      decisions: decisions, memberships: memberships, portfolios: portfolios,
+      accreditations: accreditations,
       norms: norms, registers: [Self.secondRegister])
   }
 
@@ -296,6 +355,7 @@ public struct GeneratedRegistry {
     add(memberships.map(ImportRecord.membership))
     add(placements.map(ImportRecord.placement))
     add(bookings.map(ImportRecord.booking))
+    add(decisions.map(ImportRecord.decision))
     return (batch, log.problems)
   }
 
