@@ -284,6 +284,16 @@ struct AssignmentCommandTests {
     #expect(before.out.contains("in force on the assignment's start, 2026-03-01 (Q-ASG-2)"))
   }
 
+  /// `show` names the coach's own assignments under each placement.
+  @Test func showNamesTheCoachsAssignments() {
+    let run = jobcoach(["show", "JC-0006", "--on", "2026-11-23", "--file", samplesPath])
+    #expect(
+      run.out.contains(
+        "  PL-2026-009 at Bakkerij De Korenschoof B.V. (ORG-KORENSCHOOF), 2026-03-01 to 2027-02-28, funded by the municipality\n"
+          + "    main coach 2026-07-01 to 2027-02-28 for JobcoachPlus Noord-Holland (ORG-JOBCOACHPLUS)\n"
+      ), "\(run.out)")
+  }
+
   /// `placement show` lists who coached when; the stand-in's visit the day after the
   /// stand-in ended is held back by P-9.
   @Test func placementShowListsTheAssignments() {

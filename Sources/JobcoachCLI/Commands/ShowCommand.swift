@@ -73,6 +73,13 @@ struct ShowCommand: Command {
         text +=
           "  \(placement.id) at \(name(placement.employer)), \(placement.period), funded by "
           + "\(Words.funder(placement.funder, .en))\n"
+        // The coach's own assignments in it (Q-ASG-1).
+        for assignment in placement.assignments where assignment.coach == coach.id {
+          text +=
+            "    \(assignment.role == .main ? "main coach" : "stand-in coach") "
+            + "\(placement.days(of: assignment))"
+            + (assignment.organisation.map { " for \(name($0))" } ?? "") + "\n"
+        }
       }
       text += "\nregisters:\n"
       if profile.registrations.isEmpty { text += "  not a member\n" }
