@@ -111,7 +111,14 @@ extension Placement {
   /// The coach's assignment covering `date` (the main one when both apply), else nil: the one
   /// answer to "is this coach assigned here on this day" (Q-ASG-1, P-9).
   public func assignment(of coach: CoachID, on date: CalendarDate) -> Assignment? {
-    assignments(on: date).first { $0.coach == coach }
+    // Asked for every booking judged: one pass, no array made.
+    guard period.contains(date) else { return nil }
+    var standIn: Assignment?
+    for assignment in assignments where assignment.coach == coach && assignment.period.contains(date) {
+      if assignment.role == .main { return assignment }
+      if standIn == nil { standIn = assignment }
+    }
+    return standIn
   }
 }
 
