@@ -297,14 +297,15 @@ struct PlacementRules: PlacementFindings {
     if booking.goals.isEmpty {
       return (.hoursAttributed, "not attributed to a goal of the coaching plan", false)
     }
-    // The goals' categories, in a small array: a booking serves one or two goals.
-    var categories: [GoalCategory] = []
-    categories.reserveCapacity(booking.goals.count)
+    // What the goals' categories say, without making an array for every booking.
+    var coachesSupervisor = false
+    var atHome = false
     for goal in booking.goals {
       guard let category = context.categories[goal] else {
         return (.hoursAttributed, "goal '\(goal)' is not in the coaching plan", false)
       }
-      categories.append(category)
+      coachesSupervisor = coachesSupervisor || category == .guidingSupervisor
+      atHome = atHome || category == .homeSituation
     }
     if let absence = placement.absences.first(where: { $0.period.contains(booking.date) }) {
       switch absence.reason {
@@ -338,14 +339,14 @@ struct PlacementRules: PlacementFindings {
           + "activities not reimbursed; held for the funder's decision", true
       )
     }
-    if categories.contains(.guidingSupervisor), booking.date >= context.employerCoachingEnds {
+    if coachesSupervisor, booking.date >= context.employerCoachingEnds {
       return (
         .employerCoaching,
         "coaching of the supervisor more than \(context.employerYears) years after coaching "
           + "started (\(coachingStart))", false
       )
     }
-    if categories.contains(.homeSituation) {
+    if atHome {
       switch booking.workRelated {
       case false?:
         return (.homeSituation, "home-situation coaching that is not work-related", false)
