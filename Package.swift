@@ -40,7 +40,9 @@ let package = Package(
     // What several test suites share: seeded generators of test data. Not a product.
     .target(
       name: "JobcoachTestSupport", dependencies: ["JobcoachCore"], path: "Tests/JobcoachTestSupport"),
-    .testTarget(name: "JobcoachCoreTests", dependencies: ["JobcoachCore", "JobcoachTestSupport"]),
+    .testTarget(
+      name: "JobcoachCoreTests",
+      dependencies: ["JobcoachCore", "JobcoachTestSupport", "JobcoachCLI"]),
     .testTarget(
       name: "JobcoachStoreTests",
       dependencies: ["JobcoachStore", "JobcoachCore", "JobcoachTestSupport"]),

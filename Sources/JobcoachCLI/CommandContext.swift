@@ -47,6 +47,16 @@ public struct CommandContext {
     return AuditContext(command: command, actor: actor, timestamp: now(), day: today())
   }
 
+  /// The words for a command's output: `--lang`, else `$JOBCOACH_LANG`, else (for text) the
+  /// locale, else English.
+  func words(_ arguments: ParsedArguments, command: String, format: OutputFormat) throws(UsageError)
+    -> any Wording
+  {
+    try Language.choose(
+      arguments, environment: environment, command: command, forJSON: format == .json
+    ).words
+  }
+
   public func print(_ text: String) { output.write(text, to: .standardOutput) }
   public func printError(_ text: String) { output.write(text, to: .standardError) }
 

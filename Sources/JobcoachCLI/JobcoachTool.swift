@@ -125,7 +125,7 @@ public enum JobcoachTool {
       let instance = try command.init(parsed)
       return try instance.run(context)
     } catch {
-      return report(error, context: context)
+      return report(error, context: context, language: language(for: rest, context.environment))
     }
   }
 
@@ -158,7 +158,24 @@ public enum JobcoachTool {
   }
 
   /// The one place that turns an error into a message and an exit code.
-  static func report(_ error: any Error, context: CommandContext) -> Int32 {
+  /// The language of an error message: `--lang` among the arguments (parsed or not), else
+  /// `$JOBCOACH_LANG`, else the locale, else English.
+  static func language(for arguments: [String], _ environment: [String: String]) -> Language {
+    for (index, argument) in arguments.enumerated() {
+      let named =
+        argument == "--lang" && index + 1 < arguments.count
+        ? arguments[index + 1]
+        : argument.hasPrefix("--lang=") ? String(argument.dropFirst(7)) : nil
+      if let named, let language = Language(rawValue: named) { return language }
+    }
+    return
+      (try? Language.choose(
+        ParsedArguments(), environment: environment, command: "")) ?? .en
+  }
+
+  static func report(_ error: any Error, context: CommandContext, language: Language = .en)
+    -> Int32
+  {
     /// One `error:` line, with any control character escaped, so no name can forge another.
     func line(_ message: String) -> String { "error: \(message.escapingControlCharacters)\n" }
     switch error {
@@ -183,7 +200,7 @@ public enum JobcoachTool {
       context.printError(line(cli.description))
       return code
     case let useCase as UseCaseError:
-      context.printError(line(useCase.description))
+      context.printError(line(language.words.error(useCase)))
       return ExitCode.dataError
     case let store as StoreError:
       let code: Int32

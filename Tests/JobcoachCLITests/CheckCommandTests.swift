@@ -65,7 +65,7 @@ struct CheckCommandTests {
     ])
     #expect(warningsOnly.code == 0)
     let lines = warningsOnly.out.split(separator: "\r\n")
-    #expect(lines.first == "subject_kind,subject_id,rule,severity,outcome,message")
+    #expect(lines.first == "subject_kind,subject_id,rule,severity,outcome,reason,message")
     #expect(lines.dropFirst().allSatisfy { $0.split(separator: ",")[2].hasPrefix("K-") })
     #expect(lines.count > 1)
 

@@ -76,7 +76,7 @@ struct PolicyChoiceCommandTests {
     #expect(check.code == 1)
     #expect(
       check.out.contains(
-        "organisation,ORG-ZAANSTAD,Q-POL-1,error,undetermined,\"several policies are in force "
+        "organisation,ORG-ZAANSTAD,Q-POL-1,error,undetermined,registry.ambiguous-policy,\"several policies are in force "
           + "on 2026-12-01 (POL-ZAANSTAD, POL-ZAANSTAD-PILOT): its placements cannot be judged "
           + "until one ends or is named\""))
     #expect(check.out.contains("placement,PL-2026-001,Q-POL-1,error,undetermined,"))

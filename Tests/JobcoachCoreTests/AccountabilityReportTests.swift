@@ -52,7 +52,7 @@ struct AccountabilityReportTests {
     #expect(report.exclusions.count == 1)
     #expect(report.exclusions[0].booking == "T")
     #expect(report.exclusions[0].rule == .nonReimbursable)
-    #expect(report.exclusions[0].reason == "travel time is not reimbursed")
+    #expect(report.exclusions[0].reason == .excludedActivity(.travel))
   }
 
   @Test("hours during an approved absence are listed, as the protocol asks")

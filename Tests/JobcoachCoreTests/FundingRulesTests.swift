@@ -86,12 +86,12 @@ struct FundingRulesTests {
     // 35 hours at EUR 90 in year 1: EUR 3,150, above 2,700 but within 4,100.
     let bookings = dailyVisits("2026-02-01", count: 35)
     let strict = review(coachedPlacement(grant: grant), bookings, on: "2027-02-01")
-    #expect(strict.budget.map(\.row.label) == ["year 1", "year 2"])
+    #expect(strict.budget.map(\.row.years) == [1...1, 2...2])
     #expect(strict.findings(.fundingMaximum).contains { $0.outcome == .unmet })
 
     let flexible = review(
       coachedPlacement(grant: grant), bookings, on: "2027-02-01", policy: flexiblePolicy)
-    #expect(flexible.budget.map(\.row.label) == ["years 1-2"])
+    #expect(flexible.budget.map(\.row.years) == [1...2])
     #expect(flexible.budget.first?.row.limit == Money(euros: 4_100))
     #expect(flexible.findings(.fundingMaximum).allSatisfy { $0.outcome == .met })
   }

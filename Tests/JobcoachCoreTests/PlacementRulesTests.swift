@@ -33,7 +33,7 @@ struct ProtocolRulesTests {
     let review = review(coachedPlacement(), bookings, on: "2026-03-01")
     #expect(review.assessment("OK")?.reimbursable == Hours(wholeHours: 1))
     #expect(review.assessment("NONE")?.notReimbursed.first?.rule == .hoursAttributed)
-    #expect(review.assessment("UNKNOWN")?.notReimbursed.first?.reason.contains("'G9'") == true)
+    #expect(review.assessment("UNKNOWN")?.notReimbursed.first?.reason == .goalNotInPlan("G9"))
     #expect(review.only(.hoursAttributed)?.outcome == .unmet)
     #expect(review.only(.hoursAttributed)?.message.hasPrefix("2 hours not attributed") == true)
     let clean = PlacementRulesTestsSupport.review([booking("OK", "2026-02-02")])

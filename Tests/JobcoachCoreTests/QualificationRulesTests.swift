@@ -407,8 +407,16 @@ struct RegistrationRequirementTests {
   func standing(_ outcome: Outcome) -> Finding {
     Finding(
       rule: .reregistration, severity: outcome == .met ? .note : .warning, outcome: outcome,
-      subject: .coach("C1"), message: "register says \(outcome)",
-      evidence: [EvidenceItem(kind: .registration, reference: "RJC-1", detail: "registered")])
+      subject: .coach("C1"),
+      reason: .register(
+        outcome == .met
+          ? .registered(number: "RJC-1", since: day("2020-01-01"), until: day("2030-01-01"))
+          : .status(number: "RJC-1", .suspended, on: day("2026-01-01"))),
+      evidence: [
+        EvidenceItem(
+          kind: .registration, reference: "RJC-1",
+          facts: .document(EvidenceReference(documentID: "RJC-1", issuer: "BvJN")))
+      ])
   }
 
   func judged(_ registration: Finding?, policy: MunicipalPolicy? = nil) -> Verification {

@@ -123,8 +123,8 @@ struct PERulesTests {
     let counted = result.activities.filter { $0.countedAs != nil }.map(\.activity.id.rawValue)
     #expect(counted == ["first", "last"])
     #expect(
-      result.activities.first { $0.activity.id == "after" }?.note?.hasPrefix("outside the cycle")
-        == true)
+      result.activities.first { $0.activity.id == "after" }?.note
+        == .outsideCycle(result.cycle.period))
     #expect(result.daysLeft == 0)
     // The day after the cycle ends, the next cycle runs.
     let next = statement(portfolio, on: "2027-01-01")
@@ -529,7 +529,7 @@ struct DemonstrablePEHoursTests {
     #expect(statement.accredited == Hours(wholeHours: 8))
     let after = statement.activities.first { $0.activity.id == "after" }
     #expect(after?.countedAs == nil)
-    #expect(after?.note == "after the date judged on (2026-06-30): not yet spent")
+    #expect(after?.note == .afterDate(day("2026-06-30")))
     // The next day it counts.
     #expect(
       judged([activity("after", "2026-07-01", 8, .accredited)], on: "2026-07-01").accredited
@@ -544,7 +544,7 @@ struct DemonstrablePEHoursTests {
     #expect(statement.accredited == Hours(wholeHours: 80))
     let second = statement.activities.first { $0.activity.id == "A2" }
     #expect(second?.countedAs == nil)
-    #expect(second?.note?.contains("the same activity as 'A1'") == true)
+    #expect(second?.note == .sameAs("A1"))
     #expect(statement.findings.contains { $0.rule == .peDemonstrable && $0.outcome == .unmet })
     // Another certificate for the same course on the same day is another activity.
     var other = again
@@ -561,8 +561,7 @@ struct DemonstrablePEHoursTests {
     #expect(finding?.severity == .warning)
     #expect(finding?.message.contains("'F1'") == true)
     #expect(
-      statement.activities.first { $0.activity.id == "F1" }?.note
-        == "no evidence (a certificate or attendance record): not demonstrable")
+      statement.activities.first { $0.activity.id == "F1" }?.note == .noEvidence)
   }
 
   @Test func practiceHoursCountByTheirDaysInsideThePeriod() {

@@ -238,7 +238,8 @@ struct RegistrationInNamedRegistersTests {
       register: register,
       finding: Finding(
         rule: .reregistration, severity: outcome == .met ? .note : .warning, outcome: outcome,
-        subject: .coach("C1"), message: "\(register) says \(outcome)"))
+        subject: .coach("C1"),
+        reason: .register(.numberUnchecked(number: "\(register)-\(outcome)"))))
   }
 
   func judged(_ registrations: [RegistrationEvidence], accepting registers: [RegisterID])
@@ -268,7 +269,7 @@ struct RegistrationInNamedRegistersTests {
     let both = [evidence("BvJN", .unmet), evidence("NOORD", .met)]
     #expect(
       judged(both, accepting: ["BvJN", "NOORD"])?.message
-        == "policy P requires external coaches to be registered in good standing in BvJN or NOORD on 2026-03-02: NOORD says met"
+        == "policy P requires external coaches to be registered in good standing in BvJN or NOORD on 2026-03-02: gives register number NOORD-met, but no public register has been imported to check it"
     )
     #expect(judged(both, accepting: ["BvJN"])?.outcome == .unmet)
   }

@@ -8,14 +8,14 @@ struct CheckCommand: Command {
     summary: "run every rule over every coach, organisation, placement and membership",
     synopsis:
       "[--on DATE] [--municipality ID] [--rule PREFIX] [--severity error|warning|note] "
-      + "[--format text|json|csv] [--db PATH | --file FILE...]",
+      + "[--format text|json|csv] [--lang nl|en] [--db PATH | --file FILE...]",
     positionals: 0...0,
     options: [
       .date, .municipality,
       .value("--rule", "PREFIX", "only rules whose id starts so (Q-INT, F-1, R-PE)"),
       .value("--severity", "LEVEL", "only findings this severe or worse: error, warning or note"),
       .value("--format", "FORMAT", "text, json or csv (default text)"),
-      CSVDialect.option, .database, .documents,
+      CSVDialect.option, Language.option, .database, .documents,
     ],
     discussion: """
       The same rules verify, placement show and pe use, over everything the registry holds:
@@ -61,38 +61,68 @@ struct CheckCommand: Command {
 
   func run(_ context: CommandContext) throws -> Int32 {
     let date = try context.date(arguments, command: Self.spec.name)
+    // CSV, like JSON, is for tools: its messages follow --lang or $JOBCOACH_LANG only.
+    let words = try context.words(
+      arguments, command: Self.spec.name, format: format == .text ? .text : .json)
     let report = try CheckRegistry(
       on: date, municipality: municipality, rulePrefix: rulePrefix, severity: severity
     ).run(in: try context.openRegistry(arguments))
     switch format {
-    case .json: context.print(JSONWriter.string(Self.json(report)))
+    case .json: context.print(JSONWriter.string(Self.json(report, words)))
     case .csv:
       context.print(
-        try CSVDialect.parse(arguments, command: Self.spec.name).write(Self.csv(report)))
-    case .text: context.print(Self.text(report))
+        try CSVDialect.parse(arguments, command: Self.spec.name).write(Self.csv(report, words)))
+    case .text: context.print(Self.text(report, words))
     }
     return report.isClean ? ExitCode.success : ExitCode.findings
   }
 
-  static func summary(_ report: CheckReport) -> String {
+  static func summary(_ report: CheckReport, _ words: any Wording) -> String {
     let kinds = Dictionary(grouping: report.subjects, by: \.kind)
-    let parts: [String] = [
-      (FindingSubject.Kind.coach, "coach", "coaches"),
-      (.organisation, "organisation", "organisations"),
-      (.placement, "placement", "placements"), (.membership, "membership", "memberships"),
-    ].compactMap { kind, one, many in
-      kinds[kind].map { "\($0.count) \($0.count == 1 ? one : many)" }
+    let dutch = words.language == .nl
+    let names: [(FindingSubject.Kind, String, String)] =
+      dutch
+      ? [
+        (.coach, "jobcoach", "jobcoaches"), (.organisation, "organisatie", "organisaties"),
+        (.placement, "plaatsing", "plaatsingen"), (.membership, "inschrijving", "inschrijvingen"),
+      ]
+      : [
+        (.coach, "coach", "coaches"), (.organisation, "organisation", "organisations"),
+        (.placement, "placement", "placements"), (.membership, "membership", "memberships"),
+      ]
+    let parts = names.compactMap { kind, one, many in
+      kinds[kind].map { words.count($0.count, one, many) }
     }
-    return
-      "checked \(report.subjects.count) subjects (\(parts.joined(separator: ", "))) on "
-      + "\(report.date): \(report.count(.error)) errors, \(report.count(.warning)) warnings, "
-      + "\(report.count(.note)) notes"
+    let (errors, warnings, notes) =
+      (report.count(.error), report.count(.warning), report.count(.note))
+    return dutch
+      ? "\(words.count(report.subjects.count, "onderwerp", "onderwerpen")) gecontroleerd "
+        + "(\(parts.joined(separator: ", "))) op \(words.date(report.date)): "
+        + "\(words.count(errors, "fout", "fouten")), "
+        + "\(words.count(warnings, "waarschuwing", "waarschuwingen")), "
+        + "\(words.count(notes, "opmerking", "opmerkingen"))"
+      : "checked \(report.subjects.count) subjects (\(parts.joined(separator: ", "))) on "
+        + "\(report.date): \(errors) errors, \(warnings) warnings, \(notes) notes"
   }
 
-  static func json(_ report: CheckReport) -> JSONValue {
+  /// A subject as the check's heading names it: `coach JC-0001`, `jobcoach JC-0001`.
+  static func heading(_ subject: FindingSubject, _ language: Language) -> String {
+    guard language == .nl else { return subject.description }
+    let kind =
+      switch subject.kind {
+      case .coach: "jobcoach"
+      case .organisation: "organisatie"
+      case .placement: "plaatsing"
+      case .policy: "beleid"
+      case .membership: "inschrijving"
+      }
+    return "\(kind) \(subject.id)"
+  }
+
+  static func json(_ report: CheckReport, _ words: any Wording) -> JSONValue {
     .object([
       "on": JSONValue(report.date),
-      "findings": .array(report.findings.map(FindingRendering.json)),
+      "findings": .array(report.findings.map { FindingRendering.json($0, words) }),
       "policy": report.policy.map(PolicyRendering.json) ?? .null,
       "summary": .object([
         "subjects": JSONValue(report.subjects.count),
@@ -104,29 +134,32 @@ struct CheckCommand: Command {
     ])
   }
 
-  static func csv(_ report: CheckReport) -> String {
+  static func csv(_ report: CheckReport, _ words: any Wording) -> String {
     var text = ""
     text.reserveCapacity(report.findings.count * 128)
     CSV.append(
-      ["subject_kind", "subject_id", "rule", "severity", "outcome", "message"], to: &text)
+      ["subject_kind", "subject_id", "rule", "severity", "outcome", "reason", "message"],
+      to: &text)
     for finding in report.findings {
       CSV.append(
         [
           finding.subject.kind.rawValue, finding.subject.id, finding.rule.rawValue,
-          finding.severity.rawValue, finding.outcome.rawValue, finding.message,
+          finding.severity.rawValue, finding.outcome.rawValue, finding.reason.code,
+          words.message(finding),
         ], to: &text)
     }
     return text
   }
 
-  static func text(_ report: CheckReport) -> String {
+  static func text(_ report: CheckReport, _ words: any Wording) -> String {
     var text = ""
     var subject: FindingSubject?
     var group: [Finding] = []
     func flush() {
       guard let subject, !group.isEmpty else { return }
-      text += "\(subject)" + (report.names[subject].map { " (\($0))" } ?? "") + "\n"
-      FindingRendering.append(group, indent: "  ", to: &text)
+      text +=
+        heading(subject, words.language) + (report.names[subject].map { " (\($0))" } ?? "") + "\n"
+      FindingRendering.append(group, indent: "  ", to: &text, words)
       text += "\n"
     }
     for finding in report.findings {
@@ -140,9 +173,11 @@ struct CheckCommand: Command {
     flush()
     if let policy = report.policy {
       text +=
-        "coaches without a placement are judged under "
+        (words.language == .nl
+          ? "jobcoaches zonder plaatsing worden beoordeeld volgens "
+          : "coaches without a placement are judged under ")
         + PolicyRendering.text(policy, on: report.date) + "\n"
     }
-    return text + summary(report) + "\n"
+    return text + summary(report, words) + "\n"
   }
 }

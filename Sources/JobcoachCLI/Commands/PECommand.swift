@@ -12,7 +12,7 @@ struct PECommand: Command {
       .date,
       .value("--format", "FORMAT", "text or json (default text)"),
       .register,
-      .database,
+      Language.option, .database,
       .value(
         "--file", "PATH",
         "check from documents (a portfolio, and optionally the accreditation "
@@ -52,6 +52,7 @@ struct PECommand: Command {
 
   func run(_ context: CommandContext) throws -> Int32 {
     let date = try context.date(arguments, command: Self.spec.name)
+    let words = try context.words(arguments, command: Self.spec.name, format: format)
     let files = arguments.allValues("--file")
     let answer: CoachPEStatement
     if files.isEmpty {
@@ -68,14 +69,14 @@ struct PECommand: Command {
     }
     switch format {
     case .json:
-      context.print(JSONWriter.string(Self.json(answer)))
+      context.print(JSONWriter.string(Self.json(answer, words)))
     default:
-      context.print(Self.text(answer))
+      context.print(Self.text(answer, words))
     }
     return answer.statement.isMet ? ExitCode.success : ExitCode.findings
   }
 
-  static func json(_ answer: CoachPEStatement) -> JSONValue {
+  static func json(_ answer: CoachPEStatement, _ words: any Wording) -> JSONValue {
     let statement = answer.statement
     return .object([
       "coach": JSONValue(statement.coach.rawValue),
@@ -117,10 +118,10 @@ struct PECommand: Command {
             "category": JSONValue(judgement.activity.category.rawValue),
             "countedAs": JSONValue(judgement.countedAs?.rawValue),
             "countedHours": JSONValue(judgement.countedHours),
-            "note": JSONValue(judgement.note),
+            "note": JSONValue(judgement.note.map(words.activity)),
           ])
         }),
-      "findings": .array(statement.findings.map(FindingRendering.json)),
+      "findings": .array(statement.findings.map { FindingRendering.json($0, words) }),
     ])
   }
 
@@ -130,7 +131,7 @@ struct PECommand: Command {
     + "too high (run 'jobcoach export catalogue --output DIR' at the association and pass DIR "
     + "with --file)\n"
 
-  static func text(_ answer: CoachPEStatement) -> String {
+  static func text(_ answer: CoachPEStatement, _ words: any Wording) -> String {
     let statement = answer.statement
     let who = answer.name.map { "\($0) (\(statement.coach))" } ?? statement.coach.rawValue
     let norm = statement.norm
@@ -171,12 +172,13 @@ struct PECommand: Command {
       for judgement in notes {
         text +=
           "  \(judgement.activity.id)  \(judgement.activity.date)  "
-          + "\(judgement.activity.hours) h  \(judgement.activity.title): \(judgement.note!)\n"
+          + "\(judgement.activity.hours) h  \(judgement.activity.title): "
+          + "\(words.activity(judgement.note!))\n"
       }
     }
     let warnings = statement.findings.filter { $0.severity != .note }
     if !warnings.isEmpty {
-      text += "\n" + FindingRendering.text(warnings)
+      text += "\n" + FindingRendering.text(warnings, words)
     }
     return text
   }

@@ -99,7 +99,7 @@ struct ShowCommand: Command {
   static func describe(_ standing: RegistrationStanding) -> String {
     let period = "period \(standing.cycle.number) (\(standing.cycle.period))"
     if let lapsed = standing.lapsedOn {
-      return "lapsed on \(lapsed): \(standing.lapseReason ?? period)"
+      return "lapsed on \(lapsed): " + (standing.lapseReason.map(English().lapse) ?? period)
     }
     let status = standing.status?.rawValue ?? "not yet registered"
     var text = "\(status) on \(standing.date), \(period)"

@@ -8,7 +8,7 @@ struct VerifyCommand: Command {
     synopsis:
       "COACH_ID --as municipal|internal|external [--placement ID] [--policy ID] "
       + "[--municipality ID] [--on DATE] "
-      + "[--format text|json] [--db PATH | --file FILE...]",
+      + "[--format text|json] [--lang nl|en] [--db PATH | --file FILE...]",
     positionals: 1...1,
     options: [
       .value("--as", "KIND", "the kind of coach to verify: municipal, internal or external"),
@@ -20,6 +20,7 @@ struct VerifyCommand: Command {
       .municipality,
       .value("--on", "DATE", "the assignment date, YYYY-MM-DD (default: today)"),
       .value("--format", "FORMAT", "text or json (default text)"),
+      Language.option,
       .database,
       .value(
         "--file", "PATH",
@@ -75,18 +76,19 @@ struct VerifyCommand: Command {
 
   func run(_ context: CommandContext) throws -> Int32 {
     let date = try context.date(arguments, command: Self.spec.name)
+    let words = try context.words(arguments, command: Self.spec.name, format: format)
     let answer = try VerifyCoach(
       coach: coachID, kind: kind, placement: placementID, policy: policyID,
       municipality: municipality, on: date
     ).run(in: try context.openRegistry(arguments))
     switch format {
-    case .json: context.print(JSONWriter.string(Self.json(answer)))
-    default: context.print(Self.text(answer))
+    case .json: context.print(JSONWriter.string(Self.json(answer, words)))
+    default: context.print(Self.text(answer, words))
     }
     return answer.isEligible ? ExitCode.success : ExitCode.findings
   }
 
-  static func json(_ answer: CoachVerification) -> JSONValue {
+  static func json(_ answer: CoachVerification, _ words: any Wording) -> JSONValue {
     let verification = answer.verification
     let request = verification.request
     return .object([
@@ -98,11 +100,11 @@ struct VerifyCommand: Command {
       "eligible": JSONValue(verification.isEligible),
       "organisation": JSONValue(verification.organisation?.rawValue),
       "policy": PolicyRendering.json(answer.policy),
-      "findings": .array(verification.findings.map(FindingRendering.json)),
+      "findings": .array(verification.findings.map { FindingRendering.json($0, words) }),
     ])
   }
 
-  static func text(_ answer: CoachVerification) -> String {
+  static func text(_ answer: CoachVerification, _ words: any Wording) -> String {
     let verification = answer.verification
     let request = verification.request
     let coach = verification.coach
@@ -113,25 +115,48 @@ struct VerifyCommand: Command {
     let named =
       request.placement?.assignment(of: coach.id, on: request.date)?.organisation != nil
       || Set(ofKind.map(\.organisation)).count > 1
-    let of = named ? verification.organisation.map { " of \($0)" } ?? "" : ""
-    var text: String
-    if verification.isEligible {
-      text =
-        "ELIGIBLE: \(coach.name) (\(coach.id)) may be assigned as "
-        + "\(request.kind.withArticle)\(of) on \(request.date)"
-    } else {
-      let rules = Array(Set(failing.map(\.rule))).sorted().map(\.rawValue)
-      text =
-        "NOT ELIGIBLE: \(coach.name) (\(coach.id)) may not be assigned as "
-        + "\(request.kind.withArticle)\(of) on \(request.date); not met: "
-        + rules.joined(separator: ", ")
-    }
+    let organisation = named ? verification.organisation : nil
+    let rules = Array(Set(failing.map(\.rule))).sorted().map(\.rawValue)
+    var text =
+      words.language == .nl
+      ? Self.dutchVerdict(coach, request, organisation, rules, words)
+      : Self.englishVerdict(coach, request, organisation, rules)
     text += "\n"
     if let placement = request.placement {
-      text += "placement: \(placement.id) at \(placement.employer), \(placement.period)\n"
+      text +=
+        words.language == .nl
+        ? "plaatsing: \(placement.id) bij \(placement.employer), \(words.interval(placement.period))\n"
+        : "placement: \(placement.id) at \(placement.employer), \(placement.period)\n"
     }
-    text += "policy: \(PolicyRendering.text(answer.policy, on: request.date))\n\n"
-    text += FindingRendering.text(verification.findings)
+    text +=
+      (words.language == .nl ? "beleid: " : "policy: ")
+      + "\(PolicyRendering.text(answer.policy, on: request.date))\n\n"
+    text += FindingRendering.text(verification.findings, words)
     return text
+  }
+
+  static func englishVerdict(
+    _ coach: Coach, _ request: VerificationRequest, _ organisation: OrganisationID?,
+    _ rules: [String]
+  ) -> String {
+    let kind = English().withArticle(request.kind) + (organisation.map { " of \($0)" } ?? "")
+    return rules.isEmpty
+      ? "ELIGIBLE: \(coach.name) (\(coach.id)) may be assigned as \(kind) on \(request.date)"
+      : "NOT ELIGIBLE: \(coach.name) (\(coach.id)) may not be assigned as \(kind) on "
+        + "\(request.date); not met: " + rules.joined(separator: ", ")
+  }
+
+  /// `INZETBAAR: ...` / `NIET INZETBAAR: ...; niet voldaan: Q-EXT-1`, as the glossary's
+  /// example reads.
+  static func dutchVerdict(
+    _ coach: Coach, _ request: VerificationRequest, _ organisation: OrganisationID?,
+    _ rules: [String], _ words: any Wording
+  ) -> String {
+    let kind = Words.kind(request.kind, .nl) + (organisation.map { " van \($0)" } ?? "")
+    let date = words.date(request.date)
+    return rules.isEmpty
+      ? "INZETBAAR: \(coach.name) (\(coach.id)) kan op \(date) als \(kind) worden ingezet"
+      : "NIET INZETBAAR: \(coach.name) (\(coach.id)) kan op \(date) niet als \(kind) worden "
+        + "ingezet; niet voldaan: " + rules.joined(separator: ", ")
   }
 }

@@ -24,11 +24,11 @@ public struct AccountabilityReport: Hashable, Sendable {
     public var date: CalendarDate
     public var rule: RuleID
     public var hours: Hours
-    public var reason: String
+    public var reason: BookingReason
     public var decision: FunderDecision?
 
     public init(
-      booking: BookingID, date: CalendarDate, rule: RuleID, hours: Hours, reason: String,
+      booking: BookingID, date: CalendarDate, rule: RuleID, hours: Hours, reason: BookingReason,
       decision: FunderDecision?
     ) {
       self.booking = booking
@@ -46,7 +46,7 @@ public struct AccountabilityReport: Hashable, Sendable {
     public var date: CalendarDate
     public var rule: RuleID
     public var hours: Hours
-    public var reason: String
+    public var reason: BookingReason
   }
 
   public var placement: PlacementID

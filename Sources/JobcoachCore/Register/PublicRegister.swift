@@ -80,9 +80,10 @@ public enum RegisterStanding {
       rule: standing.lapsedAfterAssessment ? .assessment : .renewalWindow,
       severity: standing.isInGracePeriod ? .warning : .error, outcome: .unmet,
       subject: .coach(membership.coach),
-      message: "register number \(membership.registerNumber) lapsed on \(lapsed): "
-        + (standing.lapseReason ?? "")
-        + (standing.isInGracePeriod ? "" : "; only a new admission brings the coach back"))
+      reason: .register(
+        .lapsed(
+          number: membership.registerNumber, on: lapsed,
+          standing.lapseReason ?? .assessmentDeadlinePassed, final: !standing.isInGracePeriod)))
   }
 
   /// The R-RE-1 finding with the register it is about.
@@ -102,10 +103,10 @@ public enum RegisterStanding {
   ) -> Finding? {
     let subject = FindingSubject.coach(coach.id)
     var evidence: [EvidenceItem] = []
-    func finding(_ severity: Severity, _ outcome: Outcome, _ message: String) -> Finding {
+    func finding(_ severity: Severity, _ outcome: Outcome, _ reason: RegisterReason) -> Finding {
       Finding(
         rule: .reregistration, severity: severity, outcome: outcome, subject: subject,
-        message: message, evidence: evidence)
+        reason: .register(reason), evidence: evidence)
     }
     if let membership {
       let register =
@@ -113,61 +114,58 @@ public enum RegisterStanding {
       let number = membership.registerNumber
       let standing = membership.standing(on: date, in: register)
       // The register's word: number, status on the date, period and valid-until (Q-POL-4).
-      let status = standing.statusCode ?? "not yet registered"
       evidence = [
         EvidenceItem(
           kind: .registration, reference: number,
-          detail:
-            "\(register.name) (\(register.id)): \(status) on \(date), period \(standing.cycle.number) "
-            + "(\(standing.cycle.period))"
-            + (standing.validUntil.map { ", valid until \($0)" } ?? ""),
+          facts: .registration(
+            register: register.name, register.id, status: standing.statusCode, on: date,
+            period: standing.cycle.number, standing.cycle.period, validUntil: standing.validUntil),
           validFrom: standing.cycle.start, validUntil: standing.validUntil)
       ]
       if let lapsed = standing.lapsedOn {
         return finding(
           .warning, .unmet,
-          "register number \(number) lapsed on \(lapsed): \(standing.lapseReason ?? "")")
+          .lapsed(
+            number: number, on: lapsed, standing.lapseReason ?? .assessmentDeadlinePassed,
+            final: false))
       }
       switch standing.status {
       case .registered?:
         return finding(
           .note, .met,
-          "registered coach \(number) since \(membership.admittedOn), valid until "
-            + "\(standing.cycle.end)")
+          .registered(number: number, since: membership.admittedOn, until: standing.cycle.end))
       case let status?:
         return finding(
-          .warning, .unmet, "register number \(number) is \(status.rawValue) on \(date)")
+          .warning, .unmet, .status(number: number, status, on: date))
       case nil:
-        return finding(.warning, .unmet, "register number \(number) is not yet valid on \(date)")
+        return finding(.warning, .unmet, .notYetRegistered(number: number, on: date))
       }
     }
     guard let number = coach.registerNumber else { return nil }
     guard let published else {
       return finding(
         .warning, .undetermined,
-        "gives register number \(number), but no public register has been imported to check it")
+        .numberUnchecked(number: number))
     }
-    let source = "the public register of \(published.publishedOn)"
+    let source = published.publishedOn
     guard let entry = published.entry(number) else {
-      return finding(.warning, .unmet, "register number \(number) is not in \(source)")
+      return finding(.warning, .unmet, .numberNotPublished(number: number, publishedOn: source))
     }
     if entry.name != coach.name {
-      return finding(
-        .warning, .unmet,
-        "register number \(number) belongs to another name in \(source); check the coach's identity"
-      )
+      return finding(.warning, .unmet, .numberOfAnotherName(number: number, publishedOn: source))
     }
     if entry.status != .registered {
       return finding(
-        .warning, .unmet, "register number \(number) is \(entry.status.rawValue) in \(source)")
+        .warning, .unmet, .publishedStatus(number: number, entry.status, publishedOn: source))
     }
     if let until = entry.validUntil, until < date {
       return finding(
-        .warning, .unmet, "register number \(number) was valid until \(until) in \(source)")
+        .warning, .unmet, .publishedUntil(number: number, until: until, publishedOn: source))
     }
     return finding(
       .note, .met,
-      "registered coach \(number) since \(entry.registeredSince)"
-        + (entry.validUntil.map { ", valid until \($0)" } ?? "") + ", in \(source)")
+      .publishedRegistered(
+        number: number, since: entry.registeredSince, until: entry.validUntil,
+        publishedOn: source))
   }
 }

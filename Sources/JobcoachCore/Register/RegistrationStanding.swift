@@ -77,14 +77,12 @@ public struct RegistrationStanding: Hashable, Sendable {
     return PublicRegister.publishedStatuses.contains(status)
   }
 
-  /// Why the registration lapsed, in words (nil when it did not).
-  public var lapseReason: String? {
+  /// Why the registration lapsed (nil when it did not).
+  public var lapseReason: LapseReason? {
     guard lapsedOn != nil else { return nil }
-    if lapsedAfterAssessment {
-      return "the deadline of an insufficient portfolio assessment passed without a sufficient one"
-    }
-    return "period \(cycle.number) (\(cycle.period)) was not renewed"
-      + (isInGracePeriod ? "; a late renewal is possible until \(graceEnds!)" : "")
+    if lapsedAfterAssessment { return .assessmentDeadlinePassed }
+    return .notRenewed(
+      period: cycle.number, days: cycle.period, graceEnds: isInGracePeriod ? graceEnds : nil)
   }
 
   /// The end of the current period, for a coach the public register lists; nil otherwise.

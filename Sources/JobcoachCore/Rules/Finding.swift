@@ -59,15 +59,33 @@ public struct EvidenceItem: Hashable, Sendable {
     case registration
   }
 
-  /// What the evidence says, as values where a rule names many of them (a check names every
-  /// booking that is not reimbursed): worded only when someone reads it.
+  /// What the evidence says, as values: worded only when someone reads it.
   public enum Facts: Hashable, Sendable {
-    /// A line already worded.
-    case text(String)
     /// An hour booking: its id, day, hours and activity.
     case booking(BookingID, CalendarDate, Hours, BookedActivity)
-    /// A policy version: its name and the day it takes effect.
+    /// A policy version (or PE norm): its name and the day it takes effect.
     case policy(name: String, effectiveFrom: CalendarDate)
+    case employment(CoachKind, OrganisationRef, DateInterval)
+    case qualification(Qualification)
+    case recognition(UWVRecognition, organisation: String)
+    /// A document that proves what the finding says.
+    case document(EvidenceReference)
+    case exemption(perWeek: Hours, EvidenceReference)
+    case assignment(AssignmentRole, DateInterval, for: OrganisationRef?)
+    /// A diploma of an education (its title, or its id when the list lacks it).
+    case diploma(education: String, known: Bool, issuedOn: CalendarDate, EvidenceReference)
+    case experience(Hours, DateInterval, description: String)
+    case plan(agreedOn: CalendarDate, by: [PlanParty], goals: Int)
+    case approvedAbsence(AbsenceReason, DateInterval, approvedOn: CalendarDate, EvidenceReference)
+    case decision(DecisionID, DecisionOutcome, [BookingID])
+    case grantPeriod(DateInterval, amount: Money?)
+    case contactWindow(DateInterval, visits: Int)
+    case motivation(summary: String, EvidenceReference)
+    case motivatedPlacement(PlacementID, summary: String)
+    /// A membership's word: register, status on the date (nil: not yet registered), period.
+    case registration(
+      register: String, RegisterID, status: String?, on: CalendarDate, period: Int,
+      DateInterval, validUntil: CalendarDate?)
   }
 
   public var kind: Kind
@@ -76,15 +94,6 @@ public struct EvidenceItem: Hashable, Sendable {
   public var facts: Facts
   public var validFrom: CalendarDate?
   public var validUntil: CalendarDate?
-
-  public init(
-    kind: Kind, reference: String, detail: String, validFrom: CalendarDate? = nil,
-    validUntil: CalendarDate? = nil
-  ) {
-    self.init(
-      kind: kind, reference: reference, facts: .text(detail), validFrom: validFrom,
-      validUntil: validUntil)
-  }
 
   public init(
     kind: Kind, reference: String, facts: Facts, validFrom: CalendarDate? = nil,
@@ -96,37 +105,29 @@ public struct EvidenceItem: Hashable, Sendable {
     self.validFrom = validFrom
     self.validUntil = validUntil
   }
-
-  /// A caseworker-readable line: what it is, who issued it, its dates.
-  public var detail: String {
-    switch facts {
-    case .text(let text): text
-    case .booking(let id, let date, let hours, let activity):
-      "\(id) on \(date): \(hours.spoken) \(activity.title)"
-    case .policy(let name, let effectiveFrom): "\(name), in force from \(effectiveFrom)"
-    }
-  }
 }
 
-/// What a rule found: the rule, how much it weighs, what it is about, a message a caseworker
-/// understands, and the evidence it used. Rules return findings; they never print.
+/// What a rule found: the rule, how much it weighs, what it is about, why (a reason with its
+/// facts as values, worded by the front end), and the evidence it used. Rules return findings;
+/// they never print.
 public struct Finding: Hashable, Sendable {
   public var rule: RuleID
   public var severity: Severity
   public var outcome: Outcome
   public var subject: FindingSubject
-  public var message: String
+  public var reason: FindingReason
   public var evidence: [EvidenceItem]
 
   public init(
-    rule: RuleID, severity: Severity, outcome: Outcome, subject: FindingSubject, message: String,
+    rule: RuleID, severity: Severity, outcome: Outcome, subject: FindingSubject,
+    reason: FindingReason,
     evidence: [EvidenceItem] = []
   ) {
     self.rule = rule
     self.severity = severity
     self.outcome = outcome
     self.subject = subject
-    self.message = message
+    self.reason = reason
     self.evidence = evidence
   }
 }

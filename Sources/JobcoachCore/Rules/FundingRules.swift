@@ -28,8 +28,7 @@ public struct FundingRules: PlacementFindings, Sendable {
         Finding(
           rule: .halfYearPeriods, severity: .note, outcome: .undetermined,
           subject: .placement(placement.id),
-          message: "no grant is recorded for placement \(placement.id); the funding framework "
-            + "cannot be checked")
+          reason: .funding(.noGrant(placement.id)))
       ]
     }
     var findings: [Finding] = [frameworkNote(grant)]
@@ -41,24 +40,25 @@ public struct FundingRules: PlacementFindings, Sendable {
       guard let maximum = row.maximum else {
         beyond = true
         findings.append(
-          beyondFramework(
-            .fundingMaximum, "\(granted) granted in \(row.label), which the framework does not fund"
-          ))
+          beyondFramework(.fundingMaximum) {
+            .grantedUnfunded(granted, years: row.years, covered: $0)
+          })
         continue
       }
       if granted <= maximum {
         findings.append(
           finding(
             .fundingMaximum, .note, .met,
-            "\(granted) granted in \(row.label), within the \(grant.level.rawValue) maximum of "
-              + "\(maximum)", [policyEvidence]))
+            .grantedWithin(granted, years: row.years, level: grant.level, maximum: maximum),
+            [policyEvidence]))
       } else {
         beyond = true
         findings.append(
-          beyondFramework(
-            .fundingMaximum,
-            "\(granted) granted in \(row.label), \(granted - maximum) above the "
-              + "\(grant.level.rawValue) maximum of \(maximum)"))
+          beyondFramework(.fundingMaximum) {
+            .grantedAbove(
+              granted, years: row.years, over: granted - maximum, level: grant.level,
+              maximum: maximum, covered: $0)
+          })
       }
     }
     if let duration = durationFinding(grant, beyond: &beyond) { findings.append(duration) }
@@ -77,13 +77,11 @@ public struct FundingRules: PlacementFindings, Sendable {
   }
 
   func frameworkNote(_ grant: Grant) -> Finding {
-    let maxima = framework.maxima(for: grant.level)
-    let source = policy.funding == .g4 ? "the G4 default framework" : "its own framework"
-    return finding(
+    finding(
       .municipalFramework, .note, .met,
-      "policy \(policy.id) applies \(source): \(grant.level.rawValue) coaching at most "
-        + "\(maxima.year1) in year 1, \(maxima.year2) in year 2, \(maxima.year3) in year 3"
-        + (framework.shiftsBetweenYears ? "; money may shift between years 1 and 2" : ""),
+      .framework(
+        policy: policy.id, g4: policy.funding == .g4, level: grant.level,
+        maxima: framework.maxima(for: grant.level), shifts: framework.shiftsBetweenYears),
       [policyEvidence])
   }
 
@@ -92,10 +90,7 @@ public struct FundingRules: PlacementFindings, Sendable {
     var findings: [Finding] = []
     if grant.periods.isEmpty {
       return [
-        finding(
-          .halfYearPeriods, .error, .unmet,
-          "the grant has no periods; coaching is granted per "
-            + "half year")
+        finding(.halfYearPeriods, .error, .unmet, .noPeriods)
       ]
     }
     var previous: GrantPeriod?
@@ -105,14 +100,14 @@ public struct FundingRules: PlacementFindings, Sendable {
         findings.append(
           finding(
             .halfYearPeriods, .error, .unmet,
-            "period \(period.period) is longer than half a year (it may run until \(lastDay))",
+            .periodTooLong(period.period, lastDay: lastDay),
             [evidence(period)]))
       }
       if let previous, period.start <= previous.end {
         findings.append(
           finding(
             .halfYearPeriods, .error, .unmet,
-            "period \(period.period) overlaps period \(previous.period)", [evidence(period)]))
+            .periodsOverlap(period.period, previous: previous.period), [evidence(period)]))
       }
       previous = period
     }
@@ -120,8 +115,9 @@ public struct FundingRules: PlacementFindings, Sendable {
       findings.append(
         finding(
           .halfYearPeriods, .note, .met,
-          "\(grant.periods.count) half-year period\(grant.periods.count == 1 ? "" : "s") granted, "
-            + "\(grant.periods.first!.start) to \(grant.periods.last!.end)",
+          .periodsGranted(
+            count: grant.periods.count,
+            DateInterval(start: grant.periods.first!.start, end: grant.periods.last!.end)),
           grant.periods.map(evidence)))
     }
     return findings
@@ -130,7 +126,7 @@ public struct FundingRules: PlacementFindings, Sendable {
   func evidence(_ period: GrantPeriod) -> EvidenceItem {
     EvidenceItem(
       kind: .grant, reference: placement.id.rawValue,
-      detail: "period \(period.period)" + (period.amount.map { ", \($0) granted" } ?? ""),
+      facts: .grantPeriod(period.period, amount: period.amount),
       validFrom: period.start, validUntil: period.end)
   }
 
@@ -141,19 +137,18 @@ public struct FundingRules: PlacementFindings, Sendable {
     case ...FundingFramework.standardYears:
       return finding(
         .fundingDuration, .note, .met,
-        "coaching granted until \(last.end), within the first \(FundingFramework.standardYears) years"
-      )
+        .durationStandard(until: last.end, years: FundingFramework.standardYears))
     case FundingFramework.maximumYears:
       return finding(
         .fundingDuration, .note, .met,
-        "coaching granted until \(last.end), into the optional third year")
+        .durationThirdYear(until: last.end))
     default:
       beyond = true
-      return beyondFramework(
-        .fundingDuration,
-        "coaching granted until \(last.end), in year \(year); the framework ends after year "
-          + "\(FundingFramework.maximumYears) (\(grant.days(ofYear: FundingFramework.maximumYears)!.end!))"
-      )
+      return beyondFramework(.fundingDuration) {
+        .durationBeyond(
+          until: last.end, year: year, lastYear: FundingFramework.maximumYears,
+          frameworkEnds: grant.days(ofYear: FundingFramework.maximumYears)!.end!, covered: $0)
+      }
     }
   }
 
@@ -165,27 +160,22 @@ public struct FundingRules: PlacementFindings, Sendable {
       guard let rate = policy.funding.municipalCoachRate else {
         return finding(
           .sameFrameworkEveryKind, .warning, .undetermined,
-          "the same framework applies to a municipal coach, but policy \(policy.id) sets no "
-            + "internal rate: the coach's hours cannot be counted against the budget")
+          .municipalRateMissing(policy: policy.id))
       }
       return finding(
         .sameFrameworkEveryKind, .note, .met,
-        "the same framework applies to a municipal coach: hours count at policy "
-          + "\(policy.id)'s internal rate of \(rate) an hour, excluding VAT")
+        .municipalRate(policy: policy.id, rate))
     }
     return finding(
       .sameFrameworkEveryKind, .note, .met,
-      "the same framework applies to \(coachKind.withArticle); "
-        + (grant.hourlyRate == .zero
-          ? "no hourly rate" : "\(grant.hourlyRate) an hour, excluding VAT")
-        + ", costs outside the framework are the employer's")
+      .sameFramework(coachKind, hourlyRate: grant.hourlyRate))
   }
 
   /// A rule's finding where the grant goes beyond the framework: met only under F-5.
-  func beyondFramework(_ rule: RuleID, _ message: String) -> Finding {
+  func beyondFramework(_ rule: RuleID, _ reason: (_ covered: Bool) -> FundingReason) -> Finding {
     motivationCovers
-      ? finding(rule, .note, .met, message + "; allowed by the written motivation (F-5)")
-      : finding(rule, .error, .unmet, message + "; costs outside the framework are the employer's")
+      ? finding(rule, .note, .met, reason(true))
+      : finding(rule, .error, .unmet, reason(false))
   }
 
   /// F-5: a grant beyond the framework needs a written motivation and a policy that allows one.
@@ -193,20 +183,19 @@ public struct FundingRules: PlacementFindings, Sendable {
     guard let motivation = grant.motivation else {
       return finding(
         .motivatedException, .error, .unmet,
-        "the grant goes beyond the framework without a written motivation")
+        .noMotivation)
     }
     let evidence = EvidenceItem(
       kind: .motivation, reference: motivation.evidence.documentID,
-      detail: "\(motivation.summary) (\(motivation.evidence))")
+      facts: .motivation(summary: motivation.summary, motivation.evidence))
     guard framework.allowsMotivatedExceptions else {
       return finding(
         .motivatedException, .error, .unmet,
-        "the grant goes beyond the framework; policy \(policy.id) does not allow motivated "
-          + "exceptions", [evidence, policyEvidence])
+        .motivationNotAllowed(policy: policy.id), [evidence, policyEvidence])
     }
     return finding(
       .motivatedException, .note, .met,
-      "the grant goes beyond the framework with a written motivation", [evidence, policyEvidence])
+      .motivated, [evidence, policyEvidence])
   }
 
   // MARK: Budget rows
@@ -221,11 +210,6 @@ public struct FundingRules: PlacementFindings, Sendable {
     public var granted: Money?
     /// What may be spent: the amount granted, capped at the maximum unless F-5 covers it.
     public var limit: Money
-
-    public var label: String {
-      years.count == 1
-        ? "year \(years.lowerBound)" : "years \(years.lowerBound)-\(years.upperBound)"
-    }
   }
 
   /// The budget lines of every framework year the grant's periods touch.
@@ -272,12 +256,21 @@ protocol PlacementFindings {
 
 extension PlacementFindings {
   func finding(
-    _ rule: RuleID, _ severity: Severity, _ outcome: Outcome, _ message: String,
+    _ rule: RuleID, _ severity: Severity, _ outcome: Outcome, _ reason: FundingReason,
     _ evidence: [EvidenceItem] = []
   ) -> Finding {
     Finding(
       rule: rule, severity: severity, outcome: outcome, subject: .placement(placement.id),
-      message: message, evidence: evidence)
+      reason: .funding(reason), evidence: evidence)
+  }
+
+  func finding(
+    _ rule: RuleID, _ severity: Severity, _ outcome: Outcome, _ reason: PlacementReason,
+    _ evidence: [EvidenceItem] = []
+  ) -> Finding {
+    Finding(
+      rule: rule, severity: severity, outcome: outcome, subject: .placement(placement.id),
+      reason: .placement(reason), evidence: evidence)
   }
 }
 
@@ -309,20 +302,18 @@ public enum DeviationMonitoring {
       // Exact: above the threshold when motivated / total > threshold / 100.
       let above = motivated.count * 100 > threshold * group.count
       let percent = (motivated.count * 1000 / group.count + 5) / 10
-      let message =
-        "\(motivated.count) of \(group.count) placement\(group.count == 1 ? "" : "s") whose "
-        + "coaching started in \(key.year) (\(percent)%) \(motivated.count == 1 ? "has" : "have") "
-        + "a motivated deviation; "
-        + (above ? "above" : "within") + " the \(threshold)% of "
-        + (policy.map { "policy \($0.id)" } ?? "the default")
       return Finding(
         rule: .motivatedException, severity: above ? .warning : .note,
         outcome: above ? .unmet : .met,
-        subject: .organisation(key.municipality), message: message,
+        subject: .organisation(key.municipality),
+        reason: .funding(
+          .deviationShare(
+            motivated: motivated.count, of: group.count, year: key.year, percent: percent,
+            above: above, threshold: threshold, policy: policy?.id)),
         evidence: motivated.map {
           EvidenceItem(
             kind: .motivation, reference: $0.id.rawValue,
-            detail: "placement \($0.id): " + ($0.grant?.motivation?.summary ?? ""),
+            facts: .motivatedPlacement($0.id, summary: $0.grant?.motivation?.summary ?? ""),
             validFrom: $0.grant?.coachingStart)
         })
     }

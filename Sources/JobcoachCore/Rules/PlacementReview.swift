@@ -34,9 +34,9 @@ public struct PlacementDossier: Sendable {
 public struct NonReimbursement: Hashable, Sendable {
   public var rule: RuleID
   public var hours: Hours
-  public var reason: String
+  public var reason: BookingReason
 
-  public init(rule: RuleID, hours: Hours, reason: String) {
+  public init(rule: RuleID, hours: Hours, reason: BookingReason) {
     self.rule = rule
     self.hours = hours
     self.reason = reason
@@ -48,7 +48,7 @@ public struct NonReimbursement: Hashable, Sendable {
 public struct HeldHours: Hashable, Sendable {
   public var rule: RuleID
   public var hours: Hours
-  public var reason: String
+  public var reason: BookingReason
   /// The decision in force on the review date; nil while it is awaited.
   public var decision: FunderDecision?
 }
@@ -195,7 +195,7 @@ struct PlacementRules: PlacementFindings {
         booking: booking, reimbursable: booking.hours, notReimbursed: [],
         duringApprovedAbsence: false, rate: rate(of: booking))
       /// `hours` held for the funder: paid or refused as a decision says, else awaited.
-      func hold(_ rule: RuleID, _ hours: Hours, _ reason: String) {
+      func hold(_ rule: RuleID, _ hours: Hours, _ reason: BookingReason) {
         let decision = decisions[booking.id]
         assessment.held.append(
           HeldHours(rule: rule, hours: hours, reason: reason, decision: decision))
@@ -206,8 +206,7 @@ struct PlacementRules: PlacementFindings {
           assessment.notReimbursed.append(
             NonReimbursement(
               rule: .funderDecision, hours: hours,
-              reason: "\(reason); rejected by the funder's decision \(decision!.id) of "
-                + "\(decision!.decidedOn) (\(decision!.decidedBy)): \(decision!.reason)"))
+              reason: .rejected(reason, decision!)))
         case nil:
           assessment.reimbursable -= hours
         }
@@ -231,8 +230,7 @@ struct PlacementRules: PlacementFindings {
         if paid < booking.hours {
           hold(
             .reportingHours, booking.hours - paid,
-            "beyond the \(cap.spoken) of reporting reimbursed per accountability report "
-              + "(\(report.name)); more is at the funder's discretion")
+            .reportingBeyondCap(cap, report.name))
         }
       }
       return assessment
@@ -250,19 +248,19 @@ struct PlacementRules: PlacementFindings {
   /// The report a reporting booking counts against (P-3): the one it names; else the first
   /// delivered on or after its date whose period started by then; else, for a placement that
   /// records no reports, its half-year period as the report of that period.
-  func report(of booking: HourBooking) -> (key: String, name: String)? {
+  func report(of booking: HourBooking) -> (key: String, name: ReportName)? {
     let reports = placement.reports
     if let id = booking.report {
-      return ("report \(id)", "report \(id)")
+      return ("report \(id)", .report(id))
     }
     if let report = reports.filter({
       $0.deliveredOn >= booking.date && $0.period.start <= booking.date
     })
     .min(by: { ($0.deliveredOn, $0.id) < ($1.deliveredOn, $1.id) }) {
-      return ("report \(report.id)", "report \(report.id), \(report.period)")
+      return ("report \(report.id)", .reportOver(report.id, report.period))
     }
     guard let period = grant?.period(containing: booking.date) else { return nil }
-    return ("period \(period.start)", "period \(period.period)")
+    return ("period \(period.start)", .period(period.period))
   }
 
   /// What judging every booking of a review shares, worked out once.
@@ -276,33 +274,32 @@ struct PlacementRules: PlacementFindings {
 
   private func firstFailure(
     _ booking: HourBooking, _ context: FailureContext, _ assessment: inout BookingAssessment
-  ) -> (rule: RuleID, message: String, held: Bool)? {
+  ) -> (rule: RuleID, message: BookingReason, held: Bool)? {
     // P-9: only the coach assigned on the day books reimbursable hours (Q-ASG-1).
     guard placement.assignment(of: booking.coach, on: booking.date) != nil else {
       return (
         .bookedByAssignedCoach,
-        "booked by \(booking.coach), who is not assigned to placement \(placement.id) on "
-          + "\(booking.date)", false
+        .notAssigned(booking.coach, placement: placement.id, on: booking.date), false
       )
     }
     guard let grant else {
-      return (.halfYearPeriods, "no coaching is granted for this placement", false)
+      return (.halfYearPeriods, .noGrant, false)
     }
     guard grant.period(containing: booking.date) != nil else {
-      return (.halfYearPeriods, "booked outside the granted periods", false)
+      return (.halfYearPeriods, .outsidePeriods, false)
     }
     if booking.activity.isExcluded {
-      return (.nonReimbursable, "\(booking.activity.title) is not reimbursed", false)
+      return (.nonReimbursable, .excludedActivity(booking.activity), false)
     }
     if booking.goals.isEmpty {
-      return (.hoursAttributed, "not attributed to a goal of the coaching plan", false)
+      return (.hoursAttributed, .notAttributed, false)
     }
     // What the goals' categories say, without making an array for every booking.
     var coachesSupervisor = false
     var atHome = false
     for goal in booking.goals {
       guard let category = context.categories[goal] else {
-        return (.hoursAttributed, "goal '\(goal)' is not in the coaching plan", false)
+        return (.hoursAttributed, .goalNotInPlan(goal), false)
       }
       coachesSupervisor = coachesSupervisor || category == .guidingSupervisor
       atHome = atHome || category == .homeSituation
@@ -311,50 +308,36 @@ struct PlacementRules: PlacementFindings {
       switch absence.reason {
       case .holiday:
         // P-5: no exception for a holiday; only the funder's decision pays such hours.
-        return (
-          .absence,
-          "the worker was on holiday (\(absence.period)); coaching then is not reimbursed "
-            + "unless the funder accepts it", true
-        )
+        return (.absence, .onHoliday(absence.period), true)
       case .sick:
         // The written approval covers bookings dated after it, not on its day.
         if let approval = absence.approval, approval.approvedOn < booking.date {
           assessment.duringApprovedAbsence = true
         } else {
-          let why =
-            absence.approval == nil
-            ? "without the funder's written approval"
-            : "not after the funder's written approval of \(absence.approval!.approvedOn)"
-          return (
-            .absence,
-            "the worker was sick (\(absence.period)); coaching \(why) is not reimbursed", false
-          )
+          return (.absence, .sick(absence.period, approvedOn: absence.approval?.approvedOn), false)
         }
       }
     }
     if booking.activity.isUnknown {
       return (
         .nonReimbursable,
-        "\(booking.activity.title) is neither a coaching activity nor on the protocol's list of "
-          + "activities not reimbursed; held for the funder's decision", true
+        .unknownActivity(booking.activity), true
       )
     }
     if coachesSupervisor, booking.date >= context.employerCoachingEnds {
       return (
         .employerCoaching,
-        "coaching of the supervisor more than \(context.employerYears) years after coaching "
-          + "started (\(coachingStart))", false
+        .supervisorCoachingLate(years: context.employerYears, coachingStart: coachingStart), false
       )
     }
     if atHome {
       switch booking.workRelated {
       case false?:
-        return (.homeSituation, "home-situation coaching that is not work-related", false)
+        return (.homeSituation, .homeSituationNotWork, false)
       case nil:
         return (
           .homeSituation,
-          "home-situation coaching the booking does not state was work-related; held for the "
-            + "funder's decision", true
+          .homeSituationUnstated, true
         )
       case true?: break
       }

@@ -19,15 +19,10 @@ extension PlacementRules {
   func spendingFindings(_ budget: [BudgetUse]) -> [Finding] {
     budget.filter { $0.row.days.start <= date }.map { use in
       let row = use.row
-      if use.spent <= row.limit {
-        return finding(
-          .fundingMaximum, .note, .met,
-          "\(use.spent) spent in \(row.label) (\(row.days)) of \(row.limit); \(use.left) left")
-      }
+      let within = use.spent <= row.limit
       return finding(
-        .fundingMaximum, .error, .unmet,
-        "\(use.spent) spent in \(row.label) (\(row.days)), \(use.spent - row.limit) over the "
-          + "budget of \(row.limit); costs outside the framework are the employer's (F-4)")
+        .fundingMaximum, within ? .note : .error, within ? .met : .unmet,
+        .spent(use.spent, years: row.years, days: row.days, limit: row.limit))
     }
   }
 
@@ -37,7 +32,7 @@ extension PlacementRules {
     return [
       finding(
         .halfYearPeriods, .warning, .unmet,
-        "\(sum(outside).spoken) booked outside the granted periods are not reimbursed",
+        .bookedOutsidePeriods(sum(outside)),
         outside.map(evidence))
     ]
   }
@@ -59,37 +54,34 @@ extension PlacementRules {
   func planFindings(hasBookings: Bool) -> [Finding] {
     guard grant != nil || hasBookings else { return [] }
     guard let plan = placement.plan else {
-      return [finding(.coachingPlan, .error, .unmet, "there is no coaching plan")]
+      return [finding(.coachingPlan, .error, .unmet, .noPlan)]
     }
     let evidence = EvidenceItem(
       kind: .plan, reference: placement.id.rawValue,
-      detail: "coaching plan agreed on \(plan.agreedOn) by "
-        + plan.agreedBy.sorted().map(\.rawValue).joined(separator: ", ")
-        + ", \(plan.goals.count) goal\(plan.goals.count == 1 ? "" : "s")",
+      facts: .plan(agreedOn: plan.agreedOn, by: plan.agreedBy.sorted(), goals: plan.goals.count),
       validFrom: plan.agreedOn)
     let missing = PlanParty.allCases.filter { !plan.agreedBy.contains($0) }
     if !missing.isEmpty {
       return [
         finding(
           .coachingPlan, .error, .unmet,
-          "the coaching plan is not agreed by the "
-            + missing.map(\.rawValue).joined(separator: " and "), [evidence])
+          .planNotAgreedBy(missing), [evidence])
       ]
     }
     if plan.agreedOn > date {
       return [
         finding(
           .coachingPlan, .error, .unmet,
-          "the coaching plan is agreed only on \(plan.agreedOn), after \(date)", [evidence])
+          .planAgreedLate(on: plan.agreedOn, date: date), [evidence])
       ]
     }
     if plan.goals.isEmpty {
       return [
-        finding(.coachingPlan, .error, .unmet, "the coaching plan names no goals", [evidence])
+        finding(.coachingPlan, .error, .unmet, .planWithoutGoals, [evidence])
       ]
     }
     return [
-      finding(.coachingPlan, .note, .met, "the coaching plan is agreed by all three", [evidence])
+      finding(.coachingPlan, .note, .met, .planAgreed, [evidence])
     ]
   }
 
@@ -143,51 +135,46 @@ extension PlacementRules {
     // P-9
     let unassigned = failures[.bookedByAssignedCoach]
     if !unassigned.isEmpty {
-      let coaches = Set(unassigned.map { assessments[$0].booking.coach.rawValue }).sorted()
+      let coaches = Set(unassigned.map { assessments[$0].booking.coach }).sorted()
       findings.append(
         finding(
           .bookedByAssignedCoach, .error, .unmet,
-          "\(sum(unassigned).spoken) booked by " + coaches.joined(separator: ", ")
-            + ", not assigned to the placement on the booking dates; not reimbursed",
-          evidence(unassigned)))
+          .bookedByUnassigned(sum(unassigned), coaches: coaches), evidence(unassigned)))
     }
     // P-2
     let unattributed = failures[.hoursAttributed]
     findings.append(
       unattributed.isEmpty
-        ? finding(.hoursAttributed, .note, .met, "every booked hour is attributed to a plan goal")
+        ? finding(.hoursAttributed, .note, .met, .allHoursAttributed)
         : finding(
           .hoursAttributed, .warning, .unmet,
-          "\(hours(.hoursAttributed, unattributed).spoken) not attributed to a goal of the "
-            + "coaching plan and are not reimbursed", evidence(unattributed)))
+          .hoursNotAttributed(hours(.hoursAttributed, unattributed)), evidence(unattributed)))
     // P-3
     findings += reportingFindings(assessments)
     // P-4
     let excluded = failures[.nonReimbursable]
     let unknown = failures.held(.nonReimbursable)
     if !unknown.isEmpty {
-      let kinds = Set(unknown.map { assessments[$0].booking.activity.title }).sorted()
+      let kinds = Set(unknown.map { assessments[$0].booking.activity }).sorted {
+        $0.rawValue < $1.rawValue
+      }
       findings.append(
         finding(
-          .nonReimbursable, .warning, .undetermined,
-          "\(sum(unknown).spoken) of activities the protocol does not name ("
-            + kinds.joined(separator: ", ") + "): held for the funder's decision (F-7)",
+          .nonReimbursable, .warning, .undetermined, .unknownActivities(sum(unknown), kinds),
           evidence(unknown)))
     }
     if excluded.isEmpty {
       if unknown.isEmpty {
         findings.append(
-          finding(.nonReimbursable, .note, .met, "no activities booked that are not reimbursed"))
+          finding(.nonReimbursable, .note, .met, .noExcludedActivities))
       }
     } else {
       let kinds = Dictionary(grouping: excluded, by: { assessments[$0].booking.activity })
         .sorted { $0.key.rawValue < $1.key.rawValue }
-        .map { "\(sum($0.value).spoken) of \($0.key.title)" }
+        .map { ActivityHours(activity: $0.key, hours: sum($0.value)) }
       findings.append(
         finding(
-          .nonReimbursable, .warning, .unmet,
-          kinds.joined(separator: ", ") + " booked; the protocol does not reimburse these",
-          evidence(excluded)))
+          .nonReimbursable, .warning, .unmet, .excludedActivities(kinds), evidence(excluded)))
     }
     // P-5
     let inAbsence = failures[.absence]
@@ -197,31 +184,29 @@ extension PlacementRules {
       findings.append(
         finding(
           .absence, .warning, .unmet,
-          "\(sum(onHoliday).spoken) booked while the worker was on holiday: not reimbursed, "
-            + "approval or not, unless the funder accepts them (held, F-7)",
+          .bookedOnHoliday(sum(onHoliday)),
           evidence(onHoliday)))
     }
     if !inAbsence.isEmpty {
       findings.append(
         finding(
           .absence, .error, .unmet,
-          "\(hours(.absence, inAbsence).spoken) booked while the worker was sick, without the "
-            + "funder's written approval before the day booked; not reimbursed",
+          .bookedWhileSick(hours(.absence, inAbsence)),
           evidence(inAbsence)))
     }
     if !approved.isEmpty {
       findings.append(
         finding(
           .absence, .note, .met,
-          "\(sum(approved).spoken) booked during an absence with the funder's written approval: "
-            + "the report must say so and show they aimed at return to work",
+          .bookedDuringApprovedAbsence(sum(approved)),
           evidence(approved)
             + placement.absences.compactMap { absence in
               absence.approval.map {
                 EvidenceItem(
                   kind: .absence, reference: $0.evidence.documentID,
-                  detail: "\(absence.reason.rawValue) \(absence.period), approved on "
-                    + "\($0.approvedOn) (\($0.evidence))", validFrom: absence.period.start,
+                  facts: .approvedAbsence(
+                    absence.reason, absence.period, approvedOn: $0.approvedOn, $0.evidence),
+                  validFrom: absence.period.start,
                   validUntil: absence.period.end)
               }
             }))
@@ -232,10 +217,11 @@ extension PlacementRules {
       findings.append(
         finding(
           .employerCoaching, .warning, .unmet,
-          "\(hours(.employerCoaching, lateEmployer).spoken) of coaching the supervisor after "
-            + "\(coachingStart.adding(years: policy.coachingProtocol.employerCoachingYears).adding(days: -1)); "
-            + "the employer should coach alone within "
-            + "\(policy.coachingProtocol.employerCoachingYears) years", evidence(lateEmployer)))
+          .employerCoachingLate(
+            hours(.employerCoaching, lateEmployer),
+            after: coachingStart.adding(years: policy.coachingProtocol.employerCoachingYears)
+              .adding(days: -1),
+            years: policy.coachingProtocol.employerCoachingYears), evidence(lateEmployer)))
     }
     // P-7
     let notWork = failures[.homeSituation]
@@ -244,15 +230,13 @@ extension PlacementRules {
       findings.append(
         finding(
           .homeSituation, .warning, .unmet,
-          "\(sum(notWork).spoken) of home-situation coaching are not work-related and are not "
-            + "reimbursed", evidence(notWork)))
+          .homeSituationNotWork(sum(notWork)), evidence(notWork)))
     }
     if !review.isEmpty {
       findings.append(
         finding(
           .homeSituation, .warning, .undetermined,
-          "home-situation coaching of \(sum(review).spoken) needs review: the bookings do not "
-            + "state it was work-related; held for the funder's decision (F-7)", evidence(review)))
+          .homeSituationNeedsReview(sum(review)), evidence(review)))
     }
     findings += heldFindings(assessments)
     return findings
@@ -277,8 +261,7 @@ extension PlacementRules {
       findings.append(
         finding(
           .funderDecision, .warning, .undetermined,
-          "\(hours.spoken) held for the funder's decision: neither paid nor refused until one "
-            + "is recorded (jobcoach hours decide)", evidence(awaiting, of: assessments)))
+          .heldAwaiting(hours), evidence(awaiting, of: assessments)))
     }
     for (decision, hours) in decided.sorted(by: {
       ($0.key.decidedOn, $0.key.id) < ($1.key.decidedOn, $1.key.id)
@@ -286,14 +269,13 @@ extension PlacementRules {
       findings.append(
         finding(
           .funderDecision, .note, .met,
-          "\(hours.spoken) held \(decision.outcome == .accept ? "accepted" : "rejected") by the "
-            + "funder's decision \(decision.id) of \(decision.decidedOn) (\(decision.decidedBy)): "
-            + decision.reason,
+          .heldDecided(
+            hours, accepted: decision.outcome == .accept, decision: decision.id,
+            on: decision.decidedOn, by: decision.decidedBy, reason: decision.reason),
           [
             EvidenceItem(
               kind: .grant, reference: decision.id.rawValue,
-              detail: "decision \(decision.id): \(decision.outcome.rawValue) "
-                + decision.bookings.map(\.rawValue).joined(separator: ", "),
+              facts: .decision(decision.id, decision.outcome, decision.bookings),
               validFrom: decision.decidedOn)
           ]))
     }
@@ -305,7 +287,7 @@ extension PlacementRules {
   func reportingFindings(_ assessments: [BookingAssessment]) -> [Finding] {
     let cap = policy.coachingProtocol.reportingPerReport
     var order: [String] = []
-    var byReport: [String: (name: String, indices: [Int])] = [:]
+    var byReport: [String: (name: ReportName, indices: [Int])] = [:]
     for index in assessments.indices {
       let assessment = assessments[index]
       guard assessment.booking.activity == .reporting,
@@ -326,13 +308,12 @@ extension PlacementRules {
         findings.append(
           finding(
             .reportingHours, .note, .met,
-            "\(total.spoken) of reporting for \(name), within \(cap.spoken)"))
+            .reportingWithin(total, name, cap: cap)))
       } else {
         findings.append(
           finding(
             .reportingHours, .warning, .unmet,
-            "\(total.spoken) of reporting for \(name); \(cap.spoken) reimbursed, the other "
-              + "\((total - cap).spoken) only if the funder accepts them (held, F-7)",
+            .reportingOver(total, name, cap: cap),
             evidence(reporting, of: assessments)))
       }
       let misfiled = reporting.filter { index in
@@ -344,7 +325,7 @@ extension PlacementRules {
         findings.append(
           finding(
             .reportingHours, .warning, .unmet,
-            "reporting booked outside the goal 'evaluation and coordination'",
+            .reportingOutsideGoal,
             evidence(misfiled, of: assessments)))
       }
     }
@@ -358,16 +339,17 @@ extension PlacementRules {
     return grant.periods.filter { $0.end < date }.map { period in
       let evidence = [
         EvidenceItem(
-          kind: .grant, reference: placement.id.rawValue, detail: "period \(period.period)",
+          kind: .grant, reference: placement.id.rawValue,
+          facts: .grantPeriod(period.period, amount: nil),
           validFrom: period.start, validUntil: period.end)
       ]
       guard let result = period.result else {
         return finding(
           .periodResult, .warning, .unmet,
-          "period \(period.period) ended without a recorded result", evidence)
+          .periodWithoutResult(period.period), evidence)
       }
       return finding(
-        .periodResult, .note, .met, "period \(period.period) ended: \(result.rawValue)", evidence)
+        .periodResult, .note, .met, .periodResult(period.period, result), evidence)
     }
   }
 
@@ -385,42 +367,24 @@ extension PlacementRules {
         present
           ? finding(
             .trialPlacementVisits, .note, .met,
-            "the coach was present at the start (\(coachingStart))")
+            .presentAtStart(coachingStart))
           : finding(
             .trialPlacementVisits, .warning, .unmet,
-            "no visit on the first day of the trial placement (\(coachingStart))"))
+            .noVisitAtStart(coachingStart)))
     }
     let byRule = Dictionary(grouping: windows, by: \.rule)
     for rule in byRule.keys.sorted() {
       let list = byRule[rule]!
-      let (unit, what) = description(of: rule)
       if Self.averaged.contains(rule) {
-        findings.append(averageFinding(rule, list, unit: unit))
+        findings.append(averageFinding(rule, list))
         continue
       }
       let short = list.filter { !$0.isMet }
       if short.isEmpty {
-        findings.append(
-          finding(
-            rule, .note, .met,
-            "\(what) in each of the \(list.count) complete \(unit)\(list.count == 1 ? "" : "s")"))
+        findings.append(finding(rule, .note, .met, .contactsInEveryWindow(rule, windows: list.count)))
       } else {
-        var listed = short.prefix(3).map { window in
-          "\(window.days): \(window.contacts)"
-            + (window.reached.map { reached in
-              reached.count == ContactParty.allCases.count
-                ? ""
-                : " (no contact with the "
-                  + ContactParty.allCases.filter { !reached.contains($0) }.map(\.rawValue)
-                  .joined(separator: " or ") + ")"
-            } ?? "")
-        }.joined(separator: "; ")
-        if short.count > 3 { listed += "; and \(short.count - 3) more" }
         findings.append(
-          finding(
-            rule, .warning, .unmet,
-            "fewer than expected (\(what)) in \(short.count) of \(list.count) \(unit)"
-              + "\(list.count == 1 ? "" : "s"): \(listed)"))
+          finding(rule, .warning, .unmet, .contactsShort(rule, short: short, windows: list.count)))
       }
     }
     return findings
@@ -431,7 +395,7 @@ extension PlacementRules {
   static let averaged: Set<RuleID> = [.trialPlacementVisits, .package1Visits, .package2Visits]
 
   /// An averaged frequency (K-1, K-3, K-4) over `windows`.
-  func averageFinding(_ rule: RuleID, _ windows: [ContactWindow], unit: String) -> Finding {
+  func averageFinding(_ rule: RuleID, _ windows: [ContactWindow]) -> Finding {
     let counted = windows.filter { !$0.duringAbsence }
     let excused = windows.count - counted.count
     let visits = counted.reduce(0) { $0 + $1.contacts }
@@ -439,32 +403,18 @@ extension PlacementRules {
     let needed = required * counted.count
     // The average to two decimals, rounded half up, from whole numbers.
     let hundredths = counted.isEmpty ? 0 : (visits * 200 + counted.count) / (2 * counted.count)
-    let average = "\(hundredths / 100).\(hundredths % 100 < 10 ? "0" : "")\(hundredths % 100)"
-    let over =
-      "\(visits) visit\(visits == 1 ? "" : "s") in \(counted.count) complete \(unit)"
-      + "\(counted.count == 1 ? "" : "s")"
-      + (excused > 0
-        ? " (\(excused) \(unit)\(excused == 1 ? "" : "s") wholly within an absence left out)" : "")
-      + ": on average \(average) a \(unit), at least \(required) expected"
     let evidence = windows.filter { !$0.isMet }.prefix(3).map {
       EvidenceItem(
         kind: .plan, reference: placement.id.rawValue,
-        detail: "\($0.days): \($0.contacts) visit\($0.contacts == 1 ? "" : "s")",
+        facts: .contactWindow($0.days, visits: $0.contacts),
         validFrom: $0.days.start, validUntil: $0.days.end)
     }
-    return visits >= needed
-      ? finding(rule, .note, .met, over, Array(evidence))
-      : finding(rule, .warning, .unmet, over + "; \(needed - visits) short", Array(evidence))
-  }
-
-  func description(of rule: RuleID) -> (unit: String, what: String) {
-    switch rule {
-    case .trialPlacementVisits: ("week", "at least one visit")
-    case .package0Contact: ("quarter", "a contact with employer and worker")
-    case .package1Visits: ("month", "at least one visit")
-    case .package2Visits: ("month", "at least two visits")
-    default: ("quarter", "a wage-cost subsidy check")
-    }
+    let met = visits >= needed
+    return finding(
+      rule, met ? .note : .warning, met ? .met : .unmet,
+      .averageVisits(
+        rule, visits: visits, windows: counted.count, excused: excused, hundredths: hundredths,
+        required: required, short: met ? nil : needed - visits), Array(evidence))
   }
 
   // MARK: K-6
@@ -479,7 +429,7 @@ extension PlacementRules {
     guard !dossier.siblingVisits.isEmpty else { return [] }
     let own = Set(assessments.filter { $0.booking.contact == .visit }.map(\.booking.date))
     guard !own.isEmpty else { return [] }
-    var separate: [String] = []
+    var separate: [SiblingWeek] = []
     var shared = 0
     for (sibling, dates) in dossier.siblingVisits.sorted(by: { $0.key < $1.key }) {
       let theirs = Set(dates.filter { $0 <= date })
@@ -487,7 +437,7 @@ extension PlacementRules {
       let theirWeeks = Dictionary(grouping: theirs, by: Self.weekStart)
       for week in Set(ownWeeks.keys).intersection(theirWeeks.keys).sorted() {
         if Set(ownWeeks[week]!).isDisjoint(with: theirWeeks[week]!) {
-          separate.append("\(sibling) in the week of \(week)")
+          separate.append(SiblingWeek(placement: sibling, week: week))
         } else {
           shared += 1
         }
@@ -497,16 +447,11 @@ extension PlacementRules {
       return shared == 0
         ? []
         : [
-          finding(
-            .clusteredTalks, .note, .met,
-            "visits to this employer's other placements of the coach fall on the same days")
+          finding(.clusteredTalks, .note, .met, .visitsOnSameDays)
         ]
     }
     return [
-      finding(
-        .clusteredTalks, .note, .unmet,
-        "visits could be clustered with the same employer's other placements: "
-          + separate.joined(separator: ", "))
+      finding(.clusteredTalks, .note, .unmet, .visitsCouldBeClustered(separate))
     ]
   }
 }

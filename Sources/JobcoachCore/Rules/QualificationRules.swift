@@ -32,19 +32,16 @@ public struct QualificationRules: Sendable {
         chosen.findings.append(
           Finding(
             rule: .externalEmployment, severity: .note, outcome: .met, subject: .coach(coach.id),
-            message: "also employed as an external coach by \(name(other.organisation!)) on "
-              + "\(request.date)"
-              + (failed.isEmpty
-                ? ", under which the coach is eligible too"
-                : ", under which not met: " + failed.map(\.rawValue).joined(separator: ", "))))
+            reason: .qualification(
+              .alsoExternalFor(ref(other.organisation!), on: request.date, failed: failed))))
       }
       return chosen
     }
     return verify(coach, request, grant: grant, organisation: assignment?.organisation)
   }
 
-  func name(_ id: OrganisationID) -> String {
-    organisations[id].map { "\($0.name) (\(id))" } ?? "'\(id)'"
+  func ref(_ id: OrganisationID) -> OrganisationRef {
+    OrganisationRef(id: id, name: organisations[id]?.name)
   }
 
   /// The verification as a coach of `organisation` (the assignment's, or one external
@@ -62,7 +59,7 @@ public struct QualificationRules: Sendable {
       } else {
         context.add(
           rule, .note, .notApplicable, subject: .coach(coach.id),
-          "not required by policy \(request.policy.id) (in force from \(request.policy.effectiveFrom))",
+          .notRequiredByPolicy(request.policy.id, effectiveFrom: request.policy.effectiveFrom),
           [context.policyEvidence])
       }
     }
@@ -113,48 +110,39 @@ extension QualificationRules {
 
     mutating func add(
       _ rule: RuleID, _ severity: Severity, _ outcome: Outcome, subject: FindingSubject,
-      _ message: String, _ evidence: [EvidenceItem] = []
+      _ reason: QualificationReason, _ evidence: [EvidenceItem] = []
     ) {
       findings.append(
         Finding(
-          rule: rule, severity: severity, outcome: outcome, subject: subject, message: message,
-          evidence: evidence))
+          rule: rule, severity: severity, outcome: outcome, subject: subject,
+          reason: .qualification(reason), evidence: evidence))
     }
 
-    func name(of id: OrganisationID) -> String {
-      organisations[id].map { "\($0.name) (\(id))" } ?? "'\(id)'"
+    func ref(_ id: OrganisationID) -> OrganisationRef {
+      OrganisationRef(id: id, name: organisations[id]?.name)
     }
 
     func evidence(for employment: Employment) -> EvidenceItem {
       EvidenceItem(
         kind: .employment, reference: employment.organisation.rawValue,
-        detail: "\(employment.kind.rawValue) coach at \(name(of: employment.organisation)), "
-          + "\(employment.period)",
+        facts: .employment(employment.kind, ref(employment.organisation), employment.period),
         validFrom: employment.period.start, validUntil: employment.period.end)
     }
 
     static func evidence(for qualification: Qualification) -> EvidenceItem {
-      var detail =
-        "\(qualification.kind.displayName): \(qualification.title), issued \(qualification.issuedOn) "
-        + "by \(qualification.issuer)"
-      if let expiresOn = qualification.expiresOn { detail += ", valid through \(expiresOn)" }
-      if let evidence = qualification.evidence { detail += "; \(evidence)" }
-      return EvidenceItem(
+      EvidenceItem(
         kind: .qualification,
         reference: qualification.evidence?.documentID ?? qualification.title,
-        detail: detail, validFrom: qualification.issuedOn, validUntil: qualification.expiresOn)
+        facts: .qualification(qualification), validFrom: qualification.issuedOn,
+        validUntil: qualification.expiresOn)
     }
 
     static func evidence(for recognition: UWVRecognition, of organisation: Organisation)
       -> EvidenceItem
     {
-      var detail =
-        "UWV recognition (framework \(recognition.framework)) of \(organisation.name), "
-        + "valid \(DateInterval(start: recognition.validFrom, end: recognition.validUntil)); "
-        + "\(recognition.evidence)"
-      if let withdrawnOn = recognition.withdrawnOn { detail += "; withdrawn on \(withdrawnOn)" }
-      return EvidenceItem(
-        kind: .recognition, reference: recognition.evidence.documentID, detail: detail,
+      EvidenceItem(
+        kind: .recognition, reference: recognition.evidence.documentID,
+        facts: .recognition(recognition, organisation: organisation.name),
         validFrom: recognition.validFrom, validUntil: recognition.validUntil)
     }
 
@@ -173,21 +161,19 @@ extension QualificationRules {
       let ofKind = inForce.filter { $0.kind == kind }
       guard !ofKind.isEmpty else {
         let others = coach.employments.map(evidence(for:))
-        let message: String
+        let reason: QualificationReason
         if let other = inForce.first {
-          message =
-            "on \(date) \(coach.name) is employed as \(other.kind.withArticle), "
-            + "not as \(kind.withArticle)"
+          reason = .employedAsOtherKind(coach: coach.name, on: date, as: other.kind, notAs: kind)
         } else if let next = coach.employments.filter({ $0.kind == kind && date < $0.period.start })
           .min(by: { $0.period.start < $1.period.start })
         {
-          message =
-            "on \(date) \(coach.name) has no employment as \(kind.withArticle) yet; "
-            + "the employment at \(name(of: next.organisation)) starts on \(next.period.start)"
+          reason = .notYetEmployed(
+            coach: coach.name, on: date, as: kind, at: ref(next.organisation),
+            starts: next.period.start)
         } else {
-          message = "on \(date) \(coach.name) has no employment as \(kind.withArticle)"
+          reason = .notEmployed(coach: coach.name, on: date, as: kind)
         }
-        add(rule, .error, .unmet, subject: subject, message, others)
+        add(rule, .error, .unmet, subject: subject, reason, others)
         return
       }
       // The assignment's delivering organisation (or the one employer judged) must employ the
@@ -196,10 +182,9 @@ extension QualificationRules {
         guard let at = ofKind.first(where: { $0.organisation == organisation }) else {
           add(
             rule, .error, .unmet, subject: subject,
-            "on \(date) \(coach.name) is not employed as \(kind.withArticle) by "
-              + "\(name(of: organisation)), the organisation that delivers the coaching; "
-              + "employed as \(kind.withArticle) by "
-              + ofKind.map { name(of: $0.organisation) }.joined(separator: ", "),
+            .notEmployedByDeliverer(
+              coach: coach.name, on: date, as: kind, deliverer: ref(organisation),
+              employers: ofKind.map { ref($0.organisation) }),
             ofKind.map(evidence(for:)))
           return
         }
@@ -211,9 +196,9 @@ extension QualificationRules {
         guard let atEmployer = ofKind.first(where: { $0.organisation == placement.employer }) else {
           add(
             rule, .error, .unmet, subject: subject,
-            "an internal coach must be employed by the placement's employer "
-              + "\(name(of: placement.employer)); on \(date) \(coach.name) is employed by "
-              + ofKind.map { name(of: $0.organisation) }.joined(separator: ", "),
+            .notEmployedByPlacementEmployer(
+              employer: ref(placement.employer), coach: coach.name, on: date,
+              employers: ofKind.map { ref($0.organisation) }),
             ofKind.map(evidence(for:)))
           return
         }
@@ -230,23 +215,24 @@ extension QualificationRules {
       guard let organisation = organisations[chosen.organisation] else {
         add(
           rule, .error, .undetermined, subject: subject,
-          "the employing organisation '\(chosen.organisation)' is not in the registry",
+          .employerNotInRegistry(chosen.organisation),
           [evidence(for: chosen)])
         return
       }
       guard kind.employingOrganisationKinds.contains(organisation.kind) else {
         add(
           rule, .error, .unmet, subject: subject,
-          "\(kind.withArticle) must be employed by a "
-            + kind.employingOrganisationKinds.map(\.displayName).sorted().joined(separator: " or ")
-            + "; \(organisation.name) is a \(organisation.kind.displayName)",
+          .employerOfWrongKind(
+            as: kind,
+            allowed: kind.employingOrganisationKinds.sorted { $0.rawValue < $1.rawValue },
+            organisation: organisation.name, is: organisation.kind),
           [evidence(for: chosen)])
         return
       }
       employment = chosen
       add(
         rule, .note, .met, subject: subject,
-        "employed as \(kind.withArticle) by \(organisation.name) on \(date)",
+        .employed(as: kind, by: organisation.name, on: date),
         [evidence(for: chosen)])
     }
 
@@ -255,27 +241,13 @@ extension QualificationRules {
     mutating func check(_ rule: RuleID) {
       switch rule {
       case .municipalEducation:
-        requireQualification(
-          rule, [.hboDiploma, .hboLevel],
-          met: "has completed an hbo education or has hbo working-and-thinking level",
-          unmet: "has no hbo diploma and no assessed hbo working-and-thinking level")
+        requireQualification(rule, [.hboDiploma, .hboLevel])
       case .municipalTraining:
-        requireQualification(
-          rule, [.jobcoachTraining, .inCompanyTraining],
-          met: "has followed a jobcoach training (module with certificate, or in-company)",
-          unmet: "has no jobcoach training certificate or diploma and no in-company jobcoach "
-            + "training")
+        requireQualification(rule, [.jobcoachTraining, .inCompanyTraining])
       case .internalGuidanceTraining:
-        requireQualification(
-          rule, [.workplaceGuidanceTraining],
-          met: "has followed a training to guide workers with a limitation on the workplace",
-          unmet: "has no training to guide workers with a limitation on the workplace "
-            + "(for example a Harrie/Buddy training)")
+        requireQualification(rule, [.workplaceGuidanceTraining])
       case .internalInstructionExperience:
-        requireQualification(
-          rule, [.workInstructionExperience],
-          met: "has demonstrable experience giving work instructions",
-          unmet: "has no demonstrable experience giving work instructions")
+        requireQualification(rule, [.workInstructionExperience])
       case .internalTaskExperience:
         checkTaskExperience()
       case .internalHoursExemption:
@@ -290,54 +262,53 @@ extension QualificationRules {
     /// Met by any qualification of `kinds` valid on the date; the evidence names it. An expired or
     /// future one is named in the unmet message so a caseworker sees why it does not count.
     mutating func requireQualification(
-      _ rule: RuleID, _ kinds: Set<QualificationKind>, met: String, unmet: String
+      _ rule: RuleID, _ kinds: Set<QualificationKind>
     ) {
       let subject = FindingSubject.coach(coach.id)
       let candidates = coach.qualifications.filter { kinds.contains($0.kind) }
       if let valid = candidates.first(where: { $0.isValid(on: date) }) {
         add(
-          rule, .note, .met, subject: subject, "\(coach.name) \(met)", [Self.evidence(for: valid)])
+          rule, .note, .met, subject: subject, .qualified(coach: coach.name, rule: rule),
+          [Self.evidence(for: valid)])
         if let expiresOn = valid.expiresOn, let end = request.placement?.period.end,
           expiresOn < end,
           !candidates.contains(where: { $0 != valid && $0.isValid(on: end) })
         {
           add(
             rule, .warning, .met, subject: subject,
-            "\(valid.title) expires on \(expiresOn), before the placement ends on \(end)",
+            .expiresBeforePlacementEnds(title: valid.title, expiresOn: expiresOn, placementEnds: end),
             [Self.evidence(for: valid)])
         }
         return
       }
-      var reasons: [String] = []
+      var shortfalls: [QualificationShortfall] = []
       for candidate in candidates {
         if date < candidate.issuedOn {
-          reasons.append("\(candidate.title) is issued only on \(candidate.issuedOn)")
+          shortfalls.append(.issuedOnlyOn(title: candidate.title, candidate.issuedOn))
         } else if let expiresOn = candidate.expiresOn {
-          reasons.append("\(candidate.title) expired after \(expiresOn)")
+          shortfalls.append(.expiredAfter(title: candidate.title, expiresOn))
         }
       }
-      let why = reasons.isEmpty ? "" : " on \(date): " + reasons.joined(separator: "; ")
       add(
-        rule, .error, .unmet, subject: subject, "\(coach.name) \(unmet)\(why)",
+        rule, .error, .unmet, subject: subject,
+        .notQualified(coach: coach.name, rule: rule, on: date, shortfalls: shortfalls),
         candidates.map(Self.evidence(for:)))
     }
 
     /// The assignment a per-placement rule needs: the coach's in the placement on the date.
     /// Without a placement, or without an assignment of this coach there, the rule is reported
     /// as not determinable (an error), never as met: another coach's facts never count.
-    mutating func assignment(for rule: RuleID, fact: String) -> (Placement, Assignment)? {
+    mutating func assignment(for rule: RuleID, fact: AssignmentFact) -> (Placement, Assignment)? {
       guard let placement = request.placement else {
         add(
           rule, .error, .undetermined, subject: .coach(coach.id),
-          "\(fact) is a fact of the coach's assignment to a placement: name a placement "
-            + "(--placement) to determine it")
+          .factNeedsPlacement(fact))
         return nil
       }
       guard let assignment else {
         add(
           rule, .error, .undetermined, subject: .placement(placement.id),
-          "\(fact) is a fact of \(coach.name)'s assignment, and placement \(placement.id) "
-            + "has none of this coach on \(date): record the assignment (Q-ASG-1)")
+          .factNeedsAssignment(fact, coach: coach.name, placement: placement.id, on: date))
         return nil
       }
       return (placement, assignment)
@@ -347,30 +318,29 @@ extension QualificationRules {
     mutating func checkAssignment() {
       guard let placement = request.placement else { return }
       guard let assignment else {
-        let others = placement.assignments(on: date).map(\.coach.rawValue)
         add(
           .assignment, .error, .unmet, subject: .placement(placement.id),
-          "\(coach.name) is not assigned to placement \(placement.id) on \(date)"
-            + (others.isEmpty ? "" : " (assigned then: " + others.joined(separator: ", ") + ")")
-            + "; record the intended assignment in the placement's assignments (coach, "
-            + "organisation, from, role) and verify again")
+          .notAssigned(
+            coach: coach.name, placement: placement.id, on: date,
+            assigned: placement.assignments(on: date).map(\.coach)))
         return
       }
-      let role = assignment.role == .main ? "main coach" : "stand-in coach"
-      let by = assignment.organisation.map { " for \(name(of: $0))" } ?? ""
+      let by = assignment.organisation.map(ref)
+      let days = placement.days(of: assignment)
       add(
         .policyAtAssignment, .note, .met, subject: .placement(placement.id),
-        "the assignment is judged under policy \(policy.id) as in force on its start, "
-          + "\(assignment.start) (version of \(policy.effectiveFrom))", [policyEvidence])
+        .judgedUnderPolicyAtStart(
+          policy: policy.id, start: assignment.start, version: policy.effectiveFrom),
+        [policyEvidence])
       add(
         .assignment, .note, .met, subject: .placement(placement.id),
-        "\(coach.name) is assigned to placement \(placement.id) as \(role)\(by), "
-          + "\(placement.days(of: assignment))",
+        .assigned(
+          coach: coach.name, placement: placement.id, role: assignment.role, for: by, days: days),
         [
           EvidenceItem(
             kind: .placement, reference: placement.id.rawValue,
-            detail: "\(role) \(placement.days(of: assignment))\(by)", validFrom: assignment.start,
-            validUntil: placement.days(of: assignment).end)
+            facts: .assignment(assignment.role, days, for: by), validFrom: assignment.start,
+            validUntil: days.end)
         ])
       checkEmploymentSpan(of: assignment, in: placement)
     }
@@ -385,63 +355,50 @@ extension QualificationRules {
         $0.organisation == organisation && $0.kind == request.kind
       }
       guard let current = employments.first(where: { $0.period.contains(date) }) else { return }
-      var gaps: [String] = []
-      if current.period.start > days.start {
-        gaps.append(
-          "starts on \(current.period.start), after the assignment starts (\(days.start))")
-      }
-      if let ends = current.period.end, ends < (days.end ?? .latest) {
-        gaps.append(
-          "ends on \(ends), before the assignment "
-            + (days.end.map { "ends (\($0))" } ?? "does (it has no end)"))
-      }
-      guard !gaps.isEmpty else { return }
+      let startsLate = current.period.start > days.start ? current.period.start : nil
+      let endsEarly = current.period.end.flatMap { $0 < (days.end ?? .latest) ? $0 : nil }
+      guard startsLate != nil || endsEarly != nil else { return }
       add(
         .assignment, .warning, .unmet, subject: .placement(placement.id),
-        "\(coach.name)'s employment as \(request.kind.withArticle) by \(name(of: organisation)) "
-          + gaps.joined(separator: " and ") + ": the organisation must employ the coach on "
-          + "every day of the assignment", [evidence(for: current)])
+        .employmentDoesNotSpanAssignment(
+          coach: coach.name, as: request.kind, by: ref(organisation), startsLate: startsLate,
+          endsEarly: endsEarly, assignment: days), [evidence(for: current)])
     }
 
     mutating func checkTaskExperience() {
       let rule = RuleID.internalTaskExperience
       guard
-        let (placement, assignment) = assignment(
-          for: rule, fact: "experience with the worker's tasks")
+        let (placement, assignment) = assignment(for: rule, fact: .taskExperience)
       else { return }
       if let evidence = assignment.taskExperience {
         add(
           rule, .note, .met, subject: .placement(placement.id),
-          "\(coach.name) has demonstrable experience with the work the worker does in "
-            + "placement \(placement.id)",
-          [EvidenceItem(kind: .placement, reference: evidence.documentID, detail: "\(evidence)")])
+          .taskExperience(coach: coach.name, placement: placement.id),
+          [EvidenceItem(kind: .placement, reference: evidence.documentID, facts: .document(evidence))])
       } else {
         add(
           rule, .error, .unmet, subject: .placement(placement.id),
-          "the assignment in placement \(placement.id) records no evidence that \(coach.name) "
-            + "has experience with the work the worker does")
+          .noTaskExperience(placement: placement.id, coach: coach.name))
       }
     }
 
     mutating func checkHoursExemption() {
       let rule = RuleID.internalHoursExemption
-      guard let (placement, assignment) = assignment(for: rule, fact: "the hours exemption")
+      guard let (placement, assignment) = assignment(for: rule, fact: .hoursExemption)
       else { return }
       if let exemption = assignment.hoursExemption, exemption.perWeek > .zero {
         add(
           rule, .note, .met, subject: .placement(placement.id),
-          "\(coach.name) is exempted for \(exemption.perWeek.spoken) a week to coach in placement "
-            + "\(placement.id)",
+          .hoursExemption(coach: coach.name, perWeek: exemption.perWeek, placement: placement.id),
           [
             EvidenceItem(
               kind: .placement, reference: exemption.evidence.documentID,
-              detail: "\(exemption.perWeek.spoken) a week; \(exemption.evidence)")
+              facts: .exemption(perWeek: exemption.perWeek, exemption.evidence))
           ])
       } else {
         add(
           rule, .error, .unmet, subject: .placement(placement.id),
-          "the assignment in placement \(placement.id) records no exemption from part of "
-            + "\(coach.name)'s working hours to coach")
+          .noHoursExemption(placement: placement.id, coach: coach.name))
       }
     }
 
@@ -449,8 +406,6 @@ extension QualificationRules {
     /// an accepted framework version. Used by Q-EXT-1 and, for UWV-funded placements, Q-POL-3.
     mutating func checkRecognition(rule: RuleID, funderRule: Bool) {
       let subject = FindingSubject.coach(coach.id)
-      let prefix =
-        funderRule ? "UWV works only with coaches of recognised coaching organisations: " : ""
       let employment =
         self.employment
         ?? coach.employments(on: date).first {
@@ -461,8 +416,7 @@ extension QualificationRules {
       else {
         add(
           rule, .error, .unmet, subject: subject,
-          prefix + "on \(date) \(coach.name) is not employed by a coaching organisation that "
-            + "UWV can recognise")
+          .notAtRecognisableOrganisation(coach: coach.name, on: date, forUWV: funderRule))
         return
       }
       let recognitions = organisation.recognitions
@@ -471,7 +425,7 @@ extension QualificationRules {
       if let valid = accepted.first(where: { $0.standing(on: date) == .valid }) {
         add(
           rule, .note, .met, subject: subject,
-          "\(organisation.name) is recognised by UWV under framework \(valid.framework) on \(date)",
+          .recognised(organisation: organisation.name, framework: valid.framework, on: date),
           [Self.evidence(for: valid, of: organisation)])
         if let placementEnd = request.placement?.period.end {
           let ends = [valid.validUntil, valid.withdrawnOn.map { $0.adding(days: -1) }]
@@ -481,37 +435,37 @@ extension QualificationRules {
           {
             add(
               rule, .warning, .met, subject: subject,
-              "the recognition of \(organisation.name) ends on \(ends), before the placement "
-                + "ends on \(placementEnd)",
+              .recognitionEndsBeforePlacement(
+                organisation: organisation.name, ends: ends, placementEnds: placementEnd),
               [Self.evidence(for: valid, of: organisation)])
           }
         }
         return
       }
-      var reasons: [String] = []
+      var shortfalls: [RecognitionShortfall] = []
       for recognition in recognitions {
         if recognition.framework < policy.minimumRecognitionFramework {
-          reasons.append(
-            "framework \(recognition.framework) is older than \(policy.minimumRecognitionFramework), "
-              + "the oldest policy \(policy.id) accepts")
+          shortfalls.append(
+            .frameworkTooOld(
+              recognition.framework, minimum: policy.minimumRecognitionFramework,
+              policy: policy.id))
           continue
         }
         switch recognition.standing(on: date) {
         case .valid: break
-        case .notYetValid: reasons.append("the recognition starts only on \(recognition.validFrom)")
+        case .notYetValid: shortfalls.append(.startsOn(recognition.validFrom))
         case .ended:
           let end = recognition.validUntil!
-          let when = end.adding(days: 1) == date ? ", the day before \(date)" : ""
-          reasons.append("the recognition ended on \(end)\(when)")
+          shortfalls.append(.endedOn(end, dayBefore: end.adding(days: 1) == date))
         case .withdrawn:
-          reasons.append("UWV withdrew the recognition on \(recognition.withdrawnOn!)")
+          shortfalls.append(.withdrawnOn(recognition.withdrawnOn!))
         }
       }
-      let why =
-        reasons.isEmpty ? "it has no recognition on record" : reasons.joined(separator: "; ")
       add(
         rule, .error, .unmet, subject: subject,
-        prefix + "\(organisation.name) is not recognised by UWV on \(date): \(why)", evidence)
+        .notRecognised(
+          organisation: organisation.name, on: date, shortfalls: shortfalls, forUWV: funderRule),
+        evidence)
     }
 
     // MARK: Municipal policy (Q-POL-*)
@@ -524,19 +478,15 @@ extension QualificationRules {
       guard policy.requirements(for: request.kind).contains(.registrationRequired) else { return }
       let subject = FindingSubject.coach(coach.id)
       let accepted = policy.acceptedRegisters(for: request.kind)
-      let registers =
-        accepted.isEmpty ? "" : " in " + accepted.map(\.rawValue).joined(separator: " or ")
-      let required =
-        "policy \(policy.id) requires \(request.kind.rawValue) coaches to be registered in good "
-        + "standing\(registers) on \(date)"
       let candidates = request.registrations.filter { evidence in
         accepted.isEmpty || evidence.register.map(accepted.contains) == true
       }
       guard !candidates.isEmpty else {
         add(
           .registrationRequired, .error, .unmet, subject: subject,
-          "\(required); the coach has no register number"
-            + (accepted.isEmpty || request.registrations.isEmpty ? "" : " there"),
+          .registrationRequiredNoNumber(
+            policy: policy.id, kind: request.kind, registers: accepted, on: date,
+            there: !accepted.isEmpty && !request.registrations.isEmpty),
           [policyEvidence])
         return
       }
@@ -545,19 +495,25 @@ extension QualificationRules {
         ?? candidates.first { $0.finding.outcome == .undetermined } ?? candidates[0]
       let registration = chosen.finding
       let evidence = [policyEvidence] + registration.evidence
+      guard case .register(let standing) = registration.reason else { return }
+      func required(checkable: Bool) -> QualificationReason {
+        .registrationRequired(
+          policy: policy.id, kind: request.kind, registers: accepted, on: date,
+          checkable: checkable, standing: standing)
+      }
       switch registration.outcome {
       case .met:
         add(
           .registrationRequired, .note, .met, subject: subject,
-          "\(required): \(registration.message)", evidence)
+          required(checkable: true), evidence)
       case .undetermined:
         add(
           .registrationRequired, .error, .undetermined, subject: subject,
-          "\(required), which cannot be checked: \(registration.message)", evidence)
+          required(checkable: false), evidence)
       default:
         add(
           .registrationRequired, .error, .unmet, subject: subject,
-          "\(required): \(registration.message)", evidence)
+          required(checkable: true), evidence)
       }
     }
 
@@ -569,13 +525,13 @@ extension QualificationRules {
         if policy.fundsInternalCoaching {
           add(
             .internalCoachingPolicy, .note, .met, subject: subject,
-            "policy \(policy.id) funds internal coaching and requires "
-              + policy.requirements(for: .internal).map(\.rawValue).joined(separator: ", "),
+            .fundsInternalCoaching(
+              policy: policy.id, requires: policy.requirements(for: .internal)),
             [policyEvidence])
         } else {
           add(
             .internalCoachingPolicy, .error, .unmet, subject: subject,
-            "policy \(policy.id) does not fund internal coaching", [policyEvidence])
+            .doesNotFundInternalCoaching(policy: policy.id), [policyEvidence])
         }
       case .external:
         checkExternalOrganisationPolicy()
@@ -586,14 +542,13 @@ extension QualificationRules {
         if placement.funder == .uwv, request.kind != .external {
           add(
             .uwvRecognisedOnly, .note, .notApplicable, subject: .placement(placement.id),
-            "placement \(placement.id) is funded by UWV; Q-POL-3 applies to external coaching, "
-              + "and UWV's own rules for \(request.kind.rawValue) coaching are not in the sources")
+            .uwvRuleIsForExternalCoaching(placement: placement.id, kind: request.kind))
         } else if placement.funder == .uwv {
           checkRecognition(rule: .uwvRecognisedOnly, funderRule: true)
         } else {
           add(
             .uwvRecognisedOnly, .note, .notApplicable, subject: .placement(placement.id),
-            "placement \(placement.id) is funded by the municipality, not by UWV")
+            .fundedByMunicipality(placement: placement.id))
         }
       }
     }
@@ -605,7 +560,7 @@ extension QualificationRules {
       case .freeChoice:
         add(
           rule, .note, .met, subject: subject,
-          "policy \(policy.id) lets the employer choose the coaching organisation freely",
+          .freeChoiceOfOrganisation(policy: policy.id),
           [policyEvidence])
       case .approvedList(let approved):
         guard
@@ -616,42 +571,39 @@ extension QualificationRules {
         else {
           add(
             rule, .error, .undetermined, subject: subject,
-            "policy \(policy.id) only accepts listed organisations, and \(coach.name) has no "
-              + "external employment on \(date)", [policyEvidence])
+            .approvedListWithoutExternalEmployment(policy: policy.id, coach: coach.name, on: date),
+            [policyEvidence])
           return
         }
         if approved.contains(employment.organisation) {
           add(
             rule, .note, .met, subject: subject,
-            "\(name(of: employment.organisation)) is on the list of organisations policy "
-              + "\(policy.id) works with", [policyEvidence])
+            .onApprovedList(ref(employment.organisation), policy: policy.id), [policyEvidence])
         } else {
           add(
             rule, .error, .unmet, subject: subject,
-            "\(name(of: employment.organisation)) is not on the list of organisations policy "
-              + "\(policy.id) works with (" + approved.map(\.rawValue).joined(separator: ", ")
-              + ")",
+            .notOnApprovedList(
+              ref(employment.organisation), policy: policy.id, approved: approved),
             [policyEvidence])
         }
       case .throughMunicipality:
         guard let placement = request.placement else {
           add(
             rule, .error, .undetermined, subject: subject,
-            "policy \(policy.id) appoints external coaches only through the municipality: name a "
-              + "placement (--placement) to determine how this coach was appointed",
+            .throughMunicipalityNeedsPlacement(policy: policy.id),
             [policyEvidence])
           return
         }
         if placement.appointedThroughMunicipality {
           add(
             rule, .note, .met, subject: .placement(placement.id),
-            "the coach of placement \(placement.id) is appointed through the municipality",
+            .appointedThroughMunicipality(placement: placement.id),
             [policyEvidence])
         } else {
           add(
             rule, .error, .unmet, subject: .placement(placement.id),
-            "policy \(policy.id) appoints external coaches only through the municipality, and "
-              + "placement \(placement.id) was not", [policyEvidence])
+            .notAppointedThroughMunicipality(policy: policy.id, placement: placement.id),
+            [policyEvidence])
         }
       }
     }

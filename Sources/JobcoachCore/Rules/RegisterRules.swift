@@ -6,7 +6,19 @@ public struct ActivityJudgement: Hashable, Sendable {
   /// The hours that counted (before the cap on free hours).
   public var countedHours: Hours
   /// Why it did not count, or counted otherwise than claimed.
-  public var note: String?
+  public var note: Note?
+
+  /// Why an activity did not count as claimed (R-PE-2, R-PE-4).
+  public enum Note: Hashable, Sendable {
+    case outsideCycle(DateInterval)
+    case afterDate(CalendarDate)
+    case noEvidence
+    case sameAs(ActivityID)
+    /// Counted, at the accreditation's worth.
+    case reduced(claimed: Hours, worth: Hours)
+    /// Not accredited: counted as free hours.
+    case countedAsFree(ClaimShortfall)
+  }
 }
 
 /// A coach's PE hours in the cycle containing a date, against the norm that applies.
@@ -82,48 +94,48 @@ public struct RegisterRules: Sendable {
 
   func educationFinding(_ portfolio: Portfolio, on date: CalendarDate) -> Finding {
     let subject = FindingSubject.coach(portfolio.coach)
-    var reasons: [String] = []
+    var shortfalls: [EducationShortfall] = []
     var evidence: [EvidenceItem] = []
     for diploma in portfolio.educations {
+      let title = educations[diploma.education]?.title
       let item = EvidenceItem(
         kind: .qualification, reference: diploma.evidence.documentID,
-        detail: "diploma of \(educations[diploma.education]?.title ?? "'\(diploma.education)'"), "
-          + "issued \(diploma.issuedOn); \(diploma.evidence)",
+        facts: .diploma(
+          education: title ?? diploma.education.rawValue, known: title != nil,
+          issuedOn: diploma.issuedOn, diploma.evidence),
         validFrom: diploma.issuedOn)
       guard diploma.issuedOn <= date else {
-        reasons.append(
-          "the diploma of '\(diploma.education)' is issued only on \(diploma.issuedOn)")
+        shortfalls.append(.issuedOnlyOn(diploma.education, diploma.issuedOn))
         evidence.append(item)
         continue
       }
       guard let education = educations[diploma.education] else {
-        reasons.append("'\(diploma.education)' is not on the association's list of educations")
+        shortfalls.append(.notOnList(diploma.education))
         evidence.append(item)
         continue
       }
       guard register.recognises(education.id) else {
-        reasons.append("\(education.title) is not recognised by \(register.name)")
+        shortfalls.append(.notRecognisedByRegister(title: education.title, register: register.name))
         evidence.append(item)
         continue
       }
       if education.recognition.contains(diploma.issuedOn) {
         return Finding(
           rule: .admissionEducation, severity: .note, outcome: .met, subject: subject,
-          message: "completed \(education.title) (\(education.provider)) on \(diploma.issuedOn), "
-            + "recognised by the association on that date",
+          reason: .register(
+            .educationCompleted(
+              title: education.title, provider: education.provider, on: diploma.issuedOn)),
           evidence: [item])
       }
-      reasons.append(
-        "\(education.title) was recognised \(education.recognition), not on the diploma date "
-          + "\(diploma.issuedOn)")
+      shortfalls.append(
+        .recognisedOtherwise(
+          title: education.title, recognition: education.recognition,
+          diplomaDate: diploma.issuedOn))
       evidence.append(item)
     }
-    let why =
-      reasons.isEmpty ? "no jobcoach education diploma on record" : reasons.joined(separator: "; ")
     return Finding(
       rule: .admissionEducation, severity: .error, outcome: .unmet, subject: subject,
-      message: "no completed jobcoach education recognised by the association: \(why)",
-      evidence: evidence)
+      reason: .register(.noRecognisedEducation(shortfalls)), evidence: evidence)
   }
 
   /// R-ADM-2's threshold for this portfolio on `date`: the register's lower one when the
@@ -143,36 +155,30 @@ public struct RegisterRules: Sendable {
 
   func experienceFinding(_ portfolio: Portfolio, on date: CalendarDate) -> Finding {
     let (requiredExperience, diploma) = self.requiredExperience(portfolio, on: date)
-    let withDiploma =
-      diploma.map {
-        " (\(register.name) asks \(requiredExperience) with a diploma of "
-          + "\(educations[$0.education]?.title ?? $0.education.rawValue))"
-      } ?? ""
+    let threshold = diploma.map {
+      DiplomaThreshold(
+        register: register.name,
+        education: educations[$0.education]?.title ?? $0.education.rawValue)
+    }
     let counted = portfolio.experience.filter { ($0.period.end ?? $0.period.start) <= date }
     let total = counted.reduce(Hours.zero) { $0 + $1.hours }
     let evidence = counted.map {
       EvidenceItem(
         kind: .qualification, reference: $0.evidence.documentID,
-        detail: "\($0.hours.spoken), \($0.period): \($0.description)", validFrom: $0.period.start,
-        validUntil: $0.period.end)
+        facts: .experience($0.hours, $0.period, description: $0.description),
+        validFrom: $0.period.start, validUntil: $0.period.end)
     }
     let later = portfolio.experience.count - counted.count
-    let laterNote =
-      later > 0
-      ? " (\(later) entr\(later == 1 ? "y ends" : "ies end") after \(date) and do not count yet)"
-      : ""
-    if total >= requiredExperience {
-      return Finding(
-        rule: .admissionExperience, severity: .note, outcome: .met,
-        subject: .coach(portfolio.coach),
-        message: "\(total.spoken) of work experience as a jobcoach, at least \(requiredExperience)"
-          + withDiploma + laterNote, evidence: evidence)
-    }
+    let met = total >= requiredExperience
     return Finding(
-      rule: .admissionExperience, severity: .error, outcome: .unmet,
+      rule: .admissionExperience, severity: met ? .note : .error, outcome: met ? .met : .unmet,
       subject: .coach(portfolio.coach),
-      message: "\(total.spoken) of work experience as a jobcoach; \(requiredExperience) needed, "
-        + "\(requiredExperience - total) missing" + withDiploma + laterNote, evidence: evidence)
+      reason: .register(
+        .experience(
+          total: total, required: requiredExperience,
+          missing: met ? nil : requiredExperience - total, diploma: threshold, later: later,
+          on: date)),
+      evidence: evidence)
   }
 
   // MARK: Assessment
@@ -188,34 +194,32 @@ public struct RegisterRules: Sendable {
     let subject = FindingSubject(kind: .membership, id: membership.registerNumber)
     let shortfalls = admissionFindings(portfolio, on: date).filter { $0.outcome != .met }
     guard !shortfalls.isEmpty else { return [] }
-    let missing = shortfalls.map(\.rule.rawValue).joined(separator: ", ")
+    let missing = shortfalls.map(\.rule)
     if let latest = membership.latestAssessment(on: date) {
       switch latest.result {
       case .sufficient:
         return [
           Finding(
             rule: .assessment, severity: .note, outcome: .met, subject: subject,
-            message: "admitted earlier without meeting \(missing); the portfolio assessment of "
-              + "\(latest.judgedOn) was sufficient")
+            reason: .register(.assessmentSufficient(missing: missing, judgedOn: latest.judgedOn)))
         ]
       case .insufficient:
-        let deadline = latest.deadline.map { ", to be improved by \($0)" } ?? ""
         let overdue = latest.deadline.map { $0 < date } ?? false
         return [
           Finding(
             rule: .assessment, severity: overdue ? .error : .warning, outcome: .unmet,
             subject: subject,
-            message: "the portfolio assessment of \(latest.judgedOn) was insufficient\(deadline)"
-              + (overdue ? " (the deadline has passed)" : "") + "; points to improve: "
-              + (latest.improvementPoints ?? "not named"))
+            reason: .register(
+              .assessmentInsufficient(
+                judgedOn: latest.judgedOn, deadline: latest.deadline, overdue: overdue,
+                points: latest.improvementPoints)))
         ]
       }
     }
     return [
       Finding(
         rule: .assessment, severity: .warning, outcome: .unmet, subject: subject,
-        message: "admitted earlier and does not meet the current entry requirements (\(missing)): "
-          + "a portfolio assessment is due")
+        reason: .register(.assessmentDue(missing: missing)))
     ]
   }
 
@@ -243,42 +247,39 @@ public struct RegisterRules: Sendable {
     /// counts once (R-PE-4).
     var firstOfItsKind: [PEActivity.SameActivityKey: ActivityID] = [:]
     /// An activity that does not count, and why.
-    func notCounted(_ activity: PEActivity, _ note: String) {
+    func notCounted(_ activity: PEActivity, _ note: ActivityJudgement.Note) {
       judgements.append(
         ActivityJudgement(activity: activity, countedAs: nil, countedHours: .zero, note: note))
     }
     for activity in portfolio.activities.sorted(by: { ($0.date, $0.id) < ($1.date, $1.id) }) {
       guard cycle.period.contains(activity.date) else {
-        notCounted(activity, "outside the cycle \(cycle.period)")
+        notCounted(activity, .outsideCycle(cycle.period))
         continue
       }
       // R-PE-4: demonstrable on the date judged on.
       guard activity.date <= date else {
-        notCounted(activity, "after the date judged on (\(date)): not yet spent")
+        notCounted(activity, .afterDate(date))
         continue
       }
       guard let evidence = activity.evidence else {
-        notCounted(activity, "no evidence (a certificate or attendance record): not demonstrable")
+        notCounted(activity, .noEvidence)
         findings.append(
           Finding(
             rule: .peDemonstrable, severity: .warning, outcome: .unmet, subject: subject,
-            message: "activity '\(activity.id)' (\(activity.title)) has no evidence (a "
-              + "certificate or attendance record); its \(activity.hours.spoken) do not count"))
+            reason: .register(
+              .activityWithoutEvidence(activity.id, title: activity.title, hours: activity.hours))))
         continue
       }
       let key = activity.sameActivityKey
       if let first = firstOfItsKind[key] {
-        notCounted(
-          activity,
-          "the same activity as '\(first)' (code or title, date and evidence): counted once")
+        notCounted(activity, .sameAs(first))
         findings.append(
           Finding(
             rule: .peDemonstrable, severity: .warning, outcome: .unmet, subject: subject,
-            message: "activity '\(activity.id)' (\(activity.title)) is the same as '\(first)'; "
-              + "it counts once",
+            reason: .register(.sameActivity(activity.id, title: activity.title, first: first)),
             evidence: [
               EvidenceItem(
-                kind: .qualification, reference: evidence.documentID, detail: "\(evidence)")
+                kind: .qualification, reference: evidence.documentID, facts: .document(evidence))
             ]))
         continue
       }
@@ -290,32 +291,36 @@ public struct RegisterRules: Sendable {
             activity: activity, countedAs: .free, countedHours: activity.hours, note: nil))
         continue
       }
-      let (hours, note) = accreditedHours(activity)
-      if let hours {
+      switch accreditedHours(activity) {
+      case .success(let hours):
         accredited += hours
+        let reduced = hours < activity.hours
         judgements.append(
           ActivityJudgement(
-            activity: activity, countedAs: .accredited, countedHours: hours, note: note))
-        if let note {
+            activity: activity, countedAs: .accredited, countedHours: hours,
+            note: reduced ? .reduced(claimed: activity.hours, worth: hours) : nil))
+        if reduced {
           findings.append(
             Finding(
               rule: .peAccredited, severity: .warning, outcome: .met, subject: subject,
-              message: "activity '\(activity.id)' (\(activity.title)): \(note)"))
+              reason: .register(
+                .claimReduced(
+                  activity.id, title: activity.title, claimed: activity.hours, worth: hours))))
         }
-      } else {
+      case .failure(let shortfall):
         free += activity.hours
-        let reason = note ?? "not accredited"
         judgements.append(
           ActivityJudgement(
             activity: activity, countedAs: .free, countedHours: activity.hours,
-            note: "\(reason); counted as free hours"))
+            note: .countedAsFree(shortfall)))
         findings.append(
           Finding(
             rule: .peAccredited, severity: .warning, outcome: .unmet, subject: subject,
-            message: "activity '\(activity.id)' (\(activity.title)) is claimed as accredited but "
-              + "\(reason); its \(activity.hours.spoken) count as free hours",
+            reason: .register(
+              .claimNotAccredited(
+                activity.id, title: activity.title, shortfall, hours: activity.hours)),
             evidence: activity.evidence.map {
-              [EvidenceItem(kind: .qualification, reference: $0.documentID, detail: "\($0)")]
+              [EvidenceItem(kind: .qualification, reference: $0.documentID, facts: .document($0))]
             } ?? []))
       }
     }
@@ -358,45 +363,45 @@ public struct RegisterRules: Sendable {
     }
     let running = date < cycle.end
     let unmetSeverity: Severity = running ? .warning : .error
-    let byWhen = running ? " by \(cycle.end) (\(date.days(until: cycle.end)) days left)" : ""
     let normEvidence = EvidenceItem(
       kind: .policy, reference: norm.name,
       facts: .policy(name: norm.name, effectiveFrom: norm.effectiveFrom),
       validFrom: norm.effectiveFrom)
 
-    /// One part of the norm: a note when nothing is missing, else `unmetSeverity` with what is
-    /// missing and by when.
-    func part(_ rule: RuleID, missing: Hours, met: String, unmet: String) -> Finding {
+    /// What is missing of one part of the norm, and by when; nil when nothing is.
+    func shortfall(_ missing: Hours) -> Shortfall? {
       missing == .zero
-        ? Finding(
-          rule: rule, severity: .note, outcome: .met, subject: subject, message: met,
-          evidence: [normEvidence])
-        : Finding(
-          rule: rule, severity: unmetSeverity, outcome: .unmet, subject: subject,
-          message: unmet + "; \(missing) missing\(byWhen)", evidence: [normEvidence])
+        ? nil
+        : Shortfall(
+          missing: missing, byWhen: running ? cycle.end : nil,
+          daysLeft: date.days(until: cycle.end))
     }
-    findings.append(
-      part(
-        .peTotal, missing: missingHours,
-        met: "\(counted.spoken) count in the cycle \(cycle.period), at least \(norm.totalHours)",
-        unmet: "\(counted) of \(norm.totalHours.spoken) count in the cycle \(cycle.period)"))
-    if let practice, let missingPractice, let required = norm.practiceHours {
-      let worked = "\(practice) practice hours in the cycle, \(required) required"
-      findings.append(part(.peTotal, missing: missingPractice, met: worked, unmet: worked))
-    }
-    findings.append(
-      part(
-        .peAccredited, missing: missingAccredited,
-        met: "\(accredited) accredited hours, at least \(norm.minimumAccredited)",
-        unmet: "\(accredited) accredited hours, at least \(norm.minimumAccredited) needed"))
-    findings.append(
+    /// One part of the norm: a note when nothing is missing, else `unmetSeverity`.
+    func part(_ rule: RuleID, _ shortfall: Shortfall?, _ reason: RegisterReason) -> Finding {
       Finding(
-        rule: .peFree, severity: .note, outcome: .met, subject: subject,
-        message: free > norm.maximumFree
-          ? "\(free) free hours, of which \(countedFree) count (at most \(norm.maximumFree)); "
-            + "\(free - norm.maximumFree) do not count"
-          : "\(free) free hours, all count (at most \(norm.maximumFree))",
-        evidence: [normEvidence]))
+        rule: rule, severity: shortfall == nil ? .note : unmetSeverity,
+        outcome: shortfall == nil ? .met : .unmet, subject: subject, reason: .register(reason),
+        evidence: [normEvidence])
+    }
+    let totalShort = shortfall(missingHours)
+    findings.append(
+      part(
+        .peTotal, totalShort,
+        .totalHours(
+          counted: counted, required: norm.totalHours, cycle: cycle.period, shortfall: totalShort)))
+    if let practice, let missingPractice, let required = norm.practiceHours {
+      let short = shortfall(missingPractice)
+      findings.append(
+        part(.peTotal, short, .practiceHours(worked: practice, required: required, shortfall: short)))
+    }
+    let accreditedShort = shortfall(missingAccredited)
+    findings.append(
+      part(
+        .peAccredited, accreditedShort,
+        .accreditedHours(
+          accredited: accredited, minimum: norm.minimumAccredited, shortfall: accreditedShort)))
+    findings.append(
+      part(.peFree, nil, .freeHours(free: free, counted: countedFree, maximum: norm.maximumFree)))
 
     return PEStatement(
       coach: coach, date: date, cycle: cycle, norm: norm, accredited: accredited,
@@ -487,34 +492,21 @@ public struct RegisterRules: Sendable {
     }
   }
 
-  /// The accredited hours an activity earns, or nil (with the reason) when its code does not
-  /// hold on its date. With no catalogue loaded, the claim is taken as it is, with a note.
-  func accreditedHours(_ activity: PEActivity) -> (Hours?, String?) {
+  /// The accredited hours an activity earns (at most the accreditation's worth), or why its
+  /// code does not hold on its date. With no catalogue loaded, the claim is taken as it is.
+  func accreditedHours(_ activity: PEActivity) -> Result<Hours, ClaimShortfall> {
     if claimStands(code: activity.accreditationCode, on: activity.date, hours: activity.hours) {
-      return (activity.hours, nil)
+      return .success(activity.hours)
     }
-    guard let code = activity.accreditationCode else {
-      return (nil, "it has no accreditation code")
-    }
-    guard let accreditations else {
-      return (activity.hours, nil)
-    }
+    guard let code = activity.accreditationCode else { return .failure(.noCode) }
+    guard let accreditations else { return .success(activity.hours) }
     guard let accreditation = accreditations[code] else {
-      return (nil, "its accreditation code '\(code)' is not in the catalogue")
+      return .failure(.notInCatalogue(code: code))
     }
     guard accreditation.validity.contains(activity.date) else {
-      return (
-        nil,
-        "its accreditation code '\(code)' is valid \(accreditation.validity), not on \(activity.date)"
-      )
+      return .failure(
+        .notValidOn(code: code, validity: accreditation.validity, date: activity.date))
     }
-    if activity.hours > accreditation.hours {
-      return (
-        accreditation.hours,
-        "claims \(activity.hours.spoken), the accreditation is worth \(accreditation.hours.spoken); "
-          + "\(accreditation.hours) count"
-      )
-    }
-    return (activity.hours, nil)
+    return .success(min(activity.hours, accreditation.hours))
   }
 }

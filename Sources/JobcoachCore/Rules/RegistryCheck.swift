@@ -56,21 +56,17 @@ public enum RegistryCheck {
   /// A placement or municipality whose policy cannot be chosen on the date (Q-POL-1): the
   /// same ambiguity `verify` refuses.
   static func undeterminedPolicy(_ subject: FindingSubject, _ error: UseCaseError) -> Finding {
-    let message: String
+    let reason: RegistryReason
     if case .ambiguousPolicy(let municipality, let policies, let date) = error {
-      let list = policies.map(\.rawValue).joined(separator: ", ")
-      message =
-        subject.kind == .placement
-        ? "the policy of municipality '\(municipality)' cannot be chosen on \(date): several "
-          + "are in force (\(list)); the placement cannot be judged until one ends or is named"
-        : "several policies are in force on \(date) (\(list)): its placements cannot be "
-          + "judged until one ends or is named"
+      reason = .ambiguousPolicy(
+        municipality: municipality, policies: policies, on: date,
+        placement: subject.kind == .placement)
     } else {
-      message = "\(error)"
+      reason = .policyNotChosen(error)
     }
     return Finding(
       rule: .internalCoachingPolicy, severity: .error, outcome: .undetermined, subject: subject,
-      message: message)
+      reason: .registry(reason))
   }
 
   static func recognitionFinding(_ organisation: Organisation, on date: CalendarDate) -> Finding {
@@ -79,19 +75,19 @@ public enum RegistryCheck {
     {
       return Finding(
         rule: .externalRecognition, severity: .note, outcome: .met, subject: subject,
-        message: "recognised by UWV (framework \(recognition.framework)) on \(date)"
-          + (recognition.validUntil.map { ", until \($0)" } ?? ""),
+        reason: .registry(
+          .recognised(recognition.framework, on: date, until: recognition.validUntil)),
         evidence: [
           EvidenceItem(
             kind: .recognition, reference: recognition.evidence.documentID,
-            detail: "UWV recognition, \(recognition.evidence)", validFrom: recognition.validFrom,
+            facts: .recognition(recognition, organisation: organisation.name),
+            validFrom: recognition.validFrom,
             validUntil: recognition.validUntil)
         ])
     }
     return Finding(
       rule: .externalRecognition, severity: .warning, outcome: .unmet, subject: subject,
-      message: "no UWV recognition in force on \(date): its coaches cannot be assigned as "
-        + "external coaches")
+      reason: .registry(.notRecognised(on: date)))
   }
 }
 

@@ -241,8 +241,10 @@ public struct CheckRegistry: Hashable, Sendable {
             Finding(
               rule: .assignment, severity: .error, outcome: .unmet,
               subject: .placement(placement.id),
-              message: "\(coach.name) is assigned to placement \(placement.id) for "
-                + "'\(organisation)', which does not employ the coach on \(date)"))
+              reason: .registry(
+                .assignedForNonEmployer(
+                  coach: coach.name, placement: placement.id, organisation: organisation,
+                  on: date))))
         }
         let kinds = CoachKind.allCases.filter { kind in employments.contains { $0.kind == kind } }
         for kind in kinds {

@@ -16,7 +16,7 @@ struct HoursReportCommand: Command {
         "--on", "DATE",
         "the day the report is made: funder decisions recorded by then count (default: today)"),
       .policy, .value("--format", "FORMAT", "text, json or csv (default text)"), CSVDialect.option,
-      .database,
+      Language.option, .database,
       .documents,
     ],
     discussion: """
@@ -71,15 +71,17 @@ struct HoursReportCommand: Command {
   func run(_ context: CommandContext) throws -> Int32 {
     if let end = period.end { try CommandContext.accept(end, option: "--period") }
     let date = try context.date(arguments, command: Self.spec.name)
+    let words = try context.words(
+      arguments, command: Self.spec.name, format: format == .text ? .text : .json)
     let answer = try ReportHours(
       placement: placementID, period: period, policy: policyID, on: date
     ).run(in: try context.openRegistry(arguments))
     switch format {
-    case .json: context.print(JSONWriter.string(Self.json(answer)))
+    case .json: context.print(JSONWriter.string(Self.json(answer, words)))
     case .csv:
       context.print(
         try CSVDialect.parse(arguments, command: Self.spec.name).write(Self.csv(answer.report)))
-    case .text: context.print(Self.text(answer))
+    case .text: context.print(Self.text(answer, words))
     }
     return ExitCode.success
   }
@@ -88,7 +90,7 @@ struct HoursReportCommand: Command {
     line.goals.isEmpty ? "(no goal)" : line.goals.map(\.rawValue).joined(separator: "+")
   }
 
-  static func json(_ answer: HoursReportAnswer) -> JSONValue {
+  static func json(_ answer: HoursReportAnswer, _ words: any Wording) -> JSONValue {
     let report = answer.report
     return .object([
       "placement": JSONValue(report.placement.rawValue),
@@ -113,10 +115,10 @@ struct HoursReportCommand: Command {
           .object([
             "booking": JSONValue($0.booking.rawValue), "date": JSONValue($0.date),
             "hours": JSONValue($0.hours), "rule": JSONValue($0.rule.rawValue),
-            "reason": JSONValue($0.reason),
+            "reason": JSONValue($0.reason.code), "message": JSONValue(words.booking($0.reason)),
           ])
         }),
-      "held": .array(report.held.map(Self.json)),
+      "held": .array(report.held.map { Self.json($0, words) }),
       "amountsExcludeVAT": JSONValue(true),
       "duringApprovedAbsence": .array(
         report.duringApprovedAbsence.map {
@@ -135,11 +137,11 @@ struct HoursReportCommand: Command {
   }
 
   /// Held hours (F-7) with the decision once made.
-  static func json(_ held: AccountabilityReport.Held) -> JSONValue {
+  static func json(_ held: AccountabilityReport.Held, _ words: any Wording) -> JSONValue {
     .object([
       "booking": JSONValue(held.booking.rawValue), "date": JSONValue(held.date),
       "hours": JSONValue(held.hours), "rule": JSONValue(held.rule.rawValue),
-      "reason": JSONValue(held.reason),
+      "reason": JSONValue(held.reason.code), "message": JSONValue(words.booking(held.reason)),
       "decision": held.decision.map { decision in
         .object([
           "id": JSONValue(decision.id.rawValue), "outcome": JSONValue(decision.outcome.rawValue),
@@ -176,7 +178,7 @@ struct HoursReportCommand: Command {
     return text
   }
 
-  static func text(_ answer: HoursReportAnswer) -> String {
+  static func text(_ answer: HoursReportAnswer, _ words: any Wording) -> String {
     let report = answer.report
     var text =
       "accountability report of placement \(report.placement), \(report.period)\n"
@@ -200,14 +202,14 @@ struct HoursReportCommand: Command {
       for exclusion in report.exclusions {
         text +=
           "  \(exclusion.date)  \(exclusion.booking)  \(exclusion.hours) h  \(exclusion.rule)  "
-          + "\(exclusion.reason)\n"
+          + "\(words.booking(exclusion.reason))\n"
       }
     }
     if !report.held.isEmpty {
       text += "\nheld for the funder's decision (F-7):\n"
       for held in report.held {
         text +=
-          "  \(held.date)  \(held.booking)  \(held.hours) h  \(held.rule)  \(held.reason); "
+          "  \(held.date)  \(held.booking)  \(held.hours) h  \(held.rule)  \(words.booking(held.reason)); "
           + "\(decisionText(held.decision))\n"
       }
     }

@@ -11,7 +11,8 @@ struct PlacementShowCommand: Command {
       "PLACEMENT_ID [--on DATE] [--policy ID] [--format text|json] [--db PATH | --file FILE...]",
     positionals: 1...1,
     options: [
-      .date, .policy, .value("--format", "FORMAT", "text or json (default text)"), .database,
+      .date, .policy, .value("--format", "FORMAT", "text or json (default text)"),
+      Language.option, .database,
       .documents,
     ],
     discussion: """
@@ -45,7 +46,8 @@ struct PlacementShowCommand: Command {
     let date = try context.date(arguments, command: Self.spec.name)
     let answer = try ReviewPlacement(placement: placementID, policy: policyID, on: date)
       .run(in: try context.openRegistry(arguments))
-    let view = PlacementView(answer: answer)
+    let view = PlacementView(
+      answer: answer, words: try context.words(arguments, command: Self.spec.name, format: format))
     switch format {
     case .json: context.print(JSONWriter.string(view.json))
     default: context.print(view.text)
@@ -57,6 +59,7 @@ struct PlacementShowCommand: Command {
 /// How a placement review reads, in JSON and in text.
 struct PlacementView {
   let answer: PlacementReviewAnswer
+  let words: any Wording
 
   var review: PlacementReview { answer.review }
   var coach: Coach? { answer.coach }
@@ -91,7 +94,7 @@ struct PlacementView {
           HoursReportCommand.json(
             AccountabilityReport.Held(
               booking: assessment.booking.id, date: assessment.booking.date, rule: part.rule,
-              hours: part.hours, reason: part.reason, decision: part.decision)))
+              hours: part.hours, reason: part.reason, decision: part.decision), words))
       }
     }
     return .array(parts)
@@ -166,7 +169,7 @@ struct PlacementView {
       "budget": .array(
         review.budget.map { use in
           .object([
-            "years": JSONValue(use.row.label),
+            "years": JSONValue(English().years(use.row.years)),
             "start": JSONValue(use.row.days.start), "end": JSONValue(use.row.days.end),
             "maximumCents": use.row.maximum.map { JSONValue($0.cents) } ?? .null,
             "grantedCents": use.row.granted.map { JSONValue($0.cents) } ?? .null,
@@ -183,7 +186,7 @@ struct PlacementView {
             "required": JSONValue($0.required), "met": JSONValue($0.isMet),
           ])
         }),
-      "findings": .array(review.findings.map(FindingRendering.json)),
+      "findings": .array(review.findings.map { FindingRendering.json($0, words) }),
     ])
   }
 
@@ -267,7 +270,7 @@ struct PlacementView {
       var rows = [["  budget", "days", "limit", "spent", "left"]]
       for use in review.budget {
         rows.append([
-          "  \(use.row.label)", "\(use.row.days)", "\(use.row.limit)", "\(use.spent)",
+          "  \(English().years(use.row.years))", "\(use.row.days)", "\(use.row.limit)", "\(use.spent)",
           "\(use.left)",
         ])
       }
@@ -284,7 +287,7 @@ struct PlacementView {
         text += "  SHORT \(window.days): \(window.contacts) of \(window.required)\n"
       }
     }
-    text += "\n" + FindingRendering.text(review.findings)
+    text += "\n" + FindingRendering.text(review.findings, words)
     return text
   }
 }

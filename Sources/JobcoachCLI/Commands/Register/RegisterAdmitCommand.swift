@@ -6,7 +6,7 @@ struct RegisterAdmitCommand: Command {
   static let spec = CommandSpec(
     name: "register admit", summary: "admit a coach to the register (R-ADM-1, R-ADM-2)",
     synopsis: "COACH_ID [--on DATE] [--register ID] [--actor NAME] [--db PATH]", positionals: 1...1,
-    options: [.date, .register, .database, .actor, .wait],
+    options: [.date, .register, Language.option, .database, .actor, .wait],
     discussion: """
       Admits the coach when their portfolio holds a diploma of an education the association
       recognised on the diploma date (R-ADM-1) and at least 1,400 hours of experience that
@@ -21,6 +21,7 @@ struct RegisterAdmitCommand: Command {
 
   func run(_ context: CommandContext) throws -> Int32 {
     let register = try RegisterArguments(arguments, command: Self.spec.name, context: context)
+    let words = try context.words(arguments, command: Self.spec.name, format: .text)
     let decision = try AdmitCoach(
       coach: register.coach, on: register.date, audit: register.audit,
       register: register.registerID
@@ -30,13 +31,13 @@ struct RegisterAdmitCommand: Command {
       context.print(
         "NOT ADMITTED: \(decision.coach.nameAndID) does not meet the entry requirements of "
           + "\(decision.register.name) on \(register.date)\n\n"
-          + FindingRendering.text(decision.findings))
+          + FindingRendering.text(decision.findings, words))
       return ExitCode.findings
     }
     context.print(
       "ADMITTED: \(decision.coach.nameAndID) is registered in \(decision.register.name) as "
         + "\(membership.registerNumber) from \(register.date)\n\n"
-        + FindingRendering.text(decision.findings))
+        + FindingRendering.text(decision.findings, words))
     return ExitCode.success
   }
 }

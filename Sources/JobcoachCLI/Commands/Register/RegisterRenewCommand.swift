@@ -7,7 +7,7 @@ struct RegisterRenewCommand: Command {
     name: "register renew",
     summary: "re-register a coach for the next period (R-RE-1, R-RE-3)",
     synopsis: "COACH_ID [--on DATE] [--register ID] [--actor NAME] [--db PATH]", positionals: 1...1,
-    options: [.date, .register, .database, .actor, .wait],
+    options: [.date, .register, Language.option, .database, .actor, .wait],
     discussion: """
       Judges the period that is ending (from six months before its last day) or, in the three
       months' grace after it, the period that ended, against the PE norm that applies to it
@@ -22,6 +22,7 @@ struct RegisterRenewCommand: Command {
 
   func run(_ context: CommandContext) throws -> Int32 {
     let register = try RegisterArguments(arguments, command: Self.spec.name, context: context)
+    let words = try context.words(arguments, command: Self.spec.name, format: .text)
     let renewal = try RenewRegistration(
       coach: register.coach, on: register.date, audit: register.audit,
       register: register.registerID
@@ -31,7 +32,7 @@ struct RegisterRenewCommand: Command {
     guard let recorded = decision.recorded else {
       context.print(
         "NOT RE-REGISTERED: \(decision.coach.nameAndID) does not meet the norm for cycle "
-          + "\(cycle.number) (\(cycle.period))\n\n" + FindingRendering.text(decision.findings))
+          + "\(cycle.number) (\(cycle.period))\n\n" + FindingRendering.text(decision.findings, words))
       return ExitCode.findings
     }
     let next = renewal.nextPeriod.map { ", valid until \($0.end)" } ?? ""

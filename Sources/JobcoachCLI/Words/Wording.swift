@@ -1,0 +1,75 @@
+import JobcoachCore
+
+/// The words of one language: every reason, evidence fact and command error the core returns
+/// as values, worded for the person reading. One conforming type per language (`English`,
+/// `Dutch`), each split in one file per area, so a translator or reviewer reads one file, not
+/// the rules. JSON and CSV keep their codes; these words are for text and HTML.
+protocol Wording: Sendable {
+  var language: Language { get }
+
+  func qualification(_ reason: QualificationReason) -> String
+  func register(_ reason: RegisterReason) -> String
+  func funding(_ reason: FundingReason) -> String
+  func placement(_ reason: PlacementReason) -> String
+  func registry(_ reason: RegistryReason) -> String
+  /// Why a booking's hours are not reimbursed or are held.
+  func booking(_ reason: BookingReason) -> String
+  func evidence(_ facts: EvidenceItem.Facts) -> String
+  /// Why an activity counted otherwise than claimed, in a PE statement's list.
+  func activity(_ note: ActivityJudgement.Note) -> String
+  func lapse(_ reason: LapseReason) -> String
+  /// A use case's refusal, as a command prints it.
+  func error(_ error: UseCaseError) -> String
+
+  // Values as this language writes them in sentences.
+  func date(_ date: CalendarDate) -> String
+  func interval(_ interval: DateInterval) -> String
+  /// Hours with their unit: `1 hour`, `2.5 hours` / `1 uur`, `2,5 uur`.
+  func hours(_ hours: Hours) -> String
+  /// Hours as a number only: `2.5` / `2,5`.
+  func number(_ hours: Hours) -> String
+  func money(_ money: Money) -> String
+  /// Items joined with commas and the last with `conjunction` (`and`/`or`, `en`/`of`).
+  func list(_ items: [String], _ conjunction: String) -> String
+}
+
+extension Wording {
+  func reason(_ reason: FindingReason) -> String {
+    switch reason {
+    case .qualification(let reason): qualification(reason)
+    case .register(let reason): register(reason)
+    case .funding(let reason): funding(reason)
+    case .placement(let reason): placement(reason)
+    case .registry(let reason): registry(reason)
+    }
+  }
+
+  func message(_ finding: Finding) -> String { reason(finding.reason) }
+  func detail(_ evidence: EvidenceItem) -> String { self.evidence(evidence.facts) }
+
+  func money(_ money: Money) -> String { Localised.money(money, language) }
+
+  /// An organisation as a sentence names it: `Name (ID)`, or `'ID'` when the registry lacks it.
+  func organisation(_ ref: OrganisationRef) -> String {
+    ref.name.map { "\($0) (\(ref.id))" } ?? "'\(ref.id)'"
+  }
+
+  func ids<ID: RawRepresentable>(_ ids: [ID]) -> String where ID.RawValue == String {
+    ids.map(\.rawValue).joined(separator: ", ")
+  }
+
+  /// `n word` or `n words`.
+  func count(_ count: Int, _ singular: String, _ plural: String) -> String {
+    Localised.count(count, singular, plural)
+  }
+}
+
+extension Language {
+  /// The words of this language.
+  var words: any Wording {
+    switch self {
+    case .en: English()
+    case .nl: Dutch()
+    }
+  }
+}

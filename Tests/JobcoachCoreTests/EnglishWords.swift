@@ -1,0 +1,13 @@
+@testable import JobcoachCLI
+import JobcoachCore
+
+// The rules' tests read a finding as a caseworker reading English would: the words are the
+// front end's (JobcoachCLI), the facts the core's. The reason values themselves are asserted
+// in the tests that need them; FindingWordsTests holds every reason's words in both languages.
+extension Finding {
+  var message: String { English().message(self) }
+}
+
+extension EvidenceItem {
+  var detail: String { English().detail(self) }
+}
