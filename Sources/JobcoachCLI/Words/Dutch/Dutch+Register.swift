@@ -47,9 +47,9 @@ extension Dutch {
         + "de \(self.hours(hours)) tellen als vrij in te vullen uren"
     case .totalHours(let counted, let required, let cycle, let shortfall):
       shortfall == nil
-        ? "\(hours(counted)) PE-uren tellen mee in de registratieperiode \(interval(cycle)), ten "
-          + "minste \(hours(required))"
-        : "\(number(counted)) van de \(hours(required)) PE-uren tellen mee in de "
+        ? "\(number(counted)) PE-uren tellen mee in de registratieperiode \(interval(cycle)), ten "
+          + "minste \(number(required))"
+        : "\(number(counted)) van de \(number(required)) PE-uren tellen mee in de "
           + "registratieperiode \(interval(cycle))" + missing(shortfall)
     case .practiceHours(let worked, let required, let shortfall):
       "\(hours(worked)) praktijkuren in de registratieperiode, \(hours(required)) vereist"
@@ -60,7 +60,8 @@ extension Dutch {
     case .freeHours(let free, let counted, let maximum):
       free > maximum
         ? "\(hours(free)) vrij in te vullen, waarvan \(hours(counted)) meetellen (ten hoogste "
-          + "\(hours(maximum))); \(hours(free - maximum)) tellen niet mee"
+          + "\(hours(maximum))); \(hours(free - maximum)) "
+          + (free - maximum == Hours(wholeHours: 1) ? "telt" : "tellen") + " niet mee"
         : "\(hours(free)) vrij in te vullen, alle tellen mee (ten hoogste \(hours(maximum)))"
     case .lapsed(let number, let date, let reason, let final):
       "registernummer \(number) is verlopen op \(self.date(date)): \(lapse(reason))"

@@ -1,0 +1,290 @@
+import Foundation
+import Testing
+
+@testable import JobcoachCLI
+@testable import JobcoachCore
+
+/// Findings are values; these tests hold the words of each language to them (issue 17).
+struct FindingWordsTests {
+  static func day(_ iso: String) -> CalendarDate { CalendarDate(iso: iso)! }
+  static let period = DateInterval(start: day("2026-07-01"), end: day("2026-12-31"))
+
+  /// Reason values and the exact text each language gives them.
+  static let table: [(FindingReason, en: String, nl: String)] = [
+    (
+      .qualification(
+        .notRecognised(
+          organisation: "Werkpad Jobcoaching B.V.", on: day("2026-07-01"),
+          shortfalls: [.endedOn(day("2026-06-30"), dayBefore: true)], forUWV: false)),
+      "Werkpad Jobcoaching B.V. is not recognised by UWV on 2026-07-01: the recognition ended "
+        + "on 2026-06-30, the day before 2026-07-01",
+      "Werkpad Jobcoaching B.V. is op 1 juli 2026 niet door UWV erkend: de erkenning liep tot en "
+        + "met 30 juni 2026, de dag vóór 1 juli 2026"
+    ),
+    (
+      .qualification(
+        .employedAsOtherKind(
+          coach: "Gert de Boer", on: day("2026-07-01"), as: .external, notAs: .municipal)),
+      "on 2026-07-01 Gert de Boer is employed as an external coach, not as a municipal coach",
+      "Gert de Boer is op 1 juli 2026 in dienst als een externe jobcoach, niet als een "
+        + "gemeentelijke jobcoach"
+    ),
+    (
+      .qualification(.doesNotFundInternalCoaching(policy: "POL-PURMEREND")),
+      "policy POL-PURMEREND does not fund internal coaching",
+      "beleid POL-PURMEREND vergoedt geen interne jobcoaching"
+    ),
+    (
+      .register(
+        .totalHours(
+          counted: Hours(wholeHours: 110), required: Hours(wholeHours: 111),
+          cycle: DateInterval(start: day("2022-01-10"), end: day("2027-01-09")),
+          shortfall: Shortfall(
+            missing: Hours(wholeHours: 1), byWhen: day("2027-01-09"), daysLeft: 1))),
+      "110 of 111 hours count in the cycle 2022-01-10 to 2027-01-09; 1 missing by 2027-01-09 "
+        + "(1 days left)",
+      "110 van de 111 PE-uren tellen mee in de registratieperiode 10 januari 2022 t/m 9 januari "
+        + "2027; er ontbreekt 1 uur vóór 9 januari 2027 (nog 1 dag)"
+    ),
+    (
+      .register(
+        .accreditedHours(
+          accredited: Hours(wholeHours: 81), minimum: Hours(wholeHours: 81), shortfall: nil)),
+      "81 accredited hours, at least 81",
+      "81 uur geaccrediteerd, ten minste 81 uur"
+    ),
+    (
+      .register(
+        .freeHours(
+          free: Hours(wholeHours: 31), counted: Hours(wholeHours: 30),
+          maximum: Hours(wholeHours: 30))),
+      "31 free hours, of which 30 count (at most 30); 1 do not count",
+      "31 uur vrij in te vullen, waarvan 30 uur meetellen (ten hoogste 30 uur); 1 uur telt niet mee"
+    ),
+    (
+      .register(
+        .experience(
+          total: Hours(wholeHours: 1_400), required: Hours(wholeHours: 1_400), missing: nil,
+          diploma: nil, later: 1, on: day("2026-03-02"))),
+      "1400 hours of work experience as a jobcoach, at least 1400 (1 entry ends after "
+        + "2026-03-02 and do not count yet)",
+      "1400 uur werkervaring als jobcoach, ten minste 1400 uur (1 vermelding eindigt na 2 maart "
+        + "2026 en telt nog niet mee)"
+    ),
+    (
+      .register(
+        .lapsed(
+          number: "RJC-00104", on: day("2027-01-10"),
+          .notRenewed(period: 1, days: DateInterval(start: day("2022-01-10"), end: day("2027-01-09")),
+            graceEnds: day("2027-04-09")), final: false)),
+      "register number RJC-00104 lapsed on 2027-01-10: period 1 (2022-01-10 to 2027-01-09) was "
+        + "not renewed; a late renewal is possible until 2027-04-09",
+      "registernummer RJC-00104 is verlopen op 10 januari 2027: registratieperiode 1 (10 januari "
+        + "2022 t/m 9 januari 2027) is niet verlengd met een herregistratie; herregistreren kan "
+        + "nog t/m 9 april 2027"
+    ),
+    (
+      .funding(
+        .grantedWithin(
+          Money(cents: 450_000), years: 1...1, level: .medium, maximum: Money(cents: 450_000))),
+      "EUR 4,500.00 granted in year 1, within the medium maximum of EUR 4,500.00",
+      "€ 4.500,00 toegekend in kaderjaar 1, binnen het maximum van € 4.500,00 voor "
+        + "begeleidingsniveau midden"
+    ),
+    (
+      .funding(.periodsGranted(count: 1, period)),
+      "1 half-year period granted, 2026-07-01 to 2026-12-31",
+      "1 halfjaarperiode toegekend, 1 juli 2026 t/m 31 december 2026"
+    ),
+    (
+      .placement(.homeSituationNeedsReview(Hours(minutes: 90))),
+      "home-situation coaching of 1.5 hours needs review: the bookings do not state it was "
+        + "work-related; held for the funder's decision (F-7)",
+      "begeleiding in de thuissituatie (1,5 uur) ter beoordeling bij de financier: uit de "
+        + "urenregistratie blijkt niet dat deze direct werkgerelateerd was (F-7)"
+    ),
+    (
+      .placement(.bookedOutsidePeriods(Hours(wholeHours: 1))),
+      "1 hour booked outside the granted periods are not reimbursed",
+      "1 uur geschreven buiten de toegekende perioden, niet declarabel"
+    ),
+    (
+      .placement(.periodResult(period, .worksWithoutCoaching)),
+      "period 2026-07-01 to 2026-12-31 ended: works-without-coaching",
+      "periode 1 juli 2026 t/m 31 december 2026 is afgelopen: werkt zonder begeleiding"
+    ),
+    (
+      .placement(
+        .averageVisits(
+          .package1Visits, visits: 1, windows: 1, excused: 0, hundredths: 100, required: 1,
+          short: nil)),
+      "1 visit in 1 complete month: on average 1.00 a month, at least 1 expected",
+      "1 bezoek in 1 volledige maand: gemiddeld 1,00 per maand, ten minste 1 verwacht"
+    ),
+    (
+      .registry(.notRecognised(on: day("2026-07-01"))),
+      "no UWV recognition in force on 2026-07-01: its coaches cannot be assigned as external "
+        + "coaches",
+      "op 1 juli 2026 geen erkenning door UWV: de jobcoaches van deze organisatie zijn niet als "
+        + "externe jobcoach in te zetten"
+    ),
+  ]
+
+  @Test("every reason in the table reads exactly so in English and in Dutch")
+  func eachLanguageWordsEachReason() {
+    for (reason, en, nl) in Self.table {
+      #expect(English().reason(reason) == en)
+      #expect(Dutch().reason(reason) == nl)
+    }
+  }
+
+  @Test("a reason's code is its case's name, stable for scripts")
+  func reasonCodesAreStable() {
+    #expect(Self.table[0].0.code == "qualification.not-recognised")
+    #expect(Self.table[3].0.code == "register.total-hours")
+    #expect(Self.table[14].0.code == "registry.not-recognised")
+    #expect(BookingReason.goalNotInPlan("G1").code == "goal-not-in-plan")
+    #expect(BookingReason.noGrant.code == "no-grant")
+    // Distinct cases, distinct codes.
+    let codes = Self.table.map(\.0.code)
+    #expect(Set(codes).count == codes.count)
+  }
+
+  @Test("Dutch numbers: singular and plural, amounts with a comma, dates in words")
+  func dutchValues() {
+    let dutch = Dutch()
+    #expect(dutch.hours(Hours(wholeHours: 1)) == "1 uur")
+    #expect(dutch.hours(Hours(minutes: 150)) == "2,5 uur")
+    #expect(English().hours(Hours(wholeHours: 1)) == "1 hour")
+    #expect(English().hours(Hours(minutes: 150)) == "2.5 hours")
+    #expect(dutch.money(Money(cents: 123_456_78)) == "€ 123.456,78")
+    #expect(dutch.date(Self.day("2026-07-01")) == "1 juli 2026")
+    #expect(dutch.interval(DateInterval(start: Self.day("2026-07-01"), end: nil)) == "vanaf 1 juli 2026")
+    #expect(dutch.list(["a", "b", "c"], "en") == "a, b en c")
+    #expect(dutch.count(1, "dag", "dagen") == "1 dag")
+    #expect(dutch.count(2, "dag", "dagen") == "2 dagen")
+  }
+
+  /// Every finding the samples give, in both languages: worded (never a code), and the two
+  /// languages differ.
+  @Test("every finding of the samples has words in both languages")
+  func everySampleFindingIsWorded() throws {
+    let run = jobcoach(["check", "--file", samplesPath, "--on", "2026-11-23", "--format", "json"])
+    guard case .array(let findings)? = try run.json()["findings"]
+    else {
+      Issue.record("no findings")
+      return
+    }
+    #expect(findings.count > 100)
+    let dutch = jobcoach([
+      "check", "--file", samplesPath, "--on", "2026-11-23", "--format", "json", "--lang", "nl",
+    ])
+    guard case .array(let nlFindings)? = try dutch.json()["findings"]
+    else {
+      Issue.record("no Dutch findings")
+      return
+    }
+    #expect(nlFindings.count == findings.count)
+    for (en, nl) in zip(findings, nlFindings) {
+      guard case .object(let enObject) = en, case .object(let nlObject) = nl,
+        case .string(let enMessage)? = enObject["message"],
+        case .string(let nlMessage)? = nlObject["message"],
+        case .string(let code)? = enObject["reason"]
+      else {
+        Issue.record("a finding without message or reason")
+        continue
+      }
+      // The keys and codes do not change with the language; the words do.
+      #expect(nlObject["reason"] == enObject["reason"])
+      #expect(nlObject["rule"] == enObject["rule"])
+      #expect(enMessage != nlMessage, "\(code)")
+      #expect(!enMessage.isEmpty && !nlMessage.isEmpty)
+      #expect(nlMessage.firstMatch(of: /[0-9] hours?\b/) == nil, "\(nlMessage)")
+    }
+  }
+
+  /// The rules hold no sentence: every string literal in the rules' files is a code or a key,
+  /// never words (a literal with a space between letters is a sentence).
+  @Test("no user-facing literal remains in the rules of JobcoachCore")
+  func rulesHoldNoProse() throws {
+    let files = [
+      "Rules/QualificationRules.swift", "Rules/RegisterRules.swift",
+      "Rules/PlacementRules+Findings.swift", "Rules/PlacementReview.swift",
+      "Rules/FundingRules.swift", "Rules/RegistryCheck.swift", "Rules/Finding.swift",
+      "Rules/FindingReason.swift", "Register/PublicRegister.swift",
+      "Register/RegistrationStanding.swift", "UseCases/CheckRegistry.swift",
+      "UseCases/UseCaseError.swift",
+    ]
+    let sentence = try Regex(#""[^"\n]*[A-Za-z]+ [A-Za-z]+[^"\n]*""#)
+    for file in files {
+      let text = try String(
+        contentsOfFile: repositoryRoot + "/Sources/JobcoachCore/" + file, encoding: .utf8)
+      for (number, line) in text.split(separator: "\n", omittingEmptySubsequences: false)
+        .enumerated()
+      {
+        let code = line.trimmingCharacters(in: .whitespaces)
+        guard !code.hasPrefix("//"), !code.hasPrefix("precondition") else { continue }
+        let beforeComment = code.components(separatedBy: " // ")[0]
+        #expect(
+          beforeComment.firstMatch(of: sentence) == nil,
+          "\(file):\(number + 1) holds words: \(code)")
+      }
+    }
+  }
+
+  static func goldenPath(_ language: String) -> String {
+    repositoryRoot + "/Tests/JobcoachCLITests/Golden/check-samples-\(language).txt"
+  }
+
+  /// The samples' check report as a caseworker reads it, in each language, reviewed by hand.
+  /// After an intended change: JOBCOACH_UPDATE_GOLDEN=1 swift test --filter FindingWordsTests,
+  /// then read the diff.
+  @Test("the golden check report in Dutch and in English", arguments: ["nl", "en"])
+  func goldenTextReport(_ language: String) throws {
+    let run = jobcoach([
+      "check", "--file", samplesPath, "--on", "2026-11-23", "--lang", language,
+    ])
+    #expect(run.code == 1, "\(run.err)")
+    if ProcessInfo.processInfo.environment["JOBCOACH_UPDATE_GOLDEN"] == "1" {
+      try run.out.write(toFile: Self.goldenPath(language), atomically: true, encoding: .utf8)
+    }
+    #expect(run.out == (try String(contentsOfFile: Self.goldenPath(language), encoding: .utf8)))
+  }
+
+  @Test("the language: --lang, else $JOBCOACH_LANG, else a Dutch locale; JSON ignores the locale")
+  func languageChoice() throws {
+    let arguments = [
+      "verify", "JC-0007", "--as", "external", "--on", "2026-07-01", "--file", samplesPath,
+    ]
+    let dutch = jobcoach(arguments, environment: ["LANG": "nl_NL.UTF-8"])
+    #expect(dutch.code == 1)
+    #expect(
+      dutch.out.hasPrefix(
+        "NIET INZETBAAR: Gert de Boer (JC-0007) kan op 1 juli 2026 niet als externe jobcoach "
+          + "worden ingezet; niet voldaan: Q-EXT-1\n"))
+    #expect(
+      dutch.out.contains(
+        "NIET VOLDAAN  Q-EXT-1  Werkpad Jobcoaching B.V. is op 1 juli 2026 niet door UWV erkend: "
+          + "de erkenning liep tot en met 30 juni 2026, de dag vóór 1 juli 2026\n"))
+    let english = jobcoach(arguments + ["--lang", "en"], environment: ["LANG": "nl_NL.UTF-8"])
+    #expect(english.out.hasPrefix("NOT ELIGIBLE: Gert de Boer (JC-0007) may not be assigned"))
+    let byVariable = jobcoach(arguments, environment: ["JOBCOACH_LANG": "nl", "LANG": "C"])
+    #expect(byVariable.out.hasPrefix("NIET INZETBAAR"))
+    // JSON: the locale does not count, $JOBCOACH_LANG does; the reason code stays.
+    let json = jobcoach(arguments + ["--format", "json"], environment: ["LANG": "nl_NL.UTF-8"])
+    #expect(json.out.contains("\"message\": \"Werkpad Jobcoaching B.V. is not recognised"))
+    let dutchJSON = jobcoach(arguments + ["--format", "json"], environment: ["JOBCOACH_LANG": "nl"])
+    #expect(dutchJSON.out.contains("\"message\": \"Werkpad Jobcoaching B.V. is op 1 juli 2026"))
+    #expect(dutchJSON.out.contains("\"reason\": \"qualification.not-recognised\""))
+  }
+
+  @Test("a command's refusal is worded in the chosen language")
+  func errorsInDutch() {
+    let run = jobcoach(
+      ["verify", "JC-9999", "--as", "municipal", "--file", samplesPath, "--lang", "nl"])
+    #expect(run.code == 65)
+    #expect(run.err == "error: er is geen jobcoach met id 'JC-9999' in het register\n")
+    let english = jobcoach(["verify", "JC-9999", "--as", "municipal", "--file", samplesPath])
+    #expect(english.err == "error: no coach with id 'JC-9999' in the registry\n")
+  }
+}
