@@ -287,4 +287,21 @@ struct FindingWordsTests {
     let english = jobcoach(["verify", "JC-9999", "--as", "municipal", "--file", samplesPath])
     #expect(english.err == "error: no coach with id 'JC-9999' in the registry\n")
   }
+
+  @Test("a coach reads their PE hours in Dutch: what counts, what is missing, by when")
+  func peInDutch() {
+    let run = jobcoach([
+      "pe", "JC-0004", "--file", samplesPath, "--on", "2026-11-23", "--lang", "nl",
+    ])
+    #expect(run.code == 1)
+    #expect(
+      run.out.hasPrefix(
+        "PE-uren van Dirk Visser (JC-0004) op 23 november 2026: NIET VOLDAAN\n"
+          + "registratieperiode 1: 10 januari 2022 t/m 9 januari 2027, nog 47 dagen\n"))
+    #expect(run.out.contains("  geaccrediteerd     80   ten minste 81                   er ontbreekt 1 uur\n"))
+    #expect(
+      run.out.contains(
+        "R-PE-2  80 uur geaccrediteerd, ten minste 81 uur nodig; er ontbreekt 1 uur vóór 9 "
+          + "januari 2027 (nog 47 dagen)\n"))
+  }
 }

@@ -1,5 +1,7 @@
 import Testing
 
+@testable import JobcoachCLI
+
 @testable import JobcoachCore
 
 @Suite("P: the coaching protocol")
@@ -86,7 +88,7 @@ struct ProtocolRulesTests {
     #expect(review.assessment("X")?.notReimbursed.first?.rule == .nonReimbursable)
     #expect(review.reimbursable == Hours(wholeHours: 1))
     #expect(review.only(.nonReimbursable)?.outcome == .unmet)
-    #expect(review.only(.nonReimbursable)?.message.contains(activity.title) == true)
+    #expect(review.only(.nonReimbursable)?.message.contains(English().activity(activity)) == true)
   }
 
   @Test("P-4: coaching and reporting are reimbursed")

@@ -131,48 +131,74 @@ struct PECommand: Command {
     + "too high (run 'jobcoach export catalogue --output DIR' at the association and pass DIR "
     + "with --file)\n"
 
+  /// The same, for a Dutch reader (the coach checking their own hours).
+  static let claimsUncheckedDutch =
+    "accreditatiecodes niet gecontroleerd: er is geen catalogus meegegeven, dus de "
+    + "geaccrediteerde uren kunnen te hoog zijn (laat de beroepsvereniging 'jobcoach export "
+    + "catalogue --output MAP' draaien en geef MAP mee met --file)\n"
+
   static func text(_ answer: CoachPEStatement, _ words: any Wording) -> String {
     let statement = answer.statement
+    let dutch = words.language == .nl
     let who = answer.name.map { "\($0) (\(statement.coach))" } ?? statement.coach.rawValue
     let norm = statement.norm
-    var text = "PE hours of \(who) on \(statement.date): \(statement.isMet ? "MET" : "NOT MET")\n"
+    var text =
+      dutch
+      ? "PE-uren van \(who) op \(words.date(statement.date)): "
+        + "\(statement.isMet ? "VOLDAAN" : "NIET VOLDAAN")\n"
+      : "PE hours of \(who) on \(statement.date): \(statement.isMet ? "MET" : "NOT MET")\n"
     let left: String
     if let lapsed = answer.standing?.lapsedOn {
-      left = "lapsed on \(lapsed)"
+      left = dutch ? "verlopen op \(words.date(lapsed))" : "lapsed on \(lapsed)"
     } else if let days = answer.daysLeft {
-      left = "\(days) day\(days == 1 ? "" : "s") left"
+      left = dutch ? "nog \(words.count(days, "dag", "dagen"))" : words.count(days, "day", "days") + " left"
     } else {
-      left = "ended"
+      left = dutch ? "afgelopen" : "ended"
     }
     text +=
-      "cycle \(statement.cycle.number): \(statement.cycle.start) to \(statement.cycle.end), "
+      (dutch
+        ? "registratieperiode \(statement.cycle.number): \(words.interval(statement.cycle.period)), "
+        : "cycle \(statement.cycle.number): \(statement.cycle.start) to \(statement.cycle.end), ")
       + "\(left)\nregister: \(answer.register.name) (\(answer.register.id))"
-      + (answer.membership.map { ", \($0.registerNumber)" } ?? "") + "\nnorm: \(norm.name)\n"
-    if !answer.claimsChecked { text += claimsUnchecked }
+      + (answer.membership.map { ", \($0.registerNumber)" } ?? "")
+      + (dutch ? "\nnorm: " : "\nnorm: ") + "\(norm.name)\n"
+    if !answer.claimsChecked { text += dutch ? claimsUncheckedDutch : claimsUnchecked }
     text += "\n"
-    func missing(_ hours: Hours) -> String { hours == .zero ? "met" : "\(hours) missing" }
+    func missing(_ hours: Hours) -> String {
+      hours == .zero
+        ? (dutch ? "voldaan" : "met")
+        : dutch ? "er ontbreekt \(words.hours(hours))" : "\(hours) missing"
+    }
+    let number = words.number
     text += TextTable.render(
       [
         [
-          "accredited", statement.accredited.decimalText, "at least \(norm.minimumAccredited)",
+          dutch ? "geaccrediteerd" : "accredited", number(statement.accredited),
+          (dutch ? "ten minste " : "at least ") + number(norm.minimumAccredited),
           missing(statement.missingAccredited),
         ],
         [
-          "free", statement.free.decimalText,
-          "\(statement.countedFree) count (at most \(norm.maximumFree))", "",
+          dutch ? "vrij in te vullen" : "free", number(statement.free),
+          dutch
+            ? "\(number(statement.countedFree)) tellen mee (ten hoogste \(number(norm.maximumFree)))"
+            : "\(statement.countedFree) count (at most \(norm.maximumFree))", "",
         ],
         [
-          "counted", statement.counted.decimalText, "at least \(norm.totalHours)",
+          dutch ? "totaal" : "counted", number(statement.counted),
+          (dutch ? "ten minste " : "at least ") + number(norm.totalHours),
           missing(statement.missingHours),
         ],
       ].map { ["  " + $0[0]] + $0.dropFirst() })
     let notes = statement.activities.filter { $0.note != nil }
     if !notes.isEmpty {
-      text += "\nactivities that did not count as claimed:\n"
+      text +=
+        dutch
+        ? "\nactiviteiten die niet meetelden zoals opgegeven:\n"
+        : "\nactivities that did not count as claimed:\n"
       for judgement in notes {
         text +=
           "  \(judgement.activity.id)  \(judgement.activity.date)  "
-          + "\(judgement.activity.hours) h  \(judgement.activity.title): "
+          + "\(number(judgement.activity.hours)) \(dutch ? "uur" : "h")  \(judgement.activity.title): "
           + "\(words.activity(judgement.note!))\n"
       }
     }

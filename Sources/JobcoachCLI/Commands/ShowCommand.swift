@@ -61,7 +61,7 @@ struct ShowCommand: Command {
       if coach.qualifications.isEmpty { text += "  none\n" }
       for qualification in coach.qualifications {
         text +=
-          "  \(qualification.kind.displayName): \(qualification.title), issued "
+          "  \(English().qualificationKind(qualification.kind)): \(qualification.title), issued "
           + "\(qualification.issuedOn) by \(qualification.issuer)"
         if let expiresOn = qualification.expiresOn { text += ", valid through \(expiresOn)" }
         if let evidence = qualification.evidence { text += "; \(evidence)" }

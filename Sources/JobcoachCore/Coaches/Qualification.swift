@@ -12,17 +12,6 @@ public enum QualificationKind: String, CaseIterable, Hashable, Sendable {
   case workplaceGuidanceTraining = "workplace-guidance-training"
   /// Demonstrable experience giving work instructions (werkinstructies).
   case workInstructionExperience = "work-instruction-experience"
-
-  public var displayName: String {
-    switch self {
-    case .hboDiploma: "hbo diploma"
-    case .hboLevel: "hbo working-and-thinking level (assessed)"
-    case .jobcoachTraining: "jobcoach training certificate or diploma"
-    case .inCompanyTraining: "in-company jobcoach training"
-    case .workplaceGuidanceTraining: "training to guide workers with a limitation"
-    case .workInstructionExperience: "experience giving work instructions"
-    }
-  }
 }
 
 /// A qualification of a coach, with the evidence that proves it.

@@ -42,20 +42,6 @@ public struct BookedActivity: RawRepresentable, Hashable, Sendable, CustomString
   public var isExcluded: Bool { Self.excluded.contains(self) }
   /// Neither: held for the funder's decision (P-4 is not exhaustive, F-7).
   public var isUnknown: Bool { !isReimbursable && !isExcluded }
-
-  public var title: String {
-    switch self {
-    case .coaching: "coaching"
-    case .reporting: "accountability report"
-    case .administration: "administration"
-    case .travel: "travel time"
-    case .handover: "handover to another coach"
-    case .ownTraining: "the coach's own training"
-    case .intervision: "intervision"
-    case .mediationToOtherWork: "mediation to other work"
-    default: "'\(rawValue)'"
-    }
-  }
 }
 
 /// With whom the coach was in contact (K-2: package 0 needs employer and worker each quarter).
