@@ -45,7 +45,7 @@ let package = Package(
       dependencies: ["JobcoachCore", "JobcoachTestSupport", "JobcoachCLI"]),
     .testTarget(
       name: "JobcoachStoreTests",
-      dependencies: ["JobcoachStore", "JobcoachCore", "JobcoachTestSupport"]),
+      dependencies: ["JobcoachStore", "JobcoachCore", "JobcoachTestSupport", "JobcoachCLI"]),
     .testTarget(
       name: "JobcoachCLITests", dependencies: ["JobcoachCLI", "JobcoachStore", "JobcoachCore"],
       exclude: ["Corpus", "Golden"]),

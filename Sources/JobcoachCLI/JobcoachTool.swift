@@ -192,7 +192,7 @@ public enum JobcoachTool {
       switch cli {
       case .inputMissing: code = ExitCode.noInput
       case .badDocuments(let problems, let dropped):
-        printProblems(problems, dropped: dropped, context: context)
+        printProblems(problems, dropped: dropped, context: context, language.words)
         code = ExitCode.dataError
       case .badInput: code = ExitCode.dataError
       case .cannotWrite: code = ExitCode.cannotCreate
@@ -207,7 +207,7 @@ public enum JobcoachTool {
       switch store {
       case .registryMissing: code = ExitCode.noInput
       case .importRejected(let problems):
-        printProblems(problems, dropped: 0, context: context)
+        printProblems(problems, dropped: 0, context: context, language.words)
         context.printError(
           line(
             "\(problems.count) problem\(problems.count == 1 ? "" : "s") in the input; "
@@ -224,8 +224,10 @@ public enum JobcoachTool {
     }
   }
 
-  static func printProblems(_ problems: [DocumentProblem], dropped: Int, context: CommandContext) {
-    var text = problems.map { "error: \($0)\n" }.joined()
+  static func printProblems(
+    _ problems: [DocumentProblem], dropped: Int, context: CommandContext, _ words: any Wording
+  ) {
+    var text = problems.map { "error: \(words.line($0))\n" }.joined()
     if dropped > 0 { text += "error: ... and \(dropped) more problems not shown\n" }
     context.printError(text)
   }

@@ -82,7 +82,7 @@
         source: ByteArraySource(bytes), file: "fuzz.json", log: log, chunkSize: chunk)
       var records: [ImportRecord] = []
       let info = reader.read { record, _ in records.append(record) }
-      return (records, log.problems.map(\.description), info.sha256)
+      return (records, log.problems.map(English().line), info.sha256)
     }
     let whole = read(chunk: max(1, bytes.count))
     let pieces = read(chunk: 3)

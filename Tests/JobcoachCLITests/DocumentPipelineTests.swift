@@ -25,10 +25,10 @@ struct DocumentPipelineTests {
       let log = ProblemLog(limit: .max)
       var reader = DocumentReader(source: source, file: file, log: log)
       let info = reader.read { record, pointer in
-        for problem in log.takeProblems() { seen.append(.problem(problem.description)) }
+        for problem in log.takeProblems() { seen.append(.problem(English().line(problem))) }
         seen.append(.record(file, pointer))
       }
-      for problem in log.takeProblems() { seen.append(.problem(problem.description)) }
+      for problem in log.takeProblems() { seen.append(.problem(English().line(problem))) }
       seen.append(.document(file, info.sha256))
     }
     return seen
@@ -42,7 +42,7 @@ struct DocumentPipelineTests {
       for event in events {
         switch event {
         case .record(_, let file, let pointer): seen.append(.record(file, pointer))
-        case .problem(let problem): seen.append(.problem(problem.description))
+        case .problem(let problem): seen.append(.problem(English().line(problem)))
         case .document(let file, let info): seen.append(.document(file, info.sha256))
         case .unopenable(let file): seen.append(.unopenable(file))
         }

@@ -11,3 +11,13 @@ extension Finding {
 extension EvidenceItem {
   var detail: String { English().detail(self) }
 }
+
+extension DocumentProblem {
+  /// The line a command prints: `file#/pointer: reason` in English.
+  var description: String { English().line(self) }
+  var message: String { English().problem(reason) }
+}
+
+extension JSONSyntaxError {
+  var message: String { English().problem(reason) }
+}

@@ -26,7 +26,7 @@ struct PortfolioFastPathTests {
   func general(_ text: String) -> (Portfolio?, [DocumentProblem]) {
     let log = ProblemLog()
     guard let value = try? JSONParser.parse(Array(text.utf8)) else {
-      return (nil, [DocumentProblem(file: "t", pointer: .root, message: "syntax")])
+      return (nil, [DocumentProblem(file: "t", pointer: .root, reason: .noJSONValue)])
     }
     let portfolio = Portfolio.decode(
       value, at: .root, in: DecodingContext(file: "t", log: log))

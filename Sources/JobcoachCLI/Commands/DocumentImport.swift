@@ -40,9 +40,8 @@ enum DocumentImport {
             log.report(
               DocumentProblem(
                 file: file, place: .pointer(JSONPointer.root.appending("kind")),
-                message: "this is a '\(kind.rawValue)' document; '\(command)' reads only "
-                  + only.map { "'\($0.rawValue)'" }.sorted().joined(separator: " and ")
-                  + " (use 'jobcoach import' for the others)"))
+                reason: .notForCommand(
+                  kind: kind.rawValue, command: command, reads: only.map(\.rawValue).sorted())))
           }
           session.finishDocument(file, info)
         case .unopenable(let file):

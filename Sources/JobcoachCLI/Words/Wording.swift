@@ -20,6 +20,8 @@ protocol Wording: Sendable {
   func lapse(_ reason: LapseReason) -> String
   /// A use case's refusal, as a command prints it.
   func error(_ error: UseCaseError) -> String
+  /// What is wrong at one place of an input document.
+  func problem(_ reason: ProblemReason) -> String
 
   // Values as this language writes them in sentences.
   func date(_ date: CalendarDate) -> String
@@ -45,6 +47,19 @@ extension Wording {
   }
 
   func message(_ finding: Finding) -> String { reason(finding.reason) }
+
+  /// `file:line:column: reason` for syntax, `file#/json/pointer: reason` otherwise; control
+  /// characters escaped, so no file name or key can forge another line.
+  func line(_ problem: DocumentProblem) -> String {
+    let file = problem.file.escapingControlCharacters
+    switch problem.place {
+    case .text(let line, let column):
+      return "\(file):\(line):\(column): \(self.problem(problem.reason))"
+    case .pointer(let pointer):
+      return "\(file)#\(pointer.description.escapingControlCharacters): "
+        + self.problem(problem.reason).escapingControlCharacters
+    }
+  }
   func detail(_ evidence: EvidenceItem) -> String { self.evidence(evidence.facts) }
 
   func money(_ money: Money) -> String { Localised.money(money, language) }

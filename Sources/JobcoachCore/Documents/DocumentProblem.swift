@@ -1,5 +1,6 @@
-/// A problem in an input document: which file, where in it, what is wrong.
-public struct DocumentProblem: Error, Hashable, Sendable, CustomStringConvertible {
+/// A problem in an input document: which file, where in it, what is wrong (a reason with its
+/// facts; the front end words it).
+public struct DocumentProblem: Error, Hashable, Sendable {
   public enum Place: Hashable, Sendable {
     /// A place in a parsed document.
     case pointer(JSONPointer)
@@ -9,27 +10,16 @@ public struct DocumentProblem: Error, Hashable, Sendable, CustomStringConvertibl
 
   public var file: String
   public var place: Place
-  public var message: String
+  public var reason: ProblemReason
 
-  public init(file: String, place: Place, message: String) {
+  public init(file: String, place: Place, reason: ProblemReason) {
     self.file = file
     self.place = place
-    self.message = message
+    self.reason = reason
   }
 
-  public init(file: String, pointer: JSONPointer, message: String) {
-    self.init(file: file, place: .pointer(pointer), message: message)
-  }
-
-  /// `file:line:column: message` for syntax, `file#/json/pointer: message` otherwise.
-  public var description: String {
-    switch place {
-    case .text(let line, let column):
-      "\(file.escapingControlCharacters):\(line):\(column): \(message)"
-    case .pointer(let pointer):
-      "\(file.escapingControlCharacters)#\(pointer.description.escapingControlCharacters): "
-        + message.escapingControlCharacters
-    }
+  public init(file: String, pointer: JSONPointer, reason: ProblemReason) {
+    self.init(file: file, place: .pointer(pointer), reason: reason)
   }
 }
 
@@ -58,7 +48,7 @@ public final class ProblemLog {
     return problems
   }
 
-  public func report(_ file: String, _ pointer: JSONPointer, _ message: String) {
-    report(DocumentProblem(file: file, pointer: pointer, message: message))
+  public func report(_ file: String, _ pointer: JSONPointer, _ reason: ProblemReason) {
+    report(DocumentProblem(file: file, pointer: pointer, reason: reason))
   }
 }

@@ -6,7 +6,7 @@ extension DocumentReader {
     // A document abandoned early is still hashed whole, for the audit trail.
     repeat { index = buffer.count } while fill()
     if readFailed {
-      log.report(DocumentProblem(file: file, pointer: .root, message: "the file could not be read"))
+      log.report(DocumentProblem(file: file, pointer: .root, reason: .unreadable))
     }
     return DocumentInfo(kind: kind, sha256: hasher.finalizeHex(), byteCount: byteCount)
   }
@@ -23,20 +23,20 @@ extension DocumentReader {
     if buffer.count >= 2,
       (buffer[0] == 0xFF && buffer[1] == 0xFE) || (buffer[0] == 0xFE && buffer[1] == 0xFF)
     {
-      problem(at: 0, "the file is UTF-16, not UTF-8")
+      problem(at: 0, .utf16)
       return nil
     }
     if buffer.count >= 3, buffer[0] == 0xEF, buffer[1] == 0xBB, buffer[2] == 0xBF {
       index = 3
       while buffer.count < 6, readMore() {}
       if buffer.count >= 6, buffer[3] == 0xEF, buffer[4] == 0xBB, buffer[5] == 0xBF {
-        problem(at: 3, "a second byte order mark; the file starts with one at most")
+        problem(at: 3, .secondByteOrderMark)
         return nil
       }
     }
     skipWhitespace()
     guard let first = peek() else {
-      problem(at: index, byteCount == 0 ? "the file is empty" : "the file holds no JSON value")
+      problem(at: index, byteCount == 0 ? .emptyFile : .noJSONValue)
       return nil
     }
     guard first == UInt8(ascii: "{") else {
@@ -80,9 +80,9 @@ extension DocumentReader {
         skipWhitespace()
         guard peek() == UInt8(ascii: "\"") else {
           if peek() == nil {
-            problem(at: index, "unexpected end of file in an object")
+            problem(at: index, .unexpectedEnd(in: .object))
           } else {
-            problem(at: index, "expected a member name in double quotes")
+            problem(at: index, .expectedMemberName)
           }
           return nil
         }
@@ -95,16 +95,16 @@ extension DocumentReader {
         }
         let pointer = JSONPointer.root.appending(key)
         if CitizenServiceNumber.occurs(in: key) {
-          context.report(.root, CitizenServiceNumberPlace.memberName(.root).message)
+          context.report(.root, CitizenServiceNumberPlace.memberName(.root).reason)
           return nil
         }
         guard seen.insert(key).inserted else {
-          problem(at: keyStart, "duplicate member name '\(key)'")
+          problem(at: keyStart, .duplicateMember(name: key))
           return nil
         }
         skipWhitespace()
         guard peek() == UInt8(ascii: ":") else {
-          problem(at: index, "expected ':' after member name '\(key)'")
+          problem(at: index, .expectedColon(after: key))
           return nil
         }
         index += 1
@@ -131,7 +131,7 @@ extension DocumentReader {
           // Another kind's records, a second records array or one of an unknown version:
           // never read, never held; the header check refuses the document for it.
           guard skipValue() else {
-            problem(at: index, "unexpected end of file in an array")
+            problem(at: index, .unexpectedEnd(in: .array))
             return nil
           }
           skipped.insert(key)
@@ -142,14 +142,14 @@ extension DocumentReader {
             return nil
           }
           if end == index {
-            problem(at: index, "unexpected character '\(printable(buffer[index]))'")
+            problem(at: index, .unexpectedCharacter(printable(buffer[index])))
             return nil
           }
           switch parseValue(endingAt: end) {
           case .success(let value):
             let places = value.citizenServiceNumberPlaces(at: pointer)
             guard places.isEmpty else {
-              for place in places { context.report(place.pointer, place.message) }
+              for place in places { context.report(place.pointer, place.reason) }
               return nil
             }
             header[key] = (value, pointer)
@@ -160,13 +160,13 @@ extension DocumentReader {
         }
         skipWhitespace()
         guard let next = peek() else {
-          problem(at: index, "unexpected end of file in an object")
+          problem(at: index, .unexpectedEnd(in: .object))
           return nil
         }
         index += 1
         if next == UInt8(ascii: ",") { continue }
         guard next == UInt8(ascii: "}") else {
-          problem(at: index - 1, "expected ',' or '}'")
+          problem(at: index - 1, .expectedCommaOrEnd(.object))
           return nil
         }
         break
@@ -182,7 +182,7 @@ extension DocumentReader {
   private mutating func trailingIsEmpty() -> Bool {
     skipWhitespace()
     if peek() != nil {
-      problem(at: index, "unexpected text after the JSON value")
+      problem(at: index, .textAfterValue)
       return false
     }
     return true
@@ -192,20 +192,14 @@ extension DocumentReader {
   /// after a value too large to hold, says so (at `pointer` when the value has one).
   private mutating func parseRemainder(at pointer: JSONPointer? = nil) -> Bool {
     if valueTooLarge {
-      let size =
-        maximumValueBytes % (1 << 20) == 0
-        ? "\(maximumValueBytes >> 20) MiB"
-        : maximumValueBytes % 1024 == 0
-          ? "\(maximumValueBytes >> 10) KiB" : "\(maximumValueBytes) bytes"
-      let message =
-        "a single value longer than \(size); no record or field jobcoach reads is this large"
+      let reason = ProblemReason.valueTooLarge(bytes: maximumValueBytes)
       if let pointer {
-        log.report(file, pointer, message)
+        log.report(file, pointer, reason)
       } else {
         let place = position(of: index)
         log.report(
           DocumentProblem(
-            file: file, place: .text(line: place.line, column: place.column), message: message))
+            file: file, place: .text(line: place.line, column: place.column), reason: reason))
       }
       return false
     }
@@ -236,14 +230,14 @@ extension DocumentReader {
     while true {
       skipWhitespace()
       guard peek() != nil else {
-        problem(at: index, "unexpected end of file in an array")
+        problem(at: index, .unexpectedEnd(in: .array))
         return false
       }
       guard let end = scanValueEnd() else {
         return parseRemainder(at: base.appending(position)) && false
       }
       if end == index {
-        problem(at: index, "unexpected character '\(printable(buffer[index]))'")
+        problem(at: index, .unexpectedCharacter(printable(buffer[index])))
         return false
       }
       let start = index
@@ -266,7 +260,7 @@ extension DocumentReader {
       position += 1
       skipWhitespace()
       guard let next = peek() else {
-        problem(at: index, "unexpected end of file in an array")
+        problem(at: index, .unexpectedEnd(in: .array))
         return false
       }
       index += 1
@@ -276,7 +270,7 @@ extension DocumentReader {
         continue
       }
       guard next == UInt8(ascii: "]") else {
-        problem(at: index - 1, "expected ',' or ']'")
+        problem(at: index - 1, .expectedCommaOrEnd(.array))
         return false
       }
       return true
@@ -307,7 +301,7 @@ extension DocumentReader {
     case .success(let value):
       let places = screening ? value.citizenServiceNumberPlaces(at: pointer) : []
       guard places.isEmpty else {
-        for place in places { context.report(place.pointer, place.message) }
+        for place in places { context.report(place.pointer, place.reason) }
         return true
       }
       decodeRecord(
@@ -378,28 +372,28 @@ extension DocumentReader {
     if fields.optional("$schema", as: String.self) == nil, let schema = fields.object["$schema"],
       schema == .null
     {
-      fields.report("$schema", "expected a string, found null")
+      fields.report("$schema", .wrongType(expected: .string, found: .null))
     }
-    let kinds = DocumentKind.allCases.map { "'\($0.rawValue)'" }.joined(separator: ", ")
+    let kinds = DocumentKind.allCases.map(\.rawValue)
     guard case .string(let kindText)? = fields.object["kind"] else {
       fields.report(
         fields.object["kind"] == nil ? nil : "kind",
         fields.object["kind"] == nil
-          ? "missing required field 'kind' (one of \(kinds))" : "expected one of \(kinds)")
+          ? .missingKind(kinds: kinds) : .oneOf(kinds))
       return nil
     }
     fields.allow("kind")
     guard let kind = DocumentKind(rawValue: kindText) else {
       fields.report(
-        "kind", "this is not a document jobcoach imports; 'kind' must be one of \(kinds)")
+        "kind", .notAnImportedDocument(kinds: kinds))
       return nil
     }
     guard let version = fields.required("schemaVersion", as: Int.self) else { return kind }
     guard kind.supportedSchemaVersions.contains(version) else {
       fields.report(
         "schemaVersion",
-        "schema version \(version) of '\(kind.rawValue)' documents is not known to this jobcoach "
-          + "(it reads \(kind.supportedSchemaVersions.map(String.init).joined(separator: ", ")))")
+        .unknownSchemaVersion(
+          "\(version)", kind: kind.rawValue, supported: kind.supportedSchemaVersions.sorted()))
       return kind
     }
     fields.allow(kind.recordsKey)
@@ -407,9 +401,9 @@ extension DocumentReader {
       if skipped.contains(kind.recordsKey) {
         // Passed over after another kind's records: those are the unknown field reported.
       } else if let value = header[kind.recordsKey]?.0 {
-        fields.report(kind.recordsKey, "expected an array, found \(value.typeName)")
+        fields.report(kind.recordsKey, .wrongType(expected: .array, found: value.kind))
       } else {
-        fields.report(nil, "missing required field '\(kind.recordsKey)'")
+        fields.report(nil, .missingField(kind.recordsKey))
       }
     }
     if kind == .publicRegister {

@@ -246,7 +246,7 @@ public struct DocumentReader<Source: ByteSource> {
         JSONSyntaxError(
           line: origin.line + error.line - 1,
           column: error.line == 1 ? origin.column + error.column - 1 : error.column,
-          message: error.message))
+          reason: error.reason))
     }
     index = end
     return result
@@ -254,19 +254,19 @@ public struct DocumentReader<Source: ByteSource> {
 
   // MARK: Problems
 
-  func problem(at offset: Int, _ message: String) {
+  func problem(at offset: Int, _ reason: ProblemReason) {
     let place = position(of: offset)
     log.report(
       DocumentProblem(
         file: file, place: .text(line: place.line, column: place.column),
-        message: "not valid JSON: \(message)"))
+        reason: .notValidJSON(reason)))
   }
 
   func problem(_ error: JSONSyntaxError) {
     log.report(
       DocumentProblem(
         file: file, place: .text(line: error.line, column: error.column),
-        message: "not valid JSON: \(error.message)"))
+        reason: .notValidJSON(error.reason)))
   }
 }
 

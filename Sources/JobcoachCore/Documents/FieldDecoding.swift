@@ -15,8 +15,8 @@ public protocol JSONScalarField: JSONField {
 
 /// Why a JSON value is not the value a field asks for.
 public struct FieldError: Error, Hashable, Sendable {
-  public var message: String
-  public init(_ message: String) { self.message = message }
+  public var reason: ProblemReason
+  public init(_ reason: ProblemReason) { self.reason = reason }
 }
 
 extension JSONScalarField {
@@ -26,7 +26,7 @@ extension JSONScalarField {
     switch check(value) {
     case .success(let decoded): return decoded
     case .failure(let error):
-      context.report(pointer, error.message)
+      context.report(pointer, error.reason)
       return nil
     }
   }
@@ -42,8 +42,8 @@ public struct DecodingContext {
     self.log = log
   }
 
-  public func report(_ pointer: JSONPointer, _ message: String) {
-    log.report(file, pointer, message)
+  public func report(_ pointer: JSONPointer, _ reason: ProblemReason) {
+    log.report(file, pointer, reason)
   }
 }
 
@@ -63,7 +63,7 @@ public struct ObjectFields {
   /// Nil after reporting when `value` is not an object.
   public init?(_ value: JSONValue, at pointer: JSONPointer, in context: DecodingContext) {
     guard case .object(let object) = value else {
-      context.report(pointer, "expected an object, found \(value.typeName)")
+      context.report(pointer, .wrongType(expected: .object, found: value.kind))
       return nil
     }
     self.object = object
@@ -95,11 +95,11 @@ public struct ObjectFields {
   /// The value of `key` to read: nil when absent or null, which is reported when `required`.
   private mutating func value(_ key: String, required: Bool) -> JSONValue? {
     guard let value = member(key) else {
-      if required { report(nil, "missing required field '\(key)'") }
+      if required { report(nil, .missingField(key)) }
       return nil
     }
     if case .null = value {
-      if required { report(key, "'\(key)' must not be null") }
+      if required { report(key, .nullField(key)) }
       return nil
     }
     return value
@@ -125,7 +125,7 @@ public struct ObjectFields {
     switch T.check(value) {
     case .success(let decoded): return decoded
     case .failure(let error):
-      report(key, error.message)
+      report(key, error.reason)
       return nil
     }
   }
@@ -148,20 +148,20 @@ public struct ObjectFields {
   public mutating func rejectUnknownFields() {
     for (index, member) in object.members.enumerated() {
       let read = index < 64 ? readMask & (1 << UInt64(index)) != 0 : readBeyond.contains(index)
-      if !read { report(member.key, "unknown field '\(member.key)'") }
+      if !read { report(member.key, .unknownField(member.key)) }
     }
   }
 
   /// Reports a problem at any place below this object and marks the object failed.
-  public mutating func report(at place: JSONPointer, _ message: String) {
+  public mutating func report(at place: JSONPointer, _ reason: ProblemReason) {
     failed = true
-    context.report(place, message)
+    context.report(place, reason)
   }
 
   /// Reports a problem at `key` (or at the object itself) and marks the object failed.
-  public mutating func report(_ key: String?, _ message: String) {
+  public mutating func report(_ key: String?, _ reason: ProblemReason) {
     failed = true
-    context.report(key.map { pointer.appending($0) } ?? pointer, message)
+    context.report(key.map { pointer.appending($0) } ?? pointer, reason)
   }
 }
 
@@ -172,21 +172,21 @@ extension String: JSONScalarField {
   /// A non-empty text of at most 500 characters, that is not a citizen service number.
   public static func check(_ value: JSONValue) -> Result<String, FieldError> {
     guard case .string(let text) = value else {
-      return .failure(FieldError("expected a string, found \(value.typeName)"))
+      return .failure(FieldError(.wrongType(expected: .string, found: value.kind)))
     }
     let bytes = text.utf8.count
     if bytes > maximumTextLength * 4
       || (bytes > maximumTextLength && text.count > maximumTextLength)
     {
-      return .failure(FieldError("text longer than \(maximumTextLength) characters"))
+      return .failure(FieldError(.textTooLong(maximumTextLength)))
     }
     // A first byte that is printable ASCII settles it without looking at characters.
     let first = text.utf8.first ?? 0x20
     if !(0x21...0x7E).contains(first) && text.allSatisfy(\.isWhitespace) {
-      return .failure(FieldError("must not be empty"))
+      return .failure(FieldError(.emptyText))
     }
     if CitizenServiceNumber.occurs(in: text) {
-      return .failure(FieldError(CitizenServiceNumber.refusal))
+      return .failure(FieldError(.citizenServiceNumber))
     }
     return .success(text)
   }
@@ -195,7 +195,7 @@ extension String: JSONScalarField {
 extension Bool: JSONScalarField {
   public static func check(_ value: JSONValue) -> Result<Bool, FieldError> {
     guard case .bool(let flag) = value else {
-      return .failure(FieldError("expected true or false, found \(value.typeName)"))
+      return .failure(FieldError(.wrongType(expected: .boolean, found: value.kind)))
     }
     return .success(flag)
   }
@@ -205,32 +205,29 @@ extension Int: JSONScalarField {
   /// A whole number without fraction or exponent.
   public static func check(_ value: JSONValue) -> Result<Int, FieldError> {
     guard case .number(let text) = value, let number = Int(text) else {
-      return .failure(FieldError("expected a whole number, found \(describe(value))"))
+      return .failure(FieldError(notAWholeNumber(value)))
     }
     return .success(number)
   }
 }
 
-/// `a number (1.5)` or `a string`: the value is echoed only when it is a number or a boolean,
-/// never a text (it may be personal data).
-func describe(_ value: JSONValue) -> String {
-  switch value {
-  case .number(let text): "the number \(text)"
-  default: value.typeName
-  }
+/// Not a whole number: the value is echoed only when it is a number, never a text (it may be
+/// personal data).
+func notAWholeNumber(_ value: JSONValue) -> ProblemReason {
+  if case .number(let text) = value { return .notAWholeNumber(.number, number: text) }
+  return .notAWholeNumber(value.kind, number: nil)
 }
 
 extension CalendarDate: JSONScalarField {
   public static func check(_ value: JSONValue) -> Result<CalendarDate, FieldError> {
     guard case .string(let text) = value else {
-      return .failure(FieldError("expected a date as \"YYYY-MM-DD\", found \(value.typeName)"))
+      return .failure(FieldError(.wrongType(expected: .date, found: value.kind)))
     }
     guard let date = CalendarDate(iso: text) else {
-      let shown = text.utf8.count <= 20 ? "'\(text)'" : "a text"
-      return .failure(FieldError("\(shown) is not a calendar date (YYYY-MM-DD, a day that exists)"))
+      return .failure(FieldError(.notACalendarDate(text.utf8.count <= 20 ? text : nil)))
     }
     guard date.isAccepted else {
-      return .failure(FieldError("\(text) \(CalendarDate.refusalBeyondLatest)"))
+      return .failure(FieldError(.dateBeyondLatest(text)))
     }
     return .success(date)
   }
@@ -259,24 +256,22 @@ extension Hours: JSONScalarField {
     case .string(let clock):
       guard let hours = Hours.parse(clockHours: clock) else {
         return .failure(
-          FieldError("hours as a text must be \"H:MM\" (such as \"80:59\"), minutes 00 to 59"))
+          FieldError(.hoursAsText))
       }
       return .success(hours)
     default:
-      return .failure(FieldError("expected a number of hours, found \(value.typeName)"))
+      return .failure(FieldError(.wrongType(expected: .hours, found: value.kind)))
     }
     switch Hours.parse(decimalHours: text) {
     case .success(let hours): return .success(hours)
     case .failure(.negative):
-      return .failure(FieldError("hours must not be negative, found \(text)"))
+      return .failure(FieldError(.negativeHours(text)))
     case .failure(.finerThanAMinute(let below, let above)):
       return .failure(
-        FieldError(
-          "\(text) is not a whole number of minutes: \(below.decimalText) (\(below.clockText)) "
-            + "or \(above.decimalText) (\(above.clockText))"))
+        FieldError(.notWholeMinutes(text, below: below, above: above)))
     case .failure(.notADecimal):
       return .failure(
-        FieldError("hours must be a plain decimal number such as 12.5, found \(text)"))
+        FieldError(.hoursNotDecimal(text)))
     }
   }
 }
@@ -294,23 +289,23 @@ extension ObjectFields {
     case (true, true):
       allow(hoursKey)
       allow(minutesKey)
-      report(minutesKey, "give '\(hoursKey)' or '\(minutesKey)', not both")
+      report(minutesKey, .hoursAndMinutes(hours: hoursKey, minutes: minutesKey))
       return nil
     case (false, true):
       guard let minutes = self.required(minutesKey, as: Int.self) else { return nil }
       guard minutes >= 0 else {
-        report(minutesKey, "minutes must not be negative, found \(minutes)")
+        report(minutesKey, .negativeMinutes(minutes))
         return nil
       }
       guard minutes <= 6_000_000_000 else {
-        report(minutesKey, "more minutes than the registry keeps, found \(minutes)")
+        report(minutesKey, .tooManyMinutes(minutes))
         return nil
       }
       return Hours(minutes: minutes)
     case (true, false):
       return required(hoursKey, as: Hours.self)
     case (false, false):
-      report(nil, "missing required field '\(hoursKey)' (or '\(minutesKey)')")
+      report(nil, .missingHours(hours: hoursKey, minutes: minutesKey))
       return nil
     }
   }
@@ -319,7 +314,7 @@ extension ObjectFields {
 extension RecognitionFramework: JSONScalarField {
   public static func check(_ value: JSONValue) -> Result<RecognitionFramework, FieldError> {
     guard case .string(let text) = value, let framework = RecognitionFramework(text) else {
-      return .failure(FieldError("expected a framework version as a year such as \"2016\""))
+      return .failure(FieldError(.frameworkVersion))
     }
     return .success(framework)
   }
@@ -328,15 +323,14 @@ extension RecognitionFramework: JSONScalarField {
 extension JSONScalarField where Self: RecordIdentifier {
   public static func check(_ value: JSONValue) -> Result<Self, FieldError> {
     guard case .string(let text) = value else {
-      return .failure(FieldError("expected an id as a string, found \(value.typeName)"))
+      return .failure(FieldError(.wrongType(expected: .id, found: value.kind)))
     }
     if CitizenServiceNumber.occurs(in: text) {
-      return .failure(FieldError(CitizenServiceNumber.refusal))
+      return .failure(FieldError(.citizenServiceNumber))
     }
     guard Self.isWellFormed(text) else {
       return .failure(
-        FieldError(
-          "an id is 1 to 64 letters, digits, '.', '_' or '-', starting with a letter or digit"))
+        FieldError(.malformedID))
     }
     return .success(Self(rawValue: text))
   }
@@ -351,7 +345,7 @@ extension WorkerReference: JSONScalarField {}
 extension RuleID: JSONScalarField {
   public static func check(_ value: JSONValue) -> Result<RuleID, FieldError> {
     guard case .string(let text) = value else {
-      return .failure(FieldError("expected a rule id such as \"Q-MUN-1\", found \(value.typeName)"))
+      return .failure(FieldError(.wrongType(expected: .ruleID, found: value.kind)))
     }
     return .success(RuleID(rawValue: text))
   }
@@ -365,8 +359,7 @@ extension JSONEnumField {
   public static func check(_ value: JSONValue) -> Result<Self, FieldError> {
     guard case .string(let text) = value, let choice = Self(rawValue: text) else {
       // The message only when it is needed: this runs for every enum value of every record.
-      let choices = allCases.map { "'\($0.rawValue)'" }.joined(separator: ", ")
-      return .failure(FieldError("expected one of \(choices)"))
+      return .failure(FieldError(.oneOf(allCases.map(\.rawValue))))
     }
     return .success(choice)
   }
@@ -389,7 +382,7 @@ extension Array: JSONField where Element: JSONField {
     -> [Element]?
   {
     guard case .array(let values) = value else {
-      context.report(pointer, "expected an array, found \(value.typeName)")
+      context.report(pointer, .wrongType(expected: .array, found: value.kind))
       return nil
     }
     var result: [Element] = []

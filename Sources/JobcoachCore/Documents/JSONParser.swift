@@ -1,11 +1,9 @@
 /// Where and why a text is not JSON.
-public struct JSONSyntaxError: Error, Hashable, Sendable, CustomStringConvertible {
+public struct JSONSyntaxError: Error, Hashable, Sendable {
   /// 1-based line and column (in bytes) of the problem.
   public var line: Int
   public var column: Int
-  public var message: String
-
-  public var description: String { "line \(line), column \(column): \(message)" }
+  public var reason: ProblemReason
 }
 
 /// A strict JSON (RFC 8259) parser over UTF-8 bytes: rejects invalid UTF-8, control characters
@@ -46,7 +44,7 @@ public struct JSONParser {
       self.maximumDepth = maximumDepth
     }
 
-    func failure(_ message: String, at offset: Int? = nil) -> JSONSyntaxError {
+    func failure(_ reason: ProblemReason, at offset: Int? = nil) -> JSONSyntaxError {
       let end = min(offset ?? index, bytes.count)
       var line = 1
       var lineStart = 0
@@ -54,25 +52,25 @@ public struct JSONParser {
         line += 1
         lineStart = position + 1
       }
-      return JSONSyntaxError(line: line, column: end - lineStart + 1, message: message)
+      return JSONSyntaxError(line: line, column: end - lineStart + 1, reason: reason)
     }
 
     mutating func parseDocument(startsFile: Bool = true) throws(JSONSyntaxError) -> JSONValue {
       if startsFile, bytes.count >= 2,
         (bytes[0] == 0xFF && bytes[1] == 0xFE) || (bytes[0] == 0xFE && bytes[1] == 0xFF)
       {
-        throw failure("the file is UTF-16, not UTF-8", at: 0)
+        throw failure(.utf16, at: 0)
       }
       if startsFile, bytes.count >= 3, bytes[0] == 0xEF, bytes[1] == 0xBB, bytes[2] == 0xBF {
         index = 3
       }
       skipWhitespace()
       guard index < bytes.count else {
-        throw failure(bytes.isEmpty ? "the file is empty" : "the file holds no JSON value")
+        throw failure(bytes.isEmpty ? .emptyFile : .noJSONValue)
       }
       let value = try parseValue()
       skipWhitespace()
-      guard index == bytes.count else { throw failure("unexpected text after the JSON value") }
+      guard index == bytes.count else { throw failure(.textAfterValue) }
       return value
     }
 
@@ -86,7 +84,7 @@ public struct JSONParser {
     }
 
     mutating func parseValue() throws(JSONSyntaxError) -> JSONValue {
-      guard index < bytes.count else { throw failure("unexpected end of file") }
+      guard index < bytes.count else { throw failure(.unexpectedEnd(in: nil)) }
       switch bytes[index] {
       case UInt8(ascii: "{"): return try parseObject()
       case UInt8(ascii: "["): return try parseArray()
@@ -103,15 +101,14 @@ public struct JSONParser {
       case UInt8(ascii: "-"), UInt8(ascii: "0")...UInt8(ascii: "9"):
         return .number(try parseNumber())
       default:
-        throw failure("unexpected character '\(printable(bytes[index]))'")
+        throw failure(.unexpectedCharacter(printable(bytes[index])))
       }
     }
 
-    /// A member name for a message: quoted, or described when it holds what looks like a
-    /// citizen service number (never echoed).
-    static func shown(_ key: String) -> String {
-      CitizenServiceNumber.occurs(in: key)
-        ? "(one that looks like a citizen service number)" : "'\(key)'"
+    /// The key as a message may name it: nil when it holds what looks like a citizen
+    /// service number.
+    static func shown(_ key: String) -> String? {
+      CitizenServiceNumber.occurs(in: key) ? nil : key
     }
 
     func printable(_ byte: UInt8) -> String {
@@ -121,9 +118,9 @@ public struct JSONParser {
     mutating func expectLiteral(_ literal: StaticString) throws(JSONSyntaxError) {
       let start = index
       let count = literal.utf8CodeUnitCount
-      guard index + count <= bytes.count else { throw failure("unexpected end of file") }
+      guard index + count <= bytes.count else { throw failure(.unexpectedEnd(in: nil)) }
       for offset in 0..<count where bytes[index + offset] != literal.utf8Start[offset] {
-        throw failure("invalid literal, expected '\(literal)'", at: start)
+        throw failure(.invalidLiteral(expected: "\(literal)"), at: start)
       }
       index += count
     }
@@ -131,7 +128,7 @@ public struct JSONParser {
     mutating func enter() throws(JSONSyntaxError) {
       depth += 1
       if depth > maximumDepth {
-        throw failure("nesting deeper than \(maximumDepth) levels")
+        throw failure(.nestingTooDeep(maximumDepth))
       }
     }
 
@@ -148,9 +145,9 @@ public struct JSONParser {
       }
       while true {
         skipWhitespace()
-        guard index < bytes.count else { throw failure("unexpected end of file in an object") }
+        guard index < bytes.count else { throw failure(.unexpectedEnd(in: .object)) }
         guard bytes[index] == UInt8(ascii: "\"") else {
-          throw failure("expected a member name in double quotes")
+          throw failure(.expectedMemberName)
         }
         let keyStart = index
         let key = try parseString()
@@ -159,23 +156,23 @@ public struct JSONParser {
         let duplicate =
           members.count < 16 ? members.contains { $0.key == key } : !seen.insert(key).inserted
         guard !duplicate else {
-          throw failure("duplicate member name \(Self.shown(key))", at: keyStart)
+          throw failure(.duplicateMember(name: Self.shown(key)), at: keyStart)
         }
         skipWhitespace()
         guard index < bytes.count, bytes[index] == UInt8(ascii: ":") else {
-          throw failure("expected ':' after member name \(Self.shown(key))")
+          throw failure(.expectedColon(after: Self.shown(key)))
         }
         index += 1
         skipWhitespace()
         let value = try parseValue()
         members.append(JSONObject.Member(key: key, value: value))
         skipWhitespace()
-        guard index < bytes.count else { throw failure("unexpected end of file in an object") }
+        guard index < bytes.count else { throw failure(.unexpectedEnd(in: .object)) }
         if bytes[index] == UInt8(ascii: ",") {
           index += 1
           continue
         }
-        guard bytes[index] == UInt8(ascii: "}") else { throw failure("expected ',' or '}'") }
+        guard bytes[index] == UInt8(ascii: "}") else { throw failure(.expectedCommaOrEnd(.object)) }
         index += 1
         depth -= 1
         return .object(JSONObject(members))
@@ -196,12 +193,12 @@ public struct JSONParser {
         skipWhitespace()
         elements.append(try parseValue())
         skipWhitespace()
-        guard index < bytes.count else { throw failure("unexpected end of file in an array") }
+        guard index < bytes.count else { throw failure(.unexpectedEnd(in: .array)) }
         if bytes[index] == UInt8(ascii: ",") {
           index += 1
           continue
         }
-        guard bytes[index] == UInt8(ascii: "]") else { throw failure("expected ',' or ']'") }
+        guard bytes[index] == UInt8(ascii: "]") else { throw failure(.expectedCommaOrEnd(.array)) }
         index += 1
         depth -= 1
         return .array(elements)
@@ -213,12 +210,12 @@ public struct JSONParser {
       func isDigit(_ byte: UInt8) -> Bool { byte >= 0x30 && byte <= 0x39 }
       if bytes[index] == UInt8(ascii: "-") { index += 1 }
       guard index < bytes.count, isDigit(bytes[index]) else {
-        throw failure("invalid number", at: start)
+        throw failure(.invalidNumber(nil), at: start)
       }
       if bytes[index] == UInt8(ascii: "0") {
         index += 1
         if index < bytes.count, isDigit(bytes[index]) {
-          throw failure("invalid number: leading zero", at: start)
+          throw failure(.invalidNumber(.leadingZero), at: start)
         }
       } else {
         while index < bytes.count, isDigit(bytes[index]) { index += 1 }
@@ -226,7 +223,7 @@ public struct JSONParser {
       if index < bytes.count, bytes[index] == UInt8(ascii: ".") {
         index += 1
         guard index < bytes.count, isDigit(bytes[index]) else {
-          throw failure("invalid number: no digit after '.'", at: start)
+          throw failure(.invalidNumber(.noDigitAfterPoint), at: start)
         }
         while index < bytes.count, isDigit(bytes[index]) { index += 1 }
       }
@@ -239,12 +236,12 @@ public struct JSONParser {
           index += 1
         }
         guard index < bytes.count, isDigit(bytes[index]) else {
-          throw failure("invalid number: no digit in exponent", at: start)
+          throw failure(.invalidNumber(.noDigitInExponent), at: start)
         }
         while index < bytes.count, isDigit(bytes[index]) { index += 1 }
       }
       guard index - start <= 64 else {
-        throw failure("number longer than 64 characters", at: start)
+        throw failure(.numberTooLong, at: start)
       }
       return String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<index]), as: UTF8.self)
     }
@@ -263,13 +260,13 @@ public struct JSONParser {
           guard
             let text = JSONParser.text(
               UnsafeBufferPointer(rebasing: bytes[contentStart..<index]), highBits: plain.highBits)
-          else { throw failure("a string that is not valid UTF-8", at: start) }
+          else { throw failure(.invalidUTF8, at: start) }
           index += 1
           return text
         }
-        if byte < 0x20 { throw failure("a control character inside a string") }
+        if byte < 0x20 { throw failure(.controlCharacter) }
       }
-      guard index < bytes.count else { throw failure("unterminated string", at: start) }
+      guard index < bytes.count else { throw failure(.unterminatedString, at: start) }
       // Slow path with escapes: collect bytes.
       var buffer = Array(UnsafeBufferPointer(rebasing: bytes[contentStart..<index]))
       while index < bytes.count {
@@ -277,18 +274,18 @@ public struct JSONParser {
         if byte == UInt8(ascii: "\"") {
           index += 1
           guard let text = String(validating: buffer, as: UTF8.self) else {
-            throw failure("a string that is not valid UTF-8", at: start)
+            throw failure(.invalidUTF8, at: start)
           }
           return text
         }
-        if byte < 0x20 { throw failure("a control character inside a string") }
+        if byte < 0x20 { throw failure(.controlCharacter) }
         if byte != UInt8(ascii: "\\") {
           buffer.append(byte)
           index += 1
           continue
         }
         index += 1
-        guard index < bytes.count else { throw failure("unterminated string", at: start) }
+        guard index < bytes.count else { throw failure(.unterminatedString, at: start) }
         let escape = bytes[index]
         index += 1
         switch escape {
@@ -305,27 +302,27 @@ public struct JSONParser {
           if (0xD800...0xDBFF).contains(scalar) {
             guard index + 1 < bytes.count, bytes[index] == UInt8(ascii: "\\"),
               bytes[index + 1] == UInt8(ascii: "u")
-            else { throw failure("a lone surrogate in a \\u escape") }
+            else { throw failure(.loneSurrogate) }
             index += 2
             let low = try parseHex4()
             guard (0xDC00...0xDFFF).contains(low) else {
-              throw failure("a lone surrogate in a \\u escape")
+              throw failure(.loneSurrogate)
             }
             scalar = 0x10000 + ((scalar - 0xD800) << 10) + (low - 0xDC00)
           } else if (0xDC00...0xDFFF).contains(scalar) {
-            throw failure("a lone surrogate in a \\u escape")
+            throw failure(.loneSurrogate)
           }
-          guard let unicode = Unicode.Scalar(scalar) else { throw failure("invalid \\u escape") }
+          guard let unicode = Unicode.Scalar(scalar) else { throw failure(.invalidUnicodeEscape) }
           buffer.append(contentsOf: UTF8.encode(unicode)!)
         default:
-          throw failure("invalid escape '\\\(printable(escape))'", at: index - 2)
+          throw failure(.invalidEscape(printable(escape)), at: index - 2)
         }
       }
-      throw failure("unterminated string", at: start)
+      throw failure(.unterminatedString, at: start)
     }
 
     mutating func parseHex4() throws(JSONSyntaxError) -> UInt32 {
-      guard index + 4 <= bytes.count else { throw failure("unexpected end of file in \\u escape") }
+      guard index + 4 <= bytes.count else { throw failure(.unexpectedEnd(in: .escape)) }
       var value: UInt32 = 0
       for _ in 0..<4 {
         let byte = bytes[index]
@@ -334,7 +331,7 @@ public struct JSONParser {
         case 0x30...0x39: digit = UInt32(byte - 0x30)
         case 0x41...0x46: digit = UInt32(byte - 0x41 + 10)
         case 0x61...0x66: digit = UInt32(byte - 0x61 + 10)
-        default: throw failure("invalid hex digit in \\u escape")
+        default: throw failure(.invalidHexDigit)
         }
         value = value << 4 | digit
         index += 1

@@ -8,18 +8,6 @@ public enum JSONValue: Hashable, Sendable {
   case string(String)
   case array([JSONValue])
   case object(JSONObject)
-
-  /// The JSON type's name for messages: `expected a string, found a number`.
-  public var typeName: String {
-    switch self {
-    case .null: "null"
-    case .bool: "a boolean"
-    case .number: "a number"
-    case .string: "a string"
-    case .array: "an array"
-    case .object: "an object"
-    }
-  }
 }
 
 /// A JSON object with its members in document order. Keys are unique (the parser rejects

@@ -14,10 +14,7 @@ extension BookedActivity: JSONScalarField {
   public static func check(_ value: JSONValue) -> Result<BookedActivity, FieldError> {
     guard case .string(let text) = value, CoachID.isWellFormed(text) else {
       return .failure(
-        FieldError(
-          "expected an activity such as "
-            + (reimbursed + excluded).map { "'\($0)'" }.joined(
-              separator: ", ") + ", or another activity named as a short code"))
+        FieldError(.notAnActivity(named: (reimbursed + excluded).map(\.rawValue))))
     }
     return .success(BookedActivity(rawValue: text))
   }
@@ -39,12 +36,10 @@ extension ReportRecord: JSONField {
     let delivered = fields.required("deliveredOn", as: CalendarDate.self)
     fields.rejectUnknownFields()
     if let from, let until, until < from {
-      fields.report(
-        "until", "the report covers a period that ends (\(until)) before it starts (\(from))")
+      fields.report("until", .reportPeriodBackwards(end: until, start: from))
     }
     if let until, let delivered, delivered < until {
-      fields.report(
-        "deliveredOn", "delivered (\(delivered)) before the period it covers ends (\(until))")
+      fields.report("deliveredOn", .deliveredBeforePeriodEnds(delivered: delivered, end: until))
     }
     guard !fields.failed, let id, let from, let until, let delivered else { return nil }
     return ReportRecord(
@@ -66,7 +61,7 @@ extension FunderDecision: JSONField {
     let on = fields.required("decidedOn", as: CalendarDate.self)
     fields.rejectUnknownFields()
     if let bookings, bookings.isEmpty {
-      fields.report("bookings", "a decision names at least one booking")
+      fields.report("bookings", .decisionWithoutBookings)
     }
     guard !fields.failed, let id, let placement, let bookings, let outcome, let reason, let by,
       let on
@@ -85,12 +80,10 @@ extension Money: JSONScalarField {
   public static func check(_ value: JSONValue) -> Result<Money, FieldError> {
     guard case .number(let text) = value, let cents = Int(text) else {
       return .failure(
-        FieldError(
-          "expected an amount in whole euro cents (270000 for EUR 2,700), found "
-            + describe(value)))
+        FieldError(.notAnAmount(value.kind, number: { if case .number(let n) = value { n } else { nil } }())))
     }
     guard cents >= 0 else {
-      return .failure(FieldError("an amount must not be negative, found \(text)"))
+      return .failure(FieldError(.negativeAmount(text)))
     }
     return .success(Money(cents: cents))
   }
@@ -109,7 +102,7 @@ extension GrantPeriod: JSONField {
     let result = fields.optional("result", as: PeriodResult.self)
     fields.rejectUnknownFields()
     if let start, let end, end < start {
-      fields.report("end", "the period ends (\(end)) before it starts (\(start))")
+      fields.report("end", .endsBeforeStart(.period, end: end, start: start))
       return nil
     }
     guard !fields.failed, let start, let end else { return nil }
@@ -146,7 +139,7 @@ extension Grant: JSONField {
     let periods = fields.required("periods", as: [GrantPeriod].self)
     fields.rejectUnknownFields()
     if let periods, periods.isEmpty {
-      fields.report("periods", "a grant has at least one half-year period (F-2)")
+      fields.report("periods", .grantWithoutPeriods)
       return nil
     }
     guard !fields.failed, let level, let rate, let periods else { return nil }
@@ -189,7 +182,7 @@ extension CoachingPlan: JSONField {
       for (index, goal) in goals.enumerated() where !seen.insert(goal.id).inserted {
         fields.report(
           at: pointer.appending("goals").appending(index).appending("id"),
-          "goal '\(goal.id)' appears twice in the plan")
+          .goalTwice(goal.id))
       }
     }
     guard !fields.failed, let agreedOn, let agreedBy, let goals else { return nil }
@@ -225,7 +218,7 @@ extension Absence: JSONField {
     let approval = fields.optional("approval", as: AbsenceApproval.self)
     fields.rejectUnknownFields()
     if let from, let until, until < from {
-      fields.report("until", "the absence ends (\(until)) before it starts (\(from))")
+      fields.report("until", .endsBeforeStart(.absence, end: until, start: from))
       return nil
     }
     guard !fields.failed, let from, let until, let reason else { return nil }
@@ -256,18 +249,18 @@ extension HourBooking: JSONField {
     let description = fields.optional("description", as: String.self)
     fields.rejectUnknownFields()
     if let hours, hours == .zero {
-      fields.report("hours", "a booking of 0 hours books nothing; leave it out")
+      fields.report("hours", .zeroHourBooking)
       return nil
     }
     if let hours, hours > Hours(wholeHours: 24) {
-      fields.report("hours", "a booking covers one day: at most 24 hours, found \(hours)")
+      fields.report("hours", .bookingOverOneDay("\(hours)"))
       return nil
     }
     if with != nil, contact == nil {
-      fields.report("with", "say with whom only for a contact ('contact': 'visit' or 'call')")
+      fields.report("with", .withWhomWithoutContact)
     }
     if report != nil, activity != .reporting {
-      fields.report("report", "only a reporting booking is written for a report")
+      fields.report("report", .reportOnOtherActivity)
     }
     guard !fields.failed, let id, let placement, let coach, let date, let hours else { return nil }
     return HourBooking(
@@ -310,7 +303,7 @@ extension FundingFramework: JSONField {
     let share = fields.optional("deviationSharePercent", as: Int.self)
     fields.rejectUnknownFields()
     if let share, !(0...100).contains(share) {
-      fields.report("deviationSharePercent", "a share is 0 to 100 percent, not \(share)")
+      fields.report("deviationSharePercent", .shareOutOfRange(share))
     }
     guard !fields.failed else { return nil }
     return FundingFramework(
@@ -331,7 +324,7 @@ extension CoachingProtocol: JSONField {
     let years = fields.optional("employerCoachingYears", as: Int.self)
     fields.rejectUnknownFields()
     if let years, !(1...10).contains(years) {
-      fields.report("employerCoachingYears", "expected 1 to 10 years, found \(years)")
+      fields.report("employerCoachingYears", .employerYearsOutOfRange(years))
       return nil
     }
     guard !fields.failed else { return nil }

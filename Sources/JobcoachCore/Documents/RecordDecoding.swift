@@ -16,8 +16,7 @@ extension Organisation: JSONField {
     if let kind, let recognitions, !recognitions.isEmpty, !kind.canHoldRecognition {
       fields.report(
         "recognitions",
-        "only a coaching organisation or a self-employed coach can hold a UWV recognition, "
-          + "not a \(kind.displayName)")
+        .recognitionOnWrongKind(kind))
       return nil
     }
     guard !fields.failed, let id, let name, let kind else { return nil }
@@ -40,13 +39,12 @@ extension UWVRecognition: JSONField {
     fields.rejectUnknownFields()
     if let validFrom, let validUntil, validUntil < validFrom {
       fields.report(
-        "validUntil", "the recognition ends (\(validUntil)) before it starts (\(validFrom))")
+        "validUntil", .endsBeforeStart(.recognition, end: validUntil, start: validFrom))
       return nil
     }
     if let validFrom, let withdrawnOn, withdrawnOn < validFrom {
       fields.report(
-        "withdrawnOn",
-        "the recognition is withdrawn (\(withdrawnOn)) before it starts (\(validFrom))")
+        "withdrawnOn", .withdrawnBeforeStart(withdrawn: withdrawnOn, start: validFrom))
       return nil
     }
     guard !fields.failed, let framework, let validFrom, let evidence else { return nil }
@@ -89,7 +87,7 @@ extension Employment: JSONField {
     let until = fields.optional("until", as: CalendarDate.self)
     fields.rejectUnknownFields()
     if let from, let until, until < from {
-      fields.report("until", "the employment ends (\(until)) before it starts (\(from))")
+      fields.report("until", .endsBeforeStart(.employment, end: until, start: from))
       return nil
     }
     guard !fields.failed, let organisation, let kind, let from else { return nil }
@@ -114,7 +112,7 @@ extension Qualification: JSONField {
     fields.rejectUnknownFields()
     if let issuedOn, let expiresOn, expiresOn < issuedOn {
       fields.report(
-        "expiresOn", "the qualification expires (\(expiresOn)) before it is issued (\(issuedOn))")
+        "expiresOn", .expiresBeforeIssued(expires: expiresOn, issued: issuedOn))
       return nil
     }
     guard !fields.failed, let kind, let title, let issuedOn, let issuer else { return nil }
@@ -135,7 +133,7 @@ extension HoursExemption: JSONField {
     let evidence = fields.required("evidence", as: EvidenceReference.self)
     fields.rejectUnknownFields()
     if let perWeek, perWeek == .zero {
-      fields.report("hoursPerWeek", "an exemption of 0 hours a week is no exemption; leave it out")
+      fields.report("hoursPerWeek", .zeroExemption)
       return nil
     }
     guard !fields.failed, let perWeek, let evidence else { return nil }
@@ -159,7 +157,7 @@ extension Assignment: JSONField {
     let hoursExemption = fields.optional("hoursExemption", as: HoursExemption.self)
     fields.rejectUnknownFields()
     if let from, let until, until < from {
-      fields.report("until", "the assignment ends (\(until)) before it starts (\(from))")
+      fields.report("until", .endsBeforeStart(.assignment, end: until, start: from))
     }
     guard !fields.failed, let coach, let organisation, let from else { return nil }
     return Assignment(
@@ -194,13 +192,13 @@ extension Placement: JSONField {
     let reports = fields.optional("reports", as: [ReportRecord].self)
     fields.rejectUnknownFields()
     if let start, let end, end < start {
-      fields.report("end", "the placement ends (\(end)) before it starts (\(start))")
+      fields.report("end", .endsBeforeStart(.placement, end: end, start: start))
       return nil
     }
     if assignments != nil {
       // One way to say who coaches: the assignments, each with its own facts.
       for key in ["coach", "taskExperience", "hoursExemption"] where fields.object[key] != nil {
-        fields.report(key, "with 'assignments', '\(key)' belongs inside an assignment")
+        fields.report(key, .belongsInAssignment(key))
       }
     }
     if let start, let assignments {
@@ -210,7 +208,7 @@ extension Placement: JSONField {
         if let problem = Placement.assignmentProblem(
           assignment, among: assignments[..<index], in: placement)
         {
-          fields.report(at: place.appending(problem.field), problem.message)
+          fields.report(at: place.appending(problem.field), problem.reason)
         }
       }
     }
@@ -247,7 +245,7 @@ extension MunicipalPolicy: JSONField {
     let registers = fields.optional("registers", as: RegistersField.self)
     fields.rejectUnknownFields()
     if let stages, stages.isEmpty {
-      fields.report("reminderStages", "give at least one stage, or leave the field out")
+      fields.report("reminderStages", .noReminderStages)
       return nil
     }
     guard !fields.failed, let id, let name, let effectiveFrom, let funds, let external else {
@@ -283,7 +281,7 @@ struct RegistersField: JSONField {
     for kind in CoachKind.allCases {
       guard let listed = fields.optional(kind.rawValue, as: [RegisterID].self) else { continue }
       if listed.isEmpty {
-        fields.report(kind.rawValue, "name at least one register, or leave the kind out")
+        fields.report(kind.rawValue, .noRegistersNamed)
       }
       registers[kind] = listed
     }
@@ -306,21 +304,21 @@ extension ExternalOrganisationPolicy: JSONField {
     switch code {
     case "free-choice"?, "through-municipality"?:
       if fields.object["approved"] != nil {
-        fields.report("approved", "a list of organisations belongs only to policy 'approved-list'")
+        fields.report("approved", .approvedListOnlyForApprovedList)
         return nil
       }
       return code == "free-choice" ? .freeChoice : .throughMunicipality
     case "approved-list"?:
       guard let approved else {
         if fields.object["approved"] == nil {
-          fields.report(nil, "policy 'approved-list' needs the field 'approved'")
+          fields.report(nil, .approvedListMissing)
         }
         return nil
       }
       return .approvedList(approved)
     case _?:
       fields.report(
-        "policy", "expected one of 'free-choice', 'approved-list', 'through-municipality'")
+        "policy", .oneOf(["free-choice", "approved-list", "through-municipality"]))
       return nil
     case nil:
       return nil
@@ -343,8 +341,7 @@ struct RequirementsField: JSONField {
       for (index, rule) in listed.enumerated() where !allowed.contains(rule) {
         fields.report(
           at: pointer.appending(kind.rawValue).appending(index),
-          "'\(rule)' is not a requirement for \(kind.rawValue) coaches; choose from "
-            + allowed.map(\.rawValue).joined(separator: ", "))
+          .notARequirement(rule, kind: kind, allowed: Array(allowed)))
       }
       rules[kind] = listed
     }
@@ -358,7 +355,7 @@ extension ReminderStage: JSONScalarField {
   public static func check(_ value: JSONValue) -> Result<ReminderStage, FieldError> {
     guard case .string(let text) = value, let stage = ReminderStage(code: text) else {
       return .failure(
-        FieldError("expected a reminder stage such as \"6m\", \"12w\" or \"30d\" (1 to 999)"))
+        FieldError(.reminderStage))
     }
     return .success(stage)
   }

@@ -24,7 +24,7 @@ extension RecognisedEducation: JSONField {
     let until = fields.optional("recognisedUntil", as: CalendarDate.self)
     fields.rejectUnknownFields()
     if let from, let until, until < from {
-      fields.report("recognisedUntil", "the recognition ends (\(until)) before it starts (\(from))")
+      fields.report("recognisedUntil", .endsBeforeStart(.recognition, end: until, start: from))
     }
     guard !fields.failed, let id, let title, let provider, let from else { return nil }
     return RecognisedEducation(
@@ -47,7 +47,7 @@ extension Accreditation: JSONField {
     let until = fields.optional("validUntil", as: CalendarDate.self)
     fields.rejectUnknownFields()
     if let from, let until, until < from {
-      fields.report("validUntil", "the accreditation ends (\(until)) before it starts (\(from))")
+      fields.report("validUntil", .endsBeforeStart(.accreditation, end: until, start: from))
     }
     guard !fields.failed, let code, let title, let provider, let hours, let from else { return nil }
     return Accreditation(
@@ -74,12 +74,12 @@ extension PENorm: JSONField {
     let register = fields.optional("register", as: RegisterID.self)
     fields.rejectUnknownFields()
     if let years, !(1...10).contains(years) {
-      fields.report("cycleYears", "a cycle is 1 to 10 years, not \(years)")
+      fields.report("cycleYears", .cycleYearsOutOfRange(years))
     }
     if let total, let accredited, accredited > total {
       fields.report(
         "minimumAccreditedHours",
-        "the accredited minimum (\(accredited)) is more than the total (\(total))")
+        .accreditedAboveTotal(accredited: accredited, total: total))
     }
     guard !fields.failed, let name, let effectiveFrom, let years, let total, let accredited,
       let free
@@ -100,7 +100,7 @@ extension DiplomaAdmission: JSONField {
     let educations = fields.required("educations", as: [EducationID].self)
     fields.rejectUnknownFields()
     if let educations, educations.isEmpty {
-      fields.report("educations", "name at least one education whose diploma lowers the hours")
+      fields.report("educations", .noLoweringEducations)
     }
     guard !fields.failed, let hours, let educations else { return nil }
     return DiplomaAdmission(hours: hours, educations: educations)
@@ -127,12 +127,11 @@ extension Register: JSONField {
     if let admission, let diploma, diploma.hours > admission {
       fields.report(
         at: pointer.appending("accreditedDiplomaAdmission").appending("hours"),
-        "with a diploma the hours (\(diploma.hours)) are at most the admission hours "
-          + "(\(admission))")
+        .diplomaHoursAboveAdmission(diploma.hours, admission: admission))
     }
     for (key, months) in [("renewalWindowMonths", window), ("gracePeriodMonths", grace)] {
       if let months, !(0...60).contains(months) {
-        fields.report(key, "give 0 to 60 months, not \(months)")
+        fields.report(key, .monthsOutOfRange(months))
       }
     }
     if let id, let norms {
@@ -143,12 +142,12 @@ extension Register: JSONField {
         {
           fields.report(
             at: place.appending("register"),
-            "a norm inside register '\(id)' is that register's; leave 'register' out")
+            .normRegisterInsideRegister(id))
         }
         if norms[..<index].contains(where: { $0.effectiveFrom == norm.effectiveFrom }) {
           fields.report(
             at: place.appending("effectiveFrom"),
-            "two norms of this register take effect on \(norm.effectiveFrom)")
+            .twoNormsOnOneDay(norm.effectiveFrom))
         }
       }
     }
@@ -199,7 +198,7 @@ extension ExperienceEntry: JSONField {
     let evidence = fields.required("evidence", as: EvidenceReference.self)
     fields.rejectUnknownFields()
     if let from, let until, until < from {
-      fields.report("until", "the period ends (\(until)) before it starts (\(from))")
+      fields.report("until", .endsBeforeStart(.period, end: until, start: from))
     }
     guard !fields.failed, let from, let until, let hours, let description, let evidence else {
       return nil
@@ -229,9 +228,9 @@ extension PEActivity: JSONField {
     for defect in PEActivity.defects(hours: hours, category: category, code: code) {
       switch defect {
       case .codeOnFreeActivity:
-        fields.report(defect.field, "only an accredited activity has an accreditation code")
+        fields.report(defect.field, .codeOnFreeActivity)
       case .noHours:
-        fields.report(defect.field, "an activity of 0 hours adds nothing; leave it out")
+        fields.report(defect.field, .zeroHourActivity)
       }
     }
     guard !fields.failed, let id, let date, let hours, let title, let provider, let category else {
@@ -259,8 +258,8 @@ extension Portfolio: JSONField {
     for (index, first) in Portfolio.repeatedActivityIDs(activities ?? []) {
       fields.report(
         at: pointer.appending("peActivities").appending(index).appending("id"),
-        "activity id '\(activities![index].id)' appears twice in this portfolio (first at "
-          + "\(pointer.appending("peActivities").appending(first))); an activity counts once")
+        .activityTwice(
+          activities![index].id, first: pointer.appending("peActivities").appending(first)))
     }
     guard !fields.failed, let coach else { return nil }
     return Portfolio(
@@ -301,10 +300,10 @@ extension Assessment: JSONField {
     fields.rejectUnknownFields()
     if result == .insufficient, points == nil, fields.object["improvementPoints"] == nil {
       fields.report(
-        nil, "an insufficient assessment names the points to improve ('improvementPoints')")
+        nil, .insufficientWithoutPoints)
     }
     if let submittedOn, let judgedOn, judgedOn < submittedOn {
-      fields.report("judgedOn", "judged (\(judgedOn)) before it was submitted (\(submittedOn))")
+      fields.report("judgedOn", .judgedBeforeSubmitted(judged: judgedOn, submitted: submittedOn))
     }
     guard !fields.failed, let judgedOn, let result else { return nil }
     return Assessment(
@@ -332,8 +331,7 @@ extension Membership: JSONField {
       for index in changes.indices.dropFirst() where changes[index].date < changes[index - 1].date {
         fields.report(
           at: pointer.appending("statusChanges").appending(index).appending("date"),
-          "status changes are in date order; \(changes[index].date) comes before "
-            + "\(changes[index - 1].date)")
+          .statusChangesOutOfOrder(changes[index].date, before: changes[index - 1].date))
       }
     }
     guard !fields.failed, let coach, let number, let admittedOn, let route else { return nil }
@@ -360,9 +358,7 @@ extension PublicRegisterEntry: JSONField {
     if let status, !PublicRegister.publishedStatuses.contains(status) {
       fields.report(
         "status",
-        "a public register publishes only "
-          + PublicRegister.publishedStatuses.map { "'\($0.rawValue)'" }.sorted()
-          .joined(separator: ", "))
+        .publishesOnly(PublicRegister.publishedStatuses.map(\.rawValue).sorted()))
       return nil
     }
     guard !fields.failed, let number, let name, let status, let since else { return nil }

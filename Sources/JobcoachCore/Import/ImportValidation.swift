@@ -35,7 +35,7 @@ public struct EmptyRegistry: RegistryLookup {
 public final class ReferenceValidator {
   let registry: any RegistryLookup
   let log: ProblemLog
-  var firstSeen: [String: (file: String, pointer: JSONPointer)] = [:]
+  var firstSeen: [RecordName: (file: String, pointer: JSONPointer)] = [:]
   var organisationKinds: [OrganisationID: OrganisationKind] = [:]
   var coachIDs = Set<CoachID>()
   var placementIDs = Set<PlacementID>()
@@ -47,7 +47,8 @@ public final class ReferenceValidator {
 
   /// A reference not yet resolved.
   enum Reference {
-    case organisation(OrganisationID, Set<OrganisationKind>, role: String, String, JSONPointer)
+    case organisation(
+      OrganisationID, Set<OrganisationKind>, role: OrganisationRole, String, JSONPointer)
     case coach(CoachID, String, JSONPointer)
     case placement(PlacementID, String, JSONPointer)
     case register(RegisterID, String, JSONPointer)
@@ -60,11 +61,10 @@ public final class ReferenceValidator {
     self.log = log
   }
 
-  func unique(_ key: String, _ label: String, _ file: String, _ pointer: JSONPointer) {
+  func unique(_ key: RecordName, _ file: String, _ pointer: JSONPointer) {
     if let first = firstSeen[key] {
       log.report(
-        file, pointer,
-        "\(label) appears twice in this import; first at \(first.file)#\(first.pointer)")
+        file, pointer, .appearsTwice(key, firstFile: first.file, firstPointer: first.pointer))
     } else {
       firstSeen[key] = (file, pointer)
     }
@@ -81,7 +81,7 @@ public final class ReferenceValidator {
       guard let found = kind(of: id) else {
         if final {
           log.report(
-            file, pointer, "no organisation with id '\(id)' in this import or the registry")
+            file, pointer, .unknownRecord(.organisation, id: id.rawValue))
         } else {
           pending.append(reference)
         }
@@ -90,13 +90,13 @@ public final class ReferenceValidator {
       if !kinds.contains(found) {
         log.report(
           file, pointer,
-          "\(role) must be a " + kinds.map(\.displayName).sorted().joined(separator: " or ")
-            + "; '\(id)' is a \(found.displayName)")
+          .wrongOrganisationKind(
+            role, allowed: kinds.sorted { $0.rawValue < $1.rawValue }, id: id, is: found))
       }
     case .coach(let coach, let file, let pointer):
       if !coachIDs.contains(coach), !registry.containsCoach(coach) {
         if final {
-          log.report(file, pointer, "no coach with id '\(coach)' in this import or the registry")
+          log.report(file, pointer, .unknownRecord(.coach, id: coach.rawValue))
         } else {
           pending.append(reference)
         }
@@ -105,7 +105,7 @@ public final class ReferenceValidator {
       if !placementIDs.contains(id), !registry.containsPlacement(id) {
         if final {
           log.report(
-            file, pointer, "no placement with id '\(id)' in this import or the registry")
+            file, pointer, .unknownRecord(.placement, id: id.rawValue))
         } else {
           pending.append(reference)
         }
@@ -113,7 +113,7 @@ public final class ReferenceValidator {
     case .register(let id, let file, let pointer):
       if !registerIDs.contains(id), !registry.containsRegister(id) {
         if final {
-          log.report(file, pointer, "no register with id '\(id)' in this import or the registry")
+          log.report(file, pointer, .unknownRecord(.register, id: id.rawValue))
         } else {
           pending.append(reference)
         }
@@ -121,7 +121,7 @@ public final class ReferenceValidator {
     case .booking(let id, let placement, let file, let pointer):
       guard let found = bookingPlacements[id] ?? registry.bookingPlacement(id) else {
         if final {
-          log.report(file, pointer, "no booking with id '\(id)' in this import or the registry")
+          log.report(file, pointer, .unknownRecord(.booking, id: id.rawValue))
         } else {
           pending.append(reference)
         }
@@ -129,15 +129,13 @@ public final class ReferenceValidator {
       }
       if found != placement {
         log.report(
-          file, pointer, "booking '\(id)' is on placement '\(found)', not on '\(placement)'")
+          file, pointer, .bookingOnOtherPlacement(id, on: found, not: placement))
       }
     case .education(let id, let file, let pointer):
       if !educationIDs.contains(id), !registry.containsEducation(id) {
         if final {
           log.report(
-            file, pointer,
-            "no education with id '\(id)' on the association's list in this import or the "
-              + "registry")
+            file, pointer, .unknownEducation(id))
         } else {
           pending.append(reference)
         }
@@ -149,33 +147,29 @@ public final class ReferenceValidator {
   public func check(_ record: ImportRecord, file: String, pointer: JSONPointer) {
     switch record {
     case .organisation(let organisation):
-      unique(
-        "organisation \(organisation.id)", "organisation id '\(organisation.id)'", file,
-        pointer.appending("id"))
+      unique(.organisation(organisation.id), file, pointer.appending("id"))
       organisationKinds[organisation.id] = organisation.kind
     case .coach(let coach):
-      unique("coach \(coach.id)", "coach id '\(coach.id)'", file, pointer.appending("id"))
+      unique(.coach(coach.id), file, pointer.appending("id"))
       coachIDs.insert(coach.id)
       for (index, employment) in coach.employments.enumerated() {
         resolve(
           .organisation(
             employment.organisation, employment.kind.employingOrganisationKinds,
-            role: "the employer of \(employment.kind.withArticle)", file,
+            role: .employerOf(employment.kind), file,
             pointer.appending("employments").appending(index).appending("organisation")))
       }
     case .placement(let placement):
-      unique(
-        "placement \(placement.id)", "placement id '\(placement.id)'", file, pointer.appending("id")
-      )
+      unique(.placement(placement.id), file, pointer.appending("id"))
       placementIDs.insert(placement.id)
       resolve(
         .organisation(
-          placement.employer, [.employer], role: "the employer of a placement", file,
+          placement.employer, [.employer], role: .placementEmployer, file,
           pointer.appending("employer")))
       if let municipality = placement.municipality {
         resolve(
           .organisation(
-            municipality, [.municipality], role: "the municipality of a placement", file,
+            municipality, [.municipality], role: .placementMunicipality, file,
             pointer.appending("municipality")))
       }
       for (index, assignment) in placement.assignments.enumerated() {
@@ -187,24 +181,18 @@ public final class ReferenceValidator {
           resolve(
             .organisation(
               organisation, [.municipality, .employer, .coachingOrganisation, .selfEmployed],
-              role: "the organisation that delivers the coaching", file,
+              role: .deliverer, file,
               place.appending("organisation")))
         }
       }
     case .portfolio(let portfolio):
-      unique(
-        "portfolio \(portfolio.coach)", "a portfolio of coach '\(portfolio.coach)'", file,
-        pointer.appending("coach"))
+      unique(.portfolio(portfolio.coach), file, pointer.appending("coach"))
       resolve(.coach(portfolio.coach, file, pointer.appending("coach")))
     case .membership(let membership):
       let register = membership.register
+      unique(.membership(membership.coach, register: register), file, pointer.appending("coach"))
       unique(
-        "membership \(register) \(membership.coach)",
-        "a membership of coach '\(membership.coach)' in register '\(register)'", file,
-        pointer.appending("coach"))
-      unique(
-        "register number \(register) \(membership.registerNumber)",
-        "register number '\(membership.registerNumber)' of register '\(register)'", file,
+        .registerNumber(membership.registerNumber, register: register), file,
         pointer.appending("registerNumber"))
       resolve(.coach(membership.coach, file, pointer.appending("coach")))
       resolve(.register(register, file, pointer.appending("register")))
@@ -213,11 +201,10 @@ public final class ReferenceValidator {
       {
         log.report(
           file, pointer.appending("registerNumber"),
-          "register number '\(membership.registerNumber)' belongs to coach '\(holder)'")
+          .registerNumberOfOtherCoach(membership.registerNumber, holder: holder))
       }
     case .register(let register):
-      unique(
-        "register \(register.id)", "register id '\(register.id)'", file, pointer.appending("id"))
+      unique(.register(register.id), file, pointer.appending("id"))
       registerIDs.insert(register.id)
       let lists: [(String, [EducationID])] = [
         ("recognisedEducations", register.recognisedEducations ?? [])
@@ -235,13 +222,12 @@ public final class ReferenceValidator {
               .appending(index)))
       }
     case .booking(let booking):
-      unique("booking \(booking.id)", "booking id '\(booking.id)'", file, pointer.appending("id"))
+      unique(.booking(booking.id), file, pointer.appending("id"))
       bookingPlacements[booking.id] = booking.placement
       resolve(.coach(booking.coach, file, pointer.appending("coach")))
       resolve(.placement(booking.placement, file, pointer.appending("placement")))
     case .decision(let decision):
-      unique(
-        "decision \(decision.id)", "decision id '\(decision.id)'", file, pointer.appending("id"))
+      unique(.decision(decision.id), file, pointer.appending("id"))
       resolve(.placement(decision.placement, file, pointer.appending("placement")))
       for (index, booking) in decision.bookings.enumerated() {
         resolve(
@@ -251,34 +237,27 @@ public final class ReferenceValidator {
     case .publicRegister(let register):
       for (index, entry) in register.entries.enumerated() {
         unique(
-          "public entry \(entry.registerNumber)",
-          "register number '\(entry.registerNumber)' in a public register", file,
+          .publicEntry(entry.registerNumber), file,
           JSONPointer.root.appending("entries").appending(index).appending("registerNumber"))
       }
     case .education(let education):
       educationIDs.insert(education.id)
-      unique(
-        "education \(education.id)", "education id '\(education.id)'", file,
-        pointer.appending("id"))
+      unique(.education(education.id), file, pointer.appending("id"))
     case .accreditation(let accreditation):
-      unique(
-        "accreditation \(accreditation.code)", "accreditation code '\(accreditation.code)'", file,
-        pointer.appending("code"))
+      unique(.accreditation(accreditation.code), file, pointer.appending("code"))
     case .norm(let norm):
       unique(
-        "norm \(norm.register) \(norm.effectiveFrom)",
-        "a PE norm of register '\(norm.register)' taking effect on \(norm.effectiveFrom)", file,
+        .norm(norm.register, effectiveFrom: norm.effectiveFrom), file,
         pointer.appending("effectiveFrom"))
       resolve(.register(norm.register, file, pointer.appending("register")))
     case .policy(let policy):
       unique(
-        "policy \(policy.id) \(policy.effectiveFrom)",
-        "policy '\(policy.id)' taking effect on \(policy.effectiveFrom)", file,
+        .policy(policy.id, effectiveFrom: policy.effectiveFrom), file,
         pointer.appending("effectiveFrom"))
       if let municipality = policy.municipality {
         resolve(
           .organisation(
-            municipality, [.municipality], role: "the municipality of a policy", file,
+            municipality, [.municipality], role: .policyMunicipality, file,
             pointer.appending("municipality")))
       }
       for kind in CoachKind.allCases {
@@ -294,7 +273,7 @@ public final class ReferenceValidator {
         for (index, id) in approved.enumerated() {
           resolve(
             .organisation(
-              id, [.coachingOrganisation, .selfEmployed], role: "an approved organisation", file,
+              id, [.coachingOrganisation, .selfEmployed], role: .approvedOrganisation, file,
               pointer.appending("externalOrganisations").appending("approved").appending(index)))
         }
       }

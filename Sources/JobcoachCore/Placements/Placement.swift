@@ -139,28 +139,21 @@ extension Placement {
   /// coach change is a new assignment from the day after). Nil when nothing is.
   public static func assignmentProblem(
     _ assignment: Assignment, among earlier: ArraySlice<Assignment>, in period: DateInterval
-  ) -> (field: String, message: String)? {
+  ) -> (field: String, reason: ProblemReason)? {
     if assignment.start < period.start {
       return (
-        "from", "the assignment starts (\(assignment.start)) before the placement (\(period.start))"
+        "from", .assignmentBeforePlacement(start: assignment.start, placementStart: period.start)
       )
     }
     if let end = period.end, (assignment.period.end ?? end) > end {
-      return (
-        assignment.period.end == nil ? "from" : "until",
-        "the assignment runs past the placement's end (\(end))"
-      )
+      return (assignment.period.end == nil ? "from" : "until", .assignmentPastPlacement(end: end))
     }
     guard assignment.role == .main else { return nil }
     let effective = DateInterval(start: assignment.start, end: assignment.period.end ?? period.end)
     for other in earlier where other.role == .main {
       let span = DateInterval(start: other.start, end: other.period.end ?? period.end)
       if span.overlaps(effective) {
-        return (
-          "from",
-          "two main assignments overlap: \(other.coach)'s runs \(span); a coach change is a new "
-            + "assignment from the day after the last one ends"
-        )
+        return ("from", .mainAssignmentsOverlap(other.coach, span))
       }
     }
     return nil

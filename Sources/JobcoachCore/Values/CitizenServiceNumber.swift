@@ -138,11 +138,11 @@ public enum CitizenServiceNumberPlace: Hashable, Sendable {
     }
   }
 
-  /// The problem's sentence, without the value.
-  public var message: String {
+  /// The problem, without the value.
+  public var reason: ProblemReason {
     switch self {
-    case .value: CitizenServiceNumber.refusal
-    case .memberName: "a member name " + CitizenServiceNumber.refusal
+    case .value: .citizenServiceNumber
+    case .memberName: .memberNameCitizenServiceNumber
     }
   }
 }

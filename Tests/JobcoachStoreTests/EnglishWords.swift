@@ -1,0 +1,8 @@
+@testable import JobcoachCLI
+import JobcoachCore
+
+// The store's tests read an import's problems as a command prints them, in English.
+extension DocumentProblem {
+  var description: String { English().line(self) }
+  var message: String { English().problem(reason) }
+}
