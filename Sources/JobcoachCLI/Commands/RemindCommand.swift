@@ -8,14 +8,14 @@ struct RemindCommand: Command {
     summary: "deadlines that reach a reminder stage on a date; ics for a calendar to subscribe to",
     synopsis:
       "[--on DATE] [--format text|json|ics] [--policy ID | --municipality ID | --stages LIST] "
-      + "[--db PATH | --file FILE...]",
+      + "[--lang nl|en] [--db PATH | --file FILE...]",
     positionals: 0...0,
     options: [
       .date, .value("--format", "FORMAT", "text, json or ics (default text)"),
       .value("--policy", "ID", "take the reminder stages from this policy (in force on the date)"),
       .municipality,
       .value("--stages", "LIST", "the reminder stages, for example 6m,12w,30d,7d (the default)"),
-      .database, .documents,
+      Language.option, .database, .documents,
     ],
     discussion: """
       Deadlines: the end of a registered coach's five-year cycle (re-registration), the end of
@@ -66,13 +66,15 @@ struct RemindCommand: Command {
           named: arguments.value("--policy").map(PolicyID.init(rawValue:)),
           municipality: arguments.value("--municipality").map(OrganisationID.init(rawValue:)))
       }
+    let words = try context.words(
+      arguments, command: Self.spec.name, format: format == "json" ? .json : .text)
     let answer = try ListReminders(on: date, stages: stages)
       .run(in: try context.openRegistry(arguments))
     let schedule = answer.schedule
     switch format {
     case "ics":
       context.print(
-        ICalendar.document(answer.withinFirstStage, schedule: schedule, stamp: date))
+        ICalendar.document(answer.withinFirstStage, schedule: schedule, stamp: date, words))
     case "json":
       context.print(
         JSONWriter.string(
@@ -80,28 +82,41 @@ struct RemindCommand: Command {
             "on": JSONValue(date),
             "policy": answer.policy.map(PolicyRendering.json) ?? .null,
             "stages": .array(schedule.stages.map { JSONValue($0.code) }),
-            "reminders": .array(answer.due.map { Self.json($0, on: date) }),
+            "reminders": .array(answer.due.map { Self.json($0, on: date, words) }),
           ])))
     default:
       let reminders = answer.due
-      var rows = [["DUE", "STAGE", "KIND", "SUBJECT", "NAME", "WHAT"]]
+      let dutch = words.language == .nl
+      var rows =
+        dutch
+        ? [["UITERLIJK", "MOMENT", "SOORT", "ONDERWERP", "NAAM", "WAT"]]
+        : [["DUE", "STAGE", "KIND", "SUBJECT", "NAME", "WHAT"]]
       for reminder in reminders {
         let deadline = reminder.deadline
         rows.append([
-          deadline.date.description, reminder.stage.description, deadline.kind.rawValue,
-          deadline.subject.description, deadline.name, deadline.detail,
+          dutch ? words.date(deadline.date) : deadline.date.description,
+          words.stage(reminder.stage),
+          dutch ? Dutch().deadlineKind(deadline.kind) : deadline.kind.rawValue,
+          CheckCommand.heading(deadline.subject, words.language), deadline.name,
+          words.deadline(deadline.detail),
         ])
       }
       context.print(TextTable.render(rows))
+      let stages = schedule.stages.map(words.stage).joined(separator: ", ")
       context.print(
-        "\(reminders.count) reminder\(reminders.count == 1 ? "" : "s") on \(date) "
-          + "(stages \(schedule.stages.map(\.description).joined(separator: ", "))"
-          + (answer.policy.map { ", of " + PolicyRendering.text($0, on: date) } ?? "") + ")\n")
+        dutch
+          ? "\(words.count(reminders.count, "herinnering", "herinneringen")) op "
+            + "\(words.date(date)) (momenten \(stages)"
+            + (answer.policy.map { ", van " + PolicyRendering.text($0, on: date) } ?? "") + ")\n"
+          : "\(words.count(reminders.count, "reminder", "reminders")) on \(date) (stages \(stages)"
+            + (answer.policy.map { ", of " + PolicyRendering.text($0, on: date) } ?? "") + ")\n")
     }
     return ExitCode.success
   }
 
-  static func json(_ reminder: Reminder, on date: CalendarDate) -> JSONValue {
+  static func json(_ reminder: Reminder, on date: CalendarDate, _ words: any Wording)
+    -> JSONValue
+  {
     let deadline = reminder.deadline
     return .object([
       "uid": JSONValue(deadline.uid), "kind": JSONValue(deadline.kind.rawValue),
@@ -110,7 +125,7 @@ struct RemindCommand: Command {
       ]),
       "name": JSONValue(deadline.name), "due": JSONValue(deadline.date),
       "daysLeft": JSONValue(date.days(until: deadline.date)),
-      "stage": JSONValue(reminder.stage.code), "detail": JSONValue(deadline.detail),
+      "stage": JSONValue(reminder.stage.code), "detail": JSONValue(words.deadline(deadline.detail)),
     ])
   }
 }

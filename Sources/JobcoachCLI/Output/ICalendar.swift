@@ -4,7 +4,8 @@ import JobcoachCore
 /// reminder stage still ahead, UIDs that stay the same across exports.
 enum ICalendar {
   static func document(
-    _ deadlines: [Deadline], schedule: ReminderSchedule, stamp date: CalendarDate
+    _ deadlines: [Deadline], schedule: ReminderSchedule, stamp date: CalendarDate,
+    _ words: any Wording = English()
   ) -> String {
     var lines = [
       "BEGIN:VCALENDAR", "VERSION:2.0", "PRODID:-//jobcoach//deadlines//EN", "CALSCALE:GREGORIAN",
@@ -17,7 +18,7 @@ enum ICalendar {
         "DTSTAMP:\(compact(date))T000000Z",
         "DTSTART;VALUE=DATE:\(compact(deadline.date))",
         "DTEND;VALUE=DATE:\(compact(deadline.date.adding(days: 1)))",
-        "SUMMARY:\(text("\(deadline.name): \(deadline.detail)"))",
+        "SUMMARY:\(text("\(deadline.name): \(words.deadline(deadline.detail))"))",
         "DESCRIPTION:\(text("\(deadline.kind.rawValue) for \(deadline.subject) on \(deadline.date)"))",
         "CATEGORIES:\(text(deadline.kind.rawValue))",
         "TRANSP:TRANSPARENT",
@@ -25,7 +26,7 @@ enum ICalendar {
       for stage in schedule.stages where stage.day(before: deadline.date) >= date {
         lines += [
           "BEGIN:VALARM", "ACTION:DISPLAY",
-          "DESCRIPTION:\(text("\(stage) before: \(deadline.name): \(deadline.detail)"))",
+          "DESCRIPTION:" + text(alarm(stage, deadline, words)),
           "TRIGGER;VALUE=DATE-TIME:\(compact(stage.day(before: deadline.date)))T080000Z",
           "END:VALARM",
         ]
@@ -34,6 +35,12 @@ enum ICalendar {
     }
     lines.append("END:VCALENDAR")
     return lines.map(folded).joined(separator: "\r\n") + "\r\n"
+  }
+
+  /// `6 months before: Name: what` / `6 maanden vooraf: ...`.
+  static func alarm(_ stage: ReminderStage, _ deadline: Deadline, _ words: any Wording) -> String {
+    words.stage(stage) + (words.language == .nl ? " vooraf: " : " before: ")
+      + "\(deadline.name): \(words.deadline(deadline.detail))"
   }
 
   /// `20261214`.

@@ -22,6 +22,10 @@ protocol Wording: Sendable {
   func error(_ error: UseCaseError) -> String
   /// What is wrong at one place of an input document.
   func problem(_ reason: ProblemReason) -> String
+  /// What falls due on a deadline.
+  func deadline(_ detail: Deadline.Detail) -> String
+  /// How long before a deadline a reminder goes out: `6 months`, `6 maanden`.
+  func stage(_ stage: ReminderStage) -> String
 
   // Values as this language writes them in sentences.
   func date(_ date: CalendarDate) -> String

@@ -1,5 +1,5 @@
 /// How long before a deadline a reminder goes out: `6m`, `12w`, `30d`.
-public struct ReminderStage: Hashable, Sendable, CustomStringConvertible {
+public struct ReminderStage: Hashable, Sendable {
   public enum Unit: String, Hashable, Sendable {
     case months = "m"
     case weeks = "w"
@@ -32,15 +32,6 @@ public struct ReminderStage: Hashable, Sendable, CustomStringConvertible {
     }
   }
 
-  public var description: String {
-    let name =
-      switch unit {
-      case .months: "month"
-      case .weeks: "week"
-      case .days: "day"
-      }
-    return "\(amount) \(name)\(amount == 1 ? "" : "s")"
-  }
 }
 
 /// The reminder stages before a deadline, a policy value: by default 6 months, 12 weeks,
@@ -83,6 +74,18 @@ public struct ReminderSchedule: Hashable, Sendable {
 
 /// A date someone must act by.
 public struct Deadline: Hashable, Sendable {
+  /// What falls due, with its facts; the front end words it.
+  public enum Detail: Hashable, Sendable {
+    /// A lapsed period's grace period ends (R-RE-3).
+    case lateReregistration(number: String, period: Int, DateInterval)
+    /// A registered period ends (R-RE-1).
+    case reregistration(number: String, period: Int, DateInterval)
+    /// An improved portfolio is due (R-ASM-1).
+    case improvedPortfolio(number: String)
+    case recognitionEnds(RecognitionFramework, document: String)
+    case qualificationExpires(title: String, issuer: String)
+  }
+
   public enum Kind: String, CaseIterable, Hashable, Sendable {
     /// The end of a registered coach's five-year cycle (R-RE-1).
     case reregistration = "re-registration"
@@ -98,7 +101,7 @@ public struct Deadline: Hashable, Sendable {
   /// Whose deadline: the coach's or organisation's name.
   public var name: String
   public var date: CalendarDate
-  public var detail: String
+  public var detail: Detail
   /// Stable across exports, so a calendar updates the event rather than duplicating it.
   public var uid: String
 }
@@ -131,8 +134,8 @@ public enum Reminders {
         deadlines.append(
           Deadline(
             kind: .reregistration, subject: .coach(membership.coach), name: name, date: graceEnds,
-            detail: "late re-registration of \(membership.registerNumber): period \(cycle.number) "
-              + "(\(cycle.period)) lapsed; the grace period ends (R-RE-3)",
+            detail: .lateReregistration(
+              number: membership.registerNumber, period: cycle.number, cycle.period),
             uid: "reregistration-\(scope)\(membership.coach)-\(cycle.start)-grace@jobcoach"))
         continue
       }
@@ -143,8 +146,8 @@ public enum Reminders {
           deadlines.append(
             Deadline(
               kind: .reregistration, subject: .coach(membership.coach), name: name, date: cycle.end,
-              detail: "re-registration of \(membership.registerNumber): cycle \(cycle.number) "
-                + "(\(cycle.period)) ends",
+              detail: .reregistration(
+                number: membership.registerNumber, period: cycle.number, cycle.period),
               uid: "reregistration-\(scope)\(membership.coach)-\(cycle.start)@jobcoach"))
         }
       case .assessmentDue?:
@@ -154,7 +157,7 @@ public enum Reminders {
           deadlines.append(
             Deadline(
               kind: .assessmentDue, subject: .coach(membership.coach), name: name, date: due,
-              detail: "improved portfolio due for \(membership.registerNumber) (R-ASM-1)",
+              detail: .improvedPortfolio(number: membership.registerNumber),
               uid: "assessment-\(scope)\(membership.coach)-\(assessment.judgedOn)@jobcoach"))
         }
       default: break
@@ -168,8 +171,8 @@ public enum Reminders {
           Deadline(
             kind: .recognitionEnd, subject: .organisation(organisation.id), name: organisation.name,
             date: end,
-            detail: "UWV recognition (framework \(recognition.framework), "
-              + "\(recognition.evidence.documentID)) ends",
+            detail: .recognitionEnds(
+              recognition.framework, document: recognition.evidence.documentID),
             uid: "recognition-\(organisation.id)-\(recognition.evidence.documentID)@jobcoach"))
       }
     }
@@ -183,7 +186,7 @@ public enum Reminders {
         deadlines.append(
           Deadline(
             kind: .qualificationExpiry, subject: .coach(coach.id), name: coach.name, date: expiry,
-            detail: "\(qualification.title) (\(qualification.issuer)) expires",
+            detail: .qualificationExpires(title: qualification.title, issuer: qualification.issuer),
             uid: "qualification-\(coach.id)-\(key.prefix(16))@jobcoach"))
       }
     }
