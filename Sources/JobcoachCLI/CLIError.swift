@@ -2,7 +2,7 @@ import JobcoachCore
 import JobcoachStore
 
 /// Failures of a command that are not usage mistakes, each with its exit code.
-public enum CLIError: Error, Hashable, Sendable, CustomStringConvertible {
+public enum CLIError: Error, Hashable, Sendable {
   /// An input file or directory does not exist or cannot be read (exit 66).
   case inputMissing(path: String, reason: String)
   /// Input documents with problems (exit 65); every problem is listed.
@@ -11,17 +11,6 @@ public enum CLIError: Error, Hashable, Sendable, CustomStringConvertible {
   case badInput(String)
   /// An output file cannot be written (exit 73, cannot create).
   case cannotWrite(path: String, reason: String)
-
-  public var description: String {
-    switch self {
-    case .inputMissing(let path, let reason): "cannot read '\(path)': \(reason)"
-    case .badDocuments(let problems, let dropped):
-      "\(problems.count + dropped) problem\(problems.count + dropped == 1 ? "" : "s") in the input; "
-        + "nothing was written"
-    case .badInput(let message): message
-    case .cannotWrite(let path, let reason): "cannot write '\(path)': \(reason)"
-    }
-  }
 }
 
 /// Exit codes, as in BSD's sysexits and the house style.

@@ -176,8 +176,11 @@ public enum JobcoachTool {
   static func report(_ error: any Error, context: CommandContext, language: Language = .en)
     -> Int32
   {
-    /// One `error:` line, with any control character escaped, so no name can forge another.
-    func line(_ message: String) -> String { "error: \(message.escapingControlCharacters)\n" }
+    /// One `error:` (`fout:`) line, with any control character escaped, so no name can forge
+    /// another.
+    func line(_ message: String) -> String {
+      "\(language == .nl ? "fout" : "error"): \(message.escapingControlCharacters)\n"
+    }
     switch error {
     case let usage as UsageError:
       var text = line(usage.message)
@@ -197,7 +200,7 @@ public enum JobcoachTool {
       case .badInput: code = ExitCode.dataError
       case .cannotWrite: code = ExitCode.cannotCreate
       }
-      context.printError(line(cli.description))
+      context.printError(line(language.words.failure(cli)))
       return code
     case let useCase as UseCaseError:
       context.printError(line(language.words.error(useCase)))
@@ -209,14 +212,12 @@ public enum JobcoachTool {
       case .importRejected(let problems):
         printProblems(problems, dropped: 0, context: context, language.words)
         context.printError(
-          line(
-            "\(problems.count) problem\(problems.count == 1 ? "" : "s") in the input; "
-              + "nothing was written"))
+          line(language.words.failure(CLIError.badDocuments(problems, dropped: 0))))
         return ExitCode.dataError
       case .busy: code = ExitCode.tempFailure
       case .notARegistry, .newerSchema, .cannotCreate, .database: code = ExitCode.internalError
       }
-      context.printError(line(store.description))
+      context.printError(line(language.words.failure(store)))
       return code
     default:
       context.printError(line("internal failure: \(error)"))
@@ -227,8 +228,15 @@ public enum JobcoachTool {
   static func printProblems(
     _ problems: [DocumentProblem], dropped: Int, context: CommandContext, _ words: any Wording
   ) {
-    var text = problems.map { "error: \(words.line($0))\n" }.joined()
-    if dropped > 0 { text += "error: ... and \(dropped) more problems not shown\n" }
+    let prefix = words.language == .nl ? "fout: " : "error: "
+    var text = problems.map { prefix + words.line($0) + "\n" }.joined()
+    if dropped > 0 {
+      text +=
+        prefix
+        + (words.language == .nl
+          ? "... en nog \(dropped) problemen die niet getoond worden\n"
+          : "... and \(dropped) more problems not shown\n")
+    }
     context.printError(text)
   }
 }

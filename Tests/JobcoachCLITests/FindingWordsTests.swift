@@ -205,17 +205,25 @@ struct FindingWordsTests {
 
   /// The rules hold no sentence: every string literal in the rules' files is a code or a key,
   /// never words (a literal with a space between letters is a sentence).
-  @Test("no user-facing literal remains in the rules of JobcoachCore")
+  @Test("no user-facing literal remains in the rules, decoders and checks of JobcoachCore")
   func rulesHoldNoProse() throws {
     let files = [
       "Rules/QualificationRules.swift", "Rules/RegisterRules.swift",
       "Rules/PlacementRules+Findings.swift", "Rules/PlacementReview.swift",
       "Rules/FundingRules.swift", "Rules/RegistryCheck.swift", "Rules/Finding.swift",
       "Rules/FindingReason.swift", "Register/PublicRegister.swift",
-      "Register/RegistrationStanding.swift", "UseCases/CheckRegistry.swift",
-      "UseCases/UseCaseError.swift",
+      "Register/RegistrationStanding.swift", "Register/Reminders.swift",
+      "UseCases/CheckRegistry.swift", "UseCases/UseCaseError.swift",
+      "Documents/JSONParser.swift", "Documents/FieldDecoding.swift",
+      "Documents/RecordDecoding.swift", "Documents/RegisterDecoding.swift",
+      "Documents/PlacementDecoding.swift", "Documents/DocumentReader.swift",
+      "Documents/DocumentReader+Document.swift", "Documents/DocumentProblem.swift",
+      "Documents/ProblemReason.swift", "Documents/JSONValue.swift",
+      "Import/ImportValidation.swift", "Placements/Placement.swift",
+      "Placements/HourBooking.swift",
     ]
-    let sentence = try Regex(#""[^"\n]*[A-Za-z]+ [A-Za-z]+[^"\n]*""#)
+    let literal = try Regex(#""(?:[^"\\\n]|\\.)*""#)
+    let words = try Regex(#"[A-Za-z]+ [A-Za-z]+"#)
     for file in files {
       let text = try String(
         contentsOfFile: repositoryRoot + "/Sources/JobcoachCore/" + file, encoding: .utf8)
@@ -225,9 +233,11 @@ struct FindingWordsTests {
         let code = line.trimmingCharacters(in: .whitespaces)
         guard !code.hasPrefix("//"), !code.hasPrefix("precondition") else { continue }
         let beforeComment = code.components(separatedBy: " // ")[0]
-        #expect(
-          beforeComment.firstMatch(of: sentence) == nil,
-          "\(file):\(number + 1) holds words: \(code)")
+        for match in beforeComment.matches(of: literal) {
+          #expect(
+            beforeComment[match.range].firstMatch(of: words) == nil,
+            "\(file):\(number + 1) holds words: \(code)")
+        }
       }
     }
   }
@@ -283,7 +293,7 @@ struct FindingWordsTests {
     let run = jobcoach(
       ["verify", "JC-9999", "--as", "municipal", "--file", samplesPath, "--lang", "nl"])
     #expect(run.code == 65)
-    #expect(run.err == "error: er is geen jobcoach met id 'JC-9999' in het register\n")
+    #expect(run.err == "fout: er is geen jobcoach met id 'JC-9999' in het register\n")
     let english = jobcoach(["verify", "JC-9999", "--as", "municipal", "--file", samplesPath])
     #expect(english.err == "error: no coach with id 'JC-9999' in the registry\n")
   }
@@ -303,5 +313,68 @@ struct FindingWordsTests {
       run.out.contains(
         "R-PE-2  80 uur geaccrediteerd, ten minste 81 uur nodig; er ontbreekt 1 uur vóór 9 "
           + "januari 2027 (nog 47 dagen)\n"))
+  }
+
+  /// Document problems are values too: each language words them.
+  static let problems: [(ProblemReason, en: String, nl: String)] = [
+    (.missingField("name"), "missing required field 'name'", "verplicht veld 'name' ontbreekt"),
+    (
+      .wrongType(expected: .string, found: .number), "expected a string, found a number",
+      "verwacht een tekst, gevonden: een getal"
+    ),
+    (
+      .endsBeforeStart(.employment, end: day("2001-01-01"), start: day("2019-03-01")),
+      "the employment ends (2001-01-01) before it starts (2019-03-01)",
+      "het dienstverband eindigt (1 januari 2001) voordat die begint (1 maart 2019)"
+    ),
+    (
+      .notValidJSON(.unterminatedString), "not valid JSON: unterminated string",
+      "geen geldige JSON: tekst zonder afsluitend aanhalingsteken"
+    ),
+    (
+      .unknownRecord(.organisation, id: "ORG-X"),
+      "no organisation with id 'ORG-X' in this import or the registry",
+      "geen organisatie met id 'ORG-X' in deze import of het register"
+    ),
+    (
+      .duplicateMember(name: nil),
+      "duplicate member name (one that looks like a citizen service number)",
+      "veldnaam (een die op een burgerservicenummer lijkt) komt twee keer voor"
+    ),
+    (
+      .valueTooLarge(bytes: 16 << 20),
+      "a single value longer than 16 MiB; no record or field jobcoach reads is this large",
+      "één waarde langer dan 16 MiB; geen record of veld dat jobcoach leest is zo groot"
+    ),
+  ]
+
+  @Test("document problems read exactly so in English and in Dutch, and have stable codes")
+  func problemsInBothLanguages() {
+    for (reason, en, nl) in Self.problems {
+      #expect(English().problem(reason) == en)
+      #expect(Dutch().problem(reason) == nl)
+    }
+    #expect(ProblemReason.missingField("x").code == "missing-field")
+    #expect(ProblemReason.notValidJSON(.emptyFile).code == "not-valid-json")
+  }
+
+  @Test("an import's problems in Dutch: the file, the place, the words, and nothing written")
+  func importProblemsInDutch() throws {
+    let directory = FileManager.default.temporaryDirectory.appendingPathComponent(digitFreeName())
+    try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+    defer { try? FileManager.default.removeItem(at: directory) }
+    let db = directory.appendingPathComponent("registry.sqlite").path
+    #expect(jobcoach(["init", "--db", db]).code == 0)
+    let file = repositoryRoot
+      + "/Tests/JobcoachCLITests/Corpus/cases/coaches-employment-ends-before-start.json"
+    let run = jobcoach(["import", file, "--db", db], environment: ["LANG": "nl_NL.UTF-8"])
+    #expect(run.code == 65)
+    #expect(
+      run.err
+        == "fout: \(file)#/coaches/0/employments/0/until: het dienstverband eindigt (1 januari "
+        + "2001) voordat die begint (1 maart 2019)\nfout: 1 probleem in de invoer; er is niets "
+        + "opgeslagen\n")
+    let english = jobcoach(["import", file, "--db", db, "--lang", "en"])
+    #expect(english.err.hasPrefix("error: \(file)#/coaches/0/employments/0/until: the employment"))
   }
 }

@@ -79,7 +79,7 @@ struct LanguageTests {
     #expect(json["language"] == .string("en"))
     let unknown = jobcoach(["rules", "X-9"], environment: ["JOBCOACH_LANG": "nl"])
     #expect(unknown.code == 65)
-    #expect(unknown.err == "error: geen regel met ID 'X-9'; 'jobcoach rules' noemt ze allemaal\n")
+    #expect(unknown.err == "fout: geen regel met ID 'X-9'; 'jobcoach rules' noemt ze allemaal\n")
     let all = jobcoach(["rules", "--lang", "nl"])
     #expect(all.out.split(separator: "\n").count == RuleID.all.count)
   }

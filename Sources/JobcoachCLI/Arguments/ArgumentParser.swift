@@ -74,11 +74,17 @@ struct CommandSpec: Sendable {
   /// Paragraphs after the option list: what it prints, exit codes, examples.
   var discussion: String
 
+  /// The options a command takes: its own, and `--lang` for the language of its messages,
+  /// which every command takes.
+  var acceptedOptions: [OptionSpec] {
+    options.contains { $0.name == Language.option.name } ? options : options + [Language.option]
+  }
+
   var help: String {
     var lines = ["usage: jobcoach \(name) \(synopsis)", "", summary, ""]
     if !options.isEmpty {
       lines.append("options:")
-      let all = options + [.flag("--help", "show this help")]
+      let all = acceptedOptions + [.flag("--help", "show this help")]
       let labels = all.map { option in
         option.valueName.map { "\(option.name) \($0)" } ?? option.name
       }
@@ -149,7 +155,7 @@ struct ParsedArguments: Sendable {
         name = String(argument[..<equals])
         inlineValue = String(argument[argument.index(after: equals)...])
       }
-      guard let option = spec.options.first(where: { $0.name == name }) else {
+      guard let option = spec.acceptedOptions.first(where: { $0.name == name }) else {
         throw UsageError("unknown option '\(name)' for 'jobcoach \(spec.name)'", command: spec.name)
       }
       guard let valueName = option.valueName else {
@@ -194,7 +200,7 @@ struct ParsedArguments: Sendable {
   static func looksLikeAnOption(_ argument: String, _ spec: CommandSpec) -> Bool {
     if argument == "--help" || argument == "-h" { return true }
     let name = argument.split(separator: "=", maxSplits: 1).first.map(String.init) ?? argument
-    return spec.options.contains { $0.name == name }
+    return spec.acceptedOptions.contains { $0.name == name }
   }
 
   /// The positions in `arguments` where an option (or `--help`) may stand: not the place of
@@ -210,7 +216,7 @@ struct ParsedArguments: Sendable {
       // The argument after an option that takes a value is that value's place, whatever it
       // holds: `--reason --help` is a missing reason, not a request for help.
       if argument.hasPrefix("--"), !argument.contains("="),
-        spec.options.first(where: { $0.name == argument })?.valueName != nil
+        spec.acceptedOptions.first(where: { $0.name == argument })?.valueName != nil
       {
         index += 1
       }

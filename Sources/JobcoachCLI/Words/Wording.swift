@@ -1,4 +1,5 @@
 import JobcoachCore
+import JobcoachStore
 
 /// The words of one language: every reason, evidence fact and command error the core returns
 /// as values, worded for the person reading. One conforming type per language (`English`,
@@ -22,6 +23,9 @@ protocol Wording: Sendable {
   func error(_ error: UseCaseError) -> String
   /// What is wrong at one place of an input document.
   func problem(_ reason: ProblemReason) -> String
+  /// Why a command could not do its work: its input, its output or the registry.
+  func failure(_ error: CLIError) -> String
+  func failure(_ error: StoreError) -> String
   /// What falls due on a deadline.
   func deadline(_ detail: Deadline.Detail) -> String
   /// How long before a deadline a reminder goes out: `6 months`, `6 maanden`.

@@ -26,14 +26,18 @@ public enum FindingReason: Hashable, Sendable {
 
   /// The kebab-case name of an enumeration value's case: `notAssigned(...)` is `not-assigned`.
   public static func caseName(of value: Any) -> String {
-    let name = Mirror(reflecting: value).children.first?.label ?? "\(value)"
+    let name = Array(Mirror(reflecting: value).children.first?.label ?? "\(value)")
     var code = ""
-    for character in name {
-      if character.isUppercase {
-        code += "-" + character.lowercased()
-      } else {
-        code.append(character)
+    for (index, character) in name.enumerated() {
+      // A word starts at an upper-case letter after a lower-case one, or at the last capital
+      // of an acronym before a lower-case letter: `notValidJSON` is `not-valid-json`.
+      if character.isUppercase, index > 0,
+        !name[index - 1].isUppercase
+          || (index + 1 < name.count && name[index + 1].isLowercase)
+      {
+        code += "-"
       }
+      code += character.lowercased()
     }
     return code
   }
