@@ -71,6 +71,28 @@ enum Words {
     }
   }
 
+  /// The protocol's goal categories (P-1), as the seed names them in Dutch.
+  static func category(_ category: GoalCategory, _ language: Language) -> String {
+    switch (category, language) {
+    case (.introducingWorker, .en): "introducing the worker"
+    case (.structuringWork, .en): "structuring the work"
+    case (.onboardingAndTraining, .en): "onboarding and training"
+    case (.resolvingDisruptions, .en): "detecting and resolving disruptions"
+    case (.guidingOnTheJob, .en): "guiding the worker on the job"
+    case (.homeSituation, .en): "guiding in the home situation (work-related)"
+    case (.guidingSupervisor, .en): "guiding the direct supervisor"
+    case (.evaluationAndCoordination, .en): "evaluation and coordination"
+    case (.introducingWorker, .nl): "introduceren van de werknemer"
+    case (.structuringWork, .nl): "structureren van het werk"
+    case (.onboardingAndTraining, .nl): "inwerken en trainen van de werknemer"
+    case (.resolvingDisruptions, .nl): "opsporen en verhelpen van storingen"
+    case (.guidingOnTheJob, .nl): "begeleiden van de werknemer op het werk"
+    case (.homeSituation, .nl): "begeleiding in de thuissituatie (werkgerelateerd)"
+    case (.guidingSupervisor, .nl): "begeleiden van de direct leidinggevende"
+    case (.evaluationAndCoordination, .nl): "evaluatie en afstemming"
+    }
+  }
+
   static func party(_ party: PlanParty, _ language: Language) -> String {
     switch (party, language) {
     case (.coach, .en): "coach"

@@ -72,6 +72,11 @@ extension Wording {
 
   func money(_ money: Money) -> String { Localised.money(money, language) }
 
+  /// A command's own words in this language: the English, or the Dutch beside it. For the
+  /// frames around findings (headings, labels, summaries), where the pair side by side is
+  /// what a reviewer checks.
+  func say(_ english: String, _ dutch: String) -> String { language == .nl ? dutch : english }
+
   /// An organisation as a sentence names it: `Name (ID)`, or `'ID'` when the registry lacks it.
   func organisation(_ ref: OrganisationRef) -> String {
     ref.name.map { "\($0) (\(ref.id))" } ?? "'\(ref.id)'"

@@ -16,20 +16,6 @@ public enum GoalCategory: String, CaseIterable, Hashable, Sendable {
   case guidingSupervisor = "guiding-supervisor"
   /// Evaluatie en coördinatie, including the accountability report (P-3).
   case evaluationAndCoordination = "evaluation-and-coordination"
-
-  /// How a caseworker reads the category.
-  public var title: String {
-    switch self {
-    case .introducingWorker: "introducing the worker"
-    case .structuringWork: "structuring the work"
-    case .onboardingAndTraining: "onboarding and training"
-    case .resolvingDisruptions: "detecting and resolving disruptions"
-    case .guidingOnTheJob: "guiding the worker on the job"
-    case .homeSituation: "guiding in the home situation (work-related)"
-    case .guidingSupervisor: "guiding the direct supervisor"
-    case .evaluationAndCoordination: "evaluation and coordination"
-    }
-  }
 }
 
 /// A goal's id within its placement's coaching plan, for example `G1`.

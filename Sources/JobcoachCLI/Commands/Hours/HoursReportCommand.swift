@@ -86,8 +86,11 @@ struct HoursReportCommand: Command {
     return ExitCode.success
   }
 
-  static func goalsLabel(_ line: AccountabilityReport.Line) -> String {
-    line.goals.isEmpty ? "(no goal)" : line.goals.map(\.rawValue).joined(separator: "+")
+  static func goalsLabel(_ line: AccountabilityReport.Line, _ w: any Wording = English())
+    -> String
+  {
+    line.goals.isEmpty
+      ? w.say("(no goal)", "(geen doel)") : line.goals.map(\.rawValue).joined(separator: "+")
   }
 
   static func json(_ answer: HoursReportAnswer, _ words: any Wording) -> JSONValue {
@@ -153,10 +156,14 @@ struct HoursReportCommand: Command {
   }
 
   /// A held part in words: `awaiting the funder's decision`, or the decision.
-  static func decisionText(_ decision: FunderDecision?) -> String {
-    guard let decision else { return "awaiting the funder's decision" }
-    return "\(decision.outcome == .accept ? "accepted" : "rejected") by \(decision.id) of "
-      + "\(decision.decidedOn) (\(decision.decidedBy)): \(decision.reason)"
+  static func decisionText(_ decision: FunderDecision?, _ w: any Wording) -> String {
+    guard let decision else {
+      return w.say("awaiting the funder's decision", "wacht op het besluit van de financier")
+    }
+    let accepted = decision.outcome == .accept
+    return w.say(accepted ? "accepted" : "rejected", accepted ? "geaccepteerd" : "afgewezen")
+      + w.say(" by ", " bij ") + "\(decision.id) " + w.say("of", "van") + " "
+      + "\(w.date(decision.decidedOn)) (\(decision.decidedBy)): \(decision.reason)"
   }
 
   static func csv(_ report: AccountabilityReport) -> String {
@@ -179,45 +186,63 @@ struct HoursReportCommand: Command {
   }
 
   static func text(_ answer: HoursReportAnswer, _ words: any Wording) -> String {
+    let w = words
     let report = answer.report
+    let hour = w.say("h", "uur")
     var text =
-      "accountability report of placement \(report.placement), \(report.period)\n"
-      + "policy: \(PolicyRendering.text(answer.policy, on: report.period.end!))\n"
-      + "hourly rate: \(report.hourlyRate); amounts exclude VAT\n\n"
-    var rows = [["goals", "category", "booked", "reimbursable", "not", "amount"]]
+      w.say("accountability report of placement ", "verantwoordingsrapportage van plaatsing ")
+      + "\(report.placement), \(w.interval(report.period))\n"
+      + w.say("policy: ", "beleid: ") + PolicyRendering.text(answer.policy, on: report.period.end!)
+      + "\n" + w.say("hourly rate: ", "uurtarief: ") + w.money(report.hourlyRate)
+      + w.say("; amounts exclude VAT", "; bedragen exclusief btw") + "\n\n"
+    var rows = [
+      [
+        w.say("goals", "doelen"), w.say("category", "categorie"), w.say("booked", "geschreven"),
+        w.say("reimbursable", "declarabel"), w.say("not", "niet"), w.say("amount", "bedrag"),
+      ]
+    ]
     for line in report.lines {
       rows.append([
-        goalsLabel(line), line.categories.map(\.title).joined(separator: " + "),
-        line.booked.decimalText, line.reimbursable.decimalText, line.notReimbursable.decimalText,
-        line.amount.description,
+        goalsLabel(line, w),
+        line.categories.map { Words.category($0, w.language) }.joined(separator: " + "),
+        w.number(line.booked), w.number(line.reimbursable), w.number(line.notReimbursable),
+        w.money(line.amount),
       ])
     }
     rows.append([
-      "total", "", report.booked.decimalText, report.reimbursable.decimalText,
-      report.notReimbursable.decimalText, report.amount.description,
+      w.say("total", "totaal"), "", w.number(report.booked), w.number(report.reimbursable),
+      w.number(report.notReimbursable), w.money(report.amount),
     ])
     text += TextTable.render(rows)
     if !report.exclusions.isEmpty {
-      text += "\nnot reimbursed:\n"
+      text += "\n" + w.say("not reimbursed:", "niet declarabel:") + "\n"
       for exclusion in report.exclusions {
         text +=
-          "  \(exclusion.date)  \(exclusion.booking)  \(exclusion.hours) h  \(exclusion.rule)  "
-          + "\(words.booking(exclusion.reason))\n"
+          "  \(exclusion.date)  \(exclusion.booking)  \(w.number(exclusion.hours)) \(hour)  "
+          + "\(exclusion.rule)  \(words.booking(exclusion.reason))\n"
       }
     }
     if !report.held.isEmpty {
-      text += "\nheld for the funder's decision (F-7):\n"
+      text +=
+        "\n"
+        + w.say(
+          "held for the funder's decision (F-7):", "ter beoordeling bij de financier (F-7):")
+        + "\n"
       for held in report.held {
         text +=
-          "  \(held.date)  \(held.booking)  \(held.hours) h  \(held.rule)  \(words.booking(held.reason)); "
-          + "\(decisionText(held.decision))\n"
+          "  \(held.date)  \(held.booking)  \(w.number(held.hours)) \(hour)  \(held.rule)  "
+          + "\(words.booking(held.reason)); \(decisionText(held.decision, w))\n"
       }
     }
     if !report.duringApprovedAbsence.isEmpty {
       text +=
-        "\nduring an absence, with the funder's written approval (P-5), aimed at return to work:\n"
+        "\n"
+        + w.say(
+          "during an absence, with the funder's written approval (P-5), aimed at return to work:",
+          "tijdens verzuim, met schriftelijke instemming van de financier (P-5), gericht op "
+            + "werkhervatting:") + "\n"
       for booking in report.duringApprovedAbsence {
-        text += "  \(booking.date)  \(booking.id)  \(booking.hours) h\n"
+        text += "  \(booking.date)  \(booking.id)  \(w.number(booking.hours)) \(hour)\n"
       }
     }
     return text

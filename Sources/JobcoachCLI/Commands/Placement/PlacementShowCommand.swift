@@ -193,85 +193,120 @@ struct PlacementView {
   var text: String {
     let failing = Array(Set(review.findings.filter { $0.severity == .error }.map(\.rule)))
       .sorted().map(\.rawValue)
+    let w = words
+    let d = w.date
     var text =
       review.isInOrder
-      ? "IN ORDER: placement \(placement.id) on \(review.date)\n"
-      : "NOT IN ORDER: placement \(placement.id) on \(review.date); not met: "
+      ? w.say("IN ORDER: placement", "IN ORDE: plaatsing") + " \(placement.id) "
+        + w.say("on", "op") + " \(d(review.date))\n"
+      : w.say("NOT IN ORDER: placement", "NIET IN ORDE: plaatsing") + " \(placement.id) "
+        + w.say("on", "op") + " \(d(review.date)); " + w.say("not met: ", "niet voldaan: ")
         + failing.joined(separator: ", ") + "\n"
     text +=
-      "worker \(placement.worker) at \(employer?.name ?? placement.employer.rawValue) "
-      + "(\(placement.employer)), \(placement.period)\n"
+      w.say("worker", "werknemer") + " \(placement.worker) " + w.say("at", "bij") + " "
+      + "\(employer?.name ?? placement.employer.rawValue) "
+      + "(\(placement.employer)), \(w.interval(placement.period))\n"
     if let id = placement.leadCoach {
-      text += "coach: \(coach?.name ?? "unknown") (\(id))"
-      text += review.dossier.coachKind.map { ", \($0.withArticle)" } ?? ""
+      text += w.say("coach", "jobcoach") + ": \(coach?.name ?? w.say("unknown", "onbekend")) (\(id))"
+      text +=
+        review.dossier.coachKind.map {
+          ", " + (w.language == .nl ? Dutch().withArticle($0) : English().withArticle($0))
+        } ?? ""
       text += "\n"
     }
     if placement.assignments.count > 1 || placement.assignments.first?.organisation != nil {
-      text += "assignments:\n"
+      text += w.say("assignments:", "inzet:") + "\n"
       for assignment in placement.assignments {
-        let name = answer.coaches[assignment.coach]?.name ?? "unknown"
+        let name = answer.coaches[assignment.coach]?.name ?? w.say("unknown", "onbekend")
+        let role =
+          assignment.role == .main
+          ? w.say("main    ", "jobcoach    ") : w.say("stand-in", "terugvalcoach")
         text +=
-          "  \(assignment.role == .main ? "main    " : "stand-in") \(name) (\(assignment.coach)), "
-          + "\(placement.days(of: assignment))"
-          + (assignment.organisation.map { ", for \($0)" } ?? "") + "\n"
+          "  \(role) \(name) (\(assignment.coach)), \(w.interval(placement.days(of: assignment)))"
+          + (assignment.organisation.map { w.say(", for ", ", namens ") + "\($0)" } ?? "") + "\n"
       }
     }
-    text += "policy: \(PolicyRendering.text(answer.policy, on: review.date))\n"
+    text += w.say("policy: ", "beleid: ") + "\(PolicyRendering.text(answer.policy, on: review.date))\n"
     if let grant = placement.grant {
       text +=
-        "grant: \(Words.level(grant.level, .en)), "
-        + (grant.hourlyRate == .zero ? "no hourly rate" : "\(grant.hourlyRate) an hour")
-        + (grant.package.map { ", \(Words.package($0, .en))" } ?? "")
-        + (grant.motivation.map { ", motivated: \($0.summary)" } ?? "") + "\n"
-      var rows = [["  period", "granted", "result"]]
+        w.say("grant: ", "toekenning: ") + Words.level(grant.level, w.language) + ", "
+        + (grant.hourlyRate == .zero
+          ? w.say("no hourly rate", "geen uurtarief")
+          : w.money(grant.hourlyRate) + w.say(" an hour", " per uur"))
+        + (grant.package.map { ", \(Words.package($0, w.language))" } ?? "")
+        + (grant.motivation.map { w.say(", motivated: ", ", gemotiveerd: ") + $0.summary } ?? "")
+        + "\n"
+      var rows = [
+        ["  " + w.say("period", "periode"), w.say("granted", "toegekend"), w.say("result", "resultaat")]
+      ]
       for period in grant.periods {
         let result =
-          period.result.map { Words.result($0, .en) }
+          period.result.map { Words.result($0, w.language) }
           ?? (period.end < review.date
-            ? "NOT RECORDED" : period.start > review.date ? "-" : "running")
-        rows.append(["  \(period.period)", period.amount?.description ?? "-", result])
+            ? w.say("NOT RECORDED", "NIET VASTGELEGD")
+            : period.start > review.date ? "-" : w.say("running", "loopt"))
+        rows.append(["  \(w.interval(period.period))", period.amount.map(w.money) ?? "-", result])
       }
       text += TextTable.render(rows)
     } else {
-      text += "grant: none recorded\n"
+      text += w.say("grant: none recorded", "toekenning: niet vastgelegd") + "\n"
     }
     if let plan = placement.plan {
       text +=
-        "plan: agreed on \(plan.agreedOn) by "
-        + plan.agreedBy.sorted().map { Words.party($0, .en) }.joined(separator: ", ") + "\n"
+        w.say("plan: agreed on ", "coachingsplan: ondertekend op ") + d(plan.agreedOn)
+        + w.say(" by ", " door ")
+        + plan.agreedBy.sorted().map { Words.party($0, w.language) }.joined(separator: ", ") + "\n"
       for goal in plan.goals {
-        text += "  \(goal.id)  \(goal.category.title): \(goal.description)\n"
+        text += "  \(goal.id)  \(Words.category(goal.category, w.language)): \(goal.description)\n"
       }
     } else {
-      text += "plan: none recorded\n"
+      text += w.say("plan: none recorded", "coachingsplan: niet vastgelegd") + "\n"
     }
     for absence in placement.absences {
       text +=
-        "absent: \(Words.absence(absence.reason, .en)) \(absence.period)"
-        + (absence.approval.map { ", coaching approved on \($0.approvedOn)" } ?? "") + "\n"
+        w.say("absent: ", "afwezig: ") + "\(Words.absence(absence.reason, w.language)) "
+        + w.interval(absence.period)
+        + (absence.approval.map {
+          w.say(", coaching approved on ", ", begeleiding met instemming van ") + d($0.approvedOn)
+        } ?? "") + "\n"
     }
     let held = review.awaitingDecision
     text +=
-      "hours up to \(review.date): \(review.booked) booked, \(review.reimbursable) reimbursable "
-      + "(\(review.amount), excluding VAT), \(review.booked - review.reimbursable) not reimbursed"
-      + (held == .zero ? "" : ", of which \(held) held for the funder's decision") + "\n"
+      w.say("hours up to ", "uren t/m ") + "\(d(review.date)): "
+      + w.say(
+        "\(review.booked) booked, \(review.reimbursable) reimbursable (\(review.amount), excluding "
+          + "VAT), \(review.booked - review.reimbursable) not reimbursed",
+        "\(w.hours(review.booked)) geschreven, \(w.hours(review.reimbursable)) declarabel "
+          + "(\(w.money(review.amount)), exclusief btw), "
+          + "\(w.hours(review.booked - review.reimbursable)) niet declarabel")
+      + (held == .zero
+        ? ""
+        : w.say(
+          ", of which \(held) held for the funder's decision",
+          ", waarvan \(w.hours(held)) ter beoordeling bij de financier")) + "\n"
     let heldParts = review.assessments.flatMap { assessment in
       assessment.held.map { (assessment.booking, $0) }
     }
     if !heldParts.isEmpty {
-      text += "held for the funder (F-7):\n"
+      text += w.say("held for the funder (F-7):", "ter beoordeling bij de financier (F-7):") + "\n"
       for (booking, part) in heldParts {
         text +=
-          "  \(booking.date)  \(booking.id)  \(part.hours) h  \(part.rule)  "
-          + HoursReportCommand.decisionText(part.decision) + "\n"
+          "  \(booking.date)  \(booking.id)  \(w.number(part.hours)) \(w.say("h", "uur"))  "
+          + "\(part.rule)  " + HoursReportCommand.decisionText(part.decision, w) + "\n"
       }
     }
     if !review.budget.isEmpty {
-      var rows = [["  budget", "days", "limit", "spent", "left"]]
+      var rows = [
+        [
+          "  " + w.say("budget", "budget"), w.say("days", "dagen"), w.say("limit", "maximum"),
+          w.say("spent", "besteed"), w.say("left", "over"),
+        ]
+      ]
       for use in review.budget {
+        let years = w.language == .nl ? Dutch().years(use.row.years) : English().years(use.row.years)
         rows.append([
-          "  \(English().years(use.row.years))", "\(use.row.days)", "\(use.row.limit)", "\(use.spent)",
-          "\(use.left)",
+          "  \(years)", w.interval(use.row.days), w.money(use.row.limit), w.money(use.spent),
+          w.money(use.left),
         ])
       }
       text += TextTable.render(rows)
@@ -281,10 +316,14 @@ struct PlacementView {
       let windows = windowsByRule[rule]!
       let short = windows.filter { !$0.isMet }
       text +=
-        "contacts \(rule): \(windows.count - short.count) of \(windows.count) complete windows "
-        + "as the package promises\n"
+        w.say("contacts ", "contacten ") + "\(rule): \(windows.count - short.count) "
+        + w.say("of", "van de") + " \(windows.count) "
+        + w.say("complete windows as the package promises", "volledige perioden zoals het pakket belooft")
+        + "\n"
       for window in short {
-        text += "  SHORT \(window.days): \(window.contacts) of \(window.required)\n"
+        text +=
+          "  " + w.say("SHORT", "TE WEINIG") + " \(w.interval(window.days)): \(window.contacts) "
+          + w.say("of", "van") + " \(window.required)\n"
       }
     }
     text += "\n" + FindingRendering.text(review.findings, words)
