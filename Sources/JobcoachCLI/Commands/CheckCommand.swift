@@ -176,7 +176,7 @@ struct CheckCommand: Command {
         (words.language == .nl
           ? "jobcoaches zonder plaatsing worden beoordeeld volgens "
           : "coaches without a placement are judged under ")
-        + PolicyRendering.text(policy, on: report.date) + "\n"
+        + PolicyRendering.text(policy, on: report.date, words) + "\n"
     }
     return text + summary(report, words) + "\n"
   }

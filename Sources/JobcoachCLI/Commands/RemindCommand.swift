@@ -107,7 +107,7 @@ struct RemindCommand: Command {
         dutch
           ? "\(words.count(reminders.count, "herinnering", "herinneringen")) op "
             + "\(words.date(date)) (momenten \(stages)"
-            + (answer.policy.map { ", van " + PolicyRendering.text($0, on: date) } ?? "") + ")\n"
+            + (answer.policy.map { ", van " + PolicyRendering.text($0, on: date, words) } ?? "") + ")\n"
           : "\(words.count(reminders.count, "reminder", "reminders")) on \(date) (stages \(stages)"
             + (answer.policy.map { ", of " + PolicyRendering.text($0, on: date) } ?? "") + ")\n")
     }

@@ -130,7 +130,7 @@ struct VerifyCommand: Command {
     }
     text +=
       (words.language == .nl ? "beleid: " : "policy: ")
-      + "\(PolicyRendering.text(answer.policy, on: request.date))\n\n"
+      + "\(PolicyRendering.text(answer.policy, on: request.date, words))\n\n"
     text += FindingRendering.text(verification.findings, words)
     return text
   }

@@ -4,27 +4,42 @@ import JobcoachCore
 enum PolicyRendering {
   /// `Jobcoaching Zaanstreek-Waterland (POL-ZAANSTAD, in force from 2026-07-01): the policy of
   /// municipality ORG-ZAANSTAD, which grants placement PL-2026-001`.
-  static func text(_ choice: PolicyChoice, on date: CalendarDate) -> String {
+  static func text(
+    _ choice: PolicyChoice, on date: CalendarDate, _ w: any Wording = English()
+  ) -> String {
     let policy = choice.policy
-    return "\(policy.name) (\(policy.id), in force from \(policy.effectiveFrom)): "
-      + reason(choice.source, on: choice.assignmentStart ?? date)
-      + (choice.assignmentStart.map { "; in force on the assignment's start, \($0) (Q-ASG-2)" }
-        ?? "")
+    return "\(policy.name) (\(policy.id), " + w.say("in force from ", "geldig vanaf ")
+      + "\(w.date(policy.effectiveFrom))): " + reason(choice.source, on: choice.assignmentStart ?? date, w)
+      + (choice.assignmentStart.map {
+        w.say("; in force on the assignment's start, ", "; geldig bij de start van de inzet, ")
+          + "\(w.date($0)) (Q-ASG-2)"
+      } ?? "")
   }
 
-  static func reason(_ source: PolicySource, on date: CalendarDate) -> String {
+  static func reason(_ source: PolicySource, on date: CalendarDate, _ w: any Wording) -> String {
     switch source {
-    case .named: "named with --policy"
+    case .named: w.say("named with --policy", "genoemd met --policy")
     case .placement(let placement, let municipality):
-      "the policy of municipality \(municipality), which grants placement \(placement)"
+      w.say(
+        "the policy of municipality \(municipality), which grants placement \(placement)",
+        "het beleid van gemeente \(municipality), die plaatsing \(placement) toekent")
     case .municipality(let municipality):
-      "the policy of municipality \(municipality) (--municipality)"
+      w.say(
+        "the policy of municipality \(municipality) (--municipality)",
+        "het beleid van gemeente \(municipality) (--municipality)")
     case .registryMunicipality(let municipality):
-      "the policy of municipality \(municipality), the registry's default municipality"
+      w.say(
+        "the policy of municipality \(municipality), the registry's default municipality",
+        "het beleid van gemeente \(municipality), de standaardgemeente van het register")
     case .builtInDefault(nil):
-      "the built-in default: no municipality named and none set for the registry"
+      w.say(
+        "the built-in default: no municipality named and none set for the registry",
+        "de ingebouwde standaard: geen gemeente genoemd en geen ingesteld voor het register")
     case .builtInDefault(let municipality?):
-      "the built-in default: municipality \(municipality) has no policy in force on \(date)"
+      w.say(
+        "the built-in default: municipality \(municipality) has no policy in force on \(date)",
+        "de ingebouwde standaard: gemeente \(municipality) heeft op \(w.date(date)) geen "
+          + "geldend beleid")
     }
   }
 

@@ -192,7 +192,7 @@ struct HoursReportCommand: Command {
     var text =
       w.say("accountability report of placement ", "verantwoordingsrapportage van plaatsing ")
       + "\(report.placement), \(w.interval(report.period))\n"
-      + w.say("policy: ", "beleid: ") + PolicyRendering.text(answer.policy, on: report.period.end!)
+      + w.say("policy: ", "beleid: ") + PolicyRendering.text(answer.policy, on: report.period.end!, w)
       + "\n" + w.say("hourly rate: ", "uurtarief: ") + w.money(report.hourlyRate)
       + w.say("; amounts exclude VAT", "; bedragen exclusief btw") + "\n\n"
     var rows = [

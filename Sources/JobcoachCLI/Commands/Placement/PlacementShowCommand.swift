@@ -226,7 +226,7 @@ struct PlacementView {
           + (assignment.organisation.map { w.say(", for ", ", namens ") + "\($0)" } ?? "") + "\n"
       }
     }
-    text += w.say("policy: ", "beleid: ") + "\(PolicyRendering.text(answer.policy, on: review.date))\n"
+    text += w.say("policy: ", "beleid: ") + "\(PolicyRendering.text(answer.policy, on: review.date, w))\n"
     if let grant = placement.grant {
       text +=
         w.say("grant: ", "toekenning: ") + Words.level(grant.level, w.language) + ", "
