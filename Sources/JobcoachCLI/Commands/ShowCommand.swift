@@ -50,43 +50,43 @@ struct ShowCommand: Command {
       }
       context.print(JSONWriter.string(json))
     default:
-      var text = "\(coach.name) (\(coach.id))\n\nemployments:\n"
-      if coach.employments.isEmpty { text += "  none\n" }
+      let w = try context.words(arguments, command: Self.spec.name, format: .text)
+      let none = "  " + w.say("none", "geen") + "\n"
+      var text = "\(coach.name) (\(coach.id))\n\n" + w.say("employments:", "dienstverbanden:") + "\n"
+      if coach.employments.isEmpty { text += none }
       for employment in coach.employments {
         text +=
-          "  \(Words.kind(employment.kind, .en)) at \(name(employment.organisation)), "
-          + "\(employment.period)\n"
+          "  \(Words.kind(employment.kind, w.language)) " + w.say("at", "bij") + " "
+          + "\(name(employment.organisation)), \(w.interval(employment.period))\n"
       }
-      text += "\nqualifications:\n"
-      if coach.qualifications.isEmpty { text += "  none\n" }
+      text += "\n" + w.say("qualifications:", "kwalificaties:") + "\n"
+      if coach.qualifications.isEmpty { text += none }
       for qualification in coach.qualifications {
-        text +=
-          "  \(English().qualificationKind(qualification.kind)): \(qualification.title), issued "
-          + "\(qualification.issuedOn) by \(qualification.issuer)"
-        if let expiresOn = qualification.expiresOn { text += ", valid through \(expiresOn)" }
-        if let evidence = qualification.evidence { text += "; \(evidence)" }
-        text += "\n"
+        text += "  " + w.evidence(.qualification(qualification)) + "\n"
       }
-      text += "\nplacements:\n"
-      if placements.isEmpty { text += "  none\n" }
+      text += "\n" + w.say("placements:", "plaatsingen:") + "\n"
+      if placements.isEmpty { text += none }
       for placement in placements {
         text +=
-          "  \(placement.id) at \(name(placement.employer)), \(placement.period), funded by "
-          + "\(Words.funder(placement.funder, .en))\n"
+          "  \(placement.id) " + w.say("at", "bij") + " \(name(placement.employer)), "
+          + "\(w.interval(placement.period)), " + w.say("funded by ", "gefinancierd door ")
+          + "\(Words.funder(placement.funder, w.language))\n"
         // The coach's own assignments in it (Q-ASG-1).
         for assignment in placement.assignments where assignment.coach == coach.id {
           text +=
-            "    \(assignment.role == .main ? "main coach" : "stand-in coach") "
-            + "\(placement.days(of: assignment))"
-            + (assignment.organisation.map { " for \(name($0))" } ?? "") + "\n"
+            "    "
+            + (assignment.role == .main
+              ? w.say("main coach", "jobcoach") : w.say("stand-in coach", "terugvalcoach"))
+            + " \(w.interval(placement.days(of: assignment)))"
+            + (assignment.organisation.map { w.say(" for ", " namens ") + name($0) } ?? "") + "\n"
         }
       }
-      text += "\nregisters:\n"
-      if profile.registrations.isEmpty { text += "  not a member\n" }
+      text += "\n" + w.say("registers:", "registers:") + "\n"
+      if profile.registrations.isEmpty { text += "  " + w.say("not a member", "niet ingeschreven") + "\n" }
       for registration in profile.registrations {
         text +=
           "  \(registration.register.name) (\(registration.register.id)): "
-          + "\(registration.membership.registerNumber), " + Self.describe(registration.standing)
+          + "\(registration.membership.registerNumber), " + Self.describe(registration.standing, w)
           + "\n"
       }
       context.print(text)
@@ -96,15 +96,20 @@ struct ShowCommand: Command {
 
   /// How a registration stands, in words: `registered on 2026-11-23, period 1 (...), valid
   /// until 2027-03-31`.
-  static func describe(_ standing: RegistrationStanding) -> String {
-    let period = "period \(standing.cycle.number) (\(standing.cycle.period))"
+  static func describe(_ standing: RegistrationStanding, _ w: any Wording = English()) -> String {
+    let period =
+      w.say("period", "registratieperiode") + " \(standing.cycle.number) "
+      + "(\(w.interval(standing.cycle.period)))"
     if let lapsed = standing.lapsedOn {
-      return "lapsed on \(lapsed): " + (standing.lapseReason.map(English().lapse) ?? period)
+      return w.say("lapsed on ", "verlopen op ") + w.date(lapsed) + ": "
+        + (standing.lapseReason.map(w.lapse) ?? period)
     }
-    let status = standing.status?.rawValue ?? "not yet registered"
-    var text = "\(status) on \(standing.date), \(period)"
-    if let until = standing.validUntil { text += ", valid until \(until)" }
-    if standing.isRenewalDue { text += "; renewal due" }
+    let status =
+      standing.status.map { w.language == .nl ? Dutch().status($0) : $0.rawValue }
+      ?? w.say("not yet registered", "nog niet ingeschreven")
+    var text = "\(status) " + w.say("on", "op") + " \(w.date(standing.date)), \(period)"
+    if let until = standing.validUntil { text += w.say(", valid until ", ", geldig t/m ") + w.date(until) }
+    if standing.isRenewalDue { text += w.say("; renewal due", "; herregistratie nodig") }
     return text
   }
 
