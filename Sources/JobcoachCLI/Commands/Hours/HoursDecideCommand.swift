@@ -73,10 +73,16 @@ struct HoursDecideCommand: Command {
       decidedBy: decidedBy, on: date, audit: audit
     ).run(in: store)
     let hours = settled.reduce(Hours.zero) { $0 + $1.hours }
+    let w = try context.words(arguments, command: Self.spec.name, format: .text)
+    let accepted = decision.outcome == .accept
+    let list = bookings.map(\.rawValue).joined(separator: ", ")
     context.print(
-      "\(decision.outcome == .accept ? "ACCEPTED" : "REJECTED"): \(hours.spoken) held on "
-        + "placement \(placement) (" + bookings.map(\.rawValue).joined(separator: ", ")
-        + "), decision \(decision.id) of \(date) by \(decidedBy): \(reason)\n")
+      w.say(
+        "\(accepted ? "ACCEPTED" : "REJECTED"): \(w.hours(hours)) held on placement \(placement) "
+          + "(\(list)), decision \(decision.id) of \(date) by \(decidedBy): \(reason)",
+        "\(accepted ? "GEACCEPTEERD" : "AFGEWEZEN"): \(w.hours(hours)) ter beoordeling op plaatsing "
+          + "\(placement) (\(list)), besluit \(decision.id) van \(w.date(date)) door "
+          + "\(decidedBy): \(reason)") + "\n")
     return ExitCode.success
   }
 }

@@ -29,14 +29,20 @@ struct RegisterAdmitCommand: Command {
     .run(in: register.store)
     guard let membership = decision.recorded?.membership else {
       context.print(
-        "NOT ADMITTED: \(decision.coach.nameAndID) does not meet the entry requirements of "
-          + "\(decision.register.name) on \(register.date)\n\n"
+        words.say(
+          "NOT ADMITTED: \(decision.coach.nameAndID) does not meet the entry requirements of "
+            + "\(decision.register.name) on \(register.date)",
+          "NIET INGESCHREVEN: \(decision.coach.nameAndID) voldoet op \(words.date(register.date)) "
+            + "niet aan de toelatingseisen van \(decision.register.name)") + "\n\n"
           + FindingRendering.text(decision.findings, words))
       return ExitCode.findings
     }
     context.print(
-      "ADMITTED: \(decision.coach.nameAndID) is registered in \(decision.register.name) as "
-        + "\(membership.registerNumber) from \(register.date)\n\n"
+      words.say(
+        "ADMITTED: \(decision.coach.nameAndID) is registered in \(decision.register.name) as "
+          + "\(membership.registerNumber) from \(register.date)",
+        "INGESCHREVEN: \(decision.coach.nameAndID) staat in \(decision.register.name) als "
+          + "\(membership.registerNumber) vanaf \(words.date(register.date))") + "\n\n"
         + FindingRendering.text(decision.findings, words))
     return ExitCode.success
   }

@@ -59,9 +59,16 @@ struct RegisterAssessCommand: Command {
       on: register.date, audit: register.audit,
       register: register.registerID
     ).run(in: register.store)
+    let words = try context.words(arguments, command: Self.spec.name, format: .text)
     context.print(
       "\(recorded.coach.nameAndID), \(recorded.membership.registerNumber): "
-        + "\(recorded.change.decision)\n")
+        + (words.language == .nl
+          ? result == .sufficient
+            ? "portfoliobeoordeling voldoende: ingeschreven, een nieuwe registratieperiode begint op "
+              + "\(words.date(register.date)) (R-RE-2)"
+            : "portfoliobeoordeling onvoldoende"
+              + (deadline.map { "; verbeteren vóór \(words.date($0))" } ?? "") + ": \(points ?? "")"
+          : recorded.change.decision) + "\n")
     return ExitCode.success
   }
 }

@@ -26,13 +26,17 @@ struct RegisterRemoveCommand: Command {
 
   func run(_ context: CommandContext) throws -> Int32 {
     let register = try RegisterArguments(arguments, command: Self.spec.name, context: context)
+    let words = try context.words(arguments, command: Self.spec.name, format: .text)
     let recorded = try RemoveCoach(
       coach: register.coach, reason: reason, on: register.date, audit: register.audit,
       register: register.registerID
     ).run(in: register.store)
     context.print(
-      "\(recorded.coach.nameAndID), \(recorded.membership.registerNumber): removed from the "
-        + "register on \(register.date) (\(recorded.change.rule))\n")
+      "\(recorded.coach.nameAndID), \(recorded.membership.registerNumber): "
+        + words.say(
+          "removed from the register on \(register.date)",
+          "uitgeschreven uit het register op \(words.date(register.date))")
+        + " (\(recorded.change.rule))\n")
     return ExitCode.success
   }
 }

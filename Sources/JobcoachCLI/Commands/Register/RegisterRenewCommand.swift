@@ -31,14 +31,30 @@ struct RegisterRenewCommand: Command {
     let cycle = renewal.statement.cycle
     guard let recorded = decision.recorded else {
       context.print(
-        "NOT RE-REGISTERED: \(decision.coach.nameAndID) does not meet the norm for cycle "
-          + "\(cycle.number) (\(cycle.period))\n\n" + FindingRendering.text(decision.findings, words))
+        words.say(
+          "NOT RE-REGISTERED: \(decision.coach.nameAndID) does not meet the norm for cycle "
+            + "\(cycle.number) (\(cycle.period))",
+          "NIET GEHERREGISTREERD: \(decision.coach.nameAndID) voldoet niet aan de norm voor "
+            + "registratieperiode \(cycle.number) (\(words.interval(cycle.period)))")
+          + "\n\n" + FindingRendering.text(decision.findings, words))
       return ExitCode.findings
     }
-    let next = renewal.nextPeriod.map { ", valid until \($0.end)" } ?? ""
+    guard words.language == .nl else {
+      let next = renewal.nextPeriod.map { ", valid until \($0.end)" } ?? ""
+      context.print(
+        "RE-REGISTERED: \(decision.coach.nameAndID), \(recorded.membership.registerNumber): "
+          + "\(recorded.change.decision)\(next)\n")
+      return ExitCode.success
+    }
     context.print(
-      "RE-REGISTERED: \(decision.coach.nameAndID), \(recorded.membership.registerNumber): "
-        + "\(recorded.change.decision)\(next)\n")
+      "GEHERREGISTREERD: \(decision.coach.nameAndID), \(recorded.membership.registerNumber): "
+        + "registratieperiode \(cycle.number) (\(words.interval(cycle.period))) telt "
+        + "\(words.hours(renewal.statement.counted)), waarvan \(words.hours(renewal.statement.accredited)) "
+        + "geaccrediteerd"
+        + (renewal.nextPeriod.map {
+          "; registratieperiode \($0.number) (\(words.interval($0.period))), geldig t/m "
+            + words.date($0.end)
+        } ?? "") + "\n")
     return ExitCode.success
   }
 }

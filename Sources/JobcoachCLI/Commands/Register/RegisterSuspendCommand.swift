@@ -33,14 +33,18 @@ struct RegisterSuspendCommand: Command {
   func run(_ context: CommandContext) throws -> Int32 {
     let until = try context.date(arguments, option: "--until", command: Self.spec.name)
     let register = try RegisterArguments(arguments, command: Self.spec.name, context: context)
+    let words = try context.words(arguments, command: Self.spec.name, format: .text)
     let recorded = try SuspendCoach(
       coach: register.coach, reason: reason, on: register.date, until: until,
       audit: register.audit,
       register: register.registerID
     ).run(in: register.store)
     context.print(
-      "\(recorded.coach.nameAndID), \(recorded.membership.registerNumber): suspended from "
-        + "\(register.date)" + (until.map { " until \($0)" } ?? " until reinstated")
+      "\(recorded.coach.nameAndID), \(recorded.membership.registerNumber): "
+        + words.say(
+          "suspended from \(register.date)" + (until.map { " until \($0)" } ?? " until reinstated"),
+          "geschorst vanaf \(words.date(register.date))"
+            + (until.map { " t/m \(words.date($0))" } ?? " tot herstel"))
         + " (\(RuleID.suspension))\n")
     return ExitCode.success
   }
@@ -63,13 +67,15 @@ struct RegisterReinstateCommand: Command {
 
   func run(_ context: CommandContext) throws -> Int32 {
     let register = try RegisterArguments(arguments, command: Self.spec.name, context: context)
+    let words = try context.words(arguments, command: Self.spec.name, format: .text)
     let recorded = try ReinstateCoach(
       coach: register.coach, on: register.date, audit: register.audit,
       register: register.registerID
     ).run(in: register.store)
     context.print(
-      "\(recorded.coach.nameAndID), \(recorded.membership.registerNumber): reinstated on "
-        + "\(register.date) (\(RuleID.suspension))\n")
+      "\(recorded.coach.nameAndID), \(recorded.membership.registerNumber): "
+        + words.say("reinstated on \(register.date)", "hersteld op \(words.date(register.date))")
+        + " (\(RuleID.suspension))\n")
     return ExitCode.success
   }
 }
