@@ -61,26 +61,41 @@ enum DocumentImport {
       throw error
     }
     progress.finish()
-    context.print(describe(summary, files: files.count))
+    context.print(
+      describe(
+        summary, files: files.count,
+        try context.words(arguments, command: command, format: .text)))
     return ExitCode.success
   }
 
-  static func describe(_ summary: ImportSummary, files: Int) -> String {
+  static func describe(_ summary: ImportSummary, files: Int, _ w: any Wording = English())
+    -> String
+  {
     func counts(_ counts: ImportSummary.Counts) -> String {
-      "\(counts.created) created, \(counts.updated) updated, \(counts.unchanged) unchanged"
+      w.say(
+        "\(counts.created) created, \(counts.updated) updated, \(counts.unchanged) unchanged",
+        "\(counts.created) nieuw, \(counts.updated) bijgewerkt, \(counts.unchanged) ongewijzigd")
     }
     let total = summary.total
     var text: String
     if summary.isDryRun {
       text =
-        "dry run, nothing written: \(files) file\(files == 1 ? "" : "s") would give "
-        + counts(total) + "\n"
+        w.say("dry run, nothing written: ", "proefrun, niets opgeslagen: ")
+        + w.count(files, w.say("file", "bestand"), w.say("files", "bestanden"))
+        + w.say(" would give ", " zou geven: ") + counts(total) + "\n"
     } else if !summary.changedAnything {
       text =
-        "nothing changed: \(total.unchanged) record\(total.unchanged == 1 ? "" : "s") "
-        + "already in the registry as given\n"
+        w.say(
+          "nothing changed: \(w.count(total.unchanged, "record", "records")) already in the "
+            + "registry as given",
+          "niets gewijzigd: \(w.count(total.unchanged, "record", "records")) stond al zo in het "
+            + "register")
+        + "\n"
     } else {
-      text = "imported \(files) file\(files == 1 ? "" : "s"): " + counts(total) + "\n"
+      text =
+        w.say("imported ", "ingelezen: ")
+        + w.count(files, w.say("file", "bestand"), w.say("files", "bestanden")) + ": "
+        + counts(total) + "\n"
     }
     for kind in DocumentKind.allCases {
       guard let kindCounts = summary.counts[kind], kindCounts.total > 0 else { continue }

@@ -30,6 +30,7 @@ struct InitCommand: Command {
 
   func run(_ context: CommandContext) throws -> Int32 {
     let path = context.databasePath(arguments)
+    let words = try context.words(arguments, command: Self.spec.name, format: .text)
     let audit = try context.audit(Self.spec.name, arguments)
     let (store, created) = try RegistryStore.create(
       at: path, waiting: context.waitPolicy(arguments, command: Self.spec.name))
@@ -41,18 +42,25 @@ struct InitCommand: Command {
             subjectKind: "registry", subjectID: "registry", field: "schemaVersion",
             newValue: String(version), reason: "registry created")
         ], context: audit)
-      context.print("created registry '\(path)' (schema version \(version))\n")
+      context.print(
+        words.say("created registry '\(path)'", "register '\(path)' aangemaakt")
+          + words.say(" (schema version \(version))", " (schemaversie \(version))") + "\n")
     } else {
-      context.print("registry '\(path)' is ready (schema version \(version))\n")
+      context.print(
+        words.say("registry '\(path)' is ready", "register '\(path)' is klaar")
+          + words.say(" (schema version \(version))", " (schemaversie \(version))") + "\n")
       // A registry holds personal data: readable by its owner only, whoever made it.
       for (file, mode) in FileSystem.restrictToOwner([path, path + "-wal", path + "-shm"]) {
         context.print(
-          "'\(file)' was open to others (mode \(String(mode, radix: 8))); it is now 0600\n")
+          words.say(
+            "'\(file)' was open to others (mode \(String(mode, radix: 8))); it is now 0600",
+            "'\(file)' was leesbaar voor anderen (modus \(String(mode, radix: 8))); nu 0600")
+            + "\n")
       }
     }
     if let municipality {
       try store.setDefaultMunicipality(municipality, audit: audit)
-      context.print(SettingsCommand.describe(municipality))
+      context.print(SettingsCommand.describe(municipality, words))
     }
     return ExitCode.success
   }

@@ -68,16 +68,24 @@ struct ListCommand: Command {
       }
       context.print(try CSVDialect.parse(arguments, command: Self.spec.name).write(text))
     case .text:
-      var table = [["ID", "NAME", "KIND", "ORGANISATION"]]
+      let w = try context.words(arguments, command: Self.spec.name, format: .text)
+      var table =
+        w.language == .nl
+        ? [["ID", "NAAM", "SOORT", "ORGANISATIE"]] : [["ID", "NAME", "KIND", "ORGANISATION"]]
       for row in rows {
         table.append([
-          row.coach.id.rawValue, row.coach.name, row.employment?.kind.rawValue ?? "-",
+          row.coach.id.rawValue, row.coach.name,
+          row.employment.map { w.language == .nl ? Words.kind($0.kind, .nl) : $0.kind.rawValue }
+            ?? "-",
           row.organisationName.map { "\($0) (\(row.employment!.organisation))" }
             ?? row.employment?.organisation.rawValue ?? "-",
         ])
       }
       context.print(TextTable.render(table))
-      context.print("\(rows.count) row\(rows.count == 1 ? "" : "s") on \(date)\n")
+      context.print(
+        w.say(
+          "\(w.count(rows.count, "row", "rows")) on \(date)",
+          "\(w.count(rows.count, "regel", "regels")) op \(w.date(date))") + "\n")
     }
     return ExitCode.success
   }

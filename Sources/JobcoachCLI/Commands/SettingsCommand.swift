@@ -60,12 +60,16 @@ struct SettingsCommand: Command {
       try store.setDefaultMunicipality(
         municipality, audit: try context.audit(Self.spec.name, arguments))
     }
-    context.print(Self.describe(try store.defaultMunicipality()))
+    context.print(
+      Self.describe(
+        try store.defaultMunicipality(),
+        try context.words(arguments, command: Self.spec.name, format: .text)))
     return ExitCode.success
   }
 
-  static func describe(_ municipality: OrganisationID?) -> String {
-    "default municipality: "
-      + (municipality.map(\.rawValue) ?? "none (the G4 default applies)") + "\n"
+  static func describe(_ municipality: OrganisationID?, _ w: any Wording = English()) -> String {
+    w.say("default municipality: ", "standaardgemeente: ")
+      + (municipality.map(\.rawValue)
+        ?? w.say("none (the G4 default applies)", "geen (de standaard van de G4 geldt)")) + "\n"
   }
 }

@@ -54,6 +54,13 @@ struct RegisterDueCommand: Command {
     }
   }
 
+  static func dutchReason(_ reason: ListDue.Item.Reason) -> String {
+    switch reason {
+    case .reregistration: "herregistratie"
+    case .assessment: "portfoliobeoordeling"
+    }
+  }
+
   func stage(_ row: ListDue.Item, on date: CalendarDate) -> String {
     schedule.stage(of: row.due, on: date)?.code ?? ""
   }
@@ -94,20 +101,29 @@ struct RegisterDueCommand: Command {
       }
       context.print(try CSVDialect.parse(arguments, command: Self.spec.name).write(text))
     case .text:
-      var table = [["DUE", "DAYS", "STAGE", "COACH", "NAME", "REGISTER", "REASON", "MISSING"]]
+      let w = try context.words(arguments, command: Self.spec.name, format: .text)
+      let dutch = w.language == .nl
+      var table =
+        dutch
+        ? [["UITERLIJK", "DAGEN", "MOMENT", "JOBCOACH", "NAAM", "REGISTER", "REDEN", "ONTBREEKT"]]
+        : [["DUE", "DAYS", "STAGE", "COACH", "NAME", "REGISTER", "REASON", "MISSING"]]
       for row in rows {
         let missing =
           row.missingHours.map {
-            "\($0.spoken) (\(row.missingAccredited ?? .zero) accredited)"
+            w.hours($0) + " (" + w.number(row.missingAccredited ?? .zero)
+              + w.say(" accredited)", " geaccrediteerd)")
           } ?? ""
         table.append([
-          row.due.description, String(date.days(until: row.due)), stage(row, on: date),
-          row.coach.rawValue, row.name,
-          row.registerNumber, row.reason.rawValue, missing,
+          dutch ? w.date(row.due) : row.due.description, String(date.days(until: row.due)),
+          stage(row, on: date), row.coach.rawValue, row.name, row.registerNumber,
+          dutch ? Self.dutchReason(row.reason) : row.reason.rawValue, missing,
         ])
       }
       context.print(TextTable.render(table))
-      context.print("\(rows.count) due within \(within) days of \(date)\n")
+      context.print(
+        w.say(
+          "\(rows.count) due within \(within) days of \(date)",
+          "\(rows.count) binnen \(w.count(within, "dag", "dagen")) na \(w.date(date))") + "\n")
     }
     return ExitCode.success
   }
