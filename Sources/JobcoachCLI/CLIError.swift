@@ -4,13 +4,18 @@ import JobcoachStore
 /// Failures of a command that are not usage mistakes, each with its exit code.
 public enum CLIError: Error, Hashable, Sendable {
   /// An input file or directory does not exist or cannot be read (exit 66).
-  case inputMissing(path: String, reason: String)
+  case inputMissing(path: String, reason: InputTrouble)
   /// Input documents with problems (exit 65); every problem is listed.
   case badDocuments([DocumentProblem], dropped: Int)
   /// The input names something the registry does not hold, or is otherwise wrong (exit 65).
-  case badInput(String)
+  case badInput(String, nl: String)
   /// An output file cannot be written (exit 73, cannot create).
   case cannotWrite(path: String, reason: String)
+}
+
+/// Why an input path cannot be read.
+public enum InputTrouble: Hashable, Sendable {
+  case noSuchFile, cannotList, cannotOpen, notRegularFile, notReadable
 }
 
 /// Exit codes, as in BSD's sysexits and the house style.

@@ -37,12 +37,15 @@ public struct CommandContext {
       else { ("unknown", "the actor") }
     guard !CitizenServiceNumber.occurs(in: actor) else {
       throw UsageError(
-        "\(source) \(CitizenServiceNumber.refusal); give --actor NAME", command: command)
+        "\(source) \(English.citizenServiceNumber); give --actor NAME",
+        nl: "\(source) \(Dutch.citizenServiceNumber); geef --actor NAAM", command: command)
     }
     guard (1...100).contains(actor.count), !actor.contains(where: { $0.isNewline }),
       !actor.allSatisfy(\.isWhitespace)
     else {
-      throw UsageError("--actor takes a name of 1 to 100 characters on one line", command: command)
+      throw UsageError(
+        "--actor takes a name of 1 to 100 characters on one line",
+        nl: "--actor neemt een naam van 1 tot 100 tekens op één regel", command: command)
     }
     return AuditContext(command: command, actor: actor, timestamp: now(), day: today())
   }
@@ -80,6 +83,7 @@ public struct CommandContext {
     guard let date = CalendarDate(iso: text) else {
       throw UsageError(
         "'\(text)' is not a date; write \(option) YYYY-MM-DD (a day that exists)",
+        nl: "'\(text)' is geen datum; schrijf \(option) JJJJ-MM-DD (een dag die bestaat)",
         command: command)
     }
     try Self.accept(date, option: option)
@@ -93,7 +97,8 @@ public struct CommandContext {
   /// Refuses a date beyond the last the product accepts (exit 65), as documents' dates are.
   static func accept(_ date: CalendarDate, option: String) throws(CLIError) {
     guard date.isAccepted else {
-      throw .badInput("\(option) \(date) \(CalendarDate.refusalBeyondLatest)")
+      throw .badInput(
+        "\(option) \(date) \(English.beyondLatest)", nl: "\(option) \(date) \(Dutch.beyondLatest)")
     }
   }
 
@@ -113,7 +118,8 @@ public struct CommandContext {
     if let text = arguments.value("--wait") {
       guard let seconds = Int(text), seconds >= 0, seconds <= 31_536_000 else {
         throw UsageError(
-          "--wait takes a whole number of seconds (0 to not wait at all)", command: command)
+          "--wait takes a whole number of seconds (0 to not wait at all)",
+          nl: "--wait neemt een geheel aantal seconden (0 om niet te wachten)", command: command)
       }
       policy.limitSeconds = seconds
     }
@@ -155,26 +161,28 @@ enum DocumentLoader {
     for path in paths {
       switch FileSystem.kind(of: path) {
       case nil:
-        throw .inputMissing(path: path, reason: "no such file or directory")
+        throw .inputMissing(path: path, reason: .noSuchFile)
       case .directory?:
         guard let found = FileSystem.files(under: path) else {
-          throw .inputMissing(path: path, reason: "cannot list the directory")
+          throw .inputMissing(path: path, reason: .cannotList)
         }
         let base = path.hasSuffix("/") ? path : path + "/"
         let documents = found.filter { $0.hasSuffix(".json") }.sorted()
         if documents.contains(where: CitizenServiceNumber.occurs(in:)) {
           throw .badInput(
-            "a file in '\(path)' has a name that \(CitizenServiceNumber.refusal); rename it")
+            "a file in '\(path)' has a name that \(English.citizenServiceNumber); rename it",
+            nl: "een bestand in '\(path)' heeft een naam die \(Dutch.citizenServiceNumber); "
+              + "geef het een andere naam")
         }
         for document in documents where FileSystem.kind(of: base + document) != .file {
           throw .inputMissing(
-            path: base + document, reason: "not a regular file (a pipe, socket or device)")
+            path: base + document, reason: .notRegularFile)
         }
         files += documents.map { base + $0 }
       case .file?:
         files.append(path)
       case .other?:
-        throw .inputMissing(path: path, reason: "not a regular file (a pipe, socket or device)")
+        throw .inputMissing(path: path, reason: .notRegularFile)
       }
     }
     return files
@@ -188,7 +196,7 @@ enum DocumentLoader {
     let log = ProblemLog()
     for file in files {
       guard let bytes = FileSystem.contents(of: file) else {
-        throw .inputMissing(path: file, reason: "not readable")
+        throw .inputMissing(path: file, reason: .notReadable)
       }
       batch.read(bytes, file: file, log: log)
     }

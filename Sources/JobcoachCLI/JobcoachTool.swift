@@ -68,7 +68,11 @@ public enum JobcoachTool {
   /// Runs one invocation and returns its exit code. Every error becomes a message here.
   public static func run(_ arguments: [String], context: CommandContext) -> Int32 {
     if let place = citizenServiceNumberPlace(arguments, environment: context.environment) {
-      context.printError("error: \(place) \(CitizenServiceNumber.refusal)\n")
+      let language = language(for: arguments, context.environment)
+      context.printError(
+        language == .nl
+          ? "fout: \(place.dutch) \(Dutch.citizenServiceNumber)\n"
+          : "error: \(place.english) \(English.citizenServiceNumber)\n")
       return ExitCode.usage
     }
     var arguments = arguments
@@ -132,23 +136,31 @@ public enum JobcoachTool {
   /// Where an argument, or the registry path from the environment, holds what looks like a
   /// citizen service number: named by its option or position, never by its value. Checked
   /// before anything else, so no such value is parsed, echoed or written anywhere.
+  /// Where a refused value stands, named without the value.
+  struct ArgumentPlace: Hashable, Sendable {
+    var english: String
+    var dutch: String
+  }
+
   static func citizenServiceNumberPlace(_ arguments: [String], environment: [String: String])
-    -> String?
+    -> ArgumentPlace?
   {
     for (index, argument) in arguments.enumerated() where CitizenServiceNumber.occurs(in: argument)
     {
       if argument.hasPrefix("--"), let equals = argument.firstIndex(of: "="),
         !CitizenServiceNumber.occurs(in: String(argument[..<equals]))
       {
-        return "the value of \(argument[..<equals])"
+        let option = argument[..<equals]
+        return ArgumentPlace(english: "the value of \(option)", dutch: "de waarde van \(option)")
       }
       if index > 0, arguments[index - 1].hasPrefix("--"), !arguments[index - 1].contains("=") {
-        return "the value of \(arguments[index - 1])"
+        let option = arguments[index - 1]
+        return ArgumentPlace(english: "the value of \(option)", dutch: "de waarde van \(option)")
       }
-      return "argument \(index + 1)"
+      return ArgumentPlace(english: "argument \(index + 1)", dutch: "argument \(index + 1)")
     }
     if let path = environment["JOBCOACH_DB"], CitizenServiceNumber.occurs(in: path) {
-      return "$JOBCOACH_DB"
+      return ArgumentPlace(english: "$JOBCOACH_DB", dutch: "$JOBCOACH_DB")
     }
     return nil
   }
@@ -183,10 +195,14 @@ public enum JobcoachTool {
     }
     switch error {
     case let usage as UsageError:
-      var text = line(usage.message)
+      var text = line(usage.message(in: language))
       if let name = usage.command, let command = find(name) {
-        text += "usage: jobcoach \(name) \(command.spec.synopsis)\n"
-        text += "run 'jobcoach \(name) --help' for more\n"
+        text +=
+          language == .nl
+          ? "gebruik: jobcoach \(name) \(command.spec.synopsis)\n"
+            + "meer met 'jobcoach \(name) --help'\n"
+          : "usage: jobcoach \(name) \(command.spec.synopsis)\n"
+            + "run 'jobcoach \(name) --help' for more\n"
       }
       context.printError(text)
       return ExitCode.usage

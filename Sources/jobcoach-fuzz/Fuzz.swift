@@ -240,7 +240,7 @@
       fatalError("the door and the test of a citizen service number disagree")
     }
     if let place {
-      if CitizenServiceNumber.occurs(in: place) { fatalError("the refusal echoes the number") }
+      if CitizenServiceNumber.occurs(in: place.english + place.dutch) { fatalError("the refusal echoes the number") }
       return
     }
     for command in JobcoachTool.commands {

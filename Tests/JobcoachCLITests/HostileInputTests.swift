@@ -31,7 +31,7 @@ struct HostileInputTests {
     let before = registryBytes(db)
     let run = jobcoach(arguments + ["--db", db])
     #expect(run.code == 64)
-    #expect(run.err == "error: \(place) \(CitizenServiceNumber.refusal)\n")
+    #expect(run.err == "error: \(place) \(English.citizenServiceNumber)\n")
     #expect(!run.err.filter { !".- ".contains($0) }.contains("123456782"))
     #expect(registryBytes(db) == before)
   }
@@ -44,7 +44,7 @@ struct HostileInputTests {
       ["settings", "--municipality", "ORG-ZAANSTAD", "--db", db], environment: ["USER": "123456782"]
     )
     #expect(run.code == 64)
-    #expect(run.err.hasPrefix("error: $USER \(CitizenServiceNumber.refusal)"))
+    #expect(run.err.hasPrefix("error: $USER \(English.citizenServiceNumber)"))
     #expect(registryBytes(db) == before)
     let named = jobcoach(
       ["settings", "--municipality", "ORG-ZAANSTAD", "--db", db, "--actor", "Registrar"],

@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 
+@testable import JobcoachCLI
 @testable import JobcoachCore
 
 /// The streaming reader must say exactly what reading the whole file says, however the bytes
@@ -173,7 +174,7 @@ struct HostileDocumentTests {
       #expect(result.records.isEmpty)
       #expect(
         result.problems == ["f.json#\(place): " + (place == "/coaches/0" ? "a member name " : "")
-          + CitizenServiceNumber.refusal], "\(result.problems)")
+          + English.citizenServiceNumber], "\(result.problems)")
     }
   }
 

@@ -2,14 +2,20 @@ import JobcoachCore
 
 /// A mistake in how a command was called: exit 64, with the command's usage after the message.
 public struct UsageError: Error, Hashable, Sendable, CustomStringConvertible {
+  /// The message in English, and in Dutch beside it.
   public var message: String
+  public var dutch: String
   /// The command whose usage to show, or nil for the tool's.
   public var command: String?
 
-  public init(_ message: String, command: String? = nil) {
+  public init(_ message: String, nl dutch: String, command: String? = nil) {
     self.message = message
+    self.dutch = dutch
     self.command = command
   }
+
+  /// The message in `language`.
+  func message(in language: Language) -> String { language == .nl ? dutch : message }
 
   public var description: String { message }
 }
@@ -116,7 +122,8 @@ struct ParsedArguments: Sendable {
   /// The `--reason TEXT` a decision must give: not missing, not blank.
   func reason(command: String, why: String = "") throws(UsageError) -> String {
     guard let reason = value("--reason"), !reason.allSatisfy(\.isWhitespace) else {
-      throw UsageError("missing --reason TEXT" + why, command: command)
+      throw UsageError(
+        "missing --reason TEXT" + why, nl: "--reason TEKST ontbreekt" + why, command: command)
     }
     return reason
   }
@@ -156,11 +163,15 @@ struct ParsedArguments: Sendable {
         inlineValue = String(argument[argument.index(after: equals)...])
       }
       guard let option = spec.acceptedOptions.first(where: { $0.name == name }) else {
-        throw UsageError("unknown option '\(name)' for 'jobcoach \(spec.name)'", command: spec.name)
+        throw UsageError(
+          "unknown option '\(name)' for 'jobcoach \(spec.name)'",
+          nl: "onbekende optie '\(name)' voor 'jobcoach \(spec.name)'", command: spec.name)
       }
       guard let valueName = option.valueName else {
         if inlineValue != nil {
-          throw UsageError("option '\(name)' takes no value", command: spec.name)
+          throw UsageError(
+            "option '\(name)' takes no value", nl: "optie '\(name)' neemt geen waarde",
+            command: spec.name)
         }
         parsed.flags.insert(name)
         continue
@@ -174,23 +185,31 @@ struct ParsedArguments: Sendable {
             "option '\(name)' needs a value (\(valueName))"
               + (index < arguments.count
                 ? "; to give one that starts with '-', write \(name)=VALUE" : ""),
+            nl: "optie '\(name)' heeft een waarde nodig (\(valueName))"
+              + (index < arguments.count
+                ? "; schrijf \(name)=WAARDE voor een waarde die met '-' begint" : ""),
             command: spec.name)
         }
         value = arguments[index]
         index += 1
       }
       if !option.repeatable, parsed.values[name] != nil {
-        throw UsageError("option '\(name)' given more than once", command: spec.name)
+        throw UsageError(
+          "option '\(name)' given more than once", nl: "optie '\(name)' staat er meer dan eens",
+          command: spec.name)
       }
       parsed.values[name, default: []].append(value)
     }
     let count = parsed.positionals.count
     if !spec.positionals.contains(count) {
       if count < spec.positionals.lowerBound {
-        throw UsageError("missing argument: \(spec.synopsis)", command: spec.name)
+        throw UsageError(
+          "missing argument: \(spec.synopsis)", nl: "argument ontbreekt: \(spec.synopsis)",
+          command: spec.name)
       }
       let extra = parsed.positionals[spec.positionals.upperBound]
-      throw UsageError("unexpected argument '\(extra)'", command: spec.name)
+      throw UsageError(
+        "unexpected argument '\(extra)'", nl: "onverwacht argument '\(extra)'", command: spec.name)
     }
     return parsed
   }

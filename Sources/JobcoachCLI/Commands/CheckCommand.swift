@@ -48,7 +48,8 @@ struct CheckCommand: Command {
     if let text = arguments.value("--severity") {
       guard let severity = Severity(rawValue: text) else {
         throw UsageError(
-          "unknown severity '\(text)'; choose error, warning or note", command: Self.spec.name)
+          "unknown severity '\(text)'; choose error, warning or note",
+          nl: "onbekende ernst '\(text)'; kies error, warning of note", command: Self.spec.name)
       }
       self.severity = severity
     } else {

@@ -46,7 +46,7 @@ enum DocumentImport {
           session.finishDocument(file, info)
         case .unopenable(let file):
           session.rollback()
-          throw CLIError.inputMissing(path: file, reason: "cannot open the file")
+          throw CLIError.inputMissing(path: file, reason: .cannotOpen)
         }
       }
     }

@@ -32,6 +32,7 @@ struct ListCommand: Command {
       guard let kind = CoachKind(rawValue: text) else {
         throw UsageError(
           "unknown coach kind '\(text)'; choose municipal, internal or external",
+          nl: "onbekende soort jobcoach '\(text)'; kies municipal, internal of external",
           command: Self.spec.name)
       }
       self.kind = kind

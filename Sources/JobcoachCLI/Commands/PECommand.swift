@@ -46,7 +46,9 @@ struct PECommand: Command {
     format = try OutputFormat.parse(
       arguments.value("--format"), allowed: [.text, .json], command: Self.spec.name)
     if coachID == nil, arguments.allValues("--file").isEmpty {
-      throw UsageError("name a coach, or a portfolio with --file", command: Self.spec.name)
+      throw UsageError(
+        "name a coach, or a portfolio with --file",
+        nl: "noem een jobcoach, of een portfolio met --file", command: Self.spec.name)
     }
   }
 

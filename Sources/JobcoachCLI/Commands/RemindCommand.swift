@@ -39,7 +39,8 @@ struct RemindCommand: Command {
     let format = arguments.value("--format") ?? "text"
     guard ["text", "json", "ics"].contains(format) else {
       throw UsageError(
-        "unknown format '\(format)'; choose text, json or ics", command: Self.spec.name)
+        "unknown format '\(format)'; choose text, json or ics",
+        nl: "onbekend formaat '\(format)'; kies text, json of ics", command: Self.spec.name)
     }
     self.format = format
     if arguments.value("--stages") != nil,
@@ -47,11 +48,13 @@ struct RemindCommand: Command {
     {
       throw UsageError(
         "use either --stages or a policy (--policy, --municipality), not both",
+        nl: "gebruik --stages of een beleid (--policy, --municipality), niet allebei",
         command: Self.spec.name)
     }
     if let codes = arguments.value("--stages"), ReminderSchedule(codes: codes) == nil {
       throw UsageError(
         "--stages takes stages such as 6m,12w,30d,7d (months, weeks, days), not '\(codes)'",
+        nl: "--stages neemt momenten zoals 6m,12w,30d,7d (maanden, weken, dagen), niet '\(codes)'",
         command: Self.spec.name)
     }
   }

@@ -35,9 +35,8 @@ struct RulesCommand: Command {
     if let id = arguments.positionals.first {
       guard let rule = RuleCatalogue.rule(RuleID(rawValue: id)) else {
         throw CLIError.badInput(
-          language == .nl
-            ? "geen regel met ID '\(id)'; 'jobcoach rules' noemt ze allemaal"
-            : "no rule with ID '\(id)'; 'jobcoach rules' lists them all")
+          "no rule with ID '\(id)'; 'jobcoach rules' lists them all",
+          nl: "geen regel met ID '\(id)'; 'jobcoach rules' noemt ze allemaal")
       }
       rules = [rule]
     }

@@ -41,7 +41,9 @@ struct SettingsCommand: Command {
     let value = arguments.value("--municipality")
     if arguments.flag("--no-municipality") {
       guard value == nil else {
-        throw UsageError("use either --municipality or --no-municipality", command: command)
+        throw UsageError(
+          "use either --municipality or --no-municipality",
+          nl: "gebruik --municipality of --no-municipality, niet allebei", command: command)
       }
       return .some(nil)
     }
@@ -49,6 +51,7 @@ struct SettingsCommand: Command {
     guard OrganisationID.isWellFormed(value) else {
       throw UsageError(
         "'\(value)' is not an organisation id (letters, digits, '.', '_' and '-', up to 64)",
+        nl: "'\(value)' is geen organisatie-id (letters, cijfers, '.', '_' en '-', ten hoogste 64)",
         command: command)
     }
     return .some(OrganisationID(rawValue: value))

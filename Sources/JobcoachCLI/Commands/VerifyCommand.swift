@@ -56,11 +56,14 @@ struct VerifyCommand: Command {
     self.arguments = arguments
     coachID = CoachID(rawValue: arguments.positionals[0])
     guard let kindText = arguments.value("--as") else {
-      throw UsageError("missing --as municipal|internal|external", command: Self.spec.name)
+      throw UsageError(
+        "missing --as municipal|internal|external",
+        nl: "--as municipal|internal|external ontbreekt", command: Self.spec.name)
     }
     guard let kind = CoachKind(rawValue: kindText) else {
       throw UsageError(
         "unknown coach kind '\(kindText)'; choose municipal, internal or external",
+        nl: "onbekende soort jobcoach '\(kindText)'; kies municipal, internal of external",
         command: Self.spec.name)
     }
     self.kind = kind
@@ -70,7 +73,9 @@ struct VerifyCommand: Command {
     format = try OutputFormat.parse(
       arguments.value("--format"), allowed: [.text, .json], command: Self.spec.name)
     if arguments.value("--db") != nil, !arguments.allValues("--file").isEmpty {
-      throw UsageError("use either --db or --file, not both", command: Self.spec.name)
+      throw UsageError(
+        "use either --db or --file, not both", nl: "gebruik --db of --file, niet allebei",
+        command: Self.spec.name)
     }
   }
 

@@ -16,7 +16,8 @@ enum CSVDialect: String, CaseIterable, Sendable {
     guard let text = arguments.value("--csv-dialect") else { return .rfc4180 }
     guard let dialect = CSVDialect(rawValue: text) else {
       throw UsageError(
-        "unknown CSV dialect '\(text)'; choose rfc4180 or excel-nl", command: command)
+        "unknown CSV dialect '\(text)'; choose rfc4180 or excel-nl",
+        nl: "onbekend CSV-dialect '\(text)'; kies rfc4180 of excel-nl", command: command)
     }
     return dialect
   }

@@ -14,7 +14,9 @@ enum Language: String, CaseIterable, Sendable {
   ) throws(UsageError) -> Language {
     if let named = arguments.value("--lang") {
       guard let language = Language(rawValue: named) else {
-        throw UsageError("unknown language '\(named)'; choose nl or en", command: command)
+        throw UsageError(
+          "unknown language '\(named)'; choose nl or en",
+          nl: "onbekende taal '\(named)'; kies nl of en", command: command)
       }
       return language
     }

@@ -10,6 +10,7 @@ enum OutputFormat: String, CaseIterable, Sendable {
     guard let format = OutputFormat(rawValue: value), allowed.contains(format) else {
       throw UsageError(
         "unknown format '\(value)'; choose " + allowed.map(\.rawValue).joined(separator: ", "),
+        nl: "onbekend formaat '\(value)'; kies " + allowed.map(\.rawValue).joined(separator: ", "),
         command: command)
     }
     return format

@@ -73,11 +73,6 @@ public struct CalendarDate: Hashable, Comparable, Sendable {
   /// Whether the product accepts this date as input.
   public var isAccepted: Bool { self <= .latestAccepted }
 
-  /// Why a date beyond `latestAccepted` is refused, for messages.
-  public static let refusalBeyondLatest =
-    "is after 9899-12-31, the last date jobcoach accepts (periods computed from it must still "
-    + "fit the calendar)"
-
   public static func < (lhs: CalendarDate, rhs: CalendarDate) -> Bool {
     lhs.daysSinceEpoch < rhs.daysSinceEpoch
   }

@@ -84,11 +84,6 @@ public enum CitizenServiceNumber {
     }
     return digits == 9 && nonZero && sum % 11 == 0
   }
-
-  /// The sentence for a value that holds one: it names the place, never the value.
-  public static let refusal =
-    "holds what looks like a citizen service number (BSN); the registry never stores one, "
-    + "use a pseudonymous reference"
 }
 
 extension JSONValue {

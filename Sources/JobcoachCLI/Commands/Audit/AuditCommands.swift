@@ -94,7 +94,8 @@ struct AuditLogCommand: Command {
     if let text = arguments.value("--since") {
       guard let date = CalendarDate(iso: text) else {
         throw UsageError(
-          "'\(text)' is not a date; write --since YYYY-MM-DD", command: Self.spec.name)
+          "'\(text)' is not a date; write --since YYYY-MM-DD",
+          nl: "'\(text)' is geen datum; schrijf --since JJJJ-MM-DD", command: Self.spec.name)
       }
       since = date
     } else {

@@ -40,7 +40,8 @@ struct ExportCatalogueCommand: Command {
     self.arguments = arguments
     guard let directory = arguments.value("--output"), !directory.isEmpty else {
       throw UsageError(
-        "missing --output DIR: where to write the catalogue", command: Self.spec.name)
+        "missing --output DIR: where to write the catalogue",
+        nl: "--output MAP ontbreekt: waar de catalogus komt", command: Self.spec.name)
     }
     self.directory = directory
   }

@@ -35,15 +35,20 @@ struct ExportPublicCommand: Command {
   init(_ arguments: ParsedArguments) throws(UsageError) {
     self.arguments = arguments
     guard let format = arguments.value("--format") else {
-      throw UsageError("missing --format json|csv|html", command: Self.spec.name)
+      throw UsageError(
+        "missing --format json|csv|html", nl: "--format json|csv|html ontbreekt",
+        command: Self.spec.name)
     }
     guard ["json", "csv", "html"].contains(format) else {
       throw UsageError(
-        "unknown format '\(format)'; choose json, csv or html", command: Self.spec.name)
+        "unknown format '\(format)'; choose json, csv or html",
+        nl: "onbekend formaat '\(format)'; kies json, csv of html", command: Self.spec.name)
     }
     self.format = format
     if let language = arguments.value("--lang"), Language(rawValue: language) == nil {
-      throw UsageError("unknown language '\(language)'; choose nl or en", command: Self.spec.name)
+      throw UsageError(
+        "unknown language '\(language)'; choose nl or en",
+        nl: "onbekende taal '\(language)'; kies nl of en", command: Self.spec.name)
     }
   }
 

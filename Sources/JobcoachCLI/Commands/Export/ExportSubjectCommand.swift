@@ -33,7 +33,9 @@ struct ExportSubjectCommand: Command {
     let id = CoachID(rawValue: arguments.positionals[0])
     let store = try context.openRegistryFile(arguments, command: Self.spec.name)
     guard let subject = try store.subjectRecord(id) else {
-      throw CLIError.badInput("no coach with id '\(id)' in the registry")
+      throw CLIError.badInput(
+        "no coach with id '\(id)' in the registry",
+        nl: "er is geen jobcoach met id '\(id)' in het register")
     }
     let text = JSONWriter.string(Self.json(subject))
     if let output = arguments.value("--output") {
@@ -167,13 +169,16 @@ struct EraseCommand: Command {
       guard arguments.positionals.isEmpty, arguments.value("--reason") == nil else {
         throw UsageError(
           "--finish takes no coach and no reason: it completes an earlier erasure",
+          nl: "--finish neemt geen jobcoach en geen reden: het maakt een eerdere wissing af",
           command: Self.spec.name)
       }
       self.reason = ""
       return
     }
     guard arguments.positionals.count == 1 else {
-      throw UsageError("missing COACH_ID: which coach to erase", command: Self.spec.name)
+      throw UsageError(
+        "missing COACH_ID: which coach to erase",
+        nl: "JOBCOACH_ID ontbreekt: welke jobcoach gewist wordt", command: Self.spec.name)
     }
     reason = try arguments.reason(
       command: Self.spec.name, why: ": an erasure is always explained")
@@ -190,11 +195,15 @@ struct EraseCommand: Command {
     let audit = try context.audit(Self.spec.name, arguments)
     switch try store.erase(id, reason: reason, audit: audit) {
     case .noSuchCoach:
-      throw CLIError.badInput("no coach with id '\(id)' in the registry")
+      throw CLIError.badInput(
+        "no coach with id '\(id)' in the registry",
+        nl: "er is geen jobcoach met id '\(id)' in het register")
     case .reasonNamesTheCoach:
       throw CLIError.badInput(
         "the reason names the coach, and it stays in the audit trail after the erasure; give "
-          + "a reason without their name (such as 'request of the data subject')")
+          + "a reason without their name (such as 'request of the data subject')",
+        nl: "de reden noemt de jobcoach, en die blijft na het wissen in het logboek staan; geef "
+          + "een reden zonder de naam (zoals 'verzoek van de betrokkene')")
     case .erased(let erasure):
       context.print(
         "erased the personal data of coach \(id) (and the words of \(erasure.auditReasonsErased) "

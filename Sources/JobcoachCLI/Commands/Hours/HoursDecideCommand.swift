@@ -49,17 +49,22 @@ struct HoursDecideCommand: Command {
       .filter { !$0.rawValue.isEmpty }
     guard !bookings.isEmpty else {
       throw UsageError(
-        "name the bookings decided on: --bookings ID[,ID...]", command: Self.spec.name)
+        "name the bookings decided on: --bookings ID[,ID...]",
+        nl: "noem de urenregels van het besluit: --bookings ID[,ID...]", command: Self.spec.name)
     }
     switch (arguments.flag("--accept"), arguments.flag("--reject")) {
     case (true, false): outcome = .accept
     case (false, true): outcome = .reject
     default:
-      throw UsageError("give exactly one of --accept and --reject", command: Self.spec.name)
+      throw UsageError(
+        "give exactly one of --accept and --reject",
+        nl: "geef precies één van --accept en --reject", command: Self.spec.name)
     }
     reason = try arguments.reason(command: Self.spec.name)
     guard let by = arguments.value("--by"), !by.allSatisfy(\.isWhitespace) else {
-      throw UsageError("missing --by NAME: who decided for the funder", command: Self.spec.name)
+      throw UsageError(
+        "missing --by NAME: who decided for the funder",
+        nl: "--by NAAM ontbreekt: wie besliste namens de financier", command: Self.spec.name)
     }
     decidedBy = by
   }

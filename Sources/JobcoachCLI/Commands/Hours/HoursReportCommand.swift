@@ -48,7 +48,9 @@ struct HoursReportCommand: Command {
     self.arguments = arguments
     placementID = PlacementID(rawValue: arguments.positionals[0])
     guard let text = arguments.value("--period") else {
-      throw UsageError("missing --period START..END", command: Self.spec.name)
+      throw UsageError(
+        "missing --period START..END", nl: "--period BEGIN..EINDE ontbreekt",
+        command: Self.spec.name)
     }
     let parts = text.split(separator: ".", omittingEmptySubsequences: true)
     guard text.contains(".."), parts.count == 2, let start = CalendarDate(iso: parts[0]),
@@ -56,11 +58,13 @@ struct HoursReportCommand: Command {
     else {
       throw UsageError(
         "--period takes two dates as START..END (2026-01-01..2026-06-30), not '\(text)'",
+        nl: "--period neemt twee datums als BEGIN..EINDE (2026-01-01..2026-06-30), niet '\(text)'",
         command: Self.spec.name)
     }
     guard start <= end else {
       throw UsageError(
-        "the period ends (\(end)) before it starts (\(start))", command: Self.spec.name)
+        "the period ends (\(end)) before it starts (\(start))",
+        nl: "de periode eindigt (\(end)) voordat die begint (\(start))", command: Self.spec.name)
     }
     period = DateInterval(start: start, end: end)
     policyID = arguments.value("--policy").map(PolicyID.init(rawValue:))

@@ -28,17 +28,22 @@ struct RegisterAssessCommand: Command {
   init(_ arguments: ParsedArguments) throws(UsageError) {
     self.arguments = arguments
     guard let text = arguments.value("--result") else {
-      throw UsageError("missing --result sufficient|insufficient", command: Self.spec.name)
+      throw UsageError(
+        "missing --result sufficient|insufficient",
+        nl: "--result sufficient|insufficient ontbreekt", command: Self.spec.name)
     }
     guard let result = AssessmentResult(rawValue: text) else {
       throw UsageError(
-        "unknown result '\(text)'; choose sufficient or insufficient", command: Self.spec.name)
+        "unknown result '\(text)'; choose sufficient or insufficient",
+        nl: "onbekend resultaat '\(text)'; kies sufficient of insufficient", command: Self.spec.name)
     }
     self.result = result
     points = arguments.value("--points")
     if result == .insufficient, points?.isEmpty ?? true {
       throw UsageError(
-        "an insufficient result names the points to improve: --points TEXT", command: Self.spec.name
+        "an insufficient result names the points to improve: --points TEXT",
+        nl: "een onvoldoende resultaat noemt de verbeterpunten: --points TEKST",
+        command: Self.spec.name
       )
     }
   }
@@ -49,7 +54,8 @@ struct RegisterAssessCommand: Command {
     if result == .insufficient, let text = arguments.value("--deadline") {
       guard let date = CalendarDate(iso: text), date > register.date else {
         throw UsageError(
-          "--deadline must be a date after \(register.date)", command: Self.spec.name)
+          "--deadline must be a date after \(register.date)",
+          nl: "--deadline is een datum na \(register.date)", command: Self.spec.name)
       }
       try CommandContext.accept(date, option: "--deadline")
       deadline = date

@@ -34,7 +34,9 @@ struct RegisterDueCommand: Command {
     self.arguments = arguments
     if let text = arguments.value("--within") {
       guard let days = Int(text), days >= 0 else {
-        throw UsageError("--within takes a number of days, not '\(text)'", command: Self.spec.name)
+        throw UsageError(
+          "--within takes a number of days, not '\(text)'",
+          nl: "--within neemt een aantal dagen, niet '\(text)'", command: Self.spec.name)
       }
       within = days
     } else {
@@ -46,6 +48,7 @@ struct RegisterDueCommand: Command {
       guard let schedule = ReminderSchedule(codes: codes) else {
         throw UsageError(
           "--stages takes stages such as 6m,12w,30d,7d (months, weeks, days), not '\(codes)'",
+          nl: "--stages neemt momenten zoals 6m,12w,30d,7d (maanden, weken, dagen), niet '\(codes)'",
           command: Self.spec.name)
       }
       self.schedule = schedule

@@ -4,12 +4,22 @@ import JobcoachStore
 extension Dutch {
   func failure(_ error: CLIError) -> String {
     switch error {
-    case .inputMissing(let path, let reason): "kan '\(path)' niet lezen: \(reason)"
+    case .inputMissing(let path, let reason): "kan '\(path)' niet lezen: \(trouble(reason))"
     case .badDocuments(let problems, let dropped):
       "\(count(problems.count + dropped, "probleem", "problemen")) in de invoer; er is niets "
         + "opgeslagen"
-    case .badInput(let message): message
+    case .badInput(_, let dutch): dutch
     case .cannotWrite(let path, let reason): "kan '\(path)' niet schrijven: \(reason)"
+    }
+  }
+
+  func trouble(_ trouble: InputTrouble) -> String {
+    switch trouble {
+    case .noSuchFile: "bestand of map bestaat niet"
+    case .cannotList: "kan de inhoud van de map niet lezen"
+    case .cannotOpen: "kan het bestand niet openen"
+    case .notRegularFile: "geen gewoon bestand (een pipe, socket of apparaat)"
+    case .notReadable: "niet leesbaar"
     }
   }
 

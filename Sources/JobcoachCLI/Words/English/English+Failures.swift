@@ -4,11 +4,21 @@ import JobcoachStore
 extension English {
   func failure(_ error: CLIError) -> String {
     switch error {
-    case .inputMissing(let path, let reason): "cannot read '\(path)': \(reason)"
+    case .inputMissing(let path, let reason): "cannot read '\(path)': \(trouble(reason))"
     case .badDocuments(let problems, let dropped):
       "\(count(problems.count + dropped, "problem", "problems")) in the input; nothing was written"
-    case .badInput(let message): message
+    case .badInput(let message, _): message
     case .cannotWrite(let path, let reason): "cannot write '\(path)': \(reason)"
+    }
+  }
+
+  func trouble(_ trouble: InputTrouble) -> String {
+    switch trouble {
+    case .noSuchFile: "no such file or directory"
+    case .cannotList: "cannot list the directory"
+    case .cannotOpen: "cannot open the file"
+    case .notRegularFile: "not a regular file (a pipe, socket or device)"
+    case .notReadable: "not readable"
     }
   }
 
