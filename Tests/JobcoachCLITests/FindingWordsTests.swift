@@ -377,4 +377,47 @@ struct FindingWordsTests {
     let english = jobcoach(["import", file, "--db", db, "--lang", "en"])
     #expect(english.err.hasPrefix("error: \(file)#/coaches/0/employments/0/until: the employment"))
   }
+
+  @Test("usage errors and the BSN refusal in Dutch, with the usage line")
+  func usageErrorsInDutch() {
+    let run = jobcoach(["verify", "JC-0001", "--as", "boss", "--lang", "nl"])
+    #expect(run.code == 64)
+    #expect(
+      run.err.hasPrefix(
+        "fout: onbekende soort jobcoach 'boss'; kies municipal, internal of external\n"
+          + "gebruik: jobcoach verify COACH_ID"))
+    let bsn = jobcoach(["show", "111222333", "--lang", "nl"])
+    #expect(bsn.code == 64)
+    #expect(
+      bsn.err
+        == "fout: argument 2 bevat iets dat op een burgerservicenummer (BSN) lijkt; het register "
+        + "bewaart er nooit een, gebruik een pseudoniem kenmerk\n")
+    #expect(!bsn.err.contains("111222333"))
+    // Every command takes --lang, and says so in its help.
+    #expect(jobcoach(["settings", "--help"]).out.contains("--lang LANG"))
+  }
+
+  @Test("a caseworker reads a placement and its hours in Dutch")
+  func placementInDutch() {
+    let show = jobcoach([
+      "placement", "show", "PL-2026-009", "--file", samplesPath, "--on", "2026-11-23", "--lang",
+      "nl",
+    ])
+    #expect(show.code == 1)
+    #expect(
+      show.out.hasPrefix(
+        "NIET IN ORDE: plaatsing PL-2026-009 op 23 november 2026; niet voldaan: P-9\n"))
+    #expect(show.out.contains("toekenning: licht, € 80,00 per uur\n"))
+    #expect(
+      show.out.contains(
+        "uren t/m 23 november 2026: 16,5 uur geschreven, 13 uur declarabel (€ 1.040,00, "
+          + "exclusief btw), 3,5 uur niet declarabel\n"))
+    let report = jobcoach([
+      "hours", "report", "PL-2026-009", "--period", "2026-03-01..2026-08-31", "--file",
+      samplesPath, "--on", "2026-11-23", "--lang", "nl",
+    ])
+    #expect(report.code == 0)
+    #expect(report.out.contains("  2026-04-02  BK-0043  1,5 uur  P-4  reistijd is niet declarabel\n"))
+    #expect(report.out.contains("uurtarief: € 80,00; bedragen exclusief btw\n"))
+  }
 }
