@@ -21,3 +21,7 @@ extension DocumentProblem {
 extension JSONSyntaxError {
   var message: String { English().problem(reason) }
 }
+
+extension AuditBreak {
+  var description: String { AuditVerifyCommand.describe(self, English()) }
+}

@@ -137,7 +137,7 @@ public struct AuditRecord: Hashable, Sendable {
 }
 
 /// Where an audit trail stops being trustworthy.
-public struct AuditBreak: Hashable, Sendable, CustomStringConvertible {
+public struct AuditBreak: Hashable, Sendable {
   public enum Problem: Hashable, Sendable {
     /// The record's content no longer matches its hash.
     case changed
@@ -149,19 +149,6 @@ public struct AuditBreak: Hashable, Sendable, CustomStringConvertible {
   /// The first record that does not check out.
   public var sequence: Int
   public var problem: Problem
-
-  public var description: String {
-    switch problem {
-    case .changed:
-      "record \(sequence) was changed after it was written: its content does not match its hash"
-    case .predecessorMissing:
-      "the record before record \(sequence) was removed or replaced: record \(sequence) follows "
-        + "a record that is not in the trail"
-    case .inserted:
-      "a record was inserted before record \(sequence): record \(sequence) follows an earlier "
-        + "record, not the one before it"
-    }
-  }
 }
 
 public enum AuditChain {

@@ -7,11 +7,6 @@ public enum CoachKind: String, CaseIterable, Hashable, Sendable {
   /// Externe jobcoach: employed by a coaching organisation, or self-employed.
   case external
 
-  /// "a municipal coach", "an internal coach", "an external coach".
-  public var withArticle: String {
-    self == .municipal ? "a municipal coach" : "an \(rawValue) coach"
-  }
-
   /// The organisation kinds a coach of this kind can be employed by.
   public var employingOrganisationKinds: Set<OrganisationKind> {
     switch self {

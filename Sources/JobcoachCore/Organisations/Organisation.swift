@@ -14,15 +14,6 @@ public enum OrganisationKind: String, CaseIterable, Hashable, Sendable {
   public var canHoldRecognition: Bool {
     self == .coachingOrganisation || self == .selfEmployed
   }
-
-  public var displayName: String {
-    switch self {
-    case .municipality: "municipality"
-    case .employer: "employer"
-    case .coachingOrganisation: "coaching organisation"
-    case .selfEmployed: "self-employed coach"
-    }
-  }
 }
 
 /// An organisation in the registry.

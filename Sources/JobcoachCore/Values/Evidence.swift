@@ -8,7 +8,3 @@ public struct EvidenceReference: Hashable, Sendable {
     self.issuer = issuer
   }
 }
-
-extension EvidenceReference: CustomStringConvertible {
-  public var description: String { "document '\(documentID)' issued by \(issuer)" }
-}

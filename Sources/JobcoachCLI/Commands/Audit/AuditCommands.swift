@@ -27,17 +27,45 @@ struct AuditVerifyCommand: Command {
   let arguments: ParsedArguments
   init(_ arguments: ParsedArguments) { self.arguments = arguments }
 
+  /// The first break in words.
+  static func describe(_ found: AuditBreak, _ w: any Wording) -> String {
+    let n = found.sequence
+    switch found.problem {
+    case .changed:
+      return w.say(
+        "record \(n) was changed after it was written: its content does not match its hash",
+        "record \(n) is gewijzigd nadat het is geschreven: de inhoud past niet bij de hash")
+    case .predecessorMissing:
+      return w.say(
+        "the record before record \(n) was removed or replaced: record \(n) follows a record "
+          + "that is not in the trail",
+        "het record vóór record \(n) is verwijderd of vervangen: record \(n) volgt op een "
+          + "record dat niet in het logboek staat")
+    case .inserted:
+      return w.say(
+        "a record was inserted before record \(n): record \(n) follows an earlier record, not "
+          + "the one before it",
+        "er is een record ingevoegd vóór record \(n): record \(n) volgt op een eerder record, "
+          + "niet op het record ervoor")
+    }
+  }
+
   func run(_ context: CommandContext) throws -> Int32 {
     let store = try context.openRegistryFile(arguments, command: Self.spec.name)
+    let w = try context.words(arguments, command: Self.spec.name, format: .text)
+    let broken = w.say("BROKEN: ", "GEBROKEN: ")
     let (records, unreadable) = try store.auditTrailForVerification()
-    if let broken = AuditChain.firstBreak(records) {
-      context.print("BROKEN: \(broken)\n")
+    if let found = AuditChain.firstBreak(records) {
+      context.print(broken + Self.describe(found, w) + "\n")
       return ExitCode.findings
     }
     if let unreadable {
       context.print(
-        "BROKEN: record \(unreadable) was changed after it was written: its day is not a "
-          + "calendar date\n")
+        broken
+          + w.say(
+            "record \(unreadable) was changed after it was written: its day is not a calendar date",
+            "record \(unreadable) is gewijzigd nadat het is geschreven: de dag is geen "
+              + "kalenderdatum") + "\n")
       return ExitCode.findings
     }
     let guards = try store.auditGuardProblems()
@@ -46,11 +74,17 @@ struct AuditVerifyCommand: Command {
         switch problem {
         case .missing(let name):
           context.print(
-            "BROKEN: the guard '\(name)' is missing: records could be changed or deleted "
-              + "unseen\n")
+            broken
+              + w.say(
+                "the guard '\(name)' is missing: records could be changed or deleted unseen",
+                "de bewaking '\(name)' ontbreekt: records kunnen ongezien worden gewijzigd of "
+                  + "verwijderd") + "\n")
         case .altered(let name):
           context.print(
-            "BROKEN: the guard '\(name)' was altered: it is not the one jobcoach made\n")
+            broken
+              + w.say(
+                "the guard '\(name)' was altered: it is not the one jobcoach made",
+                "de bewaking '\(name)' is gewijzigd: het is niet die van jobcoach") + "\n")
         }
       }
       return ExitCode.findings
@@ -58,12 +92,18 @@ struct AuditVerifyCommand: Command {
     let head = records.last?.hash ?? AuditRecord.genesis
     if let expected = arguments.value("--head"), !records.contains(where: { $0.hash == expected }) {
       context.print(
-        "BROKEN: no record has the head hash '\(expected)': the trail was cut off or rewritten "
-          + "after it was published\n")
+        broken
+          + w.say(
+            "no record has the head hash '\(expected)': the trail was cut off or rewritten after "
+              + "it was published",
+            "geen record heeft de kophash '\(expected)': het logboek is ingekort of herschreven "
+              + "nadat die is gepubliceerd") + "\n")
       return ExitCode.findings
     }
     context.print(
-      "WHOLE: \(records.count) audit record\(records.count == 1 ? "" : "s"), head \(head)\n")
+      w.say("WHOLE: ", "HEEL: ")
+        + w.count(records.count, w.say("audit record", "logboekregel"), w.say("audit records", "logboekregels"))
+        + w.say(", head ", ", kop ") + head + "\n")
     return ExitCode.success
   }
 }
