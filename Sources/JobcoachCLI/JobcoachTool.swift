@@ -86,7 +86,9 @@ public enum JobcoachTool {
       }
     }
     guard let name = arguments.first else {
-      context.printError("error: no command given\n\n" + help)
+      context.printError(
+        (language(for: arguments, context.environment) == .nl
+          ? "fout: geen opdracht gegeven\n\n" : "error: no command given\n\n") + help)
       return ExitCode.usage
     }
     switch name {
@@ -115,8 +117,12 @@ public enum JobcoachTool {
       let known = commands.contains { $0.spec.name.hasPrefix(name + " ") }
       context.printError(
         (known
-          ? "error: '\(name)' needs a sub-command\n\n"
-          : "error: unknown command '\(name)'\n\n") + help)
+          ? Self.language(for: arguments, context.environment) == .nl
+            ? "fout: '\(name)' heeft een subopdracht nodig\n\n"
+            : "error: '\(name)' needs a sub-command\n\n"
+          : Self.language(for: arguments, context.environment) == .nl
+            ? "fout: onbekende opdracht '\(name)'\n\n"
+            : "error: unknown command '\(name)'\n\n") + help)
       return ExitCode.usage
     }
     let rest = Array(arguments.dropFirst(consumed)) + prefix

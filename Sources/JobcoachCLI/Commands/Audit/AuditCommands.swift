@@ -156,14 +156,18 @@ struct AuditLogCommand: Command {
       for record in records { text += CSV.line(Self.fields(record)) }
       context.print(try CSVDialect.parse(arguments, command: Self.spec.name).write(text))
     case .text:
-      var rows = [["#", "WHEN", "COMMAND", "WHO", "SUBJECT", "FIELD", "OLD", "NEW", "REASON"]]
+      let w = try context.words(arguments, command: Self.spec.name, format: .text)
+      var rows =
+        w.language == .nl
+        ? [["#", "WANNEER", "OPDRACHT", "WIE", "ONDERWERP", "VELD", "OUD", "NIEUW", "REDEN"]]
+        : [["#", "WHEN", "COMMAND", "WHO", "SUBJECT", "FIELD", "OLD", "NEW", "REASON"]]
       for record in records {
         let entry = record.entry
         rows.append([
           String(record.sequence), record.context.timestamp, record.context.command,
           record.context.actor, "\(entry.subjectKind) \(entry.subjectID)", entry.field,
           entry.oldValue ?? "-", entry.newValue ?? "-",
-          (record.isReasonErased ? "(erased)" : entry.reason)
+          (record.isReasonErased ? w.say("(erased)", "(gewist)") : entry.reason)
             + (entry.documentHash.map { " (sha256 \($0.prefix(12)))" } ?? ""),
         ])
       }

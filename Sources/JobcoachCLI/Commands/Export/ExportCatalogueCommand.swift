@@ -64,11 +64,16 @@ struct ExportCatalogueCommand: Command {
       try FileSystem.writePrivately(
         JSONWriter.string(document), to: base + file, replacing: arguments.flag("--force"))
     }
+    let w = try context.words(arguments, command: Self.spec.name, format: .text)
+    let ids = registers.map(\.id.rawValue).joined(separator: ", ")
     context.print(
-      "wrote the catalogue to '\(directory)': \(accreditations?.count ?? 0) "
-        + "accreditations, \(educations.count) recognised educations, \(registers.count) "
-        + "register\(registers.count == 1 ? "" : "s") ("
-        + registers.map(\.id.rawValue).joined(separator: ", ") + ")\n")
+      w.say(
+        "wrote the catalogue to '\(directory)': \(accreditations?.count ?? 0) accreditations, "
+          + "\(educations.count) recognised educations, "
+          + "\(w.count(registers.count, "register", "registers")) (\(ids))",
+        "catalogus geschreven naar '\(directory)': \(accreditations?.count ?? 0) accreditaties, "
+          + "\(educations.count) erkende opleidingen, "
+          + "\(w.count(registers.count, "register", "registers")) (\(ids))") + "\n")
     return ExitCode.success
   }
 }

@@ -40,7 +40,11 @@ struct ExportSubjectCommand: Command {
     let text = JSONWriter.string(Self.json(subject))
     if let output = arguments.value("--output") {
       try FileSystem.writePrivately(text, to: output, replacing: arguments.flag("--force"))
-      context.print("wrote everything about coach \(id) to '\(output)' (mode 0600)\n")
+      let w = try context.words(arguments, command: Self.spec.name, format: .text)
+      context.print(
+        w.say(
+          "wrote everything about coach \(id) to '\(output)' (mode 0600)",
+          "alles over jobcoach \(id) staat in '\(output)' (modus 0600)") + "\n")
     } else {
       context.print(text)
     }
@@ -186,9 +190,13 @@ struct EraseCommand: Command {
 
   func run(_ context: CommandContext) throws -> Int32 {
     let store = try context.openRegistryFile(arguments, command: Self.spec.name)
+    let words = try context.words(arguments, command: Self.spec.name, format: .text)
     if arguments.flag("--finish") {
       guard try store.finishErasure() else { return pending(context, store: store) }
-      context.print("the registry file holds no old pages; every erasure is complete\n")
+      context.print(
+        words.say(
+          "the registry file holds no old pages; every erasure is complete",
+          "het registerbestand bevat geen oude pagina's; elke wissing is voltooid") + "\n")
       return ExitCode.success
     }
     let id = CoachID(rawValue: arguments.positionals[0])
@@ -205,19 +213,29 @@ struct EraseCommand: Command {
         nl: "de reden noemt de jobcoach, en die blijft na het wissen in het logboek staan; geef "
           + "een reden zonder de naam (zoals 'verzoek van de betrokkene')")
     case .erased(let erasure):
+      let n = erasure.auditReasonsErased
       context.print(
-        "erased the personal data of coach \(id) (and the words of \(erasure.auditReasonsErased) "
-          + "reason\(erasure.auditReasonsErased == 1 ? "" : "s") in the audit trail); the audit "
-          + "trail records why\n")
+        words.say(
+          "erased the personal data of coach \(id) (and the words of "
+            + "\(words.count(n, "reason", "reasons")) in the audit trail); the audit trail records why",
+          "de persoonsgegevens van jobcoach \(id) zijn gewist (en de tekst van "
+            + "\(words.count(n, "reden", "redenen")) in het logboek); het logboek legt vast waarom")
+          + "\n")
       guard erasure.fileIsClean else { return pending(context, store: store) }
       return ExitCode.success
     }
   }
 
   private func pending(_ context: CommandContext, store: RegistryStore) -> Int32 {
+    let words =
+      (try? context.words(arguments, command: Self.spec.name, format: .text)) ?? English()
     context.printError(
-      "error: another program is still reading the registry, so old pages remain in "
-        + "'\(store.path)-wal'; close it, then run 'jobcoach erase --finish --db \(store.path)'\n")
+      words.say(
+        "error: another program is still reading the registry, so old pages remain in "
+          + "'\(store.path)-wal'; close it, then run 'jobcoach erase --finish --db \(store.path)'",
+        "fout: een ander programma leest het register nog, dus er staan nog oude pagina's in "
+          + "'\(store.path)-wal'; sluit het en draai 'jobcoach erase --finish --db \(store.path)'")
+        + "\n")
     return ExitCode.tempFailure
   }
 
