@@ -178,7 +178,7 @@ struct ProtocolRulesTests {
     ])
     let met = review(coachedPlacement(grant: recorded), on: "2026-07-01").only(.periodResult)
     #expect(met?.outcome == .met)
-    #expect(met?.message.contains("follow-up-lighter") == true)
+    #expect(met?.message.contains("works, follow-up on a lighter regime") == true)
   }
 }
 

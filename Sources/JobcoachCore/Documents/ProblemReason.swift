@@ -123,7 +123,7 @@ public indirect enum ProblemReason: Error, Hashable, Sendable {
   case registerNumberOfOtherCoach(String, holder: CoachID)
 
   /// A stable code for scripts, e.g. `missing-field`.
-  public var code: String { FindingReason.caseName(of: self) }
+  public var code: String { caseCode }
 }
 
 public enum JSONContainer: String, Hashable, Sendable {

@@ -15,9 +15,20 @@ public enum FindingReason: Hashable, Sendable {
   case registry(RegistryReason)
 
   /// A stable code a script can act on without reading words, e.g.
-  /// `qualification.employed-as-other-kind`. It is the case's name: renaming a case changes
-  /// it, and the reason-code test holds it to its table.
+  /// `qualification.employed-as-other-kind`: the area and the case's name (`ReasonCodes.swift`),
+  /// held to the cases' names by reflection (`reflectedCode`) in the tests.
   public var code: String {
+    switch self {
+    case .qualification(let reason): "qualification." + reason.caseCode
+    case .register(let reason): "register." + reason.caseCode
+    case .funding(let reason): "funding." + reason.caseCode
+    case .placement(let reason): "placement." + reason.caseCode
+    case .registry(let reason): "registry." + reason.caseCode
+    }
+  }
+
+  /// The code by reflection over the case names: slow, the reference `code` is tested against.
+  public var reflectedCode: String {
     let outer = Mirror(reflecting: self).children.first
     let area = outer?.label ?? "\(self)"
     let inner = outer.map { Self.caseName(of: $0.value) } ?? ""
@@ -348,5 +359,5 @@ public indirect enum BookingReason: Hashable, Sendable {
   case rejected(BookingReason, FunderDecision)
 
   /// A stable code for scripts, e.g. `not-assigned`, `rejected`.
-  public var code: String { FindingReason.caseName(of: self) }
+  public var code: String { caseCode }
 }

@@ -69,7 +69,7 @@ extension Dutch {
     case .registered(let number, let since, let until):
       "registerjobcoach \(number) sinds \(date(since)), geldig t/m \(date(until))"
     case .status(let number, let status, let date):
-      "registernummer \(number) is op \(self.date(date)) \(self.status(status))"
+      "registernummer \(number) heeft op \(self.date(date)) de status '\(self.status(status))'"
     case .notYetRegistered(let number, let date):
       "registernummer \(number) is op \(self.date(date)) nog niet geldig"
     case .numberUnchecked(let number):
@@ -81,8 +81,8 @@ extension Dutch {
       "registernummer \(number) hoort in het openbaar register van \(date(publishedOn)) bij een "
         + "andere naam; controleer de identiteit van de jobcoach"
     case .publishedStatus(let number, let status, let publishedOn):
-      "registernummer \(number) is \(self.status(status)) in het openbaar register van "
-        + date(publishedOn)
+      "registernummer \(number) heeft in het openbaar register van \(date(publishedOn)) de "
+        + "status '\(self.status(status))'"
     case .publishedUntil(let number, let until, let publishedOn):
       "registernummer \(number) was geldig t/m \(date(until)) in het openbaar register van "
         + date(publishedOn)

@@ -22,7 +22,7 @@ extension English {
       "coach '\(coach)' is already in the register as \(number) since \(since)"
     case .alreadyRemoved(let coach): "coach '\(coach)' was removed from the register"
     case .notRegistered(let coach, let status, let date):
-      "coach '\(coach)' is \(status?.rawValue ?? "not yet registered") on \(date), not "
+      "coach '\(coach)' is \(status.map(self.status) ?? "not yet registered") on \(date), not "
         + "registered in good standing"
     case .lapsed(let coach, let since, let date):
       "coach '\(coach)' is not registered on \(date): the registration lapsed on \(since) "

@@ -134,7 +134,7 @@ extension English {
       "\(self.hours(hours)) held \(accepted ? "accepted" : "rejected") by the funder's decision "
         + "\(decision) of \(date) (\(by)): \(reason)"
     case .periodWithoutResult(let period): "period \(interval(period)) ended without a recorded result"
-    case .periodResult(let period, let result): "period \(interval(period)) ended: \(result.rawValue)"
+    case .periodResult(let period, let result): "period \(interval(period)) ended: \(Words.result(result, .en))"
     case .presentAtStart(let date): "the coach was present at the start (\(date))"
     case .noVisitAtStart(let date): "no visit on the first day of the trial placement (\(date))"
     case .contactsInEveryWindow(let rule, let windows):

@@ -66,7 +66,7 @@ extension English {
     case .registered(let number, let since, let until):
       "registered coach \(number) since \(since), valid until \(until)"
     case .status(let number, let status, let date):
-      "register number \(number) is \(status.rawValue) on \(date)"
+      "register number \(number) is \(self.status(status)) on \(date)"
     case .notYetRegistered(let number, let date):
       "register number \(number) is not yet valid on \(date)"
     case .numberUnchecked(let number):
@@ -77,7 +77,7 @@ extension English {
       "register number \(number) belongs to another name in the public register of "
         + "\(publishedOn); check the coach's identity"
     case .publishedStatus(let number, let status, let publishedOn):
-      "register number \(number) is \(status.rawValue) in the public register of \(publishedOn)"
+      "register number \(number) is \(self.status(status)) in the public register of \(publishedOn)"
     case .publishedUntil(let number, let until, let publishedOn):
       "register number \(number) was valid until \(until) in the public register of \(publishedOn)"
     case .publishedRegistered(let number, let since, let until, let publishedOn):

@@ -61,6 +61,17 @@ struct English: Wording {
     }
   }
 
+  /// A membership status in words: `assessment due`, never the code `assessment-due`.
+  func status(_ status: MembershipStatus) -> String {
+    switch status {
+    case .applicant: "applicant"
+    case .registered: "registered"
+    case .assessmentDue: "assessment due"
+    case .suspended: "suspended"
+    case .removed: "removed"
+    }
+  }
+
   func role(_ role: AssignmentRole) -> String { role == .main ? "main coach" : "stand-in coach" }
 
   func evidence(_ facts: EvidenceItem.Facts) -> String {
@@ -90,9 +101,10 @@ struct English: Wording {
     case .plan(let agreedOn, let parties, let goals):
       "coaching plan agreed on \(agreedOn) by \(ids(parties)), \(count(goals, "goal", "goals"))"
     case .approvedAbsence(let reason, let period, let approvedOn, let evidence):
-      "\(reason.rawValue) \(interval(period)), approved on \(approvedOn) (\(document(evidence)))"
+      "\(Words.absence(reason, .en)) \(interval(period)), approved on \(approvedOn) "
+        + "(\(document(evidence)))"
     case .decision(let id, let outcome, let bookings):
-      "decision \(id): \(outcome.rawValue) \(ids(bookings))"
+      "decision \(id): \(outcome == .accept ? "accepted" : "rejected") \(ids(bookings))"
     case .grantPeriod(let period, let amount):
       "period \(interval(period))" + (amount.map { ", \(money($0)) granted" } ?? "")
     case .contactWindow(let days, let visits):
@@ -100,8 +112,13 @@ struct English: Wording {
     case .motivation(let summary, let evidence): "\(summary) (\(document(evidence)))"
     case .motivatedPlacement(let placement, let summary): "placement \(placement): \(summary)"
     case .registration(let name, let id, let status, let date, let period, let days, let until):
-      "\(name) (\(id)): \(status ?? "not yet registered") on \(date), period \(period) "
+      "\(name) (\(id)): \(status.map(statusWord) ?? "not yet registered") on \(date), period \(period) "
         + "(\(interval(days)))" + (until.map { ", valid until \($0)" } ?? "")
     }
+  }
+
+  /// A status code of the register's word (`registered`, `lapsed`, ...) in words.
+  func statusWord(_ code: String) -> String {
+    MembershipStatus(rawValue: code).map(status) ?? code
   }
 }
