@@ -2,7 +2,7 @@
 /// names, ids) as values. Core holds no sentence; the front end words a reason in the reader's
 /// language (nl, en). Each area's reasons are their own type, so each has one file of words
 /// per language.
-public enum FindingReason: Hashable, Sendable {
+public indirect enum FindingReason: Hashable, Sendable {
   /// The G4 qualification rules, the assignment rules and the municipal policy (Q-*).
   case qualification(QualificationReason)
   /// The register: admission, assessment, PE hours and the standing (R-*).
