@@ -86,6 +86,9 @@ extension Wording {
     ids.map(\.rawValue).joined(separator: ", ")
   }
 
+  /// Codes as a document spells them, quoted: `'a', 'b'`.
+  func quoted(_ items: [String]) -> String { items.map { "'\($0)'" }.joined(separator: ", ") }
+
   /// `n word` or `n words`.
   func count(_ count: Int, _ singular: String, _ plural: String) -> String {
     Localised.count(count, singular, plural)

@@ -179,8 +179,6 @@ extension Dutch {
     name.map { "'\($0)'" } ?? "(een die op een burgerservicenummer lijkt)"
   }
 
-  func quoted(_ items: [String]) -> String { items.map { "'\($0)'" }.joined(separator: ", ") }
-
   func expected(_ value: ExpectedValue) -> String {
     switch value {
     case .object: "een object"

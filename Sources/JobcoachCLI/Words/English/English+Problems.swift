@@ -169,8 +169,6 @@ extension English {
     name.map { "'\($0)'" } ?? "(one that looks like a citizen service number)"
   }
 
-  func quoted(_ items: [String]) -> String { items.map { "'\($0)'" }.joined(separator: ", ") }
-
   func expected(_ value: ExpectedValue) -> String {
     switch value {
     case .object: "an object"
