@@ -135,13 +135,17 @@ public struct CommandContext {
   }
 
   /// Opens the registry the command names, or with `--file` builds one in memory from documents.
-  func openRegistry(_ arguments: ParsedArguments, command: String = "") throws -> RegistryStore {
+  /// `tableKinds` false for a command whose `--kind` means something else (`list`).
+  func openRegistry(
+    _ arguments: ParsedArguments, command: String = "", tableKinds: Bool = true
+  ) throws -> RegistryStore {
     let files = arguments.allValues("--file")
     if files.isEmpty {
       return try openRegistryFile(arguments, command: command)
     }
     let store = try RegistryStore.inMemory()
-    let batch = try DocumentLoader.load(files)
+    let batch = try DocumentLoader.load(
+      files, tableKind: tableKinds ? try DocumentLoader.tableKind(arguments) : nil)
     _ = try store.apply(batch)
     return store
   }
@@ -167,7 +171,7 @@ enum DocumentLoader {
           throw .inputMissing(path: path, reason: .cannotList)
         }
         let base = path.hasSuffix("/") ? path : path + "/"
-        let documents = found.filter { $0.hasSuffix(".json") }.sorted()
+        let documents = found.filter { $0.hasSuffix(".json") || isTable($0) }.sorted()
         if documents.contains(where: CitizenServiceNumber.occurs(in:)) {
           throw .badInput(
             "a file in '\(path)' has a name that \(English.citizenServiceNumber); rename it",
@@ -185,12 +189,30 @@ enum DocumentLoader {
         throw .inputMissing(path: path, reason: .notRegularFile)
       }
     }
-    return files
+    // Tables after documents: their rows add to the portfolios, placements and memberships
+    // the documents hold (a portfolio document replaces only its own rows).
+    return files.filter { !isTable($0) } + files.filter(isTable)
+  }
+
+  /// Whether a file is read as a CSV table (by its name: `.csv`), not a JSON document.
+  static func isTable(_ file: String) -> Bool { file.lowercased().hasSuffix(".csv") }
+
+  /// The kind `--kind` names for the CSV files, if any; a usage error when it names none.
+  static func tableKind(_ arguments: ParsedArguments) throws -> TableKind? {
+    guard let text = arguments.value("--kind") else { return nil }
+    guard let kind = TableKind(rawValue: text) else {
+      let kinds = TableKind.allCases.map(\.rawValue).joined(separator: ", ")
+      throw UsageError(
+        "--kind must be one of \(kinds), not '\(text.escapingControlCharacters)'",
+        nl: "--kind moet een van \(kinds) zijn, niet '\(text.escapingControlCharacters)'",
+        command: nil)
+    }
+    return kind
   }
 
   /// Reads and checks every document; throws every problem at once. References between records
   /// are checked by the store, against the batch and the registry together.
-  static func load(_ paths: [String]) throws(CLIError) -> ImportBatch {
+  static func load(_ paths: [String], tableKind: TableKind? = nil) throws(CLIError) -> ImportBatch {
     let files = try expand(paths)
     var batch = ImportBatch()
     let log = ProblemLog()
@@ -198,7 +220,11 @@ enum DocumentLoader {
       guard let bytes = FileSystem.contents(of: file) else {
         throw .inputMissing(path: file, reason: .notReadable)
       }
-      batch.read(bytes, file: file, log: log)
+      if isTable(file) {
+        batch.readTable(bytes, file: file, kind: tableKind, log: log)
+      } else {
+        batch.read(bytes, file: file, log: log)
+      }
     }
     guard log.isEmpty else { throw .badDocuments(log.problems, dropped: log.dropped) }
     return batch

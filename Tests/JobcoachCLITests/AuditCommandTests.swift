@@ -19,7 +19,7 @@ struct AuditCommandTests {
 
     let verify = jobcoach(["audit", "verify", "--db", db])
     #expect(verify.code == 0)
-    #expect(verify.out.hasPrefix("WHOLE: 82 audit records, head "))
+    #expect(verify.out.hasPrefix("WHOLE: 86 audit records, head "))
 
     let log = jobcoach(["audit", "log", "--subject", "JC-0013", "--db", db, "--format", "json"])
     let records = JSONValue.object(try log.json())["records"]?.array ?? []
@@ -34,10 +34,10 @@ struct AuditCommandTests {
 
     let first = jobcoach(["audit", "log", "--db", db, "--format", "csv"])
     let lines = first.out.split(separator: "\r\n")
-    // A header, 1 init, 12 documents, 68 records (bookings only by document; the seed's
-    // register as it was), 1 removal.
-    #expect(lines.count == 83)
-    #expect(lines[1].contains(",init,Registrar A,registry,registry,schemaVersion,,12,"))
+    // A header, 1 init, 16 documents (12 JSON, 4 CSV), 68 records (bookings and the tables'
+    // rows only by their document; the seed's register as it was), 1 removal.
+    #expect(lines.count == 87)
+    #expect(lines[1].contains(",init,Registrar A,registry,registry,schemaVersion,,13,"))
     #expect(lines[2].contains(",import,sysuser,document,"))
 
     let later = jobcoach(["audit", "log", "--since", "2026-03-03", "--db", db])

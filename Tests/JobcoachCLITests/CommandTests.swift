@@ -147,17 +147,22 @@ struct ImportCommandTests {
   @Test func importsThenSaysNothingChanged() {
     let scratch = Scratch()
     let db = scratch.file("r.sqlite")
-    #expect(jobcoach(["init", "--db", db]).out == "created registry '\(db)' (schema version 12)\n")
+    #expect(jobcoach(["init", "--db", db]).out == "created registry '\(db)' (schema version 13)\n")
     let first = jobcoach(["import", samplesPath, "--db", db])
     #expect(first.code == 0)
     // The seed's register is always held, so the samples' BvJN record changes nothing.
-    #expect(first.out.hasPrefix("imported 12 files: 169 created, 0 updated, 1 unchanged\n"))
+    // 12 JSON documents and 4 CSV tables: 2 bookings, 3 PE activities, 2 attendees, 1 period.
+    #expect(first.out.hasPrefix("imported 16 files: 177 created, 0 updated, 1 unchanged\n"))
+    #expect(first.out.contains("  hour-bookings: 103 created, 0 updated, 0 unchanged\n"))
+    #expect(first.out.contains("  pe-activities (CSV): 3 created, 0 updated, 0 unchanged\n"))
+    #expect(first.out.contains("  experience (CSV): 1 created, 0 updated, 0 unchanged\n"))
+    #expect(first.out.contains("  attendance (CSV): 2 created, 0 updated, 0 unchanged\n"))
     #expect(first.out.contains("  registers: 1 created, 0 updated, 1 unchanged\n"))
     #expect(first.out.contains("  pe-norms: 2 created, 0 updated, 0 unchanged\n"))
     #expect(first.out.contains("  coaches: 15 created, 0 updated, 0 unchanged\n"))
     let second = jobcoach(["import", samplesPath, "--db", db])
     #expect(second.code == 0)
-    #expect(second.out.hasPrefix("nothing changed: 170 records already in the registry as given\n"))
+    #expect(second.out.hasPrefix("nothing changed: 178 records already in the registry as given\n"))
   }
 
   @Test func anErrorInTheLastRecordOfTheLastFileWritesNothing() throws {
@@ -218,7 +223,7 @@ struct ImportCommandTests {
     _ = jobcoach(["init", "--db", db])
     let run = jobcoach(["import", "--dry-run", samplesPath, "--db", db])
     #expect(run.code == 0)
-    #expect(run.out.hasPrefix("dry run, nothing written: 12 files would give 169 created"))
+    #expect(run.out.hasPrefix("dry run, nothing written: 16 files would give 177 created"))
     #expect(jobcoach(["show", "JC-0001", "--db", db]).code == 65)
   }
 
@@ -315,7 +320,7 @@ struct ToolTests {
     let db = scratch.sampleRegistry()
     let again = jobcoach(["--db", db, "init"])
     #expect(again.code == 0)
-    #expect(again.out == "registry '\(db)' is ready (schema version 12)\n")
+    #expect(again.out == "registry '\(db)' is ready (schema version 13)\n")
     #expect(jobcoach(["show", "JC-0001", "--db", db]).code == 0)
     let attributes = try FileManager.default.attributesOfItem(atPath: db)
     #expect((attributes[.posixPermissions] as? NSNumber)?.intValue == 0o600)

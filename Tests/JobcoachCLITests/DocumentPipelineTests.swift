@@ -8,7 +8,7 @@ import Testing
 /// in the same order, however small its queue.
 struct DocumentPipelineTests {
   enum Seen: Equatable {
-    case record(String, JSONPointer)
+    case record(String, RecordPlace)
     case problem(String)
     case document(String, String)
     case unopenable(String)
@@ -26,7 +26,7 @@ struct DocumentPipelineTests {
       var reader = DocumentReader(source: source, file: file, log: log)
       let info = reader.read { record, pointer in
         for problem in log.takeProblems() { seen.append(.problem(English().line(problem))) }
-        seen.append(.record(file, pointer))
+        seen.append(.record(file, .pointer(pointer)))
       }
       for problem in log.takeProblems() { seen.append(.problem(English().line(problem))) }
       seen.append(.document(file, info.sha256))

@@ -240,6 +240,15 @@ struct FindingWordsTests {
     ("UseCases/RegisterDecisions.swift", "reason: "),
     ("Calendar/CalendarDate.swift", "open end"),
     ("Values/Hours.swift", "hours"),
+    // The CSV tables' header names, Dutch and English: the file format, as JSON keys are.
+    ("Tables/TableKind.swift", "TableColumn("),
+    // Dutch spreadsheet words read as the codes they stand for.
+    ("Tables/TableRecords.swift", "word(text, ["),
+    ("Tables/TableRecords.swift", "\"begeleiding\": \"coaching\""),
+    ("Tables/TableRecords.swift", "\"reistijd\": \"travel\""),
+    ("Tables/TableRecords.swift", "\"intervisie\": \"intervision\""),
+    ("Tables/TableKind.swift", "\"accreditationCode\", \"accreditation code\""),
+    ("Tables/TableKind.swift", "\"registerNumber\", \"register number\""),
   ]
 
   /// The core holds no sentence for a person: every string literal in `JobcoachCore` is a

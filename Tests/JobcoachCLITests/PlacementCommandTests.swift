@@ -20,7 +20,7 @@ struct PlacementShowTests {
   /// rules with error findings, the rules with warnings, hours booked and reimbursable, amount.
   @Test(arguments: [
     ("PL-2024-001", 0, [String](), ["F-7", "P-7"], "93.5", "92.5", 786_250),
-    ("PL-2026-001", 0, [], [], "22", "22", 110_000),
+    ("PL-2026-001", 0, [], [], "24", "24", 120_000),
     ("PL-2026-002", 0, [], [], "0", "0", 0),
     ("PL-2026-008", 1, ["F-1"], ["K-5"], "36", "36", 324_000),
     ("PL-2026-009", 1, ["P-9"], ["P-3", "P-4", "P-8"], "16.5", "13", 104_000),

@@ -209,6 +209,8 @@ struct RegistryStoreTests {
   static func downgradeRegisters(_ database: Database) throws {
     try database.execute(
       """
+      ALTER TABLE experience DROP COLUMN origin;
+      ALTER TABLE pe_activities DROP COLUMN origin;
       DROP TABLE accountability_reports;
       DROP TABLE funder_decision_bookings;
       DROP TABLE funder_decisions;

@@ -66,6 +66,11 @@ extension OptionSpec {
   /// `--file PATH...`: read documents into a registry in memory instead of `--db`.
   static let documents = OptionSpec.value(
     "--file", "PATH", "read these documents into a registry in memory", repeatable: true)
+  /// `--kind KIND`: what the CSV files given hold, when their headers do not say.
+  static let tableKind = OptionSpec.value(
+    "--kind", "KIND",
+    "what the CSV files hold: \(TableKind.allCases.map(\.rawValue).joined(separator: ", ")) "
+      + "(default: read from each file's header)")
 }
 
 /// What a command accepts, and its help.
@@ -83,7 +88,15 @@ struct CommandSpec: Sendable {
   /// The options a command takes: its own, and `--lang` for the language of its messages,
   /// which every command takes.
   var acceptedOptions: [OptionSpec] {
-    options.contains { $0.name == Language.option.name } ? options : options + [Language.option]
+    var all = options
+    if !all.contains(where: { $0.name == Language.option.name }) { all.append(Language.option) }
+    // Commands that read documents read CSV tables too.
+    if all.contains(where: { $0.name == "--file" }),
+      !all.contains(where: { $0.name == OptionSpec.tableKind.name })
+    {
+      all.append(.tableKind)
+    }
+    return all
   }
 
   var help: String {

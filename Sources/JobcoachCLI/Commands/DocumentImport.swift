@@ -18,7 +18,8 @@ enum DocumentImport {
     let progress = ProgressLine(
       context: context, total: files.reduce(0) { $0 + FileSource.size(of: $1) })
     defer { progress.finish() }
-    let pipeline = DocumentPipeline(files: files, progress: progress)
+    let pipeline = DocumentPipeline(
+      files: files, tableKind: try DocumentLoader.tableKind(arguments), progress: progress)
     defer { pipeline.stop() }
     while let events = pipeline.next() {
       defer { pipeline.giveBack(events) }
@@ -26,10 +27,10 @@ enum DocumentImport {
         switch event {
         case .problem(let problem):
           log.report(problem)
-        case .record(let record, let file, let pointer):
+        case .record(let record, let file, let place):
           guard only?.contains(record.kind) ?? true else { continue }
           do {
-            try session.add(record, file: file, pointer: pointer)
+            try session.add(record, file: file, place: place)
           } catch {
             // The registry failed (not the input): stop at once; the reader is stopped too.
             session.rollback()
@@ -42,6 +43,13 @@ enum DocumentImport {
                 file: file, place: .pointer(JSONPointer.root.appending("kind")),
                 reason: .notForCommand(
                   kind: kind.rawValue, command: command, reads: only.map(\.rawValue).sorted())))
+          }
+          if let only, let table = info.tableKind, !only.contains(table.documentKind) {
+            log.report(
+              DocumentProblem(
+                file: file, place: .text(line: 1, column: 1),
+                reason: .notForCommand(
+                  kind: table.rawValue, command: command, reads: only.map(\.rawValue).sorted())))
           }
           session.finishDocument(file, info)
         case .unopenable(let file):
@@ -100,6 +108,10 @@ enum DocumentImport {
     for kind in DocumentKind.allCases {
       guard let kindCounts = summary.counts[kind], kindCounts.total > 0 else { continue }
       text += "  \(kind.rawValue): " + counts(kindCounts) + "\n"
+    }
+    for kind in TableKind.allCases {
+      guard let kindCounts = summary.tables[kind], kindCounts.total > 0 else { continue }
+      text += "  \(kind.rawValue) (CSV): " + counts(kindCounts) + "\n"
     }
     return text
   }

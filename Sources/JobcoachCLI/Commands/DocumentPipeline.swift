@@ -8,7 +8,7 @@ import JobcoachCore
 /// did on one thread. At most `capacity` batches wait, so memory stays flat.
 final class DocumentPipeline: @unchecked Sendable {
   enum Event {
-    case record(ImportRecord, file: String, pointer: JSONPointer)
+    case record(ImportRecord, file: String, place: RecordPlace)
     case problem(DocumentProblem)
     /// A document read to its end.
     case document(file: String, DocumentInfo)
@@ -28,15 +28,17 @@ final class DocumentPipeline: @unchecked Sendable {
   private let batchSize: Int
   private let chunkSize: Int
   private let files: [String]
+  private let tableKind: TableKind?
   private let progress: ProgressLine?
   private var reader: WorkerThread?
 
   /// Starts reading `files` in order on a thread of its own.
   init(
-    files: [String], progress: ProgressLine?, capacity: Int = 8, batchSize: Int = 64,
-    chunkSize: Int = 1 << 20
+    files: [String], tableKind: TableKind? = nil, progress: ProgressLine?, capacity: Int = 8,
+    batchSize: Int = 64, chunkSize: Int = 1 << 20
   ) {
     self.files = files
+    self.tableKind = tableKind
     self.progress = progress
     self.capacity = capacity
     self.batchSize = batchSize
@@ -127,21 +129,29 @@ final class DocumentPipeline: @unchecked Sendable {
         if live && !pending.isEmpty { live = push(pending) }
         pending.removeAll(keepingCapacity: true)
       }
-      var reader = DocumentReader(
-        source: CancellableSource(source: source, pipeline: self), file: file, log: log,
-        chunkSize: chunkSize,
-        progress: { [before, progress] done in
-          progress?.update(before + done, file: file)
-          if log.count >= self.batchSize { passOnProblems() }
-        })
-      let info = reader.read { record, pointer in
+      let progressing = { [before, progress] (done: Int) in
+        progress?.update(before + done, file: file)
+        if log.count >= self.batchSize { passOnProblems() }
+      }
+      func take(_ record: ImportRecord, _ place: RecordPlace) {
         guard live else { return }
         takeProblems()
-        pending.append(.record(record, file: file, pointer: pointer))
+        pending.append(.record(record, file: file, place: place))
         if pending.count >= batchSize {
           live = push(pending)
           pending.removeAll(keepingCapacity: true)
         }
+      }
+      let cancellable = CancellableSource(source: source, pipeline: self)
+      let info: DocumentInfo
+      if DocumentLoader.isTable(file) {
+        info = TableReader.read(
+          cancellable, file: file, kind: tableKind, log: log, chunkSize: chunkSize,
+          progress: progressing, take)
+      } else {
+        var reader = DocumentReader(
+          source: cancellable, file: file, log: log, chunkSize: chunkSize, progress: progressing)
+        info = reader.read { record, pointer in take(record, .pointer(pointer)) }
       }
       takeProblems()
       pending.append(.document(file: file, info))

@@ -8,7 +8,7 @@ struct ImportCommand: Command {
     summary: "import registry and register documents (JSON), all or nothing",
     synopsis: "FILE_OR_DIRECTORY... [--dry-run] [--actor NAME] [--db PATH]",
     positionals: 1...Int.max,
-    options: [.database, .dryRun, .actor, .wait],
+    options: [.database, .dryRun, .actor, .wait, .tableKind],
     discussion: """
       Each document names its kind and its schemaVersion; the schemas are in Schemas/. The
       kinds: \(DocumentKind.allCases.map { "\"\($0.rawValue)\"" }.wrapped(width: 90, indent: 7)).

@@ -45,7 +45,7 @@ struct ListCommand: Command {
 
   func run(_ context: CommandContext) throws -> Int32 {
     let date = try context.date(arguments, command: Self.spec.name)
-    let rows = try ListCoaches(kind: kind, on: date).run(in: try context.openRegistry(arguments))
+    let rows = try ListCoaches(kind: kind, on: date).run(in: try context.openRegistry(arguments, tableKinds: false))
     switch format {
     case .json:
       let items: [JSONValue] = rows.map { row in

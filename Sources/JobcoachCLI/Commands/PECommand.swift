@@ -63,7 +63,8 @@ struct PECommand: Command {
         .run(in: store)
     } else {
       // A coach's own documents need not make a whole registry: a portfolio alone will do.
-      let documents = InMemoryRegistry(try DocumentLoader.load(files))
+      let documents = InMemoryRegistry(
+        try DocumentLoader.load(files, tableKind: try DocumentLoader.tableKind(arguments)))
       answer = try CheckPEHours(
         coach: try coachID ?? documents.onlyPortfolioCoach(), on: date,
         register: arguments.register

@@ -66,6 +66,18 @@ extension Wording {
     case .pointer(let pointer):
       return "\(file)#\(pointer.description.escapingControlCharacters): "
         + self.problem(problem.reason).escapingControlCharacters
+    case .cell(let line, let column, let header):
+      return "\(file):\(line):\(column) (\(header.escapingControlCharacters)): "
+        + self.problem(problem.reason).escapingControlCharacters
+    }
+  }
+
+  /// Where in a file: `file#/json/pointer`, `file:line:column` or `file:line:column (header)`.
+  func place(_ file: String, _ place: DocumentProblem.Place) -> String {
+    switch place {
+    case .text(let line, let column): "\(file):\(line):\(column)"
+    case .pointer(let pointer): "\(file)#\(pointer)"
+    case .cell(let line, let column, let header): "\(file):\(line):\(column) (\(header))"
     }
   }
   func detail(_ evidence: EvidenceItem) -> String { self.evidence(evidence.facts) }

@@ -6,6 +6,8 @@ public struct DocumentProblem: Error, Hashable, Sendable {
     case pointer(JSONPointer)
     /// A place in the text, for syntax errors (1-based).
     case text(line: Int, column: Int)
+    /// A cell of a CSV table (1-based), with its column's header as the file spells it.
+    case cell(line: Int, column: Int, header: String)
   }
 
   public var file: String
@@ -50,5 +52,9 @@ public final class ProblemLog {
 
   public func report(_ file: String, _ pointer: JSONPointer, _ reason: ProblemReason) {
     report(DocumentProblem(file: file, pointer: pointer, reason: reason))
+  }
+
+  public func report(_ file: String, _ place: RecordPlace, _ reason: ProblemReason) {
+    report(DocumentProblem(file: file, place: place.problemPlace, reason: reason))
   }
 }

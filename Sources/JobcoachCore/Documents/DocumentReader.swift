@@ -33,6 +33,10 @@ public enum ImportRecord: Hashable, Sendable {
   case portfolio(Portfolio)
   case membership(Membership)
   case booking(HourBooking)
+  /// A PE activity from a table (a list of activities, or an attendance list).
+  case listedActivity(ListedActivity)
+  /// A period of experience from a table.
+  case listedExperience(ListedExperience)
   case decision(FunderDecision)
   /// A whole public register, given once its document has been read.
   case publicRegister(PublicRegister)
@@ -53,6 +57,7 @@ extension ImportRecord {
     case .portfolio: .portfolios
     case .membership: .memberships
     case .booking: .hourBookings
+    case .listedActivity, .listedExperience: .portfolios
     case .decision: .funderDecisions
     case .publicRegister: .publicRegister
     }
@@ -62,11 +67,14 @@ extension ImportRecord {
 /// What reading one document found out about it.
 public struct DocumentInfo: Sendable {
   public var kind: DocumentKind?
+  /// For a CSV table, its kind (when its header was read).
+  public var tableKind: TableKind?
   public var sha256: String
   public var byteCount: Int
 
-  public init(kind: DocumentKind?, sha256: String, byteCount: Int) {
+  public init(kind: DocumentKind?, tableKind: TableKind? = nil, sha256: String, byteCount: Int) {
     self.kind = kind
+    self.tableKind = tableKind
     self.sha256 = sha256
     self.byteCount = byteCount
   }

@@ -114,13 +114,36 @@ public indirect enum ProblemReason: Error, Hashable, Sendable {
   case mainAssignmentsOverlap(CoachID, DateInterval)
 
   // MARK: Across records and files
-  case appearsTwice(RecordName, firstFile: String, firstPointer: JSONPointer)
+  case appearsTwice(RecordName, firstFile: String, firstPlace: DocumentProblem.Place)
   case unknownRecord(RecordKind, id: String)
   case unknownEducation(EducationID)
   case wrongOrganisationKind(
     OrganisationRole, allowed: [OrganisationKind], id: OrganisationID, is: OrganisationKind)
   case bookingOnOtherPlacement(BookingID, on: PlacementID, not: PlacementID)
   case registerNumberOfOtherCoach(String, holder: CoachID)
+
+  case unknownRegisterNumber(String, register: RegisterID)
+  /// An attendee of an attendance list who is not a member of the register on its date.
+  case notAMemberOn(CoachID, register: RegisterID, date: CalendarDate)
+
+  // MARK: CSV tables
+  /// Not UTF-8 (a spreadsheet saved as Latin-1 or Windows-1252).
+  case csvNotUTF8
+  /// Text after a quoted field's closing quote.
+  case csvTextAfterQuote
+  case csvUnterminatedQuote
+  case csvRecordTooLong(bytes: Int)
+  case csvTooFewFields(expected: Int, found: Int)
+  case csvTooManyFields(expected: Int, found: Int)
+  /// The header fits no table kind (or several): `kinds` the kinds there are.
+  case csvKindNotRecognised(kinds: [String])
+  /// A header that is none of the kind's columns (`known`: each as `dutch/english`).
+  case csvUnknownColumn(kind: String, known: [String])
+  case csvColumnTwice
+  case csvMissingColumn(dutch: String, english: String)
+  case csvEmptyCell
+  /// Not hours: the text, and whether the file writes a decimal comma.
+  case csvNotHours(String, decimalComma: Bool)
 
   /// A stable code for scripts, e.g. `missing-field`.
   public var code: String { caseCode }

@@ -47,12 +47,22 @@ public enum DocumentKind: String, CaseIterable, Hashable, Sendable {
 public struct Located<Value: Sendable>: Sendable {
   public var value: Value
   public var file: String
-  public var pointer: JSONPointer
+  public var place: RecordPlace
 
   public init(_ value: Value, file: String, pointer: JSONPointer) {
+    self.init(value, file: file, place: .pointer(pointer))
+  }
+
+  public init(_ value: Value, file: String, place: RecordPlace) {
     self.value = value
     self.file = file
-    self.pointer = pointer
+    self.place = place
+  }
+
+  /// The place in its JSON document (the root for a table's row).
+  public var pointer: JSONPointer {
+    if case .pointer(let pointer) = place { return pointer }
+    return .root
   }
 }
 
@@ -71,12 +81,17 @@ public struct ImportBatch: Sendable {
   public var portfolios: [Located<Portfolio>] = []
   public var memberships: [Located<Membership>] = []
   public var bookings: [Located<HourBooking>] = []
+  /// PE activities and experience read from tables, for the portfolios of the coaches named.
+  public var listedActivities: [Located<ListedActivity>] = []
+  public var listedExperience: [Located<ListedExperience>] = []
   public var decisions: [Located<FunderDecision>] = []
   public var publicRegisters: [Located<PublicRegister>] = []
   /// The files read, in order.
   public var files: [String] = []
   /// The kind each file declared, for the files whose kind could be read.
   public var fileKinds: [String: DocumentKind] = [:]
+  /// The kind of each CSV table read.
+  public var tableKinds: [String: TableKind] = [:]
   /// The SHA-256 of each file's bytes, for the audit trail.
   public var fileHashes: [String: String] = [:]
 
@@ -85,7 +100,7 @@ public struct ImportBatch: Sendable {
   public var recordCount: Int {
     organisations.count + coaches.count + placements.count + policies.count + educations.count
       + accreditations.count + norms.count + registers.count + portfolios.count + memberships.count
-      + bookings.count + decisions.count
+      + bookings.count + listedActivities.count + listedExperience.count + decisions.count
       + publicRegisters.reduce(0) { $0 + $1.value.entries.count }
   }
 
@@ -107,23 +122,42 @@ public struct ImportBatch: Sendable {
 
   /// Adds one record read from `file` at `pointer`.
   public mutating func add(_ record: ImportRecord, file: String, pointer: JSONPointer) {
+    add(record, file: file, place: .pointer(pointer))
+  }
+
+  /// Adds one record read from `file` at `place`.
+  public mutating func add(_ record: ImportRecord, file: String, place: RecordPlace) {
     switch record {
-    case .organisation(let value):
-      organisations.append(Located(value, file: file, pointer: pointer))
-    case .coach(let value): coaches.append(Located(value, file: file, pointer: pointer))
-    case .placement(let value): placements.append(Located(value, file: file, pointer: pointer))
-    case .policy(let value): policies.append(Located(value, file: file, pointer: pointer))
-    case .education(let value): educations.append(Located(value, file: file, pointer: pointer))
-    case .accreditation(let value):
-      accreditations.append(Located(value, file: file, pointer: pointer))
-    case .norm(let value): norms.append(Located(value, file: file, pointer: pointer))
-    case .register(let value): registers.append(Located(value, file: file, pointer: pointer))
-    case .portfolio(let value): portfolios.append(Located(value, file: file, pointer: pointer))
-    case .membership(let value): memberships.append(Located(value, file: file, pointer: pointer))
-    case .booking(let value): bookings.append(Located(value, file: file, pointer: pointer))
-    case .decision(let value): decisions.append(Located(value, file: file, pointer: pointer))
+    case .organisation(let value): organisations.append(Located(value, file: file, place: place))
+    case .coach(let value): coaches.append(Located(value, file: file, place: place))
+    case .placement(let value): placements.append(Located(value, file: file, place: place))
+    case .policy(let value): policies.append(Located(value, file: file, place: place))
+    case .education(let value): educations.append(Located(value, file: file, place: place))
+    case .accreditation(let value): accreditations.append(Located(value, file: file, place: place))
+    case .norm(let value): norms.append(Located(value, file: file, place: place))
+    case .register(let value): registers.append(Located(value, file: file, place: place))
+    case .portfolio(let value): portfolios.append(Located(value, file: file, place: place))
+    case .membership(let value): memberships.append(Located(value, file: file, place: place))
+    case .booking(let value): bookings.append(Located(value, file: file, place: place))
+    case .listedActivity(let value):
+      listedActivities.append(Located(value, file: file, place: place))
+    case .listedExperience(let value):
+      listedExperience.append(Located(value, file: file, place: place))
+    case .decision(let value): decisions.append(Located(value, file: file, place: place))
     case .publicRegister(let value):
-      publicRegisters.append(Located(value, file: file, pointer: pointer))
+      publicRegisters.append(Located(value, file: file, place: place))
     }
+  }
+
+  /// Reads one CSV table's bytes into the batch (its kind from its header, or `kind`).
+  public mutating func readTable(
+    _ bytes: [UInt8], file: String, kind: TableKind? = nil, log: ProblemLog
+  ) {
+    files.append(file)
+    let info = TableReader.read(ByteArraySource(bytes), file: file, kind: kind, log: log) {
+      record, place in add(record, file: file, place: place)
+    }
+    fileHashes[file] = info.sha256
+    if let kind = info.tableKind { tableKinds[file] = kind }
   }
 }

@@ -11,6 +11,8 @@ public protocol RegistryLookup {
   func containsEducation(_ id: EducationID) -> Bool
   /// The placement a booking is on; nil when the registry holds no such booking.
   func bookingPlacement(_ id: BookingID) -> PlacementID?
+  /// The coach's membership of `register`, if any.
+  func membership(of coach: CoachID, in register: RegisterID) -> Membership?
 }
 
 /// A registry that holds nothing: for checking documents on their own.
@@ -23,6 +25,7 @@ public struct EmptyRegistry: RegistryLookup {
   public func containsRegister(_ id: RegisterID) -> Bool { id == .seedDefault }
   public func containsEducation(_ id: EducationID) -> Bool { false }
   public func bookingPlacement(_ id: BookingID) -> PlacementID? { nil }
+  public func membership(of coach: CoachID, in register: RegisterID) -> Membership? { nil }
 }
 
 /// The checks that span records and files: duplicate ids, references to unknown coaches,
@@ -35,7 +38,7 @@ public struct EmptyRegistry: RegistryLookup {
 public final class ReferenceValidator {
   let registry: any RegistryLookup
   let log: ProblemLog
-  var firstSeen: [RecordName: (file: String, pointer: JSONPointer)] = [:]
+  var firstSeen: [RecordName: (file: String, place: RecordPlace)] = [:]
   var organisationKinds: [OrganisationID: OrganisationKind] = [:]
   var coachIDs = Set<CoachID>()
   var placementIDs = Set<PlacementID>()
@@ -44,16 +47,20 @@ public final class ReferenceValidator {
   /// The placement of each booking this import holds, for the decisions that name them.
   var bookingPlacements: [BookingID: PlacementID] = [:]
   var pending: [Reference] = []
+  /// The memberships this import holds, by register and coach, and their register numbers:
+  /// tables name coaches by number, and attendance lists need the membership on a date.
+  var memberships: [RegisterID: [CoachID: Membership]] = [:]
+  var registerNumbers: [RegisterID: [String: CoachID]] = [:]
 
   /// A reference not yet resolved.
   enum Reference {
     case organisation(
-      OrganisationID, Set<OrganisationKind>, role: OrganisationRole, String, JSONPointer)
-    case coach(CoachID, String, JSONPointer)
-    case placement(PlacementID, String, JSONPointer)
-    case register(RegisterID, String, JSONPointer)
-    case education(EducationID, String, JSONPointer)
-    case booking(BookingID, on: PlacementID, String, JSONPointer)
+      OrganisationID, Set<OrganisationKind>, role: OrganisationRole, String, RecordPlace)
+    case coach(CoachID, String, RecordPlace)
+    case placement(PlacementID, String, RecordPlace)
+    case register(RegisterID, String, RecordPlace)
+    case education(EducationID, String, RecordPlace)
+    case booking(BookingID, on: PlacementID, String, RecordPlace)
   }
 
   public init(registry: any RegistryLookup, log: ProblemLog) {
@@ -61,10 +68,10 @@ public final class ReferenceValidator {
     self.log = log
   }
 
-  func unique(_ key: RecordName, _ file: String, _ pointer: JSONPointer) {
+  func unique(_ key: RecordName, _ file: String, _ pointer: RecordPlace) {
     if let first = firstSeen[key] {
       log.report(
-        file, pointer, .appearsTwice(key, firstFile: first.file, firstPointer: first.pointer))
+        file, pointer, .appearsTwice(key, firstFile: first.file, firstPlace: first.place.problemPlace))
     } else {
       firstSeen[key] = (file, pointer)
     }
@@ -145,6 +152,11 @@ public final class ReferenceValidator {
 
   /// Checks one record read from `file` at `pointer`.
   public func check(_ record: ImportRecord, file: String, pointer: JSONPointer) {
+    check(record, file: file, place: .pointer(pointer))
+  }
+
+  /// Checks one record read from `file` at `place`.
+  public func check(_ record: ImportRecord, file: String, place pointer: RecordPlace) {
     switch record {
     case .organisation(let organisation):
       unique(.organisation(organisation.id), file, pointer.appending("id"))
@@ -190,6 +202,8 @@ public final class ReferenceValidator {
       resolve(.coach(portfolio.coach, file, pointer.appending("coach")))
     case .membership(let membership):
       let register = membership.register
+      memberships[register, default: [:]][membership.coach] = membership
+      registerNumbers[register, default: [:]][membership.registerNumber] = membership.coach
       unique(.membership(membership.coach, register: register), file, pointer.appending("coach"))
       unique(
         .registerNumber(membership.registerNumber, register: register), file,
@@ -226,6 +240,18 @@ public final class ReferenceValidator {
       bookingPlacements[booking.id] = booking.placement
       resolve(.coach(booking.coach, file, pointer.appending("coach")))
       resolve(.placement(booking.placement, file, pointer.appending("placement")))
+    case .listedActivity(let listed):
+      guard let coach = resolve(listed.coach, file, pointer), listed.attendance else { break }
+      var register = RegisterID.seedDefault
+      if case .registerNumber(_, let named) = listed.coach { register = named }
+      let status = membership(of: coach, in: register)?.status(on: listed.activity.date)
+      if ![.registered, .assessmentDue, .suspended].contains(status) {
+        log.report(
+          file, pointer.appending(listedCoachField(listed.coach)),
+          .notAMemberOn(coach, register: register, date: listed.activity.date))
+      }
+    case .listedExperience(let listed):
+      _ = resolve(listed.coach, file, pointer)
     case .decision(let decision):
       unique(.decision(decision.id), file, pointer.appending("id"))
       resolve(.placement(decision.placement, file, pointer.appending("placement")))
@@ -238,7 +264,7 @@ public final class ReferenceValidator {
       for (index, entry) in register.entries.enumerated() {
         unique(
           .publicEntry(entry.registerNumber), file,
-          JSONPointer.root.appending("entries").appending(index).appending("registerNumber"))
+          .pointer(JSONPointer.root.appending("entries").appending(index).appending("registerNumber")))
       }
     case .education(let education):
       educationIDs.insert(education.id)
@@ -280,6 +306,48 @@ public final class ReferenceValidator {
     }
   }
 
+  /// The coach a table's row names, as far as this import and the registry know it; nil when
+  /// nobody holds the register number.
+  public func coach(of reference: CoachReference) -> CoachID? {
+    switch reference {
+    case .id(let coach): coach
+    case .registerNumber(let number, let register):
+      registerNumbers[register]?[number] ?? registry.registerNumberHolder(number, in: register)
+    }
+  }
+
+  func membership(of coach: CoachID, in register: RegisterID) -> Membership? {
+    memberships[register]?[coach] ?? registry.membership(of: coach, in: register)
+  }
+
+  func listedCoachField(_ reference: CoachReference) -> String {
+    if case .id = reference { return "coach" }
+    return "registerNumber"
+  }
+
+  /// Checks the coach a row names: a known coach, or a register number someone holds.
+  func resolve(_ reference: CoachReference, _ file: String, _ place: RecordPlace) -> CoachID? {
+    switch reference {
+    case .id(let coach):
+      resolve(.coach(coach, file, place.appending("coach")))
+      return coach
+    case .registerNumber(let number, let register):
+      guard let coach = coach(of: reference) else {
+        if registerIDs.contains(register) || registry.containsRegister(register) {
+          log.report(
+            file, place.appending("registerNumber"),
+            .unknownRegisterNumber(number, register: register))
+        } else {
+          log.report(
+            file, place.appending("register"),
+            .unknownRecord(.register, id: register.rawValue))
+        }
+        return nil
+      }
+      return coach
+    }
+  }
+
   /// Reports every reference that the whole import did not resolve.
   public func finish() {
     let unresolved = pending
@@ -297,7 +365,7 @@ extension ImportBatch {
     all.reserveCapacity(recordCount)
     func each<Value>(_ records: [Located<Value>], _ wrap: (Value) -> ImportRecord) {
       for located in records {
-        all.append(Located(wrap(located.value), file: located.file, pointer: located.pointer))
+        all.append(Located(wrap(located.value), file: located.file, place: located.place))
       }
     }
     each(organisations, ImportRecord.organisation)
@@ -307,6 +375,8 @@ extension ImportBatch {
     each(portfolios, ImportRecord.portfolio)
     each(memberships, ImportRecord.membership)
     each(bookings, ImportRecord.booking)
+    each(listedActivities, ImportRecord.listedActivity)
+    each(listedExperience, ImportRecord.listedExperience)
     each(decisions, ImportRecord.decision)
     each(publicRegisters, ImportRecord.publicRegister)
     each(educations, ImportRecord.education)
@@ -320,7 +390,7 @@ extension ImportBatch {
   public func validateReferences(against registry: some RegistryLookup, log: ProblemLog) {
     let validator = ReferenceValidator(registry: registry, log: log)
     for located in recordsInOrder {
-      validator.check(located.value, file: located.file, pointer: located.pointer)
+      validator.check(located.value, file: located.file, place: located.place)
     }
     validator.finish()
   }

@@ -289,6 +289,20 @@ extension ProblemReason {
     case .wrongOrganisationKind: "wrong-organisation-kind"
     case .bookingOnOtherPlacement: "booking-on-other-placement"
     case .registerNumberOfOtherCoach: "register-number-of-other-coach"
+    case .unknownRegisterNumber: "unknown-register-number"
+    case .notAMemberOn: "not-a-member-on"
+    case .csvNotUTF8: "csv-not-utf8"
+    case .csvTextAfterQuote: "csv-text-after-quote"
+    case .csvUnterminatedQuote: "csv-unterminated-quote"
+    case .csvRecordTooLong: "csv-record-too-long"
+    case .csvTooFewFields: "csv-too-few-fields"
+    case .csvTooManyFields: "csv-too-many-fields"
+    case .csvKindNotRecognised: "csv-kind-not-recognised"
+    case .csvUnknownColumn: "csv-unknown-column"
+    case .csvColumnTwice: "csv-column-twice"
+    case .csvMissingColumn: "csv-missing-column"
+    case .csvEmptyCell: "csv-empty-cell"
+    case .csvNotHours: "csv-not-hours"
     }
   }
 }

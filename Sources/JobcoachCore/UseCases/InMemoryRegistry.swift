@@ -63,10 +63,49 @@ public struct InMemoryRegistry: RegistryReading, Sendable {
       placements: batch.placements.map(\.value), bookings: batch.bookings.map(\.value),
       decisions: batch.decisions.map(\.value),
       policies: batch.policies.map(\.value), memberships: batch.memberships.map(\.value),
-      portfolios: batch.portfolios.map(\.value), educations: batch.educations.map(\.value),
+      portfolios: Self.portfolios(of: batch), educations: batch.educations.map(\.value),
       accreditations: batch.accreditations.isEmpty ? nil : batch.accreditations.map(\.value),
       norms: batch.norms.map(\.value), registers: batch.registers.map(\.value),
       publicRegister: batch.publicRegisters.last?.value)
+  }
+
+  /// The portfolios as an import leaves them: each coach's last portfolio document, with the
+  /// activities and experience the batch's tables list for the coach (an activity by its id).
+  static func portfolios(of batch: ImportBatch) -> [Portfolio] {
+    var byCoach: [CoachID: Portfolio] = [:]
+    var order: [CoachID] = []
+    func add(_ portfolio: Portfolio) {
+      if byCoach[portfolio.coach] == nil { order.append(portfolio.coach) }
+      byCoach[portfolio.coach] = portfolio
+    }
+    for portfolio in batch.portfolios { add(portfolio.value) }
+    var numbers: [RegisterID: [String: CoachID]] = [:]
+    for membership in batch.memberships {
+      numbers[membership.value.register, default: [:]][membership.value.registerNumber] =
+        membership.value.coach
+    }
+    func coach(_ reference: CoachReference) -> CoachID? {
+      switch reference {
+      case .id(let coach): coach
+      case .registerNumber(let number, let register): numbers[register]?[number]
+      }
+    }
+    func update(_ reference: CoachReference, _ change: (inout Portfolio) -> Void) {
+      guard let coach = coach(reference) else { return }
+      var portfolio = byCoach[coach] ?? Portfolio(coach: coach)
+      change(&portfolio)
+      add(portfolio)
+    }
+    for listed in batch.listedActivities {
+      update(listed.value.coach) { portfolio in
+        portfolio.activities.removeAll { $0.id == listed.value.activity.id }
+        portfolio.activities.append(listed.value.activity)
+      }
+    }
+    for listed in batch.listedExperience {
+      update(listed.value.coach) { $0.experience.append(listed.value.entry) }
+    }
+    return order.compactMap { byCoach[$0] }
   }
 
   /// The registers as an import leaves them: the seed's register, each register given (the

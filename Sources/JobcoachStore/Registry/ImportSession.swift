@@ -19,7 +19,7 @@ public final class ImportSession {
   let validator: ReferenceValidator
   var writer: ImportWriter
   var summary = ImportSummary()
-  var documents: [(file: String, kind: DocumentKind?, sha256: String)] = []
+  var documents: [(file: String, kind: String?, sha256: String)] = []
   var publicRegisters: [PublicRegister] = []
   var open = true
 
@@ -60,7 +60,13 @@ public final class ImportSession {
 
   /// Checks one record and, while the import has no problems, writes it.
   public func add(_ record: ImportRecord, file: String, pointer: JSONPointer) throws(StoreError) {
-    validator.check(record, file: file, pointer: pointer)
+    try add(record, file: file, place: .pointer(pointer))
+  }
+
+  /// Checks one record read from `file` at `place` (a JSON pointer or a table's row) and,
+  /// while the import has no problems, writes it.
+  public func add(_ record: ImportRecord, file: String, place: RecordPlace) throws(StoreError) {
+    validator.check(record, file: file, place: place)
     guard log.isEmpty else { return }
     try store.wrap { () throws(SQLiteError) in
       func add(_ kind: DocumentKind, _ counts: ImportSummary.Counts) {
@@ -69,6 +75,15 @@ public final class ImportSession {
         total.updated += counts.updated
         total.unchanged += counts.unchanged
         summary.counts[kind] = total
+      }
+      func count(_ kind: TableKind, _ change: ImportWriter.Change) {
+        var total = summary.tables[kind] ?? ImportSummary.Counts()
+        switch change {
+        case .created: total.created += 1
+        case .updated: total.updated += 1
+        case .unchanged: total.unchanged += 1
+        }
+        summary.tables[kind] = total
       }
       switch record {
       case .organisation(let value): add(.organisations, try writer.write([value]))
@@ -85,6 +100,13 @@ public final class ImportSession {
       case .portfolio(let value): add(.portfolios, try writer.write([value]))
       case .membership(let value): add(.memberships, try writer.write([value]))
       case .booking(let value): add(.hourBookings, try writer.write([value]))
+      case .listedActivity(let listed):
+        // Its coach was resolved by the check above (or it was reported).
+        guard let coach = validator.coach(of: listed.coach) else { return }
+        count(listed.tableKind, try writer.write(listed.activity, listedFor: coach))
+      case .listedExperience(let listed):
+        guard let coach = validator.coach(of: listed.coach) else { return }
+        count(.experience, try writer.write(listed.entry, listedFor: coach))
       case .decision(let value): add(.funderDecisions, try writer.write([value]))
       case .publicRegister(let value): publicRegisters.append(value)
       }
@@ -93,7 +115,7 @@ public final class ImportSession {
 
   /// Notes a document read to its end, for the audit trail.
   public func finishDocument(_ file: String, _ info: DocumentInfo) {
-    documents.append((file, info.kind, info.sha256))
+    documents.append((file, info.kind?.rawValue ?? info.tableKind?.rawValue, info.sha256))
   }
 
   /// Resolves what was left open; with no problem commits (or, for a dry run, rolls back) and
@@ -113,7 +135,7 @@ public final class ImportSession {
           let entries = documents.map { document in
             AuditEntry(
               subjectKind: "document", subjectID: document.file, field: "import",
-              newValue: document.kind?.rawValue, documentHash: document.sha256,
+              newValue: document.kind, documentHash: document.sha256,
               reason: "import of \(document.file)")
           }
           try store.appendAudit(entries + writer.changes.entries, context: audit)

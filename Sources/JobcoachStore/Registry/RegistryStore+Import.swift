@@ -11,13 +11,16 @@ public struct ImportSummary: Hashable, Sendable {
   }
 
   public var counts: [DocumentKind: Counts] = [:]
+  /// The rows of CSV tables (PE activities, attendance, experience), by table kind; hour
+  /// bookings count with the bookings.
+  public var tables: [TableKind: Counts] = [:]
   /// True when nothing was written (a dry run).
   public var isDryRun = false
 
   public init() {}
 
   public var total: Counts {
-    counts.values.reduce(into: Counts()) {
+    (Array(counts.values) + Array(tables.values)).reduce(into: Counts()) {
       $0.created += $1.created
       $0.updated += $1.updated
       $0.unchanged += $1.unchanged
@@ -88,7 +91,7 @@ extension RegistryStore {
     let session = try ImportSession(store: self, dryRun: dryRun, audit: audit, log: ProblemLog())
     do throws(StoreError) {
       for located in batch.recordsInOrder {
-        try session.add(located.value, file: located.file, pointer: located.pointer)
+        try session.add(located.value, file: located.file, place: located.place)
       }
     } catch {
       session.rollback()
@@ -98,7 +101,8 @@ extension RegistryStore {
       session.finishDocument(
         file,
         DocumentInfo(
-          kind: batch.fileKinds[file], sha256: batch.fileHashes[file] ?? "", byteCount: 0))
+          kind: batch.fileKinds[file], tableKind: batch.tableKinds[file],
+          sha256: batch.fileHashes[file] ?? "", byteCount: 0))
     }
     return try session.finish()
   }
@@ -447,8 +451,10 @@ struct ImportWriter {
       ON CONFLICT (coach_id) DO UPDATE SET registered_since = excluded.registered_since
       """)
     let clearDiplomas = try database.cached("DELETE FROM education_diplomas WHERE coach_id = ?")
-    let clearExperience = try database.cached("DELETE FROM experience WHERE coach_id = ?")
-    let clearActivities = try database.cached("DELETE FROM pe_activities WHERE coach_id = ?")
+    let clearExperience = try database.cached(
+      "DELETE FROM experience WHERE coach_id = ? AND origin = 'portfolio'")
+    let clearActivities = try database.cached(
+      "DELETE FROM pe_activities WHERE coach_id = ? AND origin = 'portfolio'")
     let insertDiploma = try database.cached(
       """
       INSERT INTO education_diplomas (coach_id, position, education_id, issued_on,
@@ -463,11 +469,16 @@ struct ImportWriter {
       """
       INSERT INTO pe_activities (coach_id, id, activity_day, minutes, title, provider, category,
         accreditation_code, evidence_document, evidence_issuer) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+      ON CONFLICT (coach_id, id) DO UPDATE SET activity_day = excluded.activity_day,
+        minutes = excluded.minutes, title = excluded.title, provider = excluded.provider,
+        category = excluded.category, accreditation_code = excluded.accreditation_code,
+        evidence_document = excluded.evidence_document,
+        evidence_issuer = excluded.evidence_issuer, origin = 'portfolio'
       """)
     return try count(portfolios) { (portfolio) throws(SQLiteError) -> Change in
       let old =
         try exists("SELECT 1 FROM portfolios WHERE coach_id = ?", SQLValue(portfolio.coach))
-        ? store.loadPortfolio(portfolio.coach) : nil
+        ? store.loadPortfolio(portfolio.coach, origin: "portfolio") : nil
       if let old {
         var comparable = portfolio
         comparable.activities.sort { ($0.date, $0.id) < ($1.date, $1.id) }

@@ -135,7 +135,10 @@ extension RegistryStore {
     try wrap { () throws(SQLiteError) in try loadPortfolio(coach) }
   }
 
-  func loadPortfolio(_ coach: CoachID) throws(SQLiteError) -> Portfolio? {
+  /// The coach's portfolio: every row, or with `origin` only the rows of that origin
+  /// (`portfolio`: what the last portfolio document gave).
+  func loadPortfolio(_ coach: CoachID, origin: String? = nil) throws(SQLiteError) -> Portfolio? {
+    let only = origin.map { " AND origin = '\($0)'" } ?? ""
     let head = try database.cached("SELECT registered_since FROM portfolios WHERE coach_id = ?")
     try head.bind([SQLValue(coach)])
     guard try head.step() else { return nil }
@@ -155,7 +158,7 @@ extension RegistryStore {
     let experience = try database.cached(
       """
       SELECT valid_from, valid_until, minutes, description, evidence_document, evidence_issuer
-      FROM experience WHERE coach_id = ? ORDER BY position
+      FROM experience WHERE coach_id = ?\(only) ORDER BY position
       """)
     try experience.bind([SQLValue(coach)])
     while try experience.step() {
@@ -169,7 +172,7 @@ extension RegistryStore {
       """
       SELECT id, activity_day, minutes, title, provider, category, accreditation_code,
         evidence_document, evidence_issuer
-      FROM pe_activities WHERE coach_id = ? ORDER BY activity_day, id
+      FROM pe_activities WHERE coach_id = ?\(only) ORDER BY activity_day, id
       """)
     try activities.bind([SQLValue(coach)])
     while try activities.step() {

@@ -567,6 +567,15 @@ enum Schema {
     ALTER TABLE policies ADD COLUMN deviation_share_percent INTEGER NOT NULL DEFAULT 10
       CHECK (deviation_share_percent BETWEEN 0 AND 100);
     """,
+    // 13: PE activities and experience read from spreadsheets (CSV lists, a provider's
+    // attendance list) belong to their list, not to the portfolio document: a portfolio
+    // replaces only its own rows, so importing both again changes nothing.
+    """
+    ALTER TABLE pe_activities ADD COLUMN origin TEXT NOT NULL DEFAULT 'portfolio'
+      CHECK (origin IN ('portfolio', 'list'));
+    ALTER TABLE experience ADD COLUMN origin TEXT NOT NULL DEFAULT 'portfolio'
+      CHECK (origin IN ('portfolio', 'list'));
+    """,
   ]
 
   /// A trigger that guards the audit trail, as `audit verify` expects to find it.

@@ -8,7 +8,7 @@ struct HoursImportCommand: Command {
     summary: "import hour bookings and funder decisions (JSON), all or nothing",
     synopsis: "FILE_OR_DIRECTORY... [--dry-run] [--actor NAME] [--db PATH]",
     positionals: 1...Int.max,
-    options: [.database, .dryRun, .actor, .wait],
+    options: [.database, .dryRun, .actor, .wait, .tableKind],
     discussion: """
       Reads "hour-bookings" documents (Schemas/hour-bookings.schema.json): per booking its id,
       placement, coach, date, hours (exact to the minute), activity, the plan goals it served,

@@ -151,8 +151,8 @@ extension Dutch {
     case .mainAssignmentsOverlap(let coach, let span):
       "twee inzetten als jobcoach overlappen: die van \(coach) loopt \(interval(span)); een "
         + "wisseling van jobcoach is een nieuwe inzet vanaf de dag na het einde van de vorige"
-    case .appearsTwice(let name, let file, let pointer):
-      "\(record(name)) komt twee keer voor in deze import; eerst in \(file)#\(pointer)"
+    case .appearsTwice(let name, let file, let place):
+      "\(record(name)) komt twee keer voor in deze import; eerst in \(self.place(file, place))"
     case .unknownRecord(let kind, let id):
       "geen \(recordKind(kind)) met id '\(id)' in deze import of het register"
     case .unknownEducation(let id):
@@ -165,6 +165,38 @@ extension Dutch {
       "urenregel '\(id)' hoort bij plaatsing '\(found)', niet bij '\(placement)'"
     case .registerNumberOfOtherCoach(let number, let holder):
       "registernummer '\(number)' hoort bij jobcoach '\(holder)'"
+    case .unknownRegisterNumber(let number, let register):
+      "niemand heeft registernummer '\(number)' in register \(register) (in deze import of het "
+        + "register)"
+    case .notAMemberOn(let coach, let register, let date):
+      "jobcoach '\(coach)' is op \(self.date(date)) geen lid van register \(register); de "
+        + "presentielijst kan geen PE-uren geven"
+    case .csvNotUTF8:
+      "het bestand is geen UTF-8 (waarschijnlijk Latin-1 of Windows-1252); sla het in Excel op "
+        + "met 'Opslaan als' en 'CSV UTF-8 (door komma's gescheiden) (*.csv)', in LibreOffice met "
+        + "de tekenset 'Unicode (UTF-8)'"
+    case .csvTextAfterQuote:
+      "tekst na het sluitende aanhalingsteken van een veld; schrijf een aanhalingsteken in een "
+        + "veld als twee aanhalingstekens"
+    case .csvUnterminatedQuote: "een veld tussen aanhalingstekens is niet gesloten voor het einde"
+    case .csvRecordTooLong(let bytes): "een regel langer dan \(bytes) bytes"
+    case .csvTooFewFields(let expected, let found):
+      "\(count(found, "veld", "velden")) waar de kopregel er \(expected) heeft"
+    case .csvTooManyFields(let expected, let found):
+      "\(count(found, "veld", "velden")) waar de kopregel er \(expected) heeft"
+    case .csvKindNotRecognised(let kinds):
+      "de kopregel past bij geen van de tabellen die jobcoach leest (\(quoted(kinds))); "
+        + "controleer de kolomnamen, of noem de soort met --kind"
+    case .csvUnknownColumn(let kind, let known):
+      "geen kolom van \(kind); de kolommen zijn \(known.joined(separator: ", "))"
+    case .csvColumnTwice: "deze kolom staat twee keer in de kopregel"
+    case .csvMissingColumn(let dutch, _):
+      "de kopregel heeft geen kolom '\(dutch)'"
+    case .csvEmptyCell: "leeg, en deze kolom moet gevuld zijn"
+    case .csvNotHours(let text, let decimalComma):
+      "'\(text)' is geen aantal uren; schrijf "
+        + (decimalComma ? "2,5 (een decimale komma, geen punt)" : "2.5 (een decimale punt, geen komma)")
+        + " of 2:30"
     }
   }
 

@@ -142,8 +142,8 @@ extension English {
     case .mainAssignmentsOverlap(let coach, let span):
       "two main assignments overlap: \(coach)'s runs \(interval(span)); a coach change is a new "
         + "assignment from the day after the last one ends"
-    case .appearsTwice(let name, let file, let pointer):
-      "\(record(name)) appears twice in this import; first at \(file)#\(pointer)"
+    case .appearsTwice(let name, let file, let place):
+      "\(record(name)) appears twice in this import; first at \(self.place(file, place))"
     case .unknownRecord(let kind, let id):
       "no \(kind.rawValue) with id '\(id)' in this import or the registry"
     case .unknownEducation(let id):
@@ -155,6 +155,37 @@ extension English {
       "booking '\(id)' is on placement '\(found)', not on '\(placement)'"
     case .registerNumberOfOtherCoach(let number, let holder):
       "register number '\(number)' belongs to coach '\(holder)'"
+    case .unknownRegisterNumber(let number, let register):
+      "nobody holds register number '\(number)' in register \(register) (in this import or the "
+        + "registry)"
+    case .notAMemberOn(let coach, let register, let date):
+      "coach '\(coach)' is not a member of register \(register) on \(self.date(date)), so the "
+        + "attendance list cannot give them PE hours"
+    case .csvNotUTF8:
+      "the file is not UTF-8 (probably Latin-1 or Windows-1252); in Excel save it with 'Save as' "
+        + "and 'CSV UTF-8 (comma delimited) (*.csv)', in LibreOffice choose the character set "
+        + "'Unicode (UTF-8)'"
+    case .csvTextAfterQuote:
+      "text after the closing quote of a quoted field; write a quote inside a field as two quotes"
+    case .csvUnterminatedQuote: "a quoted field is not closed before the end of the file"
+    case .csvRecordTooLong(let bytes): "a row longer than \(bytes) bytes"
+    case .csvTooFewFields(let expected, let found):
+      "\(count(found, "field", "fields")) where the header has \(expected)"
+    case .csvTooManyFields(let expected, let found):
+      "\(count(found, "field", "fields")) where the header has \(expected)"
+    case .csvKindNotRecognised(let kinds):
+      "the header fits none of the tables jobcoach reads (\(quoted(kinds))); check the column "
+        + "names, or name the kind with --kind"
+    case .csvUnknownColumn(let kind, let known):
+      "not a column of \(kind); the columns are \(known.joined(separator: ", "))"
+    case .csvColumnTwice: "this column appears twice in the header"
+    case .csvMissingColumn(_, let english):
+      "the header has no column '\(english)'"
+    case .csvEmptyCell: "empty, and this column must be filled"
+    case .csvNotHours(let text, let decimalComma):
+      "'\(text)' is not a number of hours; write "
+        + (decimalComma ? "2,5 (a decimal comma, no point)" : "2.5 (a decimal point, no comma)")
+        + " or 2:30"
     }
   }
 

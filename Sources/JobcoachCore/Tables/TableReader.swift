@@ -1,0 +1,33 @@
+/// Reads one CSV table into import records, as a stream: the header gives the kind (or the
+/// caller names it) and the columns; each row is decoded as soon as it is read.
+public enum TableReader {
+  /// Reads `source`, handing each row's record to `record` with its place; every problem goes
+  /// to `log` (a row with problems gives no record).
+  public static func read<Source: ByteSource>(
+    _ source: Source, file: String, kind: TableKind?, log: ProblemLog,
+    chunkSize: Int = 1 << 20, progress: ((Int) -> Void)? = nil,
+    _ record: (ImportRecord, RecordPlace) -> Void
+  ) -> DocumentInfo {
+    var reader = CSVReader(
+      source: source, file: file, log: log, chunkSize: chunkSize, progress: progress)
+    var decoder: TableRowDecoder?
+    var sawHeader = false
+    _ = reader.read { fields, line, separator in
+      guard sawHeader else {
+        sawHeader = true
+        decoder = TableRowDecoder(
+          header: fields, kind: kind, file: file, log: log, separator: separator)
+        return
+      }
+      guard decoder != nil else { return }
+      if let decoded = decoder!.record(fields, line: line) {
+        record(decoded, .row(TableRow(line: line, layout: decoder!.layout)))
+      }
+    }
+    if !sawHeader, log.isEmpty {
+      log.report(DocumentProblem(file: file, place: .text(line: 1, column: 1), reason: .emptyFile))
+    }
+    return DocumentInfo(
+      kind: nil, tableKind: decoder?.kind, sha256: reader.sha256, byteCount: reader.byteCount)
+  }
+}

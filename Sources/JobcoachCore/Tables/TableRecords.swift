@@ -1,0 +1,347 @@
+/// A coach as a table names them: by id, or by register number in a register.
+public enum CoachReference: Hashable, Sendable {
+  case id(CoachID)
+  case registerNumber(String, register: RegisterID)
+}
+
+/// A PE activity read from a table row, for the portfolio of the coach it names. It belongs to
+/// the list it came from, not to the portfolio document: importing the coach's portfolio again
+/// keeps it, and importing the list again changes nothing.
+public struct ListedActivity: Hashable, Sendable {
+  public var coach: CoachReference
+  public var activity: PEActivity
+  /// From a course provider's attendance list (presentielijst): the attendee must be a member
+  /// of the register on the activity's date.
+  public var attendance: Bool
+
+  public init(coach: CoachReference, activity: PEActivity, attendance: Bool) {
+    self.coach = coach
+    self.activity = activity
+    self.attendance = attendance
+  }
+
+  public var tableKind: TableKind { attendance ? .attendance : .peActivities }
+}
+
+/// A period of experience read from a table row, for the portfolio of the coach it names; like
+/// a listed activity, it belongs to the list, and the same row imported again changes nothing.
+public struct ListedExperience: Hashable, Sendable {
+  public var coach: CoachReference
+  public var entry: ExperienceEntry
+
+  public init(coach: CoachReference, entry: ExperienceEntry) {
+    self.coach = coach
+    self.entry = entry
+  }
+}
+
+/// Turns the rows of one CSV table into import records, through the same decoders (and so the
+/// same rules and reasons) as the JSON documents: each row becomes the JSON object its record
+/// would be, and a problem the decoder reports at a field is reported at that field's cell.
+public struct TableRowDecoder {
+  public let kind: TableKind
+  public let layout: TableLayout
+  let file: String
+  let log: ProblemLog
+  let decimalComma: Bool
+  /// How often each derived id was seen in this file: identical rows get `-2`, `-3`.
+  var derivedIDs: [String: Int] = [:]
+
+  /// Reads the header: every column must be one of the kind's (unknown ones are reported),
+  /// none twice, every required one present. With `kind` nil it is recognised from the header.
+  /// Nil after reporting when the rows cannot be read.
+  public init?(
+    header: [String], kind given: TableKind?, file: String, log: ProblemLog,
+    separator: CSVSeparator
+  ) {
+    let headers = header.map { $0.trimmingSpaces }
+    guard let kind = given ?? TableKind.recognise(headers) else {
+      log.report(
+        DocumentProblem(
+          file: file, place: .text(line: 1, column: 1),
+          reason: .csvKindNotRecognised(kinds: TableKind.allCases.map(\.rawValue))))
+      return nil
+    }
+    var columns: [String: Int] = [:]
+    var failed = false
+    func problem(_ column: Int, _ reason: ProblemReason) {
+      log.report(
+        DocumentProblem(
+          file: file, place: .cell(line: 1, column: column + 1, header: headers[column]),
+          reason: reason))
+      failed = true
+    }
+    for (index, name) in headers.enumerated() {
+      let normalised = TableColumn.normalised(name)
+      if CitizenServiceNumber.occurs(in: name) {
+        log.report(
+          DocumentProblem(
+            file: file, place: .text(line: 1, column: index + 1), reason: .citizenServiceNumber))
+        failed = true
+        continue
+      }
+      guard let column = kind.columns.first(where: { $0.names.contains(normalised) }) else {
+        problem(
+          index,
+          .csvUnknownColumn(
+            kind: kind.rawValue, known: kind.columns.map { "\($0.dutch)/\($0.english)" }))
+        continue
+      }
+      if columns[column.field] != nil {
+        problem(index, .csvColumnTwice)
+        continue
+      }
+      columns[column.field] = index
+    }
+    for column in kind.columns where column.required && columns[column.field] == nil {
+      log.report(
+        DocumentProblem(
+          file: file, place: .text(line: 1, column: 1),
+          reason: .csvMissingColumn(dutch: column.dutch, english: column.english)))
+      failed = true
+    }
+    if kind.namesCoachByNumber, columns["coach"] == nil, columns["registerNumber"] == nil {
+      log.report(
+        DocumentProblem(
+          file: file, place: .text(line: 1, column: 1),
+          reason: .csvMissingColumn(dutch: "registernummer", english: "coach")))
+      failed = true
+    }
+    guard !failed else { return nil }
+    self.kind = kind
+    self.layout = TableLayout(headers: headers, columns: columns)
+    self.file = file
+    self.log = log
+    self.decimalComma = separator == .semicolon
+  }
+
+  /// The record of one row (a header's worth of fields, on `line`), or nil after reporting.
+  public mutating func record(_ fields: [String], line: Int) -> ImportRecord? {
+    let row = TableRow(line: line, layout: layout)
+    guard fields.count == layout.headers.count else {
+      let reason: ProblemReason =
+        fields.count < layout.headers.count
+        ? .csvTooFewFields(expected: layout.headers.count, found: fields.count)
+        : .csvTooManyFields(expected: layout.headers.count, found: fields.count)
+      log.report(DocumentProblem(file: file, place: .text(line: line, column: 1), reason: reason))
+      return nil
+    }
+    var failed = false
+    func report(_ field: String, _ reason: ProblemReason) {
+      log.report(file, row.cell(of: field), reason)
+      failed = true
+    }
+    var values: [String: String] = [:]
+    for (field, index) in layout.columns {
+      let text = fields[index].trimmingSpaces
+      if CitizenServiceNumber.occurs(in: text) {
+        report(field, .citizenServiceNumber)
+        continue
+      }
+      if !text.isEmpty { values[field] = text }
+    }
+    for column in kind.columns where column.required && values[column.field] == nil {
+      if layout.columns[column.field] != nil { report(column.field, .csvEmptyCell) }
+    }
+    var coach: CoachReference?
+    if kind.namesCoachByNumber {
+      if let id = values["coach"] {
+        coach = .id(CoachID(rawValue: id))
+      } else if let number = values["registerNumber"] {
+        coach = .registerNumber(
+          number, register: values["register"].map(RegisterID.init(rawValue:)) ?? .seedDefault)
+      } else if !failed {
+        report(layout.columns["registerNumber"] != nil ? "registerNumber" : "coach", .csvEmptyCell)
+      }
+    }
+    guard !failed else { return nil }
+
+    // The row as the JSON object its record would be.
+    var members: [(String, JSONValue)] = []
+    func put(_ key: String, _ value: JSONValue?) {
+      if let value { members.append((key, value)) }
+    }
+    func text(_ field: String) -> JSONValue? { values[field].map(JSONValue.string) }
+    func date(_ field: String) -> JSONValue? {
+      values[field].map { .string(CSVValues.isoDate($0) ?? $0) }
+    }
+    func evidence(_ document: String?, issuer: String?) -> JSONValue? {
+      guard let document else { return nil }
+      return .object(
+        JSONObject([.init(key: "documentId", value: .string(document)), .init(key: "issuer", value: .string(issuer ?? ""))]))
+    }
+    let hours = values["hours"].flatMap { hoursValue($0, report: report) }
+    guard !failed else { return nil }
+    /// Which column a decoder's field was read from, where the two differ.
+    var sources: [String: String] = ["minutes": "hours"]
+    switch kind {
+    case .peActivities:
+      put("id", .string(values["id"] ?? derivedID(values)))
+      put("date", date("date"))
+      put("minutes", hours)
+      put("title", text("title"))
+      put("provider", text("provider"))
+      put("category", values["category"].map { .string(CSVValues.category($0)) })
+      put("accreditationCode", text("accreditationCode"))
+      put("evidence", evidence(values["evidence"], issuer: values["provider"]))
+    case .attendance:
+      put("id", text("list"))
+      put("date", date("date"))
+      put("minutes", hours)
+      put("title", .string(values["title"] ?? values["accreditationCode"] ?? ""))
+      put("provider", text("provider"))
+      put("category", .string(PECategory.accredited.rawValue))
+      put("accreditationCode", text("accreditationCode"))
+      put("evidence", evidence(values["list"], issuer: values["provider"]))
+      sources["id"] = "list"
+      sources["evidence"] = "list"
+    case .experience:
+      put("from", date("from"))
+      put("until", date("until"))
+      put("minutes", hours)
+      put("description", .string(values["description"] ?? values["organisation"] ?? ""))
+      put("evidence", evidence(values["evidence"], issuer: values["organisation"]))
+    case .hourBookings:
+      put("id", .string(values["id"] ?? derivedID(values)))
+      put("placement", text("placement"))
+      put("coach", text("coach"))
+      put("date", date("date"))
+      put("minutes", hours)
+      put("activity", values["activity"].map { .string(CSVValues.activity($0)) })
+      put("goals", values["goals"].map { .array(CSVValues.list($0).map(JSONValue.string)) })
+      put(
+        "with",
+        values["with"].map { .array(CSVValues.list($0).map { .string(CSVValues.party($0)) }) })
+      put("contact", values["contact"].map { .string(CSVValues.contact($0)) })
+      put("report", text("report"))
+      put("description", text("description"))
+    }
+    let value = JSONValue.object(JSONObject(members.map { JSONObject.Member(key: $0.0, value: $0.1) }))
+    let inner = ProblemLog(limit: 64)
+    let context = DecodingContext(file: file, log: inner)
+    let record: ImportRecord?
+    switch kind {
+    case .peActivities, .attendance:
+      record = PEActivity.decode(value, at: .root, in: context).map {
+        .listedActivity(ListedActivity(coach: coach!, activity: $0, attendance: kind == .attendance))
+      }
+    case .experience:
+      record = ExperienceEntry.decode(value, at: .root, in: context).map {
+        .listedExperience(ListedExperience(coach: coach!, entry: $0))
+      }
+    case .hourBookings:
+      record = HourBooking.decode(value, at: .root, in: context).map(ImportRecord.booking)
+    }
+    // The decoder's problems, each at the cell its field was read from.
+    for problem in inner.problems {
+      var place = RecordPlace.row(row)
+      if case .pointer(let pointer) = problem.place, let key = pointer.tokens.first {
+        place = row.cell(of: sources[key] ?? key)
+      }
+      log.report(file, place, problem.reason)
+    }
+    guard inner.isEmpty else { return nil }
+    return record
+  }
+
+  /// Hours as minutes: a decimal number (with a decimal comma after a semicolon separator,
+  /// else a point) or `H:MM`; nil after reporting.
+  func hoursValue(_ text: String, report: (String, ProblemReason) -> Void) -> JSONValue? {
+    if text.contains(":") {
+      guard let hours = Hours.parse(clockHours: text) else {
+        report("hours", .csvNotHours(text, decimalComma: decimalComma))
+        return nil
+      }
+      return .number(String(hours.minutes))
+    }
+    let wrongMark: Character = decimalComma ? "." : ","
+    guard !text.contains(wrongMark) else {
+      report("hours", .csvNotHours(text, decimalComma: decimalComma))
+      return nil
+    }
+    let decimal = decimalComma ? String(text.map { $0 == "," ? "." : $0 }) : text
+    switch Hours.parse(decimalHours: decimal) {
+    case .success(let hours): return .number(String(hours.minutes))
+    case .failure(.negative): report("hours", .negativeHours(text))
+    case .failure(.finerThanAMinute(let below, let above)):
+      report("hours", .notWholeMinutes(text, below: below, above: above))
+    case .failure(.notADecimal): report("hours", .csvNotHours(text, decimalComma: decimalComma))
+    }
+    return nil
+  }
+
+  /// An id for a row that has none: from its values (not its line, so a list edited above
+  /// the row keeps the row's id); identical rows in one file are told apart by their order.
+  mutating func derivedID(_ values: [String: String]) -> String {
+    var hasher = SHA256()
+    hasher.update(kind.rawValue.utf8)
+    for (field, text) in values.sorted(by: { $0.key < $1.key }) where field != "id" {
+      hasher.update([0x1F])
+      hasher.update(field.utf8)
+      hasher.update([0x1E])
+      hasher.update(text.utf8)
+    }
+    let id = "csv-" + String(hasher.finalizeHex().prefix(16))
+    let seen = derivedIDs[id, default: 0] + 1
+    derivedIDs[id] = seen
+    return seen == 1 ? id : "\(id)-\(seen)"
+  }
+}
+
+/// Values as spreadsheets write them.
+public enum CSVValues {
+  /// `YYYY-MM-DD` as it is, `dd-mm-jjjj` (Dutch Excel) or `d-m-jjjj` as ISO; nil otherwise.
+  public static func isoDate(_ text: String) -> String? {
+    if CalendarDate(iso: text) != nil { return text }
+    let parts = text.split(separator: "-", omittingEmptySubsequences: false)
+    guard parts.count == 3, (1...2).contains(parts[0].count), (1...2).contains(parts[1].count),
+      parts[2].count == 4, let day = Int(parts[0]), let month = Int(parts[1]),
+      let year = Int(parts[2])
+    else { return nil }
+    func two(_ number: Int) -> String { number < 10 ? "0\(number)" : "\(number)" }
+    let iso = "\(year)-\(two(month))-\(two(day))"
+    return CalendarDate(iso: iso) != nil ? iso : nil
+  }
+
+  /// The items of a list cell: separated by commas, semicolons or bars, trimmed.
+  public static func list(_ text: String) -> [String] {
+    text.split(whereSeparator: { $0 == "," || $0 == ";" || $0 == "|" })
+      .map { String($0).trimmingSpaces }.filter { !$0.isEmpty }
+  }
+
+  static func word(_ text: String, _ dutch: [String: String]) -> String {
+    dutch[text.lowercased()] ?? text.lowercased()
+  }
+
+  public static func category(_ text: String) -> String {
+    word(text, ["geaccrediteerd": "accredited", "vrij": "free", "vrije ruimte": "free"])
+  }
+
+  public static func contact(_ text: String) -> String {
+    word(text, ["bezoek": "visit", "telefonisch": "call", "telefoon": "call", "gebeld": "call"])
+  }
+
+  public static func party(_ text: String) -> String {
+    word(text, ["werkgever": "employer", "werknemer": "worker"])
+  }
+
+  public static func activity(_ text: String) -> String {
+    word(
+      text,
+      [
+        "begeleiding": "coaching", "rapportage": "reporting", "administratie": "administration",
+        "reistijd": "travel", "overdracht": "handover", "scholing": "own-training",
+        "intervisie": "intervision", "bemiddeling": "mediation-to-other-work",
+      ])
+  }
+}
+
+extension String {
+  /// Without spaces and tabs at either end.
+  var trimmingSpaces: String {
+    var text = Substring(self)
+    while let first = text.first, first == " " || first == "\t" { text.removeFirst() }
+    while let last = text.last, last == " " || last == "\t" { text.removeLast() }
+    return String(text)
+  }
+}
