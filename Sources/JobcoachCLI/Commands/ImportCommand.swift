@@ -5,14 +5,18 @@ import JobcoachStore
 struct ImportCommand: Command {
   static let spec = CommandSpec(
     name: "import",
-    summary: "import registry and register documents (JSON), all or nothing",
-    synopsis: "FILE_OR_DIRECTORY... [--dry-run] [--actor NAME] [--db PATH]",
+    summary: "import registry and register documents (JSON) and spreadsheets (CSV), all or nothing",
+    synopsis: "FILE_OR_DIRECTORY... [--kind KIND] [--dry-run] [--actor NAME] [--db PATH]",
     positionals: 1...Int.max,
     options: [.database, .dryRun, .actor, .wait, .tableKind],
     discussion: """
       Each document names its kind and its schemaVersion; the schemas are in Schemas/. The
       kinds: \(DocumentKind.allCases.map { "\"\($0.rawValue)\"" }.wrapped(width: 90, indent: 7)).
-      A directory means every .json file in it.
+      A directory means every .json and .csv file in it, the CSV tables after the documents.
+      A CSV table (.csv) holds \(TableKind.allCases.map { "\"\($0.rawValue)\"" }.joined(separator: ", "))
+      rows, its kind read from its header (Dutch or English column names, see
+      Schemas/*.csv-metadata.json) or named with --kind; comma or semicolon, decimal comma after
+      a semicolon, dates YYYY-MM-DD or dd-mm-jjjj. Its problems are FILE:LINE:COLUMN (header).
       A portfolio or membership replaces the coach's previous one whole, so importing it twice
       never counts hours twice.
 

@@ -59,13 +59,21 @@ public struct CSVReader<Source: ByteSource> {
     var line = 1
     var recordLine = 1
     var recordBytes = 0
-    var first = true
     var bad = false
     var ok = true
     var decided = false
     // Bytes held back until the header line shows the separator.
     var held: [UInt8] = []
 
+    /// Drops a UTF-8 byte order mark; false after reporting a UTF-16 one.
+    func takeByteOrderMark(_ bytes: inout [UInt8]) -> Bool {
+      if bytes.starts(with: [0xFF, 0xFE]) || bytes.starts(with: [0xFE, 0xFF]) {
+        problem(1, 1, .utf16)
+        return false
+      }
+      if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { bytes.removeFirst(3) }
+      return true
+    }
     func endField() -> Bool {
       guard let text = String(validating: field, as: UTF8.self) else {
         problem(recordLine, fields.count + 1, .csvNotUTF8)
@@ -149,18 +157,22 @@ public struct CSVReader<Source: ByteSource> {
       buffer.withUnsafeBytes { hasher.update($0) }
       progress?(byteCount)
       var chunk = buffer
-      if first {
-        first = false
-        if chunk.starts(with: [0xFF, 0xFE]) || chunk.starts(with: [0xFE, 0xFF]) {
-          problem(1, 1, .utf16)
+      if !decided {
+        // The header line is held whole before anything is read: it shows the separator,
+        // and its first bytes whether there is a byte order mark (or UTF-16).
+        held += chunk
+        guard let decision = Self.detectCSVSeparator(held) else {
+          if held.count > maximumRecordBytes {
+            problem(1, 1, .csvRecordTooLong(bytes: maximumRecordBytes))
+            ok = false
+            break
+          }
+          continue
+        }
+        guard takeByteOrderMark(&held) else {
           ok = false
           break
         }
-        if chunk.starts(with: [0xEF, 0xBB, 0xBF]) { chunk.removeFirst(3) }
-      }
-      if !decided {
-        held += chunk
-        guard let decision = Self.detectCSVSeparator(held) else { continue }
         separator = decision
         decided = true
         chunk = held
@@ -175,7 +187,7 @@ public struct CSVReader<Source: ByteSource> {
     if ok && !decided {
       separator = Self.detectCSVSeparator(held, atEnd: true) ?? .comma
       decided = true
-      ok = held.withUnsafeBufferPointer { feed($0) }
+      ok = takeByteOrderMark(&held) && held.withUnsafeBufferPointer { feed($0) }
     }
     if ok {
       switch state {

@@ -176,7 +176,6 @@ public struct TableRowDecoder {
     var sources: [String: String] = ["minutes": "hours"]
     switch kind {
     case .peActivities:
-      put("id", .string(values["id"] ?? derivedID(values)))
       put("date", date("date"))
       put("minutes", hours)
       put("title", text("title"))
@@ -202,7 +201,6 @@ public struct TableRowDecoder {
       put("description", .string(values["description"] ?? values["organisation"] ?? ""))
       put("evidence", evidence(values["evidence"], issuer: values["organisation"]))
     case .hourBookings:
-      put("id", .string(values["id"] ?? derivedID(values)))
       put("placement", text("placement"))
       put("coach", text("coach"))
       put("date", date("date"))
@@ -215,6 +213,9 @@ public struct TableRowDecoder {
       put("contact", values["contact"].map { .string(CSVValues.contact($0)) })
       put("report", text("report"))
       put("description", text("description"))
+    }
+    if kind == .peActivities || kind == .hourBookings {
+      members.insert(("id", .string(values["id"] ?? derivedID(members, coach: coach))), at: 0)
     }
     let value = JSONValue.object(JSONObject(members.map { JSONObject.Member(key: $0.0, value: $0.1) }))
     let inner = ProblemLog(limit: 64)
@@ -270,22 +271,30 @@ public struct TableRowDecoder {
     return nil
   }
 
-  /// An id for a row that has none: from its values (not its line, so a list edited above
-  /// the row keeps the row's id); identical rows in one file are told apart by their order.
-  mutating func derivedID(_ values: [String: String]) -> String {
+  /// An id for a row that has none: from what the row says (as read: ISO dates, codes for
+  /// Dutch words) but not its hours or category, so a row corrected there replaces the old
+  /// one, and not its line, so a list edited above the row keeps the row's id. Identical rows
+  /// in one file are told apart by their order.
+  mutating func derivedID(_ members: [(String, JSONValue)], coach: CoachReference?) -> String {
     var hasher = SHA256()
     hasher.update(kind.rawValue.utf8)
-    for (field, text) in values.sorted(by: { $0.key < $1.key }) where field != "id" {
-      hasher.update([0x1F])
-      hasher.update(field.utf8)
-      hasher.update([0x1E])
-      hasher.update(text.utf8)
+    switch coach {
+    case .id(let id)?: hasher.update(Array(("\u{1F}coach\u{1E}" + id.rawValue).utf8))
+    case .registerNumber(let number, let register)?:
+      hasher.update(Array(("\u{1F}number\u{1E}" + register.rawValue + "/" + number).utf8))
+    case nil: break
+    }
+    for (key, value) in members.sorted(by: { $0.0 < $1.0 })
+    where key != "minutes" && key != "category" {
+      hasher.update(Array(("\u{1F}" + key + "\u{1E}").utf8))
+      hasher.update(Array(JSONWriter.string(value, pretty: false).utf8))
     }
     let id = "csv-" + String(hasher.finalizeHex().prefix(16))
     let seen = derivedIDs[id, default: 0] + 1
     derivedIDs[id] = seen
     return seen == 1 ? id : "\(id)-\(seen)"
   }
+
 }
 
 /// Values as spreadsheets write them.

@@ -5,8 +5,8 @@ import JobcoachStore
 struct HoursImportCommand: Command {
   static let spec = CommandSpec(
     name: "hours import",
-    summary: "import hour bookings and funder decisions (JSON), all or nothing",
-    synopsis: "FILE_OR_DIRECTORY... [--dry-run] [--actor NAME] [--db PATH]",
+    summary: "import hour bookings (JSON or CSV) and funder decisions (JSON), all or nothing",
+    synopsis: "FILE_OR_DIRECTORY... [--kind hour-bookings] [--dry-run] [--actor NAME] [--db PATH]",
     positionals: 1...Int.max,
     options: [.database, .dryRun, .actor, .wait, .tableKind],
     discussion: """
@@ -14,7 +14,10 @@ struct HoursImportCommand: Command {
       placement, coach, date, hours (exact to the minute), activity, the plan goals it served,
       whether it was a visit or a call and with whom, and the report a reporting booking was
       written for. Also "funder-decisions" documents (Schemas/funder-decisions.schema.json):
-      the funder's decisions on held hours (F-7). Records are kept by id: importing a file
+      the funder's decisions on held hours (F-7). Bookings also as a CSV table (a coach's
+      Excel sheet): plaatsing/placement, jobcoach/coach, datum/date, uren/hours (2,5 or 1:30),
+      activiteit, doelen, contact met, bezoek of telefonisch, omschrijving
+      (Schemas/hour-bookings.csv-metadata.json). Records are kept by id: importing a file
       again changes nothing, a corrected record replaces the old one.
 
       One problem anywhere (a placement or coach the registry does not know, a duplicate id,

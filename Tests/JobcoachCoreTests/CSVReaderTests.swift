@@ -1,0 +1,155 @@
+import Testing
+
+@testable import JobcoachCore
+
+/// The CSV tokenizer over every dialect a spreadsheet writes (issue 18), read whole and in
+/// chunks of every size from 1 byte: a record must not depend on where a chunk ends.
+struct CSVReaderTests {
+  struct Read: Equatable {
+    var records: [[String]] = []
+    var lines: [Int] = []
+    var separator: CSVSeparator = .comma
+    var problems: [DocumentProblem] = []
+  }
+
+  static func read(_ bytes: [UInt8], chunk: Int = 1 << 20) -> Read {
+    let log = ProblemLog()
+    var reader = CSVReader(source: ByteArraySource(bytes), file: "t.csv", log: log, chunkSize: chunk)
+    var result = Read()
+    _ = reader.read { fields, line, separator in
+      result.records.append(fields)
+      result.lines.append(line)
+      result.separator = separator
+    }
+    result.problems = log.problems
+    return result
+  }
+
+  static func read(_ text: String, chunk: Int = 1 << 20) -> Read { read(Array(text.utf8), chunk: chunk) }
+
+  @Test func commaAndLFAndNoBOM() {
+    let read = Self.read("a,b\n1,2\n")
+    #expect(read.records == [["a", "b"], ["1", "2"]])
+    #expect(read.separator == .comma)
+    #expect(read.problems.isEmpty)
+  }
+
+  @Test func dutchExcelSemicolonBOMAndCRLF() {
+    let read = Self.read([0xEF, 0xBB, 0xBF] + Array("uren;datum\r\n2,5;01-02-2026\r\n".utf8))
+    #expect(read.records == [["uren", "datum"], ["2,5", "01-02-2026"]])
+    #expect(read.separator == .semicolon)
+    #expect(read.lines == [1, 2])
+  }
+
+  @Test func aQuotedFieldHoldsSeparatorsNewlinesAndDoubledQuotes() {
+    let text = "titel,aanbieder\n\"Boek: \"\"Werk\"\", deel 1\",\"regel een\nregel twee\"\nx,y\n"
+    let read = Self.read(text)
+    #expect(read.records == [
+      ["titel", "aanbieder"], ["Boek: \"Werk\", deel 1", "regel een\nregel twee"], ["x", "y"],
+    ])
+    // The row after the quoted newline starts on line 4.
+    #expect(read.lines == [1, 2, 4])
+  }
+
+  @Test func theSeparatorIsTheHeaderLinesOutsideQuotes() {
+    #expect(Self.read("\"a;b;c\",d\n").separator == .comma)
+    #expect(Self.read("a;b,c;d\n").separator == .semicolon)
+  }
+
+  @Test func noFinalNewlineAndBlankLinesAreFine() {
+    let read = Self.read("a,b\n\n1,2")
+    #expect(read.records == [["a", "b"], ["1", "2"]])
+  }
+
+  @Test func emptyFieldsAreKept() {
+    #expect(Self.read("a,b,c\n,,\n").records == [["a", "b", "c"], ["", "", ""]])
+  }
+
+  @Test func latin1IsRefusedWhereItStarts() {
+    let bytes = Array("titel,uren\nCaf".utf8) + [0xE9] + Array(",2\n".utf8)
+    let read = Self.read(bytes)
+    #expect(read.problems.map(\.reason) == [.csvNotUTF8])
+    #expect(read.problems.first?.place == .text(line: 2, column: 1))
+    #expect(read.records == [["titel", "uren"]])
+  }
+
+  @Test func utf16IsRefused() {
+    #expect(Self.read([0xFF, 0xFE, 0x61, 0x00]).problems.map(\.reason) == [.utf16])
+  }
+
+  @Test func textAfterAClosingQuoteAndAnOpenQuoteAreProblems() {
+    let after = Self.read("a,b\n\"x\"y,2\n3,4\n")
+    #expect(after.problems.map(\.reason) == [.csvTextAfterQuote])
+    #expect(after.records == [["a", "b"], ["3", "4"]])
+    let open = Self.read("a,b\n\"x,2\n")
+    #expect(open.problems.map(\.reason) == [.csvUnterminatedQuote])
+    #expect(open.problems.first?.place == .text(line: 2, column: 1))
+  }
+
+  /// Chunks of every size give what one chunk gives, over texts that put a quote, a doubled
+  /// quote, a CR LF, a BOM and a multi-byte character on every boundary.
+  @Test func everyChunkSizeReadsTheSame() {
+    let texts: [[UInt8]] = [
+      [0xEF, 0xBB, 0xBF] + Array("a;b;c\r\n\"x\"\"y\";2,5;Zoë\r\n;\"\";\"p\r\nq\"\r\n".utf8),
+      Array("a,b\n\"1\",\"2\"\n3,\"4\"\"\"\n\"é\",x".utf8),
+      Array("kop\n\"open".utf8),
+      Array("a,b\nCaf".utf8) + [0xE9, 0x0A],
+    ]
+    for text in texts {
+      let whole = Self.read(text)
+      for chunk in 1...text.count {
+        #expect(Self.read(text, chunk: chunk) == whole, "chunk \(chunk)")
+      }
+    }
+  }
+}
+
+/// Values as spreadsheets write them.
+struct CSVValuesTests {
+  @Test func datesAsISOOrDutch() {
+    #expect(CSVValues.isoDate("2026-02-01") == "2026-02-01")
+    #expect(CSVValues.isoDate("01-02-2026") == "2026-02-01")
+    #expect(CSVValues.isoDate("1-2-2026") == "2026-02-01")
+    #expect(CSVValues.isoDate("31-02-2026") == nil)
+    #expect(CSVValues.isoDate("2026/02/01") == nil)
+  }
+
+  @Test func listsAndDutchWords() {
+    #expect(CSVValues.list("G1, G2|G3;;") == ["G1", "G2", "G3"])
+    #expect(CSVValues.category("Geaccrediteerd") == "accredited")
+    #expect(CSVValues.category("vrij") == "free")
+    #expect(CSVValues.contact("bezoek") == "visit")
+    #expect(CSVValues.contact("telefonisch") == "call")
+    #expect(CSVValues.party("werkgever") == "employer")
+    #expect(CSVValues.activity("reistijd") == "travel")
+    #expect(CSVValues.activity("coaching") == "coaching")
+  }
+}
+
+/// The header says the kind, in Dutch or English.
+struct TableKindTests {
+  @Test func recognisedFromDutchOrEnglishHeaders() {
+    #expect(
+      TableKind.recognise(["registernummer", "datum", "uren", "categorie", "titel", "aanbieder"])
+        == .peActivities)
+    #expect(
+      TableKind.recognise(["Coach", "Date", "Hours", "Category", "Title", "Provider"])
+        == .peActivities)
+    #expect(
+      TableKind.recognise(["accreditatiecode", "datum", "uren", "aanbieder", "presentielijst",
+        "registernummer"]) == .attendance)
+    #expect(
+      TableKind.recognise(["plaatsing", "jobcoach", "datum", "uren"]) == .hourBookings)
+    #expect(
+      TableKind.recognise(["jobcoach", "organisatie", "van", "tot en met", "uren", "bewijsstuk"])
+        == .experience)
+    #expect(TableKind.recognise(["naam", "adres"]) == nil)
+    // Without a column naming the coach, no portfolio table fits.
+    #expect(TableKind.recognise(["datum", "uren", "categorie", "titel", "aanbieder"]) == nil)
+  }
+
+  @Test func headersIgnoreCaseSpacesAndUnderscores() {
+    #expect(TableColumn.normalised("Register_Number") == TableColumn.normalised("register number"))
+    #expect(TableColumn.normalised("Tot en met") == "totenmet")
+  }
+}
