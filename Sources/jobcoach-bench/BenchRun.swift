@@ -34,6 +34,9 @@ struct BenchRun {
     var placementShow: Measurement
     var due: Measurement
     var remind: Measurement
+    /// The portfolios' JSON first, the same activities as a CSV table second, each imported
+    /// into a copy of a registry holding the other documents.
+    var tableImports: Paired
   }
 
   func run() throws {
@@ -53,6 +56,8 @@ struct BenchRun {
     print("")
     print(secondTable([small, full]))
     print("")
+    print(thirdTable([small, full]))
+    print("")
     let importGrowth = full.imports.second.seconds / small.imports.second.seconds
     let checkGrowth = full.checks.second.seconds / small.checks.second.seconds
     let check = full.checks.second.seconds
@@ -64,6 +69,11 @@ struct BenchRun {
     print(line("remind / check", full.remind.seconds / check, 1))
     print(line("import, 10x data / 1x", importGrowth, 11))
     print(line("check, 10x data / 1x", checkGrowth, 11))
+    print(line("CSV import / JSON import, same activities", full.tableImports.ratio, 1))
+    let tablePeak = full.tableImports.second.peakKilobytes
+    print(
+      "peak memory of the CSV import: \(tablePeak / 1024) MB"
+        + " (target < 150 MB)\(tablePeak < 150 * 1024 ? "" : "  MISSED")")
     let peak = full.imports.second.peakKilobytes
     print(
       "peak memory of the import: \(peak / 1024) MB"
@@ -212,12 +222,38 @@ struct BenchRun {
         jobcoach, "placement", "show", generator.placementID(placements / 2), "--on",
         "2026-11-23", "--db", db,
       ])
+    // The same million activities as JSON portfolios and as a CSV table, in turn, each into a
+    // copy of a registry that holds everything else.
+    FileHandle.standardError.write(Data("JSON portfolios and the CSV table, in turn\n".utf8))
+    let others = directory + "/others"
+    try FileManager.default.createDirectory(atPath: others, withIntermediateDirectories: true)
+    for file in try FileManager.default.contentsOfDirectory(atPath: data)
+    where file != "portfolios.json" {
+      try FileManager.default.copyItem(atPath: data + "/" + file, toPath: others + "/" + file)
+    }
+    let base = directory + "/base.sqlite"
+    _ = try measure([jobcoach, "init", "--db", base, "--actor", "bench"])
+    guard try measure([jobcoach, "import", others, "--db", base, "--actor", "bench"]).exitCode == 0
+    else { throw BenchError("jobcoach import of the other documents failed") }
+    func importInto(_ file: String) throws -> Measurement {
+      let copy = directory + "/copy.sqlite"
+      fresh(copy)
+      try FileManager.default.copyItem(atPath: base, toPath: copy)
+      sync()
+      let run = try measure([jobcoach, "import", file, "--db", copy, "--actor", "bench"])
+      guard run.exitCode == 0 else { throw BenchError("jobcoach import of \(file) failed") }
+      return run
+    }
+    let tableImports = try paired(
+      3, { try importInto(data + "/portfolios.json") },
+      { try importInto(directory + "/pe-activities.csv") })
     let due = try median(5, [jobcoach, "register", "due", "--on", "2026-11-23", "--db", db])
     let remind = try median(5, [jobcoach, "remind", "--on", "2026-11-23", "--db", db])
     return Figures(
       coaches: coaches, activities: activities, placements: placements, bookings: bookings,
       megabytes: bytes / 1_000_000, imports: imports, placementImport: placementImport,
-      lookups: lookups, checks: checks, placementShow: placementShow, due: due, remind: remind)
+      lookups: lookups, checks: checks, placementShow: placementShow, due: due, remind: remind,
+      tableImports: tableImports)
   }
 
   func ms(_ seconds: Double) -> String { String(format: "%.1f ms", seconds * 1000) }
@@ -245,6 +281,22 @@ struct BenchRun {
       cells.append(cell(ms(row.lookups.first.seconds), 15))
       cells.append(ratio(row.lookups.ratio))
       lines.append(cells.joined(separator: " "))
+    }
+    return lines.joined(separator: "\n")
+  }
+
+  func thirdTable(_ rows: [Figures]) -> String {
+    var lines = ["activities  | JSON portfolios  peak MB | CSV table  peak MB | ratio"]
+    for row in rows {
+      lines.append(
+        [
+          cell(String(row.activities), 11) + " |",
+          cell(s(row.tableImports.first.seconds), 16),
+          cell(String(row.tableImports.first.peakKilobytes / 1024), 7) + " |",
+          cell(s(row.tableImports.second.seconds), 10),
+          cell(String(row.tableImports.second.peakKilobytes / 1024), 7) + " |",
+          ratio(row.tableImports.ratio),
+        ].joined(separator: " "))
     }
     return lines.joined(separator: "\n")
   }

@@ -145,6 +145,10 @@ struct Generator {
       directory + "/activities.csv",
       "coach_id,id,activity_date,minutes,title,provider,category,accreditation_code,"
         + "evidence_document,evidence_issuer\n")
+    // The same activities as a CSV table jobcoach imports (kind pe-activities).
+    let table = try ChunkedFile(
+      directory + "/pe-activities.csv",
+      "coach,id,date,hours,category,accreditation code,title,provider,evidence document\n")
     for index in 0..<coaches {
       let id = coachID(index)
       let count = activities / coaches + (index < activities % coaches ? 1 : 0)
@@ -168,6 +172,9 @@ struct Generator {
           "\(id),\(activityID),\(date),\(minutes),\(title),\(provider),"
             + "\(accredited ? "accredited" : "free"),\(accredited ? code : ""),\(document),\(provider)\n"
         )
+        table.append(
+          "\(id),\(activityID),\(date),\(hours),\(accredited ? "accredited" : "free"),"
+            + "\(accredited ? code : ""),\(title),\(provider),\(document)\n")
       }
       json.append(
         #"{"coach": "\#(id)", "peActivities": ["# + items.joined(separator: ",\n") + "]}"
@@ -176,6 +183,7 @@ struct Generator {
     json.append("]}\n")
     total += json.close()
     _ = rows.close()
+    _ = table.close()
     if placements > 0 { total += try writePlacements(to: directory, random: &random) }
     return total
   }

@@ -15,7 +15,8 @@ let usage = """
   generate writes import documents in jobcoach's schemas (organisations, policies, coaches,
   accreditations, pe-norms, portfolios, memberships; placements and hour-bookings when
   --placements is given, by default 100 bookings each) and the same PE activities as
-  activities.csv, deterministic for a seed.
+  activities.csv (for the sqlite3 tool) and pe-activities.csv (a CSV table jobcoach
+  imports), deterministic for a seed.
 
   run generates N coaches with M activities (default 10,000 and 1,000,000), two placements
   per coach and 100 bookings per placement, and one tenth of that, then times, against the
@@ -26,8 +27,10 @@ let usage = """
     check   jobcoach check of the registry with placements  vs  sqlite3 summing every
                                                                 placement's bookings and
                                                                 every coach's PE hours
-  and prints each as a ratio (target: import <= 1x, verify <= 2x, check <= 3x; ten times the
-  data at most eleven times the time), with peak memory; and one placement show, register
+    table   jobcoach import of pe-activities.csv            vs  jobcoach import of the same
+                                                                activities as portfolios.json
+  and prints each as a ratio (target: import <= 1x, verify <= 2x, check <= 3x, table <= 1x;
+  ten times the data at most eleven times the time), with peak memory; and one placement show, register
   due and remind (target: no slower than check). Build jobcoach first with
   'swift build -c release'; run with 'swift run -c release jobcoach-bench run'.
 

@@ -153,3 +153,63 @@ struct TableKindTests {
     #expect(TableColumn.normalised("Tot en met") == "totenmet")
   }
 }
+
+/// The direct reading of a table's activity row and `PEActivity.decode` of the same row as a
+/// JSON object give one answer: the same activity, or the same problems at the same fields.
+struct ListedActivityDifferentialTests {
+  struct Generator {
+    var state: UInt64
+    mutating func next() -> UInt64 {
+      state &+= 0x9E37_79B9_7F4A_7C15
+      var z = state
+      z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+      z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+      return z ^ (z >> 31)
+    }
+    mutating func pick<T>(_ options: [T]) -> T { options[Int(next() % UInt64(options.count))] }
+  }
+
+  static func fields(_ random: inout Generator) -> ActivityFields {
+    // The first option is the valid one, taken four times in five.
+    func maybe<T>(_ options: [T?]) -> T? {
+      random.next() % 5 != 0 ? options[0] : random.pick(options)
+    }
+    return ActivityFields(
+      id: maybe(["A-1", "csv-0123", "", "123456782", "a b", nil]),
+      date: maybe(["2026-02-01", "2026-02-31", "9999-12-31", "x", nil]),
+      minutes: maybe([60, 0, -5, 6_000_000_001, nil]),
+      title: maybe(["Lezing", " ", String(repeating: "a", count: 501), "BSN 123456782", nil]),
+      provider: maybe(["Aanbieder", "", nil]),
+      category: maybe(["accredited", "free", "gratis", nil]),
+      accreditationCode: maybe(["BJN-1", "", nil, nil]),
+      evidenceDocument: maybe(["DOC", "", nil]),
+      evidenceIssuer: maybe(["X", "", nil]))
+  }
+
+  @Test func theDirectReadingAndTheDecoderAgreeOverGeneratedRows() {
+    var random = Generator(state: 18)
+    var agreed = 0
+    var valid = 0
+    for _ in 0..<20_000 {
+      let fields = Self.fields(&random)
+      var direct: [String] = []
+      let fast = TableRowDecoder.activity(fields) { key, reason in
+        direct.append("\(key): \(reason)")
+      }
+      let log = ProblemLog()
+      let reference = PEActivity.decode(
+        fields.object, at: .root, in: DecodingContext(file: "f", log: log))
+      let decoded = log.problems.map { problem -> String in
+        guard case .pointer(let pointer) = problem.place else { return "?" }
+        return "\(pointer.tokens.first ?? ""): \(problem.reason)"
+      }
+      #expect(fast == reference)
+      #expect(direct == decoded, "\(fields)")
+      if fast == reference && direct == decoded { agreed += 1 }
+      if fast != nil { valid += 1 }
+    }
+    #expect(agreed == 20_000)
+    // Both sides of the rules were met: some rows read, most refused.
+    #expect(valid > 100 && valid < 19_000)
+  }
+}

@@ -1,3 +1,9 @@
+/// A CSV file's field separator.
+public enum CSVSeparator: UInt8, Sendable {
+  case comma = 0x2C
+  case semicolon = 0x3B
+}
+
 /// Reads a CSV file as a spreadsheet writes it, as a stream: RFC 4180 quoting (a quoted field may
 /// hold separators, line breaks and doubled quotes), comma or semicolon, UTF-8 with or without a
 /// byte order mark, CRLF or LF. Each record is handed on with its line as soon as it ends, so
@@ -9,12 +15,6 @@
 /// outside quotes (Dutch Excel), else a comma.
 ///
 /// Complexity: O(n) in the file size; memory O(chunk + longest record).
-/// A CSV file's field separator.
-public enum CSVSeparator: UInt8, Sendable {
-  case comma = 0x2C
-  case semicolon = 0x3B
-}
-
 public struct CSVReader<Source: ByteSource> {
   var source: Source
   let file: String
@@ -53,17 +53,17 @@ public struct CSVReader<Source: ByteSource> {
     var hasher = SHA256()
     var buffer: [UInt8] = []
     buffer.reserveCapacity(chunkSize)
-    var state = State.fieldStart
-    var fields: [String] = []
-    var field: [UInt8] = []
-    var line = 1
-    var recordLine = 1
-    var recordBytes = 0
-    var bad = false
-    var ok = true
-    var decided = false
-    // Bytes held back until the header line shows the separator.
+    let log = self.log
+    let file = self.file
+    var tokenizer = CSVTokenizer(maximumRecordBytes: maximumRecordBytes) { line, column, reason in
+      log.report(
+        DocumentProblem(file: file, place: .text(line: line, column: column), reason: reason))
+    }
+    // The header line is held whole before anything is read: it shows the separator, and its
+    // first bytes whether there is a byte order mark (or UTF-16).
     var held: [UInt8] = []
+    var decided = false
+    var ok = true
 
     /// Drops a UTF-8 byte order mark; false after reporting a UTF-16 one.
     func takeByteOrderMark(_ bytes: inout [UInt8]) -> Bool {
@@ -74,81 +74,18 @@ public struct CSVReader<Source: ByteSource> {
       if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { bytes.removeFirst(3) }
       return true
     }
-    func endField() -> Bool {
-      guard let text = String(validating: field, as: UTF8.self) else {
-        problem(recordLine, fields.count + 1, .csvNotUTF8)
-        return false
+    func feed(_ bytes: [UInt8]) -> Bool {
+      let separator = self.separator
+      return bytes.withUnsafeBufferPointer { pointer in
+        tokenizer.feed(pointer) { fields, line in record(fields, line, separator) }
       }
-      fields.append(text)
-      field.removeAll(keepingCapacity: true)
-      return true
-    }
-    func endRecord() {
-      if !bad && !(fields.count == 1 && fields[0].isEmpty) { record(fields, recordLine, separator) }
-      fields.removeAll(keepingCapacity: true)
-      bad = false
-      recordBytes = 0
     }
 
-    /// Feeds bytes through the state machine; false to stop reading the file.
-    func feed(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
-      let separatorByte = separator.rawValue
-      for byte in bytes {
-        recordBytes += 1
-        if recordBytes > maximumRecordBytes {
-          problem(recordLine, fields.count + 1, .csvRecordTooLong(bytes: maximumRecordBytes))
-          return false
-        }
-        switch state {
-        case .quoted:
-          if byte == 0x22 {
-            state = .quoteInQuoted
-          } else {
-            if byte == 0x0A { line += 1 }
-            field.append(byte)
-          }
-          continue
-        case .quoteInQuoted:
-          if byte == 0x22 {
-            field.append(byte)
-            state = .quoted
-            continue
-          }
-          state = .afterQuote
-        case .afterCR:
-          state = .fieldStart
-          if byte == 0x0A { continue }
-        default: break
-        }
-        switch byte {
-        case separatorByte:
-          guard endField() else { return false }
-          state = .fieldStart
-        case 0x0D, 0x0A:
-          guard endField() else { return false }
-          endRecord()
-          line += 1
-          recordLine = line
-          state = byte == 0x0D ? .afterCR : .fieldStart
-        case 0x22 where state == .fieldStart:
-          state = .quoted
-        default:
-          if state == .afterQuote {
-            if !bad { problem(line, fields.count + 1, .csvTextAfterQuote) }
-            bad = true
-          }
-          field.append(byte)
-          state = .inField
-        }
-      }
-      return true
-    }
-
-    while true {
+    while ok {
       buffer.removeAll(keepingCapacity: true)
       let count = source.read(into: &buffer, count: chunkSize)
       if count < 0 {
-        problem(line, 1, .unreadable)
+        problem(tokenizer.line, 1, .unreadable)
         ok = false
         break
       }
@@ -156,61 +93,38 @@ public struct CSVReader<Source: ByteSource> {
       byteCount += count
       buffer.withUnsafeBytes { hasher.update($0) }
       progress?(byteCount)
-      var chunk = buffer
-      if !decided {
-        // The header line is held whole before anything is read: it shows the separator,
-        // and its first bytes whether there is a byte order mark (or UTF-16).
-        held += chunk
-        guard let decision = Self.detectCSVSeparator(held) else {
-          if held.count > maximumRecordBytes {
-            problem(1, 1, .csvRecordTooLong(bytes: maximumRecordBytes))
-            ok = false
-            break
-          }
-          continue
-        }
-        guard takeByteOrderMark(&held) else {
-          ok = false
-          break
-        }
+      if decided {
+        ok = feed(buffer)
+        continue
+      }
+      held += buffer
+      if let decision = Self.detectSeparator(held) {
         separator = decision
         decided = true
-        chunk = held
+        tokenizer.separator = decision.rawValue
+        ok = takeByteOrderMark(&held) && feed(held)
         held = []
-      }
-      let fed = chunk.withUnsafeBufferPointer { feed($0) }
-      if !fed {
+      } else if held.count > maximumRecordBytes {
+        problem(1, 1, .csvRecordTooLong(bytes: maximumRecordBytes))
         ok = false
-        break
       }
     }
     if ok && !decided {
-      separator = Self.detectCSVSeparator(held, atEnd: true) ?? .comma
-      decided = true
-      ok = takeByteOrderMark(&held) && held.withUnsafeBufferPointer { feed($0) }
+      separator = Self.detectSeparator(held, atEnd: true) ?? .comma
+      tokenizer.separator = separator.rawValue
+      ok = takeByteOrderMark(&held) && feed(held)
     }
     if ok {
-      switch state {
-      case .quoted:
-        problem(recordLine, fields.count + 1, .csvUnterminatedQuote)
-        ok = false
-      default:
-        if !field.isEmpty || !fields.isEmpty || state == .afterQuote || state == .quoteInQuoted {
-          if endField() { endRecord() } else { ok = false }
-        }
-      }
+      let separator = self.separator
+      ok = tokenizer.finish { fields, line in record(fields, line, separator) }
     }
     sha256 = hasher.finalizeHex()
     return ok
   }
 
-  enum State: Equatable {
-    case fieldStart, inField, quoted, quoteInQuoted, afterQuote, afterCR
-  }
-
   /// The separator of the header line (its first line outside quotes), once the line is
   /// whole (or `atEnd`); nil while it is not.
-  static func detectCSVSeparator(_ bytes: [UInt8], atEnd: Bool = false) -> CSVSeparator? {
+  static func detectSeparator(_ bytes: [UInt8], atEnd: Bool = false) -> CSVSeparator? {
     var commas = 0
     var semicolons = 0
     var quoted = false
@@ -227,5 +141,159 @@ public struct CSVReader<Source: ByteSource> {
     }
     guard complete else { return nil }
     return semicolons > commas ? .semicolon : .comma
+  }
+}
+
+/// The state machine of RFC 4180 over bytes in pieces: a record's fields and where it starts,
+/// whatever the piece boundaries. Plain runs of bytes are copied at once.
+struct CSVTokenizer {
+  enum State: Equatable {
+    case fieldStart, inField, quoted, quoteInQuoted, afterQuote, afterCR
+  }
+
+  var separator: UInt8 = CSVSeparator.comma.rawValue
+  let maximumRecordBytes: Int
+  var state = State.fieldStart
+  var field: [UInt8] = []
+  /// The bytes of the field so far OR-ed together: without the high bit, plain ASCII.
+  var fieldBits: UInt8 = 0
+  var fields: [String] = []
+  var line = 1
+  var recordLine = 1
+  var recordBytes = 0
+  /// The record has a problem: it is not handed on.
+  var bad = false
+  /// Where problems go, as they are met: line, column (field number), reason.
+  let report: (Int, Int, ProblemReason) -> Void
+
+  init(maximumRecordBytes: Int, report: @escaping (Int, Int, ProblemReason) -> Void) {
+    self.maximumRecordBytes = maximumRecordBytes
+    self.report = report
+  }
+
+  /// Ends the field; false (after noting why) when its bytes are not UTF-8.
+  mutating func endField() -> Bool {
+    if fieldBits & 0x80 == 0 {
+      fields.append(String(decoding: field, as: UTF8.self))
+    } else {
+      guard let text = String(validating: field, as: UTF8.self) else {
+        report(recordLine, fields.count + 1, .csvNotUTF8)
+        return false
+      }
+      fields.append(text)
+    }
+    field.removeAll(keepingCapacity: true)
+    fieldBits = 0
+    return true
+  }
+
+  mutating func endRecord(_ record: ([String], Int) -> Void) {
+    if !bad && !(fields.count == 1 && fields[0].isEmpty) { record(fields, recordLine) }
+    fields.removeAll(keepingCapacity: true)
+    bad = false
+    recordBytes = 0
+  }
+
+  /// Reads `bytes`, handing on each record they end; false to stop reading the file.
+  mutating func feed(_ bytes: UnsafeBufferPointer<UInt8>, _ record: ([String], Int) -> Void)
+    -> Bool
+  {
+    var index = 0
+    let count = bytes.count
+    while index < count {
+      let byte = bytes[index]
+      switch state {
+      case .quoted:
+        // A run inside quotes up to the next quote, at once.
+        var end = index
+        while end < count && bytes[end] != 0x22 {
+          if bytes[end] == 0x0A { line += 1 }
+          fieldBits |= bytes[end]
+          end += 1
+        }
+        field.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[index..<end]))
+        recordBytes += end - index
+        guard recordBytes <= maximumRecordBytes else { return tooLong() }
+        if end < count {
+          state = .quoteInQuoted
+          recordBytes += 1
+          end += 1
+        }
+        index = end
+        continue
+      case .quoteInQuoted:
+        if byte == 0x22 {
+          field.append(byte)
+          state = .quoted
+          recordBytes += 1
+          index += 1
+          continue
+        }
+        state = .afterQuote
+      case .afterCR:
+        state = .fieldStart
+        if byte == 0x0A {
+          index += 1
+          continue
+        }
+      default: break
+      }
+      recordBytes += 1
+      guard recordBytes <= maximumRecordBytes else { return tooLong() }
+      switch byte {
+      case separator:
+        guard endField() else { return false }
+        state = .fieldStart
+        index += 1
+      case 0x0D, 0x0A:
+        guard endField() else { return false }
+        endRecord(record)
+        line += 1
+        recordLine = line
+        state = byte == 0x0D ? .afterCR : .fieldStart
+        index += 1
+      case 0x22 where state == .fieldStart:
+        state = .quoted
+        index += 1
+      default:
+        if state == .afterQuote {
+          if !bad { report(line, fields.count + 1, .csvTextAfterQuote) }
+          bad = true
+        }
+        // A plain run up to the next separator, line end or quote, at once.
+        var end = index + 1
+        fieldBits |= byte
+        while end < count {
+          let next = bytes[end]
+          if next == separator || next == 0x0A || next == 0x0D || next == 0x22 { break }
+          fieldBits |= next
+          end += 1
+        }
+        field.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[index..<end]))
+        recordBytes += end - index - 1
+        guard recordBytes <= maximumRecordBytes else { return tooLong() }
+        state = .inField
+        index = end
+      }
+    }
+    return true
+  }
+
+  mutating func tooLong() -> Bool {
+    report(recordLine, fields.count + 1, .csvRecordTooLong(bytes: maximumRecordBytes))
+    return false
+  }
+
+  /// At the end of the file: the last record, when it has no line end; false on a problem.
+  mutating func finish(_ record: ([String], Int) -> Void) -> Bool {
+    if state == .quoted {
+      report(recordLine, fields.count + 1, .csvUnterminatedQuote)
+      return false
+    }
+    if !field.isEmpty || !fields.isEmpty || state == .afterQuote || state == .quoteInQuoted {
+      guard endField() else { return false }
+      endRecord(record)
+    }
+    return true
   }
 }

@@ -8,8 +8,11 @@ public enum TableReader {
     chunkSize: Int = 1 << 20, progress: ((Int) -> Void)? = nil,
     _ record: (ImportRecord, RecordPlace) -> Void
   ) -> DocumentInfo {
+    // One concrete reader, specialised in this module, whatever the caller's source.
+    var source = source
     var reader = CSVReader(
-      source: source, file: file, log: log, chunkSize: chunkSize, progress: progress)
+      source: SourceReading { buffer, count in source.read(into: &buffer, count: count) },
+      file: file, log: log, chunkSize: chunkSize, progress: progress)
     var decoder: TableRowDecoder?
     var sawHeader = false
     _ = reader.read { fields, line, separator in
@@ -30,4 +33,11 @@ public enum TableReader {
     return DocumentInfo(
       kind: nil, tableKind: decoder?.kind, sha256: reader.sha256, byteCount: reader.byteCount)
   }
+}
+
+/// A byte source read through a closure.
+struct SourceReading: ByteSource {
+  let readInto: (inout [UInt8], Int) -> Int
+  init(_ readInto: @escaping (inout [UInt8], Int) -> Int) { self.readInto = readInto }
+  mutating func read(into buffer: inout [UInt8], count: Int) -> Int { readInto(&buffer, count) }
 }

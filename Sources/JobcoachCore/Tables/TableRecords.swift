@@ -44,6 +44,15 @@ public struct TableRowDecoder {
   let file: String
   let log: ProblemLog
   let decimalComma: Bool
+  /// The kind's columns, and the header position of each (nil: not in this file).
+  let columns: [TableColumn]
+  let positions: [Int?]
+  /// One row's trimmed, non-empty texts, by the kind's columns (reused row after row).
+  var values: RowValues
+  /// Where the fields the activity kinds read sit among `columns`.
+  let slots: Slots
+  /// The decoder's problems for one row (reused), reported again at their cells.
+  let inner = ProblemLog(limit: 64)
   /// How often each derived id was seen in this file: identical rows get `-2`, `-3`.
   var derivedIDs: [String: Int] = [:]
 
@@ -113,6 +122,11 @@ public struct TableRowDecoder {
     self.file = file
     self.log = log
     self.decimalComma = separator == .semicolon
+    let kindColumns = kind.columns
+    self.columns = kindColumns
+    self.positions = kindColumns.map { columns[$0.field] }
+    self.values = RowValues(fields: kindColumns.map(\.field))
+    self.slots = Slots(kindColumns.map(\.field))
   }
 
   /// The record of one row (a header's worth of fields, on `line`), or nil after reporting.
@@ -131,18 +145,22 @@ public struct TableRowDecoder {
       log.report(file, row.cell(of: field), reason)
       failed = true
     }
-    var values: [String: String] = [:]
-    for (field, index) in layout.columns {
-      let text = fields[index].trimmingSpaces
+    values.clear()
+    for (slot, position) in positions.enumerated() {
+      guard let position else { continue }
+      let text = fields[position].trimmingSpaces
+      if text.isEmpty { continue }
       if CitizenServiceNumber.occurs(in: text) {
-        report(field, .citizenServiceNumber)
+        report(columns[slot].field, .citizenServiceNumber)
         continue
       }
-      if !text.isEmpty { values[field] = text }
+      values.texts[slot] = text
     }
-    for column in kind.columns where column.required && values[column.field] == nil {
-      if layout.columns[column.field] != nil { report(column.field, .csvEmptyCell) }
+    for (slot, column) in columns.enumerated()
+    where column.required && values.texts[slot] == nil && positions[slot] != nil {
+      report(column.field, .csvEmptyCell)
     }
+    let values = self.values
     var coach: CoachReference?
     if kind.namesCoachByNumber {
       if let id = values["coach"] {
@@ -170,30 +188,39 @@ public struct TableRowDecoder {
       return .object(
         JSONObject([.init(key: "documentId", value: .string(document)), .init(key: "issuer", value: .string(issuer ?? ""))]))
     }
-    let hours = values["hours"].flatMap { hoursValue($0, report: report) }
+    let minutes = values.text(slots.hours).flatMap { self.minutes($0, report: report) }
+    let hours = minutes.map { JSONValue.number(String($0)) }
     guard !failed else { return nil }
     /// Which column a decoder's field was read from, where the two differ.
-    var sources: [String: String] = ["minutes": "hours"]
+    let sources = kind == .attendance ? Self.attendanceSources : Self.sources
+    if kind == .peActivities || kind == .attendance {
+      // Most rows of a large list: read without building the JSON object.
+      let attendance = kind == .attendance
+      let provider = values.text(slots.provider)
+      var fields = ActivityFields(
+        id: attendance ? values.text(slots.list) : values.text(slots.id),
+        date: values.text(slots.date).map { CSVValues.isoDate($0) ?? $0 }, minutes: minutes,
+        title: attendance
+          ? values.text(slots.title) ?? values.text(slots.code) ?? "" : values.text(slots.title),
+        provider: provider,
+        category: attendance
+          ? PECategory.accredited.rawValue : values.text(slots.category).map(CSVValues.category),
+        accreditationCode: values.text(slots.code),
+        evidenceDocument: attendance ? values.text(slots.list) : values.text(slots.evidence),
+        evidenceIssuer: provider)
+      if fields.id == nil && !attendance {
+        fields.id = derivedID(fields.members, coach: coach)
+      }
+      let activity = Self.activity(fields) { key, reason in
+        log.report(file, row.cell(of: sources[key] ?? key), reason)
+      }
+      return activity.map {
+        .listedActivity(ListedActivity(coach: coach!, activity: $0, attendance: attendance))
+      }
+    }
     switch kind {
-    case .peActivities:
-      put("date", date("date"))
-      put("minutes", hours)
-      put("title", text("title"))
-      put("provider", text("provider"))
-      put("category", values["category"].map { .string(CSVValues.category($0)) })
-      put("accreditationCode", text("accreditationCode"))
-      put("evidence", evidence(values["evidence"], issuer: values["provider"]))
-    case .attendance:
-      put("id", text("list"))
-      put("date", date("date"))
-      put("minutes", hours)
-      put("title", .string(values["title"] ?? values["accreditationCode"] ?? ""))
-      put("provider", text("provider"))
-      put("category", .string(PECategory.accredited.rawValue))
-      put("accreditationCode", text("accreditationCode"))
-      put("evidence", evidence(values["list"], issuer: values["provider"]))
-      sources["id"] = "list"
-      sources["evidence"] = "list"
+    case .peActivities, .attendance:
+      break
     case .experience:
       put("from", date("from"))
       put("until", date("until"))
@@ -214,18 +241,16 @@ public struct TableRowDecoder {
       put("report", text("report"))
       put("description", text("description"))
     }
-    if kind == .peActivities || kind == .hourBookings {
+    if kind == .hourBookings {
       members.insert(("id", .string(values["id"] ?? derivedID(members, coach: coach))), at: 0)
     }
     let value = JSONValue.object(JSONObject(members.map { JSONObject.Member(key: $0.0, value: $0.1) }))
-    let inner = ProblemLog(limit: 64)
+    _ = inner.takeProblems()
     let context = DecodingContext(file: file, log: inner)
     let record: ImportRecord?
     switch kind {
     case .peActivities, .attendance:
-      record = PEActivity.decode(value, at: .root, in: context).map {
-        .listedActivity(ListedActivity(coach: coach!, activity: $0, attendance: kind == .attendance))
-      }
+      record = nil
     case .experience:
       record = ExperienceEntry.decode(value, at: .root, in: context).map {
         .listedExperience(ListedExperience(coach: coach!, entry: $0))
@@ -245,15 +270,91 @@ public struct TableRowDecoder {
     return record
   }
 
+  /// Which column a decoder's field was read from, where the two differ.
+  static let sources = ["minutes": "hours"]
+  static let attendanceSources = ["minutes": "hours", "id": "list", "evidence": "list"]
+
+  /// The activity a row's fields describe, by the checks `PEActivity.decode` makes of the same
+  /// fields as a JSON object (`ActivityFields.members`), in its order, without building the
+  /// object: a large list is mostly activities. `report` gets each problem with its field's key
+  /// ("" for the record). Held to `PEActivity.decode` by a differential test.
+  static func activity(_ fields: ActivityFields, report: (String, ProblemReason) -> Void)
+    -> PEActivity?
+  {
+    var failed = false
+    func text<T: JSONScalarField>(_ key: String, _ text: String?, required: Bool, as: T.Type)
+      -> T?
+    {
+      guard let text else {
+        if required {
+          report("", .missingField(key))
+          failed = true
+        }
+        return nil
+      }
+      switch T.check(.string(text)) {
+      case .success(let decoded): return decoded
+      case .failure(let error):
+        report(key, error.reason)
+        failed = true
+        return nil
+      }
+    }
+    let id = text("id", fields.id, required: true, as: ActivityID.self)
+    let date = text("date", fields.date, required: true, as: CalendarDate.self)
+    var hours: Hours?
+    switch fields.minutes {
+    case nil:
+      report("", .missingHours(hours: "hours", minutes: "minutes"))
+      failed = true
+    case let minutes? where minutes < 0:
+      report("minutes", .negativeMinutes(minutes))
+      failed = true
+    case let minutes? where minutes > 6_000_000_000:
+      report("minutes", .tooManyMinutes(minutes))
+      failed = true
+    case let minutes?:
+      hours = Hours(minutes: minutes)
+    }
+    let title = text("title", fields.title, required: true, as: String.self)
+    let provider = text("provider", fields.provider, required: true, as: String.self)
+    let category = text("category", fields.category, required: true, as: PECategory.self)
+    let code = text("accreditationCode", fields.accreditationCode, required: false, as: String.self)
+    var evidence: EvidenceReference?
+    if let document = fields.evidenceDocument {
+      let checked = (String.check(.string(document)), String.check(.string(fields.evidenceIssuer ?? "")))
+      if case .failure(let error) = checked.0 { report("evidence", error.reason) }
+      if case .failure(let error) = checked.1 { report("evidence", error.reason) }
+      if case (.success(let document), .success(let issuer)) = checked {
+        evidence = EvidenceReference(documentID: document, issuer: issuer)
+      } else {
+        failed = true
+      }
+    }
+    for defect in PEActivity.defects(hours: hours, category: category, code: code) {
+      switch defect {
+      case .codeOnFreeActivity: report(defect.field, .codeOnFreeActivity)
+      case .noHours: report(defect.field, .zeroHourActivity)
+      }
+      failed = true
+    }
+    guard !failed, let id, let date, let hours, let title, let provider, let category else {
+      return nil
+    }
+    return PEActivity(
+      id: id, date: date, hours: hours, title: title, provider: provider, category: category,
+      accreditationCode: code, evidence: evidence)
+  }
+
   /// Hours as minutes: a decimal number (with a decimal comma after a semicolon separator,
   /// else a point) or `H:MM`; nil after reporting.
-  func hoursValue(_ text: String, report: (String, ProblemReason) -> Void) -> JSONValue? {
+  func minutes(_ text: String, report: (String, ProblemReason) -> Void) -> Int? {
     if text.contains(":") {
       guard let hours = Hours.parse(clockHours: text) else {
         report("hours", .csvNotHours(text, decimalComma: decimalComma))
         return nil
       }
-      return .number(String(hours.minutes))
+      return hours.minutes
     }
     let wrongMark: Character = decimalComma ? "." : ","
     guard !text.contains(wrongMark) else {
@@ -262,7 +363,7 @@ public struct TableRowDecoder {
     }
     let decimal = decimalComma ? String(text.map { $0 == "," ? "." : $0 }) : text
     switch Hours.parse(decimalHours: decimal) {
-    case .success(let hours): return .number(String(hours.minutes))
+    case .success(let hours): return hours.minutes
     case .failure(.negative): report("hours", .negativeHours(text))
     case .failure(.finerThanAMinute(let below, let above)):
       report("hours", .notWholeMinutes(text, below: below, above: above))
@@ -295,6 +396,90 @@ public struct TableRowDecoder {
     return seen == 1 ? id : "\(id)-\(seen)"
   }
 
+}
+
+/// Where each field sits among a kind's columns (nil: not a column of the kind).
+struct Slots {
+  let id, date, hours, category, code, title, provider, evidence, list: Int?
+  init(_ fields: [String]) {
+    func slot(_ field: String) -> Int? { fields.firstIndex(of: field) }
+    id = slot("id")
+    date = slot("date")
+    hours = slot("hours")
+    category = slot("category")
+    code = slot("accreditationCode")
+    title = slot("title")
+    provider = slot("provider")
+    evidence = slot("evidence")
+    list = slot("list")
+  }
+}
+
+/// A PE activity's fields as a table row gives them (texts as read, ISO dates, Dutch words as
+/// codes, hours in minutes): what its JSON object would hold.
+struct ActivityFields: Hashable {
+  var id: String?
+  var date: String?
+  var minutes: Int?
+  var title: String?
+  var provider: String?
+  var category: String?
+  var accreditationCode: String?
+  var evidenceDocument: String?
+  var evidenceIssuer: String?
+
+  /// The members of the JSON object (without `id`, then with it first when there is one), in
+  /// the order the decoder reads them.
+  var members: [(String, JSONValue)] {
+    var members: [(String, JSONValue)] = []
+    if let date { members.append(("date", .string(date))) }
+    if let minutes { members.append(("minutes", .number(String(minutes)))) }
+    if let title { members.append(("title", .string(title))) }
+    if let provider { members.append(("provider", .string(provider))) }
+    if let category { members.append(("category", .string(category))) }
+    if let accreditationCode { members.append(("accreditationCode", .string(accreditationCode))) }
+    if let evidenceDocument {
+      members.append(
+        (
+          "evidence",
+          .object(
+            JSONObject([
+              .init(key: "documentId", value: .string(evidenceDocument)),
+              .init(key: "issuer", value: .string(evidenceIssuer ?? "")),
+            ])
+          )
+        ))
+    }
+    return members
+  }
+
+  /// The whole JSON object, `id` first.
+  var object: JSONValue {
+    let all = (id.map { [("id", JSONValue.string($0))] } ?? []) + members
+    return .object(JSONObject(all.map { .init(key: $0.0, value: $0.1) }))
+  }
+}
+
+/// One row's texts by the kind's fields: a handful, so found by a short linear search.
+struct RowValues {
+  let fields: [String]
+  var texts: [String?]
+
+  init(fields: [String]) {
+    self.fields = fields
+    texts = Array(repeating: nil, count: fields.count)
+  }
+
+  mutating func clear() {
+    for index in texts.indices { texts[index] = nil }
+  }
+
+  func text(_ slot: Int?) -> String? { slot.flatMap { texts[$0] } }
+
+  subscript(field: String) -> String? {
+    guard let index = fields.firstIndex(of: field) else { return nil }
+    return texts[index]
+  }
 }
 
 /// Values as spreadsheets write them.
@@ -348,6 +533,9 @@ public enum CSVValues {
 extension String {
   /// Without spaces and tabs at either end.
   var trimmingSpaces: String {
+    guard let first = utf8.first, let last = utf8.last,
+      first == 0x20 || first == 0x09 || last == 0x20 || last == 0x09
+    else { return self }
     var text = Substring(self)
     while let first = text.first, first == " " || first == "\t" { text.removeFirst() }
     while let last = text.last, last == " " || last == "\t" { text.removeLast() }

@@ -114,6 +114,12 @@ struct ImportWriter {
   var database: Database { store.database }
   /// The records changed so far, for the audit trail.
   let changes = ChangeLog()
+  /// The coach whose portfolio a table's row last made sure of: a list runs coach by coach.
+  let lastPortfolio = LastPortfolio()
+
+  final class LastPortfolio {
+    var coach: CoachID?
+  }
 
   /// Collects audit entries while the writer's closures hold `self`.
   final class ChangeLog {

@@ -6,6 +6,8 @@ import JobcoachCore
 extension ImportWriter {
   /// Gives the coach a portfolio to hold the list's rows, when they have none yet.
   func ensurePortfolio(_ coach: CoachID) throws(SQLiteError) {
+    if lastPortfolio.coach == coach { return }
+    lastPortfolio.coach = coach
     try database.cached(
       "INSERT INTO portfolios (coach_id) VALUES (?) ON CONFLICT (coach_id) DO NOTHING"
     ).run([SQLValue(coach)])
