@@ -33,10 +33,11 @@ public enum ImportRecord: Hashable, Sendable {
   case portfolio(Portfolio)
   case membership(Membership)
   case booking(HourBooking)
-  /// A PE activity from a table (a list of activities, or an attendance list).
-  case listedActivity(ListedActivity)
+  /// A PE activity from a table (a list of activities, or an attendance list). Indirect: a
+  /// million of them pass between threads, and a copy is then one reference, not every text.
+  indirect case listedActivity(ListedActivity)
   /// A period of experience from a table.
-  case listedExperience(ListedExperience)
+  indirect case listedExperience(ListedExperience)
   case decision(FunderDecision)
   /// A whole public register, given once its document has been read.
   case publicRegister(PublicRegister)

@@ -101,7 +101,11 @@ public final class ReferenceValidator {
             role, allowed: kinds.sorted { $0.rawValue < $1.rawValue }, id: id, is: found))
       }
     case .coach(let coach, let file, let pointer):
-      if !coachIDs.contains(coach), !registry.containsCoach(coach) {
+      guard !coachIDs.contains(coach) else { return }
+      if registry.containsCoach(coach) {
+        // Known from now on: a list names the same coach row after row.
+        coachIDs.insert(coach)
+      } else {
         if final {
           log.report(file, pointer, .unknownRecord(.coach, id: coach.rawValue))
         } else {

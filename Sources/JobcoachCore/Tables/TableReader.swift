@@ -14,17 +14,19 @@ public enum TableReader {
       source: SourceReading { buffer, count in source.read(into: &buffer, count: count) },
       file: file, log: log, chunkSize: chunkSize, progress: progress)
     var decoder: TableRowDecoder?
+    var layout: TableLayout?
     var sawHeader = false
     _ = reader.read { fields, line, separator in
       guard sawHeader else {
         sawHeader = true
         decoder = TableRowDecoder(
           header: fields, kind: kind, file: file, log: log, separator: separator)
+        layout = decoder?.layout
         return
       }
-      guard decoder != nil else { return }
+      guard let layout else { return }
       if let decoded = decoder!.record(fields, line: line) {
-        record(decoded, .row(TableRow(line: line, layout: decoder!.layout)))
+        record(decoded, .row(TableRow(line: line, layout: layout)))
       }
     }
     if !sawHeader, log.isEmpty {

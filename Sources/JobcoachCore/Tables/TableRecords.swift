@@ -131,6 +131,10 @@ public struct TableRowDecoder {
 
   /// The record of one row (a header's worth of fields, on `line`), or nil after reporting.
   public mutating func record(_ fields: [String], line: Int) -> ImportRecord? {
+    // Locals, so no closure below captures (and copies) the decoder.
+    let log = self.log
+    let file = self.file
+    let kind = self.kind
     let row = TableRow(line: line, layout: layout)
     guard fields.count == layout.headers.count else {
       let reason: ProblemReason =
@@ -160,7 +164,6 @@ public struct TableRowDecoder {
     where column.required && values.texts[slot] == nil && positions[slot] != nil {
       report(column.field, .csvEmptyCell)
     }
-    let values = self.values
     var coach: CoachReference?
     if kind.namesCoachByNumber {
       if let id = values["coach"] {
@@ -188,7 +191,10 @@ public struct TableRowDecoder {
       return .object(
         JSONObject([.init(key: "documentId", value: .string(document)), .init(key: "issuer", value: .string(issuer ?? ""))]))
     }
-    let minutes = values.text(slots.hours).flatMap { self.minutes($0, report: report) }
+    let decimalComma = self.decimalComma
+    let minutes = values.text(slots.hours).flatMap {
+      Self.minutes($0, decimalComma: decimalComma, report: report)
+    }
     let hours = minutes.map { JSONValue.number(String($0)) }
     guard !failed else { return nil }
     /// Which column a decoder's field was read from, where the two differ.
@@ -348,7 +354,9 @@ public struct TableRowDecoder {
 
   /// Hours as minutes: a decimal number (with a decimal comma after a semicolon separator,
   /// else a point) or `H:MM`; nil after reporting.
-  func minutes(_ text: String, report: (String, ProblemReason) -> Void) -> Int? {
+  static func minutes(
+    _ text: String, decimalComma: Bool, report: (String, ProblemReason) -> Void
+  ) -> Int? {
     if text.contains(":") {
       guard let hours = Hours.parse(clockHours: text) else {
         report("hours", .csvNotHours(text, decimalComma: decimalComma))
@@ -503,30 +511,61 @@ public enum CSVValues {
       .map { String($0).trimmingSpaces }.filter { !$0.isEmpty }
   }
 
-  static func word(_ text: String, _ dutch: [String: String]) -> String {
-    dutch[text.lowercased()] ?? text.lowercased()
+  /// A spreadsheet's word as the code it stands for: the English code, or its Dutch word
+  /// (any case); another text as written, for the record's check to refuse or keep.
+  static func word(_ text: String, _ words: (String) -> String?) -> String {
+    if let code = words(text) { return code }
+    let lower = text.lowercased()
+    return words(lower) ?? lower
   }
 
   public static func category(_ text: String) -> String {
-    word(text, ["geaccrediteerd": "accredited", "vrij": "free", "vrije ruimte": "free"])
+    word(text) {
+      switch $0 {
+      case "accredited", "free": $0
+      case "geaccrediteerd": "accredited"
+      case "vrij", "vrije ruimte": "free"
+      default: nil
+      }
+    }
   }
 
   public static func contact(_ text: String) -> String {
-    word(text, ["bezoek": "visit", "telefonisch": "call", "telefoon": "call", "gebeld": "call"])
+    word(text) {
+      switch $0 {
+      case "visit", "call": $0
+      case "bezoek": "visit"
+      case "telefonisch", "telefoon", "gebeld": "call"
+      default: nil
+      }
+    }
   }
 
   public static func party(_ text: String) -> String {
-    word(text, ["werkgever": "employer", "werknemer": "worker"])
+    word(text) {
+      switch $0 {
+      case "employer", "worker": $0
+      case "werkgever": "employer"
+      case "werknemer": "worker"
+      default: nil
+      }
+    }
   }
 
   public static func activity(_ text: String) -> String {
-    word(
-      text,
-      [
-        "begeleiding": "coaching", "rapportage": "reporting", "administratie": "administration",
-        "reistijd": "travel", "overdracht": "handover", "scholing": "own-training",
-        "intervisie": "intervision", "bemiddeling": "mediation-to-other-work",
-      ])
+    word(text) {
+      switch $0 {
+      case "begeleiding": "coaching"
+      case "rapportage": "reporting"
+      case "administratie": "administration"
+      case "reistijd": "travel"
+      case "overdracht": "handover"
+      case "scholing": "own-training"
+      case "intervisie": "intervision"
+      case "bemiddeling": "mediation-to-other-work"
+      default: BookedActivity.reimbursed.contains(.init(rawValue: $0)) || BookedActivity.excluded.contains(.init(rawValue: $0)) ? $0 : nil
+      }
+    }
   }
 }
 

@@ -19,44 +19,34 @@ extension ImportWriter {
     -> ImportWriter.Change
   {
     try ensurePortfolio(coach)
-    let held = try database.cached(
-      """
-      SELECT activity_day, minutes, title, provider, category, accreditation_code,
-        evidence_document, evidence_issuer, origin
-      FROM pe_activities WHERE coach_id = ? AND id = ?
-      """)
-    try held.bind([SQLValue(coach), .text(activity.id.rawValue)])
-    var change = ImportWriter.Change.created
-    if try held.step() {
-      let same =
-        held.int(0) == activity.date.daysSinceEpoch && held.int(1) == activity.hours.minutes
-        && held.text(2) == activity.title && held.text(3) == activity.provider
-        && held.text(4) == activity.category.rawValue
-        && held.text(5) == activity.accreditationCode
-        && held.text(6) == activity.evidence?.documentID
-        && held.text(7) == activity.evidence?.issuer && held.text(8) == "list"
-      change = same ? .unchanged : .updated
-    }
-    held.reset()
-    guard change != .unchanged else { return .unchanged }
+    let values: [SQLValue] = [
+      SQLValue(coach), .text(activity.id.rawValue), .integer(activity.date.daysSinceEpoch),
+      .integer(activity.hours.minutes), .text(activity.title), .text(activity.provider),
+      .text(activity.category.rawValue), SQLValue(activity.accreditationCode),
+      SQLValue(activity.evidence?.documentID), SQLValue(activity.evidence?.issuer),
+    ]
+    // Most rows of a list are new: one statement for them.
     try database.cached(
       """
       INSERT INTO pe_activities (coach_id, id, activity_day, minutes, title, provider, category,
         accreditation_code, evidence_document, evidence_issuer, origin)
       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'list')
-      ON CONFLICT (coach_id, id) DO UPDATE SET activity_day = excluded.activity_day,
-        minutes = excluded.minutes, title = excluded.title, provider = excluded.provider,
-        category = excluded.category, accreditation_code = excluded.accreditation_code,
-        evidence_document = excluded.evidence_document,
-        evidence_issuer = excluded.evidence_issuer, origin = 'list'
+      ON CONFLICT (coach_id, id) DO NOTHING
       """
-    ).run([
-      SQLValue(coach), .text(activity.id.rawValue), .integer(activity.date.daysSinceEpoch),
-      .integer(activity.hours.minutes), .text(activity.title), .text(activity.provider),
-      .text(activity.category.rawValue), SQLValue(activity.accreditationCode),
-      SQLValue(activity.evidence?.documentID), SQLValue(activity.evidence?.issuer),
-    ])
-    return change
+    ).run(values)
+    if database.changes > 0 { return .created }
+    // Held already: changed only where a value (or the origin) differs.
+    try database.cached(
+      """
+      UPDATE pe_activities SET activity_day = ?3, minutes = ?4, title = ?5, provider = ?6,
+        category = ?7, accreditation_code = ?8, evidence_document = ?9, evidence_issuer = ?10,
+        origin = 'list'
+      WHERE coach_id = ?1 AND id = ?2 AND NOT (activity_day IS ?3 AND minutes IS ?4
+        AND title IS ?5 AND provider IS ?6 AND category IS ?7 AND accreditation_code IS ?8
+        AND evidence_document IS ?9 AND evidence_issuer IS ?10 AND origin IS 'list')
+      """
+    ).run(values)
+    return database.changes > 0 ? .updated : .unchanged
   }
 
   /// The first position of a list's experience rows: after any portfolio's.
