@@ -21,6 +21,9 @@
   ///   path must read only what the general path reads, the same.
   /// - `roundtrip`: the bytes as a document imported into a registry holding the samples; every
   ///   record written reads back equal, and importing it again changes nothing.
+  /// - `table`: the bytes as a CSV table, its kind read from its header and each kind named:
+  ///   reading must not crash; reading in small pieces must find exactly what reading at once
+  ///   finds; no problem may echo what looks like a citizen service number.
   /// - `arguments`: the bytes as command-line arguments (split at NUL bytes), parsed for every
   ///   command: no crash; an argument holding what looks like a citizen service number is always
   ///   refused before parsing, and the refusal never echoes it.
@@ -38,12 +41,12 @@
   }
 
   enum FuzzTarget: String {
-    case reader, roundtrip, arguments
+    case reader, roundtrip, table, arguments
 
     static let chosen: FuzzTarget = {
       guard let name = getenv("JOBCOACH_FUZZ_TARGET") else { return .reader }
       guard let target = FuzzTarget(rawValue: String(cString: name)) else {
-        fatalError("JOBCOACH_FUZZ_TARGET is one of reader, roundtrip, arguments")
+        fatalError("JOBCOACH_FUZZ_TARGET is one of reader, roundtrip, table, arguments")
       }
       return target
     }()
@@ -55,6 +58,7 @@
       checkReader(bytes)
       checkPortfolioFastPath(bytes)
     case .roundtrip: checkRoundTrip(bytes)
+    case .table: checkTable(bytes)
     case .arguments: checkArguments(bytes)
     }
   }
@@ -85,15 +89,7 @@
       return (records, log.problems.map(English().line), info.sha256)
     }
     let whole = read(chunk: max(1, bytes.count))
-    let pieces = read(chunk: 3)
-    if whole.records != pieces.records || whole.problems != pieces.problems
-      || whole.hash != pieces.hash
-    {
-      fatalError("chunked reading differs from whole reading")
-    }
-    if whole.problems.contains(where: CitizenServiceNumber.occurs(in:)) {
-      fatalError("a problem echoes what looks like a citizen service number")
-    }
+    checkReadings(whole, read(chunk: 3), of: "a document")
     if whole.records.isEmpty && whole.problems.isEmpty && !isValidEmptyDocument(bytes) {
       fatalError("bytes that are no valid empty document were read as nothing, without a problem")
     }
@@ -112,6 +108,40 @@
     var allowed: Set<String> = ["kind", "schemaVersion", kind.recordsKey, "$schema"]
     if kind == .publicRegister { allowed.formUnion(["register", "registerId", "publishedOn"]) }
     return object.members.allSatisfy { allowed.contains($0.key) }
+  }
+
+  // MARK: table
+
+  /// Reads `bytes` as a CSV table, whole and in 3-byte pieces, with its kind from its header and
+  /// as each kind; traps when the two disagree or a problem echoes a citizen service number.
+  func checkTable(_ bytes: [UInt8]) {
+    for kind in [nil] + TableKind.allCases.map(Optional.some) {
+      func read(chunk: Int) -> (records: [ImportRecord], problems: [String], hash: String) {
+        let log = ProblemLog()
+        var records: [ImportRecord] = []
+        let info = TableReader.read(
+          ByteArraySource(bytes), file: "fuzz.csv", kind: kind, log: log, chunkSize: chunk
+        ) { record, _ in records.append(record) }
+        return (records, log.problems.map(English().line), info.sha256)
+      }
+      checkReadings(read(chunk: max(1, bytes.count)), read(chunk: 3), of: "a table")
+    }
+  }
+
+  /// Traps when reading at once and in pieces disagree, or a problem echoes what looks like a
+  /// citizen service number.
+  func checkReadings(
+    _ whole: (records: [ImportRecord], problems: [String], hash: String),
+    _ pieces: (records: [ImportRecord], problems: [String], hash: String), of what: String
+  ) {
+    if whole.records != pieces.records || whole.problems != pieces.problems
+      || whole.hash != pieces.hash
+    {
+      fatalError("chunked reading of \(what) differs from whole reading")
+    }
+    if whole.problems.contains(where: CitizenServiceNumber.occurs(in:)) {
+      fatalError("a problem with \(what) echoes what looks like a citizen service number")
+    }
   }
 
   // MARK: roundtrip
