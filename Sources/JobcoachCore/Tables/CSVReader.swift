@@ -118,6 +118,17 @@ public struct CSVReader<Source: ByteSource> {
       let separator = self.separator
       ok = tokenizer.finish { fields, line in record(fields, line, separator) }
     }
+    // A file refused part-way is still hashed whole, so its digest does not depend on where
+    // the reading stopped.
+    if !ok {
+      while true {
+        buffer.removeAll(keepingCapacity: true)
+        let count = source.read(into: &buffer, count: chunkSize)
+        if count <= 0 { break }
+        byteCount += count
+        buffer.withUnsafeBytes { hasher.update($0) }
+      }
+    }
     sha256 = hasher.finalizeHex()
     return ok
   }
