@@ -16,7 +16,13 @@ struct Measurement {
 
 /// Runs `arguments` (the first is the program, looked up in PATH), stdout captured to a file,
 /// stderr discarded; wall time from spawn to exit and the child's peak resident memory.
-func measure(_ arguments: [String], stdin: String? = nil) throws -> Measurement {
+///
+/// Linux counts in a child's peak the peak of the process it was spawned from (`posix_spawn`
+/// shares the parent's memory until the exec), so the bench keeps its own memory small: it
+/// keeps a child's output only when asked, and generates the data in a child of its own.
+func measure(_ arguments: [String], stdin: String? = nil, keepOutput: Bool = false) throws
+  -> Measurement
+{
   let outputPath = NSTemporaryDirectory() + "jobcoach-bench-\(getpid()).out"
   var actions = posix_spawn_file_actions_t()
   posix_spawn_file_actions_init(&actions)
@@ -34,7 +40,7 @@ func measure(_ arguments: [String], stdin: String? = nil) throws -> Measurement 
   var usage = rusage()
   guard wait4(pid, &waitStatus, 0, &usage) == pid else { throw BenchError("wait4 failed") }
   let end = DispatchTime.now().uptimeNanoseconds
-  let output = (try? String(contentsOfFile: outputPath, encoding: .utf8)) ?? ""
+  let output = keepOutput ? (try? String(contentsOfFile: outputPath, encoding: .utf8)) ?? "" : ""
   unlink(outputPath)
   #if canImport(Darwin)
     let peak = Int(usage.ru_maxrss) / 1024
