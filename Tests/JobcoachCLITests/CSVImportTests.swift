@@ -85,8 +85,8 @@ struct CSVImportTests {
     #expect(lines == [
       "error: \(bad):2:3 (uren): '1.850' is not a number of hours; write 2,5 (a decimal comma, no "
         + "point) or 2:30",
-      "error: \(bad):3:2 (datum): '31-02-2026' is not a calendar date (YYYY-MM-DD, a day that "
-        + "exists)",
+      "error: \(bad):3:2 (datum): '31-02-2026' is not a date: write 2026-02-01 or 01-02-2026 (a "
+        + "day that exists)",
       "error: \(bad):4:4 (categorie): expected one of 'accredited', 'free'",
       "error: \(bad):5:1: 8 fields where the header has 7",
       "error: \(bad):6:1: 4 fields where the header has 7",
@@ -120,6 +120,22 @@ struct CSVImportTests {
     let wrongKind = jobcoach(["import", missing, "--db", db, "--kind", "spreadsheet"])
     #expect(wrongKind.code == 64)
     #expect(wrongKind.err.contains("--kind must be one of pe-activities, experience, hour-bookings, attendance"))
+  }
+
+  @Test func aWrongDateIsNamedInDutchAndALongOneIsNotEchoed() {
+    let scratch = Scratch()
+    let db = scratch.sampleRegistry()
+    let file = scratch.write(
+      "d.csv",
+      Self.peHeader + "RJC-00104;32-01-2026;1;vrij;;A;B\r\n"
+        + "RJC-00104;\(String(repeating: "x", count: 30));1;vrij;;A;B\r\n")
+    let run = jobcoach(["import", file, "--db", db, "--lang", "nl"])
+    #expect(run.code == 65)
+    #expect(run.err.hasPrefix(
+      "fout: \(file):2:2 (datum): '32-01-2026' is geen datum: schrijf 2026-02-01 of 01-02-2026 "
+        + "(een dag die bestaat)\n"
+        + "fout: \(file):3:2 (datum): dit is geen datum: schrijf 2026-02-01 of 01-02-2026 (een "
+        + "dag die bestaat)\n"))
   }
 
   @Test func aLatin1FileSaysHowToSaveAsUTF8() throws {

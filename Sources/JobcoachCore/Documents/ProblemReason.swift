@@ -142,6 +142,8 @@ public indirect enum ProblemReason: Error, Hashable, Sendable {
   case csvColumnTwice
   case csvMissingColumn(dutch: String, english: String)
   case csvEmptyCell
+  /// Not a date as a spreadsheet writes one (the text when short; nil: longer, not echoed).
+  case csvNotADate(String?)
   /// Not hours: the text, and whether the file writes a decimal comma.
   case csvNotHours(String, decimalComma: Bool)
 

@@ -302,6 +302,7 @@ extension ProblemReason {
     case .csvColumnTwice: "csv-column-twice"
     case .csvMissingColumn: "csv-missing-column"
     case .csvEmptyCell: "csv-empty-cell"
+    case .csvNotADate: "csv-not-a-date"
     case .csvNotHours: "csv-not-hours"
     }
   }

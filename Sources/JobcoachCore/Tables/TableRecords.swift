@@ -160,9 +160,14 @@ public struct TableRowDecoder {
       }
       values.texts[slot] = text
     }
-    for (slot, column) in columns.enumerated()
-    where column.required && values.texts[slot] == nil && positions[slot] != nil {
-      report(column.field, .csvEmptyCell)
+    for (slot, column) in columns.enumerated() {
+      if let text = values.texts[slot] {
+        if column.value == .date, CSVValues.isoDate(text) == nil {
+          report(column.field, .csvNotADate(text.utf8.count <= 20 ? text : nil))
+        }
+      } else if column.required && positions[slot] != nil {
+        report(column.field, .csvEmptyCell)
+      }
     }
     var coach: CoachReference?
     if kind.namesCoachByNumber {

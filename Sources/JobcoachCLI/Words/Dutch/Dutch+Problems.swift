@@ -193,6 +193,9 @@ extension Dutch {
     case .csvMissingColumn(let dutch, _):
       "de kopregel heeft geen kolom '\(dutch)'"
     case .csvEmptyCell: "leeg, en deze kolom moet gevuld zijn"
+    case .csvNotADate(let text):
+      (text.map { "'\($0)' is" } ?? "dit is") + " geen datum: schrijf 2026-02-01 of 01-02-2026 "
+        + "(een dag die bestaat)"
     case .csvNotHours(let text, let decimalComma):
       "'\(text)' is geen aantal uren; schrijf "
         + (decimalComma ? "2,5 (een decimale komma, geen punt)" : "2.5 (een decimale punt, geen komma)")

@@ -182,6 +182,9 @@ extension English {
     case .csvMissingColumn(_, let english):
       "the header has no column '\(english)'"
     case .csvEmptyCell: "empty, and this column must be filled"
+    case .csvNotADate(let text):
+      (text.map { "'\($0)' is" } ?? "this is") + " not a date: write 2026-02-01 or 01-02-2026 (a "
+        + "day that exists)"
     case .csvNotHours(let text, let decimalComma):
       "'\(text)' is not a number of hours; write "
         + (decimalComma ? "2,5 (a decimal comma, no point)" : "2.5 (a decimal point, no comma)")
