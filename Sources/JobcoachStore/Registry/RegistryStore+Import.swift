@@ -522,7 +522,7 @@ struct ImportWriter {
 
   /// An activity's row of `pe_activities`, in the order of the insert's columns. Read through
   /// a pointer: copying the activity out of its array retained each of its texts.
-  private static func append(
+  static func append(
     _ activity: UnsafePointer<PEActivity>, of coach: CoachID, to row: inout Statement.Row
   ) {
     row.text(coach.rawValue)

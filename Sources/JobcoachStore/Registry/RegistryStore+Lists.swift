@@ -19,22 +19,25 @@ extension ImportWriter {
     -> ImportWriter.Change
   {
     try ensurePortfolio(coach)
+    // Most rows of a list are new: one statement for them, its values bound in place (the
+    // columns in the order the portfolio's insert binds them).
+    let insert = try database.cached(
+      """
+      INSERT INTO pe_activities (coach_id, id, activity_day, minutes, title, provider, category,
+        accreditation_code, evidence_document, evidence_issuer, origin)
+      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'list')
+      ON CONFLICT (coach_id, id) DO NOTHING
+      """)
+    try withUnsafePointer(to: activity) { (pointer) throws(SQLiteError) in
+      try insert.run { row in Self.append(pointer, of: coach, to: &row) }
+    }
+    if database.changes > 0 { return .created }
     let values: [SQLValue] = [
       SQLValue(coach), .text(activity.id.rawValue), .integer(activity.date.daysSinceEpoch),
       .integer(activity.hours.minutes), .text(activity.title), .text(activity.provider),
       .text(activity.category.rawValue), SQLValue(activity.accreditationCode),
       SQLValue(activity.evidence?.documentID), SQLValue(activity.evidence?.issuer),
     ]
-    // Most rows of a list are new: one statement for them.
-    try database.cached(
-      """
-      INSERT INTO pe_activities (coach_id, id, activity_day, minutes, title, provider, category,
-        accreditation_code, evidence_document, evidence_issuer, origin)
-      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'list')
-      ON CONFLICT (coach_id, id) DO NOTHING
-      """
-    ).run(values)
-    if database.changes > 0 { return .created }
     // Held already: changed only where a value (or the origin) differs.
     try database.cached(
       """
