@@ -224,6 +224,37 @@ struct CSVImportTests {
     #expect(activity(after, titled: "Lezing")?["hours"] == .number("2"))
   }
 
+  /// One activity, two sources: a list cannot take over an activity of the portfolio
+  /// document, nor a portfolio one of a list; the import is refused and says where.
+  @Test func anActivityIdGivenByAPortfolioAndAListIsRefused() throws {
+    let scratch = Scratch()
+    let db = scratch.sampleRegistry()
+    let header = "id;registernummer;datum;uren;categorie;titel;aanbieder\r\n"
+    let taken = scratch.write("taken.csv", header + "JC-0004-A01;RJC-00104;01-10-2026;1;vrij;A;B\r\n")
+    let before = try pe("JC-0004", db)
+    let run = jobcoach(["import", taken, "--db", db])
+    #expect(run.code == 65)
+    #expect(run.err.hasPrefix(
+      "error: \(taken):2:1 (id): coach 'JC-0004' has activity 'JC-0004-A01' from their portfolio "
+        + "document; a list cannot give the same id: give the row another id, or leave it out of "
+        + "one of the two\n"))
+    #expect(try pe("JC-0004", db) == before)
+
+    // The other way round: a list's activity, then a portfolio document that gives its id.
+    let listed = scratch.write("listed.csv", header + "LIST-1;RJC-00104;01-10-2026;1;vrij;A;B\r\n")
+    #expect(jobcoach(["import", listed, "--db", db]).code == 0)
+    let portfolio = scratch.write(
+      "portfolio.json",
+      #"{"kind": "portfolios", "schemaVersion": 1, "portfolios": [{"coach": "JC-0004", "#
+        + #""peActivities": [{"id": "LIST-1", "date": "2026-10-02", "hours": 2, "title": "C", "#
+        + #""provider": "D", "category": "free"}]}]}"#)
+    let refused = jobcoach(["import", portfolio, "--db", db, "--lang", "nl"])
+    #expect(refused.code == 65)
+    #expect(refused.err.hasPrefix(
+      "fout: \(portfolio)#/portfolios/0/peActivities/0/id: jobcoach 'JC-0004' heeft activiteit "
+        + "'LIST-1' uit een lijst (CSV); het portfolio kan niet hetzelfde id geven"))
+  }
+
   @Test func hourBookingsFromASpreadsheetMeetTheBookingRules() throws {
     let scratch = Scratch()
     let db = scratch.sampleRegistry()

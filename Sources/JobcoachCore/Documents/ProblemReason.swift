@@ -123,6 +123,9 @@ public indirect enum ProblemReason: Error, Hashable, Sendable {
   case registerNumberOfOtherCoach(String, holder: CoachID)
 
   case unknownRegisterNumber(String, register: RegisterID)
+  /// One activity id of one coach given by a portfolio document and by a list: `inPortfolio`
+  /// when the portfolio holds it already (and a list gives it), else the other way round.
+  case activityGivenTwice(ActivityID, coach: CoachID, inPortfolio: Bool)
   /// An attendee of an attendance list who is not a member of the register on its date.
   case notAMemberOn(CoachID, register: RegisterID, date: CalendarDate)
 

@@ -290,6 +290,7 @@ extension ProblemReason {
     case .bookingOnOtherPlacement: "booking-on-other-placement"
     case .registerNumberOfOtherCoach: "register-number-of-other-coach"
     case .unknownRegisterNumber: "unknown-register-number"
+    case .activityGivenTwice: "activity-given-twice"
     case .notAMemberOn: "not-a-member-on"
     case .csvNotUTF8: "csv-not-utf8"
     case .csvTextAfterQuote: "csv-text-after-quote"

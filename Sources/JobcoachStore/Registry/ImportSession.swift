@@ -97,13 +97,26 @@ public final class ImportSession {
         let counts = try writer.write([value])
         add(.registers, counts.registers)
         if counts.norms.total > 0 { add(.peNorms, counts.norms) }
-      case .portfolio(let value): add(.portfolios, try writer.write([value]))
+      case .portfolio(let value):
+        add(.portfolios, try writer.write([value]))
+        for conflict in writer.conflicts.activities {
+          log.report(
+            file, place.appending("peActivities").appending(conflict.index).appending("id"),
+            .activityGivenTwice(conflict.id, coach: conflict.coach, inPortfolio: false))
+        }
+        writer.conflicts.activities = []
       case .membership(let value): add(.memberships, try writer.write([value]))
       case .booking(let value): add(.hourBookings, try writer.write([value]))
       case .listedActivity(let listed):
         // Its coach was resolved by the check above (or it was reported).
         guard let coach = validator.coach(of: listed.coach) else { return }
-        count(listed.tableKind, try writer.write(listed.activity, listedFor: coach))
+        guard let change = try writer.write(listed.activity, listedFor: coach) else {
+          log.report(
+            file, place.appending(listed.attendance ? "list" : "id"),
+            .activityGivenTwice(listed.activity.id, coach: coach, inPortfolio: true))
+          return
+        }
+        count(listed.tableKind, change)
       case .listedExperience(let listed):
         guard let coach = validator.coach(of: listed.coach) else { return }
         count(.experience, try writer.write(listed.entry, listedFor: coach))

@@ -114,6 +114,14 @@ struct ImportWriter {
   var database: Database { store.database }
   /// The records changed so far, for the audit trail.
   let changes = ChangeLog()
+  /// Activities a portfolio document and a list both give (by coach and id), for the session
+  /// to report: each index into the portfolio's activities.
+  let conflicts = Conflicts()
+
+  final class Conflicts {
+    var activities: [(coach: CoachID, index: Int, id: ActivityID)] = []
+  }
+
   /// The coach whose portfolio a table's row last made sure of: a list runs coach by coach.
   let lastPortfolio = LastPortfolio()
 
@@ -475,11 +483,7 @@ struct ImportWriter {
       """
       INSERT INTO pe_activities (coach_id, id, activity_day, minutes, title, provider, category,
         accreditation_code, evidence_document, evidence_issuer) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-      ON CONFLICT (coach_id, id) DO UPDATE SET activity_day = excluded.activity_day,
-        minutes = excluded.minutes, title = excluded.title, provider = excluded.provider,
-        category = excluded.category, accreditation_code = excluded.accreditation_code,
-        evidence_document = excluded.evidence_document,
-        evidence_issuer = excluded.evidence_issuer, origin = 'portfolio'
+      ON CONFLICT (coach_id, id) DO NOTHING
       """)
     return try count(portfolios) { (portfolio) throws(SQLiteError) -> Change in
       let old =
@@ -513,6 +517,10 @@ struct ImportWriter {
         for index in activities.indices {
           try insertActivity.run { row in
             Self.append(activities.baseAddress! + index, of: portfolio.coach, to: &row)
+          }
+          // The portfolio's own rows are gone: what is left with its id came from a list.
+          if database.changes == 0 {
+            conflicts.activities.append((portfolio.coach, index, activities[index].id))
           }
         }
       }

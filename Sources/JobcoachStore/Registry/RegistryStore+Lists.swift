@@ -13,10 +13,11 @@ extension ImportWriter {
     ).run([SQLValue(coach)])
   }
 
-  /// One listed activity, by the coach's id and the activity's: created, updated when the row
-  /// held differs (or came from the portfolio), or unchanged.
+  /// One listed activity, by the coach's id and the activity's: created, updated when the
+  /// list's row held differs, or unchanged; nil when the coach's portfolio document gives an
+  /// activity of that id (two sources for one activity: the import is refused).
   func write(_ activity: PEActivity, listedFor coach: CoachID) throws(SQLiteError)
-    -> ImportWriter.Change
+    -> ImportWriter.Change?
   {
     try ensurePortfolio(coach)
     // Most rows of a list are new: one statement for them, its values bound in place (the
@@ -32,6 +33,12 @@ extension ImportWriter {
       try insert.run { row in Self.append(pointer, of: coach, to: &row) }
     }
     if database.changes > 0 { return .created }
+    let origin = try database.cached(
+      "SELECT origin FROM pe_activities WHERE coach_id = ? AND id = ?")
+    try origin.bind([SQLValue(coach), .text(activity.id.rawValue)])
+    let fromPortfolio = try origin.step() && origin.text(0) == "portfolio"
+    origin.reset()
+    if fromPortfolio { return nil }
     let values: [SQLValue] = [
       SQLValue(coach), .text(activity.id.rawValue), .integer(activity.date.daysSinceEpoch),
       .integer(activity.hours.minutes), .text(activity.title), .text(activity.provider),
@@ -42,11 +49,10 @@ extension ImportWriter {
     try database.cached(
       """
       UPDATE pe_activities SET activity_day = ?3, minutes = ?4, title = ?5, provider = ?6,
-        category = ?7, accreditation_code = ?8, evidence_document = ?9, evidence_issuer = ?10,
-        origin = 'list'
-      WHERE coach_id = ?1 AND id = ?2 AND NOT (activity_day IS ?3 AND minutes IS ?4
-        AND title IS ?5 AND provider IS ?6 AND category IS ?7 AND accreditation_code IS ?8
-        AND evidence_document IS ?9 AND evidence_issuer IS ?10 AND origin IS 'list')
+        category = ?7, accreditation_code = ?8, evidence_document = ?9, evidence_issuer = ?10
+      WHERE coach_id = ?1 AND id = ?2 AND origin = 'list' AND NOT (activity_day IS ?3
+        AND minutes IS ?4 AND title IS ?5 AND provider IS ?6 AND category IS ?7
+        AND accreditation_code IS ?8 AND evidence_document IS ?9 AND evidence_issuer IS ?10)
       """
     ).run(values)
     return database.changes > 0 ? .updated : .unchanged

@@ -168,6 +168,12 @@ extension Dutch {
     case .unknownRegisterNumber(let number, let register):
       "niemand heeft registernummer '\(number)' in register \(register) (in deze import of het "
         + "register)"
+    case .activityGivenTwice(let id, let coach, let inPortfolio):
+      inPortfolio
+        ? "jobcoach '\(coach)' heeft activiteit '\(id)' uit het portfolio; een lijst kan niet "
+          + "hetzelfde id geven: geef de regel een ander id, of laat hem in een van beide weg"
+        : "jobcoach '\(coach)' heeft activiteit '\(id)' uit een lijst (CSV); het portfolio kan "
+          + "niet hetzelfde id geven: geef het een ander id, of laat het in een van beide weg"
     case .notAMemberOn(let coach, let register, let date):
       "jobcoach '\(coach)' is op \(self.date(date)) geen lid van register \(register); de "
         + "presentielijst kan geen PE-uren geven"

@@ -158,6 +158,12 @@ extension English {
     case .unknownRegisterNumber(let number, let register):
       "nobody holds register number '\(number)' in register \(register) (in this import or the "
         + "registry)"
+    case .activityGivenTwice(let id, let coach, let inPortfolio):
+      inPortfolio
+        ? "coach '\(coach)' has activity '\(id)' from their portfolio document; a list cannot "
+          + "give the same id: give the row another id, or leave it out of one of the two"
+        : "coach '\(coach)' has activity '\(id)' from a list (CSV); the portfolio cannot give "
+          + "the same id: give it another id, or leave it out of one of the two"
     case .notAMemberOn(let coach, let register, let date):
       "coach '\(coach)' is not a member of register \(register) on \(self.date(date)), so the "
         + "attendance list cannot give them PE hours"
