@@ -226,6 +226,7 @@ enum DocumentLoader {
         batch.read(bytes, file: file, log: log)
       }
     }
+    for problem in batch.activitiesGivenTwice() { log.report(problem) }
     guard log.isEmpty else { throw .badDocuments(log.problems, dropped: log.dropped) }
     return batch
   }

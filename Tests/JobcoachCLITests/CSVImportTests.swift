@@ -253,6 +253,16 @@ struct CSVImportTests {
     #expect(refused.err.hasPrefix(
       "fout: \(portfolio)#/portfolios/0/peActivities/0/id: jobcoach 'JC-0004' heeft activiteit "
         + "'LIST-1' uit een lijst (CSV); het portfolio kan niet hetzelfde id geven"))
+
+    // Documents read in memory (`pe --file`) give the same answer.
+    let inMemory = jobcoach([
+      "pe", "JC-0004", "--file", samplesPath + "/portfolios.json", "--file",
+      samplesPath + "/memberships.json", "--file", taken, "--on", "2026-11-23",
+    ])
+    #expect(inMemory.code == 65)
+    #expect(inMemory.err.hasPrefix(
+      "error: \(taken):2:1 (id): coach 'JC-0004' has activity 'JC-0004-A01' from their portfolio "
+        + "document"))
   }
 
   @Test func hourBookingsFromASpreadsheetMeetTheBookingRules() throws {

@@ -149,6 +149,33 @@ public struct ImportBatch: Sendable {
     }
   }
 
+  /// The listed activities whose id the coach's portfolio document in this batch gives too:
+  /// one activity, two sources (an import refuses the same; `ImportSession`). Coaches named by
+  /// register number are found through the batch's memberships.
+  public func activitiesGivenTwice() -> [DocumentProblem] {
+    var held: [CoachID: Set<ActivityID>] = [:]
+    for portfolio in portfolios {
+      held[portfolio.value.coach, default: []].formUnion(portfolio.value.activities.map(\.id))
+    }
+    var numbers: [RegisterID: [String: CoachID]] = [:]
+    for membership in memberships {
+      numbers[membership.value.register, default: [:]][membership.value.registerNumber] =
+        membership.value.coach
+    }
+    return listedActivities.compactMap { listed in
+      let coach: CoachID? =
+        switch listed.value.coach {
+        case .id(let coach): coach
+        case .registerNumber(let number, let register): numbers[register]?[number]
+        }
+      guard let coach, held[coach]?.contains(listed.value.activity.id) == true else { return nil }
+      return DocumentProblem(
+        file: listed.file,
+        place: listed.place.appending(listed.value.attendance ? "list" : "id").problemPlace,
+        reason: .activityGivenTwice(listed.value.activity.id, coach: coach, inPortfolio: true))
+    }
+  }
+
   /// Reads one CSV table's bytes into the batch (its kind from its header, or `kind`).
   public mutating func readTable(
     _ bytes: [UInt8], file: String, kind: TableKind? = nil, log: ProblemLog
