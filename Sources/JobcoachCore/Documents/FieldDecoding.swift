@@ -262,16 +262,20 @@ extension Hours: JSONScalarField {
     default:
       return .failure(FieldError(.wrongType(expected: .hours, found: value.kind)))
     }
-    switch Hours.parse(decimalHours: text) {
-    case .success(let hours): return .success(hours)
-    case .failure(.negative):
-      return .failure(FieldError(.negativeHours(text)))
-    case .failure(.finerThanAMinute(let below, let above)):
-      return .failure(
-        FieldError(.notWholeMinutes(text, below: below, above: above)))
-    case .failure(.notADecimal):
-      return .failure(
-        FieldError(.hoursNotDecimal(text)))
+    return Hours.parse(decimalHours: text).mapError {
+      FieldError(ProblemReason(hoursFailure: $0, text: text))
+    }
+  }
+}
+
+extension ProblemReason {
+  /// Why `text` is not a number of hours, as `Hours.parse(decimalHours:)` found it.
+  public init(hoursFailure failure: Hours.ParseFailure, text: String) {
+    switch failure {
+    case .negative: self = .negativeHours(text)
+    case .finerThanAMinute(let below, let above):
+      self = .notWholeMinutes(text, below: below, above: above)
+    case .notADecimal: self = .hoursNotDecimal(text)
     }
   }
 }

@@ -135,6 +135,7 @@ public struct TableRowDecoder {
     let log = self.log
     let file = self.file
     let kind = self.kind
+    let inner = self.inner
     let row = TableRow(line: line, layout: layout)
     guard fields.count == layout.headers.count else {
       let reason: ProblemReason =
@@ -182,7 +183,15 @@ public struct TableRowDecoder {
     }
     guard !failed else { return nil }
 
-    // The row as the JSON object its record would be.
+    let decimalComma = self.decimalComma
+    let minutes = values.text(slots.hours).flatMap {
+      Self.minutes($0, decimalComma: decimalComma, report: report)
+    }
+    guard !failed else { return nil }
+    /// Which column a decoder's field was read from, where the two differ.
+    let sources = kind == .attendance ? Self.attendanceSources : Self.sources
+
+    // The row as the JSON object its record would be, read by the record's decoder.
     var members: [(String, JSONValue)] = []
     func put(_ key: String, _ value: JSONValue?) {
       if let value { members.append((key, value)) }
@@ -194,18 +203,29 @@ public struct TableRowDecoder {
     func evidence(_ document: String?, issuer: String?) -> JSONValue? {
       guard let document else { return nil }
       return .object(
-        JSONObject([.init(key: "documentId", value: .string(document)), .init(key: "issuer", value: .string(issuer ?? ""))]))
+        JSONObject([
+          .init(key: "documentId", value: .string(document)),
+          .init(key: "issuer", value: .string(issuer ?? "")),
+        ]))
     }
-    let decimalComma = self.decimalComma
-    let minutes = values.text(slots.hours).flatMap {
-      Self.minutes($0, decimalComma: decimalComma, report: report)
+    /// The decoder's record of `members`, each of its problems at the cell its field came from.
+    func decoded(_ decode: (JSONValue, DecodingContext) -> ImportRecord?) -> ImportRecord? {
+      _ = inner.takeProblems()
+      let value = JSONValue.object(JSONObject(members.map { .init(key: $0.0, value: $0.1) }))
+      let record = decode(value, DecodingContext(file: file, log: inner))
+      for problem in inner.problems {
+        var place = RecordPlace.row(row)
+        if case .pointer(let pointer) = problem.place, let key = pointer.tokens.first {
+          place = row.cell(of: sources[key] ?? key)
+        }
+        log.report(file, place, problem.reason)
+      }
+      return inner.isEmpty ? record : nil
     }
     let hours = minutes.map { JSONValue.number(String($0)) }
-    guard !failed else { return nil }
-    /// Which column a decoder's field was read from, where the two differ.
-    let sources = kind == .attendance ? Self.attendanceSources : Self.sources
-    if kind == .peActivities || kind == .attendance {
-      // Most rows of a large list: read without building the JSON object.
+    switch kind {
+    case .peActivities, .attendance:
+      // Most rows of a large list: read by the decoder's checks without the JSON object.
       let attendance = kind == .attendance
       let provider = values.text(slots.provider)
       var fields = ActivityFields(
@@ -228,16 +248,17 @@ public struct TableRowDecoder {
       return activity.map {
         .listedActivity(ListedActivity(coach: coach!, activity: $0, attendance: attendance))
       }
-    }
-    switch kind {
-    case .peActivities, .attendance:
-      break
     case .experience:
       put("from", date("from"))
       put("until", date("until"))
       put("minutes", hours)
       put("description", .string(values["description"] ?? values["organisation"] ?? ""))
       put("evidence", evidence(values["evidence"], issuer: values["organisation"]))
+      return decoded { value, context in
+        ExperienceEntry.decode(value, at: .root, in: context).map {
+          .listedExperience(ListedExperience(coach: coach!, entry: $0))
+        }
+      }
     case .hourBookings:
       put("placement", text("placement"))
       put("coach", text("coach"))
@@ -251,34 +272,11 @@ public struct TableRowDecoder {
       put("contact", values["contact"].map { .string(CSVValues.contact($0)) })
       put("report", text("report"))
       put("description", text("description"))
-    }
-    if kind == .hourBookings {
       members.insert(("id", .string(values["id"] ?? derivedID(members, coach: coach))), at: 0)
-    }
-    let value = JSONValue.object(JSONObject(members.map { JSONObject.Member(key: $0.0, value: $0.1) }))
-    _ = inner.takeProblems()
-    let context = DecodingContext(file: file, log: inner)
-    let record: ImportRecord?
-    switch kind {
-    case .peActivities, .attendance:
-      record = nil
-    case .experience:
-      record = ExperienceEntry.decode(value, at: .root, in: context).map {
-        .listedExperience(ListedExperience(coach: coach!, entry: $0))
+      return decoded { value, context in
+        HourBooking.decode(value, at: .root, in: context).map(ImportRecord.booking)
       }
-    case .hourBookings:
-      record = HourBooking.decode(value, at: .root, in: context).map(ImportRecord.booking)
     }
-    // The decoder's problems, each at the cell its field was read from.
-    for problem in inner.problems {
-      var place = RecordPlace.row(row)
-      if case .pointer(let pointer) = problem.place, let key = pointer.tokens.first {
-        place = row.cell(of: sources[key] ?? key)
-      }
-      log.report(file, place, problem.reason)
-    }
-    guard inner.isEmpty else { return nil }
-    return record
   }
 
   /// Which column a decoder's field was read from, where the two differ.
@@ -377,10 +375,8 @@ public struct TableRowDecoder {
     let decimal = decimalComma ? String(text.map { $0 == "," ? "." : $0 }) : text
     switch Hours.parse(decimalHours: decimal) {
     case .success(let hours): return hours.minutes
-    case .failure(.negative): report("hours", .negativeHours(text))
-    case .failure(.finerThanAMinute(let below, let above)):
-      report("hours", .notWholeMinutes(text, below: below, above: above))
     case .failure(.notADecimal): report("hours", .csvNotHours(text, decimalComma: decimalComma))
+    case .failure(let failure): report("hours", ProblemReason(hoursFailure: failure, text: text))
     }
     return nil
   }
