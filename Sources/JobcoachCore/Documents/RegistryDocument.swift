@@ -149,6 +149,16 @@ public struct ImportBatch: Sendable {
     }
   }
 
+  /// Who holds each register number, by register, as the batch's memberships say.
+  public var registerNumberHolders: [RegisterID: [String: CoachID]] {
+    var holders: [RegisterID: [String: CoachID]] = [:]
+    for membership in memberships {
+      holders[membership.value.register, default: [:]][membership.value.registerNumber] =
+        membership.value.coach
+    }
+    return holders
+  }
+
   /// The listed activities whose id the coach's portfolio document in this batch gives too:
   /// one activity, two sources (an import refuses the same; `ImportSession`). Coaches named by
   /// register number are found through the batch's memberships.
@@ -157,18 +167,11 @@ public struct ImportBatch: Sendable {
     for portfolio in portfolios {
       held[portfolio.value.coach, default: []].formUnion(portfolio.value.activities.map(\.id))
     }
-    var numbers: [RegisterID: [String: CoachID]] = [:]
-    for membership in memberships {
-      numbers[membership.value.register, default: [:]][membership.value.registerNumber] =
-        membership.value.coach
-    }
+    let holders = registerNumberHolders
     return listedActivities.compactMap { listed in
-      let coach: CoachID? =
-        switch listed.value.coach {
-        case .id(let coach): coach
-        case .registerNumber(let number, let register): numbers[register]?[number]
-        }
-      guard let coach, held[coach]?.contains(listed.value.activity.id) == true else { return nil }
+      guard let coach = listed.value.coach.coach({ holders[$1]?[$0] }),
+        held[coach]?.contains(listed.value.activity.id) == true
+      else { return nil }
       return DocumentProblem(
         file: listed.file,
         place: listed.place.appending(listed.value.attendance ? "list" : "id").problemPlace,

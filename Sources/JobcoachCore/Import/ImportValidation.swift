@@ -313,10 +313,14 @@ public final class ReferenceValidator {
   /// The coach a table's row names, as far as this import and the registry know it; nil when
   /// nobody holds the register number.
   public func coach(of reference: CoachReference) -> CoachID? {
-    switch reference {
-    case .id(let coach): coach
-    case .registerNumber(let number, let register):
-      registerNumbers[register]?[number] ?? registry.registerNumberHolder(number, in: register)
+    reference.coach { number, register in
+      if let holder = registerNumbers[register]?[number] { return holder }
+      // Found in the registry: kept, as the session asks again for the row it writes (tables
+      // are read after the documents, so no membership of this import changes it later; one
+      // that did would overwrite the entry, as `check` does for memberships).
+      let holder = registry.registerNumberHolder(number, in: register)
+      if let holder { registerNumbers[register, default: [:]][number] = holder }
+      return holder
     }
   }
 

@@ -2,6 +2,14 @@
 public enum CoachReference: Hashable, Sendable {
   case id(CoachID)
   case registerNumber(String, register: RegisterID)
+
+  /// The coach named: by id, or the holder of the number (`holder(number, register)`).
+  public func coach(_ holder: (String, RegisterID) -> CoachID?) -> CoachID? {
+    switch self {
+    case .id(let coach): coach
+    case .registerNumber(let number, let register): holder(number, register)
+    }
+  }
 }
 
 /// A PE activity read from a table row, for the portfolio of the coach it names. It belongs to

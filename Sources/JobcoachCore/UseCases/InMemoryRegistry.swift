@@ -79,19 +79,9 @@ public struct InMemoryRegistry: RegistryReading, Sendable {
       byCoach[portfolio.coach] = portfolio
     }
     for portfolio in batch.portfolios { add(portfolio.value) }
-    var numbers: [RegisterID: [String: CoachID]] = [:]
-    for membership in batch.memberships {
-      numbers[membership.value.register, default: [:]][membership.value.registerNumber] =
-        membership.value.coach
-    }
-    func coach(_ reference: CoachReference) -> CoachID? {
-      switch reference {
-      case .id(let coach): coach
-      case .registerNumber(let number, let register): numbers[register]?[number]
-      }
-    }
+    let holders = batch.registerNumberHolders
     func update(_ reference: CoachReference, _ change: (inout Portfolio) -> Void) {
-      guard let coach = coach(reference) else { return }
+      guard let coach = reference.coach({ holders[$1]?[$0] }) else { return }
       var portfolio = byCoach[coach] ?? Portfolio(coach: coach)
       change(&portfolio)
       add(portfolio)
