@@ -77,13 +77,7 @@ public final class ImportSession {
         summary.counts[kind] = total
       }
       func count(_ kind: TableKind, _ change: ImportWriter.Change) {
-        var total = summary.tables[kind] ?? ImportSummary.Counts()
-        switch change {
-        case .created: total.created += 1
-        case .updated: total.updated += 1
-        case .unchanged: total.unchanged += 1
-        }
-        summary.tables[kind] = total
+        summary.tables[kind, default: ImportSummary.Counts()].count(change)
       }
       switch record {
       case .organisation(let value): add(.organisations, try writer.write([value]))

@@ -139,6 +139,20 @@ struct ImportWriter {
   }
 
   enum Change { case created, updated, unchanged }
+}
+
+extension ImportSummary.Counts {
+  /// Counts one record's change.
+  mutating func count(_ change: ImportWriter.Change) {
+    switch change {
+    case .created: created += 1
+    case .updated: updated += 1
+    case .unchanged: unchanged += 1
+    }
+  }
+}
+
+extension ImportWriter {
 
   mutating func write(_ organisations: [Organisation]) throws(SQLiteError) -> ImportSummary.Counts {
     let upsert = try database.cached(
@@ -611,11 +625,7 @@ struct ImportWriter {
     var counts = ImportSummary.Counts()
     for record in records {
       let change = try write(record)
-      switch change {
-      case .created: counts.created += 1
-      case .updated: counts.updated += 1
-      case .unchanged: counts.unchanged += 1
-      }
+      counts.count(change)
       if change != .unchanged, Record.self != HourBooking.self {
         changes.entries.append(
           AuditEntry(
