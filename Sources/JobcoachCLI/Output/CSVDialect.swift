@@ -1,3 +1,5 @@
+import JobcoachCore
+
 /// How a CSV is written: RFC 4180 (the default: comma, ISO dates, decimal points), or as Dutch
 /// Excel reads it (`excel-nl`: semicolon, a UTF-8 byte order mark, decimal commas, dates as
 /// `dd-mm-jjjj`), so a secretary's spreadsheet opens it in columns. The keys and values are
@@ -71,44 +73,9 @@ enum CSVDialect: String, CaseIterable, Sendable {
 }
 
 extension CSV {
-  /// The records of an RFC 4180 text (quoted fields, doubled quotes, CRLF or LF).
+  /// The records of an RFC 4180 text (quoted fields, doubled quotes, CRLF or LF), read as
+  /// `jobcoach import` reads a CSV table.
   static func records(_ text: String) -> [[String]] {
-    var records: [[String]] = []
-    var record: [String] = []
-    var field = ""
-    var quoted = false
-    var characters = Array(text)[...]
-    while let character = characters.popFirst() {
-      if quoted {
-        if character == "\"" {
-          if characters.first == "\"" {
-            field.append("\"")
-            characters.removeFirst()
-          } else {
-            quoted = false
-          }
-        } else {
-          field.append(character)
-        }
-        continue
-      }
-      switch character {
-      case "\"": quoted = true
-      case ",":
-        record.append(field)
-        field = ""
-      case "\r\n", "\n":
-        record.append(field)
-        records.append(record)
-        record = []
-        field = ""
-      default: field.append(character)
-      }
-    }
-    if !field.isEmpty || !record.isEmpty {
-      record.append(field)
-      records.append(record)
-    }
-    return records
+    CSVReader<ByteArraySource>.records(text)
   }
 }

@@ -155,6 +155,22 @@ public struct CSVReader<Source: ByteSource> {
   }
 }
 
+extension CSVReader where Source == ByteArraySource {
+  /// The records of a whole CSV text (RFC 4180, as jobcoach writes it), by the same state
+  /// machine that reads files; a record of one empty field (a blank line) is left out.
+  public static func records(_ text: String, separator: CSVSeparator = .comma) -> [[String]] {
+    var records: [[String]] = []
+    var tokenizer = CSVTokenizer(maximumRecordBytes: .max) { _, _, _ in }
+    tokenizer.separator = separator.rawValue
+    let bytes = Array(text.utf8)
+    _ = bytes.withUnsafeBufferPointer {
+      tokenizer.feed($0) { fields, _ in records.append(fields) }
+    }
+    _ = tokenizer.finish { fields, _ in records.append(fields) }
+    return records
+  }
+}
+
 /// The state machine of RFC 4180 over bytes in pieces: a record's fields and where it starts,
 /// whatever the piece boundaries. Plain runs of bytes are copied at once.
 struct CSVTokenizer {
