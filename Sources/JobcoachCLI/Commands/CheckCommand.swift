@@ -65,21 +65,17 @@ struct CheckCommand: Command {
     // CSV, like JSON, is for tools: its messages follow --lang or $JOBCOACH_LANG only.
     let words = try context.words(
       arguments, command: Self.spec.name, format: format == .text ? .text : .json)
-    let report = try CheckRegistry(
+    let dialect = try CSVDialect.parse(arguments, command: Self.spec.name)
+    let registry = try context.openRegistry(arguments)
+    var output = CheckOutput(format: format, words: words, dialect: dialect, context: context)
+    let summary = try CheckRegistry(
       on: date, municipality: municipality, rulePrefix: rulePrefix, severity: severity
-    ).run(in: try context.openRegistry(arguments))
-    switch format {
-    case .json: context.print(JSONWriter.string(Self.json(report, words)))
-    case .csv:
-      context.print(
-        try CSVDialect.parse(arguments, command: Self.spec.name).write(Self.csv(report, words)))
-    case .text: context.print(Self.text(report, words))
-    }
-    return report.isClean ? ExitCode.success : ExitCode.findings
+    ).run(in: registry) { output.add($0) }
+    output.finish(summary)
+    return summary.isClean ? ExitCode.success : ExitCode.findings
   }
 
-  static func summary(_ report: CheckReport, _ words: any Wording) -> String {
-    let kinds = Dictionary(grouping: report.subjects, by: \.kind)
+  static func summary(_ summary: CheckSummary, _ words: any Wording) -> String {
     let dutch = words.language == .nl
     let names: [(FindingSubject.Kind, String, String)] =
       dutch
@@ -92,18 +88,17 @@ struct CheckCommand: Command {
         (.placement, "placement", "placements"), (.membership, "membership", "memberships"),
       ]
     let parts = names.compactMap { kind, one, many in
-      kinds[kind].map { words.count($0.count, one, many) }
+      summary.subjects[kind].map { words.count($0, one, many) }
     }
-    let (errors, warnings, notes) =
-      (report.count(.error), report.count(.warning), report.count(.note))
+    let (errors, warnings, notes) = (summary.errors, summary.warnings, summary.notes)
     return dutch
-      ? "\(words.count(report.subjects.count, "onderwerp", "onderwerpen")) gecontroleerd "
-        + "(\(parts.joined(separator: ", "))) op \(words.date(report.date)): "
+      ? "\(words.count(summary.subjectCount, "onderwerp", "onderwerpen")) gecontroleerd "
+        + "(\(parts.joined(separator: ", "))) op \(words.date(summary.date)): "
         + "\(words.count(errors, "fout", "fouten")), "
         + "\(words.count(warnings, "waarschuwing", "waarschuwingen")), "
         + "\(words.count(notes, "opmerking", "opmerkingen"))"
-      : "checked \(report.subjects.count) subjects (\(parts.joined(separator: ", "))) on "
-        + "\(report.date): \(errors) errors, \(warnings) warnings, \(notes) notes"
+      : "checked \(summary.subjectCount) subjects (\(parts.joined(separator: ", "))) on "
+        + "\(summary.date): \(errors) errors, \(warnings) warnings, \(notes) notes"
   }
 
   /// A subject as the check's heading names it: `coach JC-0001`, `jobcoach JC-0001`.
@@ -119,66 +114,104 @@ struct CheckCommand: Command {
       }
     return "\(kind) \(subject.id)"
   }
+}
 
-  static func json(_ report: CheckReport, _ words: any Wording) -> JSONValue {
-    .object([
-      "on": JSONValue(report.date),
-      "findings": .array(report.findings.map { FindingRendering.json($0, words) }),
-      "policy": report.policy.map(PolicyRendering.json) ?? .null,
-      "summary": .object([
-        "subjects": JSONValue(report.subjects.count),
-        "errors": JSONValue(report.count(.error)),
-        "warnings": JSONValue(report.count(.warning)),
-        "notes": JSONValue(report.count(.note)),
-        "clean": JSONValue(report.isClean),
-      ]),
-    ])
+/// Writes a check's findings as its subjects come (text, JSON or CSV), in pieces of about
+/// 64 KB, so the output is never held whole; `finish` writes what closes it (the summary).
+struct CheckOutput {
+  let format: OutputFormat
+  let words: any Wording
+  let dialect: CSVDialect
+  let context: CommandContext
+  private var pending = ""
+  private var findingsWritten = 0
+  private var started = false
+
+  init(format: OutputFormat, words: any Wording, dialect: CSVDialect, context: CommandContext) {
+    self.format = format
+    self.words = words
+    self.dialect = dialect
+    self.context = context
+    pending.reserveCapacity(Self.pieceSize + 4096)
   }
 
-  static func csv(_ report: CheckReport, _ words: any Wording) -> String {
-    var text = ""
-    text.reserveCapacity(report.findings.count * 128)
-    CSV.append(
-      ["subject_kind", "subject_id", "rule", "severity", "outcome", "reason", "message"],
-      to: &text)
-    for finding in report.findings {
-      CSV.append(
-        [
-          finding.subject.kind.rawValue, finding.subject.id, finding.rule.rawValue,
-          finding.severity.rawValue, finding.outcome.rawValue, finding.reason.code,
-          words.message(finding),
-        ], to: &text)
-    }
-    return text
-  }
+  static let pieceSize = 1 << 16
+  /// How the JSON report opens, as `JSONWriter` writes an object whose first key is
+  /// `findings`.
+  static let jsonOpening = "{\n  \"findings\": ["
 
-  static func text(_ report: CheckReport, _ words: any Wording) -> String {
-    var text = ""
-    var subject: FindingSubject?
-    var group: [Finding] = []
-    func flush() {
-      guard let subject, !group.isEmpty else { return }
-      text +=
-        heading(subject, words.language) + (report.names[subject].map { " (\($0))" } ?? "") + "\n"
-      FindingRendering.append(group, indent: "  ", to: &text, words)
-      text += "\n"
-    }
-    for finding in report.findings {
-      if finding.subject != subject {
-        flush()
-        subject = finding.subject
-        group = []
+  mutating func add(_ part: SubjectFindings) {
+    guard !part.findings.isEmpty else { return }
+    switch format {
+    case .text:
+      pending +=
+        CheckCommand.heading(part.subject, words.language)
+        + (part.name.map { " (\($0))" } ?? "") + "\n"
+      FindingRendering.append(part.findings, indent: "  ", to: &pending, words)
+      pending += "\n"
+    case .json:
+      for finding in part.findings {
+        pending += findingsWritten == 0 ? Self.jsonOpening + "\n    " : ",\n    "
+        JSONWriter.append(FindingRendering.json(finding, words), to: &pending, indent: 2)
+        findingsWritten += 1
       }
-      group.append(finding)
+    case .csv:
+      if findingsWritten == 0 { CSV.append(Self.csvHeader, to: &pending) }
+      for finding in part.findings {
+        CSV.append(
+          [
+            finding.subject.kind.rawValue, finding.subject.id, finding.rule.rawValue,
+            finding.severity.rawValue, finding.outcome.rawValue, finding.reason.code,
+            words.message(finding),
+          ], to: &pending)
+        findingsWritten += 1
+      }
+    }
+    if pending.utf8.count >= Self.pieceSize { flush() }
+  }
+
+  static let csvHeader = [
+    "subject_kind", "subject_id", "rule", "severity", "outcome", "reason", "message",
+  ]
+
+  mutating func finish(_ summary: CheckSummary) {
+    switch format {
+    case .text:
+      if let policy = summary.policy {
+        pending +=
+          (words.language == .nl
+            ? "jobcoaches zonder plaatsing worden beoordeeld volgens "
+            : "coaches without a placement are judged under ")
+          + PolicyRendering.text(policy, on: summary.date, words) + "\n"
+      }
+      pending += CheckCommand.summary(summary, words) + "\n"
+    case .json:
+      let closing = JSONWriter.string(
+        .object([
+          "on": JSONValue(summary.date),
+          "findings": .array([]),
+          "policy": summary.policy.map(PolicyRendering.json) ?? .null,
+          "summary": .object([
+            "subjects": JSONValue(summary.subjectCount),
+            "errors": JSONValue(summary.errors),
+            "warnings": JSONValue(summary.warnings),
+            "notes": JSONValue(summary.notes),
+            "clean": JSONValue(summary.isClean),
+          ]),
+        ]))
+      let empty = Self.jsonOpening + "],"
+      precondition(closing.hasPrefix(empty), "the check's JSON opens with its findings")
+      pending += findingsWritten == 0 ? closing : "\n  ]," + closing.dropFirst(empty.count)
+    case .csv:
+      if findingsWritten == 0 { CSV.append(Self.csvHeader, to: &pending) }
     }
     flush()
-    if let policy = report.policy {
-      text +=
-        (words.language == .nl
-          ? "jobcoaches zonder plaatsing worden beoordeeld volgens "
-          : "coaches without a placement are judged under ")
-        + PolicyRendering.text(policy, on: report.date, words) + "\n"
-    }
-    return text + summary(report, words) + "\n"
+  }
+
+  private mutating func flush() {
+    guard !pending.isEmpty else { return }
+    context.print(format == .csv ? dialect.write(pending, opening: !started) : pending)
+    started = true
+    pending.removeAll(keepingCapacity: true)
   }
 }

@@ -24,10 +24,11 @@ enum CSVDialect: String, CaseIterable, Sendable {
     return dialect
   }
 
-  /// `text`, an RFC 4180 CSV as `CSV` writes it, in this dialect.
-  func write(_ text: String) -> String {
+  /// `text`, an RFC 4180 CSV as `CSV` writes it (whole records), in this dialect; `opening`
+  /// when it is the file's first piece, which Excel's dialect starts with a byte order mark.
+  func write(_ text: String, opening: Bool = true) -> String {
     guard self == .excelNL else { return text }
-    var result = "\u{FEFF}"
+    var result = opening ? "\u{FEFF}" : ""
     for record in CSV.records(text) {
       for (index, field) in record.enumerated() {
         if index > 0 { result += ";" }

@@ -8,6 +8,12 @@ public enum JSONWriter {
     return output
   }
 
+  /// Appends `value` pretty-printed as the element of an array or object nested `indent`
+  /// levels deep: for writing a long array piece by piece.
+  public static func append(_ value: JSONValue, to output: inout String, indent: Int) {
+    write(value, into: &output, indent: indent)
+  }
+
   static func write(_ value: JSONValue, into output: inout String, indent: Int?) {
     switch value {
     case .null: output += "null"

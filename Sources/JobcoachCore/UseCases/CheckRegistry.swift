@@ -35,7 +35,44 @@ public struct CheckRegistry: Hashable, Sendable {
     self.severity = severity
   }
 
+  /// Judges the registry and hands each subject's findings to `each` as soon as they are
+  /// known, in the report's order (subjects sorted by kind, then id; a subject's findings in
+  /// rule order), so nothing of the whole report is held: memory does not grow with the
+  /// registry's findings. `each` is called on this thread. Returns the counts.
+  public func run(
+    in registry: some RegistryReading, each: (SubjectFindings) -> Void
+  ) throws -> CheckSummary {
+    try registry.reading {
+      let world = try World(registry, on: date, for: municipality)
+      var summary = CheckSummary(date: date, policy: try? world.defaultPolicy.get())
+      let filtering = rulePrefix != nil || severity != .note
+      try world.stream(registry) { part in
+        var part = part
+        if filtering { part.findings.removeAll(where: isFilteredOut) }
+        summary.add(part)
+        each(part)
+      }
+      return summary
+    }
+  }
+
+  /// The whole report: the subjects `run(in:each:)` hands on, collected.
   public func run(in registry: some RegistryReading) throws -> CheckReport {
+    var subjects: [FindingSubject] = []
+    var findings: [Finding] = []
+    var names: [FindingSubject: String] = [:]
+    let summary = try run(in: registry) { part in
+      if part.isChecked { subjects.append(part.subject) }
+      findings += part.findings
+      if let name = part.name { names[part.subject] = name }
+    }
+    return CheckReport(
+      date: date, subjects: subjects, findings: findings, names: names, policy: summary.policy)
+  }
+
+  /// The reference the streaming check is held to (by a differential test over generated
+  /// registries): every part judged whole, then the findings grouped by subject with a sort.
+  public func reference(in registry: some RegistryReading) throws -> CheckReport {
     let (world, parts) = try registry.reading {
       let world = try World(registry, on: date, for: municipality)
       return (world, try world.parts(registry))
@@ -43,18 +80,19 @@ public struct CheckRegistry: Hashable, Sendable {
     var report = RegistryCheck.report(parts, on: date)
     report.names = world.names
     report.policy = try? world.defaultPolicy.get()
-    if rulePrefix != nil || severity != .note {
-      report.findings.removeAll {
-        $0.severity > severity || !(rulePrefix.map($0.rule.rawValue.hasPrefix) ?? true)
-      }
-    }
+    report.findings.removeAll(where: isFilteredOut)
     return report
+  }
+
+  func isFilteredOut(_ finding: Finding) -> Bool {
+    finding.severity > severity || !(rulePrefix.map(finding.rule.rawValue.hasPrefix) ?? true)
   }
 
   /// What the check has read, and the policy of each placement.
   struct World: Sendable {
     let date: CalendarDate
     let organisations: [OrganisationID: Organisation]
+    /// Sorted by id.
     let coaches: [Coach]
     let coachesByID: [CoachID: Coach]
     /// Sorted by id.
@@ -78,15 +116,16 @@ public struct CheckRegistry: Hashable, Sendable {
     /// Each coach's standing in each register (R-RE-1), for the policies that require
     /// registration (Q-POL-4); read only when one does.
     let registrations: [CoachID: [RegistrationEvidence]]
+    let qualification: QualificationRules
 
     init(_ registry: some RegistryReading, on date: CalendarDate, for municipality: OrganisationID?)
       throws
     {
       self.date = date
       organisations = try registry.allOrganisations()
-      coaches = try registry.allCoaches()
+      coaches = Self.sorted(try registry.allCoaches(), by: \.id)
       coachesByID = Dictionary(coaches.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
-      placements = try registry.allPlacements()
+      placements = Self.sorted(try registry.allPlacements(), by: \.id)
       var placementsByCoach: [CoachID: [Placement]] = [:]
       for placement in placements {
         for coach in placement.assignedCoaches {
@@ -142,7 +181,7 @@ public struct CheckRegistry: Hashable, Sendable {
       }
       self.siblingVisits = siblingVisits
       decisions = try registry.allDecisions()
-      memberships = try registry.allMemberships()
+      memberships = Self.sorted(try registry.allMemberships(), by: \.coach)
       var registerRules: [RegisterID: RegisterRules] = [:]
       for register in try registry.registers() {
         registerRules[register.id] = try registry.registerRules(for: register)
@@ -176,6 +215,20 @@ public struct CheckRegistry: Hashable, Sendable {
         }
       }
       self.registrations = registrations
+      qualification = QualificationRules(organisations: organisations)
+    }
+
+    /// `records` in the order of `key` (as subjects sort), keeping the order of equal keys; a
+    /// registry reads them so already, and then nothing is moved.
+    static func sorted<Record, Key: Comparable>(_ records: [Record], by key: KeyPath<Record, Key>)
+      -> [Record]
+    {
+      if zip(records, records.dropFirst()).allSatisfy({ $0[keyPath: key] <= $1[keyPath: key] }) {
+        return records
+      }
+      return records.enumerated().sorted {
+        ($0.element[keyPath: key], $0.offset) < ($1.element[keyPath: key], $1.offset)
+      }.map(\.element)
     }
 
     /// Judges the registry, in parts a report puts in order. This thread reads the placements'
@@ -189,7 +242,7 @@ public struct CheckRegistry: Hashable, Sendable {
           let coaches = coachPart()
           var placements = RegistryCheck.Part()
           while let batch = reviews.receive() {
-            for (placement, bookings) in batch {
+            for (placement, bookings) in batch where placement.period.start <= date {
               placements.subjects.append(.placement(placement.id))
               placements.findings += findings(placement, bookings: bookings)
             }
@@ -220,62 +273,71 @@ public struct CheckRegistry: Hashable, Sendable {
     /// Every coach, as every kind they are employed as on the date.
     func coachPart() -> RegistryCheck.Part {
       var part = RegistryCheck.Part()
-      let qualification = QualificationRules(organisations: organisations)
       for coach in coaches {
         part.subjects.append(.coach(coach.id))
-        // The placements the coach is assigned to on the date (Q-ASG-1), each with its
-        // assignment's policy (Q-ASG-2).
-        let active = (placementsByCoach[coach.id] ?? []).compactMap {
-          placement -> (Placement, Assignment, PolicyChoice)? in
-          guard let assignment = placement.assignment(of: coach.id, on: date),
-            case .success(let choice)? = assignmentPolicies[placement.id]?[coach.id]
-          else { return nil }
-          return (placement, assignment, choice)
-        }
-        let employments = coach.employments(on: date)
-        for (placement, assignment, _) in active {
-          guard let organisation = assignment.organisation,
-            !employments.contains(where: { $0.organisation == organisation })
-          else { continue }
-          part.findings.append(
-            Finding(
-              rule: .assignment, severity: .error, outcome: .unmet,
-              subject: .placement(placement.id),
-              reason: .registry(
-                .assignedForNonEmployer(
-                  coach: coach.name, placement: placement.id, organisation: organisation,
-                  on: date))))
-        }
-        let kinds = CoachKind.allCases.filter { kind in employments.contains { $0.kind == kind } }
-        for kind in kinds {
-          let employers = Set(employments.filter { $0.kind == kind }.map(\.organisation))
-          let placements = active.filter { placement, assignment, _ in
-            if let organisation = assignment.organisation {
-              return employers.contains(organisation)
-            }
-            return kind != .internal || employers.contains(placement.employer)
-          }
-          if placements.isEmpty, case .success(let choice) = defaultPolicy {
-            let request = VerificationRequest(
-              kind: kind, date: date, policy: choice.policy,
-              registrations: registrations[coach.id] ?? [])
-            part.findings += qualification.verify(coach, request).findings.filter {
-              !($0.outcome == .undetermined && RuleID.perPlacement.contains($0.rule))
-            }
-          }
-          for (placement, _, choice) in placements {
-            let request = VerificationRequest(
-              kind: kind, date: date, placement: placement, policy: choice.policy,
-              registrations: registrations[coach.id] ?? [])
-            // The grant's F findings come once, with the placement's own review.
-            part.findings += qualification.verify(coach, request, grant: false).findings
-          }
-        }
+        part.findings += judge(coach)
       }
       return part
     }
 
-    /// Every placement that has started, with its bookings, read one placement at a time and
+    /// What the check finds judging `coach` as every kind they are employed as on the date:
+    /// about the coach, and about each placement they are assigned to. With `placement`, only
+    /// that assignment is judged (its findings about the placement are the same).
+    func judge(_ coach: Coach, onlyAt placement: PlacementID? = nil) -> [Finding] {
+      var findings: [Finding] = []
+      // The placements the coach is assigned to on the date (Q-ASG-1), each with its
+      // assignment's policy (Q-ASG-2).
+      let active = (placementsByCoach[coach.id] ?? []).compactMap {
+        candidate -> (Placement, Assignment, PolicyChoice)? in
+        guard placement.map({ $0 == candidate.id }) ?? true,
+          let assignment = candidate.assignment(of: coach.id, on: date),
+          case .success(let choice)? = assignmentPolicies[candidate.id]?[coach.id]
+        else { return nil }
+        return (candidate, assignment, choice)
+      }
+      let employments = coach.employments(on: date)
+      for (placement, assignment, _) in active {
+        guard let organisation = assignment.organisation,
+          !employments.contains(where: { $0.organisation == organisation })
+        else { continue }
+        findings.append(
+          Finding(
+            rule: .assignment, severity: .error, outcome: .unmet,
+            subject: .placement(placement.id),
+            reason: .registry(
+              .assignedForNonEmployer(
+                coach: coach.name, placement: placement.id, organisation: organisation,
+                on: date))))
+      }
+      let kinds = CoachKind.allCases.filter { kind in employments.contains { $0.kind == kind } }
+      for kind in kinds {
+        let employers = Set(employments.filter { $0.kind == kind }.map(\.organisation))
+        let placements = active.filter { placement, assignment, _ in
+          if let organisation = assignment.organisation {
+            return employers.contains(organisation)
+          }
+          return kind != .internal || employers.contains(placement.employer)
+        }
+        if placements.isEmpty, placement == nil, case .success(let choice) = defaultPolicy {
+          let request = VerificationRequest(
+            kind: kind, date: date, policy: choice.policy,
+            registrations: registrations[coach.id] ?? [])
+          findings += qualification.verify(coach, request).findings.filter {
+            !($0.outcome == .undetermined && RuleID.perPlacement.contains($0.rule))
+          }
+        }
+        for (placement, _, choice) in placements {
+          let request = VerificationRequest(
+            kind: kind, date: date, placement: placement, policy: choice.policy,
+            registrations: registrations[coach.id] ?? [])
+          // The grant's F findings come once, with the placement's own review.
+          findings += qualification.verify(coach, request, grant: false).findings
+        }
+      }
+      return findings
+    }
+
+    /// Every placement, with its bookings if it has started, read one placement at a time and
     /// handed on in batches, in placement order.
     func readPlacements(
       _ registry: some RegistryReading,
@@ -287,8 +349,8 @@ public struct CheckRegistry: Hashable, Sendable {
         while next < placements.count, end.map({ placements[next].id <= $0 }) ?? true {
           let placement = placements[next]
           next += 1
-          guard placement.period.start <= date else { continue }
-          batch.append((placement, placement.id == end ? bookings : []))
+          let started = placement.period.start <= date
+          batch.append((placement, started && placement.id == end ? bookings : []))
           if batch.count == 32 {
             handOn(batch)
             batch.removeAll(keepingCapacity: true)
@@ -357,6 +419,17 @@ public struct CheckRegistry: Hashable, Sendable {
     /// Every membership: the assessment, and the PE norm of a registered coach's cycle, each
     /// under its register's rules.
     func membershipPart(_ registry: some RegistryReading) throws -> RegistryCheck.Part {
+      let pe = try registerPE(registry)
+      var part = RegistryCheck.Part()
+      for membership in memberships {
+        part.subjects.append(FindingSubject(kind: .membership, id: membership.registerNumber))
+        part.findings += findings(membership, pe)
+      }
+      return part
+    }
+
+    /// The PE hours of each register's members.
+    func registerPE(_ registry: some RegistryReading) throws -> [RegisterID: RegisterPE] {
       var peByRegister: [RegisterID: RegisterPE] = [:]
       for (register, members) in Dictionary(grouping: memberships, by: \.register) {
         let rules =
@@ -366,25 +439,174 @@ public struct CheckRegistry: Hashable, Sendable {
           members, on: date, rules: rules, registry: registry,
           portfoliosFor: { $0.route == .earlierAdmission })
       }
-      var part = RegistryCheck.Part()
-      for membership in memberships {
-        let pe = peByRegister[membership.register]!
-        let registerRules = pe.rules
-        part.subjects.append(FindingSubject(kind: .membership, id: membership.registerNumber))
-        let standing = pe.standing(of: membership)
-        switch standing.status {
-        case .removed?, .applicant?, nil: continue
-        case .registered? where standing.isRegistered:
-          part.findings += pe.statement(of: membership).findings
-        default: break
-        }
-        if let lapsed = standing.lapsedOn {
-          part.findings.append(RegisterStanding.lapse(of: membership, standing, lapsed: lapsed))
-        }
-        part.findings += registerRules.assessmentFindings(
-          membership, portfolio: pe.portfolio(of: membership.coach), on: date)
+      return peByRegister
+    }
+
+    /// What the check finds about a membership: about the coach (the PE norm) and about the
+    /// membership (its lapse, its assessment).
+    func findings(_ membership: Membership, _ peByRegister: [RegisterID: RegisterPE]) -> [Finding]
+    {
+      let pe = peByRegister[membership.register]!
+      var findings: [Finding] = []
+      let standing = pe.standing(of: membership)
+      switch standing.status {
+      case .removed?, .applicant?, nil: return []
+      case .registered? where standing.isRegistered:
+        findings += pe.statement(of: membership).findings
+      default: break
       }
-      return part
+      if let lapsed = standing.lapsedOn {
+        findings.append(RegisterStanding.lapse(of: membership, standing, lapsed: lapsed))
+      }
+      findings += pe.rules.assessmentFindings(
+        membership, portfolio: pe.portfolio(of: membership.coach), on: date)
+      return findings
+    }
+
+    /// Judges the registry subject by subject, in the report's order, handing each on as it
+    /// is judged: the coaches (with their PE), the memberships (by register number), the
+    /// organisations, then the placements. A subject's findings come in the order the
+    /// reference (`parts`, then `RegistryCheck.report`) gives them: what judging the coaches
+    /// found about it, then what reviewing placements, organisations and memberships found.
+    /// This thread reads the placements' bookings, one placement at a time; a second thread
+    /// judges each placement as it is read, and hands it back in order.
+    func stream(_ registry: some RegistryReading, _ emit: (SubjectFindings) -> Void) throws {
+      let pe = try registerPE(registry)
+      let membershipsByCoach = Dictionary(grouping: memberships, by: \.coach)
+      for coach in coaches {
+        let subject = FindingSubject.coach(coach.id)
+        var found = judge(coach).filter { $0.subject == subject }
+        for membership in membershipsByCoach[coach.id] ?? [] {
+          found += findings(membership, pe).filter { $0.subject == subject }
+        }
+        emit(SubjectFindings(subject: subject, name: coach.name, findings: found))
+      }
+
+      let byNumber = Self.sorted(memberships, by: \.registerNumber)
+      var start = byNumber.startIndex
+      while start < byNumber.endIndex {
+        let number = byNumber[start].registerNumber
+        let end = byNumber[start...].firstIndex { $0.registerNumber != number } ?? byNumber.endIndex
+        let subject = FindingSubject(kind: .membership, id: number)
+        emit(
+          SubjectFindings(
+            subject: subject, name: "coach \(byNumber[end - 1].coach)",
+            findings: byNumber[start..<end].flatMap {
+              findings($0, pe).filter { $0.subject == subject }
+            }))
+        start = end
+      }
+
+      let organisations = RegistryCheck.report([organisationPart()], on: date)
+      var findingIndex = organisations.findings.startIndex
+      for subject in organisations.subjects {
+        let end =
+          organisations.findings[findingIndex...].firstIndex { $0.subject != subject }
+          ?? organisations.findings.endIndex
+        emit(
+          SubjectFindings(
+            subject: subject, name: self.organisations[OrganisationID(rawValue: subject.id)]?.name,
+            findings: Array(organisations.findings[findingIndex..<end])))
+        findingIndex = end
+      }
+
+      let reviews = Channel<[(Placement, [HourBooking])]>(capacity: 8)
+      let judged = Channel<[SubjectFindings]>(capacity: 1 << 20)
+      func handOn(_ batch: [SubjectFindings]) {
+        for part in batch where part.isChecked || !part.findings.isEmpty { emit(part) }
+      }
+      _ = try Concurrently.run(
+        { [self] in
+          while let batch = reviews.receive() {
+            judged.send(batch.map { placement, bookings in subjectFindings(placement, bookings) })
+          }
+          judged.close()
+        },
+        while: {
+          defer { reviews.close() }
+          try readPlacements(registry) { batch in
+            reviews.send(batch)
+            while let done = judged.poll() { handOn(done) }
+          }
+          reviews.close()
+          while let done = judged.receive() { handOn(done) }
+        })
+    }
+
+    /// What the check finds about `placement`: its coaches' assignments (as judging each
+    /// coach finds them), then, once it has started, its review.
+    func subjectFindings(_ placement: Placement, _ bookings: [HourBooking]) -> SubjectFindings {
+      let subject = FindingSubject.placement(placement.id)
+      let assigned = Set(placement.assignedCoaches)
+      var found: [Finding] = []
+      for id in assigned.sorted() {
+        guard let coach = coachesByID[id] else { continue }
+        found += judge(coach, onlyAt: placement.id).filter { $0.subject == subject }
+      }
+      let started = placement.period.start <= date
+      if started { found += findings(placement, bookings: bookings) }
+      return SubjectFindings(subject: subject, name: nil, findings: found, isChecked: started)
+    }
+  }
+}
+
+/// One subject of the check and what it found about it.
+public struct SubjectFindings: Sendable {
+  public var subject: FindingSubject
+  /// The coach's or organisation's name, to show beside the id.
+  public var name: String?
+  /// In rule order, after the caller's filters.
+  public var findings: [Finding]
+  /// Whether the check looked at the subject (and counts it); false for a placement that has
+  /// not started, named only by a finding about its coach's assignment.
+  public var isChecked: Bool
+
+  public init(
+    subject: FindingSubject, name: String?, findings: [Finding], isChecked: Bool = true
+  ) {
+    self.subject = subject
+    self.name = name
+    self.findings = findings
+    self.isChecked = isChecked
+  }
+}
+
+/// What a whole-registry check counted: the subjects of each kind and the findings of each
+/// severity, after the caller's filters.
+public struct CheckSummary: Hashable, Sendable {
+  public var date: CalendarDate
+  public var subjects: [FindingSubject.Kind: Int] = [:]
+  public var errors = 0
+  public var warnings = 0
+  public var notes = 0
+  /// The policy coaches without a placement were judged under; nil when it cannot be chosen.
+  public var policy: PolicyChoice?
+
+  public init(date: CalendarDate, policy: PolicyChoice?) {
+    self.date = date
+    self.policy = policy
+  }
+
+  /// Every subject checked.
+  public var subjectCount: Int { subjects.values.reduce(0, +) }
+  public func count(_ severity: Severity) -> Int {
+    switch severity {
+    case .error: errors
+    case .warning: warnings
+    case .note: notes
+    }
+  }
+  /// Whether no finding is an error.
+  public var isClean: Bool { errors == 0 }
+
+  mutating func add(_ part: SubjectFindings) {
+    if part.isChecked { subjects[part.subject.kind, default: 0] += 1 }
+    for finding in part.findings {
+      switch finding.severity {
+      case .error: errors += 1
+      case .warning: warnings += 1
+      case .note: notes += 1
+      }
     }
   }
 }
@@ -477,6 +699,20 @@ final class Channel<Item>: @unchecked Sendable {
     closed = true
     lock.signal()
     ready.signal()
+  }
+
+  /// An item if one is waiting, without waiting for one.
+  func poll() -> Item? {
+    guard ready.wait(timeout: .now()) == .success else { return nil }
+    lock.wait()
+    defer { lock.signal() }
+    guard !items.isEmpty else {
+      // Closed: leave the signal for the `receive` that ends the reading.
+      ready.signal()
+      return nil
+    }
+    free.signal()
+    return items.removeFirst()
   }
 
   func receive() -> Item? {

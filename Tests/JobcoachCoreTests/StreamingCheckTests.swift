@@ -1,0 +1,97 @@
+import JobcoachTestSupport
+import Testing
+
+@testable import JobcoachCore
+
+/// `jobcoach check` hands each subject on as it is judged (`CheckRegistry.run(in:each:)`), so
+/// its memory does not grow with the registry. It is held to the reference, which judges every
+/// part whole and sorts the findings by subject (`CheckRegistry.reference(in:)`): the same
+/// subjects, the same findings in the same order, the same names and policy, over generated
+/// registries (coaches with several kinds and placements, assignments that change, placements
+/// not yet started, memberships in two registers) on every judging date, with and without the
+/// caller's filters.
+struct StreamingCheckTests {
+  static func expectSame(
+    _ streamed: CheckReport, _ reference: CheckReport, _ label: String,
+    sourceLocation: SourceLocation = #_sourceLocation
+  ) {
+    #expect(streamed.subjects == reference.subjects, "\(label)", sourceLocation: sourceLocation)
+    #expect(streamed.policy == reference.policy, "\(label)", sourceLocation: sourceLocation)
+    #expect(
+      streamed.findings.count == reference.findings.count, "\(label)",
+      sourceLocation: sourceLocation)
+    if let (index, pair) = zip(streamed.findings, reference.findings).enumerated()
+      .first(where: { $0.element.0 != $0.element.1 })
+    {
+      Issue.record(
+        "\(label): finding \(index) differs: \(pair.0) vs \(pair.1)", sourceLocation: sourceLocation
+      )
+    }
+    // Every subject a finding names is named as the reference names it.
+    for subject in Set(streamed.findings.map(\.subject)) {
+      #expect(
+        streamed.names[subject] == reference.names[subject], "\(label) \(subject)",
+        sourceLocation: sourceLocation)
+    }
+  }
+
+  @Test(arguments: [UInt64(2026_12_02), 4_242_001, 90_210])
+  func theStreamGivesTheReferenceReportOnEveryDate(_ seed: UInt64) throws {
+    var generated = GeneratedRegistry(seed: seed, coaches: 500)
+    let registry = generated.reference()
+    #expect(generated.judgingDates.count >= 20)
+    var findings = 0
+    for date in generated.judgingDates {
+      let check = CheckRegistry(on: date)
+      let streamed = try check.run(in: registry)
+      Self.expectSame(streamed, try check.reference(in: registry), "\(date)")
+      findings += streamed.findings.count
+    }
+    // The generated registries give every kind of subject something to say.
+    let late = try CheckRegistry(on: CalendarDate(iso: "2026-11-23")!).run(in: registry)
+    for kind in [FindingSubject.Kind.coach, .membership, .organisation, .placement] {
+      #expect(late.findings.contains { $0.subject.kind == kind }, "\(kind)")
+    }
+    #expect(findings > 10_000)
+  }
+
+  @Test func theFiltersAndTheCallersMunicipalityGiveTheReferenceReport() throws {
+    var generated = GeneratedRegistry(seed: 31_337, coaches: 300)
+    let registry = generated.reference()
+    let municipality = try #require(generated.organisations.first { $0.kind == .municipality })
+    for date in generated.judgingDates.enumerated().filter({ $0.offset % 4 == 0 }).map(\.element)
+    {
+      for check in [
+        CheckRegistry(on: date, severity: .warning),
+        CheckRegistry(on: date, rulePrefix: "Q-"),
+        CheckRegistry(on: date, rulePrefix: "F-", severity: .error),
+        CheckRegistry(on: date, municipality: municipality.id),
+      ] {
+        Self.expectSame(
+          try check.run(in: registry), try check.reference(in: registry),
+          "\(date) \(check.rulePrefix ?? "-") \(check.severity)")
+      }
+    }
+  }
+
+  /// Subjects come one at a time, in order, each once, with its findings about it alone; the
+  /// summary counts what was handed on.
+  @Test func subjectsComeInOrderEachOnceWithTheirOwnFindings() throws {
+    var generated = GeneratedRegistry(seed: 77, coaches: 200)
+    let registry = generated.reference()
+    var seen: [FindingSubject] = []
+    var counted = CheckSummary(date: CalendarDate(iso: "2026-11-23")!, policy: nil)
+    let summary = try CheckRegistry(on: CalendarDate(iso: "2026-11-23")!).run(in: registry) {
+      part in
+      #expect(part.findings.allSatisfy { $0.subject == part.subject })
+      seen.append(part.subject)
+      counted.add(part)
+    }
+    #expect(seen == seen.sorted())
+    #expect(Set(seen).count == seen.count)
+    #expect(summary.subjects == counted.subjects)
+    #expect(summary.errors == counted.errors && summary.notes == counted.notes)
+    #expect(summary.subjects[.coach] == 200)
+    #expect(summary.errors + summary.warnings + summary.notes > 1_000)
+  }
+}
