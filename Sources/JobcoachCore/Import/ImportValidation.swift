@@ -34,18 +34,17 @@ public struct EmptyRegistry: RegistryLookup {
 /// what this import has shown so far and the registry, and what is still unknown is checked
 /// again at `finish()`, against the whole import.
 ///
-/// Memory: the ids of the records seen (not the records).
+/// Memory: the ids of the coaches, placements and organisations seen (not the records); where
+/// each record was first seen is kept by `sightings`, which a registry keeps on disk.
 public final class ReferenceValidator {
   let registry: any RegistryLookup
   let log: ProblemLog
-  var firstSeen: [RecordName: (file: String, place: RecordPlace)] = [:]
+  let sightings: any RecordSightings
   var organisationKinds: [OrganisationID: OrganisationKind] = [:]
   var coachIDs = Set<CoachID>()
   var placementIDs = Set<PlacementID>()
   var registerIDs = Set<RegisterID>()
   var educationIDs = Set<EducationID>()
-  /// The placement of each booking this import holds, for the decisions that name them.
-  var bookingPlacements: [BookingID: PlacementID] = [:]
   var pending: [Reference] = []
   /// The memberships this import holds, by register and coach, and their register numbers:
   /// tables name coaches by number, and attendance lists need the membership on a date.
@@ -63,18 +62,25 @@ public final class ReferenceValidator {
     case booking(BookingID, on: PlacementID, String, RecordPlace)
   }
 
-  public init(registry: any RegistryLookup, log: ProblemLog) {
+  public init(
+    registry: any RegistryLookup, log: ProblemLog,
+    sightings: any RecordSightings = SightingsInMemory()
+  ) {
     self.registry = registry
     self.log = log
+    self.sightings = sightings
   }
 
-  func unique(_ key: RecordName, _ file: String, _ pointer: RecordPlace) {
-    if let first = firstSeen[key] {
-      log.report(
-        file, pointer, .appearsTwice(key, firstFile: first.file, firstPlace: first.place.problemPlace))
-    } else {
-      firstSeen[key] = (file, pointer)
+  /// Reports `key` seen a second time; `detail` is kept with the first (a booking's placement).
+  func unique(_ key: RecordName, _ file: String, _ pointer: RecordPlace, detail: String? = nil) {
+    if let first = sightings.sight(key, file: file, place: pointer.problemPlace, detail: detail) {
+      log.report(file, pointer, .appearsTwice(key, firstFile: first.file, firstPlace: first.place))
     }
+  }
+
+  /// The placement of a booking this import holds, for the decisions that name it.
+  func bookingPlacement(_ id: BookingID) -> PlacementID? {
+    sightings.sighting(of: .booking(id))?.detail.map(PlacementID.init(rawValue:))
   }
 
   func kind(of id: OrganisationID) -> OrganisationKind? {
@@ -130,7 +136,7 @@ public final class ReferenceValidator {
         }
       }
     case .booking(let id, let placement, let file, let pointer):
-      guard let found = bookingPlacements[id] ?? registry.bookingPlacement(id) else {
+      guard let found = bookingPlacement(id) ?? registry.bookingPlacement(id) else {
         if final {
           log.report(file, pointer, .unknownRecord(.booking, id: id.rawValue))
         } else {
@@ -240,8 +246,8 @@ public final class ReferenceValidator {
               .appending(index)))
       }
     case .booking(let booking):
-      unique(.booking(booking.id), file, pointer.appending("id"))
-      bookingPlacements[booking.id] = booking.placement
+      unique(
+        .booking(booking.id), file, pointer.appending("id"), detail: booking.placement.rawValue)
       resolve(.coach(booking.coach, file, pointer.appending("coach")))
       resolve(.placement(booking.placement, file, pointer.appending("placement")))
     case .listedActivity(let listed):

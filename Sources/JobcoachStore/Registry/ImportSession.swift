@@ -17,6 +17,7 @@ public final class ImportSession {
   let audit: AuditContext?
   let log: ProblemLog
   let validator: ReferenceValidator
+  let sightings: ImportSightings
   var writer: ImportWriter
   var summary = ImportSummary()
   var documents: [(file: String, kind: String?, sha256: String)] = []
@@ -31,11 +32,20 @@ public final class ImportSession {
     self.dryRun = dryRun
     self.audit = audit
     self.log = log
-    validator = ReferenceValidator(registry: StoreLookup(store: store), log: log)
     writer = try store.wrap { () throws(SQLiteError) in try ImportWriter(store: store) }
     summary.isDryRun = dryRun
-    try store.wrap { () throws(SQLiteError) in
+    sightings = try store.wrap { () throws(SQLiteError) in
       try store.database.execute("BEGIN IMMEDIATE")
+      do throws(SQLiteError) {
+        return try ImportSightings(store.database)
+      } catch {
+        try? store.database.execute("ROLLBACK")
+        throw error
+      }
+    }
+    validator = ReferenceValidator(
+      registry: StoreLookup(store: store), log: log, sightings: sightings)
+    try store.wrap { () throws(SQLiteError) in
       do throws(SQLiteError) {
         try store.database.execute("PRAGMA defer_foreign_keys = ON")
       } catch {
@@ -129,6 +139,10 @@ public final class ImportSession {
   /// returns the counts. With problems rolls back and throws them.
   public func finish() throws(StoreError) -> ImportSummary {
     validator.finish()
+    if let failure = sightings.failure {
+      rollback()
+      try store.wrap { () throws(SQLiteError) in throw failure }
+    }
     guard log.isEmpty else {
       rollback()
       throw .importRejected(log.problems)
