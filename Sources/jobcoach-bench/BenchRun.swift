@@ -15,6 +15,8 @@ struct BenchRun {
   var jobcoach: String
   var sqlite3: String
   var keep: String?
+  /// With 10, a third point at ten times the data (about 16 GB of disk), each timed once.
+  var scale = 1
 
   /// The one command that builds the binary measured: what a user builds.
   static let buildCommand = "swift build -c release"
@@ -51,12 +53,21 @@ struct BenchRun {
     let small = try figures(
       coaches: max(1, coaches / 10), activities: max(1, activities / 10), in: root + "/tenth")
     let full = try figures(coaches: coaches, activities: activities, in: root + "/full")
+    var rows = [small, full]
+    if scale > 1 {
+      // The full point's files are not needed again: the disk holds one point at a time.
+      if keep == nil { try? FileManager.default.removeItem(atPath: root + "/full") }
+      rows.append(
+        try figures(
+          coaches: coaches * scale, activities: activities * scale, in: root + "/x\(scale)",
+          once: true))
+    }
     print("")
-    print(table([small, full]))
+    print(table(rows))
     print("")
-    print(secondTable([small, full]))
+    print(secondTable(rows))
     print("")
-    print(thirdTable([small, full]))
+    print(thirdTable(rows))
     print("")
     let importGrowth = full.imports.second.seconds / small.imports.second.seconds
     let checkGrowth = full.checks.second.seconds / small.checks.second.seconds
@@ -78,13 +89,27 @@ struct BenchRun {
     print(
       "peak memory of the import: \(peak / 1024) MB"
         + " (target < 150 MB)\(peak < 150 * 1024 ? "" : "  MISSED")")
+    guard scale > 1, let large = rows.last else { return }
+    print("targets at \(scale)x the full size (timed once each):")
+    print(line("import, \(scale)x / 1x", large.imports.second.seconds / full.imports.second.seconds, 11))
+    print(line("check, \(scale)x / 1x", large.checks.second.seconds / check, 11))
+    print(
+      line("verify, \(scale)x / 1x (unchanged)", large.lookups.second.seconds / full.lookups.second.seconds, 1.2))
+    for (name, kilobytes) in [
+      ("import", large.imports.second.peakKilobytes), ("check", large.checks.second.peakKilobytes),
+    ] {
+      print(
+        "peak memory of the \(name) at \(scale)x: \(kilobytes / 1024) MB"
+          + " (target < 150 MB)\(kilobytes < 150 * 1024 ? "" : "  MISSED")")
+    }
   }
 
   func line(_ name: String, _ ratio: Double, _ target: Double) -> String {
     let figure = String(format: "%.2fx", ratio)
     let verdict = ratio <= target ? "met" : "MISSED"
+    let limit = target == target.rounded() ? String(Int(target)) : String(target)
     return
-      "  \(name.padding(toLength: 40, withPad: " ", startingAt: 0)) \(figure) (target <= \(Int(target))x) \(verdict)"
+      "  \(name.padding(toLength: 40, withPad: " ", startingAt: 0)) \(figure) (target <= \(limit)x) \(verdict)"
   }
 
   func machine() -> String {
@@ -108,7 +133,12 @@ struct BenchRun {
   /// A date's day number, as the registry stores PE activity dates.
   func day(_ iso: String) -> Int { CalendarDate(iso: iso)!.daysSinceEpoch }
 
-  func figures(coaches: Int, activities: Int, in directory: String) throws -> Figures {
+  /// One point of the tables; `once` times each command once (or a few lookups), for the
+  /// large point.
+  func figures(coaches: Int, activities: Int, in directory: String, once: Bool = false) throws
+    -> Figures
+  {
+    func times(_ count: Int) -> Int { once ? min(count, count > 10 ? 5 : 1) : count }
     let placements = 2 * coaches
     let bookings = 100 * placements
     FileHandle.standardError.write(
@@ -168,7 +198,7 @@ struct BenchRun {
     let db = directory + "/registry.sqlite"
     FileHandle.standardError.write(Data("sqlite3 .import and jobcoach import, in turn\n".utf8))
     let imports = try paired(
-      7,
+      times(7),
       {
         fresh(baseline)
         let csvImport = try measure([sqlite3, baseline], stdin: script)
@@ -204,7 +234,7 @@ struct BenchRun {
     let generator = Generator(coaches: coaches, activities: activities, seed: seed)
     let coach = generator.coachID(coaches / 2)
     let lookups = try paired(
-      21,
+      times(21),
       { try measure([sqlite3, db, "SELECT name FROM coaches WHERE id = '\(coach)'"]) },
       {
         try measure([
@@ -213,7 +243,7 @@ struct BenchRun {
       })
     FileHandle.standardError.write(Data("sqlite3 totals and jobcoach check, in turn\n".utf8))
     let checks = try paired(
-      5,
+      times(5),
       {
         try measure([
           sqlite3, db,
@@ -232,7 +262,7 @@ struct BenchRun {
         count / 2]
     }
     let placementShow = try median(
-      11,
+      times(11),
       [
         jobcoach, "placement", "show", generator.placementID(placements / 2), "--on",
         "2026-11-23", "--db", db,
@@ -264,10 +294,10 @@ struct BenchRun {
       return run
     }
     let tableImports = try paired(
-      3, { try importInto(data + "/portfolios.json") },
+      times(3), { try importInto(data + "/portfolios.json") },
       { try importInto(directory + "/pe-activities.csv") })
-    let due = try median(5, [jobcoach, "register", "due", "--on", "2026-11-23", "--db", db])
-    let remind = try median(5, [jobcoach, "remind", "--on", "2026-11-23", "--db", db])
+    let due = try median(times(5), [jobcoach, "register", "due", "--on", "2026-11-23", "--db", db])
+    let remind = try median(times(5), [jobcoach, "remind", "--on", "2026-11-23", "--db", db])
     return Figures(
       coaches: coaches, activities: activities, placements: placements, bookings: bookings,
       megabytes: bytes / 1_000_000, imports: imports, placementImport: placementImport,
