@@ -56,3 +56,63 @@ struct ImportSightingsTests {
     try store.database.execute("ROLLBACK")
   }
 }
+
+/// References to records not seen yet wait in the temporary table, in order.
+struct PostponedReferenceTests {
+  @Test func postponedReferencesComeBackInOrder() throws {
+    let store = try RegistryStore.inMemory()
+    try store.database.execute("BEGIN")
+    let table = try ImportSightings(store.database)
+    let memory = SightingsInMemory()
+    let references = [
+      PostponedReference(
+        sequence: 1, target: .placement, id: "P1", file: "b.json",
+        place: .pointer(JSONPointer(["bookings", "0", "placement"]))),
+      PostponedReference(
+        sequence: 3, target: .booking, id: "B1", placement: "P1", file: "d.json",
+        place: .pointer(JSONPointer(["decisions", "0", "bookings", "0"]))),
+      PostponedReference(
+        sequence: 4, target: .coach, id: "JC-9", file: "uren.csv",
+        place: .cell(line: 3, column: 2, header: "coach")),
+    ]
+    for sightings in [table, memory] as [any RecordSightings] {
+      for reference in references { sightings.postpone(reference) }
+      var back: [PostponedReference] = []
+      sightings.forEachPostponed { back.append($0) }
+      #expect(back == references)
+    }
+    #expect(table.failure == nil)
+    try store.database.execute("ROLLBACK")
+  }
+
+  /// Bookings read before the file of their placements: each reference waits, resolves at the
+  /// end, and one to a placement nobody holds is reported at its place, once per booking.
+  @Test func bookingsBeforeTheirPlacementsResolveAtTheEnd() throws {
+    let store = try RegistryStore.inMemory()
+    let session = try ImportSession(store: store, dryRun: true, audit: nil, log: ProblemLog())
+    let validator = session.validator
+    for (index, placement) in ["P1", "P2", "P1"].enumerated() {
+      validator.checkReference(to: PlacementID(rawValue: placement), index: index, file: "a.json")
+    }
+    #expect(validator.pending.isEmpty)
+    var postponed = 0
+    session.sightings.forEachPostponed { _ in postponed += 1 }
+    #expect(postponed == 3)
+    validator.placementIDs.insert("P1")
+    validator.finish()
+    let problems = validator.log.problems
+    #expect(problems.count == 1)
+    #expect(problems.first?.place == .pointer(JSONPointer(["bookings", "1", "placement"])))
+    #expect(problems.first?.reason == .unknownRecord(.placement, id: "P2"))
+    session.rollback()
+  }
+}
+
+extension ReferenceValidator {
+  /// What checking the `index`th booking of `file` asks of its placement.
+  func checkReference(to placement: PlacementID, index: Int, file: String) {
+    resolve(
+      .placement(
+        placement, file, .pointer(JSONPointer(["bookings", String(index), "placement"]))))
+  }
+}

@@ -45,7 +45,10 @@ public final class ReferenceValidator {
   var placementIDs = Set<PlacementID>()
   var registerIDs = Set<RegisterID>()
   var educationIDs = Set<EducationID>()
-  var pending: [Reference] = []
+  /// References not resolved yet, other than to coaches, placements and bookings (which
+  /// `sightings` keeps), each with its place among all the postponed.
+  var pending: [(sequence: Int, reference: Reference)] = []
+  var postponedCount = 0
   /// The memberships this import holds, by register and coach, and their register numbers:
   /// tables name coaches by number, and attendance lists need the membership on a date.
   var memberships: [RegisterID: [CoachID: Membership]] = [:]
@@ -96,7 +99,7 @@ public final class ReferenceValidator {
           log.report(
             file, pointer, .unknownRecord(.organisation, id: id.rawValue))
         } else {
-          pending.append(reference)
+          postpone(reference)
         }
         return
       }
@@ -115,7 +118,7 @@ public final class ReferenceValidator {
         if final {
           log.report(file, pointer, .unknownRecord(.coach, id: coach.rawValue))
         } else {
-          pending.append(reference)
+          postpone(reference)
         }
       }
     case .placement(let id, let file, let pointer):
@@ -124,7 +127,7 @@ public final class ReferenceValidator {
           log.report(
             file, pointer, .unknownRecord(.placement, id: id.rawValue))
         } else {
-          pending.append(reference)
+          postpone(reference)
         }
       }
     case .register(let id, let file, let pointer):
@@ -132,7 +135,7 @@ public final class ReferenceValidator {
         if final {
           log.report(file, pointer, .unknownRecord(.register, id: id.rawValue))
         } else {
-          pending.append(reference)
+          postpone(reference)
         }
       }
     case .booking(let id, let placement, let file, let pointer):
@@ -140,7 +143,7 @@ public final class ReferenceValidator {
         if final {
           log.report(file, pointer, .unknownRecord(.booking, id: id.rawValue))
         } else {
-          pending.append(reference)
+          postpone(reference)
         }
         return
       }
@@ -154,9 +157,35 @@ public final class ReferenceValidator {
           log.report(
             file, pointer, .unknownEducation(id))
         } else {
-          pending.append(reference)
+          postpone(reference)
         }
       }
+    }
+  }
+
+  /// Keeps `reference` for `finish`: those to coaches, placements and bookings (one per
+  /// booking, when bookings come before their placements) with `sightings`.
+  func postpone(_ reference: Reference) {
+    postponedCount += 1
+    let sequence = postponedCount
+    switch reference {
+    case .coach(let id, let file, let place):
+      sightings.postpone(
+        PostponedReference(
+          sequence: sequence, target: .coach, id: id.rawValue, file: file,
+          place: place.problemPlace))
+    case .placement(let id, let file, let place):
+      sightings.postpone(
+        PostponedReference(
+          sequence: sequence, target: .placement, id: id.rawValue, file: file,
+          place: place.problemPlace))
+    case .booking(let id, let placement, let file, let place):
+      sightings.postpone(
+        PostponedReference(
+          sequence: sequence, target: .booking, id: id.rawValue, placement: placement.rawValue,
+          file: file, place: place.problemPlace))
+    default:
+      pending.append((sequence, reference))
     }
   }
 
@@ -364,9 +393,30 @@ public final class ReferenceValidator {
 
   /// Reports every reference that the whole import did not resolve.
   public func finish() {
-    let unresolved = pending
+    // In the order postponed: the references kept here and those kept by `sightings`, merged.
+    var kept = pending[...]
     pending = []
-    for reference in unresolved { resolve(reference, final: true) }
+    sightings.forEachPostponed { postponed in
+      while let next = kept.first, next.sequence < postponed.sequence {
+        resolve(next.reference, final: true)
+        kept = kept.dropFirst()
+      }
+      let place = RecordPlace(postponed.place)
+      switch postponed.target {
+      case .coach:
+        resolve(.coach(CoachID(rawValue: postponed.id), postponed.file, place), final: true)
+      case .placement:
+        resolve(
+          .placement(PlacementID(rawValue: postponed.id), postponed.file, place), final: true)
+      case .booking:
+        resolve(
+          .booking(
+            BookingID(rawValue: postponed.id),
+            on: PlacementID(rawValue: postponed.placement ?? ""), postponed.file, place),
+          final: true)
+      }
+    }
+    for next in kept { resolve(next.reference, final: true) }
   }
 }
 

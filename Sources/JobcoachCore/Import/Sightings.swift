@@ -9,6 +9,38 @@ public protocol RecordSightings: AnyObject {
     -> RecordSighting?
   /// The sighting of `name`, if this import saw it.
   func sighting(of name: RecordName) -> RecordSighting?
+  /// Keeps a reference to a coach, placement or booking not known yet, to check at the end.
+  func postpone(_ reference: PostponedReference)
+  /// Every reference postponed, in the order postponed.
+  func forEachPostponed(_ body: (PostponedReference) -> Void)
+}
+
+/// A reference to a coach, placement or booking that no record seen so far holds: bookings
+/// read before their placements' file give one each, so an import may hold millions.
+public struct PostponedReference: Hashable, Sendable {
+  public enum Target: String, Hashable, Sendable {
+    case coach, placement, booking
+  }
+  /// Its place among all the references the import postponed.
+  public var sequence: Int
+  public var target: Target
+  public var id: String
+  /// For a booking: the placement the reference names it on.
+  public var placement: String?
+  public var file: String
+  public var place: DocumentProblem.Place
+
+  public init(
+    sequence: Int, target: Target, id: String, placement: String? = nil, file: String,
+    place: DocumentProblem.Place
+  ) {
+    self.sequence = sequence
+    self.target = target
+    self.id = id
+    self.placement = placement
+    self.file = file
+    self.place = place
+  }
 }
 
 /// Where a record was first seen.
@@ -27,6 +59,7 @@ public struct RecordSighting: Hashable, Sendable {
 /// Sightings held in memory.
 public final class SightingsInMemory: RecordSightings {
   var sightings: [RecordName: RecordSighting] = [:]
+  var postponed: [PostponedReference] = []
 
   public init() {}
 
@@ -39,6 +72,12 @@ public final class SightingsInMemory: RecordSightings {
   }
 
   public func sighting(of name: RecordName) -> RecordSighting? { sightings[name] }
+
+  public func postpone(_ reference: PostponedReference) { postponed.append(reference) }
+
+  public func forEachPostponed(_ body: (PostponedReference) -> Void) {
+    for reference in postponed { body(reference) }
+  }
 }
 
 extension RecordName {
@@ -63,6 +102,19 @@ extension RecordName {
       case .policy(let id, let from): ["policy", id.rawValue, from.description]
       }
     return parts.joined(separator: "\u{1F}")
+  }
+}
+
+extension RecordPlace {
+  /// The record place a problem's place names (a whole row as its line).
+  init(_ place: DocumentProblem.Place) {
+    switch place {
+    case .pointer(let pointer): self = .pointer(pointer)
+    case .cell(let line, let column, let header):
+      self = .cell(line: line, column: column, header: header)
+    case .text(let line, _):
+      self = .row(TableRow(line: line, layout: TableLayout(headers: [], columns: [:])))
+    }
   }
 }
 

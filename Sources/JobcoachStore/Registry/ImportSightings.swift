@@ -1,3 +1,4 @@
+internal import CSQLite
 import JobcoachCore
 
 /// Where an import first saw each record, in a temporary table of the import's connection
@@ -17,7 +18,60 @@ final class ImportSightings: RecordSightings {
         name TEXT PRIMARY KEY, file TEXT NOT NULL, place TEXT NOT NULL, detail TEXT
       ) WITHOUT ROWID
       """)
+    try database.execute(
+      """
+      CREATE TEMP TABLE IF NOT EXISTS import_postponed (
+        sequence INTEGER PRIMARY KEY, target TEXT NOT NULL, id TEXT NOT NULL, placement TEXT,
+        file TEXT NOT NULL, place TEXT NOT NULL
+      )
+      """)
     try database.execute("DELETE FROM temp.import_sightings")
+    try database.execute("DELETE FROM temp.import_postponed")
+  }
+
+  func postpone(_ reference: PostponedReference) {
+    do throws(SQLiteError) {
+      try database.cached(
+        """
+        INSERT INTO temp.import_postponed (sequence, target, id, placement, file, place)
+        VALUES (?, ?, ?, ?, ?, ?)
+        """
+      ).run { row in
+        row.integer(reference.sequence)
+        row.text(reference.target.rawValue)
+        row.text(reference.id)
+        row.text(reference.placement)
+        row.text(reference.file)
+        row.text(reference.place.stored)
+      }
+    } catch {
+      failure = failure ?? error
+    }
+  }
+
+  func forEachPostponed(_ body: (PostponedReference) -> Void) {
+    do throws(SQLiteError) {
+      // A statement of its own: `body` asks the registry (and these tables) as it goes.
+      let rows = try database.prepare(
+        "SELECT sequence, target, id, placement, file, place FROM temp.import_postponed "
+          + "ORDER BY sequence")
+      while try rows.step() {
+        guard let target = PostponedReference.Target(rawValue: rows.text(1) ?? ""),
+          let place = DocumentProblem.Place(stored: rows.text(5) ?? "")
+        else {
+          // Written by `postpone` in this transaction: unreadable only if the file is damaged.
+          throw SQLiteError(
+            code: SQLITE_CORRUPT, message: "a postponed reference cannot be read back",
+            sql: "SELECT ... FROM temp.import_postponed")
+        }
+        body(
+          PostponedReference(
+            sequence: rows.int(0), target: target, id: rows.text(2) ?? "",
+            placement: rows.text(3), file: rows.text(4) ?? "", place: place))
+      }
+    } catch {
+      failure = failure ?? error
+    }
   }
 
   func sight(
