@@ -99,10 +99,12 @@ public struct CheckRegistry: Hashable, Sendable {
     let placements: [Placement]
     let placementsByCoach: [CoachID: [Placement]]
     /// Each placement's policy, or the ambiguity that leaves it undetermined.
-    let policies: [PlacementID: Result<PolicyChoice, UseCaseError>]
+    let policies: [PlacementID: SharedChoice]
     /// The policy of each assignment covering the date, as in force on its start (Q-ASG-2), by
     /// placement and coach.
-    let assignmentPolicies: [PlacementID: [CoachID: Result<PolicyChoice, UseCaseError>]]
+    let assignmentPolicies: [PlacementCoach: SharedChoice]
+    /// Every policy choice the placements and assignments hold, once.
+    let choices: [SharedChoice]
     /// The policy for coaches verified without a placement.
     let defaultPolicy: Result<PolicyChoice, UseCaseError>
     /// The visit days of each placement that shares its coach and employer with another (K-6).
@@ -145,23 +147,33 @@ public struct CheckRegistry: Hashable, Sendable {
           preconditionFailure("a resolver over policies read cannot fail otherwise: \(error)")
         }
       }
-      var policies: [PlacementID: Result<PolicyChoice, UseCaseError>] = [:]
+      // Thousands of placements share a few policies: each choice is held once.
+      var interned: [Result<PolicyChoice, UseCaseError>: SharedChoice] = [:]
+      func shared(_ result: Result<PolicyChoice, UseCaseError>) -> SharedChoice {
+        if let known = interned[result] { return known }
+        let choice = SharedChoice(result)
+        interned[result] = choice
+        return choice
+      }
+      var policies: [PlacementID: SharedChoice] = [:]
       for placement in placements {
-        policies[placement.id] = resolve(
-          PolicyQuestion(placement: placement, municipality: municipality))
+        policies[placement.id] = shared(
+          resolve(PolicyQuestion(placement: placement, municipality: municipality)))
       }
       self.policies = policies
-      var assignmentPolicies: [PlacementID: [CoachID: Result<PolicyChoice, UseCaseError>]] = [:]
+      var assignmentPolicies: [PlacementCoach: SharedChoice] = [:]
       for placement in placements {
-        for assignment in placement.assignments(on: date)
-        where assignmentPolicies[placement.id]?[assignment.coach] == nil {
+        for assignment in placement.assignments(on: date) {
+          let key = PlacementCoach(placement: placement.id, coach: assignment.coach)
+          guard assignmentPolicies[key] == nil else { continue }
           let question = PolicyQuestion(placement: placement, municipality: municipality)
-          assignmentPolicies[placement.id, default: [:]][assignment.coach] = Result {
-            try resolver.resolve(question, for: assignment, on: date)
-          }.mapError { $0 as! UseCaseError }
+          assignmentPolicies[key] = shared(
+            Result { try resolver.resolve(question, for: assignment, on: date) }
+              .mapError { $0 as! UseCaseError })
         }
       }
       self.assignmentPolicies = assignmentPolicies
+      choices = Array(interned.values)
       defaultPolicy = resolve(PolicyQuestion(municipality: municipality))
 
       var groups: [Placement.SiblingKey: [PlacementID]] = [:]
@@ -187,10 +199,10 @@ public struct CheckRegistry: Hashable, Sendable {
         registerRules[register.id] = try registry.registerRules(for: register)
       }
       self.registerRules = registerRules
-      let choices = policies.values.compactMap { try? $0.get() } + [try? defaultPolicy.get()]
-      let requiresRegistration = choices.contains { choice in
-        CoachKind.allCases.contains {
-          choice?.policy.requirements(for: $0).contains(.registrationRequired) == true
+      let requiresRegistration = (choices.map(\.result) + [defaultPolicy]).contains { result in
+        guard case .success(let choice) = result else { return false }
+        return CoachKind.allCases.contains {
+          choice.policy.requirements(for: $0).contains(.registrationRequired)
         }
       }
       var registrations: [CoachID: [RegistrationEvidence]] = [:]
@@ -291,7 +303,8 @@ public struct CheckRegistry: Hashable, Sendable {
         candidate -> (Placement, Assignment, PolicyChoice)? in
         guard placement.map({ $0 == candidate.id }) ?? true,
           let assignment = candidate.assignment(of: coach.id, on: date),
-          case .success(let choice)? = assignmentPolicies[candidate.id]?[coach.id]
+          case .success(let choice)? =
+            assignmentPolicies[PlacementCoach(placement: candidate.id, coach: coach.id)]?.result
         else { return nil }
         return (candidate, assignment, choice)
       }
@@ -363,7 +376,7 @@ public struct CheckRegistry: Hashable, Sendable {
     }
 
     func findings(_ placement: Placement, bookings: [HourBooking]) -> [Finding] {
-      switch policies[placement.id] {
+      switch policies[placement.id]?.result {
       case .success(let choice)?:
         let dossier = PlacementDossier(
           placement: placement, bookings: bookings, policy: choice.policy,
@@ -392,7 +405,7 @@ public struct CheckRegistry: Hashable, Sendable {
         part.findings.append(RegistryCheck.recognitionFinding(organisation, on: date))
       }
       var ambiguous: [OrganisationID: UseCaseError] = [:]
-      for case .failure(let error) in Array(policies.values) + [defaultPolicy] {
+      for case .failure(let error) in choices.map(\.result) + [defaultPolicy] {
         if case .ambiguousPolicy(let municipality, _, _) = error { ambiguous[municipality] = error }
       }
       for (municipality, error) in ambiguous.sorted(by: { $0.key < $1.key }) {
@@ -404,7 +417,7 @@ public struct CheckRegistry: Hashable, Sendable {
       var municipalPolicies: [OrganisationID: MunicipalPolicy] = [:]
       for placement in placements {
         guard let municipality = placement.municipality, municipalPolicies[municipality] == nil,
-          case .success(let choice)? = policies[placement.id]
+          case .success(let choice)? = policies[placement.id]?.result
         else { continue }
         municipalPolicies[municipality] = choice.policy
       }
@@ -423,7 +436,7 @@ public struct CheckRegistry: Hashable, Sendable {
       var part = RegistryCheck.Part()
       for membership in memberships {
         part.subjects.append(FindingSubject(kind: .membership, id: membership.registerNumber))
-        part.findings += findings(membership, pe)
+        part.findings += try findings(membership, pe)
       }
       return part
     }
@@ -443,23 +456,28 @@ public struct CheckRegistry: Hashable, Sendable {
     }
 
     /// What the check finds about a membership: about the coach (the PE norm) and about the
-    /// membership (its lapse, its assessment).
-    func findings(_ membership: Membership, _ peByRegister: [RegisterID: RegisterPE]) -> [Finding]
-    {
+    /// membership (its lapse, its assessment). Without `statement`, the PE statement (whose
+    /// findings are all about the coach) is left out.
+    func findings(
+      _ membership: Membership, _ peByRegister: [RegisterID: RegisterPE], statement: Bool = true
+    ) throws -> [Finding] {
       let pe = peByRegister[membership.register]!
       var findings: [Finding] = []
       let standing = pe.standing(of: membership)
       switch standing.status {
       case .removed?, .applicant?, nil: return []
-      case .registered? where standing.isRegistered:
-        findings += pe.statement(of: membership).findings
+      case .registered? where standing.isRegistered && statement:
+        findings += try pe.statement(of: membership).findings
       default: break
       }
       if let lapsed = standing.lapsedOn {
         findings.append(RegisterStanding.lapse(of: membership, standing, lapsed: lapsed))
       }
-      findings += pe.rules.assessmentFindings(
-        membership, portfolio: pe.portfolio(of: membership.coach), on: date)
+      // Only an earlier admission's assessment reads the portfolio.
+      let portfolio =
+        membership.route == .earlierAdmission
+        ? try pe.portfolio(of: membership.coach) : Portfolio(coach: membership.coach)
+      findings += pe.rules.assessmentFindings(membership, portfolio: portfolio, on: date)
       return findings
     }
 
@@ -477,7 +495,7 @@ public struct CheckRegistry: Hashable, Sendable {
         let subject = FindingSubject.coach(coach.id)
         var found = judge(coach).filter { $0.subject == subject }
         for membership in membershipsByCoach[coach.id] ?? [] {
-          found += findings(membership, pe).filter { $0.subject == subject }
+          found += try findings(membership, pe).filter { $0.subject == subject }
         }
         emit(SubjectFindings(subject: subject, name: coach.name, findings: found))
       }
@@ -491,8 +509,8 @@ public struct CheckRegistry: Hashable, Sendable {
         emit(
           SubjectFindings(
             subject: subject, name: "coach \(byNumber[end - 1].coach)",
-            findings: byNumber[start..<end].flatMap {
-              findings($0, pe).filter { $0.subject == subject }
+            findings: try byNumber[start..<end].flatMap {
+              try findings($0, pe, statement: false).filter { $0.subject == subject }
             }))
         start = end
       }
@@ -548,6 +566,18 @@ public struct CheckRegistry: Hashable, Sendable {
       return SubjectFindings(subject: subject, name: nil, findings: found, isChecked: started)
     }
   }
+}
+
+/// A policy choice (or the ambiguity that leaves it open) that many placements share.
+final class SharedChoice: Sendable {
+  let result: Result<PolicyChoice, UseCaseError>
+  init(_ result: Result<PolicyChoice, UseCaseError>) { self.result = result }
+}
+
+/// A coach on a placement.
+struct PlacementCoach: Hashable, Sendable {
+  var placement: PlacementID
+  var coach: CoachID
 }
 
 /// One subject of the check and what it found about it.
@@ -613,18 +643,17 @@ public struct CheckSummary: Hashable, Sendable {
 
 /// The PE hours of one register's members on one date: the running cycle's totals of registered
 /// coaches from the registry's fast answer (`cycleTotals`) where it gives one, else from each
-/// portfolio (the reference).
+/// portfolio (the reference), read when it is asked for: a check holds one portfolio at a time.
 struct RegisterPE {
   let date: CalendarDate
   let rules: RegisterRules
   /// Each membership's standing on the date, derived once.
   let standings: [CoachID: RegistrationStanding]
   let totals: [CoachID: PETotals]
-  let portfolios: [CoachID: Portfolio]
+  private let read: (CoachID) throws -> Portfolio
 
-  /// Reads what `memberships` need: totals for registered coaches whose norm asks no practice
-  /// hours (practice hours are summed from the portfolio), portfolios for the others and for
-  /// those `portfoliosFor` names.
+  /// Reads the totals for registered coaches whose norm asks no practice hours (practice
+  /// hours are summed from the portfolio) and that `needsPortfolio` does not name.
   init(
     _ memberships: [Membership], on date: CalendarDate, rules: RegisterRules,
     registry: some RegistryReading, portfoliosFor needsPortfolio: (Membership) -> Bool
@@ -644,20 +673,11 @@ struct RegisterPE {
       }
     }
     totals = try registry.cycleTotals(cycles, on: date, rules: rules)
-    // Portfolios only where a statement needs one (a registered coach, or one in the grace
-    // period, the registry summed none for) or the caller asks for it: a lapsed or removed
-    // membership needs none.
-    var portfolios: [CoachID: Portfolio] = [:]
-    for membership in memberships where totals[membership.coach] == nil {
-      let standing = standings[membership.coach]!
-      let needsStatement = standing.isRegistered || standing.isInGracePeriod
-      guard needsStatement || needsPortfolio(membership) else { continue }
-      portfolios[membership.coach] = try registry.portfolio(of: membership.coach)
-    }
-    self.portfolios = portfolios
+    read = { try registry.portfolio(of: $0) ?? Portfolio(coach: $0) }
   }
 
-  func portfolio(of coach: CoachID) -> Portfolio { portfolios[coach] ?? Portfolio(coach: coach) }
+  /// The coach's portfolio, read from the registry.
+  func portfolio(of coach: CoachID) throws -> Portfolio { try read(coach) }
 
   /// The membership's standing on the date.
   func standing(of membership: Membership) -> RegistrationStanding {
@@ -665,12 +685,12 @@ struct RegisterPE {
   }
 
   /// The statement of the membership's period on the date (R-RE-2).
-  func statement(of membership: Membership) -> PEStatement {
+  func statement(of membership: Membership) throws -> PEStatement {
     let cycle = standing(of: membership).cycle
     if let totals = totals[membership.coach] {
       return rules.peStatement(membership.coach, totals: totals, cycle: cycle, on: date)
     }
-    return rules.peStatement(portfolio(of: membership.coach), cycle: cycle, on: date)
+    return rules.peStatement(try portfolio(of: membership.coach), cycle: cycle, on: date)
   }
 }
 

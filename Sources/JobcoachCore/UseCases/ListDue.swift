@@ -52,7 +52,7 @@ public struct ListDue: Hashable, Sendable {
         registry: registry, portfoliosFor: { $0.route == .earlierAdmission })
       var items: [Item] = []
       for membership in ending {
-        let statement = pe.statement(of: membership)
+        let statement = try pe.statement(of: membership)
         items.append(
           Item(
             coach: membership.coach, name: names[membership.coach] ?? "",
@@ -62,7 +62,7 @@ public struct ListDue: Hashable, Sendable {
       }
       for membership in members where membership.route == .earlierAdmission {
         let assessment = rules.assessmentFindings(
-          membership, portfolio: pe.portfolio(of: membership.coach), on: date)
+          membership, portfolio: try pe.portfolio(of: membership.coach), on: date)
         guard assessment.contains(where: { $0.outcome == .unmet }) else { continue }
         items.append(
           Item(
