@@ -102,7 +102,7 @@ public struct CheckRegistry: Hashable, Sendable {
     let policies: [PlacementID: SharedChoice]
     /// The policy of each assignment covering the date, as in force on its start (Q-ASG-2), by
     /// placement and coach.
-    let assignmentPolicies: [PlacementCoach: SharedChoice]
+    let assignmentPolicies: [PlacementCoach: AssignmentChoice]
     /// Every policy choice the placements and assignments hold, once.
     let choices: [SharedChoice]
     /// The policy for coaches verified without a placement.
@@ -161,15 +161,23 @@ public struct CheckRegistry: Hashable, Sendable {
           resolve(PolicyQuestion(placement: placement, municipality: municipality)))
       }
       self.policies = policies
-      var assignmentPolicies: [PlacementCoach: SharedChoice] = [:]
+      var assignmentPolicies: [PlacementCoach: AssignmentChoice] = [:]
       for placement in placements {
         for assignment in placement.assignments(on: date) {
           let key = PlacementCoach(placement: placement.id, coach: assignment.coach)
           guard assignmentPolicies[key] == nil else { continue }
           let question = PolicyQuestion(placement: placement, municipality: municipality)
-          assignmentPolicies[key] = shared(
-            Result { try resolver.resolve(question, for: assignment, on: date) }
-              .mapError { $0 as! UseCaseError })
+          var start: CalendarDate?
+          // Held without its assignment's start, which nearly every assignment has its own of.
+          let result = Result { try resolver.resolve(question, for: assignment, on: date) }
+            .mapError { $0 as! UseCaseError }
+            .map { choice in
+              start = choice.assignmentStart
+              var shared = choice
+              shared.assignmentStart = nil
+              return shared
+            }
+          assignmentPolicies[key] = AssignmentChoice(shared: shared(result), start: start)
         }
       }
       self.assignmentPolicies = assignmentPolicies
@@ -572,6 +580,20 @@ public struct CheckRegistry: Hashable, Sendable {
 final class SharedChoice: Sendable {
   let result: Result<PolicyChoice, UseCaseError>
   init(_ result: Result<PolicyChoice, UseCaseError>) { self.result = result }
+}
+
+/// An assignment's policy choice: the choice, shared, and the assignment's start.
+struct AssignmentChoice: Sendable {
+  let shared: SharedChoice
+  let start: CalendarDate?
+
+  var result: Result<PolicyChoice, UseCaseError> {
+    shared.result.map { choice in
+      var choice = choice
+      choice.assignmentStart = start
+      return choice
+    }
+  }
 }
 
 /// A coach on a placement.
