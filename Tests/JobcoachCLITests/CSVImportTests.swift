@@ -205,6 +205,51 @@ struct CSVImportTests {
     #expect(try pe("JC-0001", db) == statement)
   }
 
+  /// A membership of the same import counts for its attendance list, whether or not the
+  /// import writes it: one that found a problem before writes nothing more, and the list's
+  /// rows are judged against the memberships it read all the same (no second, false problem).
+  @Test(arguments: [false, true])
+  func anAttendanceListCountsTheMembershipsOfItsOwnImport(_ broken: Bool) throws {
+    let scratch = Scratch()
+    let db = scratch.sampleRegistry()
+    let memberships = scratch.write(
+      "a-memberships.json",
+      """
+      {"kind": "memberships", "schemaVersion": 1, "memberships": [
+        {"coach": "JC-0005", "registerNumber": "RJC-00777", "admittedOn": "2024-01-01",
+         "route": "entry-requirements", "statusChanges": [
+           {"date": "2024-01-01", "status": "registered", "rule": "R-ADM-1",
+            "decision": "admitted"}]}]}
+      """)
+    let problem = scratch.write(
+      "b-memberships.json",
+      """
+      {"kind": "memberships", "schemaVersion": 1, "memberships": [
+        {"coach": "JC-0002", "registerNumber": "RJC-00102", "admittedOn": "2022-02-01",
+         "route": "entry-requirements", "statusChanges": []},
+        {"coach": "JC-0002", "registerNumber": "RJC-00102", "admittedOn": "2022-02-01",
+         "route": "entry-requirements", "statusChanges": []}]}
+      """)
+    let list = scratch.write(
+      "list.csv",
+      "accreditatiecode,datum,uren,aanbieder,presentielijst,titel,registernummer\n"
+        + "BJN-2026-601,15-10-2026,1,Autisme Nederland,PRL-777,Webinar,RJC-00777\n")
+    // The broken document first: nothing after it is written.
+    let run = jobcoach(["import"] + (broken ? [problem] : []) + [memberships, list, "--db", db])
+    if broken {
+      #expect(run.code == 65)
+      let lines = run.err.split(separator: "\n")
+      // The coach and the register number given twice; nothing about the list.
+      #expect(lines.count == 3, "\(run.err)")
+      #expect(lines.last == "error: 2 problems in the input; nothing was written")
+      #expect(lines.first?.contains("b-memberships.json#/memberships/1/coach") == true)
+      #expect(!run.err.contains("list.csv"))
+    } else {
+      #expect(run.code == 0, "\(run.err)")
+      #expect(run.out.contains("attendance (CSV): 1 created"))
+    }
+  }
+
   @Test func aPortfolioImportedAgainKeepsTheListsRowsAndACorrectedRowReplacesTheOld() throws {
     let scratch = Scratch()
     let db = scratch.sampleRegistry()

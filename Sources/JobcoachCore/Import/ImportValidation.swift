@@ -49,9 +49,14 @@ public final class ReferenceValidator {
   /// `sightings` keeps), each with its place among all the postponed.
   var pending: [(sequence: Int, reference: Reference)] = []
   var postponedCount = 0
-  /// The memberships this import holds, by register and coach, and their register numbers:
-  /// tables name coaches by number, and attendance lists need the membership on a date.
+  /// The memberships of this import the registry does not hold, by register and coach:
+  /// attendance lists need the membership on a date. (The register numbers of this import
+  /// are with `sightings`.)
   var memberships: [RegisterID: [CoachID: Membership]] = [:]
+  /// Whether each membership checked is kept here; a registry import keeps only those it
+  /// does not write (`keep`), and asks the registry for the others.
+  public var keepsMemberships = true
+  /// Register numbers the registry answered for, asked again row after row.
   var registerNumbers: [RegisterID: [String: CoachID]] = [:]
 
   /// A reference not yet resolved.
@@ -241,12 +246,11 @@ public final class ReferenceValidator {
       resolve(.coach(portfolio.coach, file, pointer.appending("coach")))
     case .membership(let membership):
       let register = membership.register
-      memberships[register, default: [:]][membership.coach] = membership
-      registerNumbers[register, default: [:]][membership.registerNumber] = membership.coach
+      if keepsMemberships { keep(membership) }
       unique(.membership(membership.coach, register: register), file, pointer.appending("coach"))
       unique(
         .registerNumber(membership.registerNumber, register: register), file,
-        pointer.appending("registerNumber"))
+        pointer.appending("registerNumber"), detail: membership.coach.rawValue)
       resolve(.coach(membership.coach, file, pointer.appending("coach")))
       resolve(.register(register, file, pointer.appending("register")))
       if let holder = registry.registerNumberHolder(membership.registerNumber, in: register),
@@ -350,6 +354,10 @@ public final class ReferenceValidator {
   public func coach(of reference: CoachReference) -> CoachID? {
     reference.coach { number, register in
       if let holder = registerNumbers[register]?[number] { return holder }
+      // A membership of this import, written or not.
+      if let holder = sightings.sighting(of: .registerNumber(number, register: register))?.detail {
+        return CoachID(rawValue: holder)
+      }
       // Found in the registry: kept, as the session asks again for the row it writes (tables
       // are read after the documents, so no membership of this import changes it later; one
       // that did would overwrite the entry, as `check` does for memberships).
@@ -357,6 +365,12 @@ public final class ReferenceValidator {
       if let holder { registerNumbers[register, default: [:]][number] = holder }
       return holder
     }
+  }
+
+  /// Keeps `membership` for the attendance lists' checks: one the registry does not hold
+  /// (an import that found a problem writes nothing more, a check of documents nothing at all).
+  public func keep(_ membership: Membership) {
+    memberships[membership.register, default: [:]][membership.coach] = membership
   }
 
   func membership(of coach: CoachID, in register: RegisterID) -> Membership? {

@@ -45,6 +45,8 @@ public final class ImportSession {
     }
     validator = ReferenceValidator(
       registry: StoreLookup(store: store), log: log, sightings: sightings)
+    // The memberships written are the registry's to answer for; those not written are kept.
+    validator.keepsMemberships = false
     try store.wrap { () throws(SQLiteError) in
       do throws(SQLiteError) {
         try store.database.execute("PRAGMA defer_foreign_keys = ON")
@@ -77,7 +79,10 @@ public final class ImportSession {
   /// while the import has no problems, writes it.
   public func add(_ record: ImportRecord, file: String, place: RecordPlace) throws(StoreError) {
     validator.check(record, file: file, place: place)
-    guard log.isEmpty else { return }
+    guard log.isEmpty else {
+      if case .membership(let membership) = record { validator.keep(membership) }
+      return
+    }
     try store.wrap { () throws(SQLiteError) in
       func add(_ kind: DocumentKind, _ counts: ImportSummary.Counts) {
         var total = summary.counts[kind] ?? ImportSummary.Counts()
@@ -159,7 +164,10 @@ public final class ImportSession {
               newValue: document.kind, documentHash: document.sha256,
               reason: "import of \(document.file)")
           }
-          try store.appendAudit(entries + writer.changes.entries, context: audit)
+          try store.appendAudit(context: audit) { (add) throws(SQLiteError) in
+            for entry in entries { try add(entry) }
+            try writer.changes.forEach(add)
+          }
         }
         if dryRun {
           // A dry run commits nothing, so it asks SQLite now what the commit would find.

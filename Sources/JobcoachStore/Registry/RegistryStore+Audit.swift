@@ -5,6 +5,17 @@ extension RegistryStore {
   /// transaction of the change they describe, so both land or neither does.
   func appendAudit(_ entries: [AuditEntry], context: AuditContext) throws(SQLiteError) {
     guard !entries.isEmpty else { return }
+    try appendAudit(context: context) { (add) throws(SQLiteError) in
+      for entry in entries { try add(entry) }
+    }
+  }
+
+  /// Appends the entries `produce` hands to its argument, in order, to the audit trail's hash
+  /// chain: an import's may be more than memory should hold at once.
+  func appendAudit(
+    context: AuditContext,
+    _ produce: ((AuditEntry) throws(SQLiteError) -> Void) throws(SQLiteError) -> Void
+  ) throws(SQLiteError) {
     let last = try database.prepare(
       "SELECT sequence, hash FROM audit_log ORDER BY sequence DESC LIMIT 1")
     var sequence = 0
@@ -20,7 +31,7 @@ extension RegistryStore {
         chain_version, previous_hash, hash)
       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
       """)
-    for entry in entries {
+    try produce { (entry) throws(SQLiteError) in
       sequence += 1
       let record = AuditRecord(
         sequence: sequence, context: context, entry: entry, previousHash: previous)
