@@ -13,9 +13,10 @@ import Dispatch
 /// - Placements that have started: the F, P and K rules (`PlacementReview`).
 /// - Memberships: R-ASM-1, and for registered coaches the PE norm of the running cycle.
 ///
-/// Time and memory are linear in the registry: placements are found by coach and grouped by
-/// coach and employer, never paired; bookings are read one placement at a time. The coaches'
-/// rules run on a second thread while this one reads and reviews the placements.
+/// Time is linear in the registry: placements are found by coach and grouped by coach and
+/// employer, never paired; bookings are read one placement at a time and the placements judged
+/// on a second thread as they are read. Findings are handed on subject by subject, never held
+/// whole; what memory still grows with is the coaches and placements read at the start.
 public struct CheckRegistry: Hashable, Sendable {
   public var date: CalendarDate
   /// The municipality the caller acts for: its policy judges coaches without a placement.
