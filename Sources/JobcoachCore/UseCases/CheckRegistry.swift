@@ -100,12 +100,13 @@ public struct CheckRegistry: Hashable, Sendable {
     let placements: [Placement]
     let placementsByCoach: [CoachID: [Placement]]
     /// Each placement's policy, or the ambiguity that leaves it undetermined.
-    let policies: [PlacementID: SharedChoice]
+    let policies: [PlacementID: HeldChoice]
     /// The policy of each assignment covering the date, as in force on its start (Q-ASG-2), by
     /// placement and coach.
-    let assignmentPolicies: [PlacementCoach: AssignmentChoice]
-    /// Every policy choice the placements and assignments hold, once.
-    let choices: [SharedChoice]
+    let assignmentPolicies: [PlacementCoach: HeldChoice]
+    /// Every policy the placements and assignments are judged by, and every reason one could
+    /// not be chosen, once each.
+    let choices: [Result<MunicipalPolicy, UseCaseError>]
     /// The policy for coaches verified without a placement.
     let defaultPolicy: Result<PolicyChoice, UseCaseError>
     /// The visit days of each placement that shares its coach and employer with another (K-6).
@@ -148,41 +149,28 @@ public struct CheckRegistry: Hashable, Sendable {
           preconditionFailure("a resolver over policies read cannot fail otherwise: \(error)")
         }
       }
-      // Thousands of placements share a few policies: each choice is held once.
-      var interned: [Result<PolicyChoice, UseCaseError>: SharedChoice] = [:]
-      func shared(_ result: Result<PolicyChoice, UseCaseError>) -> SharedChoice {
-        if let known = interned[result] { return known }
-        let choice = SharedChoice(result)
-        interned[result] = choice
-        return choice
-      }
-      var policies: [PlacementID: SharedChoice] = [:]
+      // Thousands of placements share a few policies: each policy (and each failure) is held
+      // once; a placement's choice holds its own source and, for an assignment, start.
+      var interned = PolicyInterning()
+      var policies: [PlacementID: HeldChoice] = [:]
       for placement in placements {
-        policies[placement.id] = shared(
+        policies[placement.id] = interned.held(
           resolve(PolicyQuestion(placement: placement, municipality: municipality)))
       }
       self.policies = policies
-      var assignmentPolicies: [PlacementCoach: AssignmentChoice] = [:]
+      var assignmentPolicies: [PlacementCoach: HeldChoice] = [:]
       for placement in placements {
         for assignment in placement.assignments(on: date) {
           let key = PlacementCoach(placement: placement.id, coach: assignment.coach)
           guard assignmentPolicies[key] == nil else { continue }
           let question = PolicyQuestion(placement: placement, municipality: municipality)
-          var start: CalendarDate?
-          // Held without its assignment's start, which nearly every assignment has its own of.
-          let result = Result { try resolver.resolve(question, for: assignment, on: date) }
-            .mapError { $0 as! UseCaseError }
-            .map { choice in
-              start = choice.assignmentStart
-              var shared = choice
-              shared.assignmentStart = nil
-              return shared
-            }
-          assignmentPolicies[key] = AssignmentChoice(shared: shared(result), start: start)
+          assignmentPolicies[key] = interned.held(
+            Result { try resolver.resolve(question, for: assignment, on: date) }
+              .mapError { $0 as! UseCaseError })
         }
       }
       self.assignmentPolicies = assignmentPolicies
-      choices = Array(interned.values)
+      choices = interned.all
       defaultPolicy = resolve(PolicyQuestion(municipality: municipality))
 
       var groups: [Placement.SiblingKey: [PlacementID]] = [:]
@@ -208,12 +196,13 @@ public struct CheckRegistry: Hashable, Sendable {
         registerRules[register.id] = try registry.registerRules(for: register)
       }
       self.registerRules = registerRules
-      let requiresRegistration = (choices.map(\.result) + [defaultPolicy]).contains { result in
-        guard case .success(let choice) = result else { return false }
-        return CoachKind.allCases.contains {
-          choice.policy.requirements(for: $0).contains(.registrationRequired)
+      let requiresRegistration =
+        (choices + [defaultPolicy.map(\.policy)]).contains { result in
+          guard case .success(let policy) = result else { return false }
+          return CoachKind.allCases.contains {
+            policy.requirements(for: $0).contains(.registrationRequired)
+          }
         }
-      }
       var registrations: [CoachID: [RegistrationEvidence]] = [:]
       if requiresRegistration {
         let byCoach = Dictionary(grouping: memberships, by: \.coach)
@@ -414,7 +403,7 @@ public struct CheckRegistry: Hashable, Sendable {
         part.findings.append(RegistryCheck.recognitionFinding(organisation, on: date))
       }
       var ambiguous: [OrganisationID: UseCaseError] = [:]
-      for case .failure(let error) in choices.map(\.result) + [defaultPolicy] {
+      for case .failure(let error) in choices + [defaultPolicy.map(\.policy)] {
         if case .ambiguousPolicy(let municipality, _, _) = error { ambiguous[municipality] = error }
       }
       for (municipality, error) in ambiguous.sorted(by: { $0.key < $1.key }) {
@@ -577,24 +566,47 @@ public struct CheckRegistry: Hashable, Sendable {
   }
 }
 
-/// A policy choice (or the ambiguity that leaves it open) that many placements share.
-final class SharedChoice: Sendable {
-  let result: Result<PolicyChoice, UseCaseError>
-  init(_ result: Result<PolicyChoice, UseCaseError>) { self.result = result }
-}
+/// A policy choice as the check holds one for each placement and assignment: the policy (or
+/// the reason none could be chosen) shared with every other choice of it, the source and the
+/// assignment's start its own.
+struct HeldChoice: Sendable {
+  private let shared: Shared
+  private let source: PolicySource?
+  private let assignmentStart: CalendarDate?
 
-/// An assignment's policy choice: the choice, shared, and the assignment's start.
-struct AssignmentChoice: Sendable {
-  let shared: SharedChoice
-  let start: CalendarDate?
+  final class Shared: Sendable {
+    let result: Result<MunicipalPolicy, UseCaseError>
+    init(_ result: Result<MunicipalPolicy, UseCaseError>) { self.result = result }
+  }
+
+  init(_ shared: Shared, source: PolicySource?, assignmentStart: CalendarDate?) {
+    self.shared = shared
+    self.source = source
+    self.assignmentStart = assignmentStart
+  }
 
   var result: Result<PolicyChoice, UseCaseError> {
-    shared.result.map { choice in
-      var choice = choice
-      choice.assignmentStart = start
-      return choice
+    shared.result.map { policy in
+      PolicyChoice(
+        policy: policy, source: source ?? .named, assignmentStart: assignmentStart)
     }
   }
+}
+
+/// Holds each policy (and each failure) once for the choices that name it.
+struct PolicyInterning {
+  private var shared: [Result<MunicipalPolicy, UseCaseError>: HeldChoice.Shared] = [:]
+
+  mutating func held(_ result: Result<PolicyChoice, UseCaseError>) -> HeldChoice {
+    let policy = result.map(\.policy)
+    let box = shared[policy] ?? HeldChoice.Shared(policy)
+    shared[policy] = box
+    let choice = try? result.get()
+    return HeldChoice(box, source: choice?.source, assignmentStart: choice?.assignmentStart)
+  }
+
+  /// Every policy and failure held.
+  var all: [Result<MunicipalPolicy, UseCaseError>] { shared.values.map(\.result) }
 }
 
 /// A coach on a placement.
