@@ -95,10 +95,12 @@ public struct CheckRegistry: Hashable, Sendable {
     let organisations: [OrganisationID: Organisation]
     /// Sorted by id.
     let coaches: [Coach]
-    let coachesByID: [CoachID: Coach]
+    /// Each coach's place in `coaches`.
+    let coachIndex: [CoachID: Int]
     /// Sorted by id.
     let placements: [Placement]
-    let placementsByCoach: [CoachID: [Placement]]
+    /// The places in `placements` of each coach's placements.
+    let placementsByCoach: [CoachID: [Int]]
     /// Each placement's policy, or the ambiguity that leaves it undetermined.
     let policies: [PlacementID: HeldChoice]
     /// The policy of each assignment covering the date, as in force on its start (Q-ASG-2), by
@@ -127,13 +129,15 @@ public struct CheckRegistry: Hashable, Sendable {
     {
       self.date = date
       organisations = try registry.allOrganisations()
-      coaches = Self.sorted(try registry.allCoaches(), by: \.id)
-      coachesByID = Dictionary(coaches.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
+      let coaches = Self.sorted(try registry.allCoaches(), by: \.id)
+      self.coaches = coaches
+      coachIndex = Dictionary(
+        coaches.indices.map { (coaches[$0].id, $0) }, uniquingKeysWith: { first, _ in first })
       placements = Self.sorted(try registry.allPlacements(), by: \.id)
-      var placementsByCoach: [CoachID: [Placement]] = [:]
-      for placement in placements {
+      var placementsByCoach: [CoachID: [Int]] = [:]
+      for (index, placement) in placements.enumerated() {
         for coach in placement.assignedCoaches {
-          placementsByCoach[coach, default: []].append(placement)
+          placementsByCoach[coach, default: []].append(index)
         }
       }
       self.placementsByCoach = placementsByCoach
@@ -266,6 +270,9 @@ public struct CheckRegistry: Hashable, Sendable {
       return [judged.0, judged.1, organisationPart(), try membershipPart(registry)]
     }
 
+    /// The coach with `id`, if the registry holds one.
+    func coach(_ id: CoachID) -> Coach? { coachIndex[id].map { coaches[$0] } }
+
     /// Names to show beside subjects' ids.
     var names: [FindingSubject: String] {
       var names: [FindingSubject: String] = [:]
@@ -298,7 +305,8 @@ public struct CheckRegistry: Hashable, Sendable {
       // The placements the coach is assigned to on the date (Q-ASG-1), each with its
       // assignment's policy (Q-ASG-2).
       let active = (placementsByCoach[coach.id] ?? []).compactMap {
-        candidate -> (Placement, Assignment, PolicyChoice)? in
+        index -> (Placement, Assignment, PolicyChoice)? in
+        let candidate = placements[index]
         guard placement.map({ $0 == candidate.id }) ?? true,
           let assignment = candidate.assignment(of: coach.id, on: date),
           case .success(let choice)? =
@@ -378,10 +386,10 @@ public struct CheckRegistry: Hashable, Sendable {
       case .success(let choice)?:
         let dossier = PlacementDossier(
           placement: placement, bookings: bookings, policy: choice.policy,
-          coachKind: placement.leadCoach.flatMap { coachesByID[$0] }?.kind(on: placement, on: date),
+          coachKind: placement.leadCoach.flatMap { coach($0) }?.kind(on: placement, on: date),
           coachKinds: Dictionary(
             placement.assignedCoaches.compactMap { id in
-              coachesByID[id]?.kind(on: placement, on: date).map { (id, $0) }
+              coach(id)?.kind(on: placement, on: date).map { (id, $0) }
             }, uniquingKeysWith: { first, _ in first }),
           siblingVisits: siblingVisits[placement.id] ?? [:],
           decisions: decisions[placement.id] ?? [])
@@ -556,7 +564,7 @@ public struct CheckRegistry: Hashable, Sendable {
       let assigned = Set(placement.assignedCoaches)
       var found: [Finding] = []
       for id in assigned.sorted() {
-        guard let coach = coachesByID[id] else { continue }
+        guard let coach = coach(id) else { continue }
         found += judge(coach, onlyAt: placement.id).filter { $0.subject == subject }
       }
       let started = placement.period.start <= date
