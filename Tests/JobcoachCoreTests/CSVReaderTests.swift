@@ -1,3 +1,4 @@
+import JobcoachTestSupport
 import Testing
 
 @testable import JobcoachCore
@@ -165,19 +166,7 @@ struct TableKindTests {
 /// The direct reading of a table's activity row and `PEActivity.decode` of the same row as a
 /// JSON object give one answer: the same activity, or the same problems at the same fields.
 struct ListedActivityDifferentialTests {
-  struct Generator {
-    var state: UInt64
-    mutating func next() -> UInt64 {
-      state &+= 0x9E37_79B9_7F4A_7C15
-      var z = state
-      z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-      z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-      return z ^ (z >> 31)
-    }
-    mutating func pick<T>(_ options: [T]) -> T { options[Int(next() % UInt64(options.count))] }
-  }
-
-  static func fields(_ random: inout Generator) -> ActivityFields {
+  static func fields(_ random: inout SplitMix) -> ActivityFields {
     // The first option is the valid one, taken four times in five.
     func maybe<T>(_ options: [T?]) -> T? {
       random.next() % 5 != 0 ? options[0] : random.pick(options)
@@ -195,7 +184,7 @@ struct ListedActivityDifferentialTests {
   }
 
   @Test func theDirectReadingAndTheDecoderAgreeOverGeneratedRows() {
-    var random = Generator(state: 18)
+    var random = SplitMix(seed: 18)
     var agreed = 0
     var valid = 0
     for _ in 0..<20_000 {
@@ -219,5 +208,12 @@ struct ListedActivityDifferentialTests {
     #expect(agreed == 20_000)
     // Both sides of the rules were met: some rows read, most refused.
     #expect(valid > 100 && valid < 19_000)
+  }
+}
+
+extension SplitMix {
+  /// One of `options`, each as likely.
+  fileprivate mutating func pick<T>(_ options: [T]) -> T {
+    options[Int(next() % UInt64(options.count))]
   }
 }
