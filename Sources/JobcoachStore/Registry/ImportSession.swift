@@ -32,12 +32,16 @@ public final class ImportSession {
     self.dryRun = dryRun
     self.audit = audit
     self.log = log
-    writer = try store.wrap { () throws(SQLiteError) in try ImportWriter(store: store) }
     summary.isDryRun = dryRun
-    sightings = try store.wrap { () throws(SQLiteError) in
+    // The import's own temporary tables are emptied inside its transaction.
+    (sightings, writer) = try store.wrap { () throws(SQLiteError) in
       try store.database.execute("BEGIN IMMEDIATE")
       do throws(SQLiteError) {
-        return try ImportSightings(store.database)
+        try store.database.execute("PRAGMA defer_foreign_keys = ON")
+        return (
+          try ImportSightings(store.database),
+          ImportWriter(store: store, changes: try ImportWriter.ChangeLog(store.database))
+        )
       } catch {
         try? store.database.execute("ROLLBACK")
         throw error
@@ -47,14 +51,6 @@ public final class ImportSession {
       registry: StoreLookup(store: store), log: log, sightings: sightings)
     // The memberships written are the registry's to answer for; those not written are kept.
     validator.keepsMemberships = false
-    try store.wrap { () throws(SQLiteError) in
-      do throws(SQLiteError) {
-        try store.database.execute("PRAGMA defer_foreign_keys = ON")
-      } catch {
-        try? store.database.execute("ROLLBACK")
-        throw error
-      }
-    }
   }
 
   deinit {
@@ -166,7 +162,7 @@ public final class ImportSession {
           }
           try store.appendAudit(context: audit) { (add) throws(SQLiteError) in
             for entry in entries { try add(entry) }
-            try writer.changes.forEach(add)
+            try writer.changes?.forEach(add)
           }
         }
         if dryRun {

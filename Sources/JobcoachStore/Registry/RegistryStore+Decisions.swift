@@ -51,7 +51,7 @@ extension RegistryStore {
   func record(_ decision: FunderDecision, audit: AuditContext) throws(StoreError) {
     try wrap { () throws(SQLiteError) in
       try database.writeTransaction { () throws(SQLiteError) in
-        var writer = try ImportWriter(store: self)
+        var writer = ImportWriter(store: self)
         _ = try writer.write([decision])
         try appendAudit(
           [

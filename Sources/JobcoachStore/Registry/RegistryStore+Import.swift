@@ -112,8 +112,9 @@ extension RegistryStore {
 struct ImportWriter {
   let store: RegistryStore
   var database: Database { store.database }
-  /// The records changed so far, for the audit trail.
-  let changes: ChangeLog
+  /// The records changed so far, for the audit trail; nil where the caller writes its own
+  /// entries (a register decision, a funder decision).
+  let changes: ChangeLog?
   /// Activities a portfolio document and a list both give (by coach and id), for the session
   /// to report: each index into the portfolio's activities.
   let conflicts = Conflicts()
@@ -179,9 +180,9 @@ struct ImportWriter {
     }
   }
 
-  init(store: RegistryStore) throws(SQLiteError) {
+  init(store: RegistryStore, changes: ChangeLog? = nil) {
     self.store = store
-    changes = try ChangeLog(store.database)
+    self.changes = changes
   }
 
   enum Change { case created, updated, unchanged }
@@ -672,7 +673,7 @@ extension ImportWriter {
     for record in records {
       let change = try write(record)
       counts.count(change)
-      if change != .unchanged, Record.self != HourBooking.self {
+      if let changes, change != .unchanged, Record.self != HourBooking.self {
         try changes.append(
           AuditEntry(
             subjectKind: Record.auditKind, subjectID: record.auditID, field: "record",

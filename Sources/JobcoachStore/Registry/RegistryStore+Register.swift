@@ -324,7 +324,7 @@ extension RegistryStore {
         if membership.registerNumber.isEmpty {
           membership.registerNumber = try nextRegisterNumber(in: membership.register)
         }
-        var writer = try ImportWriter(store: self)
+        var writer = ImportWriter(store: self)
         _ = try writer.write([membership])
         if let audit {
           try appendAudit(entries, context: audit)
