@@ -273,6 +273,9 @@ public struct CheckRegistry: Hashable, Sendable {
     /// The coach with `id`, if the registry holds one.
     func coach(_ id: CoachID) -> Coach? { coachIndex[id].map { coaches[$0] } }
 
+    /// The name shown beside a membership's register number: its coach.
+    static func name(of membership: Membership) -> String { "coach \(membership.coach)" }
+
     /// Names to show beside subjects' ids.
     var names: [FindingSubject: String] {
       var names: [FindingSubject: String] = [:]
@@ -282,7 +285,7 @@ public struct CheckRegistry: Hashable, Sendable {
       }
       for membership in memberships {
         names[FindingSubject(kind: .membership, id: membership.registerNumber)] =
-          "coach \(membership.coach)"
+          Self.name(of: membership)
       }
       return names
     }
@@ -514,7 +517,7 @@ public struct CheckRegistry: Hashable, Sendable {
         let subject = FindingSubject(kind: .membership, id: number)
         emit(
           SubjectFindings(
-            subject: subject, name: "coach \(byNumber[end - 1].coach)",
+            subject: subject, name: Self.name(of: byNumber[end - 1]),
             findings: try byNumber[start..<end].flatMap {
               try findings($0, pe, statement: false).filter { $0.subject == subject }
             }))
@@ -547,12 +550,14 @@ public struct CheckRegistry: Hashable, Sendable {
           judged.close()
         },
         while: {
-          defer { reviews.close() }
-          try readPlacements(registry) { batch in
-            reviews.send(batch)
-            while let done = judged.poll() { handOn(done) }
+          do {
+            // Closed once, whether the reading ends or throws: the second thread then ends.
+            defer { reviews.close() }
+            try readPlacements(registry) { batch in
+              reviews.send(batch)
+              while let done = judged.poll() { handOn(done) }
+            }
           }
-          reviews.close()
           while let done = judged.receive() { handOn(done) }
         })
     }
