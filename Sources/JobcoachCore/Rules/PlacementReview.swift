@@ -151,8 +151,7 @@ public struct PlacementReview: Sendable {
     let placement = dossier.placement
     let funding = FundingRules(
       placement: placement, policy: dossier.policy, coachKind: dossier.coachKind)
-    let bookings = dossier.bookings.filter { $0.date <= date }
-      .sorted { ($0.date, $0.id) < ($1.date, $1.id) }
+    let bookings = Self.bookings(dossier.bookings, through: date)
     let rules = PlacementRules(dossier: dossier, date: date)
     assessments = rules.assess(bookings)
     budget = rules.budget(funding, assessments)
@@ -162,16 +161,40 @@ public struct PlacementReview: Sendable {
   }
 }
 
+extension PlacementReview {
+  /// The bookings on or before `date`, by date and id. The registry hands them over in that
+  /// order: they are then taken as they are, without a copy.
+  static func bookings(_ bookings: [HourBooking], through date: CalendarDate) -> [HourBooking] {
+    func inOrder(_ first: borrowing HourBooking, _ second: borrowing HourBooking) -> Bool {
+      first.date < second.date || (first.date == second.date && first.id < second.id)
+    }
+    let ready = bookings.indices.allSatisfy { index in
+      bookings[index].date <= date && (index == 0 || inOrder(bookings[index - 1], bookings[index]))
+    }
+    return ready ? bookings : bookings.filter { $0.date <= date }.sorted(by: inOrder)
+  }
+}
+
 /// The working state of one review; the P rules and the K rules live here.
 struct PlacementRules: PlacementFindings {
   let dossier: PlacementDossier
   let date: CalendarDate
-
-  var placement: Placement { dossier.placement }
-  var grant: Grant? { placement.grant }
-  var policy: MunicipalPolicy { dossier.policy }
+  // Held, not computed from the dossier: they are asked for every booking, and a computed
+  // property would copy the placement (and retain each of its arrays) at every ask.
+  let placement: Placement
+  let grant: Grant?
+  let policy: MunicipalPolicy
   /// The day coaching started: the first granted period, else the placement's start.
-  var coachingStart: CalendarDate { grant?.coachingStart ?? placement.period.start }
+  let coachingStart: CalendarDate
+
+  init(dossier: PlacementDossier, date: CalendarDate) {
+    self.dossier = dossier
+    self.date = date
+    placement = dossier.placement
+    grant = dossier.placement.grant
+    policy = dossier.policy
+    coachingStart = grant?.coachingStart ?? placement.period.start
+  }
 
   // MARK: Bookings
 
@@ -185,15 +208,21 @@ struct PlacementRules: PlacementFindings {
     let employerYears = policy.coachingProtocol.employerCoachingYears
     let decisions = dossier.decisions.byBooking(on: date)
     let context = FailureContext(
-      categories: Dictionary(
-        (placement.plan?.goals ?? []).map { ($0.id, $0.category) },
-        uniquingKeysWith: { first, _ in first }),
+      categories: (placement.plan?.goals ?? []).map { ($0.id, $0.category) },
       employerCoachingEnds: coachingStart.adding(years: employerYears),
       employerYears: employerYears)
+    // A placement's bookings are mostly one coach's: the rate is looked up when the coach
+    // changes, not for every booking.
+    var rateCoach: CoachID?
+    var coachRate: Money?
     return bookings.map { booking in
+      if booking.coach != rateCoach {
+        rateCoach = booking.coach
+        coachRate = rate(of: booking)
+      }
       var assessment = BookingAssessment(
         booking: booking, reimbursable: booking.hours, notReimbursed: [],
-        duringApprovedAbsence: false, rate: rate(of: booking))
+        duringApprovedAbsence: false, rate: coachRate)
       /// `hours` held for the funder: paid or refused as a decision says, else awaited.
       func hold(_ rule: RuleID, _ hours: Hours, _ reason: BookingReason) {
         let decision = decisions[booking.id]
@@ -240,7 +269,11 @@ struct PlacementRules: PlacementFindings {
   /// The hourly rate of `booking`'s coach (F-4): a municipal coach's at the policy's internal
   /// rate, any other at the grant's.
   func rate(of booking: HourBooking) -> Money? {
-    let kind = dossier.coachKinds[booking.coach] ?? dossier.coachKind
+    rate(of: dossier.coachKinds[booking.coach] ?? dossier.coachKind)
+  }
+
+  /// The hourly rate of a coach of `kind` (F-4).
+  func rate(of kind: CoachKind?) -> Money? {
     if kind == .municipal { return policy.funding.municipalCoachRate }
     return grant?.hourlyRate ?? Money(cents: 0)
   }
@@ -265,8 +298,14 @@ struct PlacementRules: PlacementFindings {
 
   /// What judging every booking of a review shares, worked out once.
   struct FailureContext {
-    /// The plan's goals' categories.
-    let categories: [GoalID: GoalCategory]
+    /// The plan's goals with their categories, in the plan's order (a plan has a few: a
+    /// look along them is cheaper than hashing each booking's goals).
+    let categories: [(goal: GoalID, category: GoalCategory)]
+
+    /// The category of `goal` in the plan (the first goal of that id), nil when not in it.
+    func category(of goal: GoalID) -> GoalCategory? {
+      categories.first { $0.goal == goal }?.category
+    }
     /// The first day coaching the supervisor is no longer reimbursed (P-6).
     let employerCoachingEnds: CalendarDate
     let employerYears: Int
@@ -298,7 +337,7 @@ struct PlacementRules: PlacementFindings {
     var coachesSupervisor = false
     var atHome = false
     for goal in booking.goals {
-      guard let category = context.categories[goal] else {
+      guard let category = context.category(of: goal) else {
         return (.hoursAttributed, .goalNotInPlan(goal), false)
       }
       coachesSupervisor = coachesSupervisor || category == .guidingSupervisor

@@ -152,7 +152,11 @@ final class Statement {
   func text(_ column: Int32, reusing previous: inout String?) -> String? {
     guard let pointer = sqlite3_column_text(handle, column) else { return nil }
     let bytes = UnsafeBufferPointer(start: pointer, count: Int(sqlite3_column_bytes(handle, column)))
-    if let previous, previous.utf8.elementsEqual(bytes) { return previous }
+    if var same = previous, same.utf8.count == bytes.count,
+      same.withUTF8({ $0.elementsEqual(bytes) })
+    {
+      return same
+    }
     let text = String(decoding: bytes, as: UTF8.self)
     previous = text
     return text
