@@ -94,4 +94,30 @@ struct StreamingCheckTests {
     #expect(summary.subjects[.coach] == 200)
     #expect(summary.errors + summary.warnings + summary.notes > 1_000)
   }
+
+  /// What `prepare` makes of each subject (on the thread that judged it) comes back with that
+  /// subject, in the same order and after the same filters as the plain stream.
+  @Test func eachSubjectComesWithWhatWasPreparedFromIt() throws {
+    var generated = GeneratedRegistry(seed: 4_711, coaches: 200)
+    let registry = generated.reference()
+    let check = CheckRegistry(on: CalendarDate(iso: "2026-11-23")!, severity: .warning)
+    var plain: [FindingSubject] = []
+    _ = try check.run(in: registry) { plain.append($0.subject) }
+    var prepared: [FindingSubject] = []
+    let summary = try check.run(
+      in: registry,
+      preparing: { part in
+        part.subject.description + ":" + part.findings.map(\.rule.rawValue).joined(separator: ",")
+      },
+      each: { part, text in
+        #expect(
+          text
+            == part.subject.description + ":"
+            + part.findings.map(\.rule.rawValue).joined(separator: ","))
+        #expect(part.findings.allSatisfy { $0.severity <= .warning })
+        prepared.append(part.subject)
+      })
+    #expect(prepared == plain)
+    #expect(summary.subjects[.placement, default: 0] > 0)
+  }
 }

@@ -68,9 +68,12 @@ struct CheckCommand: Command {
     let dialect = try CSVDialect.parse(arguments, command: Self.spec.name)
     let registry = try context.openRegistry(arguments)
     var output = CheckOutput(format: format, words: words, dialect: dialect, context: context)
+    let rendering = output.rendering
+    // Each subject is rendered where it was judged (the placements on the check's second
+    // thread); this thread writes the pieces in order.
     let summary = try CheckRegistry(
       on: date, municipality: municipality, rulePrefix: rulePrefix, severity: severity
-    ).run(in: registry) { output.add($0) }
+    ).run(in: registry, preparing: rendering.text) { output.add($0, rendered: $1) }
     output.finish(summary)
     return summary.isClean ? ExitCode.success : ExitCode.findings
   }
@@ -140,34 +143,59 @@ struct CheckOutput {
   /// `findings`.
   static let jsonOpening = "{\n  \"findings\": ["
 
+  var rendering: Rendering { Rendering(format: format, words: words) }
+
   mutating func add(_ part: SubjectFindings) {
+    add(part, rendered: rendering.text(part))
+  }
+
+  /// Writes `part`, which `rendering` made `rendered`.
+  mutating func add(_ part: SubjectFindings, rendered: String) {
     guard !part.findings.isEmpty else { return }
     switch format {
-    case .text:
-      pending +=
-        CheckCommand.heading(part.subject, words.language)
-        + (part.name.map { " (\($0))" } ?? "") + "\n"
-      FindingRendering.append(part.findings, indent: "  ", to: &pending, words)
-      pending += "\n"
-    case .json:
-      for finding in part.findings {
-        pending += findingsWritten == 0 ? Self.jsonOpening + "\n    " : ",\n    "
-        JSONWriter.append(FindingRendering.json(finding, words), to: &pending, indent: 2)
-        findingsWritten += 1
-      }
-    case .csv:
-      if findingsWritten == 0 { CSV.append(Self.csvHeader, to: &pending) }
-      for finding in part.findings {
-        CSV.append(
-          [
-            finding.subject.kind.rawValue, finding.subject.id, finding.rule.rawValue,
-            finding.severity.rawValue, finding.outcome.rawValue, finding.reason.code,
-            words.message(finding),
-          ], to: &pending)
-        findingsWritten += 1
-      }
+    case .text: break
+    case .json: pending += findingsWritten == 0 ? Self.jsonOpening + "\n    " : ",\n    "
+    case .csv: if findingsWritten == 0 { CSV.append(Self.csvHeader, to: &pending) }
     }
+    pending += rendered
+    findingsWritten += part.findings.count
     if pending.utf8.count >= Self.pieceSize { flush() }
+  }
+
+  /// One subject's findings as the output writes them, made on any thread: the text block
+  /// under its heading, the JSON objects (separated, not preceded, by a comma) or the CSV
+  /// records.
+  struct Rendering: Sendable {
+    let format: OutputFormat
+    let words: any Wording
+
+    @Sendable func text(_ part: SubjectFindings) -> String {
+      var text = ""
+      guard !part.findings.isEmpty else { return text }
+      switch format {
+      case .text:
+        text +=
+          CheckCommand.heading(part.subject, words.language)
+          + (part.name.map { " (\($0))" } ?? "") + "\n"
+        FindingRendering.append(part.findings, indent: "  ", to: &text, words)
+        text += "\n"
+      case .json:
+        for (index, finding) in part.findings.enumerated() {
+          if index > 0 { text += ",\n    " }
+          JSONWriter.append(FindingRendering.json(finding, words), to: &text, indent: 2)
+        }
+      case .csv:
+        for finding in part.findings {
+          CSV.append(
+            [
+              finding.subject.kind.rawValue, finding.subject.id, finding.rule.rawValue,
+              finding.severity.rawValue, finding.outcome.rawValue, finding.reason.code,
+              words.message(finding),
+            ], to: &text)
+        }
+      }
+      return text
+    }
   }
 
   static let csvHeader = [

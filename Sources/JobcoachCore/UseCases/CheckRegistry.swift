@@ -43,16 +43,34 @@ public struct CheckRegistry: Hashable, Sendable {
   public func run(
     in registry: some RegistryReading, each: (SubjectFindings) -> Void
   ) throws -> CheckSummary {
+    try run(in: registry, preparing: { _ in () }, each: { part, _ in each(part) })
+  }
+
+  /// As `run(in:each:)`, with `prepare` applied to each subject's findings on the thread that
+  /// judged them (for the placements a second thread), so work such as rendering them is
+  /// shared between the two; `each` gets the findings and what `prepare` made of them, on
+  /// this thread, in the report's order.
+  public func run<Prepared: Sendable>(
+    in registry: some RegistryReading,
+    preparing prepare: @escaping @Sendable (SubjectFindings) -> Prepared,
+    each: (SubjectFindings, Prepared) -> Void
+  ) throws -> CheckSummary {
     try registry.reading {
       let world = try World(registry, on: date, for: municipality)
       var summary = CheckSummary(date: date, policy: try? world.defaultPolicy.get())
       let filtering = rulePrefix != nil || severity != .note
-      try world.stream(registry) { part in
-        var part = part
-        if filtering { part.findings.removeAll(where: isFilteredOut) }
-        summary.add(part)
-        each(part)
-      }
+      let check = self
+      try world.stream(
+        registry,
+        preparing: { part in
+          var part = part
+          if filtering { part.findings.removeAll(where: check.isFilteredOut) }
+          return (part, prepare(part))
+        },
+        emit: { part, prepared in
+          summary.add(part)
+          each(part, prepared)
+        })
       return summary
     }
   }
@@ -497,7 +515,15 @@ public struct CheckRegistry: Hashable, Sendable {
     /// found about it, then what reviewing placements, organisations and memberships found.
     /// This thread reads the placements' bookings, one placement at a time; a second thread
     /// judges each placement as it is read, and hands it back in order.
-    func stream(_ registry: some RegistryReading, _ emit: (SubjectFindings) -> Void) throws {
+    func stream<Prepared: Sendable>(
+      _ registry: some RegistryReading,
+      preparing prepare: @escaping @Sendable (SubjectFindings) -> (SubjectFindings, Prepared),
+      emit handOnPrepared: (SubjectFindings, Prepared) -> Void
+    ) throws {
+      func emit(_ part: SubjectFindings) {
+        let (part, prepared) = prepare(part)
+        handOnPrepared(part, prepared)
+      }
       let pe = try registerPE(registry)
       let membershipsByCoach = Dictionary(grouping: memberships, by: \.coach)
       for coach in coaches {
@@ -538,14 +564,17 @@ public struct CheckRegistry: Hashable, Sendable {
       }
 
       let reviews = Channel<[(Placement, [HourBooking])]>(capacity: 8)
-      let judged = Channel<[SubjectFindings]>(capacity: 1 << 20)
-      func handOn(_ batch: [SubjectFindings]) {
-        for part in batch where part.isChecked || !part.findings.isEmpty { emit(part) }
+      let judged = Channel<[(SubjectFindings, Prepared)]>(capacity: 1 << 20)
+      func handOn(_ batch: [(SubjectFindings, Prepared)]) {
+        for (part, prepared) in batch where part.isChecked || !part.findings.isEmpty {
+          handOnPrepared(part, prepared)
+        }
       }
       _ = try Concurrently.run(
         { [self] in
           while let batch = reviews.receive() {
-            judged.send(batch.map { placement, bookings in subjectFindings(placement, bookings) })
+            judged.send(
+              batch.map { placement, bookings in prepare(subjectFindings(placement, bookings)) })
           }
           judged.close()
         },
@@ -612,8 +641,14 @@ struct PolicyInterning {
 
   mutating func held(_ result: Result<PolicyChoice, UseCaseError>) -> HeldChoice {
     let policy = result.map(\.policy)
-    let box = shared[policy] ?? HeldChoice.Shared(policy)
-    shared[policy] = box
+    // One hash of the policy per choice (a policy is a large value to hash).
+    let box: HeldChoice.Shared
+    if let held = shared[policy] {
+      box = held
+    } else {
+      box = HeldChoice.Shared(policy)
+      shared[policy] = box
+    }
     let choice = try? result.get()
     return HeldChoice(box, source: choice?.source, assignmentStart: choice?.assignmentStart)
   }
