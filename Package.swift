@@ -23,7 +23,13 @@ let package = Package(
       pkgConfig: "sqlite3",
       providers: [.apt(["libsqlite3-dev"]), .brew(["sqlite"])]
     ),
-    .target(name: "JobcoachCore", swiftSettings: coreSettings),
+    // Ed25519 signatures for statements and the public register (issue 19).
+    .systemLibrary(
+      name: "CCrypto",
+      pkgConfig: "libcrypto",
+      providers: [.apt(["libssl-dev"]), .brew(["openssl@3"])]
+    ),
+    .target(name: "JobcoachCore", dependencies: ["CCrypto"], swiftSettings: coreSettings),
     .target(name: "JobcoachStore", dependencies: ["JobcoachCore", "CSQLite"]),
     .target(name: "JobcoachCLI", dependencies: ["JobcoachCore", "JobcoachStore"]),
     // On Linux a release build is one static file: no dynamic loader resolving the Swift
