@@ -26,7 +26,7 @@ public enum JobcoachTool {
     HoursDecideCommand.self,
     CheckCommand.self, AuditVerifyCommand.self, AuditLogCommand.self, ExportPublicCommand.self,
     RemindCommand.self, ExportSubjectCommand.self, ExportCatalogueCommand.self, EraseCommand.self,
-    SettingsCommand.self,
+    SettingsCommand.self, KeysGenerateCommand.self, StatementVerifyCommand.self,
   ]
 
   static let version = "0.1.0"

@@ -8,7 +8,8 @@ struct VerifyCommand: Command {
     synopsis:
       "COACH_ID --as municipal|internal|external [--placement ID] [--policy ID] "
       + "[--municipality ID] [--on DATE] "
-      + "[--format text|json] [--lang nl|en] [--db PATH | --file FILE...]",
+      + "[--format text|json] [--statement --key FILE [--output FILE]] [--lang nl|en] "
+      + "[--db PATH | --file FILE...]",
     positionals: 1...1,
     options: [
       .value("--as", "KIND", "the kind of coach to verify: municipal, internal or external"),
@@ -20,6 +21,11 @@ struct VerifyCommand: Command {
       .municipality,
       .value("--on", "DATE", "the assignment date, YYYY-MM-DD (default: today)"),
       .value("--format", "FORMAT", "text or json (default text)"),
+      .flag(
+        "--statement",
+        "write the verdict as a signed W3C Verifiable Credential (eddsa-jcs-2022) instead"),
+      .value("--key", "FILE", "the signing key for --statement ('jobcoach keys generate')"),
+      .value("--output", "FILE", "write the statement to this new file (mode 0600; default stdout)"),
       Language.option,
       .database,
       .value(
@@ -38,8 +44,16 @@ struct VerifyCommand: Command {
       else the built-in G4 default; the output names it and why. A municipality with two
       policies in force on the date is ambiguous: name one with --policy.
 
+      With --statement --key FILE the verdict is written as a W3C Verifiable Credential (data
+      model 2.0) signed with eddsa-jcs-2022: issuer (the key's did:key), date, the coach's name
+      and register number only, kind, the placement as a pseudonym, policy, eligible, each rule
+      with its outcome and evidence document ids, and validUntil where the verdict has a natural
+      end (the earliest end of a qualification, recognition or registration it relied on).
+      Anyone can check it offline with 'jobcoach statement verify FILE --trust DID'.
+
       exit codes: 0 eligible, 1 not eligible, 64 usage, 65 unknown coach, placement or policy,
-      or an ambiguous policy, 66 registry or file missing.
+      an ambiguous policy, or a key file that is not a key, 66 registry, file or key missing,
+      73 the statement's file exists or cannot be written.
 
       example: jobcoach verify JC-0001 --as municipal --on 2026-03-02 --file Samples
       """)
@@ -50,6 +64,8 @@ struct VerifyCommand: Command {
   let policyID: PolicyID?
   let municipality: OrganisationID?
   let format: OutputFormat
+  /// The signing key's file, when a statement is asked for.
+  let statementKey: String?
   let arguments: ParsedArguments
 
   init(_ arguments: ParsedArguments) throws(UsageError) {
@@ -72,6 +88,22 @@ struct VerifyCommand: Command {
     municipality = arguments.value("--municipality").map(OrganisationID.init(rawValue:))
     format = try OutputFormat.parse(
       arguments.value("--format"), allowed: [.text, .json], command: Self.spec.name)
+    if arguments.flag("--statement") {
+      guard let key = arguments.value("--key") else {
+        throw UsageError(
+          "--statement needs --key FILE (make one with 'jobcoach keys generate')",
+          nl: "--statement heeft --key BESTAND nodig (maak er een met 'jobcoach keys generate')",
+          command: Self.spec.name)
+      }
+      statementKey = key
+    } else {
+      guard arguments.value("--key") == nil, arguments.value("--output") == nil else {
+        throw UsageError(
+          "--key and --output belong to --statement", nl: "--key en --output horen bij --statement",
+          command: Self.spec.name)
+      }
+      statementKey = nil
+    }
     if arguments.value("--db") != nil, !arguments.allValues("--file").isEmpty {
       throw UsageError(
         "use either --db or --file, not both", nl: "gebruik --db of --file, niet allebei",
@@ -82,10 +114,30 @@ struct VerifyCommand: Command {
   func run(_ context: CommandContext) throws -> Int32 {
     let date = try context.date(arguments, command: Self.spec.name)
     let words = try context.words(arguments, command: Self.spec.name, format: format)
+    // The key is read first: a missing key leaves nothing half done.
+    let key = try statementKey.map(StatementKeys.read)
     let answer = try VerifyCoach(
       coach: coachID, kind: kind, placement: placementID, policy: policyID,
       municipality: municipality, on: date
     ).run(in: try context.openRegistry(arguments))
+    if let key {
+      let statement = try DataIntegrity.sign(
+        VerificationStatement.credential(for: answer, placement: placementID, issuer: key.publicKey),
+        with: key)
+      let text = JSONWriter.string(.object(statement))
+      if let output = arguments.value("--output") {
+        try FileSystem.writePrivately(text, to: output, replacing: false, canReplace: false)
+        let w = try context.words(arguments, command: Self.spec.name, format: .text)
+        context.print(
+          w.say(
+            "wrote the signed statement to '\(output)' (\(answer.isEligible ? "eligible" : "not eligible"))",
+            "de ondertekende verklaring staat in '\(output)' (\(answer.isEligible ? "inzetbaar" : "niet inzetbaar"))")
+            + "\n")
+      } else {
+        context.print(text)
+      }
+      return answer.isEligible ? ExitCode.success : ExitCode.findings
+    }
     switch format {
     case .json: context.print(JSONWriter.string(Self.json(answer, words)))
     default: context.print(Self.text(answer, words))

@@ -86,14 +86,19 @@ enum FileSystem {
   /// Writes `text` to `path`, readable and writable by the owner only. A new file unless
   /// `replacing`, and then only a regular file: a symbolic link is never followed (a dangling
   /// one never creates its target), so the export cannot be steered onto another file.
-  static func writePrivately(_ text: String, to path: String, replacing: Bool) throws {
+  static func writePrivately(
+    _ text: String, to path: String, replacing: Bool, canReplace: Bool = true
+  ) throws {
     func failure(_ reason: String? = nil) -> CLIError {
       .cannotWrite(path: path, reason: reason ?? String(cString: strerror(errno)))
     }
     var descriptor = open(path, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0o600)
     if descriptor < 0 && errno == EEXIST {
       guard replacing else {
-        throw failure("it exists (or is a link); give --force to replace a file")
+        throw failure(
+          canReplace
+            ? "it exists (or is a link); give --force to replace a file"
+            : "it exists (or is a link); name a new file")
       }
       descriptor = open(path, O_WRONLY | O_NOFOLLOW | O_CLOEXEC | O_NONBLOCK)
       if descriptor < 0 && errno == ELOOP {

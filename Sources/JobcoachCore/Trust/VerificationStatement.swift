@@ -17,7 +17,10 @@ public enum VerificationStatement {
       "type": .string("JobcoachVerification"),
       "name": .string(verification.coach.name),
     ]
-    if let number = verification.coach.registerNumber {
+    // The number the coach gave, else the one the register's standing was found under.
+    let registered = verification.request.registrations.lazy.flatMap(\.finding.evidence)
+      .first { $0.kind == .registration }?.reference
+    if let number = verification.coach.registerNumber ?? registered {
       subject.members.append(.init(key: "registerNumber", value: .string(number)))
     }
     subject.members += [
