@@ -239,6 +239,8 @@ struct FindingWordsTests {
     ("UseCases/RegisterDecisions.swift", "+ \""),
     ("UseCases/RegisterDecisions.swift", "reason: "),
     ("Calendar/CalendarDate.swift", "open end"),
+    // PEM's armour lines (RFC 7468): the key file's format, not words.
+    ("Trust/Ed25519.swift", " PRIVATE KEY-----"),
     ("Values/Hours.swift", "hours"),
     // The CSV tables' header names, Dutch and English: the file format, as JSON keys are.
     ("Tables/TableKind.swift", "TableColumn("),

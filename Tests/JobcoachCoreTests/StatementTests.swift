@@ -28,7 +28,13 @@ import Testing
       Issue.record("no subject")
       return
     }
-    #expect(subject.keys.sorted() == ["eligible", "kind", "name", "placement", "policy", "rules", "type", "verifiedOn"])
+    #expect(
+      subject.keys.sorted() == [
+        "eligible", "kind", "name", "placement", "policy", "registerNumber", "rules", "type",
+        "verifiedOn",
+      ])
+    // The number the register's standing was found under (the coach gave none).
+    #expect(subject["registerNumber"] == .string("RJC-1"))
     #expect(subject["eligible"] == .bool(answer.isEligible))
     #expect(subject["name"] == .string("Anouk"))
     #expect(subject["placement"] != .string("P1"))
