@@ -38,6 +38,13 @@ import Testing
     #expect(subject["eligible"] == .bool(answer.isEligible))
     #expect(subject["name"] == .string("Anouk"))
     #expect(subject["placement"] != .string("P1"))
+    // SHA-256 of the issuer's did:key, a line feed and the placement id, in hex.
+    #expect(
+      VerificationStatement.pseudonym(of: "P1", issuer: Self.key.publicKey)
+        == "urn:jobcoach:placement:" + SHA256.hex(Self.key.publicKey.did + "\nP1"))
+    #expect(
+      VerificationStatement.pseudonym(of: "P1", issuer: Self.stranger.publicKey)
+        != VerificationStatement.pseudonym(of: "P1", issuer: Self.key.publicKey))
     #expect(subject["placement"] == .string(VerificationStatement.pseudonym(of: "P1", issuer: Self.key.publicKey)))
     guard case .array(let rules)? = subject["rules"] else { Issue.record("no rules"); return }
     #expect(rules.count == answer.verification.findings.count)
