@@ -4,7 +4,7 @@ import Testing
 
 /// A signed verification statement: made from `VerifyCoach`'s answer, signed with
 /// eddsa-jcs-2022, and checked offline (`CheckStatement`).
-@Suite struct StatementTests {
+@Suite struct SignedStatementTests {
   static let key = try! SigningKey(seed: hexBytes(Ed25519Tests.vectors[0].seed))
   static let stranger = try! SigningKey(seed: hexBytes(Ed25519Tests.vectors[1].seed))
 
