@@ -482,29 +482,36 @@ public struct CheckRegistry: Hashable, Sendable {
       return peByRegister
     }
 
-    /// What the check finds about a membership: about the coach (the PE norm) and about the
-    /// membership (its lapse, its assessment). Without `statement`, the PE statement (whose
-    /// findings are all about the coach) is left out.
+    /// What the check finds about a membership: about the coach (the PE norm of a registered
+    /// coach, a lapse) and about the membership (its assessment); `about` one kind of subject
+    /// only that kind's, so the stream, which asks for each in its own phase, reads no
+    /// portfolio twice.
     func findings(
-      _ membership: Membership, _ peByRegister: [RegisterID: RegisterPE], statement: Bool = true
+      _ membership: Membership, _ peByRegister: [RegisterID: RegisterPE],
+      about kind: FindingSubject.Kind? = nil
     ) throws -> [Finding] {
       let pe = peByRegister[membership.register]!
       var findings: [Finding] = []
       let standing = pe.standing(of: membership)
       switch standing.status {
       case .removed?, .applicant?, nil: return []
-      case .registered? where standing.isRegistered && statement:
-        findings += try pe.statement(of: membership).findings
       default: break
       }
-      if let lapsed = standing.lapsedOn {
-        findings.append(RegisterStanding.lapse(of: membership, standing, lapsed: lapsed))
+      if kind != .membership {
+        if standing.status == .registered, standing.isRegistered {
+          findings += try pe.statement(of: membership).findings
+        }
+        if let lapsed = standing.lapsedOn {
+          findings.append(RegisterStanding.lapse(of: membership, standing, lapsed: lapsed))
+        }
       }
-      // Only an earlier admission's assessment reads the portfolio.
-      let portfolio =
-        membership.route == .earlierAdmission
-        ? try pe.portfolio(of: membership.coach) : Portfolio(coach: membership.coach)
-      findings += pe.rules.assessmentFindings(membership, portfolio: portfolio, on: date)
+      if kind != .coach {
+        // Only an earlier admission's assessment reads the portfolio.
+        let portfolio =
+          membership.route == .earlierAdmission
+          ? try pe.portfolio(of: membership.coach) : Portfolio(coach: membership.coach)
+        findings += pe.rules.assessmentFindings(membership, portfolio: portfolio, on: date)
+      }
       return findings
     }
 
@@ -530,7 +537,7 @@ public struct CheckRegistry: Hashable, Sendable {
         let subject = FindingSubject.coach(coach.id)
         var found = judge(coach).filter { $0.subject == subject }
         for membership in membershipsByCoach[coach.id] ?? [] {
-          found += try findings(membership, pe).filter { $0.subject == subject }
+          found += try findings(membership, pe, about: .coach).filter { $0.subject == subject }
         }
         emit(SubjectFindings(subject: subject, name: coach.name, findings: found))
       }
@@ -545,7 +552,7 @@ public struct CheckRegistry: Hashable, Sendable {
           SubjectFindings(
             subject: subject, name: Self.name(of: byNumber[end - 1]),
             findings: try byNumber[start..<end].flatMap {
-              try findings($0, pe, statement: false).filter { $0.subject == subject }
+              try findings($0, pe, about: .membership).filter { $0.subject == subject }
             }))
         start = end
       }
