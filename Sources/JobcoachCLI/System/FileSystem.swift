@@ -83,6 +83,20 @@ enum FileSystem {
     }
   }
 
+  /// The bytes of the one file a command reads (a key, a statement), or why it cannot: it is
+  /// missing, not a plain file, or unreadable (exit 66).
+  static func input(_ path: String) throws(CLIError) -> [UInt8] {
+    switch kind(of: path) {
+    case nil: throw .inputMissing(path: path, reason: .noSuchFile)
+    case .file?: break
+    case .directory?, .other?: throw .inputMissing(path: path, reason: .notRegularFile)
+    }
+    guard let bytes = contents(of: path) else {
+      throw .inputMissing(path: path, reason: .notReadable)
+    }
+    return bytes
+  }
+
   /// Writes `text` to `path`, readable and writable by the owner only. A new file unless
   /// `replacing`, and then only a regular file: a symbolic link is never followed (a dangling
   /// one never creates its target), so the export cannot be steered onto another file.
@@ -98,7 +112,7 @@ enum FileSystem {
         throw failure(
           canReplace
             ? "it exists (or is a link); give --force to replace a file"
-            : "it exists (or is a link); name a new file")
+            : "it exists (or is a link), and is never replaced: name a new file")
       }
       descriptor = open(path, O_WRONLY | O_NOFOLLOW | O_CLOEXEC | O_NONBLOCK)
       if descriptor < 0 && errno == ELOOP {

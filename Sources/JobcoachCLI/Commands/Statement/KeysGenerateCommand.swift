@@ -36,10 +36,7 @@ struct KeysGenerateCommand: Command {
     let w = try context.words(arguments, command: Self.spec.name, format: .text)
     // A failure of libcrypto's random source is an internal failure (exit 70).
     let key = try SigningKey.generate()
-    if FileSystem.kind(of: output) != nil {
-      throw CLIError.cannotWrite(path: output, reason: "it exists; a key file is never replaced")
-    }
-    // Created exclusively: a file that appeared meanwhile is refused as well.
+    // Created exclusively: an existing file (or link) is refused, never replaced.
     try FileSystem.writePrivately(key.pem, to: output, replacing: false, canReplace: false)
     context.print(
       w.say(
@@ -54,12 +51,7 @@ struct KeysGenerateCommand: Command {
 enum StatementKeys {
   /// The signing key in `path` (what `keys generate` wrote).
   static func read(_ path: String) throws -> SigningKey {
-    guard FileSystem.kind(of: path) != nil else {
-      throw CLIError.inputMissing(path: path, reason: .noSuchFile)
-    }
-    guard let bytes = FileSystem.contents(of: path) else {
-      throw CLIError.inputMissing(path: path, reason: .notReadable)
-    }
+    let bytes = try FileSystem.input(path)
     do { return try SigningKey(pem: String(decoding: bytes, as: UTF8.self)) } catch {
       throw CLIError.badInput(
         "'\(path)' is not an Ed25519 private key (PKCS #8 PEM, as 'jobcoach keys generate' writes)",

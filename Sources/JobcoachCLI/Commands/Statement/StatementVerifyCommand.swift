@@ -42,7 +42,7 @@ struct StatementVerifyCommand: Command {
     let date = try context.date(arguments, command: Self.spec.name)
     let words = try context.words(arguments, command: Self.spec.name, format: format)
     let path = arguments.positionals[0]
-    let document = try StatementFile.read(path, words)
+    let document = try StatementFile.read(path)
     let outcome = CheckStatement(trusting: trusted, on: date).run(document)
     switch format {
     case .json:
@@ -133,13 +133,8 @@ struct StatementVerifyCommand: Command {
 
 /// A statement file read as JSON, with the CLI's errors.
 enum StatementFile {
-  static func read(_ path: String, _ words: any Wording) throws -> JSONValue {
-    guard FileSystem.kind(of: path) != nil else {
-      throw CLIError.inputMissing(path: path, reason: .noSuchFile)
-    }
-    guard let bytes = FileSystem.contents(of: path) else {
-      throw CLIError.inputMissing(path: path, reason: .notReadable)
-    }
+  static func read(_ path: String) throws -> JSONValue {
+    let bytes = try FileSystem.input(path)
     do { return try JSONParser.parse(bytes) } catch {
       let english = English().problem(error.reason)
       let dutch = Dutch().problem(error.reason)
