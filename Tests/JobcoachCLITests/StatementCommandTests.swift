@@ -96,5 +96,11 @@ struct StatementCommandTests {
     #expect(run.code == ExitCode.dataError)
     #expect(run.err.contains("statement.json:2:1"))
     #expect(jobcoach(["statement", "verify", file, "--trust", "did:web:example.org"]).code == ExitCode.usage)
+    // A directory is no statement file: said so, not taken as unreadable.
+    let directory = jobcoach([
+      "statement", "verify", scratch.path, "--trust", "did:key:z6MkqSmMeSrkknWT5TdfzyJ211aqq9Gr4t8avMM334qqbHmx",
+    ])
+    #expect(directory.code == ExitCode.noInput)
+    #expect(directory.err.contains("not a regular file (a directory"))
   }
 }

@@ -18,7 +18,7 @@ extension Dutch {
     case .noSuchFile: "bestand of map bestaat niet"
     case .cannotList: "kan de inhoud van de map niet lezen"
     case .cannotOpen: "kan het bestand niet openen"
-    case .notRegularFile: "geen gewoon bestand (een pipe, socket of apparaat)"
+    case .notRegularFile: "geen gewoon bestand (een map, pipe, socket of apparaat)"
     case .notReadable: "niet leesbaar"
     }
   }

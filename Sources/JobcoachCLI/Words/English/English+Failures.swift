@@ -17,7 +17,7 @@ extension English {
     case .noSuchFile: "no such file or directory"
     case .cannotList: "cannot list the directory"
     case .cannotOpen: "cannot open the file"
-    case .notRegularFile: "not a regular file (a pipe, socket or device)"
+    case .notRegularFile: "not a regular file (a directory, pipe, socket or device)"
     case .notReadable: "not readable"
     }
   }
