@@ -42,6 +42,8 @@ public final class ReferenceValidator {
   let sightings: any RecordSightings
   var organisationKinds: [OrganisationID: OrganisationKind] = [:]
   var coachIDs = Set<CoachID>()
+  /// The coach a list's row last named that `coachIDs` holds.
+  var lastListedCoach: CoachID?
   var placementIDs = Set<PlacementID>()
   var registerIDs = Set<RegisterID>()
   var educationIDs = Set<EducationID>()
@@ -386,7 +388,12 @@ public final class ReferenceValidator {
   func resolve(_ reference: CoachReference, _ file: String, _ place: RecordPlace) -> CoachID? {
     switch reference {
     case .id(let coach):
-      resolve(.coach(coach, file, place.appending("coach")))
+      // A list names the same coach row after row: known, so nothing to resolve (compared
+      // with the last one before the set is hashed).
+      if coach != lastListedCoach {
+        if !coachIDs.contains(coach) { resolve(.coach(coach, file, place.appending("coach"))) }
+        if coachIDs.contains(coach) { lastListedCoach = coach }
+      }
       return coach
     case .registerNumber(let number, let register):
       guard let coach = coach(of: reference) else {

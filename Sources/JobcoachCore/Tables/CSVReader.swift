@@ -50,6 +50,20 @@ public struct CSVReader<Source: ByteSource> {
   public mutating func read(
     _ record: (_ fields: [String], _ line: Int, _ separator: CSVSeparator) -> Void
   ) -> Bool {
+    readRecords { fields, line, separator, _ in record(fields, line, separator) }
+  }
+
+  /// As `read`, with whether a field of the record may hold a citizen service number: false
+  /// when the bytes the record was read from hold none (`CitizenServiceNumber.occurs`), which
+  /// then no field does, as a field's digit runs are runs of those bytes (quotes, separators
+  /// and line ends end a run in both). A record begun in an earlier piece of the file is
+  /// always `true`: a run may cross the pieces' border. Most rows of a large list then skip
+  /// the scan of each field.
+  public mutating func readRecords(
+    _ record: (
+      _ fields: [String], _ line: Int, _ separator: CSVSeparator, _ mayHoldNumber: Bool
+    ) -> Void
+  ) -> Bool {
     var hasher = SHA256()
     var buffer: [UInt8] = []
     buffer.reserveCapacity(chunkSize)
@@ -77,7 +91,10 @@ public struct CSVReader<Source: ByteSource> {
     func feed(_ bytes: [UInt8]) -> Bool {
       let separator = self.separator
       return bytes.withUnsafeBufferPointer { pointer in
-        tokenizer.feed(pointer) { fields, line in record(fields, line, separator) }
+        tokenizer.pieceMayHoldNumber = CitizenServiceNumber.occurs(inBytes: pointer)
+        return tokenizer.feed(pointer) { fields, line, mayHold in
+          record(fields, line, separator, mayHold)
+        }
       }
     }
 
@@ -116,7 +133,7 @@ public struct CSVReader<Source: ByteSource> {
     }
     if ok {
       let separator = self.separator
-      ok = tokenizer.finish { fields, line in record(fields, line, separator) }
+      ok = tokenizer.finish { fields, line, mayHold in record(fields, line, separator, mayHold) }
     }
     // A file refused part-way is still hashed whole, so its digest does not depend on where
     // the reading stopped.
@@ -164,9 +181,9 @@ extension CSVReader where Source == ByteArraySource {
     tokenizer.separator = separator.rawValue
     let bytes = Array(text.utf8)
     _ = bytes.withUnsafeBufferPointer {
-      tokenizer.feed($0) { fields, _ in records.append(fields) }
+      tokenizer.feed($0) { fields, _, _ in records.append(fields) }
     }
-    _ = tokenizer.finish { fields, _ in records.append(fields) }
+    _ = tokenizer.finish { fields, _, _ in records.append(fields) }
     return records
   }
 }
@@ -190,6 +207,13 @@ struct CSVTokenizer {
   var recordBytes = 0
   /// The record has a problem: it is not handed on.
   var bad = false
+  /// Whether the piece being fed may hold a citizen service number (its bytes were scanned).
+  var pieceMayHoldNumber = true
+  /// The pieces fed so far, and the one the current record began in.
+  var pieces = 0
+  var recordPiece = 0
+  /// Whether a field of the record just ended may hold a citizen service number.
+  var recordMayHoldNumber: Bool { pieceMayHoldNumber || recordPiece != pieces }
   /// Where problems go, as they are met: line, column (field number), reason.
   let report: (Int, Int, ProblemReason) -> Void
 
@@ -214,17 +238,26 @@ struct CSVTokenizer {
     return true
   }
 
-  mutating func endRecord(_ record: ([String], Int) -> Void) {
-    if !bad && !(fields.count == 1 && fields[0].isEmpty) { record(fields, recordLine) }
+  mutating func endRecord(_ record: ([String], Int, Bool) -> Void) {
+    if !bad && !(fields.count == 1 && fields[0].isEmpty) {
+      record(fields, recordLine, recordMayHoldNumber)
+    }
     fields.removeAll(keepingCapacity: true)
     bad = false
     recordBytes = 0
+    recordPiece = pieces
   }
 
-  /// Reads `bytes`, handing on each record they end; false to stop reading the file.
-  mutating func feed(_ bytes: UnsafeBufferPointer<UInt8>, _ record: ([String], Int) -> Void)
-    -> Bool
-  {
+  /// Reads `bytes`, handing on each record they end (its fields, its first line, and whether a
+  /// field may hold a citizen service number); false to stop reading the file.
+  mutating func feed(
+    _ bytes: UnsafeBufferPointer<UInt8>, _ record: ([String], Int, Bool) -> Void
+  ) -> Bool {
+    pieces += 1
+    // Between records: the next one begins in this piece.
+    if fields.isEmpty && field.isEmpty && (state == .fieldStart || state == .afterCR) {
+      recordPiece = pieces
+    }
     var index = 0
     let count = bytes.count
     while index < count {
@@ -312,7 +345,7 @@ struct CSVTokenizer {
   }
 
   /// At the end of the file: the last record, when it has no line end; false on a problem.
-  mutating func finish(_ record: ([String], Int) -> Void) -> Bool {
+  mutating func finish(_ record: ([String], Int, Bool) -> Void) -> Bool {
     if state == .quoted {
       report(recordLine, fields.count + 1, .csvUnterminatedQuote)
       return false

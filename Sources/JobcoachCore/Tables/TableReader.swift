@@ -16,7 +16,7 @@ public enum TableReader {
     var decoder: TableRowDecoder?
     var layout: TableLayout?
     var sawHeader = false
-    _ = reader.read { fields, line, separator in
+    _ = reader.readRecords { fields, line, separator, mayHoldNumber in
       guard sawHeader else {
         sawHeader = true
         decoder = TableRowDecoder(
@@ -25,7 +25,7 @@ public enum TableReader {
         return
       }
       guard let layout else { return }
-      if let decoded = decoder!.record(fields, line: line) {
+      if let decoded = decoder!.record(fields, line: line, mayHoldNumber: mayHoldNumber) {
         record(decoded, .row(TableRow(line: line, layout: layout)))
       }
     }

@@ -138,7 +138,11 @@ public struct TableRowDecoder {
   }
 
   /// The record of one row (a header's worth of fields, on `line`), or nil after reporting.
-  public mutating func record(_ fields: [String], line: Int) -> ImportRecord? {
+  /// `mayHoldNumber` false: the reader found no citizen service number in the row's bytes, so
+  /// its fields are not scanned one by one.
+  public mutating func record(_ fields: [String], line: Int, mayHoldNumber: Bool = true)
+    -> ImportRecord?
+  {
     // Locals, so no closure below captures (and copies) the decoder.
     let log = self.log
     let file = self.file
@@ -163,7 +167,7 @@ public struct TableRowDecoder {
       guard let position else { continue }
       let text = fields[position].trimmingSpaces
       if text.isEmpty { continue }
-      if CitizenServiceNumber.occurs(in: text) {
+      if mayHoldNumber, CitizenServiceNumber.occurs(in: text) {
         report(columns[slot].field, .citizenServiceNumber)
         continue
       }
@@ -171,8 +175,13 @@ public struct TableRowDecoder {
     }
     for (slot, column) in columns.enumerated() {
       if let text = values.texts[slot] {
-        if column.value == .date, CSVValues.isoDate(text) == nil {
-          report(column.field, .csvNotADate(text.utf8.count <= 20 ? text : nil))
+        if column.value == .date {
+          // Held as ISO from here on: a row with a date that is none goes no further.
+          if let iso = CSVValues.isoDate(text) {
+            values.texts[slot] = iso
+          } else {
+            report(column.field, .csvNotADate(text.utf8.count <= 20 ? text : nil))
+          }
         }
       } else if column.required && positions[slot] != nil {
         report(column.field, .csvEmptyCell)
@@ -205,9 +214,6 @@ public struct TableRowDecoder {
       if let value { members.append((key, value)) }
     }
     func text(_ field: String) -> JSONValue? { values[field].map(JSONValue.string) }
-    func date(_ field: String) -> JSONValue? {
-      values[field].map { .string(CSVValues.isoDate($0) ?? $0) }
-    }
     func evidence(_ document: String?, issuer: String?) -> JSONValue? {
       guard let document else { return nil }
       return .object(
@@ -238,7 +244,7 @@ public struct TableRowDecoder {
       let provider = values.text(slots.provider)
       var fields = ActivityFields(
         id: attendance ? values.text(slots.list) : values.text(slots.id),
-        date: values.text(slots.date).map { CSVValues.isoDate($0) ?? $0 }, minutes: minutes,
+        date: values.text(slots.date), minutes: minutes,
         title: attendance
           ? values.text(slots.title) ?? values.text(slots.code) ?? "" : values.text(slots.title),
         provider: provider,
@@ -257,8 +263,8 @@ public struct TableRowDecoder {
         .listedActivity(ListedActivity(coach: coach!, activity: $0, attendance: attendance))
       }
     case .experience:
-      put("from", date("from"))
-      put("until", date("until"))
+      put("from", text("from"))
+      put("until", text("until"))
       put("minutes", hours)
       put("description", .string(values["description"] ?? values["organisation"] ?? ""))
       put("evidence", evidence(values["evidence"], issuer: values["organisation"]))
@@ -270,7 +276,7 @@ public struct TableRowDecoder {
     case .hourBookings:
       put("placement", text("placement"))
       put("coach", text("coach"))
-      put("date", date("date"))
+      put("date", text("date"))
       put("minutes", hours)
       put("activity", values["activity"].map { .string(CSVValues.activity($0)) })
       put("goals", values["goals"].map { .array(CSVValues.list($0).map(JSONValue.string)) })
@@ -368,15 +374,15 @@ public struct TableRowDecoder {
   static func minutes(
     _ text: String, decimalComma: Bool, report: (String, ProblemReason) -> Void
   ) -> Int? {
-    if text.contains(":") {
+    if text.utf8.contains(0x3A) {
       guard let hours = Hours.parse(clockHours: text) else {
         report("hours", .csvNotHours(text, decimalComma: decimalComma))
         return nil
       }
       return hours.minutes
     }
-    let wrongMark: Character = decimalComma ? "." : ","
-    guard !text.contains(wrongMark) else {
+    let wrongMark: UInt8 = decimalComma ? 0x2E : 0x2C
+    guard !text.utf8.contains(wrongMark) else {
       report("hours", .csvNotHours(text, decimalComma: decimalComma))
       return nil
     }
@@ -581,9 +587,11 @@ public enum CSVValues {
 extension String {
   /// Without spaces and tabs at either end.
   var trimmingSpaces: String {
-    guard let first = utf8.first, let last = utf8.last,
-      first == 0x20 || first == 0x09 || last == 0x20 || last == 0x09
-    else { return self }
+    // Through the bytes' index, not `utf8.last`: this runs for every cell of a large list.
+    let bytes = utf8
+    guard let first = bytes.first else { return self }
+    let last = bytes[bytes.index(before: bytes.endIndex)]
+    guard first == 0x20 || first == 0x09 || last == 0x20 || last == 0x09 else { return self }
     var text = Substring(self)
     while let first = text.first, first == " " || first == "\t" { text.removeFirst() }
     while let last = text.last, last == " " || last == "\t" { text.removeLast() }

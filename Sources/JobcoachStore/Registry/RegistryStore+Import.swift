@@ -123,11 +123,15 @@ struct ImportWriter {
     var activities: [(coach: CoachID, index: Int, id: ActivityID)] = []
   }
 
-  /// The coach whose portfolio a table's row last made sure of: a list runs coach by coach.
-  let lastPortfolio = LastPortfolio()
+  /// What a table's rows reuse, row after row: a list runs coach by coach.
+  let listing = Listing()
 
-  final class LastPortfolio {
+  final class Listing {
+    /// The coach whose portfolio a row last made sure of.
     var coach: CoachID?
+    /// The insert of a listed activity, prepared once: looking a cached statement up by its
+    /// text hashed that text for each of a million rows.
+    var insertActivity: Statement?
   }
 
   /// The audit entries of the records an import changes, in order, kept in a temporary table

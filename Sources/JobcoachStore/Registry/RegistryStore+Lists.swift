@@ -6,8 +6,8 @@ import JobcoachCore
 extension ImportWriter {
   /// Gives the coach a portfolio to hold the list's rows, when they have none yet.
   func ensurePortfolio(_ coach: CoachID) throws(SQLiteError) {
-    if lastPortfolio.coach == coach { return }
-    lastPortfolio.coach = coach
+    if listing.coach == coach { return }
+    listing.coach = coach
     try database.cached(
       "INSERT INTO portfolios (coach_id) VALUES (?) ON CONFLICT (coach_id) DO NOTHING"
     ).run([SQLValue(coach)])
@@ -22,13 +22,19 @@ extension ImportWriter {
     try ensurePortfolio(coach)
     // Most rows of a list are new: one statement for them, its values bound in place (the
     // columns in the order the portfolio's insert binds them).
-    let insert = try database.cached(
-      """
-      INSERT INTO pe_activities (coach_id, id, activity_day, minutes, title, provider, category,
-        accreditation_code, evidence_document, evidence_issuer, origin)
-      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'list')
-      ON CONFLICT (coach_id, id) DO NOTHING
-      """)
+    let insert: Statement
+    if let held = listing.insertActivity {
+      insert = held
+    } else {
+      insert = try database.prepare(
+        """
+        INSERT INTO pe_activities (coach_id, id, activity_day, minutes, title, provider, category,
+          accreditation_code, evidence_document, evidence_issuer, origin)
+        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'list')
+        ON CONFLICT (coach_id, id) DO NOTHING
+        """)
+      listing.insertActivity = insert
+    }
     try withUnsafePointer(to: activity) { (pointer) throws(SQLiteError) in
       try insert.run { row in Self.append(pointer, of: coach, to: &row) }
     }
