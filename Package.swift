@@ -1,14 +1,6 @@
 // swift-tools-version:6.0
 import PackageDescription
 
-// The SHA extensions' instructions for `SHA256`, which uses them only where the processor
-// reports them: the flag lets the compiler emit them, it requires nothing of the processor.
-#if arch(x86_64)
-  let coreSettings: [SwiftSetting] = [.unsafeFlags(["-Xcc", "-msha"], .when(platforms: [.linux]))]
-#else
-  let coreSettings: [SwiftSetting] = []
-#endif
-
 let package = Package(
   name: "jobcoach",
   platforms: [.macOS(.v13)],
@@ -23,13 +15,13 @@ let package = Package(
       pkgConfig: "sqlite3",
       providers: [.apt(["libsqlite3-dev"]), .brew(["sqlite"])]
     ),
-    // Ed25519 signatures for statements and the public register (issue 19).
+    // Ed25519 signatures for statements and the public register, and SHA-256 (issue 19).
     .systemLibrary(
       name: "CCrypto",
       pkgConfig: "libcrypto",
       providers: [.apt(["libssl-dev"]), .brew(["openssl@3"])]
     ),
-    .target(name: "JobcoachCore", dependencies: ["CCrypto"], swiftSettings: coreSettings),
+    .target(name: "JobcoachCore", dependencies: ["CCrypto"]),
     .target(name: "JobcoachStore", dependencies: ["JobcoachCore", "CSQLite"]),
     .target(name: "JobcoachCLI", dependencies: ["JobcoachCore", "JobcoachStore"]),
     // On Linux a release build is one static file: no dynamic loader resolving the Swift

@@ -42,47 +42,37 @@ struct SHA256Tests {
   }
 }
 
-/// The processor's SHA instructions, where this machine has them, against portable Swift.
-struct SHA256ImplementationTests {
-  @Test(.enabled(if: processorHasSHAInstructions))
-  func processorInstructionsAgreeWithPortableSwift() {
-    var generator = SystemRandomNumberGenerator()
-    let bytes = (0..<9_000).map { _ in UInt8.random(in: 0...255, using: &generator) }
-    // Lengths around the block and padding edges, fed in pieces of varying size.
-    for length in [0, 1, 55, 56, 63, 64, 65, 119, 120, 128, 1_000, 8_999] {
-      var portable = SHA256(implementation: .portable)
-      var instructions = SHA256(implementation: .processorInstructions)
+/// A hasher is a value: a copy taken part-way goes on by itself, and one finished starts again.
+struct SHA256ValueTests {
+  @Test func aCopyGoesOnByItself() {
+    var first = SHA256()
+    first.update(Array("ab".utf8))
+    var second = first
+    first.update(Array("c".utf8))
+    second.update(Array("d".utf8))
+    #expect(first.finalizeHex() == SHA256.hex("abc"))
+    #expect(second.finalizeHex() == SHA256.hex("abd"))
+  }
+
+  @Test func aFinishedHasherStartsAgainEmpty() {
+    var hasher = SHA256()
+    hasher.update(Array("abc".utf8))
+    _ = hasher.finalize()
+    #expect(hasher.finalizeHex() == SHA256.hex(""))
+  }
+
+  @Test func piecesOfEverySizeGiveTheDigestOfTheWhole() {
+    let bytes = (0..<300).map { UInt8(truncatingIfNeeded: $0 &* 7) }
+    let whole = SHA256.hex(bytes)
+    for size in [1, 3, 63, 64, 65, 128, 299] {
+      var hasher = SHA256()
       var offset = 0
-      var piece = 1
-      while offset < length {
-        let end = min(length, offset + piece)
-        portable.update(bytes[offset..<end])
-        instructions.update(bytes[offset..<end])
+      while offset < bytes.count {
+        let end = min(offset + size, bytes.count)
+        hasher.update(bytes[offset..<end])
         offset = end
-        piece = piece * 3 + 1
       }
-      #expect(instructions.finalizeHex() == portable.finalizeHex(), "length \(length)")
+      #expect(hasher.finalizeHex() == whole, "pieces of \(size)")
     }
-  }
-
-  @Test(.enabled(if: processorHasSHAInstructions))
-  func processorInstructionsMatchAMillionAs() {
-    var hasher = SHA256(implementation: .processorInstructions)
-    hasher.update([UInt8](repeating: 0x61, count: 1_000_000))
-    #expect(
-      hasher.finalizeHex() == "cdc76e5c9914fb9281a1c7e284d73e67f1809a48a497200e046d39ccc7112cd0")
-  }
-
-  @Test func portableSwiftMatchesAMillionAs() {
-    var hasher = SHA256(implementation: .portable)
-    hasher.update([UInt8](repeating: 0x61, count: 1_000_000))
-    #expect(
-      hasher.finalizeHex() == "cdc76e5c9914fb9281a1c7e284d73e67f1809a48a497200e046d39ccc7112cd0")
-  }
-
-  @Test func theFastestIsUsedByDefault() {
-    #expect(
-      SHA256.Implementation.fastest
-        == (processorHasSHAInstructions ? .processorInstructions : .portable))
   }
 }
