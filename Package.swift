@@ -21,7 +21,13 @@ let package = Package(
       pkgConfig: "libcrypto",
       providers: [.apt(["libssl-dev"]), .brew(["openssl@3"])]
     ),
-    .target(name: "JobcoachCore", dependencies: ["CCrypto"]),
+    // GZIP for the revocation list (W3C Bitstring Status List) in the signed register.
+    .systemLibrary(
+      name: "CZlib",
+      pkgConfig: "zlib",
+      providers: [.apt(["zlib1g-dev"]), .brew(["zlib"])]
+    ),
+    .target(name: "JobcoachCore", dependencies: ["CCrypto", "CZlib"]),
     .target(name: "JobcoachStore", dependencies: ["JobcoachCore", "CSQLite"]),
     .target(name: "JobcoachCLI", dependencies: ["JobcoachCore", "JobcoachStore"]),
     // On Linux a release build is one static file: no dynamic loader resolving the Swift

@@ -26,7 +26,9 @@ public enum JobcoachTool {
     HoursDecideCommand.self,
     CheckCommand.self, AuditVerifyCommand.self, AuditLogCommand.self, ExportPublicCommand.self,
     RemindCommand.self, ExportSubjectCommand.self, ExportCatalogueCommand.self, EraseCommand.self,
-    SettingsCommand.self, KeysGenerateCommand.self, StatementVerifyCommand.self,
+    SettingsCommand.self, KeysGenerateCommand.self, KeysUseCommand.self, TrustAddCommand.self,
+    TrustListCommand.self, TrustRemoveCommand.self, StatementVerifyCommand.self,
+    StatementRevokeCommand.self,
   ]
 
   static let version = "0.1.0"

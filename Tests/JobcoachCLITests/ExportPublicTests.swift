@@ -69,7 +69,15 @@ struct ExportPublicTests {
 
   @Test func aMunicipalityImportsTheExportAndVerifySeesTheStanding() throws {
     let scratch = Scratch()
-    let published = scratch.write("register.json", export("json").out)
+    let key = scratch.file("association.pem")
+    let did = try #require(
+      jobcoach(["keys", "generate", "--out", key]).out.split(separator: "\n").last.map(String.init))
+    let published = scratch.write(
+      "register.json",
+      jobcoach([
+        "export", "public", "--format", "json", "--file", samplesPath, "--on", "2026-11-23",
+        "--register", "BvJN", "--key", key,
+      ]).out)
     let coaches = scratch.write(
       "coaches.json",
       """
@@ -80,6 +88,7 @@ struct ExportPublicTests {
       """)
     let db = scratch.file("municipality.sqlite")
     #expect(jobcoach(["init", "--db", db]).code == 0)
+    #expect(jobcoach(["trust", "add", did, "--name", "BvJN", "--db", db]).code == 0)
     let imported = jobcoach(["import", published, coaches, "--db", db])
     #expect(imported.code == 0, "\(imported.err)")
     #expect(imported.out.contains("public-register: 6 created"))
@@ -117,7 +126,7 @@ struct ExportPublicTests {
         {"registerNumber": "RJC-00102", "name": "Bram Jansen", "status": "registered",
          "registeredSince": "2022-02-01", "validUntil": "2027-01-31"}]}
       """)
-    let replaced = jobcoach(["import", smaller, "--db", db])
+    let replaced = jobcoach(["import", smaller, "--allow-unsigned", "--db", db])
     #expect(replaced.out.contains("public-register: 0 created, 0 updated, 1 unchanged"))
     #expect(try standing("C-1")?["outcome"] == .string("unmet"))
   }
@@ -132,7 +141,7 @@ struct ExportPublicTests {
          "registeredSince": "2022-02-01"}]}
       """)
     #expect(jobcoach(["init", "--db", scratch.file("x.sqlite")]).code == 0)
-    let run = jobcoach(["import", file, "--db", scratch.file("x.sqlite")])
+    let run = jobcoach(["import", file, "--allow-unsigned", "--db", scratch.file("x.sqlite")])
     #expect(run.code == 65)
     #expect(run.err.contains("r.json#/entries/0/status: a public register publishes only"))
   }

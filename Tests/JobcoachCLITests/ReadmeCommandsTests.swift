@@ -55,7 +55,9 @@ struct ReadmeCommandsTests {
     0, 0,  // hours import, hours report
     0, 0,  // hours decide, register admit to RJ-NOORD
     1, 1,  // check, check --file --rule Q-INT
-    0, 0, 0, 0, 0,  // remind, remind ics, export html, export json, import register.json
+    0, 0,  // remind, remind ics
+    0, 0,  // keys generate, keys use
+    0, 0, 0,  // export html, export json --signed, import register.json
     0, 0, 0, 0, 0,  // audit log, audit verify, export subject, erase, settings
     0,  // rules Q-POL-3
   ]
@@ -84,7 +86,7 @@ struct ReadmeCommandsTests {
       let arguments = words.map { word -> String in
         if word.hasPrefix("Samples") { return repositoryRoot + "/" + word }
         if !word.contains("/"),
-          [".json", ".ics", ".html", ".sqlite"].contains(where: word.hasSuffix)
+          [".json", ".ics", ".html", ".sqlite", ".pem"].contains(where: word.hasSuffix)
         {
           return scratch.file(word)
         }

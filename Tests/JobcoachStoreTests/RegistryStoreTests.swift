@@ -209,6 +209,9 @@ struct RegistryStoreTests {
   static func downgradeRegisters(_ database: Database) throws {
     try database.execute(
       """
+      DROP TABLE issued_statements;
+      DROP TABLE trusted_issuers;
+      DROP TABLE issuing_keys;
       ALTER TABLE experience DROP COLUMN origin;
       ALTER TABLE pe_activities DROP COLUMN origin;
       DROP TABLE accountability_reports;

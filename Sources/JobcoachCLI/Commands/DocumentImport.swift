@@ -15,6 +15,7 @@ enum DocumentImport {
     let store = try context.openRegistryFile(arguments, command: command)
     let log = ProblemLog()
     let session = try ImportSession(store: store, dryRun: dryRun, audit: audit, log: log)
+    session.allowsUnsignedRegisters = arguments.flag("--allow-unsigned")
     let progress = ProgressLine(
       context: context, total: files.reduce(0) { $0 + FileSource.size(of: $1) })
     defer { progress.finish() }
@@ -104,6 +105,13 @@ enum DocumentImport {
         w.say("imported ", "ingelezen: ")
         + w.count(files, w.say("file", "bestand"), w.say("files", "bestanden")) + ": "
         + counts(total) + "\n"
+    }
+    for file in summary.unsignedRegisters {
+      text += w.say(
+        "WARNING: \(file) is an UNSIGNED public register, imported because of --allow-unsigned: "
+          + "nothing shows who published it (the audit trail says so)\n",
+        "WAARSCHUWING: \(file) is een NIET ONDERTEKEND publiek register, ingelezen wegens "
+          + "--allow-unsigned: niets toont wie het publiceerde (de audittrail vermeldt dat)\n")
     }
     for kind in DocumentKind.allCases {
       guard let kindCounts = summary.counts[kind], kindCounts.total > 0 else { continue }

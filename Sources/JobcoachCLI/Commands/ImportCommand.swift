@@ -6,9 +6,15 @@ struct ImportCommand: Command {
   static let spec = CommandSpec(
     name: "import",
     summary: "import registry and register documents (JSON) and spreadsheets (CSV), all or nothing",
-    synopsis: "FILE_OR_DIRECTORY... [--kind KIND] [--dry-run] [--actor NAME] [--db PATH]",
+    synopsis:
+      "FILE_OR_DIRECTORY... [--kind KIND] [--dry-run] [--allow-unsigned] [--actor NAME] [--db PATH]",
     positionals: 1...Int.max,
-    options: [.database, .dryRun, .actor, .wait, .tableKind],
+    options: [
+      .database, .dryRun, .actor, .wait, .tableKind,
+      .flag(
+        "--allow-unsigned",
+        "import a public register that carries no signature (said in the output and the audit trail)"),
+    ],
     discussion: """
       Each document names its kind and its schemaVersion; the schemas are in Schemas/. The
       kinds: \(DocumentKind.allCases.map { "\"\($0.rawValue)\"" }.wrapped(width: 90, indent: 7)).
@@ -24,6 +30,12 @@ struct ImportCommand: Command {
       unknown field, a reference to an unknown coach or organisation) and nothing is written.
       Every problem is listed as FILE#/json/pointer: message, exit 65. Importing the same files
       again changes nothing and says so.
+
+      A public register is imported only when it is signed ('export public --signed') by an
+      issuer this registry trusts ('jobcoach trust add'): an unsigned, altered or unknown
+      issuer's register is refused (exit 65, with the reason). --allow-unsigned takes an
+      unsigned one, for a municipality whose association has no key yet; the output and the
+      audit trail say so. An altered or untrusted register is refused even then.
 
       example: jobcoach import Samples/
       """)

@@ -8,7 +8,8 @@ struct VerifyCommand: Command {
     synopsis:
       "COACH_ID --as municipal|internal|external [--placement ID] [--policy ID] "
       + "[--municipality ID] [--on DATE] "
-      + "[--format text|json] [--statement --key FILE [--output FILE]] [--lang nl|en] "
+      + "[--format text|json] [--statement [--key FILE] [--format json|html] [--output FILE]] "
+      + "[--actor NAME] [--lang nl|en] "
       + "[--db PATH | --file FILE...]",
     positionals: 1...1,
     options: [
@@ -20,12 +21,17 @@ struct VerifyCommand: Command {
           + "else the registry's default municipality's, else G4)"),
       .municipality,
       .value("--on", "DATE", "the assignment date, YYYY-MM-DD (default: today)"),
-      .value("--format", "FORMAT", "text or json (default text)"),
+      .value(
+        "--format", "FORMAT",
+        "text or json (default text); with --statement json (default) or html, a printable page"),
       .flag(
         "--statement",
         "write the verdict as a signed W3C Verifiable Credential (eddsa-jcs-2022) instead"),
-      .value("--key", "FILE", "the signing key for --statement ('jobcoach keys generate')"),
+      .value(
+        "--key", "FILE",
+        "the signing key for --statement (default: the registry's, 'jobcoach keys use')"),
       .value("--output", "FILE", "write the statement to this new file (mode 0600; default stdout)"),
+      .actor,
       Language.option,
       .database,
       .value(
@@ -44,12 +50,17 @@ struct VerifyCommand: Command {
       else the built-in G4 default; the output names it and why. A municipality with two
       policies in force on the date is ambiguous: name one with --policy.
 
-      With --statement --key FILE the verdict is written as a W3C Verifiable Credential (data
-      model 2.0) signed with eddsa-jcs-2022: issuer (the key's did:key), date, the coach's name
-      and register number only, kind, the placement as a pseudonym, policy, eligible, each rule
-      with its outcome and evidence document ids, and validUntil where the verdict has a natural
-      end (the earliest end of a qualification, recognition or registration it relied on).
-      Anyone can check it offline with 'jobcoach statement verify FILE --trust DID'.
+      With --statement the verdict is written as a W3C Verifiable Credential (data model 2.0)
+      signed with eddsa-jcs-2022 by --key FILE, else by the registry's key ('jobcoach keys
+      use'): issuer (the key's did:key), date, the coach's name and register number only, kind,
+      the placement as a pseudonym, policy, eligible, each rule with its outcome and evidence
+      document ids, and validUntil where the verdict has a natural end (the earliest end of a
+      qualification, recognition or registration it relied on). From a registry the statement
+      also gets an id and a place in the issuer's revocation list ('jobcoach statement revoke'),
+      and its issue is in the audit trail (--actor); from --file documents it has neither.
+      --format html writes the same signed statement as one printable page (Dutch unless
+      --lang en) with the command that checks it. Anyone can check the statement offline with
+      'jobcoach statement verify FILE --trust DID'.
 
       exit codes: 0 eligible, 1 not eligible, 64 usage, 65 unknown coach, placement or policy,
       an ambiguous policy, or a key file that is not a key, 66 registry, file or key missing,
@@ -64,8 +75,10 @@ struct VerifyCommand: Command {
   let policyID: PolicyID?
   let municipality: OrganisationID?
   let format: OutputFormat
-  /// The signing key's file, when a statement is asked for.
+  /// The signing key's file, when a statement is asked for with --key.
   let statementKey: String?
+  /// `--statement --format html`: the statement as one printable page.
+  let statementAsPage: Bool
   let arguments: ParsedArguments
 
   init(_ arguments: ParsedArguments) throws(UsageError) {
@@ -86,17 +99,22 @@ struct VerifyCommand: Command {
     placementID = arguments.value("--placement").map(PlacementID.init(rawValue:))
     policyID = arguments.value("--policy").map(PolicyID.init(rawValue:))
     municipality = arguments.value("--municipality").map(OrganisationID.init(rawValue:))
-    format = try OutputFormat.parse(
-      arguments.value("--format"), allowed: [.text, .json], command: Self.spec.name)
     if arguments.flag("--statement") {
-      guard let key = arguments.value("--key") else {
+      // A statement is JSON, or the same as one printable page.
+      let asked = arguments.value("--format") ?? "json"
+      guard asked == "json" || asked == "html" else {
         throw UsageError(
-          "--statement needs --key FILE (make one with 'jobcoach keys generate')",
-          nl: "--statement heeft --key BESTAND nodig (maak er een met 'jobcoach keys generate')",
+          "unknown format '\(asked)' for --statement; choose json or html",
+          nl: "onbekend formaat '\(asked)' voor --statement; kies json of html",
           command: Self.spec.name)
       }
-      statementKey = key
+      format = .json
+      statementAsPage = asked == "html"
+      statementKey = arguments.value("--key")
     } else {
+      format = try OutputFormat.parse(
+        arguments.value("--format"), allowed: [.text, .json], command: Self.spec.name)
+      statementAsPage = false
       guard arguments.value("--key") == nil, arguments.value("--output") == nil else {
         throw UsageError(
           "--key and --output belong to --statement", nl: "--key en --output horen bij --statement",
@@ -114,18 +132,40 @@ struct VerifyCommand: Command {
   func run(_ context: CommandContext) throws -> Int32 {
     let date = try context.date(arguments, command: Self.spec.name)
     let words = try context.words(arguments, command: Self.spec.name, format: format)
-    // The key is read first: a missing key leaves nothing half done.
-    let key = try statementKey.map(StatementKeys.read)
+    // A given key is read first: a missing key leaves nothing half done.
+    let givenKey = try statementKey.map(StatementKeys.read)
+    let store = try context.openRegistry(arguments)
     let answer = try VerifyCoach(
       coach: coachID, kind: kind, placement: placementID, policy: policyID,
       municipality: municipality, on: date
-    ).run(in: try context.openRegistry(arguments))
-    if let key {
+    ).run(in: store)
+    if arguments.flag("--statement") {
+      let fromRegistry = arguments.allValues("--file").isEmpty
+      let key = try givenKey ?? StatementKeys.signing(arguments, store: fromRegistry ? store : nil)
+      let output = arguments.value("--output")
+      if let output, FileSystem.kind(of: output) != nil {
+        throw CLIError.cannotWrite(path: output, reason: "it exists; a statement never replaces a file")
+      }
+      // Kept for revocation, and in the audit trail, before it is signed.
+      let issue =
+        fromRegistry
+        ? try store.recordStatement(
+          issuer: key.publicKey.did, coach: coachID, verifiedOn: date,
+          audit: try context.audit(Self.spec.name, arguments)) : nil
       let statement = try DataIntegrity.sign(
-        VerificationStatement.credential(for: answer, placement: placementID, issuer: key.publicKey),
+        VerificationStatement.credential(
+          for: answer, placement: placementID, issuer: key.publicKey, issue: issue),
         with: key)
-      let text = JSONWriter.string(.object(statement))
-      if let output = arguments.value("--output") {
+      let text: String
+      if statementAsPage {
+        let language =
+          arguments.value("--lang").flatMap(Language.init(rawValue:))
+          ?? context.environment["JOBCOACH_LANG"].flatMap(Language.init(rawValue:)) ?? .nl
+        text = StatementPage.html(statement, language: language)
+      } else {
+        text = JSONWriter.string(.object(statement))
+      }
+      if let output {
         try FileSystem.writePrivately(text, to: output, replacing: false, canReplace: false)
         let w = try context.words(arguments, command: Self.spec.name, format: .text)
         context.print(

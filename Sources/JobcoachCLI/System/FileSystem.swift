@@ -8,6 +8,15 @@
 enum FileSystem {
   enum Kind { case file, directory, other }
 
+  /// `path` from the root: as given when it starts with '/', else under the working directory.
+  static func absolute(_ path: String) -> String {
+    guard !path.hasPrefix("/") else { return path }
+    guard let directory = getcwd(nil, 0) else { return path }
+    defer { free(directory) }
+    let base = String(cString: directory)
+    return (base.hasSuffix("/") ? base : base + "/") + path
+  }
+
   /// What is at `path` (following links); nil when nothing is.
   static func kind(of path: String) -> Kind? {
     var info = stat()

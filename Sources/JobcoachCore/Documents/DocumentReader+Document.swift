@@ -62,7 +62,7 @@ extension DocumentReader {
     var recordsKey: String?
     var declared: DocumentKind?
     var versionOK = true
-    var publicEntries: [PublicRegisterEntry] = []
+    var publicEntries = PublicEntries()
     /// Records arrays passed over unread: another kind's, or one after the first.
     var skipped: Set<String> = []
     let context = DecodingContext(file: file, log: log)
@@ -218,7 +218,7 @@ extension DocumentReader {
   /// Streams the records array. False after a syntax error (the document is abandoned).
   private mutating func readRecords(
     _ kind: DocumentKind, at base: JSONPointer, context: DecodingContext,
-    emit: (ImportRecord, JSONPointer) -> Void, publicEntries: inout [PublicRegisterEntry]
+    emit: (ImportRecord, JSONPointer) -> Void, publicEntries: inout PublicEntries
   ) -> Bool {
     index += 1
     var position = 0
@@ -295,7 +295,7 @@ extension DocumentReader {
   private mutating func readRecord(
     _ kind: DocumentKind, endingAt end: Int, at pointer: JSONPointer, context: DecodingContext,
     screening: Bool = false, emit: (ImportRecord, JSONPointer) -> Void,
-    publicEntries: inout [PublicRegisterEntry]
+    publicEntries: inout PublicEntries
   ) -> Bool {
     switch parseValue(endingAt: end) {
     case .success(let value):
@@ -315,11 +315,13 @@ extension DocumentReader {
 
   private func decodeRecord(
     _ kind: DocumentKind, _ value: JSONValue, at pointer: JSONPointer, context: DecodingContext,
-    emit: (ImportRecord, JSONPointer) -> Void, publicEntries: inout [PublicRegisterEntry]
+    emit: (ImportRecord, JSONPointer) -> Void, publicEntries: inout PublicEntries
   ) {
     if kind == .publicRegister {
+      // Kept as read too: the document's signature is checked over all of it.
+      publicEntries.values.append(value)
       if let entry = PublicRegisterEntry.decode(value, at: pointer, in: context) {
-        publicEntries.append(entry)
+        publicEntries.entries.append(entry)
       }
     } else if let record = Self.decode(kind, value, at: pointer, in: context) {
       emit(record, pointer)
@@ -357,7 +359,7 @@ extension DocumentReader {
   private func checkHeader(
     _ header: [String: (JSONValue, JSONPointer)], recordsKey: String?, skipped: Set<String>,
     streamed: DocumentKind?,
-    context: DecodingContext, publicEntries: [PublicRegisterEntry],
+    context: DecodingContext, publicEntries: PublicEntries,
     emit: (ImportRecord, JSONPointer) -> Void
   ) -> DocumentKind? {
     var object = JSONObject()
@@ -410,13 +412,21 @@ extension DocumentReader {
       let register = fields.required("register", as: String.self)
       let registerID = fields.optional("registerId", as: RegisterID.self)
       let publishedOn = fields.required("publishedOn", as: CalendarDate.self)
+      // A signed register (`export public --signed`): its signer, its revocation list, its
+      // proof. Whether the signer is trusted is the importing registry's to say.
+      _ = fields.optional("issuer", as: String.self)
+      fields.allow("statusList")
+      fields.allow("proof")
       fields.rejectUnknownFields()
       if let register, let publishedOn, !fields.failed, streamed == .publicRegister {
+        var document = JSONObject()
+        for (key, value) in header { document.members.append(.init(key: key, value: value.0)) }
+        document.members.append(.init(key: kind.recordsKey, value: .array(publicEntries.values)))
         emit(
           .publicRegister(
             PublicRegister(
               register: register, registerID: registerID, publishedOn: publishedOn,
-              entries: publicEntries)),
+              entries: publicEntries.entries, signature: .of(document))),
           .root)
       }
       return kind
@@ -424,4 +434,10 @@ extension DocumentReader {
     fields.rejectUnknownFields()
     return kind
   }
+}
+
+/// A public register's entries as read, decoded and as they were (for its signature).
+struct PublicEntries {
+  var entries: [PublicRegisterEntry] = []
+  var values: [JSONValue] = []
 }

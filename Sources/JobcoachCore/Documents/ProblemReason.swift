@@ -129,6 +129,16 @@ public indirect enum ProblemReason: Error, Hashable, Sendable {
   /// An attendee of an attendance list who is not a member of the register on its date.
   case notAMemberOn(CoachID, register: RegisterID, date: CalendarDate)
 
+  // MARK: Signed public registers (issue 19)
+  /// A public register without a signature, where the import asks for one.
+  case registerUnsigned
+  /// A public register whose proof does not hold: changed after signing, or unusable.
+  case registerSignatureInvalid
+  /// Signed by another key than the `issuer` it names.
+  case registerIssuerNotSigner(issuer: String, signer: String)
+  /// Signed by an issuer this registry does not trust.
+  case registerIssuerNotTrusted(String)
+
   // MARK: CSV tables
   /// Not UTF-8 (a spreadsheet saved as Latin-1 or Windows-1252).
   case csvNotUTF8

@@ -29,15 +29,19 @@ public struct PublicRegister: Hashable, Sendable {
   public var registerID: RegisterID?
   public var publishedOn: CalendarDate
   public var entries: [PublicRegisterEntry]
+  /// Whose signature the document carried, as it was read (not whether that issuer is
+  /// trusted: the registry importing it decides that).
+  public var signature: RegisterSignature
 
   public init(
     register: String, registerID: RegisterID? = nil, publishedOn: CalendarDate,
-    entries: [PublicRegisterEntry]
+    entries: [PublicRegisterEntry], signature: RegisterSignature = .unsigned
   ) {
     self.register = register
     self.registerID = registerID
     self.publishedOn = publishedOn
     self.entries = entries
+    self.signature = signature
   }
 
   /// The statuses published. Removed coaches and applicants are left out: the register shows
@@ -53,6 +57,7 @@ public struct PublicRegister: Hashable, Sendable {
     self.register = register.name
     self.registerID = register.id
     self.publishedOn = date
+    self.signature = .unsigned
     self.entries = memberships.compactMap { membership in
       let standing = membership.standing(on: date, in: register)
       guard standing.isPublished, let status = standing.status,
@@ -66,6 +71,33 @@ public struct PublicRegister: Hashable, Sendable {
 
   public func entry(_ registerNumber: String) -> PublicRegisterEntry? {
     entries.first { $0.registerNumber == registerNumber }
+  }
+}
+
+/// The signature a public register document carries (issue 19): its proof (eddsa-jcs-2022)
+/// checked over the whole document as read.
+public enum RegisterSignature: Hashable, Sendable {
+  case unsigned
+  /// The proof holds and is by the key the document's `issuer` names.
+  case signed(by: String)
+  /// The proof does not hold: the document was changed after signing, or the proof is unusable.
+  case invalid(DataIntegrity.Failure)
+  /// The proof holds but is by another key than the `issuer` named.
+  case issuerNotSigner(issuer: String, signer: String)
+
+  /// The signature of `document` (a whole public register as read).
+  public static func of(_ document: JSONObject) -> RegisterSignature {
+    guard document["proof"] != nil else { return .unsigned }
+    switch DataIntegrity.verify(document) {
+    case .failure(let failure): return .invalid(failure)
+    case .success(let signer):
+      guard case .string(let issuer)? = document["issuer"], issuer == signer.did else {
+        var named = ""
+        if case .string(let issuer)? = document["issuer"] { named = issuer }
+        return .issuerNotSigner(issuer: named, signer: signer.did)
+      }
+      return .signed(by: issuer)
+    }
   }
 }
 

@@ -102,4 +102,34 @@ public enum Base64 {
     }
     return output
   }
+
+  /// base64url without padding (RFC 4648 §5), as a Bitstring Status List's `encodedList`.
+  public static func encodeURL(_ bytes: [UInt8]) -> String {
+    String(
+      encode(bytes).compactMap { character -> Character? in
+        switch character {
+        case "+": "-"
+        case "/": "_"
+        case "=": nil
+        default: character
+        }
+      })
+  }
+
+  /// The bytes of unpadded base64url `text`; nil when it is not that.
+  public static func decodeURL(_ text: String) -> [UInt8]? {
+    guard !text.contains("+"), !text.contains("/"), !text.contains("="),
+      text.utf8.count % 4 != 1
+    else { return nil }
+    var standard = String(
+      text.map { character -> Character in
+        switch character {
+        case "-": "+"
+        case "_": "/"
+        default: character
+        }
+      })
+    standard += String(repeating: "=", count: (4 - standard.utf8.count % 4) % 4)
+    return decode(standard)
+  }
 }

@@ -1,3 +1,5 @@
+internal import CCrypto
+
 /// A verification as a W3C Verifiable Credential (data model 2.0) that a municipality keeps and
 /// anyone can check offline (`jobcoach verify --statement`). It holds the verdict and no more
 /// about the coach than the verdict needs: name and register number, never an address, birth
@@ -7,9 +9,38 @@ public enum VerificationStatement {
   public static let context: JSONValue = .array([.string("https://www.w3.org/ns/credentials/v2")])
   public static let credentialType = "JobcoachVerificationStatement"
 
+  /// A new statement's id: a random UUID (version 4), as a URN.
+  public static func newID() throws(TrustError) -> String {
+    var bytes = [UInt8](repeating: 0, count: 16)
+    guard RAND_bytes(&bytes, 16) == 1 else { throw .cryptoFailed("RAND_bytes") }
+    bytes[6] = bytes[6] & 0x0F | 0x40
+    bytes[8] = bytes[8] & 0x3F | 0x80
+    let digits = Array("0123456789abcdef".utf8)
+    var text: [UInt8] = []
+    for (index, byte) in bytes.enumerated() {
+      if [4, 6, 8, 10].contains(index) { text.append(UInt8(ascii: "-")) }
+      text += [digits[Int(byte >> 4)], digits[Int(byte & 0x0F)]]
+    }
+    return "urn:uuid:" + String(decoding: text, as: UTF8.self)
+  }
+
+  /// Where a statement the registry keeps stands in its issuer's revocation list.
+  public struct Issue: Hashable, Sendable {
+    public var id: String
+    public var statusIndex: Int
+    public init(id: String, statusIndex: Int) {
+      self.id = id
+      self.statusIndex = statusIndex
+    }
+  }
+
   /// The statement `issuer` makes of `answer` (unsigned: `DataIntegrity.sign` adds the proof).
+  /// With `issue`, the statement has an id and a place in the issuer's revocation list; without
+  /// (a statement made from documents, with no registry to keep it), it has neither and cannot
+  /// be revoked.
   public static func credential(
-    for answer: CoachVerification, placement: PlacementID?, issuer: PublicKey
+    for answer: CoachVerification, placement: PlacementID?, issuer: PublicKey,
+    issue: Issue? = nil
   ) -> JSONObject {
     let verification = answer.verification
     let date = verification.request.date
@@ -52,16 +83,24 @@ public enum VerificationStatement {
       subject.members.append(
         .init(key: "placement", value: .string(pseudonym(of: placement, issuer: issuer))))
     }
-    var credential: JSONObject = [
-      "@context": context,
-      "type": .array([.string("VerifiableCredential"), .string(credentialType)]),
-      "issuer": .string(issuer.did),
-      "validFrom": .string(AmsterdamTime.startOfDay(date)),
+    var credential: JSONObject = ["@context": context]
+    if let issue { credential.members.append(.init(key: "id", value: .string(issue.id))) }
+    credential.members += [
+      .init(
+        key: "type", value: .array([.string("VerifiableCredential"), .string(credentialType)])),
+      .init(key: "issuer", value: .string(issuer.did)),
+      .init(key: "validFrom", value: .string(AmsterdamTime.startOfDay(date))),
     ]
     if let end = validUntil(of: verification) {
       credential.members.append(.init(key: "validUntil", value: .string(AmsterdamTime.endOfDay(end))))
     }
     credential.members.append(.init(key: "credentialSubject", value: .object(subject)))
+    if let issue {
+      credential.members.append(
+        .init(
+          key: "credentialStatus",
+          value: .object(StatusListCredential.entry(index: issue.statusIndex, issuer: issuer))))
+    }
     return credential
   }
 
@@ -121,14 +160,28 @@ public enum AmsterdamTime {
 }
 
 /// "Does this statement hold?", with no registry and no network (`jobcoach statement verify`):
-/// its proof, its issuer among the trusted, its period on the date.
+/// its proof, its issuer among the trusted, its period on the date, and, when the issuer's
+/// revocation list is given, that the statement is not in it.
 public struct CheckStatement: Sendable {
   public var trusted: [PublicKey]
   public var date: CalendarDate
+  /// The issuer's status list credential (`BitstringStatusListCredential`), if given.
+  public var statusList: JSONValue?
 
-  public init(trusting trusted: [PublicKey], on date: CalendarDate) {
+  public init(trusting trusted: [PublicKey], on date: CalendarDate, statusList: JSONValue? = nil) {
     self.trusted = trusted
     self.date = date
+    self.statusList = statusList
+  }
+
+  /// What the revocation list says of the statement.
+  public enum Revocation: Hashable, Sendable {
+    /// No list was given.
+    case notAsked
+    /// The statement has no place in a list (made from documents): it cannot be revoked.
+    case notRevocable
+    case current
+    case revoked
   }
 
   /// Why a statement does not hold.
@@ -141,6 +194,10 @@ public struct CheckStatement: Sendable {
     case untrustedIssuer(String)
     case notYetValid(CalendarDate)
     case expired(CalendarDate)
+    /// The issuer withdrew the statement (its bit is set in the issuer's list).
+    case revoked
+    /// The list given cannot answer for this statement.
+    case statusList(StatusListCredential.Problem)
   }
 
   /// What the check found.
@@ -148,8 +205,20 @@ public struct CheckStatement: Sendable {
     public var issuer: String?
     public var validFrom: CalendarDate?
     public var validUntil: CalendarDate?
+    public var revocation = Revocation.notAsked
     public var problems: [Problem]
     public var holds: Bool { problems.isEmpty }
+
+    public init(
+      issuer: String? = nil, validFrom: CalendarDate? = nil, validUntil: CalendarDate? = nil,
+      revocation: Revocation = .notAsked, problems: [Problem]
+    ) {
+      self.issuer = issuer
+      self.validFrom = validFrom
+      self.validUntil = validUntil
+      self.revocation = revocation
+      self.problems = problems
+    }
   }
 
   public func run(_ document: JSONValue) -> Outcome {
@@ -177,6 +246,31 @@ public struct CheckStatement: Sendable {
       if let end = outcome.validUntil, date > end { outcome.problems.append(.expired(end)) }
       if outcome.validUntil == nil { outcome.problems.append(.notAStatement) }
     }
+    if let statusList { checkStatus(statement, issuer: issuer, in: statusList, &outcome) }
     return outcome
+  }
+
+  private func checkStatus(
+    _ statement: JSONObject, issuer: String, in list: JSONValue, _ outcome: inout Outcome
+  ) {
+    guard let status = statement["credentialStatus"] else {
+      outcome.revocation = .notRevocable
+      return
+    }
+    guard case .object(let entry) = status,
+      entry["statusPurpose"] == .string("revocation"),
+      case .string(let listID)? = entry["statusListCredential"],
+      case .string(let indexText)? = entry["statusListIndex"], let index = Int(indexText)
+    else {
+      outcome.problems.append(.notAStatement)
+      return
+    }
+    switch StatusListCredential.isRevoked(index: index, listID: listID, issuer: issuer, in: list) {
+    case .failure(let problem): outcome.problems.append(.statusList(problem))
+    case .success(true):
+      outcome.revocation = .revoked
+      outcome.problems.append(.revoked)
+    case .success(false): outcome.revocation = .current
+    }
   }
 }

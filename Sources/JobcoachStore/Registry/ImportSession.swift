@@ -23,6 +23,13 @@ public final class ImportSession {
   var documents: [(file: String, kind: String?, sha256: String)] = []
   var publicRegisters: [PublicRegister] = []
   var open = true
+  /// Whether a public register without a signature is imported (`--allow-unsigned`, for a
+  /// municipality whose association has no key yet); the summary and the audit trail say so.
+  public var allowsUnsignedRegisters = false
+  /// The issuers whose signed public registers are accepted, read once: those trusted, and
+  /// the registry's own key (an association importing its own export).
+  private lazy var trusted: Set<String>? = try? Set(
+    store.trustedIssuers().map(\.did) + [store.issuingKey()?.did].compactMap { $0 })
 
   /// Starts the transaction; problems found while reading go to `log`.
   public init(store: RegistryStore, dryRun: Bool, audit: AuditContext?, log: ProblemLog)
@@ -74,6 +81,7 @@ public final class ImportSession {
   /// Checks one record read from `file` at `place` (a JSON pointer or a table's row) and,
   /// while the import has no problems, writes it.
   public func add(_ record: ImportRecord, file: String, place: RecordPlace) throws(StoreError) {
+    if case .publicRegister(let register) = record, !accepts(register, file: file) { return }
     validator.check(record, file: file, place: place)
     guard log.isEmpty else {
       if case .membership(let membership) = record { validator.keep(membership) }
@@ -131,6 +139,33 @@ public final class ImportSession {
     }
   }
 
+  /// Whether a public register may be imported: signed by a trusted issuer, or unsigned where
+  /// that is allowed; else its problem is reported.
+  private func accepts(_ register: PublicRegister, file: String) -> Bool {
+    let root = RecordPlace.pointer(.root)
+    switch register.signature {
+    case .signed(let issuer):
+      guard trusted?.contains(issuer) == true else {
+        log.report(file, root.appending("issuer"), .registerIssuerNotTrusted(issuer))
+        return false
+      }
+      return true
+    case .unsigned:
+      guard allowsUnsignedRegisters else {
+        log.report(file, root, .registerUnsigned)
+        return false
+      }
+      summary.unsignedRegisters.append(file)
+      return true
+    case .invalid:
+      log.report(file, root.appending("proof"), .registerSignatureInvalid)
+      return false
+    case .issuerNotSigner(let issuer, let signer):
+      log.report(file, root.appending("issuer"), .registerIssuerNotSigner(issuer: issuer, signer: signer))
+      return false
+    }
+  }
+
   /// Notes a document read to its end, for the audit trail.
   public func finishDocument(_ file: String, _ info: DocumentInfo) {
     documents.append((file, info.kind?.rawValue ?? info.tableKind?.rawValue, info.sha256))
@@ -153,12 +188,17 @@ public final class ImportSession {
         if !publicRegisters.isEmpty {
           summary.counts[.publicRegister] = try writer.write(publicRegisters)
         }
-        if let audit, summary.changedAnything {
+        // An unsigned register taken in is said in the trail even when it changed nothing.
+        if let audit, summary.changedAnything || !summary.unsignedRegisters.isEmpty {
+          let unsigned = Set(summary.unsignedRegisters)
           let entries = documents.map { document in
             AuditEntry(
               subjectKind: "document", subjectID: document.file, field: "import",
               newValue: document.kind, documentHash: document.sha256,
-              reason: "import of \(document.file)")
+              reason: unsigned.contains(document.file)
+                ? "import of \(document.file), an UNSIGNED public register (--allow-unsigned): "
+                  + "nothing shows who published it"
+                : "import of \(document.file)")
           }
           try store.appendAudit(context: audit) { (add) throws(SQLiteError) in
             for entry in entries { try add(entry) }

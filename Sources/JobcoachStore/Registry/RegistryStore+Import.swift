@@ -16,6 +16,8 @@ public struct ImportSummary: Hashable, Sendable {
   public var tables: [TableKind: Counts] = [:]
   /// True when nothing was written (a dry run).
   public var isDryRun = false
+  /// The files of public registers imported without a signature (`--allow-unsigned`).
+  public var unsignedRegisters: [String] = []
 
   public init() {}
 

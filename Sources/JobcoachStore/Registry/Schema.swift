@@ -576,6 +576,31 @@ enum Schema {
     ALTER TABLE experience ADD COLUMN origin TEXT NOT NULL DEFAULT 'portfolio'
       CHECK (origin IN ('portfolio', 'list'));
     """,
+    // 14: trust that travels (issue 19). The keys the registry signs with (by their did:key
+    // and the file that holds the private key, which stays out of the registry; one in use),
+    // the issuers whose signed registers it accepts, and the statements it signed, each with
+    // its place in the issuer's revocation list (W3C Bitstring Status List: 131,072 places).
+    """
+    CREATE TABLE issuing_keys (
+      did TEXT PRIMARY KEY CHECK (did GLOB 'did:key:z*' AND length(did) <= 128),
+      key_file TEXT NOT NULL CHECK (length(key_file) BETWEEN 1 AND 4096),
+      in_use INTEGER NOT NULL CHECK (in_use IN (0, 1))
+    ) STRICT;
+    CREATE UNIQUE INDEX issuing_keys_one_in_use ON issuing_keys(in_use) WHERE in_use = 1;
+    CREATE TABLE trusted_issuers (
+      did TEXT PRIMARY KEY CHECK (did GLOB 'did:key:z*' AND length(did) <= 128),
+      name TEXT NOT NULL CHECK (length(name) BETWEEN 1 AND 200)
+    ) STRICT;
+    CREATE TABLE issued_statements (
+      id TEXT PRIMARY KEY CHECK (id GLOB 'urn:uuid:*' AND length(id) = 45),
+      issuer TEXT NOT NULL CHECK (issuer GLOB 'did:key:z*'),
+      status_index INTEGER NOT NULL CHECK (status_index BETWEEN 0 AND 131071),
+      coach_id TEXT NOT NULL,
+      verified_day INTEGER NOT NULL \(dayCheck("verified_day")),
+      revoked INTEGER NOT NULL DEFAULT 0 CHECK (revoked IN (0, 1)),
+      UNIQUE (issuer, status_index)
+    ) STRICT;
+    """,
   ]
 
   /// A trigger that guards the audit trail, as `audit verify` expects to find it.

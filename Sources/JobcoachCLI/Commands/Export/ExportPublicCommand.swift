@@ -7,10 +7,13 @@ struct ExportPublicCommand: Command {
     name: "export public",
     summary: "the public register on a date: number, name, status, since, valid until",
     synopsis:
-      "--format json|csv|html [--on DATE] [--register ID] [--lang nl|en] [--db PATH | --file FILE...]",
+      "--format json|csv|html [--signed | --key FILE] [--on DATE] [--register ID] [--lang nl|en] "
+      + "[--db PATH | --file FILE...]",
     positionals: 0...0,
     options: [
-      .value("--format", "FORMAT", "json (importable by a municipality), csv or html"), .date,
+      .value("--format", "FORMAT", "json (importable by a municipality), csv or html"),
+      .flag("--signed", "sign the json with the registry's key ('jobcoach keys use')"),
+      .value("--key", "FILE", "sign the json with this key ('jobcoach keys generate')"), .date,
       .register,
       .value("--lang", "LANG", "the html page's language: nl (default) or en"),
       CSVDialect.option, .database, .documents,
@@ -25,6 +28,12 @@ struct ExportPublicCommand: Command {
       municipality imports it with 'jobcoach import' and 'verify' then reports the standing of
       a coach who gives their register number (R-RE-1). html is one self-contained page with
       a search box.
+
+      With --signed (the registry's key) or --key FILE the json is signed as statements are
+      (eddsa-jcs-2022, the signer's did:key as "issuer") and carries the issuer's revocation
+      list as a signed W3C Bitstring Status List credential ("statusList"): the statements
+      withdrawn with 'jobcoach statement revoke'. A municipality imports only a register signed
+      by an issuer it trusts ('jobcoach trust add'); 'statement verify --status' reads the list.
 
       example: jobcoach export public --format html --file Samples > register.html
       """)
@@ -45,6 +54,18 @@ struct ExportPublicCommand: Command {
         nl: "onbekend formaat '\(format)'; kies json, csv of html", command: Self.spec.name)
     }
     self.format = format
+    if arguments.flag("--signed") || arguments.value("--key") != nil {
+      guard format == "json" else {
+        throw UsageError(
+          "only --format json is signed", nl: "alleen --format json wordt ondertekend",
+          command: Self.spec.name)
+      }
+      guard !(arguments.flag("--signed") && arguments.value("--key") != nil) else {
+        throw UsageError(
+          "use either --signed or --key FILE", nl: "gebruik --signed of --key BESTAND, niet allebei",
+          command: Self.spec.name)
+      }
+    }
     if let language = arguments.value("--lang"), Language(rawValue: language) == nil {
       throw UsageError(
         "unknown language '\(language)'; choose nl or en",
@@ -54,9 +75,20 @@ struct ExportPublicCommand: Command {
 
   func run(_ context: CommandContext) throws -> Int32 {
     let date = try context.date(arguments, command: Self.spec.name)
-    let register = try PublishRegister(on: date, register: arguments.register)
-      .run(in: try context.openRegistry(arguments))
+    let signing = arguments.flag("--signed") || arguments.value("--key") != nil
+    // A given key is read first: a missing key leaves nothing half done.
+    let givenKey = try arguments.value("--key").map(StatementKeys.read)
+    let store = try context.openRegistry(arguments)
+    let register = try PublishRegister(on: date, register: arguments.register).run(in: store)
     switch format {
+    case "json" where signing:
+      let fromRegistry = arguments.allValues("--file").isEmpty
+      let key = try givenKey ?? StatementKeys.signing(arguments, store: fromRegistry ? store : nil)
+      // From documents no statement was issued: the list is empty.
+      let revoked =
+        fromRegistry ? try store.revocationList(of: key.publicKey.did) : BitstringStatusList()
+      context.print(
+        JSONWriter.string(.object(try Self.signed(register, list: revoked, key: key, on: date))))
     case "json": context.print(JSONWriter.string(Self.json(register)))
     case "csv":
       context.print(
@@ -87,6 +119,18 @@ struct ExportPublicCommand: Command {
           ])
         }),
     ])
+  }
+
+  /// The register signed by `key`, with the key's revocation list signed inside it.
+  static func signed(
+    _ register: PublicRegister, list: BitstringStatusList, key: SigningKey, on date: CalendarDate
+  ) throws -> JSONObject {
+    guard case .object(var object) = json(register) else { return JSONObject() }
+    object.members.append(.init(key: "issuer", value: .string(key.publicKey.did)))
+    let statusList = try DataIntegrity.sign(
+      StatusListCredential.credential(list, issuer: key.publicKey, on: date), with: key)
+    object.members.append(.init(key: "statusList", value: .object(statusList)))
+    return try DataIntegrity.sign(object, with: key)
   }
 
   static func csv(_ register: PublicRegister) -> String {

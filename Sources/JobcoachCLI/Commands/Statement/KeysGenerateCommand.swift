@@ -1,4 +1,5 @@
 import JobcoachCore
+import JobcoachStore
 
 /// `jobcoach keys generate`: a new Ed25519 signing key in a file only its owner can read.
 struct KeysGenerateCommand: Command {
@@ -63,14 +64,34 @@ enum StatementKeys {
   static func trusted(_ arguments: ParsedArguments, command: String) throws(UsageError)
     -> [PublicKey]
   {
-    var keys: [PublicKey] = []
-    for did in arguments.allValues("--trust") {
-      do { keys.append(try PublicKey(did: did)) } catch {
-        throw UsageError(
-          "--trust '\(did)' is not an Ed25519 did:key (did:key:z6Mk...)",
-          nl: "--trust '\(did)' is geen Ed25519-did:key (did:key:z6Mk...)", command: command)
-      }
+    try arguments.allValues("--trust").map { (did) throws(UsageError) in
+      try publicKey(did, command: command)
     }
-    return keys
+  }
+
+  /// The public key a did:key names, or a usage error.
+  static func publicKey(_ did: String, command: String) throws(UsageError) -> PublicKey {
+    do { return try PublicKey(did: did) } catch {
+      throw UsageError(
+        "'\(did)' is not an Ed25519 did:key (did:key:z6Mk...)",
+        nl: "'\(did)' is geen Ed25519-did:key (did:key:z6Mk...)", command: command)
+    }
+  }
+
+  /// The key to sign with: `--key FILE`, else the registry's key in use ('keys use').
+  static func signing(_ arguments: ParsedArguments, store: RegistryStore?) throws -> SigningKey {
+    if let path = arguments.value("--key") { return try read(path) }
+    guard let held = try store?.issuingKey() else {
+      throw CLIError.badInput(
+        "no signing key: give --key FILE, or set the registry's with 'jobcoach keys use FILE'",
+        nl: "geen ondertekeningssleutel: geef --key BESTAND, of stel die van het register in met 'jobcoach keys use BESTAND'")
+    }
+    let key = try read(held.keyFile)
+    guard key.publicKey.did == held.did else {
+      throw CLIError.badInput(
+        "the key file '\(held.keyFile)' no longer holds the key the registry signs with (\(held.did)); run 'jobcoach keys use FILE' again",
+        nl: "het sleutelbestand '\(held.keyFile)' bevat niet meer de sleutel waarmee het register ondertekent (\(held.did)); voer 'jobcoach keys use BESTAND' opnieuw uit")
+    }
+    return key
   }
 }

@@ -1,16 +1,25 @@
 import JobcoachCore
+import JobcoachStore
 
 /// `jobcoach statement verify`: does a signed statement hold? No registry, no network.
 struct StatementVerifyCommand: Command {
   static let spec = CommandSpec(
     name: "statement verify",
-    summary: "check a signed verification statement offline: signature, issuer, period",
-    synopsis: "FILE --trust DID... [--on DATE] [--format text|json] [--lang nl|en]",
+    summary: "check a signed verification statement offline: signature, issuer, period, revocation",
+    synopsis:
+      "FILE [--trust DID...] [--db PATH] [--status FILE] [--on DATE] [--format text|json] "
+      + "[--lang nl|en]",
     positionals: 1...1,
     options: [
       .value(
         "--trust", "DID", "an issuer to trust, as its did:key (repeat for several)",
         repeatable: true),
+      .value(
+        "--db", "PATH",
+        "also trust this registry's trusted issuers and its own key ('trust add', 'keys use')"),
+      .value(
+        "--status", "FILE",
+        "the issuer's revocation list: a signed public register or its status list credential"),
       .value("--on", "DATE", "the day to judge the statement's period on (default: today)"),
       .value("--format", "FORMAT", "text or json (default text)"),
       Language.option,
@@ -18,11 +27,12 @@ struct StatementVerifyCommand: Command {
     discussion: """
       A statement holds when its eddsa-jcs-2022 proof is the signature of the key its issuer
       names over exactly this document (any field changed breaks it), the issuer is one of
-      --trust, and the date lies in its period (validFrom's day to validUntil's day, both
-      included). Needs no registry and no network.
+      --trust (or trusted by the registry --db names), the date lies in its period
+      (validFrom's day to validUntil's day, both included) and, with --status, its place in
+      the issuer's signed revocation list is not set. Needs no registry and no network.
 
       exit codes: 0 the statement holds, 1 it does not (the reasons are printed), 64 usage,
-      65 the file is not JSON, 66 the file is missing.
+      65 a file is not JSON, 66 a file or the registry is missing.
 
       example: jobcoach statement verify statement.json --trust did:key:z6Mk... --on 2026-11-23
       """)
@@ -43,7 +53,19 @@ struct StatementVerifyCommand: Command {
     let words = try context.words(arguments, command: Self.spec.name, format: format)
     let path = arguments.positionals[0]
     let document = try StatementFile.read(path)
-    let outcome = CheckStatement(trusting: trusted, on: date).run(document)
+    var trusted = self.trusted
+    if arguments.value("--db") != nil {
+      let store = try context.openRegistryFile(arguments, command: Self.spec.name)
+      for did in try store.trustedIssuers().map(\.did) + [try store.issuingKey()?.did].compactMap({ $0 }) {
+        if let key = try? PublicKey(did: did), !trusted.contains(key) { trusted.append(key) }
+      }
+    }
+    // A signed public register carries its issuer's list; a list may also come alone.
+    var statusList = try arguments.value("--status").map(StatementFile.read)
+    if case .object(let register)? = statusList, let list = register["statusList"] {
+      statusList = list
+    }
+    let outcome = CheckStatement(trusting: trusted, on: date, statusList: statusList).run(document)
     switch format {
     case .json:
       context.print(
@@ -55,6 +77,7 @@ struct StatementVerifyCommand: Command {
             "issuer": JSONValue(outcome.issuer),
             "validFrom": JSONValue(outcome.validFrom),
             "validUntil": JSONValue(outcome.validUntil),
+            "revocation": .string(Self.code(outcome.revocation)),
             "problems": .array(
               outcome.problems.map {
                 .object(["code": .string(Self.code($0)), "message": .string(Self.text($0, words))])
@@ -70,6 +93,17 @@ struct StatementVerifyCommand: Command {
         : words.say("the statement does not hold on \(date):", "de verklaring is niet geldig op \(words.date(date)):")
           + "\n"
       for problem in outcome.problems { text += "  " + Self.text(problem, words) + "\n" }
+      switch outcome.revocation {
+      case .current:
+        text += words.say(
+          "  not revoked: the issuer's signed revocation list leaves it standing\n",
+          "  niet ingetrokken volgens de ondertekende intrekkingslijst van de uitgever\n")
+      case .notRevocable:
+        text += words.say(
+          "  it has no place in a revocation list (made from documents): it cannot be revoked\n",
+          "  de verklaring staat niet in een intrekkingslijst (gemaakt uit documenten): intrekken kan niet\n")
+      case .notAsked, .revoked: break
+      }
       context.print(text)
     }
     return outcome.holds ? ExitCode.success : ExitCode.findings
@@ -85,6 +119,17 @@ struct StatementVerifyCommand: Command {
     case .untrustedIssuer: "untrusted-issuer"
     case .notYetValid: "not-yet-valid"
     case .expired: "expired"
+    case .revoked: "revoked"
+    case .statusList: "status-list-unusable"
+    }
+  }
+
+  static func code(_ revocation: CheckStatement.Revocation) -> String {
+    switch revocation {
+    case .notAsked: "not-asked"
+    case .notRevocable: "not-revocable"
+    case .current: "current"
+    case .revoked: "revoked"
     }
   }
 
@@ -121,8 +166,28 @@ struct StatementVerifyCommand: Command {
         "ondertekend door \(signer), niet door de genoemde uitgever (\(issuer))")
     case .untrustedIssuer(let issuer):
       w.say(
-        "the issuer \(issuer) is not trusted (name it with --trust)",
-        "de uitgever \(issuer) wordt niet vertrouwd (noem die met --trust)")
+        "the issuer \(issuer) is not trusted (name it with --trust, or 'jobcoach trust add' and --db)",
+        "de uitgever \(issuer) wordt niet vertrouwd (noem die met --trust, of 'jobcoach trust add' en --db)")
+    case .revoked:
+      w.say(
+        "revoked: the issuer withdrew this statement (its signed revocation list says so)",
+        "ingetrokken: de uitgever heeft deze verklaring teruggetrokken (volgens de ondertekende intrekkingslijst)")
+    case .statusList(.notAList):
+      w.say(
+        "--status is not a revocation list (a signed public register or a BitstringStatusListCredential)",
+        "--status is geen intrekkingslijst (een ondertekend publiek register of een BitstringStatusListCredential)")
+    case .statusList(.otherList(let id)):
+      w.say(
+        "--status is another issuer's or another list (\(id)), not the one the statement names",
+        "--status is de lijst van een andere uitgever of een andere lijst (\(id)), niet die van de verklaring")
+    case .statusList(.proof):
+      w.say(
+        "the revocation list's signature does not hold: it was changed after signing",
+        "de handtekening van de intrekkingslijst klopt niet: de lijst is na ondertekening gewijzigd")
+    case .statusList(.indexOutOfRange(let index)):
+      w.say(
+        "the statement's place \(index) is not in the revocation list",
+        "plaats \(index) van de verklaring staat niet in de intrekkingslijst")
     case .notYetValid(let start):
       w.say("valid only from \(start)", "pas geldig vanaf \(w.date(start))")
     case .expired(let end):

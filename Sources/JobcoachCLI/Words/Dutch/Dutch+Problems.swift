@@ -177,6 +177,19 @@ extension Dutch {
     case .notAMemberOn(let coach, let register, let date):
       "jobcoach '\(coach)' is op \(self.date(date)) geen lid van register \(register); de "
         + "presentielijst kan geen PE-uren geven"
+    case .registerUnsigned:
+      "het publieke register is niet ondertekend, dus niets toont wie het publiceerde; vraag de "
+        + "vereniging om een ondertekende export ('export public --signed'), of importeer het met "
+        + "--allow-unsigned (de audittrail vermeldt dat)"
+    case .registerSignatureInvalid:
+      "de handtekening van het publieke register klopt niet: het is na ondertekening gewijzigd "
+        + "(of het bewijs is beschadigd); er wordt niets van geïmporteerd"
+    case .registerIssuerNotSigner(let issuer, let signer):
+      "het publieke register noemt uitgever \(issuer) maar is ondertekend door \(signer)"
+    case .registerIssuerNotTrusted(let issuer):
+      "het publieke register is ondertekend door \(issuer), een uitgever die dit register niet "
+        + "vertrouwt; controleer de sleutel bij de vereniging, dan 'jobcoach trust add \(issuer) "
+        + "--name NAAM'"
     case .csvNotUTF8:
       "het bestand is geen UTF-8 (waarschijnlijk Latin-1 of Windows-1252); sla het in Excel op "
         + "met 'Opslaan als' en 'CSV UTF-8 (door komma's gescheiden) (*.csv)', in LibreOffice met "

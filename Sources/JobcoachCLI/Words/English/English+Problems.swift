@@ -167,6 +167,18 @@ extension English {
     case .notAMemberOn(let coach, let register, let date):
       "coach '\(coach)' is not a member of register \(register) on \(self.date(date)), so the "
         + "attendance list cannot give them PE hours"
+    case .registerUnsigned:
+      "the public register is not signed, so nothing shows who published it; ask the "
+        + "association for a signed export ('export public --signed'), or import it with "
+        + "--allow-unsigned (the audit trail says so)"
+    case .registerSignatureInvalid:
+      "the public register's signature does not hold: it was changed after signing (or the "
+        + "proof is damaged); nothing of it is imported"
+    case .registerIssuerNotSigner(let issuer, let signer):
+      "the public register names issuer \(issuer) but is signed by \(signer)"
+    case .registerIssuerNotTrusted(let issuer):
+      "the public register is signed by \(issuer), an issuer this registry does not trust; "
+        + "check the key with the association, then 'jobcoach trust add \(issuer) --name NAME'"
     case .csvNotUTF8:
       "the file is not UTF-8 (probably Latin-1 or Windows-1252); in Excel save it with 'Save as' "
         + "and 'CSV UTF-8 (comma delimited) (*.csv)', in LibreOffice choose the character set "
