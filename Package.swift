@@ -52,7 +52,7 @@ let package = Package(
       dependencies: ["JobcoachStore", "JobcoachCore", "JobcoachTestSupport", "JobcoachCLI"]),
     .testTarget(
       name: "JobcoachCLITests", dependencies: ["JobcoachCLI", "JobcoachStore", "JobcoachCore"],
-      exclude: ["Corpus", "Golden"]),
+      exclude: ["Corpus", "Golden", "Keys"]),
   ],
   swiftLanguageModes: [.v6]
 )

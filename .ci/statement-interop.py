@@ -4,8 +4,14 @@ for Ed25519 and the `jcs` package for RFC 8785.
 
   statement-interop.py check FILE            verify a statement jobcoach signed (exit 0/1)
   statement-interop.py sign OUT              sign a statement in Python; print its did:key
+  statement-interop.py check-register FILE STATEMENT
+                                             verify a public register jobcoach signed and its
+                                             revocation list (W3C Bitstring Status List), in
+                                             which STATEMENT must be revoked
 """
+import base64
 import copy
+import gzip
 import hashlib
 import json
 import sys
@@ -83,6 +89,54 @@ def check(path: str) -> int:
     return 0
 
 
+def verify_proof(secured: dict) -> bool:
+    """Whether the document's eddsa-jcs-2022 proof is its issuer's signature over it."""
+    unsecured = copy.deepcopy(secured)
+    proof = unsecured.pop("proof")
+    assert proof["type"] == "DataIntegrityProof" and proof["cryptosuite"] == "eddsa-jcs-2022"
+    assert proof["verificationMethod"].split("#")[0] == secured["issuer"], "issuer is not signer"
+    public = Ed25519PublicKey.from_public_bytes(key_of(proof["verificationMethod"]))
+    try:
+        public.verify(b58decode(proof["proofValue"][1:]), hash_data(unsecured, proof))
+        return True
+    except InvalidSignature:
+        return False
+
+
+def check_register(path: str, statement_path: str) -> int:
+    with open(path, encoding="utf-8") as handle:
+        register = json.load(handle)
+    with open(statement_path, encoding="utf-8") as handle:
+        statement = json.load(handle)
+    if not verify_proof(register):
+        print(f"{path}: the register's signature does not verify")
+        return 1
+    altered = copy.deepcopy(register)
+    altered["entries"][0]["name"] += "x"
+    if verify_proof(altered):
+        print(f"{path}: an altered register still verifies")
+        return 1
+    status_list = register["statusList"]
+    if status_list["issuer"] != register["issuer"] or not verify_proof(status_list):
+        print(f"{path}: the revocation list is not signed by the register's issuer")
+        return 1
+    encoded = status_list["credentialSubject"]["encodedList"]
+    assert encoded.startswith("u"), "not multibase base64url"
+    bits = gzip.decompress(base64.urlsafe_b64decode(encoded[1:] + "=" * (-len(encoded[1:]) % 4)))
+    assert len(bits) * 8 >= 131072, "a status list has at least 131,072 bits"
+    entry = statement["credentialStatus"]
+    assert entry["statusListCredential"] == status_list["id"], "the statement names another list"
+    index = int(entry["statusListIndex"])
+    revoked = bits[index // 8] >> (7 - index % 8) & 1
+    others = sum(bin(byte).count("1") for byte in bits) - revoked
+    if not revoked or others:
+        print(f"{path}: place {index} should be the only one set (set: {revoked}, others: {others})")
+        return 1
+    print(f"{path}: the register and its revocation list hold; statement place {index} is "
+          f"revoked (Python cryptography + jcs + gzip)")
+    return 0
+
+
 def sign(path: str) -> int:
     key = Ed25519PrivateKey.generate()
     public = key.public_key().public_bytes(serialization.Encoding.Raw, serialization.PublicFormat.Raw)
@@ -114,4 +168,6 @@ def sign(path: str) -> int:
 
 if __name__ == "__main__":
     command, path = sys.argv[1], sys.argv[2]
+    if command == "check-register":
+        sys.exit(check_register(path, sys.argv[3]))
     sys.exit(check(path) if command == "check" else sign(path))

@@ -299,3 +299,32 @@ struct TrustCommandTests {
         .code == ExitCode.usage)
   }
 }
+
+/// The signed statement in Samples/ and the test key it was made with (under Tests/, never a
+/// real key): it verifies with the published identifier, and the key makes it again byte for
+/// byte from the samples (Ed25519 signatures are deterministic), so the sample cannot drift.
+struct SampleStatementTests {
+  let statement = repositoryRoot + "/Samples/statement/verklaring-JC-0001.jsonld"
+  let key = repositoryRoot + "/Tests/JobcoachCLITests/Keys/test-issuer.pem"
+
+  @Test func theSampleStatementHoldsForTheSampleIdentifier() throws {
+    let did = String(decoding: try #require(bytes(repositoryRoot + "/Samples/statement/test-issuer.did")), as: UTF8.self)
+      .trimmingCharacters(in: .whitespacesAndNewlines)
+    let signer = try SigningKey(pem: String(decoding: try #require(bytes(key)), as: UTF8.self))
+    #expect(signer.publicKey.did == did)
+    let holds = jobcoach(["statement", "verify", statement, "--trust", did, "--on", "2026-03-02"])
+    #expect(holds.code == 0, "\(holds.out)")
+    #expect(holds.out.hasPrefix("the statement holds on 2026-03-02: signed by \(did)"))
+  }
+
+  @Test func theTestKeyMakesTheSampleAgainByteForByte() throws {
+    let scratch = Scratch()
+    let again = scratch.file("again.jsonld")
+    let run = jobcoach([
+      "verify", "JC-0001", "--as", "municipal", "--on", "2026-03-02", "--file", samplesPath,
+      "--statement", "--key", key, "--output", again,
+    ])
+    #expect(run.code == 0, "\(run.err)")
+    #expect(bytes(again) == bytes(statement))
+  }
+}
