@@ -36,6 +36,8 @@ public enum ImportRecord: Hashable, Sendable {
   /// A PE activity from a table (a list of activities, or an attendance list). Indirect: a
   /// million of them pass between threads, and a copy is then one reference, not every text.
   indirect case listedActivity(ListedActivity)
+  /// Consecutive activity rows of one table for one coach, as a table is streamed.
+  case listedActivities(ListedActivityRun)
   /// A period of experience from a table.
   indirect case listedExperience(ListedExperience)
   case decision(FunderDecision)
@@ -58,7 +60,7 @@ extension ImportRecord {
     case .portfolio: .portfolios
     case .membership: .memberships
     case .booking: .hourBookings
-    case .listedActivity, .listedExperience: .portfolios
+    case .listedActivity, .listedActivities, .listedExperience: .portfolios
     case .decision: .funderDecisions
     case .publicRegister: .publicRegister
     }

@@ -141,6 +141,10 @@ public struct ImportBatch: Sendable {
     case .booking(let value): bookings.append(Located(value, file: file, place: place))
     case .listedActivity(let value):
       listedActivities.append(Located(value, file: file, place: place))
+    case .listedActivities(let run):
+      for index in run.activities.indices {
+        listedActivities.append(Located(run.listed(at: index), file: file, place: run.place(at: index)))
+      }
     case .listedExperience(let value):
       listedExperience.append(Located(value, file: file, place: place))
     case .decision(let value): decisions.append(Located(value, file: file, place: place))

@@ -286,14 +286,11 @@ public final class ReferenceValidator {
       resolve(.coach(booking.coach, file, pointer.appending("coach")))
       resolve(.placement(booking.placement, file, pointer.appending("placement")))
     case .listedActivity(let listed):
-      guard let coach = resolve(listed.coach, file, pointer), listed.attendance else { break }
-      var register = RegisterID.seedDefault
-      if case .registerNumber(_, let named) = listed.coach { register = named }
-      let status = membership(of: coach, in: register)?.status(on: listed.activity.date)
-      if ![.registered, .assessmentDue, .suspended].contains(status) {
-        log.report(
-          file, pointer.appending(listedCoachField(listed.coach)),
-          .notAMemberOn(coach, register: register, date: listed.activity.date))
+      checkListed(listed.coach, listed.activity, attendance: listed.attendance, file, pointer)
+    case .listedActivities(let run):
+      for index in run.activities.indices {
+        checkListed(
+          run.coach, run.activities[index], attendance: run.attendance, file, run.place(at: index))
       }
     case .listedExperience(let listed):
       _ = resolve(listed.coach, file, pointer)
@@ -377,6 +374,22 @@ public final class ReferenceValidator {
 
   func membership(of coach: CoachID, in register: RegisterID) -> Membership? {
     memberships[register]?[coach] ?? registry.membership(of: coach, in: register)
+  }
+
+  /// A listed activity's coach resolves; an attendee is a member of the register on the day.
+  func checkListed(
+    _ reference: CoachReference, _ activity: PEActivity, attendance: Bool, _ file: String,
+    _ place: RecordPlace
+  ) {
+    guard let coach = resolve(reference, file, place), attendance else { return }
+    var register = RegisterID.seedDefault
+    if case .registerNumber(_, let named) = reference { register = named }
+    let status = membership(of: coach, in: register)?.status(on: activity.date)
+    if ![.registered, .assessmentDue, .suspended].contains(status) {
+      log.report(
+        file, place.appending(listedCoachField(reference)),
+        .notAMemberOn(coach, register: register, date: activity.date))
+    }
   }
 
   func listedCoachField(_ reference: CoachReference) -> String {

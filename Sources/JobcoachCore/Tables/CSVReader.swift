@@ -238,6 +238,21 @@ struct CSVTokenizer {
     return true
   }
 
+  /// Ends a field that is one plain run of `bytes` (most fields of a list): made straight
+  /// from the piece, not copied into `field` first. As `endField` otherwise.
+  mutating func endField(plain bytes: UnsafeBufferPointer<UInt8>, bits: UInt8) -> Bool {
+    if bits & 0x80 == 0 {
+      fields.append(String(decoding: bytes, as: UTF8.self))
+    } else {
+      guard let text = String(validating: bytes, as: UTF8.self) else {
+        report(recordLine, fields.count + 1, .csvNotUTF8)
+        return false
+      }
+      fields.append(text)
+    }
+    return true
+  }
+
   mutating func endRecord(_ record: ([String], Int, Bool) -> Void) {
     if !bad && !(fields.count == 1 && fields[0].isEmpty) {
       record(fields, recordLine, recordMayHoldNumber)
@@ -322,16 +337,26 @@ struct CSVTokenizer {
         }
         // A plain run up to the next separator, line end or quote, at once.
         var end = index + 1
-        fieldBits |= byte
+        var bits = byte
         while end < count {
           let next = bytes[end]
           if next == separator || next == 0x0A || next == 0x0D || next == 0x22 { break }
-          fieldBits |= next
+          bits |= next
           end += 1
         }
-        field.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[index..<end]))
         recordBytes += end - index - 1
         guard recordBytes <= maximumRecordBytes else { return tooLong() }
+        // A whole field in this piece, ended by a separator or a line end: taken as it is.
+        if state == .fieldStart && end < count && bytes[end] == separator {
+          guard endField(plain: UnsafeBufferPointer(rebasing: bytes[index..<end]), bits: bits)
+          else { return false }
+          recordBytes += 1
+          guard recordBytes <= maximumRecordBytes else { return tooLong() }
+          index = end + 1
+          continue
+        }
+        fieldBits |= bits
+        field.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[index..<end]))
         state = .inField
         index = end
       }

@@ -31,6 +31,38 @@ public struct ListedActivity: Hashable, Sendable {
   public var tableKind: TableKind { attendance ? .attendance : .peActivities }
 }
 
+/// Consecutive PE activity rows of one table that name the same coach in the same way, passed
+/// on together as a portfolio's activities are: a list of a million rows then costs the
+/// threads that check and write it what a portfolio of them costs, not a record each. Every
+/// row keeps its line, for its problems.
+public struct ListedActivityRun: Hashable, Sendable {
+  public var coach: CoachReference
+  /// From a course provider's attendance list (see `ListedActivity.attendance`).
+  public var attendance: Bool
+  public var activities: [PEActivity] = []
+  /// The line of each activity's row.
+  public var lines: [Int] = []
+  public var layout: TableLayout
+
+  public init(coach: CoachReference, attendance: Bool, layout: TableLayout) {
+    self.coach = coach
+    self.attendance = attendance
+    self.layout = layout
+  }
+
+  public var tableKind: TableKind { attendance ? .attendance : .peActivities }
+
+  /// The row of activity `index`, as it would be one record.
+  public func listed(at index: Int) -> ListedActivity {
+    ListedActivity(coach: coach, activity: activities[index], attendance: attendance)
+  }
+
+  /// Where activity `index` was read.
+  public func place(at index: Int) -> RecordPlace {
+    .row(TableRow(line: lines[index], layout: layout))
+  }
+}
+
 /// A period of experience read from a table row, for the portfolio of the coach it names; like
 /// a listed activity, it belongs to the list, and the same row imported again changes nothing.
 public struct ListedExperience: Hashable, Sendable {
@@ -134,7 +166,13 @@ public struct TableRowDecoder {
     self.columns = kindColumns
     self.positions = kindColumns.map { columns[$0.field] }
     self.values = RowValues(fields: kindColumns.map(\.field))
-    self.slots = Slots(kindColumns.map(\.field))
+    var slots = Slots(kindColumns.map(\.field))
+    slots.checked = kindColumns.indices.compactMap { slot in
+      let date = kindColumns[slot].value == .date
+      let required = kindColumns[slot].required && columns[kindColumns[slot].field] != nil
+      return date || required ? (slot, date, required) : nil
+    }
+    self.slots = slots
   }
 
   /// The record of one row (a header's worth of fields, on `line`), or nil after reporting.
@@ -143,6 +181,21 @@ public struct TableRowDecoder {
   public mutating func record(_ fields: [String], line: Int, mayHoldNumber: Bool = true)
     -> ImportRecord?
   {
+    switch decode(fields, line: line, mayHoldNumber: mayHoldNumber) {
+    case nil: nil
+    case .activity(let coach, let activity, let attendance)?:
+      .listedActivity(ListedActivity(coach: coach, activity: activity, attendance: attendance))
+    case .record(let record)?: record
+    }
+  }
+
+  /// A row as `record` reads it, an activity unboxed: a list's reader gathers a run of them.
+  enum Decoded {
+    case activity(CoachReference, PEActivity, attendance: Bool)
+    case record(ImportRecord)
+  }
+
+  mutating func decode(_ fields: [String], line: Int, mayHoldNumber: Bool) -> Decoded? {
     // Locals, so no closure below captures (and copies) the decoder.
     let log = self.log
     let file = self.file
@@ -173,27 +226,28 @@ public struct TableRowDecoder {
       }
       values.texts[slot] = text
     }
-    for (slot, column) in columns.enumerated() {
-      if let text = values.texts[slot] {
-        if column.value == .date {
-          // Held as ISO from here on: a row with a date that is none goes no further.
-          if let iso = CSVValues.isoDate(text) {
-            values.texts[slot] = iso
-          } else {
-            report(column.field, .csvNotADate(text.utf8.count <= 20 ? text : nil))
-          }
+    // By slot numbers found once: walking the columns themselves copied each one's texts.
+    for check in slots.checked {
+      if let text = values.texts[check.slot] {
+        guard check.date else { continue }
+        // Held as ISO from here on: a row with a date that is none goes no further.
+        if let iso = CSVValues.isoDate(text) {
+          values.texts[check.slot] = iso
+        } else {
+          report(columns[check.slot].field, .csvNotADate(text.utf8.count <= 20 ? text : nil))
         }
-      } else if column.required && positions[slot] != nil {
-        report(column.field, .csvEmptyCell)
+      } else if check.required {
+        report(columns[check.slot].field, .csvEmptyCell)
       }
     }
     var coach: CoachReference?
     if kind.namesCoachByNumber {
-      if let id = values["coach"] {
+      if let id = values.text(slots.coach) {
         coach = .id(CoachID(rawValue: id))
-      } else if let number = values["registerNumber"] {
+      } else if let number = values.text(slots.registerNumber) {
         coach = .registerNumber(
-          number, register: values["register"].map(RegisterID.init(rawValue:)) ?? .seedDefault)
+          number,
+          register: values.text(slots.register).map(RegisterID.init(rawValue:)) ?? .seedDefault)
       } else if !failed {
         report(layout.columns["registerNumber"] != nil ? "registerNumber" : "coach", .csvEmptyCell)
       }
@@ -236,7 +290,7 @@ public struct TableRowDecoder {
       }
       return inner.isEmpty ? record : nil
     }
-    let hours = minutes.map { JSONValue.number(String($0)) }
+    var hours: JSONValue? { minutes.map { JSONValue.number(String($0)) } }
     switch kind {
     case .peActivities, .attendance:
       // Most rows of a large list: read by the decoder's checks without the JSON object.
@@ -259,9 +313,7 @@ public struct TableRowDecoder {
       let activity = Self.activity(fields) { key, reason in
         log.report(file, row.cell(of: sources[key] ?? key), reason)
       }
-      return activity.map {
-        .listedActivity(ListedActivity(coach: coach!, activity: $0, attendance: attendance))
-      }
+      return activity.map { .activity(coach!, $0, attendance: attendance) }
     case .experience:
       put("from", text("from"))
       put("until", text("until"))
@@ -272,7 +324,7 @@ public struct TableRowDecoder {
         ExperienceEntry.decode(value, at: .root, in: context).map {
           .listedExperience(ListedExperience(coach: coach!, entry: $0))
         }
-      }
+      }.map(Decoded.record)
     case .hourBookings:
       put("placement", text("placement"))
       put("coach", text("coach"))
@@ -289,7 +341,7 @@ public struct TableRowDecoder {
       members.insert(("id", .string(values["id"] ?? derivedID(members, coach: coach))), at: 0)
       return decoded { value, context in
         HourBooking.decode(value, at: .root, in: context).map(ImportRecord.booking)
-      }
+      }.map(Decoded.record)
     }
   }
 
@@ -424,8 +476,15 @@ public struct TableRowDecoder {
 /// Where each field sits among a kind's columns (nil: not a column of the kind).
 struct Slots {
   let id, date, hours, category, code, title, provider, evidence, list: Int?
+  let coach, registerNumber, register: Int?
+  /// The slots each row checks, in the columns' order: dates, and required columns the file
+  /// has (an empty cell there is a problem).
+  var checked: [(slot: Int, date: Bool, required: Bool)] = []
   init(_ fields: [String]) {
     func slot(_ field: String) -> Int? { fields.firstIndex(of: field) }
+    coach = slot("coach")
+    registerNumber = slot("registerNumber")
+    register = slot("register")
     id = slot("id")
     date = slot("date")
     hours = slot("hours")

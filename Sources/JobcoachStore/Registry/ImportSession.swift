@@ -130,6 +130,19 @@ public final class ImportSession {
           return
         }
         count(listed.tableKind, change)
+      case .listedActivities(let run):
+        guard let coach = validator.coach(of: run.coach) else { return }
+        var counts = ImportSummary.Counts()
+        defer { summary.tables[run.tableKind, default: ImportSummary.Counts()].add(counts) }
+        for index in run.activities.indices {
+          guard let change = try writer.write(run.activities[index], listedFor: coach) else {
+            log.report(
+              file, run.place(at: index).appending(run.attendance ? "list" : "id"),
+              .activityGivenTwice(run.activities[index].id, coach: coach, inPortfolio: true))
+            return
+          }
+          counts.count(change)
+        }
       case .listedExperience(let listed):
         guard let coach = validator.coach(of: listed.coach) else { return }
         count(.experience, try writer.write(listed.entry, listedFor: coach))

@@ -203,6 +203,13 @@ extension ImportSummary.Counts {
     case .unchanged: unchanged += 1
     }
   }
+
+  /// Adds `other`'s counts.
+  mutating func add(_ other: ImportSummary.Counts) {
+    created += other.created
+    updated += other.updated
+    unchanged += other.unchanged
+  }
 }
 
 extension ImportWriter {
