@@ -254,3 +254,93 @@ extension SplitMix {
     options[Int(next() % UInt64(options.count))]
   }
 }
+
+/// A list's activity rows are handed on in runs per coach (issue 18's speed), and nothing else
+/// changes: the same activities with the same lines as row by row, and every problem in the
+/// place among the records where the row that has it stands.
+struct ListedActivityRunTests {
+  enum Event: Equatable {
+    case activities(CoachReference, lines: [Int])
+    case problem(line: Int)
+  }
+
+  static func read(_ text: String, chunk: Int = 1 << 20) -> (events: [Event], runs: [ListedActivityRun]) {
+    let log = ProblemLog()
+    var events: [Event] = []
+    var runs: [ListedActivityRun] = []
+    var seen = 0
+    func problemsSoFar() {
+      for problem in log.problems.dropFirst(seen) {
+        if case .text(let line, _) = problem.place { events.append(.problem(line: line)) }
+        if case .cell(let line, _, _) = problem.place { events.append(.problem(line: line)) }
+      }
+      seen = log.problems.count
+    }
+    _ = TableReader.read(
+      ByteArraySource(Array(text.utf8)), file: "l.csv", kind: nil, log: log, chunkSize: chunk
+    ) { record, _ in
+      problemsSoFar()
+      if case .listedActivities(let run) = record {
+        events.append(.activities(run.coach, lines: run.lines))
+        runs.append(run)
+      }
+    }
+    problemsSoFar()
+    return (events, runs)
+  }
+
+  static let header = "coach,date,hours,category,title,provider\n"
+  static func row(_ coach: String, _ date: String = "2026-02-01") -> String {
+    "\(coach),\(date),1,free,Intervisie,Groep\n"
+  }
+
+  @Test func runsFollowTheCoachAndProblemsStayInTheirRowsPlace() {
+    let text =
+      Self.header + Self.row("JC-1") + Self.row("JC-1") + Self.row("JC-1", "2026-02-31")
+      + Self.row("JC-1") + Self.row("JC-2") + Self.row("JC-1") + "JC-3,\"open\n"
+    for chunk in [1, 7, 64, 1 << 20] {
+      let (events, _) = Self.read(text, chunk: chunk)
+      #expect(
+        events == [
+          .activities(.id("JC-1"), lines: [2, 3]), .problem(line: 4),
+          .activities(.id("JC-1"), lines: [5]), .activities(.id("JC-2"), lines: [6]),
+          .activities(.id("JC-1"), lines: [7]), .problem(line: 8),
+        ], "pieces of \(chunk)")
+    }
+  }
+
+  @Test func aLongListIsCutIntoRunsOfAHundred() {
+    let text = Self.header + String(repeating: Self.row("JC-1"), count: 250)
+    let (events, runs) = Self.read(text)
+    #expect(runs.map(\.activities.count) == [100, 100, 50])
+    #expect(runs.flatMap(\.lines) == Array(2...251))
+    #expect(events.count == 3)
+  }
+
+  /// Over generated lists, the runs hold what reading row by row gives, in order.
+  @Test func theRunsHoldWhatTheRowsGiveOneByOne() {
+    var random = SplitMix(seed: 1800)
+    for _ in 0..<50 {
+      var text = Self.header
+      for _ in 0..<Int(random.next() % 300) {
+        let coach = "JC-\(random.next() % 3)"
+        let date = random.next() % 10 == 0 ? "2026-13-01" : "2026-0\(1 + random.next() % 9)-1\(random.next() % 9)"
+        text += Self.row(coach, date)
+      }
+      let (_, runs) = Self.read(text)
+      let fromRuns = runs.flatMap { run in run.activities.indices.map { (run.lines[$0], run.listed(at: $0)) } }
+      // Row by row, through the decoder's own record.
+      let records = CSVReader<ByteArraySource>.records(text)
+      var decoder = TableRowDecoder(
+        header: records[0], kind: nil, file: "l.csv", log: ProblemLog(), separator: .comma)!
+      var oneByOne: [(Int, ListedActivity)] = []
+      for (offset, fields) in records.dropFirst().enumerated() {
+        if case .listedActivity(let listed)? = decoder.record(fields, line: offset + 2) {
+          oneByOne.append((offset + 2, listed))
+        }
+      }
+      #expect(fromRuns.map(\.0) == oneByOne.map(\.0))
+      #expect(fromRuns.map(\.1) == oneByOne.map(\.1))
+    }
+  }
+}
