@@ -224,22 +224,20 @@ struct CSVTokenizer {
 
   /// Ends the field; false (after noting why) when its bytes are not UTF-8.
   mutating func endField() -> Bool {
-    if fieldBits & 0x80 == 0 {
-      fields.append(String(decoding: field, as: UTF8.self))
-    } else {
-      guard let text = String(validating: field, as: UTF8.self) else {
-        report(recordLine, fields.count + 1, .csvNotUTF8)
-        return false
-      }
-      fields.append(text)
-    }
-    field.removeAll(keepingCapacity: true)
+    // Moved out while it is read, so the buffer is neither copied nor reallocated.
+    var bytes: [UInt8] = []
+    swap(&bytes, &field)
+    let bits = fieldBits
+    let ended = bytes.withUnsafeBufferPointer { endField(plain: $0, bits: bits) }
+    bytes.removeAll(keepingCapacity: true)
+    swap(&bytes, &field)
     fieldBits = 0
-    return true
+    return ended
   }
 
-  /// Ends a field that is one plain run of `bytes` (most fields of a list): made straight
-  /// from the piece, not copied into `field` first. As `endField` otherwise.
+  /// Ends a field of `bytes`, whose bytes OR-ed together are `bits` (without the high bit:
+  /// plain ASCII); a field that is one plain run of a piece (most fields of a list) is made
+  /// straight from the piece, not copied into `field` first.
   mutating func endField(plain bytes: UnsafeBufferPointer<UInt8>, bits: UInt8) -> Bool {
     if bits & 0x80 == 0 {
       fields.append(String(decoding: bytes, as: UTF8.self))
