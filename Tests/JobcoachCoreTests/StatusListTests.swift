@@ -108,6 +108,20 @@ struct StatementRevocationTests {
       .run(.object(statement))
   }
 
+  @Test func aStatementIdIsARandomVersion4UUID() throws {
+    let ids = try (0..<50).map { _ in try VerificationStatement.newID() }
+    #expect(Set(ids).count == 50)
+    for id in ids {
+      let digits = Array(id.dropFirst("urn:uuid:".count).utf8)
+      #expect(id.hasPrefix("urn:uuid:") && digits.count == 36)
+      #expect([8, 13, 18, 23].allSatisfy { digits[$0] == UInt8(ascii: "-") })
+      #expect(digits[14] == UInt8(ascii: "4"))
+      #expect("89ab".utf8.contains(digits[19]))
+      #expect(digits.enumerated().allSatisfy { [8, 13, 18, 23].contains($0.offset) || "0123456789abcdef".utf8.contains($0.element) })
+    }
+    #expect(Hex.lowercase([0x00, 0x0F, 0xA5, 0xFF]) == "000fa5ff")
+  }
+
   @Test func theStatementNamesItsPlaceInItsIssuersList() throws {
     let statement = try statement(index: 42)
     #expect(statement["id"] == .string("urn:uuid:58c2daf1-4d07-4432-8874-91c825c1f7b6"))

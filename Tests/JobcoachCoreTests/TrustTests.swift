@@ -57,6 +57,9 @@ func hexBytes(_ text: String) -> [UInt8] {
     #expect(throws: TrustError.notAnEd25519PrivateKey) { try SigningKey(pem: "not a key") }
     let mangled = key.pem.replacingFirst("MC4C", with: "MC5C")
     #expect(throws: TrustError.notAnEd25519PrivateKey) { try SigningKey(pem: mangled) }
+    // As a Windows editor saves it: CRLF line ends, spaces and tabs around the lines.
+    let windows = key.pem.split(separator: "\n").map { " \t" + $0 + "  " }.joined(separator: "\r\n")
+    #expect(try SigningKey(pem: windows).publicKey == key.publicKey)
     let first = try SigningKey.generate()
     let second = try SigningKey.generate()
     #expect(first.publicKey != second.publicKey)

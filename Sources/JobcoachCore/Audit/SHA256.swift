@@ -70,16 +70,7 @@ public struct SHA256: @unchecked Sendable {
     return digest
   }
 
-  public mutating func finalizeHex() -> String {
-    let digits = Array("0123456789abcdef".utf8)
-    var text: [UInt8] = []
-    text.reserveCapacity(64)
-    for byte in finalize() {
-      text.append(digits[Int(byte >> 4)])
-      text.append(digits[Int(byte & 0x0f)])
-    }
-    return String(decoding: text, as: UTF8.self)
-  }
+  public mutating func finalizeHex() -> String { Hex.lowercase(finalize()) }
 
   /// The context this hasher alone holds: started on first use, copied when a copy of the
   /// hasher shares it.

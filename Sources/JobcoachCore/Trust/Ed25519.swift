@@ -79,9 +79,7 @@ public struct SigningKey: Sendable {
 
   /// A new key from the system's random source (through libcrypto's RAND_bytes).
   public static func generate() throws(TrustError) -> SigningKey {
-    var seed = [UInt8](repeating: 0, count: 32)
-    guard RAND_bytes(&seed, Int32(seed.count)) == 1 else { throw .cryptoFailed("RAND_bytes") }
-    return try SigningKey(seed: seed)
+    try SigningKey(seed: try RandomBytes.make(32))
   }
 
   /// The Ed25519 signature of `message` (64 bytes; deterministic, RFC 8032).
@@ -122,9 +120,8 @@ public struct SigningKey: Sendable {
 
   /// The key in a PKCS #8 PEM file (`pem`).
   public init(pem text: String) throws(TrustError) {
-    let lines = text.split(whereSeparator: \.isNewline).map {
-      $0.trimmingCharacters(in: " \t\r")
-    }
+    // "\r\n" and a lone "\r" are line ends too, so only spaces and tabs are left to trim.
+    let lines = text.split(whereSeparator: \.isNewline).map { String($0).trimmingSpaces }
     guard let begin = lines.firstIndex(of: "-----BEGIN PRIVATE KEY-----"),
       let end = lines.firstIndex(of: "-----END PRIVATE KEY-----"), begin < end,
       let der = Base64.decode(lines[(begin + 1)..<end].joined()),
@@ -134,12 +131,3 @@ public struct SigningKey: Sendable {
   }
 }
 
-extension Substring {
-  fileprivate func trimmingCharacters(in set: String) -> String {
-    let characters = Set(set)
-    var text = self
-    while let first = text.first, characters.contains(first) { text = text.dropFirst() }
-    while let last = text.last, characters.contains(last) { text = text.dropLast() }
-    return String(text)
-  }
-}

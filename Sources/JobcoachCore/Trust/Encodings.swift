@@ -1,3 +1,5 @@
+internal import CCrypto
+
 /// Multibase's base58btc (the `z` prefix), as `did:key` and Data Integrity proofs write keys
 /// and signatures: Bitcoin's alphabet, leading zero bytes as `1`s.
 public enum Multibase {
@@ -49,6 +51,31 @@ public enum Multibase {
       }
     }
     return [UInt8](repeating: 0, count: zeros) + bytes.reversed()
+  }
+}
+
+/// Bytes as lowercase hexadecimal digits, two a byte (digests, UUIDs).
+public enum Hex {
+  static let digits = Array("0123456789abcdef".utf8)
+
+  public static func lowercase(_ bytes: some Sequence<UInt8>) -> String {
+    var text: [UInt8] = []
+    text.reserveCapacity(bytes.underestimatedCount * 2)
+    for byte in bytes {
+      text.append(digits[Int(byte >> 4)])
+      text.append(digits[Int(byte & 0x0F)])
+    }
+    return String(decoding: text, as: UTF8.self)
+  }
+}
+
+/// The system's random source (libcrypto's RAND_bytes), for new keys, statement ids and
+/// places in a revocation list.
+enum RandomBytes {
+  static func make(_ count: Int) throws(TrustError) -> [UInt8] {
+    var bytes = [UInt8](repeating: 0, count: count)
+    guard RAND_bytes(&bytes, Int32(count)) == 1 else { throw .cryptoFailed("RAND_bytes") }
+    return bytes
   }
 }
 

@@ -1,4 +1,3 @@
-internal import CCrypto
 internal import CZlib
 
 /// A W3C Bitstring Status List (v1.0): one bit for each statement an issuer signed, set when
@@ -42,10 +41,8 @@ public struct BitstringStatusList: Hashable, Sendable {
   /// telling order. Nil when the list is full.
   public static func freeIndex(count: Int = minimumBits, taken: (Int) -> Bool) -> Int? {
     for _ in 0..<64 {
-      var random: UInt32 = 0
-      guard withUnsafeMutableBytes(of: &random, { RAND_bytes($0.baseAddress, 4) }) == 1 else {
-        break
-      }
+      guard let bytes = try? RandomBytes.make(4) else { break }
+      let random = bytes.reduce(UInt32(0)) { $0 << 8 | UInt32($1) }
       let index = Int(random % UInt32(count))
       if !taken(index) { return index }
     }

@@ -1,5 +1,3 @@
-internal import CCrypto
-
 /// A verification as a W3C Verifiable Credential (data model 2.0) that a municipality keeps and
 /// anyone can check offline (`jobcoach verify --statement`). It holds the verdict and no more
 /// about the coach than the verdict needs: name and register number, never an address, birth
@@ -11,17 +9,12 @@ public enum VerificationStatement {
 
   /// A new statement's id: a random UUID (version 4), as a URN.
   public static func newID() throws(TrustError) -> String {
-    var bytes = [UInt8](repeating: 0, count: 16)
-    guard RAND_bytes(&bytes, 16) == 1 else { throw .cryptoFailed("RAND_bytes") }
+    var bytes = try RandomBytes.make(16)
     bytes[6] = bytes[6] & 0x0F | 0x40
     bytes[8] = bytes[8] & 0x3F | 0x80
-    let digits = Array("0123456789abcdef".utf8)
-    var text: [UInt8] = []
-    for (index, byte) in bytes.enumerated() {
-      if [4, 6, 8, 10].contains(index) { text.append(UInt8(ascii: "-")) }
-      text += [digits[Int(byte >> 4)], digits[Int(byte & 0x0F)]]
-    }
-    return "urn:uuid:" + String(decoding: text, as: UTF8.self)
+    // 8-4-4-4-12 digits.
+    let groups = [0..<4, 4..<6, 6..<8, 8..<10, 10..<16].map { Hex.lowercase(bytes[$0]) }
+    return "urn:uuid:" + groups.joined(separator: "-")
   }
 
   /// Where a statement the registry keeps stands in its issuer's revocation list.
