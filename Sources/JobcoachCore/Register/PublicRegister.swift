@@ -88,15 +88,10 @@ public enum RegisterSignature: Hashable, Sendable {
   /// The signature of `document` (a whole public register as read).
   public static func of(_ document: JSONObject) -> RegisterSignature {
     guard document["proof"] != nil else { return .unsigned }
-    switch DataIntegrity.verify(document) {
-    case .failure(let failure): return .invalid(failure)
-    case .success(let signer):
-      guard case .string(let issuer)? = document["issuer"], issuer == signer.did else {
-        var named = ""
-        if case .string(let issuer)? = document["issuer"] { named = issuer }
-        return .issuerNotSigner(issuer: named, signer: signer.did)
-      }
-      return .signed(by: issuer)
+    switch DataIntegrity.issuer(of: document) {
+    case .proof(let failure): return .invalid(failure)
+    case .notTheIssuer(let issuer, let signer): return .issuerNotSigner(issuer: issuer, signer: signer)
+    case .issuer(let issuer): return .signed(by: issuer)
     }
   }
 }

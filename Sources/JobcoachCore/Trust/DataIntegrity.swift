@@ -72,6 +72,27 @@ public enum DataIntegrity {
     return key.verifies(signature, for: data) ? .success(key) : .failure(.signatureInvalid)
   }
 
+  /// Who issued `document`, by its proof: the key that signed it, which must be the one its
+  /// `issuer` names (a statement, a status list and a signed register all say so alike).
+  public enum IssuedBy: Hashable, Sendable {
+    /// The proof holds and is by the issuer's key (its did:key).
+    case issuer(String)
+    case proof(Failure)
+    /// The proof holds, but by another key than the `issuer` named ("" when none is named).
+    case notTheIssuer(issuer: String, signer: String)
+  }
+
+  /// Whether `document`'s proof holds and is by the key its `issuer` names.
+  public static func issuer(of document: JSONObject) -> IssuedBy {
+    switch verify(document) {
+    case .failure(let failure): return .proof(failure)
+    case .success(let signer):
+      var named = ""
+      if case .string(let issuer)? = document["issuer"] { named = issuer }
+      return named == signer.did ? .issuer(named) : .notTheIssuer(issuer: named, signer: signer.did)
+    }
+  }
+
   /// SHA-256 of the canonical proof configuration (the options with the document's
   /// `@context`), then SHA-256 of the canonical document.
   static func hashData(_ document: JSONObject, options: JSONObject) throws(CanonicalJSON.Problem)

@@ -179,12 +179,10 @@ public enum StatusListCredential {
       if case .string(let id)? = object["id"] { return .failure(.otherList(id)) }
       return .failure(.notAList)
     }
-    switch DataIntegrity.verify(object) {
-    case .failure(let failure): return .failure(.proof(failure))
-    case .success(let signer):
-      guard signer.did == issuer, object["issuer"] == .string(issuer) else {
-        return .failure(.otherList(id))
-      }
+    switch DataIntegrity.issuer(of: object) {
+    case .proof(let failure): return .failure(.proof(failure))
+    case .notTheIssuer: return .failure(.otherList(id))
+    case .issuer(let signer): guard signer == issuer else { return .failure(.otherList(id)) }
     }
     guard index >= 0 && index < list.count else { return .failure(.indexOutOfRange(index)) }
     return .success(list.isSet(index))

@@ -220,12 +220,12 @@ public struct CheckStatement: Sendable {
       case .string(let issuer)? = statement["issuer"]
     else { return Outcome(problems: [.notAStatement]) }
     var outcome = Outcome(issuer: issuer, problems: [])
-    switch DataIntegrity.verify(statement) {
-    case .failure(let failure): outcome.problems.append(.proof(failure))
-    case .success(let signer):
-      if signer.did != issuer {
-        outcome.problems.append(.issuerNotSigner(issuer: issuer, signer: signer.did))
-      } else if !trusted.contains(signer) {
+    switch DataIntegrity.issuer(of: statement) {
+    case .proof(let failure): outcome.problems.append(.proof(failure))
+    case .notTheIssuer(let issuer, let signer):
+      outcome.problems.append(.issuerNotSigner(issuer: issuer, signer: signer))
+    case .issuer(let did):
+      if !trusted.contains(where: { $0.did == did }) {
         outcome.problems.append(.untrustedIssuer(issuer))
       }
     }
