@@ -216,6 +216,20 @@ struct TrustCommandTests {
     #expect(trail.contains(",registry,registry,issuingKey,,\(did),"))
   }
 
+  @Test func aStatementToAFileThatExistsIsRefusedBeforeItIsRecorded() throws {
+    let scratch = Scratch()
+    let (db, _, _) = try association(scratch)
+    let taken = scratch.write("taken.json", "keep me")
+    let refused = jobcoach([
+      "verify", "JC-0001", "--as", "municipal", "--on", "2026-03-02", "--db", db, "--statement",
+      "--output", taken,
+    ])
+    #expect(refused.code == ExitCode.cannotCreate)
+    #expect(refused.err.contains("is never replaced: name a new file"))
+    #expect(bytes(taken) == Data("keep me".utf8))
+    #expect(!jobcoach(["audit", "log", "--db", db, "--format", "csv"]).out.contains(",statement,"))
+  }
+
   @Test func aMunicipalityImportsOnlyARegisterSignedByAnIssuerItTrusts() throws {
     let scratch = Scratch()
     let (association, _, did) = try association(scratch)

@@ -143,9 +143,7 @@ struct VerifyCommand: Command {
       let fromRegistry = arguments.allValues("--file").isEmpty
       let key = try givenKey ?? StatementKeys.signing(arguments, store: fromRegistry ? store : nil)
       let output = arguments.value("--output")
-      if let output, FileSystem.kind(of: output) != nil {
-        throw CLIError.cannotWrite(path: output, reason: "it exists; a statement never replaces a file")
-      }
+      if let output { try FileSystem.refuseExisting(output) }
       // Kept for revocation, and in the audit trail, before it is signed.
       let issue =
         fromRegistry
@@ -158,10 +156,10 @@ struct VerifyCommand: Command {
         with: key)
       let text: String
       if statementAsPage {
-        let language =
-          arguments.value("--lang").flatMap(Language.init(rawValue:))
-          ?? context.environment["JOBCOACH_LANG"].flatMap(Language.init(rawValue:)) ?? .nl
-        text = StatementPage.html(statement, language: language)
+        text = StatementPage.html(
+          statement,
+          language: try Language.forPage(
+            arguments, environment: context.environment, command: Self.spec.name))
       } else {
         text = JSONWriter.string(.object(statement))
       }

@@ -34,6 +34,15 @@ enum Language: String, CaseIterable, Sendable {
     return defaultLanguage
   }
 
+  /// The language of a page for the public (a register, a printable statement): Dutch unless
+  /// `--lang` or `$JOBCOACH_LANG` says otherwise; never the locale of whoever made it.
+  static func forPage(_ arguments: ParsedArguments, environment: [String: String], command: String)
+    throws(UsageError) -> Language
+  {
+    try choose(
+      arguments, environment: environment, command: command, forJSON: true, defaultLanguage: .nl)
+  }
+
   /// `--lang nl|en`.
   static let option = OptionSpec.value(
     "--lang", "LANG", "nl or en (default: $JOBCOACH_LANG, else the locale, else en)")

@@ -106,6 +106,15 @@ enum FileSystem {
     return bytes
   }
 
+  static let neverReplaced = "it exists (or is a link), and is never replaced: name a new file"
+
+  /// Refuses `path` when something is there (a link too), as `writePrivately` does without
+  /// replacing: for a command that must know before it records what it will write.
+  static func refuseExisting(_ path: String) throws(CLIError) {
+    var info = stat()
+    guard lstat(path, &info) != 0 else { throw .cannotWrite(path: path, reason: neverReplaced) }
+  }
+
   /// Writes `text` to `path`, readable and writable by the owner only. A new file unless
   /// `replacing`, and then only a regular file: a symbolic link is never followed (a dangling
   /// one never creates its target), so the export cannot be steered onto another file.
@@ -121,7 +130,7 @@ enum FileSystem {
         throw failure(
           canReplace
             ? "it exists (or is a link); give --force to replace a file"
-            : "it exists (or is a link), and is never replaced: name a new file")
+            : neverReplaced)
       }
       descriptor = open(path, O_WRONLY | O_NOFOLLOW | O_CLOEXEC | O_NONBLOCK)
       if descriptor < 0 && errno == ELOOP {

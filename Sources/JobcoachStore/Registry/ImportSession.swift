@@ -26,10 +26,8 @@ public final class ImportSession {
   /// Whether a public register without a signature is imported (`--allow-unsigned`, for a
   /// municipality whose association has no key yet); the summary and the audit trail say so.
   public var allowsUnsignedRegisters = false
-  /// The issuers whose signed public registers are accepted, read once: those trusted, and
-  /// the registry's own key (an association importing its own export).
-  private lazy var trusted: Set<String>? = try? Set(
-    store.trustedIssuers().map(\.did) + [store.issuingKey()?.did].compactMap { $0 })
+  /// The issuers whose signed public registers are accepted, read once.
+  private lazy var trusted: Set<String>? = try? Set(store.acceptedSigners())
 
   /// Starts the transaction; problems found while reading go to `log`.
   public init(store: RegistryStore, dryRun: Bool, audit: AuditContext?, log: ProblemLog)

@@ -120,6 +120,12 @@ extension RegistryStore {
     return old
   }
 
+  /// Whose signatures this registry accepts: the issuers it trusts and its own key in use (an
+  /// association importing its own export, checking its own statements).
+  public func acceptedSigners() throws(StoreError) -> [String] {
+    try trustedIssuers().map(\.did) + [try issuingKey()?.did].compactMap { $0 }
+  }
+
   /// No longer trusts `did`; returns the issuer removed, nil when it was not trusted.
   @discardableResult
   public func distrust(_ did: String, audit: AuditContext) throws(StoreError) -> TrustedIssuer? {

@@ -95,9 +95,8 @@ struct ExportPublicCommand: Command {
         try CSVDialect.parse(arguments, command: Self.spec.name).write(Self.csv(register)))
     default:
       // For the Dutch public: Dutch unless --lang or $JOBCOACH_LANG says otherwise.
-      let language =
-        arguments.value("--lang").flatMap(Language.init(rawValue:))
-        ?? context.environment["JOBCOACH_LANG"].flatMap(Language.init(rawValue:)) ?? .nl
+      let language = try Language.forPage(
+        arguments, environment: context.environment, command: Self.spec.name)
       context.print(Self.html(register, language: language))
     }
     return ExitCode.success

@@ -56,7 +56,7 @@ struct StatementVerifyCommand: Command {
     var trusted = self.trusted
     if arguments.value("--db") != nil {
       let store = try context.openRegistryFile(arguments, command: Self.spec.name)
-      for did in try store.trustedIssuers().map(\.did) + [try store.issuingKey()?.did].compactMap({ $0 }) {
+      for did in try store.acceptedSigners() {
         if let key = try? PublicKey(did: did), !trusted.contains(key) { trusted.append(key) }
       }
     }
