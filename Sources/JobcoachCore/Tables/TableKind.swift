@@ -88,6 +88,8 @@ public enum TableKind: String, CaseIterable, Hashable, Sendable {
     return best.count == 1 ? best[0].kind : nil
   }
 
+  /// The table a listed PE activity comes from: an attendance list, or a list of activities.
+  static func listing(attendance: Bool) -> TableKind { attendance ? .attendance : .peActivities }
 }
 
 /// One column of a table kind: the record's field it fills (the JSON key), its English and

@@ -28,7 +28,7 @@ public struct ListedActivity: Hashable, Sendable {
     self.attendance = attendance
   }
 
-  public var tableKind: TableKind { attendance ? .attendance : .peActivities }
+  public var tableKind: TableKind { .listing(attendance: attendance) }
 }
 
 /// Consecutive PE activity rows of one table that name the same coach in the same way, passed
@@ -50,7 +50,7 @@ public struct ListedActivityRun: Hashable, Sendable {
     self.layout = layout
   }
 
-  public var tableKind: TableKind { attendance ? .attendance : .peActivities }
+  public var tableKind: TableKind { .listing(attendance: attendance) }
 
   /// The row of activity `index`, as it would be one record.
   public func listed(at index: Int) -> ListedActivity {

@@ -119,34 +119,38 @@ public final class ImportSession {
       case .membership(let value): add(.memberships, try writer.write([value]))
       case .booking(let value): add(.hourBookings, try writer.write([value]))
       case .listedActivity(let listed):
-        // Its coach was resolved by the check above (or it was reported).
-        guard let coach = validator.coach(of: listed.coach) else { return }
-        guard let change = try writer.write(listed.activity, listedFor: coach) else {
-          log.report(
-            file, place.appending(listed.attendance ? "list" : "id"),
-            .activityGivenTwice(listed.activity.id, coach: coach, inPortfolio: true))
-          return
-        }
-        count(listed.tableKind, change)
+        // One row (a batch's): a run of one.
+        try writeListed(
+          [listed.activity], of: listed.coach, in: listed.tableKind, file, place: { _ in place })
       case .listedActivities(let run):
-        guard let coach = validator.coach(of: run.coach) else { return }
-        var counts = ImportSummary.Counts()
-        defer { summary.tables[run.tableKind, default: ImportSummary.Counts()].add(counts) }
-        for index in run.activities.indices {
-          guard let change = try writer.write(run.activities[index], listedFor: coach) else {
-            log.report(
-              file, run.place(at: index).appending(run.attendance ? "list" : "id"),
-              .activityGivenTwice(run.activities[index].id, coach: coach, inPortfolio: true))
-            return
-          }
-          counts.count(change)
-        }
+        try writeListed(run.activities, of: run.coach, in: run.tableKind, file, place: run.place)
       case .listedExperience(let listed):
         guard let coach = validator.coach(of: listed.coach) else { return }
         count(.experience, try writer.write(listed.entry, listedFor: coach))
       case .decision(let value): add(.funderDecisions, try writer.write([value]))
       case .publicRegister(let value): publicRegisters.append(value)
       }
+    }
+  }
+
+  /// Writes a list's activities for the coach `reference` names (resolved by the check before,
+  /// or reported there), counting them by `kind`; an id the coach's portfolio gives too is
+  /// reported at its row (`place(index)`) and ends the writing.
+  private func writeListed(
+    _ activities: [PEActivity], of reference: CoachReference, in kind: TableKind,
+    _ file: String, place: (Int) -> RecordPlace
+  ) throws(SQLiteError) {
+    guard let coach = validator.coach(of: reference) else { return }
+    var counts = ImportSummary.Counts()
+    defer { summary.tables[kind, default: ImportSummary.Counts()].add(counts) }
+    for index in activities.indices {
+      guard let change = try writer.write(activities[index], listedFor: coach) else {
+        log.report(
+          file, place(index).appending(kind == .attendance ? "list" : "id"),
+          .activityGivenTwice(activities[index].id, coach: coach, inPortfolio: true))
+        return
+      }
+      counts.count(change)
     }
   }
 
