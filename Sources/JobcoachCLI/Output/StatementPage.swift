@@ -63,26 +63,20 @@ enum StatementPage {
     let table = facts.map { "<tr><th>\($0.0)</th><td>\($0.1)</td></tr>" }.joined(separator: "\n")
     let command =
       "jobcoach statement verify " + say("statement.json", "verklaring.json") + " --trust " + issuer
-      + (statement["credentialStatus"] != nil ? " --status " + say("register.json", "register.json") : "")
+      + (statement["credentialStatus"] != nil ? " --status register.json" : "")
     let title = say("Job coach verification statement", "Verificatieverklaring jobcoach")
     let json = escaped(JSONWriter.string(.object(statement)))
-    return """
-      <!doctype html>
-      <html lang="\(language.rawValue)">
-      <head>
-      <meta charset="utf-8">
-      <meta name="viewport" content="width=device-width, initial-scale=1">
-      <title>\(title): \(escaped(text(subject["name"])))</title>
-      <style>
-      body { font-family: system-ui, sans-serif; margin: 2rem; color: #111; max-width: 50rem; }
-      table { border-collapse: collapse; margin: 1rem 0; }
-      th, td { border-bottom: 1px solid #ccc; padding: .3rem .8rem; text-align: left; vertical-align: top; }
-      code, pre { font-family: ui-monospace, monospace; font-size: .8rem; }
-      pre { white-space: pre-wrap; word-break: break-all; background: #f4f4f4; padding: .8rem; }
-      @media print { pre { font-size: .6rem; } }
-      </style>
-      </head>
-      <body>
+    return ExportPublicCommand.pageOpening(
+      language: language, title: title + ": " + escaped(text(subject["name"])),
+      style: """
+        body { font-family: system-ui, sans-serif; margin: 2rem; color: #111; max-width: 50rem; }
+        table { border-collapse: collapse; margin: 1rem 0; }
+        th, td { border-bottom: 1px solid #ccc; padding: .3rem .8rem; text-align: left; vertical-align: top; }
+        code, pre { font-family: ui-monospace, monospace; font-size: .8rem; }
+        pre { white-space: pre-wrap; word-break: break-all; background: #f4f4f4; padding: .8rem; }
+        @media print { pre { font-size: .6rem; } }
+        """)
+      + """
       <h1>\(title)</h1>
       <p><strong>\(verdict)</strong></p>
       <table>

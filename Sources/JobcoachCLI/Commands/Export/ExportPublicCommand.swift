@@ -143,6 +143,25 @@ struct ExportPublicCommand: Command {
     return text
   }
 
+  /// How a self-contained page opens, up to and with `<body>`: its language, its title (safe
+  /// HTML already) and its style sheet.
+  static func pageOpening(language: Language, title: String, style: String) -> String {
+    """
+    <!doctype html>
+    <html lang="\(language.rawValue)">
+    <head>
+    <meta charset="utf-8">
+    <meta name="viewport" content="width=device-width, initial-scale=1">
+    <title>\(title)</title>
+    <style>
+    \(style)
+    </style>
+    </head>
+    <body>
+
+    """
+  }
+
   /// Text safe inside HTML elements and attribute values.
   static func escaped(_ text: String) -> String {
     var result = ""
@@ -200,21 +219,15 @@ struct ExportPublicCommand: Command {
       : ["Register number", "Name", "Status", "Registered since", "Valid until"])
       .map { "<th>\($0)</th>" }.joined()
     let none = nl ? "Geen jobcoach gevonden die hierop lijkt." : "No coach matches."
-    return """
-      <!doctype html>
-      <html lang="\(language.rawValue)">
-      <head>
-      <meta charset="utf-8">
-      <meta name="viewport" content="width=device-width, initial-scale=1">
-      <title>\(title)</title>
-      <style>
-      body { font-family: system-ui, sans-serif; margin: 2rem; color: #111; }
-      input { font-size: 1rem; padding: .4rem; width: 100%; max-width: 30rem; }
-      table { border-collapse: collapse; margin-top: 1rem; }
-      th, td { border-bottom: 1px solid #ccc; padding: .3rem .8rem; text-align: left; }
-      </style>
-      </head>
-      <body>
+    return Self.pageOpening(
+      language: language, title: title,
+      style: """
+        body { font-family: system-ui, sans-serif; margin: 2rem; color: #111; }
+        input { font-size: 1rem; padding: .4rem; width: 100%; max-width: 30rem; }
+        table { border-collapse: collapse; margin-top: 1rem; }
+        th, td { border-bottom: 1px solid #ccc; padding: .3rem .8rem; text-align: left; }
+        """)
+      + """
       <h1>\(title)</h1>
       <p>\(intro)</p>
       <label for="search">\(label)</label><br>
