@@ -59,39 +59,6 @@ extension RegistryStore {
     placement.assignments = assignments
   }
 
-  /// The grant, plan and absences of `placements` (sorted by id), one ordered scan per table.
-  func mergeDetails(into placements: inout [Placement]) throws(SQLiteError) {
-    func merge(
-      _ table: String, _ columns: String, position: Bool = true,
-      _ add: (inout Placement, Statement) throws(SQLiteError) -> Void
-    ) throws(SQLiteError) {
-      try self.merge(
-        table, columns, ownedBy: "placement_id", position: position, into: &placements,
-        owner: \.id.rawValue, add)
-    }
-    try merge("grants", Self.grantColumns, position: false) { placement, row throws(SQLiteError) in
-      placement.grant = try grant(row, from: 1)
-    }
-    try merge("grant_periods", Self.grantPeriodColumns) { placement, row throws(SQLiteError) in
-      placement.grant?.periods.append(try grantPeriod(row, from: 1))
-    }
-    try merge("coaching_plans", Self.planColumns, position: false) {
-      placement, row throws(SQLiteError) in placement.plan = try plan(row, from: 1)
-    }
-    try merge("plan_goals", Self.goalColumns) { placement, row throws(SQLiteError) in
-      placement.plan?.goals.append(try goal(row, from: 1))
-    }
-    try merge("absences", Self.absenceColumns) { placement, row throws(SQLiteError) in
-      placement.absences.append(try absence(row, from: 1))
-    }
-    try merge("assignments", Self.assignmentColumns) { placement, row throws(SQLiteError) in
-      placement.assignments.append(try assignment(row, from: 1))
-    }
-    try merge("accountability_reports", Self.reportColumns) { placement, row throws(SQLiteError) in
-      placement.reports.append(try reportRecord(row, from: 1))
-    }
-  }
-
   func reportRecord(_ row: Statement, from first: Int32 = 0) throws(SQLiteError) -> ReportRecord {
     ReportRecord(
       id: ReportID(rawValue: row.text(first) ?? ""),
@@ -198,29 +165,6 @@ extension RegistryStore {
       }
       return result
     }
-  }
-
-  /// Hands `body` the bookings of each placement that has any, in placement id order, in one
-  /// scan of the table (ordered by placement and day).
-  public func forEachPlacementsBookings(
-    _ body: (PlacementID, [HourBooking]) throws -> Void
-  ) throws {
-    let rows = try wrap { () throws(SQLiteError) in
-      try database.prepare(Self.bookingColumns + " ORDER BY placement_id, booked_day, id")
-    }
-    var placement: PlacementID?
-    var group: [HourBooking] = []
-    var reader = BookingReader()
-    while try wrap({ () throws(SQLiteError) in try rows.step() }) {
-      let booking = try wrap { () throws(SQLiteError) in try self.booking(rows, &reader) }
-      if booking.placement != placement {
-        if let placement { try body(placement, group) }
-        placement = booking.placement
-        group.removeAll(keepingCapacity: true)
-      }
-      group.append(booking)
-    }
-    if let placement { try body(placement, group) }
   }
 
   static let bookingColumns = """

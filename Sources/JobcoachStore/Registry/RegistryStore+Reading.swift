@@ -97,27 +97,6 @@ extension RegistryStore {
       evidence: evidence(row, first + 5))
   }
 
-  /// Reads `columns` of every row of `table` (ordered by `ownerColumn` and `position`, as
-  /// `items` are by `owner`) and hands each row to `add` with its owner, the columns from 1 on:
-  /// one ordered scan per table instead of a query per owner. A table with one row per owner
-  /// passes `position: false`.
-  func merge<Item>(
-    _ table: String, _ columns: String, ownedBy ownerColumn: String = "coach_id",
-    position: Bool = true, into items: inout [Item], owner: (Item) -> String,
-    _ add: (inout Item, Statement) throws(SQLiteError) -> Void
-  ) throws(SQLiteError) {
-    let rows = try database.prepare(
-      "SELECT \(ownerColumn), \(columns) FROM \(table) ORDER BY \(ownerColumn)"
-        + (position ? ", position" : ""))
-    var index = 0
-    while try rows.step() {
-      let id = rows.text(0) ?? ""
-      while index < items.count && owner(items[index]) != id { index += 1 }
-      guard index < items.count else { throw corrupt("rows of an unknown or unordered owner") }
-      try add(&items[index], rows)
-    }
-  }
-
   /// Every coach id, sorted.
   public func coachIDs() throws(StoreError) -> [CoachID] {
     try wrap { () throws(SQLiteError) in
@@ -125,30 +104,6 @@ extension RegistryStore {
       var ids: [CoachID] = []
       while try rows.step() { ids.append(CoachID(rawValue: rows.text(0) ?? "")) }
       return ids
-    }
-  }
-
-  /// Every coach, sorted by id.
-  public func allCoaches() throws(StoreError) -> [Coach] {
-    try wrap { () throws(SQLiteError) in
-      let rows = try database.prepare(
-        "SELECT id, name, register_number FROM coaches ORDER BY id")
-      var coaches: [Coach] = []
-      while try rows.step() {
-        coaches.append(
-          Coach(
-            id: CoachID(rawValue: rows.text(0) ?? ""), name: rows.text(1) ?? "",
-            registerNumber: rows.text(2)))
-      }
-      try merge(
-        "employments", Self.employmentColumns, into: &coaches, owner: \.id.rawValue
-      ) { coach, row throws(SQLiteError) in coach.employments.append(try employment(row, from: 1)) }
-      try merge(
-        "qualifications", Self.qualificationColumns, into: &coaches, owner: \.id.rawValue
-      ) { coach, row throws(SQLiteError) in
-        coach.qualifications.append(try qualification(row, from: 1))
-      }
-      return coaches
     }
   }
 
@@ -183,37 +138,31 @@ extension RegistryStore {
     return result
   }
 
-  /// Every placement by id, with grant, plan and absences read in one ordered scan per table.
-  public func allPlacements() throws(StoreError) -> [Placement] {
-    try wrap { () throws(SQLiteError) in
-      var placements = try placementRows(where: "ORDER BY id", [])
-      try mergeDetails(into: &placements)
-      return placements
-    }
-  }
-
   /// The placements' own rows, without grant, plan or absences.
   func placementRows(where clause: String, _ values: [SQLValue]) throws(SQLiteError)
     -> [Placement]
   {
-    let rows = try database.prepare(Self.placementColumns + " " + clause)
+    // Cached: a check asks for each coach's placements in turn.
+    let rows = try database.cached(Self.placementColumns + " " + clause)
     try rows.bind(values)
     var result: [Placement] = []
-    while try rows.step() {
-      guard let funder = rows.text(6).flatMap(Funder.init(rawValue:)) else {
-        throw corrupt("placements.funder")
-      }
-      let placement = Placement(
-        id: PlacementID(rawValue: rows.text(0) ?? ""),
-        municipality: rows.text(1).map(OrganisationID.init(rawValue:)),
-        employer: OrganisationID(rawValue: rows.text(2) ?? ""),
-        worker: WorkerReference(rawValue: rows.text(3) ?? ""),
-        period: DateInterval(start: try date(rows, 4), end: try optionalDate(rows, 5)),
-        funder: funder, appointedThroughMunicipality: rows.int(7) != 0,
-        wageCostSubsidy: rows.int(8) != 0)
-      result.append(placement)
-    }
+    while try rows.step() { result.append(try placement(rows)) }
     return result
+  }
+
+  /// A placement's own row from `placementColumns`, without grant, plan or absences.
+  func placement(_ rows: Statement) throws(SQLiteError) -> Placement {
+    guard let funder = rows.text(6).flatMap(Funder.init(rawValue:)) else {
+      throw corrupt("placements.funder")
+    }
+    return Placement(
+      id: PlacementID(rawValue: rows.text(0) ?? ""),
+      municipality: rows.text(1).map(OrganisationID.init(rawValue:)),
+      employer: OrganisationID(rawValue: rows.text(2) ?? ""),
+      worker: WorkerReference(rawValue: rows.text(3) ?? ""),
+      period: DateInterval(start: try date(rows, 4), end: try optionalDate(rows, 5)),
+      funder: funder, appointedThroughMunicipality: rows.int(7) != 0,
+      wageCostSubsidy: rows.int(8) != 0)
   }
 
   /// All versions of the policy `id`; nil when unknown.

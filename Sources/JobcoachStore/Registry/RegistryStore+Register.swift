@@ -286,19 +286,23 @@ extension RegistryStore {
             register: RegisterID(rawValue: rows.text(1) ?? ""), registerNumber: rows.text(2) ?? "",
             admittedOn: try date(rows, 3), route: route))
       }
-      let owner: (Membership) -> String = { "\($0.coach.rawValue)\u{1F}\($0.register.rawValue)" }
-      try merge(
-        "membership_status_changes", Self.statusChangeColumns, ownedBy: Self.membershipOwner,
-        into: &memberships, owner: owner
-      ) { membership, row throws(SQLiteError) in
-        membership.statusChanges.append(try statusChange(row, from: 1))
+      var statusChanges = try OwnedRows(
+        database, table: "membership_status_changes", columns: Self.statusChangeColumns,
+        ownedBy: Self.membershipOwner)
+      var assessments = try OwnedRows(
+        database, table: "assessments", columns: Self.assessmentColumns,
+        ownedBy: Self.membershipOwner)
+      for index in memberships.indices {
+        let owner = "\(memberships[index].coach.rawValue)\u{1F}\(memberships[index].register.rawValue)"
+        try statusChanges.take(owner) { row throws(SQLiteError) in
+          memberships[index].statusChanges.append(try statusChange(row, from: 1))
+        }
+        try assessments.take(owner) { row throws(SQLiteError) in
+          memberships[index].assessments.append(try assessment(row, from: 1))
+        }
       }
-      try merge(
-        "assessments", Self.assessmentColumns, ownedBy: Self.membershipOwner, into: &memberships,
-        owner: owner
-      ) { membership, row throws(SQLiteError) in
-        membership.assessments.append(try assessment(row, from: 1))
-      }
+      try statusChanges.finish()
+      try assessments.finish()
       return memberships
     }
   }
