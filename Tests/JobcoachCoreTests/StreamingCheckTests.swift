@@ -74,6 +74,31 @@ struct StreamingCheckTests {
     }
   }
 
+  /// A registry that fails in the middle of the placements: the check throws the failure,
+  /// after handing on in order what it had judged, and its threads end (a queue left with
+  /// work in it is freed without stopping the program).
+  @Test func aRegistryThatFailsMidwayStopsTheCheckWithItsError() throws {
+    var generated = GeneratedRegistry(seed: 99, coaches: 200)
+    let registry = RecordingRegistry(generated.reference())
+    let half = generated.placements.count / 2
+    try #require(half > 10)
+    registry.failsAfterPlacements = half
+    var seen: [FindingSubject] = []
+    #expect(throws: RecordingRegistry.ReadFailure.self) {
+      _ = try CheckRegistry(on: CalendarDate(iso: "2026-11-23")!).run(in: registry) {
+        seen.append($0.subject)
+      }
+    }
+    #expect(seen == seen.sorted())
+    #expect(seen.filter { $0.kind == .coach }.count == 200)
+    #expect(seen.filter { $0.kind == .placement }.count <= half)
+    // The queue between the threads, freed with items in it.
+    let queue = Channel<Int>(capacity: 4)
+    queue.send(1)
+    queue.send(2)
+    _ = queue
+  }
+
   /// Subjects come one at a time, in order, each once, with its findings about it alone; the
   /// summary counts what was handed on.
   @Test func subjectsComeInOrderEachOnceWithTheirOwnFindings() throws {

@@ -75,8 +75,23 @@ final class RecordingRegistry: RegistryWriting {
   func allPlacements() -> [Placement] { registry.allPlacements() }
   func allPolicies() -> [PolicyHistory] { registry.allPolicies() }
   func allMemberships() -> [Membership] { registry.allMemberships() }
-  func forEachPlacementsBookings(_ body: (PlacementID, [HourBooking]) throws -> Void) rethrows {
-    try registry.forEachPlacementsBookings(body)
+  func forEachCoach(_ body: (Coach) throws -> Void) rethrows {
+    try registry.forEachCoach(body)
+  }
+  /// When set, reading placements with their bookings fails after this many (a registry
+  /// that breaks in the middle of a check).
+  var failsAfterPlacements: Int?
+  struct ReadFailure: Error {}
+
+  func forEachPlacement(
+    withBookings: Bool, _ body: (Placement, [HourBooking]) throws -> Void
+  ) throws {
+    var read = 0
+    try registry.forEachPlacement(withBookings: withBookings) { placement, bookings in
+      if withBookings, let limit = failsAfterPlacements, read == limit { throw ReadFailure() }
+      read += 1
+      try body(placement, bookings)
+    }
   }
 }
 

@@ -240,11 +240,23 @@ struct CheckRegistryTests {
       report.findings.allSatisfy { $0.rule.rawValue.hasPrefix("Q-POL") && $0.severity == .error })
   }
 
-  @Test func concurrentlyGivesBothResultsInTheirPlaces() {
-    let (sum, text) = Concurrently.run(
-      { (1...100_000).reduce(0, +) }, while: { String(repeating: "ab", count: 3) })
-    #expect(sum == 5_000_050_000)
+  /// Every worker has run, each once with its own number, when `run` returns `body`'s result;
+  /// the workers run while `body` does (here `body` waits for the first).
+  @Test func concurrentlyRunsEveryWorkerBesideTheBody() {
+    let done = Channel<Int>(capacity: 3)
+    let text = Concurrently.run(
+      workers: 3, { worker in done.send(worker * 10 + (1...1000).reduce(0, +) % 7) },
+      while: { () -> String in
+        let first = done.receive()
+        return String(repeating: "ab", count: 3) + (first == nil ? "?" : "")
+      })
     #expect(text == "ababab")
+    done.close()
+    var seen: [Int] = []
+    while let worker = done.poll() { seen.append(worker) }
+    // 500,500 % 7 == 0: each worker sent its number times ten; the body took one.
+    #expect(seen.count == 2)
+    #expect(Set(seen).isSubset(of: [0, 10, 20]))
   }
 }
 

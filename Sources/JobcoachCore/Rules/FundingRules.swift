@@ -284,38 +284,59 @@ public enum DeviationMonitoring {
   public static func findings(
     _ placements: [Placement], policies: [OrganisationID: MunicipalPolicy], on date: CalendarDate
   ) -> [Finding] {
+    var tally = Tally(on: date)
+    for placement in placements { tally.add(placement) }
+    return tally.findings(policies: policies)
+  }
+
+  /// What the shares need of each placement, taken one placement at a time: a count per
+  /// municipality and year, and the motivated grants (the findings' evidence).
+  public struct Tally: Sendable {
     struct Key: Hashable { var municipality: OrganisationID, year: Int }
-    var groups: [Key: [Placement]] = [:]
-    for placement in placements {
+    struct Motivated { var placement: PlacementID, summary: String, coachingStart: CalendarDate }
+    let date: CalendarDate
+    private var counts: [Key: Int] = [:]
+    private var motivated: [Key: [Motivated]] = [:]
+
+    public init(on date: CalendarDate) { self.date = date }
+
+    public mutating func add(_ placement: Placement) {
       guard let municipality = placement.municipality,
         let start = placement.grant?.coachingStart, start <= date
-      else { continue }
-      groups[Key(municipality: municipality, year: start.year), default: []].append(placement)
+      else { return }
+      let key = Key(municipality: municipality, year: start.year)
+      counts[key, default: 0] += 1
+      if let motivation = placement.grant?.motivation {
+        motivated[key, default: []].append(
+          Motivated(placement: placement.id, summary: motivation.summary, coachingStart: start))
+      }
     }
-    return groups.keys.sorted { ($0.municipality, $0.year) < ($1.municipality, $1.year) }.map {
-      key in
-      let group = groups[key]!.sorted { $0.id < $1.id }
-      let motivated = group.filter { $0.grant?.motivation != nil }
-      let policy = policies[key.municipality]
-      let threshold =
-        policy?.funding.deviationSharePercent ?? FundingFramework.g4.deviationSharePercent
-      // Exact: above the threshold when motivated / total > threshold / 100.
-      let above = motivated.count * 100 > threshold * group.count
-      let percent = (motivated.count * 1000 / group.count + 5) / 10
-      return Finding(
-        rule: .motivatedException, severity: above ? .warning : .note,
-        outcome: above ? .unmet : .met,
-        subject: .organisation(key.municipality),
-        reason: .funding(
-          .deviationShare(
-            motivated: motivated.count, of: group.count, year: key.year, percent: percent,
-            above: above, threshold: threshold, policy: policy?.id)),
-        evidence: motivated.map {
-          EvidenceItem(
-            kind: .motivation, reference: $0.id.rawValue,
-            facts: .motivatedPlacement($0.id, summary: $0.grant?.motivation?.summary ?? ""),
-            validFrom: $0.grant?.coachingStart)
-        })
+
+    public func findings(policies: [OrganisationID: MunicipalPolicy]) -> [Finding] {
+      counts.keys.sorted { ($0.municipality, $0.year) < ($1.municipality, $1.year) }.map { key in
+        let total = counts[key]!
+        let motivated = (motivated[key] ?? []).sorted { $0.placement < $1.placement }
+        let policy = policies[key.municipality]
+        let threshold =
+          policy?.funding.deviationSharePercent ?? FundingFramework.g4.deviationSharePercent
+        // Exact: above the threshold when motivated / total > threshold / 100.
+        let above = motivated.count * 100 > threshold * total
+        let percent = (motivated.count * 1000 / total + 5) / 10
+        return Finding(
+          rule: .motivatedException, severity: above ? .warning : .note,
+          outcome: above ? .unmet : .met,
+          subject: .organisation(key.municipality),
+          reason: .funding(
+            .deviationShare(
+              motivated: motivated.count, of: total, year: key.year, percent: percent,
+              above: above, threshold: threshold, policy: policy?.id)),
+          evidence: motivated.map {
+            EvidenceItem(
+              kind: .motivation, reference: $0.placement.rawValue,
+              facts: .motivatedPlacement($0.placement, summary: $0.summary),
+              validFrom: $0.coachingStart)
+          })
+      }
     }
   }
 }

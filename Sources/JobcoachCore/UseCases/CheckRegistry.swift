@@ -13,10 +13,12 @@ import Dispatch
 /// - Placements that have started: the F, P and K rules (`PlacementReview`).
 /// - Memberships: R-ASM-1, and for registered coaches the PE norm of the running cycle.
 ///
-/// Time is linear in the registry: placements are found by coach and grouped by coach and
-/// employer, never paired; bookings are read one placement at a time and the placements judged
-/// on a second thread as they are read. Findings are handed on subject by subject, never held
-/// whole; what memory still grows with is the coaches and placements read at the start.
+/// Time is linear in the registry and memory does not grow with it: coaches and placements
+/// are read one at a time (placements twice: once for what the organisations' findings and
+/// the policies need of them all, then with their bookings), judged on a second thread as
+/// they are read, and handed on subject by subject. What is held whole is small per record:
+/// the memberships and their PE totals, the policy of each municipality, and which
+/// placements share a coach and an employer (K-6).
 public struct CheckRegistry: Hashable, Sendable {
   public var date: CalendarDate
   /// The municipality the caller acts for: its policy judges coaches without a placement.
@@ -47,20 +49,20 @@ public struct CheckRegistry: Hashable, Sendable {
   }
 
   /// As `run(in:each:)`, with `prepare` applied to each subject's findings on the thread that
-  /// judged them (for the placements a second thread), so work such as rendering them is
-  /// shared between the two; `each` gets the findings and what `prepare` made of them, on
-  /// this thread, in the report's order.
+  /// judged them (a second thread), so work such as rendering them is shared between the two;
+  /// `each` gets the findings and what `prepare` made of them, on this thread, in the
+  /// report's order.
   public func run<Prepared: Sendable>(
     in registry: some RegistryReading,
     preparing prepare: @escaping @Sendable (SubjectFindings) -> Prepared,
     each: (SubjectFindings, Prepared) -> Void
   ) throws -> CheckSummary {
     try registry.reading {
-      let world = try World(registry, on: date, for: municipality)
-      var summary = CheckSummary(date: date, policy: try? world.defaultPolicy.get())
+      var stream = try Stream(registry, check: self)
+      var summary = CheckSummary(date: date, policy: try? stream.context.defaultPolicy.get())
       let filtering = rulePrefix != nil || severity != .note
       let check = self
-      try world.stream(
+      try stream.run(
         registry,
         preparing: { part in
           var part = part
@@ -90,7 +92,8 @@ public struct CheckRegistry: Hashable, Sendable {
   }
 
   /// The reference the streaming check is held to (by a differential test over generated
-  /// registries): every part judged whole, then the findings grouped by subject with a sort.
+  /// registries): the whole registry read at once, every part judged whole on one thread,
+  /// then the findings grouped by subject with a sort.
   public func reference(in registry: some RegistryReading) throws -> CheckReport {
     let (world, parts) = try registry.reading {
       let world = try World(registry, on: date, for: municipality)
@@ -98,7 +101,7 @@ public struct CheckRegistry: Hashable, Sendable {
     }
     var report = RegistryCheck.report(parts, on: date)
     report.names = world.names
-    report.policy = try? world.defaultPolicy.get()
+    report.policy = try? world.context.defaultPolicy.get()
     report.findings.removeAll(where: isFilteredOut)
     return report
   }
@@ -107,234 +110,87 @@ public struct CheckRegistry: Hashable, Sendable {
     finding.severity > severity || !(rulePrefix.map(finding.rule.rawValue.hasPrefix) ?? true)
   }
 
-  /// What the check has read, and the policy of each placement.
-  struct World: Sendable {
+  /// What judging any subject needs of the registry besides the subject: read once, small,
+  /// shared by the threads that judge.
+  struct Context: Sendable {
     let date: CalendarDate
     let organisations: [OrganisationID: Organisation]
-    /// Sorted by id.
-    let coaches: [Coach]
-    /// Each coach's place in `coaches`.
-    let coachIndex: [CoachID: Int]
-    /// Sorted by id.
-    let placements: [Placement]
-    /// The places in `placements` of each coach's placements.
-    let placementsByCoach: [CoachID: [Int]]
-    /// Each placement's policy, or the ambiguity that leaves it undetermined.
-    let policies: [PlacementID: HeldChoice]
-    /// The policy of each assignment covering the date, as in force on its start (Q-ASG-2), by
-    /// placement and coach.
-    let assignmentPolicies: [PlacementCoach: HeldChoice]
-    /// Every policy the placements and assignments are judged by, and every reason one could
-    /// not be chosen, once each.
-    let choices: [Result<MunicipalPolicy, UseCaseError>]
     /// The policy for coaches verified without a placement.
     let defaultPolicy: Result<PolicyChoice, UseCaseError>
-    /// The visit days of each placement that shares its coach and employer with another (K-6).
-    let siblingVisits: [PlacementID: [PlacementID: [CalendarDate]]]
-    /// The funder's decisions on held hours (F-7), by placement.
-    let decisions: [PlacementID: [FunderDecision]]
-    /// Sorted by coach, then register.
-    let memberships: [Membership]
     /// Each register's rules, by register id.
     let registerRules: [RegisterID: RegisterRules]
-    /// Each coach's standing in each register (R-RE-1), for the policies that require
-    /// registration (Q-POL-4); read only when one does.
-    let registrations: [CoachID: [RegistrationEvidence]]
     let qualification: QualificationRules
 
-    init(_ registry: some RegistryReading, on date: CalendarDate, for municipality: OrganisationID?)
-      throws
-    {
+    init(
+      _ registry: some RegistryReading, on date: CalendarDate, policies: PolicyChoices
+    ) throws {
       self.date = date
       organisations = try registry.allOrganisations()
-      let coaches = Self.sorted(try registry.allCoaches(), by: \.id)
-      self.coaches = coaches
-      coachIndex = Dictionary(
-        coaches.indices.map { (coaches[$0].id, $0) }, uniquingKeysWith: { first, _ in first })
-      placements = Self.sorted(try registry.allPlacements(), by: \.id)
-      var placementsByCoach: [CoachID: [Int]] = [:]
-      for (index, placement) in placements.enumerated() {
-        for coach in placement.assignedCoaches {
-          placementsByCoach[coach, default: []].append(index)
-        }
-      }
-      self.placementsByCoach = placementsByCoach
-      let resolver = PolicyResolver(
-        policies: try registry.allPolicies(),
-        defaultMunicipality: try registry.defaultMunicipality())
-      func resolve(_ question: PolicyQuestion) -> Result<PolicyChoice, UseCaseError> {
-        do {
-          return .success(try resolver.resolve(question, on: date))
-        } catch let error as UseCaseError {
-          return .failure(error)
-        } catch {
-          preconditionFailure("a resolver over policies read cannot fail otherwise: \(error)")
-        }
-      }
-      // Thousands of placements share a few policies: each policy (and each failure) is held
-      // once; a placement's choice holds its own source and, for an assignment, start.
-      var interned = PolicyInterning()
-      var policies: [PlacementID: HeldChoice] = [:]
-      for placement in placements {
-        policies[placement.id] = interned.held(
-          resolve(PolicyQuestion(placement: placement, municipality: municipality)))
-      }
-      self.policies = policies
-      var assignmentPolicies: [PlacementCoach: HeldChoice] = [:]
-      for placement in placements {
-        for assignment in placement.assignments(on: date) {
-          let key = PlacementCoach(placement: placement.id, coach: assignment.coach)
-          guard assignmentPolicies[key] == nil else { continue }
-          let question = PolicyQuestion(placement: placement, municipality: municipality)
-          assignmentPolicies[key] = interned.held(
-            Result { try resolver.resolve(question, for: assignment, on: date) }
-              .mapError { $0 as! UseCaseError })
-        }
-      }
-      self.assignmentPolicies = assignmentPolicies
-      choices = interned.all
-      defaultPolicy = resolve(PolicyQuestion(municipality: municipality))
-
-      var groups: [Placement.SiblingKey: [PlacementID]] = [:]
-      for placement in placements {
-        guard let key = placement.siblingKey else { continue }
-        groups[key, default: []].append(placement.id)
-      }
-      let shared = groups.values.filter { $0.count > 1 }
-      let visits = try registry.visitDays(on: shared.flatMap { $0 })
-      var siblingVisits: [PlacementID: [PlacementID: [CalendarDate]]] = [:]
-      for group in shared {
-        for placement in group {
-          var others: [PlacementID: [CalendarDate]] = [:]
-          for other in group where other != placement { others[other] = visits[other] ?? [] }
-          siblingVisits[placement] = others
-        }
-      }
-      self.siblingVisits = siblingVisits
-      decisions = try registry.allDecisions()
-      memberships = Self.sorted(try registry.allMemberships(), by: \.coach)
+      defaultPolicy = policies.defaultPolicy
       var registerRules: [RegisterID: RegisterRules] = [:]
       for register in try registry.registers() {
         registerRules[register.id] = try registry.registerRules(for: register)
       }
       self.registerRules = registerRules
-      let requiresRegistration =
-        (choices + [defaultPolicy.map(\.policy)]).contains { result in
-          guard case .success(let policy) = result else { return false }
-          return CoachKind.allCases.contains {
-            policy.requirements(for: $0).contains(.registrationRequired)
-          }
-        }
-      var registrations: [CoachID: [RegistrationEvidence]] = [:]
-      if requiresRegistration {
-        let byCoach = Dictionary(grouping: memberships, by: \.coach)
-        for coach in coaches {
-          let held = byCoach[coach.id] ?? []
-          if held.isEmpty {
-            guard let number = coach.registerNumber else { continue }
-            registrations[coach.id] = [
-              RegisterStanding.evidence(
-                for: coach, membership: nil, in: nil,
-                published: try registry.publicRegister(listing: number), on: date)
-            ].compactMap { $0 }
-            continue
-          }
-          registrations[coach.id] = held.compactMap { membership in
-            RegisterStanding.evidence(
-              for: coach, membership: membership, in: registerRules[membership.register]?.register,
-              published: nil, on: date)
-          }
-        }
-      }
-      self.registrations = registrations
       qualification = QualificationRules(organisations: organisations)
     }
 
-    /// `records` in the order of `key` (as subjects sort), keeping the order of equal keys; a
-    /// registry reads them so already, and then nothing is moved.
-    static func sorted<Record, Key: Comparable>(_ records: [Record], by key: KeyPath<Record, Key>)
-      -> [Record]
+    /// Whether a policy any coach is judged by requires registration (Q-POL-4): then each
+    /// coach's standing in the registers is read.
+    static func requiresRegistration(_ choices: [Result<MunicipalPolicy, UseCaseError>]) -> Bool
     {
-      if zip(records, records.dropFirst()).allSatisfy({ $0[keyPath: key] <= $1[keyPath: key] }) {
-        return records
+      choices.contains { result in
+        guard case .success(let policy) = result else { return false }
+        return CoachKind.allCases.contains {
+          policy.requirements(for: $0).contains(.registrationRequired)
+        }
       }
-      return records.enumerated().sorted {
-        ($0.element[keyPath: key], $0.offset) < ($1.element[keyPath: key], $1.offset)
-      }.map(\.element)
     }
 
-    /// Judges the registry, in parts a report puts in order. This thread reads the placements'
-    /// bookings, one placement at a time; a second thread judges the coaches, then reviews the
-    /// placements as they are read, in order. At most a few batches wait between the two, so
-    /// memory does not grow with the bookings.
-    func parts(_ registry: some RegistryReading) throws -> [RegistryCheck.Part] {
-      let reviews = Channel<[(Placement, [HourBooking])]>(capacity: 8)
-      let (judged, ()) = try Concurrently.run(
-        { [self] in
-          let coaches = coachPart()
-          var placements = RegistryCheck.Part()
-          while let batch = reviews.receive() {
-            for (placement, bookings) in batch where placement.period.start <= date {
-              placements.subjects.append(.placement(placement.id))
-              placements.findings += findings(placement, bookings: bookings)
-            }
-          }
-          return (coaches, placements)
-        },
-        while: {
-          defer { reviews.close() }
-          try readPlacements(registry) { reviews.send($0) }
-        })
-      return [judged.0, judged.1, organisationPart(), try membershipPart(registry)]
+    /// The coach's standing in each register (R-RE-1): from the memberships, else from the
+    /// imported public register when the coach has a register number.
+    func registrations(
+      of coach: Coach, memberships: [Membership],
+      published: (String) throws -> PublicRegister?
+    ) rethrows -> [RegistrationEvidence] {
+      if memberships.isEmpty {
+        guard let number = coach.registerNumber else { return [] }
+        return [
+          RegisterStanding.evidence(
+            for: coach, membership: nil, in: nil, published: try published(number), on: date)
+        ].compactMap { $0 }
+      }
+      return memberships.compactMap { membership in
+        RegisterStanding.evidence(
+          for: coach, membership: membership, in: registerRules[membership.register]?.register,
+          published: nil, on: date)
+      }
     }
 
-    /// The coach with `id`, if the registry holds one.
-    func coach(_ id: CoachID) -> Coach? { coachIndex[id].map { coaches[$0] } }
-
-    /// The name shown beside a membership's register number: its coach.
-    static func name(of membership: Membership) -> String { "coach \(membership.coach)" }
-
-    /// Names to show beside subjects' ids.
-    var names: [FindingSubject: String] {
-      var names: [FindingSubject: String] = [:]
-      for coach in coaches { names[.coach(coach.id)] = coach.name }
-      for organisation in organisations.values {
-        names[.organisation(organisation.id)] = organisation.name
-      }
-      for membership in memberships {
-        names[FindingSubject(kind: .membership, id: membership.registerNumber)] =
-          Self.name(of: membership)
-      }
-      return names
-    }
-
-    /// Every coach, as every kind they are employed as on the date.
-    func coachPart() -> RegistryCheck.Part {
-      var part = RegistryCheck.Part()
-      for coach in coaches {
-        part.subjects.append(.coach(coach.id))
-        part.findings += judge(coach)
-      }
-      return part
-    }
-
-    /// What the check finds judging `coach` as every kind they are employed as on the date:
-    /// about the coach, and about each placement they are assigned to. With `placement`, only
-    /// that assignment is judged (its findings about the placement are the same).
-    func judge(_ coach: Coach, onlyAt placement: PlacementID? = nil) -> [Finding] {
-      var findings: [Finding] = []
-      // The placements the coach is assigned to on the date (Q-ASG-1), each with its
-      // assignment's policy (Q-ASG-2).
-      let active = (placementsByCoach[coach.id] ?? []).compactMap {
-        index -> (Placement, Assignment, PolicyChoice)? in
-        let candidate = placements[index]
-        guard placement.map({ $0 == candidate.id }) ?? true,
-          let assignment = candidate.assignment(of: coach.id, on: date),
-          case .success(let choice)? =
-            assignmentPolicies[PlacementCoach(placement: candidate.id, coach: coach.id)]?.result
+    /// The placements among `placements` (in id order) the coach is assigned to on the date
+    /// (Q-ASG-1), each with its assignment's policy (Q-ASG-2); those whose policy cannot be
+    /// chosen are left to the placement's own finding.
+    func active(
+      _ coach: CoachID, among placements: some Sequence<Placement>,
+      choices: (Placement) -> [CoachID: HeldChoice]
+    ) -> [(Placement, Assignment, PolicyChoice)] {
+      placements.compactMap { candidate in
+        guard let assignment = candidate.assignment(of: coach, on: date),
+          case .success(let choice)? = choices(candidate)[coach]?.result
         else { return nil }
         return (candidate, assignment, choice)
       }
+    }
+
+    /// What the check finds judging `coach` as every kind they are employed as on the date:
+    /// about the coach, and about each placement of `active`. With `onlyAssignments` (a
+    /// placement's own review of its coaches) a coach without an active placement is not
+    /// judged under the default policy.
+    func judge(
+      _ coach: Coach, active: [(Placement, Assignment, PolicyChoice)],
+      registrations: [RegistrationEvidence], onlyAssignments: Bool = false
+    ) -> [Finding] {
+      var findings: [Finding] = []
       let employments = coach.employments(on: date)
       for (placement, assignment, _) in active {
         guard let organisation = assignment.organisation,
@@ -358,10 +214,9 @@ public struct CheckRegistry: Hashable, Sendable {
           }
           return kind != .internal || employers.contains(placement.employer)
         }
-        if placements.isEmpty, placement == nil, case .success(let choice) = defaultPolicy {
+        if placements.isEmpty, !onlyAssignments, case .success(let choice) = defaultPolicy {
           let request = VerificationRequest(
-            kind: kind, date: date, policy: choice.policy,
-            registrations: registrations[coach.id] ?? [])
+            kind: kind, date: date, policy: choice.policy, registrations: registrations)
           findings += qualification.verify(coach, request).findings.filter {
             !($0.outcome == .undetermined && RuleID.perPlacement.contains($0.rule))
           }
@@ -369,7 +224,7 @@ public struct CheckRegistry: Hashable, Sendable {
         for (placement, _, choice) in placements {
           let request = VerificationRequest(
             kind: kind, date: date, placement: placement, policy: choice.policy,
-            registrations: registrations[coach.id] ?? [])
+            registrations: registrations)
           // The grant's F findings come once, with the placement's own review.
           findings += qualification.verify(coach, request, grant: false).findings
         }
@@ -377,54 +232,51 @@ public struct CheckRegistry: Hashable, Sendable {
       return findings
     }
 
-    /// Every placement, with its bookings if it has started, read one placement at a time and
-    /// handed on in batches, in placement order.
-    func readPlacements(
-      _ registry: some RegistryReading,
-      _ handOn: ([(Placement, [HourBooking])]) -> Void
-    ) throws {
-      var batch: [(Placement, [HourBooking])] = []
-      var next = 0
-      func take(upTo end: PlacementID?, bookings: [HourBooking]) {
-        while next < placements.count, end.map({ placements[next].id <= $0 }) ?? true {
-          let placement = placements[next]
-          next += 1
-          let started = placement.period.start <= date
-          batch.append((placement, started && placement.id == end ? bookings : []))
-          if batch.count == 32 {
-            handOn(batch)
-            batch.removeAll(keepingCapacity: true)
-          }
-        }
-      }
-      try registry.forEachPlacementsBookings { id, bookings in take(upTo: id, bookings: bookings) }
-      take(upTo: nil, bookings: [])
-      if !batch.isEmpty { handOn(batch) }
-    }
-
-    func findings(_ placement: Placement, bookings: [HourBooking]) -> [Finding] {
-      switch policies[placement.id]?.result {
-      case .success(let choice)?:
+    /// The review's findings about `placement` (F, P and K rules) under its policy, or the
+    /// finding that its policy cannot be chosen.
+    func review(_ placement: PlacementWork) -> [Finding] {
+      switch placement.choice.result {
+      case .success(let choice):
+        let coaches = placement.coaches
         let dossier = PlacementDossier(
-          placement: placement, bookings: bookings, policy: choice.policy,
-          coachKind: placement.leadCoach.flatMap { coach($0) }?.kind(on: placement, on: date),
+          placement: placement.placement, bookings: placement.bookings, policy: choice.policy,
+          coachKind: placement.placement.leadCoach.flatMap { coaches[$0] }?.kind(
+            on: placement.placement, on: date),
           coachKinds: Dictionary(
-            placement.assignedCoaches.compactMap { id in
-              coach(id)?.kind(on: placement, on: date).map { (id, $0) }
+            placement.placement.assignedCoaches.compactMap { id in
+              coaches[id]?.kind(on: placement.placement, on: date).map { (id, $0) }
             }, uniquingKeysWith: { first, _ in first }),
-          siblingVisits: siblingVisits[placement.id] ?? [:],
-          decisions: decisions[placement.id] ?? [])
+          siblingVisits: placement.siblingVisits, decisions: placement.decisions)
         return PlacementReview(dossier, on: date).findings
-      case .failure(let error)?:
-        return [RegistryCheck.undeterminedPolicy(.placement(placement.id), error)]
-      case nil:
-        return []
+      case .failure(let error):
+        return [RegistryCheck.undeterminedPolicy(.placement(placement.placement.id), error)]
       }
     }
 
-    /// Every organisation that can hold a recognition, and every municipality whose policy
-    /// cannot be chosen on the date.
-    func organisationPart() -> RegistryCheck.Part {
+    /// What the check finds about a placement: its coaches' assignments (as judging each
+    /// coach finds them), then, once it has started, its review.
+    func subjectFindings(_ work: PlacementWork) -> SubjectFindings {
+      let placement = work.placement
+      let subject = FindingSubject.placement(placement.id)
+      var found: [Finding] = []
+      for id in Set(placement.assignedCoaches).sorted() {
+        guard let coach = work.coaches[id] else { continue }
+        let active = active(id, among: [placement], choices: { _ in work.assignmentChoices })
+        found += judge(
+          coach, active: active, registrations: work.registrations[id] ?? [],
+          onlyAssignments: true
+        ).filter { $0.subject == subject }
+      }
+      let started = placement.period.start <= date
+      if started { found += review(work) }
+      return SubjectFindings(subject: subject, name: nil, findings: found, isChecked: started)
+    }
+
+    /// Every organisation that can hold a recognition, every municipality whose policy cannot
+    /// be chosen on the date, and each municipality's share of motivated deviations (F-5).
+    func organisationPart(
+      choices: [Result<MunicipalPolicy, UseCaseError>], deviations: [Finding]
+    ) -> RegistryCheck.Part {
       var part = RegistryCheck.Part()
       for organisation in organisations.values.sorted(by: { $0.id < $1.id })
       where organisation.kind.canHoldRecognition {
@@ -439,37 +291,17 @@ public struct CheckRegistry: Hashable, Sendable {
         part.subjects.append(.organisation(municipality))
         part.findings.append(RegistryCheck.undeterminedPolicy(.organisation(municipality), error))
       }
-      // F-5 monitoring: each municipality's share of motivated deviations per year, under the
-      // threshold of the policy its placements are judged by.
-      var municipalPolicies: [OrganisationID: MunicipalPolicy] = [:]
-      for placement in placements {
-        guard let municipality = placement.municipality, municipalPolicies[municipality] == nil,
-          case .success(let choice)? = policies[placement.id]?.result
-        else { continue }
-        municipalPolicies[municipality] = choice.policy
-      }
-      let shares = DeviationMonitoring.findings(placements, policies: municipalPolicies, on: date)
-      for finding in shares where !part.subjects.contains(finding.subject) {
+      for finding in deviations where !part.subjects.contains(finding.subject) {
         part.subjects.append(finding.subject)
       }
-      part.findings += shares
-      return part
-    }
-
-    /// Every membership: the assessment, and the PE norm of a registered coach's cycle, each
-    /// under its register's rules.
-    func membershipPart(_ registry: some RegistryReading) throws -> RegistryCheck.Part {
-      let pe = try registerPE(registry)
-      var part = RegistryCheck.Part()
-      for membership in memberships {
-        part.subjects.append(FindingSubject(kind: .membership, id: membership.registerNumber))
-        part.findings += try findings(membership, pe)
-      }
+      part.findings += deviations
       return part
     }
 
     /// The PE hours of each register's members.
-    func registerPE(_ registry: some RegistryReading) throws -> [RegisterID: RegisterPE] {
+    func registerPE(_ memberships: [Membership], _ registry: some RegistryReading) throws
+      -> [RegisterID: RegisterPE]
+    {
       var peByRegister: [RegisterID: RegisterPE] = [:]
       for (register, members) in Dictionary(grouping: memberships, by: \.register) {
         let rules =
@@ -515,102 +347,485 @@ public struct CheckRegistry: Hashable, Sendable {
       return findings
     }
 
+    /// The name shown beside a membership's register number: its coach.
+    static func name(of membership: Membership) -> String { "coach \(membership.coach)" }
+  }
+
+  /// Everything the review of one placement needs, read on the reading thread.
+  struct PlacementWork: Sendable {
+    var placement: Placement
+    /// Its bookings, by date and id, when it has started; else none.
+    var bookings: [HourBooking]
+    var choice: HeldChoice
+    /// The policy of each coach's assignment covering the date.
+    var assignmentChoices: [CoachID: HeldChoice]
+    /// Its assigned coaches.
+    var coaches: [CoachID: Coach]
+    /// Their standing in the registers, when a policy requires registration.
+    var registrations: [CoachID: [RegistrationEvidence]]
+    /// The visit days of the placements that share its coach and employer (K-6).
+    var siblingVisits: [PlacementID: [CalendarDate]]
+    var decisions: [FunderDecision]
+  }
+
+  /// The policy of each placement and assignment, chosen by the one resolver; each policy (and
+  /// each reason none could be chosen) held once, every choice made remembered for the
+  /// organisations' findings.
+  struct PolicyChoices {
+    let resolver: PolicyResolver
+    let date: CalendarDate
+    let municipality: OrganisationID?
+    let defaultPolicy: Result<PolicyChoice, UseCaseError>
+    private var interned = PolicyInterning()
+
+    init(_ registry: some RegistryReading, on date: CalendarDate, for municipality: OrganisationID?)
+      throws
+    {
+      resolver = PolicyResolver(
+        policies: try registry.allPolicies(),
+        defaultMunicipality: try registry.defaultMunicipality())
+      self.date = date
+      self.municipality = municipality
+      defaultPolicy = Self.result { [resolver] in
+        try resolver.resolve(PolicyQuestion(municipality: municipality), on: date)
+      }
+    }
+
+    /// The choice, or the reason none could be made (a resolver over policies read fails in
+    /// no other way).
+    static func result(_ choose: () throws -> PolicyChoice) -> Result<PolicyChoice, UseCaseError> {
+      do {
+        return .success(try choose())
+      } catch let error as UseCaseError {
+        return .failure(error)
+      } catch {
+        preconditionFailure("a resolver over policies read cannot fail otherwise: \(error)")
+      }
+    }
+
+    /// The placement's policy on the date.
+    mutating func placement(_ placement: Placement) -> HeldChoice {
+      let question = PolicyQuestion(placement: placement, municipality: municipality)
+      return interned.held(Self.result { try resolver.resolve(question, on: date) })
+    }
+
+    /// The policy of each coach's assignment covering the date, as in force on its start
+    /// (Q-ASG-2): the main assignment's when a coach has two.
+    mutating func assignments(_ placement: Placement) -> [CoachID: HeldChoice] {
+      var choices: [CoachID: HeldChoice] = [:]
+      for assignment in placement.assignments(on: date) where choices[assignment.coach] == nil {
+        let question = PolicyQuestion(placement: placement, municipality: municipality)
+        choices[assignment.coach] = interned.held(
+          Self.result { try resolver.resolve(question, for: assignment, on: date) })
+      }
+      return choices
+    }
+
+    /// Every policy and failure chosen so far, once each.
+    var all: [Result<MunicipalPolicy, UseCaseError>] { interned.all }
+  }
+
+  /// The streaming check: what the organisations' findings need of every placement is read
+  /// first, one placement at a time; then coaches, memberships, organisations and placements
+  /// are read one at a time on this thread and judged on a second, in the report's order.
+  struct Stream {
+    let context: Context
+    let date: CalendarDate
+    var policies: PolicyChoices
+    let requiresRegistration: Bool
+    /// Sorted by coach, then register.
+    let memberships: [Membership]
+    let decisions: [PlacementID: [FunderDecision]]
+    /// For each placement that shares its lead coach and employer with others: the others.
+    let siblings: [PlacementID: [PlacementID]]
+    let organisations: RegistryCheck.Part
+
+    init(_ registry: some RegistryReading, check: CheckRegistry) throws {
+      date = check.date
+      var policies = try PolicyChoices(registry, on: date, for: check.municipality)
+      let context = try Context(registry, on: date, policies: policies)
+      self.context = context
+      // One pass over the placements for what the organisations' findings need of them all:
+      // the policies chosen (an ambiguity is a finding on the municipality), each
+      // municipality's policy and F-5 tally; and which placements share a coach and employer.
+      var tally = DeviationMonitoring.Tally(on: date)
+      var municipalPolicies: [OrganisationID: MunicipalPolicy] = [:]
+      var firstOfKey: [Placement.SiblingKey: PlacementID] = [:]
+      var shared: [Placement.SiblingKey: [PlacementID]] = [:]
+      try registry.forEachPlacement(withBookings: false) { placement, _ in
+        let choice = policies.placement(placement)
+        _ = policies.assignments(placement)
+        if let municipality = placement.municipality, municipalPolicies[municipality] == nil,
+          case .success(let chosen) = choice.result
+        {
+          municipalPolicies[municipality] = chosen.policy
+        }
+        tally.add(placement)
+        if let key = placement.siblingKey {
+          if let first = firstOfKey[key] {
+            shared[key, default: [first]].append(placement.id)
+          } else {
+            firstOfKey[key] = placement.id
+          }
+        }
+      }
+      firstOfKey = [:]
+      var siblings: [PlacementID: [PlacementID]] = [:]
+      for group in shared.values {
+        for placement in group { siblings[placement] = group.filter { $0 != placement } }
+      }
+      self.siblings = siblings
+      organisations = context.organisationPart(
+        choices: policies.all, deviations: tally.findings(policies: municipalPolicies))
+      requiresRegistration = Context.requiresRegistration(
+        policies.all + [policies.defaultPolicy.map(\.policy)])
+      self.policies = policies
+      memberships = World.sorted(try registry.allMemberships(), by: \.coach)
+      decisions = try registry.allDecisions()
+    }
+
+    /// What `run` hands the judging thread, in the report's order.
+    enum Work: Sendable {
+      /// A coach with the placements they are assigned to on the date, their standing in the
+      /// registers, and what their memberships found about them.
+      case coach(Coach, [(Placement, Assignment, PolicyChoice)], [RegistrationEvidence], [Finding])
+      case placement(PlacementWork)
+      /// Judged already (memberships and organisations read the registry as they are judged).
+      case judged(SubjectFindings)
+    }
+
     /// Judges the registry subject by subject, in the report's order, handing each on as it
     /// is judged: the coaches (with their PE), the memberships (by register number), the
     /// organisations, then the placements. A subject's findings come in the order the
-    /// reference (`parts`, then `RegistryCheck.report`) gives them: what judging the coaches
-    /// found about it, then what reviewing placements, organisations and memberships found.
-    /// This thread reads the placements' bookings, one placement at a time; a second thread
-    /// judges each placement as it is read, and hands it back in order.
-    func stream<Prepared: Sendable>(
+    /// reference (`World.parts`, then `RegistryCheck.report`) gives them: what judging the
+    /// coaches found about it, then what reviewing placements, organisations and memberships
+    /// found. This thread reads; a second thread judges each subject as it is read and
+    /// prepares it, and hands it back in order; at most a few batches wait between the two.
+    mutating func run<Prepared: Sendable>(
       _ registry: some RegistryReading,
       preparing prepare: @escaping @Sendable (SubjectFindings) -> (SubjectFindings, Prepared),
-      emit handOnPrepared: (SubjectFindings, Prepared) -> Void
+      emit: (SubjectFindings, Prepared) -> Void
     ) throws {
-      func emit(_ part: SubjectFindings) {
-        let (part, prepared) = prepare(part)
-        handOnPrepared(part, prepared)
+      // Batch n goes to worker n % workers and comes back from it, so the batches come back
+      // in the order sent.
+      let workers = 2
+      let inputs = (0..<workers).map { _ in Channel<[Work]>(capacity: 4) }
+      let outputs = (0..<workers).map { _ in
+        Channel<[(SubjectFindings, Prepared)]>(capacity: 1 << 20)
       }
-      let pe = try registerPE(registry)
-      let membershipsByCoach = Dictionary(grouping: memberships, by: \.coach)
-      for coach in coaches {
-        let subject = FindingSubject.coach(coach.id)
-        var found = judge(coach).filter { $0.subject == subject }
-        for membership in membershipsByCoach[coach.id] ?? [] {
-          found += try findings(membership, pe, about: .coach).filter { $0.subject == subject }
+      // Each batch emitted goes back to the worker that made it, to be freed there: this
+      // thread, which reads, is the one the check waits for.
+      let spent = (0..<workers).map { _ in
+        Channel<[(SubjectFindings, Prepared)]>(capacity: 1 << 20)
+      }
+      var sent = 0
+      var received = 0
+      /// Emits the batches judged, in order; with `waiting`, every batch sent.
+      func handOn(waiting: Bool) {
+        while received < sent {
+          let output = outputs[received % workers]
+          guard let batch = waiting ? output.receive() : output.poll() else { return }
+          for (part, prepared) in batch where part.isChecked || !part.findings.isEmpty {
+            emit(part, prepared)
+          }
+          spent[received % workers].send(batch)
+          received += 1
         }
-        emit(SubjectFindings(subject: subject, name: coach.name, findings: found))
+      }
+      var batch: [Work] = []
+      func flush() {
+        inputs[sent % workers].send(batch)
+        sent += 1
+        batch.removeAll(keepingCapacity: true)
+        handOn(waiting: false)
+      }
+      let context = context
+      try Concurrently.run(
+        workers: workers,
+        { worker in
+          while let items = inputs[worker].receive() {
+            while spent[worker].poll() != nil {}
+            outputs[worker].send(items.map { prepare(Self.judge($0, context)) })
+          }
+          outputs[worker].close()
+        },
+        while: {
+          do {
+            // Closed once, whether the reading ends or throws: the workers then end.
+            defer { for input in inputs { input.close() } }
+            try read(registry) { item in
+              batch.append(item)
+              if batch.count == 32 { flush() }
+            }
+            if !batch.isEmpty { flush() }
+          }
+          handOn(waiting: true)
+        })
+    }
+
+    /// What the judging thread makes of one piece of work.
+    static func judge(_ work: Work, _ context: Context) -> SubjectFindings {
+      switch work {
+      case .coach(let coach, let active, let registrations, let membershipFindings):
+        let subject = FindingSubject.coach(coach.id)
+        let found = context.judge(coach, active: active, registrations: registrations).filter {
+          $0.subject == subject
+        }
+        return SubjectFindings(
+          subject: subject, name: coach.name, findings: found + membershipFindings)
+      case .placement(let placement):
+        return context.subjectFindings(placement)
+      case .judged(let part):
+        return part
+      }
+    }
+
+    /// Reads the registry subject by subject, in the report's order, handing each to `send`.
+    mutating func read(_ registry: some RegistryReading, _ send: (Work) -> Void) throws {
+      let pe = try context.registerPE(memberships, registry)
+      let membershipsByCoach = Dictionary(grouping: memberships, by: \.coach)
+      func registrations(_ coach: Coach) throws -> [RegistrationEvidence] {
+        guard requiresRegistration else { return [] }
+        return try context.registrations(
+          of: coach, memberships: membershipsByCoach[coach.id] ?? [],
+          published: registry.publicRegister(listing:))
+      }
+      try registry.forEachCoach { coach in
+        let subject = FindingSubject.coach(coach.id)
+        let placements = try registry.placements(coachedBy: coach.id).sorted { $0.id < $1.id }
+        let active = context.active(
+          coach.id, among: placements, choices: { policies.assignments($0) })
+        var found: [Finding] = []
+        for membership in membershipsByCoach[coach.id] ?? [] {
+          found += try context.findings(membership, pe, about: .coach).filter {
+            $0.subject == subject
+          }
+        }
+        send(.coach(coach, active, try registrations(coach), found))
       }
 
-      let byNumber = Self.sorted(memberships, by: \.registerNumber)
+      let byNumber = World.sorted(memberships, by: \.registerNumber)
       var start = byNumber.startIndex
       while start < byNumber.endIndex {
         let number = byNumber[start].registerNumber
         let end = byNumber[start...].firstIndex { $0.registerNumber != number } ?? byNumber.endIndex
         let subject = FindingSubject(kind: .membership, id: number)
-        emit(
-          SubjectFindings(
-            subject: subject, name: Self.name(of: byNumber[end - 1]),
-            findings: try byNumber[start..<end].flatMap {
-              try findings($0, pe, about: .membership).filter { $0.subject == subject }
-            }))
+        send(
+          .judged(
+            SubjectFindings(
+              subject: subject, name: Context.name(of: byNumber[end - 1]),
+              findings: try byNumber[start..<end].flatMap {
+                try context.findings($0, pe, about: .membership).filter { $0.subject == subject }
+              })))
         start = end
       }
 
-      let organisations = RegistryCheck.report([organisationPart()], on: date)
-      var findingIndex = organisations.findings.startIndex
-      for subject in organisations.subjects {
+      let report = RegistryCheck.report([organisations], on: date)
+      var findingIndex = report.findings.startIndex
+      for subject in report.subjects {
         let end =
-          organisations.findings[findingIndex...].firstIndex { $0.subject != subject }
-          ?? organisations.findings.endIndex
-        emit(
-          SubjectFindings(
-            subject: subject, name: self.organisations[OrganisationID(rawValue: subject.id)]?.name,
-            findings: Array(organisations.findings[findingIndex..<end])))
+          report.findings[findingIndex...].firstIndex { $0.subject != subject }
+          ?? report.findings.endIndex
+        send(
+          .judged(
+            SubjectFindings(
+              subject: subject,
+              name: context.organisations[OrganisationID(rawValue: subject.id)]?.name,
+              findings: Array(report.findings[findingIndex..<end]))))
         findingIndex = end
       }
 
-      let reviews = Channel<[(Placement, [HourBooking])]>(capacity: 8)
-      let judged = Channel<[(SubjectFindings, Prepared)]>(capacity: 1 << 20)
-      func handOn(_ batch: [(SubjectFindings, Prepared)]) {
-        for (part, prepared) in batch where part.isChecked || !part.findings.isEmpty {
-          handOnPrepared(part, prepared)
+      try registry.forEachPlacement(withBookings: true) { placement, bookings in
+        var coaches: [CoachID: Coach] = [:]
+        var registered: [CoachID: [RegistrationEvidence]] = [:]
+        for id in placement.assignedCoaches where coaches[id] == nil {
+          guard let coach = try registry.coach(id) else { continue }
+          coaches[id] = coach
+          registered[id] = try registrations(coach)
+        }
+        let others = siblings[placement.id] ?? []
+        var siblingVisits: [PlacementID: [CalendarDate]] = [:]
+        if !others.isEmpty {
+          let visits = try registry.visitDays(on: others)
+          for other in others { siblingVisits[other] = visits[other] ?? [] }
+        }
+        send(
+          .placement(
+            PlacementWork(
+              placement: placement, bookings: placement.period.start <= date ? bookings : [],
+              choice: policies.placement(placement),
+              assignmentChoices: policies.assignments(placement), coaches: coaches,
+              registrations: registered, siblingVisits: siblingVisits,
+              decisions: decisions[placement.id] ?? [])))
+      }
+    }
+  }
+
+  /// The reference: the whole registry read at once and judged on one thread.
+  struct World {
+    let context: Context
+    let date: CalendarDate
+    /// Sorted by id.
+    let coaches: [Coach]
+    /// Each coach's place in `coaches`.
+    let coachIndex: [CoachID: Int]
+    /// Sorted by id.
+    let placements: [Placement]
+    /// The places in `placements` of each coach's placements.
+    let placementsByCoach: [CoachID: [Int]]
+    /// Each placement's policy, or the ambiguity that leaves it undetermined.
+    let policies: [PlacementID: HeldChoice]
+    /// The policy of each coach's assignment covering the date, by placement.
+    let assignmentPolicies: [PlacementID: [CoachID: HeldChoice]]
+    /// Every policy the placements and assignments are judged by, and every reason one could
+    /// not be chosen, once each.
+    let choices: [Result<MunicipalPolicy, UseCaseError>]
+    /// The visit days of each placement that shares its coach and employer with another (K-6).
+    let siblingVisits: [PlacementID: [PlacementID: [CalendarDate]]]
+    /// The funder's decisions on held hours (F-7), by placement.
+    let decisions: [PlacementID: [FunderDecision]]
+    /// Sorted by coach, then register.
+    let memberships: [Membership]
+    /// Each coach's standing in each register (R-RE-1), for the policies that require
+    /// registration (Q-POL-4); read only when one does.
+    let registrations: [CoachID: [RegistrationEvidence]]
+
+    init(_ registry: some RegistryReading, on date: CalendarDate, for municipality: OrganisationID?)
+      throws
+    {
+      self.date = date
+      var choices = try PolicyChoices(registry, on: date, for: municipality)
+      let context = try Context(registry, on: date, policies: choices)
+      self.context = context
+      let coaches = Self.sorted(try registry.allCoaches(), by: \.id)
+      self.coaches = coaches
+      coachIndex = Dictionary(
+        coaches.indices.map { (coaches[$0].id, $0) }, uniquingKeysWith: { first, _ in first })
+      placements = Self.sorted(try registry.allPlacements(), by: \.id)
+      var placementsByCoach: [CoachID: [Int]] = [:]
+      for (index, placement) in placements.enumerated() {
+        for coach in placement.assignedCoaches {
+          placementsByCoach[coach, default: []].append(index)
         }
       }
-      _ = try Concurrently.run(
-        { [self] in
-          while let batch = reviews.receive() {
-            judged.send(
-              batch.map { placement, bookings in prepare(subjectFindings(placement, bookings)) })
-          }
-          judged.close()
-        },
-        while: {
-          do {
-            // Closed once, whether the reading ends or throws: the second thread then ends.
-            defer { reviews.close() }
-            try readPlacements(registry) { batch in
-              reviews.send(batch)
-              while let done = judged.poll() { handOn(done) }
-            }
-          }
-          while let done = judged.receive() { handOn(done) }
-        })
+      self.placementsByCoach = placementsByCoach
+      var policies: [PlacementID: HeldChoice] = [:]
+      var assignmentPolicies: [PlacementID: [CoachID: HeldChoice]] = [:]
+      for placement in placements {
+        policies[placement.id] = choices.placement(placement)
+        assignmentPolicies[placement.id] = choices.assignments(placement)
+      }
+      self.policies = policies
+      self.assignmentPolicies = assignmentPolicies
+      self.choices = choices.all
+
+      var groups: [Placement.SiblingKey: [PlacementID]] = [:]
+      for placement in placements {
+        guard let key = placement.siblingKey else { continue }
+        groups[key, default: []].append(placement.id)
+      }
+      let shared = groups.values.filter { $0.count > 1 }
+      let visits = try registry.visitDays(on: shared.flatMap { $0 })
+      var siblingVisits: [PlacementID: [PlacementID: [CalendarDate]]] = [:]
+      for group in shared {
+        for placement in group {
+          var others: [PlacementID: [CalendarDate]] = [:]
+          for other in group where other != placement { others[other] = visits[other] ?? [] }
+          siblingVisits[placement] = others
+        }
+      }
+      self.siblingVisits = siblingVisits
+      decisions = try registry.allDecisions()
+      memberships = Self.sorted(try registry.allMemberships(), by: \.coach)
+      var registrations: [CoachID: [RegistrationEvidence]] = [:]
+      if Context.requiresRegistration(self.choices + [choices.defaultPolicy.map(\.policy)]) {
+        let byCoach = Dictionary(grouping: memberships, by: \.coach)
+        for coach in coaches {
+          registrations[coach.id] = try context.registrations(
+            of: coach, memberships: byCoach[coach.id] ?? [],
+            published: registry.publicRegister(listing:))
+        }
+      }
+      self.registrations = registrations
     }
 
-    /// What the check finds about `placement`: its coaches' assignments (as judging each
-    /// coach finds them), then, once it has started, its review.
-    func subjectFindings(_ placement: Placement, _ bookings: [HourBooking]) -> SubjectFindings {
-      let subject = FindingSubject.placement(placement.id)
-      let assigned = Set(placement.assignedCoaches)
-      var found: [Finding] = []
-      for id in assigned.sorted() {
-        guard let coach = coach(id) else { continue }
-        found += judge(coach, onlyAt: placement.id).filter { $0.subject == subject }
+    /// `records` in the order of `key` (as subjects sort), keeping the order of equal keys; a
+    /// registry reads them so already, and then nothing is moved.
+    static func sorted<Record, Key: Comparable>(_ records: [Record], by key: KeyPath<Record, Key>)
+      -> [Record]
+    {
+      if zip(records, records.dropFirst()).allSatisfy({ $0[keyPath: key] <= $1[keyPath: key] }) {
+        return records
       }
-      let started = placement.period.start <= date
-      if started { found += findings(placement, bookings: bookings) }
-      return SubjectFindings(subject: subject, name: nil, findings: found, isChecked: started)
+      return records.enumerated().sorted {
+        ($0.element[keyPath: key], $0.offset) < ($1.element[keyPath: key], $1.offset)
+      }.map(\.element)
+    }
+
+    /// Judges the registry, in parts a report puts in order: every coach, every placement
+    /// (read with its bookings), the organisations and the memberships.
+    func parts(_ registry: some RegistryReading) throws -> [RegistryCheck.Part] {
+      var coachPart = RegistryCheck.Part()
+      for coach in coaches {
+        coachPart.subjects.append(.coach(coach.id))
+        let active = context.active(
+          coach.id, among: (placementsByCoach[coach.id] ?? []).map { placements[$0] },
+          choices: { assignmentPolicies[$0.id] ?? [:] })
+        coachPart.findings += context.judge(
+          coach, active: active, registrations: registrations[coach.id] ?? [])
+      }
+      var placementPart = RegistryCheck.Part()
+      try registry.forEachPlacement(withBookings: true) { placement, bookings in
+        guard placement.period.start <= date else { return }
+        placementPart.subjects.append(.placement(placement.id))
+        placementPart.findings += context.review(work(placement, bookings))
+      }
+      var municipalPolicies: [OrganisationID: MunicipalPolicy] = [:]
+      for placement in placements {
+        guard let municipality = placement.municipality, municipalPolicies[municipality] == nil,
+          case .success(let choice)? = policies[placement.id]?.result
+        else { continue }
+        municipalPolicies[municipality] = choice.policy
+      }
+      let organisations = context.organisationPart(
+        choices: choices,
+        deviations: DeviationMonitoring.findings(
+          placements, policies: municipalPolicies, on: date))
+      var membershipPart = RegistryCheck.Part()
+      let pe = try context.registerPE(memberships, registry)
+      for membership in memberships {
+        membershipPart.subjects.append(
+          FindingSubject(kind: .membership, id: membership.registerNumber))
+        membershipPart.findings += try context.findings(membership, pe)
+      }
+      return [coachPart, placementPart, organisations, membershipPart]
+    }
+
+    /// What the review of `placement` needs, from what was read whole.
+    func work(_ placement: Placement, _ bookings: [HourBooking]) -> PlacementWork {
+      var coaches: [CoachID: Coach] = [:]
+      for id in placement.assignedCoaches {
+        if let index = coachIndex[id] { coaches[id] = self.coaches[index] }
+      }
+      return PlacementWork(
+        placement: placement, bookings: bookings, choice: policies[placement.id]!,
+        assignmentChoices: assignmentPolicies[placement.id] ?? [:], coaches: coaches,
+        registrations: registrations, siblingVisits: siblingVisits[placement.id] ?? [:],
+        decisions: decisions[placement.id] ?? [])
+    }
+
+    /// Names to show beside subjects' ids.
+    var names: [FindingSubject: String] {
+      var names: [FindingSubject: String] = [:]
+      for coach in coaches { names[.coach(coach.id)] = coach.name }
+      for organisation in context.organisations.values {
+        names[.organisation(organisation.id)] = organisation.name
+      }
+      for membership in memberships {
+        names[FindingSubject(kind: .membership, id: membership.registerNumber)] =
+          Context.name(of: membership)
+      }
+      return names
     }
   }
 }
@@ -795,6 +1010,12 @@ final class Channel<Item>: @unchecked Sendable {
 
   init(capacity: Int) { free = DispatchSemaphore(value: capacity) }
 
+  deinit {
+    // Items left (a reading that threw, batches not taken back): the semaphore must be back
+    // at its starting value, or the system library stops the program when it is freed.
+    for _ in items { free.signal() }
+  }
+
   func send(_ item: Item) {
     free.wait()
     lock.wait()
@@ -835,24 +1056,19 @@ final class Channel<Item>: @unchecked Sendable {
   }
 }
 
-/// Runs two pieces of work at once.
+/// Runs pieces of work at once.
 enum Concurrently {
-  /// Runs `background` on another thread while `body` runs on this one (so `body` may use
-  /// what belongs to this thread, such as a database connection), and returns both results.
-  static func run<Background: Sendable, Result>(
-    _ background: @escaping @Sendable () -> Background, while body: () throws -> Result
-  ) rethrows -> (Background, Result) {
-    let slot = Slot<Background>()
+  /// Runs `worker(0)` to `worker(workers - 1)` on other threads while `body` runs on this one
+  /// (so `body` may use what belongs to this thread, such as a database connection), and
+  /// returns `body`'s result once every worker is done.
+  static func run<Result>(
+    workers: Int, _ worker: @escaping @Sendable (Int) -> Void, while body: () throws -> Result
+  ) rethrows -> Result {
     let group = DispatchGroup()
-    DispatchQueue.global().async(group: group) { slot.value = background() }
+    for index in 0..<workers {
+      DispatchQueue.global().async(group: group) { worker(index) }
+    }
     defer { group.wait() }
-    let result = try body()
-    group.wait()
-    return (slot.value!, result)
-  }
-
-  /// Where the background work leaves its result; read only after it is done.
-  private final class Slot<Value>: @unchecked Sendable {
-    var value: Value?
+    return try body()
   }
 }

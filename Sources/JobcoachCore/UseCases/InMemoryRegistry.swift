@@ -192,12 +192,18 @@ public struct InMemoryRegistry: RegistryReading, Sendable {
     memberships.keys.sorted().flatMap { memberships[$0]! }
   }
 
-  public func forEachPlacementsBookings(_ body: (PlacementID, [HourBooking]) throws -> Void)
-    rethrows
-  {
-    let grouped = Dictionary(grouping: bookings, by: \.placement)
-    for placement in grouped.keys.sorted() {
-      try body(placement, grouped[placement]!.sorted { ($0.date, $0.id) < ($1.date, $1.id) })
+  public func forEachCoach(_ body: (Coach) throws -> Void) rethrows {
+    for coach in allCoaches() { try body(coach) }
+  }
+
+  public func forEachPlacement(
+    withBookings: Bool, _ body: (Placement, [HourBooking]) throws -> Void
+  ) rethrows {
+    let grouped = withBookings ? Dictionary(grouping: bookings, by: \.placement) : [:]
+    for placement in allPlacements() {
+      try body(
+        placement,
+        (grouped[placement.id] ?? []).sorted { ($0.date, $0.id) < ($1.date, $1.id) })
     }
   }
 }

@@ -55,10 +55,14 @@ public protocol RegistryReading {
   func allPolicies() throws -> [PolicyHistory]
   /// Every membership, sorted by coach id, then register id.
   func allMemberships() throws -> [Membership]
-  /// Hands `body` the bookings of each placement that has any, in placement id order, each
-  /// placement's by date and id: one pass, so a whole-registry check never holds every
-  /// booking at once.
-  func forEachPlacementsBookings(_ body: (PlacementID, [HourBooking]) throws -> Void) throws
+  /// Hands `body` every coach in id order, as `allCoaches` gives them, one at a time: a
+  /// whole-registry check never holds every coach at once.
+  func forEachCoach(_ body: (Coach) throws -> Void) throws
+  /// Hands `body` every placement in id order, as `allPlacements` gives them, with its
+  /// bookings by date and id when `withBookings` (else none), one at a time: a whole-registry
+  /// check never holds every placement or booking at once.
+  func forEachPlacement(withBookings: Bool, _ body: (Placement, [HourBooking]) throws -> Void)
+    throws
 
   /// An optimisation the use cases may ask for: each coach's PE totals over the cycle given,
   /// up to the date judged on (R-PE-4), for the coaches whose every activity there is plainly
