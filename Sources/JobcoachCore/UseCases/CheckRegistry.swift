@@ -448,35 +448,14 @@ public struct CheckRegistry: Hashable, Sendable {
       // One pass over the placements for what the organisations' findings need of them all:
       // the policies chosen (an ambiguity is a finding on the municipality), each
       // municipality's policy and F-5 tally; and which placements share a coach and employer.
-      var tally = DeviationMonitoring.Tally(on: date)
-      var municipalPolicies: [OrganisationID: MunicipalPolicy] = [:]
-      var firstOfKey: [Placement.SiblingKey: PlacementID] = [:]
-      var shared: [Placement.SiblingKey: [PlacementID]] = [:]
+      var overview = PlacementsOverview(on: date)
       try registry.forEachPlacement(withBookings: false) { placement, _ in
-        let choice = policies.placement(placement)
+        overview.add(placement, choice: policies.placement(placement))
         _ = policies.assignments(placement)
-        if let municipality = placement.municipality, municipalPolicies[municipality] == nil,
-          case .success(let chosen) = choice.result
-        {
-          municipalPolicies[municipality] = chosen.policy
-        }
-        tally.add(placement)
-        if let key = placement.siblingKey {
-          if let first = firstOfKey[key] {
-            shared[key, default: [first]].append(placement.id)
-          } else {
-            firstOfKey[key] = placement.id
-          }
-        }
       }
-      firstOfKey = [:]
-      var siblings: [PlacementID: [PlacementID]] = [:]
-      for group in shared.values {
-        for placement in group { siblings[placement] = group.filter { $0 != placement } }
-      }
-      self.siblings = siblings
+      siblings = overview.siblings
       organisations = context.organisationPart(
-        choices: policies.all, deviations: tally.findings(policies: municipalPolicies))
+        choices: policies.all, deviations: overview.deviations)
       requiresRegistration = Context.requiresRegistration(
         policies.all + [policies.defaultPolicy.map(\.policy)])
       self.policies = policies
@@ -682,6 +661,8 @@ public struct CheckRegistry: Hashable, Sendable {
     let choices: [Result<MunicipalPolicy, UseCaseError>]
     /// The visit days of each placement that shares its coach and employer with another (K-6).
     let siblingVisits: [PlacementID: [PlacementID: [CalendarDate]]]
+    /// What the organisations' findings need of every placement.
+    let overview: PlacementsOverview
     /// The funder's decisions on held hours (F-7), by placement.
     let decisions: [PlacementID: [FunderDecision]]
     /// Sorted by coach, then register.
@@ -719,20 +700,15 @@ public struct CheckRegistry: Hashable, Sendable {
       self.assignmentPolicies = assignmentPolicies
       self.choices = choices.all
 
-      var groups: [Placement.SiblingKey: [PlacementID]] = [:]
-      for placement in placements {
-        guard let key = placement.siblingKey else { continue }
-        groups[key, default: []].append(placement.id)
-      }
-      let shared = groups.values.filter { $0.count > 1 }
-      let visits = try registry.visitDays(on: shared.flatMap { $0 })
+      var overview = PlacementsOverview(on: date)
+      for placement in placements { overview.add(placement, choice: policies[placement.id]) }
+      self.overview = overview
+      let siblings = overview.siblings
+      let visits = try registry.visitDays(on: siblings.keys.sorted())
       var siblingVisits: [PlacementID: [PlacementID: [CalendarDate]]] = [:]
-      for group in shared {
-        for placement in group {
-          var others: [PlacementID: [CalendarDate]] = [:]
-          for other in group where other != placement { others[other] = visits[other] ?? [] }
-          siblingVisits[placement] = others
-        }
+      for (placement, others) in siblings {
+        siblingVisits[placement] = Dictionary(
+          uniqueKeysWithValues: others.map { ($0, visits[$0] ?? []) })
       }
       self.siblingVisits = siblingVisits
       decisions = try registry.allDecisions()
@@ -780,17 +756,8 @@ public struct CheckRegistry: Hashable, Sendable {
         placementPart.subjects.append(.placement(placement.id))
         placementPart.findings += context.review(work(placement, bookings))
       }
-      var municipalPolicies: [OrganisationID: MunicipalPolicy] = [:]
-      for placement in placements {
-        guard let municipality = placement.municipality, municipalPolicies[municipality] == nil,
-          case .success(let choice)? = policies[placement.id]?.result
-        else { continue }
-        municipalPolicies[municipality] = choice.policy
-      }
       let organisations = context.organisationPart(
-        choices: choices,
-        deviations: DeviationMonitoring.findings(
-          placements, policies: municipalPolicies, on: date))
+        choices: choices, deviations: overview.deviations)
       var membershipPart = RegistryCheck.Part()
       let pe = try context.registerPE(memberships, registry)
       for membership in memberships {
@@ -827,6 +794,47 @@ public struct CheckRegistry: Hashable, Sendable {
       }
       return names
     }
+  }
+}
+
+/// What the organisations' findings and the K-6 rule need of every placement, taken one
+/// placement at a time in id order: each municipality's policy (its first placement's) and
+/// F-5 tally, and which placements share a lead coach and an employer.
+struct PlacementsOverview: Sendable {
+  private var tally: DeviationMonitoring.Tally
+  private var municipalPolicies: [OrganisationID: MunicipalPolicy] = [:]
+  private var firstOfKey: [Placement.SiblingKey: PlacementID] = [:]
+  private var shared: [Placement.SiblingKey: [PlacementID]] = [:]
+
+  init(on date: CalendarDate) { tally = DeviationMonitoring.Tally(on: date) }
+
+  /// Takes `placement`, judged under `choice`.
+  mutating func add(_ placement: Placement, choice: HeldChoice?) {
+    if let municipality = placement.municipality, municipalPolicies[municipality] == nil,
+      case .success(let chosen)? = choice?.result
+    {
+      municipalPolicies[municipality] = chosen.policy
+    }
+    tally.add(placement)
+    guard let key = placement.siblingKey else { return }
+    if let first = firstOfKey[key] {
+      shared[key, default: [first]].append(placement.id)
+    } else {
+      firstOfKey[key] = placement.id
+    }
+  }
+
+  /// Each municipality's share of motivated deviations per year (F-5).
+  var deviations: [Finding] { tally.findings(policies: municipalPolicies) }
+
+  /// For each placement that shares its lead coach and employer with others: the others, in
+  /// id order.
+  var siblings: [PlacementID: [PlacementID]] {
+    var siblings: [PlacementID: [PlacementID]] = [:]
+    for group in shared.values {
+      for placement in group { siblings[placement] = group.filter { $0 != placement } }
+    }
+    return siblings
   }
 }
 
