@@ -1,3 +1,4 @@
+import JobcoachTestSupport
 import Testing
 
 @testable import JobcoachCore
@@ -120,6 +121,73 @@ struct StatementRevocationTests {
       #expect(digits.enumerated().allSatisfy { [8, 13, 18, 23].contains($0.offset) || "0123456789abcdef".utf8.contains($0.element) })
     }
     #expect(Hex.lowercase([0x00, 0x0F, 0xA5, 0xFF]) == "000fa5ff")
+  }
+
+  /// 123456782 passes the eleven test; across the first dash it is what every door refuses.
+  @Test func aStatementIdThatWouldLookLikeACitizenServiceNumberIsDrawnAgain() throws {
+    let looksLikeOne: [UInt8] = [0x12, 0x34, 0x56, 0x78, 0x2A] + Array(repeating: 0xAB, count: 11)
+    let clean: [UInt8] = Array(repeating: 0xCD, count: 16)
+    var draws = [looksLikeOne, clean]
+    var drawn = 0
+    let id = try VerificationStatement.newID { () throws(TrustError) in
+      drawn += 1
+      return draws.removeFirst()
+    }
+    #expect(drawn == 2)
+    #expect(id == "urn:uuid:cdcdcdcd-cdcd-4dcd-8dcd-cdcdcdcdcdcd")
+    #expect(CitizenServiceNumber.occurs(in: "urn:uuid:12345678-2aab-4bab-abab-abababababab"))
+  }
+
+  /// A statement issued before the list's name changed names it in hex digits; it is still
+  /// checked against its issuer's list, and another issuer's list is still another list.
+  @Test func aStatementNamingItsListsEarlierNameIsStillChecked() throws {
+    func naming(_ listID: String, index: Int) throws -> JSONObject {
+      var statement = try statement(index: index)
+      statement.members.removeAll { $0.key == "proof" }
+      guard case .object(var entry)? = statement["credentialStatus"] else { throw ReadFailure() }
+      for (index, member) in entry.members.enumerated() where member.key == "statusListCredential" {
+        entry.members[index].value = .string(listID)
+      }
+      for (index, member) in statement.members.enumerated() where member.key == "credentialStatus" {
+        statement.members[index].value = .object(entry)
+      }
+      return try DataIntegrity.sign(statement, with: Self.key)
+    }
+    struct ReadFailure: Error {}
+    let earlier = "urn:jobcoach:status-list:" + String(SHA256.hex(Self.key.publicKey.did).prefix(32))
+    #expect(earlier != StatusListCredential.id(of: Self.key.publicKey))
+    let revokedList = try list(revoking: [41])
+    #expect(check(try naming(earlier, index: 41), revokedList).revocation == .revoked)
+    let standing = check(try naming(earlier, index: 42), revokedList)
+    #expect(standing.holds && standing.revocation == .current)
+    // A hex name of no list, or of another issuer's list, is not this list.
+    let other = try SigningKey.generate().publicKey
+    let otherName = "urn:jobcoach:status-list:" + String(SHA256.hex(other.did).prefix(32))
+    #expect(check(try naming(otherName, index: 42), revokedList).problems
+      == [.statusList(.otherList(StatusListCredential.id(of: Self.key.publicKey)))])
+  }
+
+  /// The list's id is made of the issuer's did; as hex, about one digest in a hundred held a
+  /// nine-digit run passing the eleven test, and the registry refused its own register.
+  @Test func aStatusListIdHoldsNoDigitForAnyKey() throws {
+    var generator = SplitMix(seed: 21)
+    var ids: Set<String> = []
+    var hexLikeOne = 0
+    for _ in 0..<3_000 {
+      let bytes = (0..<32).map { _ in UInt8(truncatingIfNeeded: generator.next()) }
+      let key = try #require(PublicKey(bytes: bytes))
+      let id = StatusListCredential.id(of: key)
+      let name = id.dropFirst("urn:jobcoach:status-list:".count)
+      #expect(id.hasPrefix("urn:jobcoach:status-list:") && name.utf8.count == 32)
+      #expect(name.utf8.allSatisfy { $0 >= UInt8(ascii: "a") && $0 <= UInt8(ascii: "p") })
+      #expect(!CitizenServiceNumber.occurs(in: id + "#list"))
+      ids.insert(id)
+      if CitizenServiceNumber.occurs(in: String(SHA256.hex(key.did).prefix(32))) { hexLikeOne += 1 }
+    }
+    #expect(ids.count == 3_000)
+    // The hazard is real among these keys: the old hex name would have been refused.
+    #expect(hexLikeOne > 0)
+    #expect(Hex.letters([0x00, 0x0F, 0xA5, 0xFF]) == "aaapkfpp")
   }
 
   @Test func theStatementNamesItsPlaceInItsIssuersList() throws {

@@ -67,6 +67,19 @@ public enum Hex {
     }
     return String(decoding: text, as: UTF8.self)
   }
+
+  /// Bytes as sixteen letters `a` to `p`, two a byte: a name made of a digest that holds no
+  /// digit, so it can never hold what looks like a citizen service number (a run of nine digits
+  /// passing the eleven test, which about one hex digest in a hundred holds).
+  public static func letters(_ bytes: some Sequence<UInt8>) -> String {
+    var text: [UInt8] = []
+    text.reserveCapacity(bytes.underestimatedCount * 2)
+    for byte in bytes {
+      text.append(0x61 + (byte >> 4))
+      text.append(0x61 + (byte & 0x0F))
+    }
+    return String(decoding: text, as: UTF8.self)
+  }
 }
 
 /// The system's random source (libcrypto's RAND_bytes), for new keys, statement ids and

@@ -115,10 +115,24 @@ enum Gzip {
 public enum StatusListCredential {
   public static let credentialType = "BitstringStatusListCredential"
 
-  /// The list's id: one list per issuer, named by its key.
-  public static func id(of issuer: PublicKey) -> String {
-    "urn:jobcoach:status-list:" + String(SHA256.hex(issuer.did).prefix(32))
+  /// The list's id: one list per issuer, named by its key (the first 16 bytes of the SHA-256 of
+  /// its did, in the letters `a` to `p`: a hex digest can hold a nine-digit run that looks like
+  /// a citizen service number, and the registry would then refuse its own register).
+  public static func id(of issuer: PublicKey) -> String { id(ofDID: issuer.did) }
+
+  static func id(ofDID did: String) -> String {
+    var hasher = SHA256()
+    hasher.update(did.utf8)
+    return idPrefix + Hex.letters(hasher.finalize().prefix(16))
   }
+
+  /// The name the list had before 2026-12 (the same digest in hex digits), which statements
+  /// issued until then carry: they still name their issuer's list.
+  static func earlierID(ofDID did: String) -> String {
+    idPrefix + String(SHA256.hex(did).prefix(32))
+  }
+
+  private static let idPrefix = "urn:jobcoach:status-list:"
 
   /// The list of `issuer` on `date` (unsigned: `DataIntegrity.sign` adds the proof).
   public static func credential(
@@ -175,7 +189,9 @@ public enum StatusListCredential {
       case .string(let encoded)? = subject["encodedList"],
       let list = BitstringStatusList(encodedList: encoded)
     else { return .failure(.notAList) }
-    guard case .string(let id)? = object["id"], id == listID else {
+    guard case .string(let id)? = object["id"],
+      id == listID || (id == Self.id(ofDID: issuer) && listID == earlierID(ofDID: issuer))
+    else {
       if case .string(let id)? = object["id"] { return .failure(.otherList(id)) }
       return .failure(.notAList)
     }
