@@ -6,6 +6,7 @@ let package = Package(
   platforms: [.macOS(.v13)],
   products: [
     .executable(name: "jobcoach", targets: ["jobcoach"]),
+    .executable(name: "jobcoach-serve", targets: ["jobcoach-serve"]),
     .executable(name: "jobcoach-bench", targets: ["jobcoach-bench"]),
     .library(name: "JobcoachCore", targets: ["JobcoachCore"]),
   ],
@@ -27,6 +28,12 @@ let package = Package(
       pkgConfig: "zlib",
       providers: [.apt(["zlib1g-dev"]), .brew(["zlib"])]
     ),
+    // The web server of `jobcoach serve` (issue 20): HTTP/1.1, no TLS (the reverse proxy's).
+    .systemLibrary(
+      name: "CMicroHTTPD",
+      pkgConfig: "libmicrohttpd",
+      providers: [.apt(["libmicrohttpd-dev"]), .brew(["libmicrohttpd"])]
+    ),
     .target(name: "JobcoachCore", dependencies: ["CCrypto", "CZlib"]),
     .target(name: "JobcoachStore", dependencies: ["JobcoachCore", "CSQLite"]),
     .target(name: "JobcoachCLI", dependencies: ["JobcoachCore", "JobcoachStore"]),
@@ -38,6 +45,10 @@ let package = Package(
       linkerSettings: [
         .unsafeFlags(["-static-executable"], .when(platforms: [.linux], configuration: .release))
       ]),
+    // `jobcoach serve` becomes this program, built beside `jobcoach`: it links libmicrohttpd
+    // (with GnuTLS, whose static libraries Debian does not ship), so it is linked dynamically.
+    .target(name: "JobcoachServer", dependencies: ["JobcoachCLI", "JobcoachStore", "CMicroHTTPD"]),
+    .executableTarget(name: "jobcoach-serve", dependencies: ["JobcoachServer"]),
     .executableTarget(name: "jobcoach-bench", dependencies: ["JobcoachCore"]),
     .executableTarget(
       name: "jobcoach-fuzz", dependencies: ["JobcoachCore", "JobcoachStore", "JobcoachCLI"]),
@@ -50,6 +61,7 @@ let package = Package(
     .testTarget(
       name: "JobcoachStoreTests",
       dependencies: ["JobcoachStore", "JobcoachCore", "JobcoachTestSupport", "JobcoachCLI"]),
+    .testTarget(name: "JobcoachServerTests", dependencies: ["JobcoachServer", "JobcoachCLI"]),
     .testTarget(
       name: "JobcoachCLITests", dependencies: ["JobcoachCLI", "JobcoachStore", "JobcoachCore"],
       exclude: ["Corpus", "Golden", "Keys"]),

@@ -10,6 +10,13 @@ public struct CommandContext {
   public var today: @Sendable () -> CalendarDate
   /// Now as an ISO 8601 UTC timestamp, for the audit trail only (rules never see a clock time).
   public var now: @Sendable () -> String
+  /// A registry the front end holds open (a web server's connection for the thread serving
+  /// the request): used in place of the file `--db` names.
+  public var registry: RegistryStore?
+  /// Becomes another program (`jobcoach serve` becomes the server); returns only when that
+  /// fails, with the error number. Tests give their own.
+  public var replaceProcess: @Sendable (_ path: String, _ arguments: [String]) -> Int32 =
+    CommandContext.execute
 
   public init(
     environment: [String: String] = ProcessEnvironment.current(),
@@ -105,7 +112,8 @@ public struct CommandContext {
   /// Opens the registry file the command names (`--db`), waiting for another writer as
   /// `--wait` says.
   func openRegistryFile(_ arguments: ParsedArguments, command: String) throws -> RegistryStore {
-    try RegistryStore.open(
+    if let registry { return registry }
+    return try RegistryStore.open(
       at: databasePath(arguments), waiting: waitPolicy(arguments, command: command))
   }
 

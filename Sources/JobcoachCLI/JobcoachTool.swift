@@ -28,7 +28,7 @@ public enum JobcoachTool {
     RemindCommand.self, ExportSubjectCommand.self, ExportCatalogueCommand.self, EraseCommand.self,
     SettingsCommand.self, KeysGenerateCommand.self, KeysUseCommand.self, TrustAddCommand.self,
     TrustListCommand.self, TrustRemoveCommand.self, StatementVerifyCommand.self,
-    StatementRevokeCommand.self,
+    StatementRevokeCommand.self, ServeCommand.self,
   ]
 
   static let version = "0.1.0"

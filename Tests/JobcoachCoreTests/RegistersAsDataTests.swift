@@ -191,6 +191,15 @@ struct RegisterChoiceTests {
     let noord = try PublishRegister(on: day("2026-11-23"), register: "NOORD").run(in: Self.registry)
     #expect(noord.entries.map(\.registerNumber) == ["RJN-00001"])
     #expect(noord.register == "Register Noord" && noord.registerID == "NOORD")
+    // Every register at once (the web's lookup) is each register as published alone.
+    let every = try PublishRegister.everyRegister(on: day("2026-11-23"), in: Self.registry)
+    #expect(every.map(\.registerID) == ["BvJN", "NOORD"])
+    for register in every {
+      #expect(
+        try register
+          == PublishRegister(on: day("2026-11-23"), register: register.registerID).run(in: Self.registry))
+    }
+    #expect(every.allSatisfy { !$0.entries.isEmpty })
     // A coach in two registers names one; a coach in none is not in the register.
     #expect(throws: UseCaseError.registerNotChosen(["BvJN", "NOORD"])) {
       try CheckPEHours(coach: "C1", on: day("2026-11-23")).run(in: Self.registry)

@@ -1,0 +1,298 @@
+import JobcoachCore
+import JobcoachStore
+
+/// The registry on the web (`jobcoach serve`): public pages for looking a coach up and checking
+/// a statement, and a JSON API under `/api/v1`. Every answer comes from the same use cases as
+/// the command line: the API runs the very command (`verify`, `pe`, `placement show`, `export
+/// public`) with its JSON output, so keys, findings and error messages are the command's.
+///
+/// Answers one request at a time on the calling thread with the registry connection it is
+/// given; a server keeps one connection per thread.
+public struct WebFrontEnd: Sendable {
+  let today: @Sendable () -> CalendarDate
+
+  public init(today: @escaping @Sendable () -> CalendarDate = CommandContext.todayInAmsterdam) {
+    self.today = today
+  }
+
+  public func respond(to request: HTTPRequest, store: RegistryStore) -> HTTPResponse {
+    let segments = request.path.split(separator: "/").map(String.init)
+    let isRead = request.method == "GET" || request.method == "HEAD"
+    if segments.first == "api" {
+      guard segments.count >= 2, segments[1] == "v1", let endpoint = APIEndpoint(segments) else {
+        return Problem.response(404, detail: nil, instance: request.path)
+      }
+      guard isRead else { return Problem.methodNotAllowed(allow: "GET, HEAD", instance: request.path) }
+      return api(endpoint, request, store)
+    }
+    let language: Language = request.argument("lang") == "en" ? .en : .nl
+    switch segments.count {
+    case 0:
+      guard isRead else { return Problem.methodNotAllowed(allow: "GET, HEAD", instance: request.path) }
+      return WebPages.lookup(request.argument("q"), register: publicRegister(store), language)
+    case 2 where segments[0] == "register":
+      guard isRead else { return Problem.methodNotAllowed(allow: "GET, HEAD", instance: request.path) }
+      return WebPages.entry(segments[1], register: publicRegister(store), language)
+    case 2 where segments[0] == "statements" && segments[1] == "verify":
+      switch request.method {
+      case "GET", "HEAD": return WebPages.statementForm(language)
+      case "POST": return verifyStatement(request, store, language)
+      default: return Problem.methodNotAllowed(allow: "GET, HEAD, POST", instance: request.path)
+      }
+    default:
+      return WebPages.notFound(language)
+    }
+  }
+
+  /// Answered when a request's body is over the server's limit (its rest is never read).
+  public static func tooLarge(limit: Int) -> HTTPResponse {
+    Problem.response(
+      413, detail: "the request's body is over \(limit / (1 << 20)) MiB", instance: nil)
+  }
+
+  func publicRegister(_ store: RegistryStore) -> Result<[PublicRegister], WebFailure> {
+    do { return .success(try PublishRegister.everyRegister(on: today(), in: store)) } catch {
+      return .failure(WebFailure(error))
+    }
+  }
+
+  // MARK: The API
+
+  /// One endpoint of `/api/v1`: the command it runs and the query arguments it takes, each
+  /// as the command's option of the same meaning.
+  struct APIEndpoint {
+    var command: [String]
+    var subject: String?
+    var options: [String: String]
+    /// Whether a subject the command does not know is a 404 (not a 422).
+    var exists: (RegistryStore, String) -> Bool
+
+    init?(_ segments: [String]) {
+      switch Array(segments.dropFirst(2)) {
+      case let parts where parts.count == 3 && parts[0] == "coaches" && parts[2] == "verification":
+        command = ["verify", "--format=json"]
+        subject = parts[1]
+        options = [
+          "as": "--as", "on": "--on", "placement": "--placement", "policy": "--policy",
+          "municipality": "--municipality",
+        ]
+        exists = { store, id in (try? store.coach(CoachID(rawValue: id))) != nil }
+      case let parts where parts.count == 3 && parts[0] == "coaches" && parts[2] == "pe":
+        command = ["pe", "--format=json"]
+        subject = parts[1]
+        options = ["on": "--on"]
+        exists = { store, id in (try? store.coach(CoachID(rawValue: id))) != nil }
+      case let parts where parts.count == 2 && parts[0] == "placements":
+        command = ["placement", "show", "--format=json"]
+        subject = parts[1]
+        options = ["on": "--on"]
+        exists = { store, id in (try? store.placement(PlacementID(rawValue: id))) != nil }
+      case ["register"]:
+        command = ["export", "public", "--format=json"]
+        subject = nil
+        options = ["on": "--on", "register": "--register"]
+        exists = { _, _ in true }
+      default:
+        return nil
+      }
+      options["lang"] = "--lang"
+    }
+  }
+
+  func api(_ endpoint: APIEndpoint, _ request: HTTPRequest, _ store: RegistryStore) -> HTTPResponse {
+    // Checked before anything is read, and never said back: where, not what.
+    if let place = Self.citizenServiceNumberPlace(request) {
+      return Problem.response(
+        400,
+        detail: "\(place) holds what looks like a citizen service number (BSN); the registry "
+          + "never stores one, use a pseudonymous reference", instance: nil)
+    }
+    var arguments = endpoint.command
+    var seen: Set<String> = []
+    for (name, value) in request.query {
+      guard let option = endpoint.options[name] else {
+        let known = endpoint.options.keys.sorted().joined(separator: ", ")
+        return Problem.response(
+          400, detail: "unknown parameter '\(Problem.quoted(name))'; this endpoint takes \(known)",
+          instance: request.path)
+      }
+      guard seen.insert(name).inserted else {
+        return Problem.response(
+          400, detail: "parameter '\(name)' is given twice", instance: request.path)
+      }
+      arguments.append(option + "=" + value)
+    }
+    if let subject = endpoint.subject {
+      // After `--` a subject is never read as an option.
+      arguments += ["--", subject]
+    }
+    let output = CapturedOutput()
+    var context = CommandContext(environment: [:], output: output, today: today)
+    context.registry = store
+    let code = JobcoachTool.run(arguments, context: context)
+    switch code {
+    case ExitCode.success, ExitCode.findings:
+      return HTTPResponse(status: 200, contentType: "application/json", body: output.standardOutput)
+    default:
+      let detail = Problem.firstMessage(output.standardError)
+      let status: Int
+      switch code {
+      case ExitCode.usage: status = 400
+      case ExitCode.dataError:
+        status = endpoint.subject.map { !endpoint.exists(store, $0) } == true ? 404 : 422
+      case ExitCode.noInput: status = 404
+      case ExitCode.tempFailure: status = 503
+      default: status = 500
+      }
+      return Problem.response(status, detail: detail, instance: request.path)
+    }
+  }
+
+  /// Where a request holds what looks like a citizen service number: the path, or a query
+  /// parameter named.
+  static func citizenServiceNumberPlace(_ request: HTTPRequest) -> String? {
+    if CitizenServiceNumber.occurs(in: request.path) { return "the address" }
+    for (name, value) in request.query where CitizenServiceNumber.occurs(in: name + "=" + value) {
+      return CitizenServiceNumber.occurs(in: name) ? "a parameter's name" : "parameter '\(name)'"
+    }
+    return nil
+  }
+
+  // MARK: Statements
+
+  func verifyStatement(_ request: HTTPRequest, _ store: RegistryStore, _ language: Language)
+    -> HTTPResponse
+  {
+    let words = language.words
+    let pasted: [UInt8]
+    if request.headers["content-type"]?.hasPrefix("application/x-www-form-urlencoded") == true {
+      guard let fields = FormEncoding.fields(request.body) else {
+        return WebPages.statementForm(language, refusal: words.say(
+          "the form could not be read", "het formulier kon niet worden gelezen"), status: 400)
+      }
+      pasted = Array((fields.first { $0.name == "statement" }?.value ?? "").utf8)
+    } else {
+      pasted = request.body
+    }
+    // Nothing that looks like a citizen service number is read, let alone shown.
+    let holdsNumber = pasted.withUnsafeBufferPointer { CitizenServiceNumber.mayOccur(inJSON: $0) }
+    if holdsNumber, (try? JSONParser.parse(pasted)).map(Self.holdsCitizenServiceNumber) ?? true {
+      return WebPages.statementForm(language, refusal: words.say(
+        "the text holds what looks like a citizen service number (BSN); it was not read",
+        "de tekst bevat iets dat op een burgerservicenummer (BSN) lijkt; hij is niet gelezen"),
+        status: 422)
+    }
+    let document: JSONValue
+    do { document = try JSONParser.parse(pasted) } catch {
+      return WebPages.statementForm(language, refusal: words.say(
+        "not JSON: line \(error.line), column \(error.column): \(English().problem(error.reason))",
+        "geen JSON: regel \(error.line), kolom \(error.column): \(Dutch().problem(error.reason))"),
+        status: 422)
+    }
+    let date = today()
+    var trusted: [PublicKey] = []
+    var statusList: JSONValue?
+    do {
+      for did in try store.acceptedSigners() {
+        if let key = try? PublicKey(did: did) { trusted.append(key) }
+      }
+      // The registry's own statements are checked against its own revocation list.
+      if let held = try store.issuingKey(), let key = try? StatementKeys.read(held.keyFile),
+        case .object(let statement) = document, statement["issuer"] == .string(held.did)
+      {
+        statusList = .object(
+          try DataIntegrity.sign(
+            StatusListCredential.credential(
+              try store.revocationList(of: held.did), issuer: key.publicKey, on: date),
+            with: key))
+      }
+    } catch {
+      return WebPages.failure(WebFailure(error), language)
+    }
+    let outcome = CheckStatement(trusting: trusted, on: date, statusList: statusList).run(document)
+    return WebPages.statementOutcome(outcome, on: date, language)
+  }
+
+  /// Whether any text, number or member name of a JSON value looks like a citizen service
+  /// number.
+  static func holdsCitizenServiceNumber(_ value: JSONValue) -> Bool {
+    switch value {
+    case .string(let text): CitizenServiceNumber.occurs(in: text)
+    case .number(let text): CitizenServiceNumber.occurs(in: text)
+    case .array(let items): items.contains(where: holdsCitizenServiceNumber)
+    case .object(let object):
+      object.members.contains {
+        CitizenServiceNumber.occurs(in: $0.key) || holdsCitizenServiceNumber($0.value)
+      }
+    default: false
+    }
+  }
+}
+
+/// A failure reading the registry while answering, said as the command line says it.
+struct WebFailure: Error {
+  var english: String
+  var dutch: String
+
+  init(_ error: any Error) {
+    let output = CapturedOutput()
+    _ = JobcoachTool.report(error, context: CommandContext(environment: [:], output: output))
+    english = Problem.firstMessage(output.standardError)
+    let dutchOutput = CapturedOutput()
+    _ = JobcoachTool.report(
+      error, context: CommandContext(environment: [:], output: dutchOutput), language: .nl)
+    dutch = Problem.firstMessage(dutchOutput.standardError)
+  }
+}
+
+/// An error as RFC 9457 problem details (`application/problem+json`).
+enum Problem {
+  static func response(_ status: Int, detail: String?, instance: String?) -> HTTPResponse {
+    var object: JSONObject = [
+      "type": .string("about:blank"), "title": .string(title(status)), "status": JSONValue(status),
+    ]
+    if let detail { object.members.append(.init(key: "detail", value: .string(detail))) }
+    // A path that holds what looks like a citizen service number is not said back.
+    if let instance, !CitizenServiceNumber.occurs(in: instance) {
+      object.members.append(.init(key: "instance", value: .string(instance)))
+    }
+    return HTTPResponse(
+      status: status, contentType: "application/problem+json",
+      body: JSONWriter.string(.object(object)))
+  }
+
+  static func methodNotAllowed(allow: String, instance: String) -> HTTPResponse {
+    var response = response(405, detail: "this address takes \(allow)", instance: instance)
+    response.headers.append(("Allow", allow))
+    return response
+  }
+
+  static func title(_ status: Int) -> String {
+    switch status {
+    case 400: "Bad Request"
+    case 401: "Unauthorized"
+    case 403: "Forbidden"
+    case 404: "Not Found"
+    case 405: "Method Not Allowed"
+    case 413: "Content Too Large"
+    case 422: "Unprocessable Content"
+    case 503: "Service Unavailable"
+    default: "Internal Server Error"
+    }
+  }
+
+  /// The command's first error line without its `error: ` (`fout: `) label.
+  static func firstMessage(_ standardError: String) -> String {
+    let line = standardError.split(separator: "\n").first.map(String.init) ?? ""
+    for label in ["error: ", "fout: "] where line.hasPrefix(label) {
+      return String(line.dropFirst(label.count))
+    }
+    return line
+  }
+
+  /// A name from a request, safe to say back: control characters escaped, at most 40
+  /// characters.
+  static func quoted(_ text: String) -> String {
+    CitizenServiceNumber.occurs(in: text) ? "..." : String(text.prefix(40)).escapingControlCharacters
+  }
+}

@@ -1,0 +1,3 @@
+import JobcoachServer
+
+WebServer.main()
