@@ -48,7 +48,12 @@ let package = Package(
     // `jobcoach serve` becomes this program, built beside `jobcoach`: it links libmicrohttpd
     // (with GnuTLS, whose static libraries Debian does not ship), so it is linked dynamically.
     .target(name: "JobcoachServer", dependencies: ["JobcoachCLI", "JobcoachStore", "CMicroHTTPD"]),
-    .executableTarget(name: "jobcoach-serve", dependencies: ["JobcoachServer"]),
+    .executableTarget(
+      name: "jobcoach-serve", dependencies: ["JobcoachServer"],
+      linkerSettings: [
+        // The Swift runtime inside: the program runs where the toolchain is not installed.
+        .unsafeFlags(["-static-stdlib"], .when(platforms: [.linux], configuration: .release))
+      ]),
     .executableTarget(name: "jobcoach-bench", dependencies: ["JobcoachCore"]),
     .executableTarget(
       name: "jobcoach-fuzz", dependencies: ["JobcoachCore", "JobcoachStore", "JobcoachCLI"]),
@@ -61,7 +66,8 @@ let package = Package(
     .testTarget(
       name: "JobcoachStoreTests",
       dependencies: ["JobcoachStore", "JobcoachCore", "JobcoachTestSupport", "JobcoachCLI"]),
-    .testTarget(name: "JobcoachServerTests", dependencies: ["JobcoachServer", "JobcoachCLI"]),
+    .testTarget(
+      name: "JobcoachServerTests", dependencies: ["JobcoachServer", "JobcoachCLI", "JobcoachStore"]),
     .testTarget(
       name: "JobcoachCLITests", dependencies: ["JobcoachCLI", "JobcoachStore", "JobcoachCore"],
       exclude: ["Corpus", "Golden", "Keys"]),

@@ -32,7 +32,7 @@ public enum WebServer {
     }
     let site = WebFrontEnd()
     let server = HTTPServer(limits: .init(threads: options.threads)) { request in
-      connections.with { site.respond(to: request, store: $0) }
+      connections.with { site.respond(to: request, store: $0) } ?? WebFrontEnd.unavailable()
     }
     do { try server.start(listening: options.listen) } catch {
       context.printError(
@@ -67,13 +67,14 @@ final class ConnectionPool: @unchecked Sendable {
 
   deinit { pthread_mutex_destroy(&lock) }
 
-  func with<T>(_ body: (RegistryStore) -> T) -> T {
+  /// `body` with a connection of its own; nil when none could be had (more requests at once
+  /// than connections, never with one per thread, and the registry no longer opens).
+  func with<T>(_ body: (RegistryStore) -> T) -> T? {
     pthread_mutex_lock(&lock)
     var store = free.popLast()
     pthread_mutex_unlock(&lock)
-    // More requests at once than connections (never with one per thread): one more.
     if store == nil { store = try? RegistryStore.open(at: path) }
-    guard let store else { return body(try! RegistryStore.inMemory()) }
+    guard let store else { return nil }
     defer {
       pthread_mutex_lock(&lock)
       free.append(store)

@@ -1,5 +1,6 @@
 import Foundation
 import JobcoachCLI
+import JobcoachStore
 import Testing
 
 @testable import JobcoachServer
@@ -197,5 +198,46 @@ import Testing
       try second.start(listening: "127.0.0.1:\(first.port)")
     }
     first.stop()
+  }
+}
+
+/// One registry connection per request at a time, given back after.
+struct ConnectionPoolTests {
+  @Test func eachRequestHasAConnectionOfItsOwn() throws {
+    let path = NSTemporaryDirectory() + "jobcoach-pool-" + String(UInt32.random(in: 1...UInt32.max), radix: 36) + ".sqlite"
+    defer { try? FileManager.default.removeItem(atPath: path) }
+    _ = try RegistryStore.create(at: path)
+    let pool = try ConnectionPool(path: path, count: 2)
+    final class Seen: @unchecked Sendable {
+      var inUse: Set<ObjectIdentifier> = []
+      var overlaps = 0
+      var answers = 0
+      let lock = NSLock()
+    }
+    let seen = Seen()
+    DispatchQueue.concurrentPerform(iterations: 64) { _ in
+      let answered = pool.with { store -> Bool in
+        let id = ObjectIdentifier(store)
+        seen.lock.withLock {
+          if !seen.inUse.insert(id).inserted { seen.overlaps += 1 }
+        }
+        let coaches = (try? store.allCoaches())?.count
+        usleep(1_000)
+        seen.lock.withLock { _ = seen.inUse.remove(id) }
+        return coaches == 0
+      }
+      if answered == true { seen.lock.withLock { seen.answers += 1 } }
+    }
+    #expect(seen.overlaps == 0)
+    #expect(seen.answers == 64)
+    // A registry that is gone: the connections held still answer.
+    try FileManager.default.removeItem(atPath: path)
+    #expect(pool.with { _ in true } == true)
+  }
+
+  @Test func aRegistryThatIsNotThereIsAnError() {
+    #expect(throws: StoreError.self) {
+      try ConnectionPool(path: "/nonexistent/jobcoach.sqlite", count: 1)
+    }
   }
 }

@@ -44,6 +44,11 @@ public struct WebFrontEnd: Sendable {
     }
   }
 
+  /// Answered when no registry connection can be had.
+  public static func unavailable() -> HTTPResponse {
+    Problem.response(503, detail: "the registry cannot be opened now; try again", instance: nil)
+  }
+
   /// Answered when a request's body is over the server's limit (its rest is never read).
   public static func tooLarge(limit: Int) -> HTTPResponse {
     Problem.response(

@@ -1,0 +1,84 @@
+#!/usr/bin/env python3
+"""Uses the running web server (jobcoach serve) in a real browser, headless Chromium through
+Selenium, as the public does: searches the register in Dutch ('zoe' finds 'Zoë', a query
+matching nothing says so), opens an entry, switches to English, and checks a signed statement
+pasted into the form (it holds; altered, it does not), all with the keyboard.
+
+usage: browser_web.py BASE_URL STATEMENT.json
+"""
+import sys
+
+from selenium import webdriver
+from selenium.webdriver.chrome.options import Options
+from selenium.webdriver.chrome.service import Service
+from selenium.webdriver.common.by import By
+from selenium.webdriver.common.keys import Keys
+
+base, statement_file = sys.argv[1].rstrip("/"), sys.argv[2]
+statement = open(statement_file, encoding="utf-8").read()
+options = Options()
+for argument in ("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage"):
+    options.add_argument(argument)
+options.binary_location = "/usr/bin/chromium"
+driver = webdriver.Chrome(service=Service("/usr/bin/chromedriver"), options=options)
+failures = []
+
+
+def check(condition, what):
+    if not condition:
+        failures.append(what)
+
+
+def search(text):
+    box = driver.find_element(By.ID, "q")
+    box.clear()
+    box.send_keys(text)
+    box.send_keys(Keys.ENTER)
+
+
+try:
+    driver.get(base + "/")
+    check(driver.find_element(By.TAG_NAME, "html").get_attribute("lang") == "nl", "lang nl")
+    label = driver.find_element(By.CSS_SELECTOR, "label[for=q]").text
+    check(label == "Zoek op naam of registernummer", f"Dutch label, got {label!r}")
+    publishers = driver.find_element(By.ID, "publishers").text
+    check("Register Beroepsvereniging Jobcoaches Nederland" in publishers, "the publisher named")
+
+    search("zoe")
+    rows = [row.text for row in driver.find_elements(By.CSS_SELECTOR, "#results tbody tr")]
+    check(len(rows) == 1 and "Zoë Visser" in rows[0], f"'zoe' finds Zoë, got {rows}")
+    check(driver.find_element(By.ID, "found").text == "1 jobcoach gevonden.", "count said")
+
+    search("xqzw")
+    check(not driver.find_elements(By.ID, "results"), "no table for a query matching nothing")
+    none = driver.find_element(By.ID, "none").text
+    check(none == "Geen jobcoach gevonden die hierop lijkt.", f"says so, got {none!r}")
+
+    search("Anouk")
+    link = driver.find_element(By.LINK_TEXT, "RJC-00101")
+    link.send_keys(Keys.ENTER)
+    check(driver.find_element(By.TAG_NAME, "h1").text == "Anouk de Vries", "the entry opens")
+    facts = driver.find_element(By.CSS_SELECTOR, "dl.entry").text
+    check("geregistreerd" in facts and "31 maart 2027" in facts, f"standing shown, got {facts!r}")
+    driver.find_element(By.LINK_TEXT, "English").click()
+    check(driver.find_element(By.TAG_NAME, "html").get_attribute("lang") == "en", "lang en")
+    check("31 March 2027" in driver.find_element(By.CSS_SELECTOR, "dl.entry").text, "in English")
+
+    for text, holds in ((statement, True), (statement.replace('"eligible": true', '"eligible": false'), False)):
+        driver.get(base + "/statements/verify")
+        area = driver.find_element(By.ID, "statement")
+        driver.execute_script("arguments[0].value = arguments[1];", area, text)
+        driver.find_element(By.CSS_SELECTOR, "form button[type=submit]").click()
+        verdict = driver.find_element(By.ID, "verdict").text
+        expected = "De verklaring is geldig op" if holds else "De verklaring is niet geldig op"
+        check(verdict.startswith(expected), f"statement {'holds' if holds else 'fails'}: {verdict!r}")
+        if not holds:
+            problems = driver.find_element(By.ID, "problems").text
+            check("handtekening klopt niet" in problems, f"the reason, got {problems!r}")
+finally:
+    driver.quit()
+
+if failures:
+    print("browser (served pages): FAILED\n  " + "\n  ".join(failures))
+    sys.exit(1)
+print("browser (served pages): register search, entry, language and statement check as expected")
