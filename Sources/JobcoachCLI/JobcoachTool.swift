@@ -28,7 +28,8 @@ public enum JobcoachTool {
     RemindCommand.self, ExportSubjectCommand.self, ExportCatalogueCommand.self, EraseCommand.self,
     SettingsCommand.self, KeysGenerateCommand.self, KeysUseCommand.self, TrustAddCommand.self,
     TrustListCommand.self, TrustRemoveCommand.self, StatementVerifyCommand.self,
-    StatementRevokeCommand.self, ServeCommand.self,
+    StatementRevokeCommand.self, ServeCommand.self, TokensIssueCommand.self,
+    TokensListCommand.self, TokensRevokeCommand.self,
   ]
 
   static let version = "0.1.0"

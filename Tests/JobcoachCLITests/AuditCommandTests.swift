@@ -37,7 +37,7 @@ struct AuditCommandTests {
     // A header, 1 init, 16 documents (12 JSON, 4 CSV), 68 records (bookings and the tables'
     // rows only by their document; the seed's register as it was), 1 removal.
     #expect(lines.count == 87)
-    #expect(lines[1].contains(",init,Registrar A,registry,registry,schemaVersion,,14,"))
+    #expect(lines[1].contains(",init,Registrar A,registry,registry,schemaVersion,,15,"))
     #expect(lines[2].contains(",import,sysuser,document,"))
 
     let later = jobcoach(["audit", "log", "--since", "2026-03-03", "--db", db])

@@ -147,7 +147,7 @@ struct ImportCommandTests {
   @Test func importsThenSaysNothingChanged() {
     let scratch = Scratch()
     let db = scratch.file("r.sqlite")
-    #expect(jobcoach(["init", "--db", db]).out == "created registry '\(db)' (schema version 14)\n")
+    #expect(jobcoach(["init", "--db", db]).out == "created registry '\(db)' (schema version 15)\n")
     let first = jobcoach(["import", samplesPath, "--db", db])
     #expect(first.code == 0)
     // The seed's register is always held, so the samples' BvJN record changes nothing.
@@ -320,7 +320,7 @@ struct ToolTests {
     let db = scratch.sampleRegistry()
     let again = jobcoach(["--db", db, "init"])
     #expect(again.code == 0)
-    #expect(again.out == "registry '\(db)' is ready (schema version 14)\n")
+    #expect(again.out == "registry '\(db)' is ready (schema version 15)\n")
     #expect(jobcoach(["show", "JC-0001", "--db", db]).code == 0)
     let attributes = try FileManager.default.attributesOfItem(atPath: db)
     #expect((attributes[.posixPermissions] as? NSNumber)?.intValue == 0o600)

@@ -30,14 +30,37 @@ import Testing
     let imported = jobcoach(["import", zoe, "--db", db])
     #expect(imported.code == 0, "\(imported.err)")
     store = try RegistryStore.open(at: db)
+    func issue(_ arguments: [String]) -> String {
+      let run = jobcoach(["tokens", "issue"] + arguments + ["--db", db, "--actor", "test"])
+      #expect(run.code == 0, "\(run.err)")
+      return run.out.trimmingCharacters(in: .newlines)
+    }
+    association = issue(["--role", "association", "--name", "Vereniging"])
+    purmerend = issue(["--role", "municipality", "--name", "Purmerend", "--municipality", "ORG-PURMEREND"])
+    coach = issue(["--role", "coach", "--name", "Coach JC-0006", "--coach", "JC-0006"])
   }
 
-  func get(_ path: String, _ query: [(String, String)] = [], method: String = "GET")
+  /// Secrets of the association's, a municipality's (Purmerend) and a coach's (JC-0006) token.
+  var association = ""
+  var purmerend = ""
+  var coach = ""
+
+  func get(
+    _ path: String, _ query: [(String, String)] = [], method: String = "GET", token: String? = nil,
+    body: String = ""
+  ) -> HTTPResponse {
+    site.respond(
+      to: HTTPRequest(
+        method: method, path: path, query: query.map { (name: $0.0, value: $0.1) },
+        headers: token.map { ["authorization": "Bearer " + $0] } ?? [:], body: Array(body.utf8)),
+      store: store)
+  }
+
+  /// As the association, who may do everything.
+  func api(_ path: String, _ query: [(String, String)] = [], method: String = "GET", body: String = "")
     -> HTTPResponse
   {
-    site.respond(
-      to: HTTPRequest(method: method, path: path, query: query.map { (name: $0.0, value: $0.1) }),
-      store: store)
+    get(path, query, method: method, token: association, body: body)
   }
 
   func post(_ path: String, form: [(String, String)], _ query: [(String, String)] = [])
@@ -82,7 +105,7 @@ import Testing
     ]
     var codes: [Int32] = []
     for (path, query, command) in pairs {
-      let response = get(path, query)
+      let response = api(path, query)
       let cli = jobcoach(command + ["--format", "json", "--db", db], today: "2026-11-23")
       #expect(cli.code == 0 || cli.code == 1, "\(command): \(cli.err)")
       #expect(response.status == 200, "\(path)")
@@ -107,47 +130,47 @@ import Testing
     func firstLine(_ run: ToolRun) -> String {
       String(run.err.split(separator: "\n")[0].dropFirst("error: ".count))
     }
-    let unknown = get("/api/v1/coaches/JC-9999/pe", [("on", "2026-11-23")])
+    let unknown = api("/api/v1/coaches/JC-9999/pe", [("on", "2026-11-23")])
     #expect(unknown.status == 404)
     let cli = jobcoach(["pe", "JC-9999", "--on", "2026-11-23", "--format", "json", "--db", db])
     #expect(cli.code == 65)
     #expect(try problem(unknown)["detail"] == .string(firstLine(cli)))
     #expect(try problem(unknown)["instance"] == .string("/api/v1/coaches/JC-9999/pe"))
 
-    let noPlacement = get("/api/v1/placements/PL-0000-000")
+    let noPlacement = api("/api/v1/placements/PL-0000-000")
     #expect(noPlacement.status == 404)
 
-    let missingKind = get("/api/v1/coaches/JC-0001/verification", [("on", "2026-03-02")])
+    let missingKind = api("/api/v1/coaches/JC-0001/verification", [("on", "2026-03-02")])
     #expect(missingKind.status == 400)
     #expect(try problem(missingKind)["detail"] == .string("missing --as municipal|internal|external"))
 
-    let badDate = get("/api/v1/coaches/JC-0001/pe", [("on", "2026-02-30")])
+    let badDate = api("/api/v1/coaches/JC-0001/pe", [("on", "2026-02-30")])
     #expect(badDate.status == 400)
     let badDateCLI = jobcoach(["pe", "JC-0001", "--on=2026-02-30", "--format", "json", "--db", db])
     #expect(try problem(badDate)["detail"] == .string(firstLine(badDateCLI)))
 
-    let unknownParameter = get("/api/v1/coaches/JC-0001/pe", [("when", "2026-03-02")])
+    let unknownParameter = api("/api/v1/coaches/JC-0001/pe", [("when", "2026-03-02")])
     #expect(unknownParameter.status == 400)
     #expect(try problem(unknownParameter)["detail"] == .string("unknown parameter 'when'; this endpoint takes lang, on"))
-    let twice = get("/api/v1/coaches/JC-0001/pe", [("on", "2026-03-02"), ("on", "2026-03-03")])
+    let twice = api("/api/v1/coaches/JC-0001/pe", [("on", "2026-03-02"), ("on", "2026-03-03")])
     #expect(twice.status == 400)
 
-    let posted = get("/api/v1/register", method: "POST")
+    let posted = api("/api/v1/register", method: "POST")
     #expect(posted.status == 405)
     #expect(posted.header("Allow") == "GET, HEAD")
-    #expect(get("/api/v2/register").status == 404)
-    #expect(get("/api/v1/coaches").status == 404)
+    #expect(api("/api/v2/register").status == 404)
+    #expect(api("/api/v1/coaches").status == 404)
     // An id that reads as an option is an id: no help text, no exit 0.
-    let option = get("/api/v1/coaches/--help/pe")
+    let option = api("/api/v1/coaches/--help/pe")
     #expect(option.status == 404)
     #expect(!option.text.contains("usage:"))
   }
 
   @Test func aCitizenServiceNumberIsNeverSaidBack() {
     let responses = [
-      get("/api/v1/coaches/123456782/pe"),
-      get("/api/v1/coaches/JC-0001/pe", [("on", "123.456.782")]),
-      get("/api/v1/coaches/JC-0001/pe", [("123456782", "x")]),
+      api("/api/v1/coaches/123456782/pe"),
+      api("/api/v1/coaches/JC-0001/pe", [("on", "123.456.782")]),
+      api("/api/v1/coaches/JC-0001/pe", [("123456782", "x")]),
       get("/", [("q", "123456782")]),
       get("/register/123-45-6782"),
     ]
@@ -157,6 +180,139 @@ import Testing
     }
     #expect(responses[0].text.contains("citizen service number"))
     #expect(responses[3].text.contains("burgerservicenummer"))
+  }
+
+  // MARK: Who may do what
+
+  /// Every role's token on every endpoint gets exactly what the table allows: 401 without a
+  /// good token, 403 for what the role may not do, the answer otherwise.
+  @Test func everyRoleGetsExactlyWhatItMayOnEveryEndpoint() throws {
+    let revoked = jobcoach([
+      "tokens", "issue", "--role", "association", "--name", "Oud", "--db", db, "--actor", "test",
+    ]).out.trimmingCharacters(in: .newlines)
+    #expect(jobcoach(["tokens", "revoke", "Oud", "--db", db, "--actor", "test"], today: "2026-11-23").code == 0)
+    let document = #"{"kind": "coaches", "schemaVersion": 1, "coaches": [{"id": "JC-9002", "name": "Nieuwe Coach"}]}"#
+    struct Call {
+      var method = "GET"
+      var path: String
+      var query: [(String, String)] = []
+      var body = ""
+    }
+    let calls: [(String, Call)] = [
+      ("verify", Call(path: "/api/v1/coaches/JC-0001/verification", query: [("as", "municipal"), ("on", "2026-03-02")])),
+      ("verify Zaanstad's placement", Call(path: "/api/v1/coaches/JC-0012/verification", query: [("as", "internal"), ("on", "2026-09-01"), ("placement", "PL-2026-003")])),
+      ("verify for Zaanstad", Call(path: "/api/v1/coaches/JC-0001/verification", query: [("as", "municipal"), ("municipality", "ORG-ZAANSTAD")])),
+      ("pe own", Call(path: "/api/v1/coaches/JC-0006/pe", query: [("on", "2026-11-23")])),
+      ("pe other", Call(path: "/api/v1/coaches/JC-0001/pe", query: [("on", "2026-11-23")])),
+      ("export own", Call(path: "/api/v1/coaches/JC-0006/export")),
+      ("export other", Call(path: "/api/v1/coaches/JC-0001/export")),
+      ("Purmerend's placement", Call(path: "/api/v1/placements/PL-2026-008", query: [("on", "2026-11-23")])),
+      ("Zaanstad's placement", Call(path: "/api/v1/placements/PL-2026-010", query: [("on", "2026-11-23")])),
+      ("register", Call(path: "/api/v1/register", query: [("register", "BvJN")])),
+      ("audit", Call(path: "/api/v1/audit", query: [("subject", "JC-0001")])),
+      ("import", Call(method: "POST", path: "/api/v1/imports", query: [("dry-run", "true")], body: document)),
+      ("renew", Call(method: "POST", path: "/api/v1/registrations/JC-0001/renewals", query: [("on", "2026-11-23")])),
+    ]
+    // Expected status per call: none, a bad token, a revoked one, association, Purmerend, coach.
+    let expected: [String: [Int]] = [
+      "verify": [401, 401, 401, 200, 200, 403],
+      "verify Zaanstad's placement": [401, 401, 401, 200, 403, 403],
+      "verify for Zaanstad": [401, 401, 401, 200, 403, 403],
+      "pe own": [401, 401, 401, 200, 403, 200],
+      "pe other": [401, 401, 401, 200, 403, 403],
+      "export own": [401, 401, 401, 200, 403, 200],
+      "export other": [401, 401, 401, 200, 403, 403],
+      "Purmerend's placement": [401, 401, 401, 200, 200, 403],
+      "Zaanstad's placement": [401, 401, 401, 200, 403, 403],
+      "register": [200, 401, 401, 200, 200, 200],
+      "audit": [401, 401, 401, 200, 403, 403],
+      "import": [401, 401, 401, 200, 403, 403],
+      "renew": [401, 401, 401, 200, 403, 403],
+    ]
+    let tokens: [String?] = [nil, "jc_" + String(repeating: "a", count: 64), revoked, association, purmerend, coach]
+    for (name, call) in calls {
+      let statuses = tokens.map {
+        get(call.path, call.query, method: call.method, token: $0, body: call.body).status
+      }
+      #expect(statuses == expected[name], "\(name)")
+    }
+    // Refusals say nothing else.
+    let refused = get("/api/v1/audit", token: coach)
+    #expect(refused.text.contains("\"status\": 403") && !refused.text.contains("detail"))
+    let unknown = get("/api/v1/audit", token: "jc_" + String(repeating: "b", count: 64))
+    #expect(unknown.header("WWW-Authenticate") == "Bearer")
+    #expect(!unknown.text.contains("detail"))
+    // A municipality's verification without a placement is judged under its own policy.
+    let own = try JSONParser.parse(
+      get("/api/v1/coaches/JC-0001/verification", [("as", "municipal"), ("on", "2026-03-02")], token: purmerend).body)
+    guard case .object(let verification) = own, case .object(let policy)? = verification["policy"] else {
+      throw CocoaError(.coderReadCorrupt)
+    }
+    #expect(policy["id"] == .string("POL-PURMEREND"))
+    // What was written, the association wrote (its renewal; its import was a dry run).
+    let log = jobcoach(["audit", "log", "--format", "json", "--db", db]).out
+    #expect(log.contains("\"actor\": \"Vereniging\""))
+    #expect(!log.contains("\"actor\": \"Purmerend\"") && !log.contains("\"actor\": \"Coach JC-0006\""))
+    #expect(try store.coach("JC-9002") == nil)
+  }
+
+  // MARK: Writes
+
+  @Test func anImportIsAllOrNothingWithTheCommandsProblemsAndTheTokenAsActor() throws {
+    let good = #"{"kind": "coaches", "schemaVersion": 1, "coaches": [{"id": "JC-9003", "name": "Ilse de Wit"}]}"#
+    let done = api("/api/v1/imports", method: "POST", body: good)
+    #expect(done.status == 200, "\(done.text)")
+    #expect(done.text.contains("coaches: 1 created"))
+    #expect(try store.coach("JC-9003")?.name == "Ilse de Wit")
+    let audit = jobcoach(["audit", "log", "--subject", "JC-9003", "--format", "json", "--db", db])
+    #expect(audit.out.contains("\"actor\": \"Vereniging\""))
+
+    let bad = #"{"kind": "coaches", "schemaVersion": 1, "coaches": [{"id": "JC-9004", "name": "Goed"}, {"id": "", "name": 5}]}"#
+    let refused = api("/api/v1/imports", method: "POST", body: bad)
+    #expect(refused.status == 422)
+    guard case .object(let problem) = try JSONParser.parse(refused.body),
+      case .array(let errors)? = problem["errors"]
+    else { throw CocoaError(.coderReadCorrupt) }
+    #expect(errors == [
+      .string("request.json#/coaches/1/id: an id is 1 to 64 letters, digits, '.', '_' or '-', starting with a letter or digit"),
+      .string("request.json#/coaches/1/name: expected a string, found a number"),
+    ])
+    #expect(problem["detail"] == errors.first)
+    // Nothing of it was written; the temporary file's place is never said.
+    #expect(try store.coach("JC-9004") == nil)
+    #expect(!refused.text.contains("/tmp") && !refused.text.contains("jobcoach-request"))
+
+    // A spreadsheet's table, Dutch headers and semicolons; a bad cell is named by line and column.
+    let header = "jobcoach;registernummer;register;id;datum;uren;categorie;accreditatiecode;titel;aanbieder;bewijsstuk\n"
+    let table = api(
+      "/api/v1/imports", [("kind", "pe-activities")], method: "POST",
+      body: header + "JC-0001;;;;01-10-2026;2;vrij;;Intervisie;Groep;\n")
+    #expect(table.status == 200, "\(table.text)")
+    #expect(table.text.contains("pe-activities (CSV): 1 created"))
+    let badTable = api(
+      "/api/v1/imports", [("kind", "pe-activities")], method: "POST",
+      body: header + "JC-0001;;;;31-02-2026;2;vrij;;Intervisie;Groep;\n")
+    #expect(badTable.status == 422)
+    #expect(badTable.text.contains("request.csv:2:"), "\(badTable.text)")
+    #expect(api("/api/v1/imports", method: "POST").status == 400)
+  }
+
+  @Test func aRegisterDecisionOverTheAPIIsTheCommandsWithTheTokenAsActor() {
+    let suspended = api(
+      "/api/v1/registrations/JC-0001/suspensions", method: "POST",
+      body: #"{"reason": "onderzoek", "on": "2026-11-01"}"#)
+    #expect(suspended.status == 200, "\(suspended.text)")
+    #expect(suspended.text.contains("suspended from 2026-11-01"))
+    #expect(get("/register/RJC-00101").text.contains("<dd>geschorst</dd>"))
+    let log = jobcoach(["audit", "log", "--subject", "JC-0001", "--format", "json", "--db", db])
+    #expect(log.out.contains("\"actor\": \"Vereniging\""))
+    let missingReason = api("/api/v1/registrations/JC-0001/removals", method: "POST")
+    #expect(missingReason.status == 400)
+    #expect(missingReason.text.contains("--reason"))
+    #expect(api("/api/v1/registrations/JC-0001/promotions", method: "POST").status == 404)
+    #expect(api("/api/v1/registrations/JC-0001/renewals", method: "POST", body: "[1]").status == 400)
+    let audit = api("/api/v1/audit", [("subject", "JC-0001")])
+    #expect(audit.status == 200 && audit.text.contains("onderzoek"))
   }
 
   // MARK: The public pages
@@ -335,5 +491,56 @@ struct ServeCommandTests {
     let (refused, refusedCode) = JobcoachTool.serveOptions(["--listen", "x"], context: context)
     #expect(refused == nil && refusedCode == 64)
     #expect(output.standardError.contains("--listen takes an IPv4 address"))
+  }
+}
+
+/// `jobcoach tokens issue`, `list` and `revoke`: the secret shown once, kept as its digest.
+struct TokensCommandTests {
+  @Test func aTokenIsShownOnceListedWithoutItAndRevoked() throws {
+    let scratch = Scratch()
+    let db = scratch.sampleRegistry()
+    let issued = jobcoach([
+      "tokens", "issue", "--role", "municipality", "--name", "Zaanstad, team Werk",
+      "--municipality", "ORG-ZAANSTAD", "--db", db, "--actor", "beheer",
+    ], today: "2026-11-23")
+    #expect(issued.code == 0, "\(issued.err)")
+    let secret = issued.out.trimmingCharacters(in: .newlines)
+    #expect(AccessToken.isSecret(secret))
+    #expect(issued.err.contains("not shown again"))
+    let store = try RegistryStore.open(at: db)
+    let kept = try #require(try store.token(secretDigest: AccessToken.digest(of: secret)))
+    #expect(kept.name == "Zaanstad, team Werk" && kept.municipality == "ORG-ZAANSTAD")
+    // The registry file holds the digest, never the secret.
+    let file = try #require(bytes(db))
+    #expect(file.range(of: Data(secret.utf8)) == nil)
+
+    let list = jobcoach(["tokens", "list", "--db", db])
+    #expect(list.out == "Zaanstad, team Werk: municipality ORG-ZAANSTAD, issued 2026-11-23\n")
+    #expect(!list.out.contains(secret))
+    let again = jobcoach([
+      "tokens", "issue", "--role", "association", "--name", "Zaanstad, team Werk", "--db", db,
+    ])
+    #expect(again.code == 65)
+    #expect(jobcoach(["tokens", "revoke", "Zaanstad, team Werk", "--db", db, "--actor", "beheer"], today: "2026-11-24").code == 0)
+    #expect(jobcoach(["tokens", "list", "--db", db]).out.contains("revoked 2026-11-24"))
+    #expect(jobcoach(["tokens", "revoke", "Niemand", "--db", db]).code == 65)
+    let audit = jobcoach(["audit", "log", "--subject", "Zaanstad, team Werk", "--format", "csv", "--db", db])
+    #expect(audit.out.contains(",tokens issue,beheer,api-token,") && audit.out.contains(",tokens revoke,beheer,api-token,"))
+    #expect(!audit.out.contains(secret))
+  }
+
+  @Test func aTokenNeedsItsRoleAndScope() {
+    let scratch = Scratch()
+    let db = scratch.sampleRegistry()
+    for arguments in [
+      ["--name", "X"], ["--role", "admin", "--name", "X"], ["--role", "association"],
+      ["--role", "municipality", "--name", "X"], ["--role", "coach", "--name", "X"],
+      ["--role", "association", "--name", "X", "--coach", "JC-0001"],
+      ["--role", "municipality", "--name", "X", "--municipality", "ORG-ZAANSTAD", "--coach", "JC-0001"],
+    ] {
+      #expect(jobcoach(["tokens", "issue"] + arguments + ["--db", db]).code == 64, "\(arguments)")
+    }
+    #expect(jobcoach(["tokens", "issue", "--role", "coach", "--name", "X", "--coach", "JC-9999", "--db", db]).code == 65)
+    #expect(jobcoach(["tokens", "list", "--db", db]).out == "no tokens issued\n")
   }
 }

@@ -209,6 +209,7 @@ struct RegistryStoreTests {
   static func downgradeRegisters(_ database: Database) throws {
     try database.execute(
       """
+      DROP TABLE api_tokens;
       DROP TABLE issued_statements;
       DROP TABLE trusted_issuers;
       DROP TABLE issuing_keys;

@@ -19,11 +19,7 @@ public struct WebFrontEnd: Sendable {
     let segments = request.path.split(separator: "/").map(String.init)
     let isRead = request.method == "GET" || request.method == "HEAD"
     if segments.first == "api" {
-      guard segments.count >= 2, segments[1] == "v1", let endpoint = APIEndpoint(segments) else {
-        return Problem.response(404, detail: nil, instance: request.path)
-      }
-      guard isRead else { return Problem.methodNotAllowed(allow: "GET, HEAD", instance: request.path) }
-      return api(endpoint, request, store)
+      return api(request, segments, store)
     }
     let language: Language = request.argument("lang") == "en" ? .en : .nl
     switch segments.count {
@@ -59,108 +55,6 @@ public struct WebFrontEnd: Sendable {
     do { return .success(try PublishRegister.everyRegister(on: today(), in: store)) } catch {
       return .failure(WebFailure(error))
     }
-  }
-
-  // MARK: The API
-
-  /// One endpoint of `/api/v1`: the command it runs and the query arguments it takes, each
-  /// as the command's option of the same meaning.
-  struct APIEndpoint {
-    var command: [String]
-    var subject: String?
-    var options: [String: String]
-    /// Whether a subject the command does not know is a 404 (not a 422).
-    var exists: (RegistryStore, String) -> Bool
-
-    init?(_ segments: [String]) {
-      switch Array(segments.dropFirst(2)) {
-      case let parts where parts.count == 3 && parts[0] == "coaches" && parts[2] == "verification":
-        command = ["verify", "--format=json"]
-        subject = parts[1]
-        options = [
-          "as": "--as", "on": "--on", "placement": "--placement", "policy": "--policy",
-          "municipality": "--municipality",
-        ]
-        exists = { store, id in (try? store.coach(CoachID(rawValue: id))) != nil }
-      case let parts where parts.count == 3 && parts[0] == "coaches" && parts[2] == "pe":
-        command = ["pe", "--format=json"]
-        subject = parts[1]
-        options = ["on": "--on"]
-        exists = { store, id in (try? store.coach(CoachID(rawValue: id))) != nil }
-      case let parts where parts.count == 2 && parts[0] == "placements":
-        command = ["placement", "show", "--format=json"]
-        subject = parts[1]
-        options = ["on": "--on"]
-        exists = { store, id in (try? store.placement(PlacementID(rawValue: id))) != nil }
-      case ["register"]:
-        command = ["export", "public", "--format=json"]
-        subject = nil
-        options = ["on": "--on", "register": "--register"]
-        exists = { _, _ in true }
-      default:
-        return nil
-      }
-      options["lang"] = "--lang"
-    }
-  }
-
-  func api(_ endpoint: APIEndpoint, _ request: HTTPRequest, _ store: RegistryStore) -> HTTPResponse {
-    // Checked before anything is read, and never said back: where, not what.
-    if let place = Self.citizenServiceNumberPlace(request) {
-      return Problem.response(
-        400,
-        detail: "\(place) holds what looks like a citizen service number (BSN); the registry "
-          + "never stores one, use a pseudonymous reference", instance: nil)
-    }
-    var arguments = endpoint.command
-    var seen: Set<String> = []
-    for (name, value) in request.query {
-      guard let option = endpoint.options[name] else {
-        let known = endpoint.options.keys.sorted().joined(separator: ", ")
-        return Problem.response(
-          400, detail: "unknown parameter '\(Problem.quoted(name))'; this endpoint takes \(known)",
-          instance: request.path)
-      }
-      guard seen.insert(name).inserted else {
-        return Problem.response(
-          400, detail: "parameter '\(name)' is given twice", instance: request.path)
-      }
-      arguments.append(option + "=" + value)
-    }
-    if let subject = endpoint.subject {
-      // After `--` a subject is never read as an option.
-      arguments += ["--", subject]
-    }
-    let output = CapturedOutput()
-    var context = CommandContext(environment: [:], output: output, today: today)
-    context.registry = store
-    let code = JobcoachTool.run(arguments, context: context)
-    switch code {
-    case ExitCode.success, ExitCode.findings:
-      return HTTPResponse(status: 200, contentType: "application/json", body: output.standardOutput)
-    default:
-      let detail = Problem.firstMessage(output.standardError)
-      let status: Int
-      switch code {
-      case ExitCode.usage: status = 400
-      case ExitCode.dataError:
-        status = endpoint.subject.map { !endpoint.exists(store, $0) } == true ? 404 : 422
-      case ExitCode.noInput: status = 404
-      case ExitCode.tempFailure: status = 503
-      default: status = 500
-      }
-      return Problem.response(status, detail: detail, instance: request.path)
-    }
-  }
-
-  /// Where a request holds what looks like a citizen service number: the path, or a query
-  /// parameter named.
-  static func citizenServiceNumberPlace(_ request: HTTPRequest) -> String? {
-    if CitizenServiceNumber.occurs(in: request.path) { return "the address" }
-    for (name, value) in request.query where CitizenServiceNumber.occurs(in: name + "=" + value) {
-      return CitizenServiceNumber.occurs(in: name) ? "a parameter's name" : "parameter '\(name)'"
-    }
-    return nil
   }
 
   // MARK: Statements
@@ -252,7 +146,19 @@ struct WebFailure: Error {
 
 /// An error as RFC 9457 problem details (`application/problem+json`).
 enum Problem {
-  static func response(_ status: Int, detail: String?, instance: String?) -> HTTPResponse {
+  /// Wrong, missing, unknown or revoked token: nothing else said.
+  static func unauthorized() -> HTTPResponse {
+    var response = response(401, detail: nil, instance: nil)
+    response.headers.append(("WWW-Authenticate", "Bearer"))
+    return response
+  }
+
+  /// A good token that may not do this: nothing else said.
+  static func forbidden() -> HTTPResponse { response(403, detail: nil, instance: nil) }
+
+  static func response(
+    _ status: Int, detail: String?, instance: String?, errors: [String] = []
+  ) -> HTTPResponse {
     var object: JSONObject = [
       "type": .string("about:blank"), "title": .string(title(status)), "status": JSONValue(status),
     ]
@@ -260,6 +166,9 @@ enum Problem {
     // A path that holds what looks like a citizen service number is not said back.
     if let instance, !CitizenServiceNumber.occurs(in: instance) {
       object.members.append(.init(key: "instance", value: .string(instance)))
+    }
+    if !errors.isEmpty {
+      object.members.append(.init(key: "errors", value: .array(errors.map { .string($0) })))
     }
     return HTTPResponse(
       status: status, contentType: "application/problem+json",

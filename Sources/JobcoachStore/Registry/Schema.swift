@@ -601,6 +601,21 @@ enum Schema {
       UNIQUE (issuer, status_index)
     ) STRICT;
     """,
+    // 15: who may use the web API (issue 20). A token by its holder's name (the actor of what
+    // it writes), its role and scope, and the SHA-256 of its secret (the secret itself is
+    // shown once, never kept). A municipality's token names its municipality, a coach's its
+    // coach, the association's neither. Revoked, it stays, with the day.
+    """
+    CREATE TABLE api_tokens (
+      name TEXT PRIMARY KEY CHECK (length(name) BETWEEN 1 AND 100),
+      role TEXT NOT NULL CHECK (role IN ('association', 'municipality', 'coach')),
+      municipality TEXT CHECK ((role = 'municipality') = (municipality IS NOT NULL)),
+      coach_id TEXT CHECK ((role = 'coach') = (coach_id IS NOT NULL)),
+      secret_sha256 TEXT NOT NULL UNIQUE CHECK (length(secret_sha256) = 64),
+      issued_day INTEGER NOT NULL \(dayCheck("issued_day")),
+      revoked_day INTEGER CHECK (revoked_day IS NULL OR revoked_day >= issued_day)
+    ) STRICT;
+    """,
   ]
 
   /// A trigger that guards the audit trail, as `audit verify` expects to find it.
