@@ -11,6 +11,8 @@ let usage = """
                                  [--placements P] [--bookings B]
          jobcoach-bench run [--coaches N] [--activities M] [--seed S] [--jobcoach PATH]
                             [--sqlite3 PATH] [--keep DIR] [--scale 10]
+         jobcoach-bench serve [--coaches N] [--activities M] [--seconds S] [--connections C]
+                              [--threads T] [--jobcoach PATH] [--keep DIR]
 
   generate writes import documents in jobcoach's schemas (organisations, policies, coaches,
   accreditations, pe-norms, portfolios, memberships; placements and hour-bookings when
@@ -37,6 +39,14 @@ let usage = """
   full size's time and under 150 MB, verify unchanged. Build jobcoach first with
   'swift build -c release'; run with 'swift run -c release jobcoach-bench run'.
 
+  serve imports the same register (default 10,000 coaches, 1,000,000 activities), starts
+  'jobcoach serve' (default 4 threads) and nginx serving a file of the same bytes, and runs
+  wrk (2 threads, default 64 connections, 60 s) against one coach's verification
+  (GET /api/v1/coaches/ID/verification, the association's token) and then against nginx:
+  requests per second (target: at least half of nginx's), p50 and p99 latency (target p99
+  under 10 ms), and the server's resident memory each second (target: flat). Needs wrk and
+  nginx (apt-get install wrk nginx).
+
   """
 
 func option(_ name: String, in arguments: [String]) -> String? {
@@ -50,12 +60,12 @@ func fail(_ message: String, code: Int32 = 64) -> Never {
 }
 
 let arguments = Array(CommandLine.arguments.dropFirst())
-guard let command = arguments.first, ["generate", "run"].contains(command) else {
+guard let command = arguments.first, ["generate", "run", "serve"].contains(command) else {
   if arguments.contains("--help") || arguments.contains("-h") {
     print(usage, terminator: "")
     exit(0)
   }
-  fail("expected 'generate' or 'run'\n\n" + usage)
+  fail("expected 'generate', 'run' or 'serve'\n\n" + usage)
 }
 if arguments.contains("--help") {
   print(usage, terminator: "")
@@ -87,6 +97,13 @@ do {
     print(
       "wrote \(coaches) coaches, \(activities) PE activities, \(placements) placements and "
         + "\(bookings) bookings to \(out) (\(bytes / 1_000_000) MB of JSON)")
+  case "serve":
+    try ServeBench(
+      coaches: coaches, activities: activities, seed: seed,
+      jobcoach: option("--jobcoach", in: arguments) ?? ".build/release/jobcoach",
+      seconds: number("--seconds", default: 60), connections: number("--connections", default: 64),
+      threads: number("--threads", default: 4), keep: option("--keep", in: arguments)
+    ).run()
   default:
     try BenchRun(
       coaches: coaches, activities: activities, seed: seed,

@@ -2,37 +2,48 @@
 public enum JSONWriter {
   /// `pretty` indents by two spaces and ends with a newline.
   public static func string(_ value: JSONValue, pretty: Bool = true) -> String {
-    var output = ""
+    String(decoding: bytes(value, pretty: pretty), as: UTF8.self)
+  }
+
+  /// The UTF-8 of `string(value, pretty:)`.
+  public static func bytes(_ value: JSONValue, pretty: Bool = true) -> [UInt8] {
+    var output: [UInt8] = []
+    output.reserveCapacity(4_096)
     write(value, into: &output, indent: pretty ? 0 : nil)
-    if pretty { output += "\n" }
+    if pretty { output.append(0x0A) }
     return output
   }
 
   /// Appends `value` pretty-printed as the element of an array or object nested `indent`
   /// levels deep: for writing a long array piece by piece.
   public static func append(_ value: JSONValue, to output: inout String, indent: Int) {
-    write(value, into: &output, indent: indent)
+    var bytes: [UInt8] = []
+    write(value, into: &bytes, indent: indent)
+    output += String(decoding: bytes, as: UTF8.self)
   }
 
-  static func write(_ value: JSONValue, into output: inout String, indent: Int?) {
+  /// Writes into bytes, not a `String`: appending bytes is several times cheaper than
+  /// appending substrings, and a verification's JSON is written for every request to the web
+  /// API.
+  static func write(_ value: JSONValue, into output: inout [UInt8], indent: Int?) {
     switch value {
-    case .null: output += "null"
-    case .bool(let flag): output += flag ? "true" : "false"
-    case .number(let text): output += text
+    case .null: output += "null".utf8
+    case .bool(let flag): output += (flag ? "true" : "false").utf8
+    case .number(let text): output += text.utf8
     case .string(let text): writeString(text, into: &output)
     case .array(let elements):
       if elements.isEmpty {
-        output += "[]"
+        output += "[]".utf8
         return
       }
-      output += "["
+      output.append(UInt8(ascii: "["))
       for (offset, element) in elements.enumerated() {
-        if offset > 0 { output += "," }
+        if offset > 0 { output.append(UInt8(ascii: ",")) }
         newline(&output, indent.map { $0 + 1 })
         write(element, into: &output, indent: indent.map { $0 + 1 })
       }
       newline(&output, indent)
-      output += "]"
+      output.append(UInt8(ascii: "]"))
     case .object(let object):
       func inOrder(_ left: JSONObject.Member, _ right: JSONObject.Member) -> Bool {
         left.key.utf8.lexicographicallyPrecedes(right.key.utf8)
@@ -41,58 +52,57 @@ public enum JSONWriter {
       let sorted = zip(object.members, object.members.dropFirst()).allSatisfy { inOrder($0, $1) }
       let members = sorted ? object.members : object.members.sorted(by: inOrder)
       if members.isEmpty {
-        output += "{}"
+        output += "{}".utf8
         return
       }
-      output += "{"
+      output.append(UInt8(ascii: "{"))
       for (offset, member) in members.enumerated() {
-        if offset > 0 { output += "," }
+        if offset > 0 { output.append(UInt8(ascii: ",")) }
         newline(&output, indent.map { $0 + 1 })
         writeString(member.key, into: &output)
-        output += indent == nil ? ":" : ": "
+        output.append(UInt8(ascii: ":"))
+        if indent != nil { output.append(UInt8(ascii: " ")) }
         write(member.value, into: &output, indent: indent.map { $0 + 1 })
       }
       newline(&output, indent)
-      output += "}"
+      output.append(UInt8(ascii: "}"))
     }
   }
 
-  static func newline(_ output: inout String, _ indent: Int?) {
+  static func newline(_ output: inout [UInt8], _ indent: Int?) {
     guard let indent else { return }
-    output += "\n"
-    output += String(repeating: "  ", count: indent)
+    output.append(0x0A)
+    output.append(contentsOf: repeatElement(UInt8(ascii: " "), count: 2 * indent))
   }
 
   /// Escapes are ASCII, so the text is copied in runs between the bytes that need one.
-  static func writeString(_ text: String, into output: inout String) {
-    output += "\""
-    let utf8 = text.utf8
-    var runStart = utf8.startIndex
-    var index = runStart
-    while index != utf8.endIndex {
-      let byte = utf8[index]
-      guard byte < 0x20 || byte == 0x22 || byte == 0x5C else {
-        utf8.formIndex(after: &index)
-        continue
+  static func writeString(_ text: String, into output: inout [UInt8]) {
+    output.append(UInt8(ascii: "\""))
+    var text = text
+    text.withUTF8 { utf8 in
+      var runStart = 0
+      for index in 0..<utf8.count {
+        let byte = utf8[index]
+        guard byte < 0x20 || byte == 0x22 || byte == 0x5C else { continue }
+        output.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[runStart..<index]))
+        switch byte {
+        case 0x22: output += #"\""#.utf8
+        case 0x5C: output += #"\\"#.utf8
+        case 0x0A: output += #"\n"#.utf8
+        case 0x0D: output += #"\r"#.utf8
+        case 0x09: output += #"\t"#.utf8
+        default:
+          let digits = Array("0123456789abcdef".utf8)
+          output += #"\u00"#.utf8
+          output.append(digits[Int(byte >> 4)])
+          output.append(digits[Int(byte & 0x0F)])
+        }
+        runStart = index + 1
       }
-      output += Substring(utf8[runStart..<index])
-      switch byte {
-      case 0x22: output += "\\\""
-      case 0x5C: output += "\\\\"
-      case 0x0A: output += "\\n"
-      case 0x0D: output += "\\r"
-      case 0x09: output += "\\t"
-      default:
-        let hex = String(byte, radix: 16)
-        output += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
-      }
-      utf8.formIndex(after: &index)
-      runStart = index
+      output.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[runStart...]))
     }
-    output += Substring(utf8[runStart..<index])
-    output += "\""
+    output.append(UInt8(ascii: "\""))
   }
-
 }
 
 extension JSONValue {
