@@ -38,7 +38,7 @@ public final class HTTPServer: @unchecked Sendable {
   private var daemon: OpaquePointer?
   /// Requests begun and not yet answered in full.
   private var inFlight = 0
-  private var lock = pthread_mutex_t()
+  private let lock = ConditionLock()
 
   /// The port listened on (the system's choice when asked for port 0).
   public private(set) var port: UInt16 = 0
@@ -46,13 +46,9 @@ public final class HTTPServer: @unchecked Sendable {
   public init(limits: Limits = Limits(), handler: @escaping @Sendable (HTTPRequest) -> HTTPResponse) {
     self.limits = limits
     self.handler = handler
-    pthread_mutex_init(&lock, nil)
   }
 
-  deinit {
-    stop(graceSeconds: 0)
-    pthread_mutex_destroy(&lock)
-  }
+  deinit { stop(graceSeconds: 0) }
 
   /// Listens on `address` (`127.0.0.1:8080`; port 0 for any free one).
   public func start(listening address: String) throws(StartError) {
@@ -99,17 +95,9 @@ public final class HTTPServer: @unchecked Sendable {
     self.daemon = nil
   }
 
-  var requestsInFlight: Int {
-    pthread_mutex_lock(&lock)
-    defer { pthread_mutex_unlock(&lock) }
-    return inFlight
-  }
+  var requestsInFlight: Int { lock.withLock { inFlight } }
 
-  private func count(_ change: Int) {
-    pthread_mutex_lock(&lock)
-    inFlight += change
-    pthread_mutex_unlock(&lock)
-  }
+  private func count(_ change: Int) { lock.withLock { inFlight += change } }
 
   /// What one request gathers while its body arrives.
   final class Exchange {

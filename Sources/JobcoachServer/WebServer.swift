@@ -57,29 +57,20 @@ public enum WebServer {
 final class ConnectionPool: @unchecked Sendable {
   private var free: [RegistryStore]
   private let path: String
-  private var lock = pthread_mutex_t()
+  private let lock = ConditionLock()
 
   init(path: String, count: Int) throws {
     self.path = path
     free = try (0..<count).map { _ in try RegistryStore.open(at: path) }
-    pthread_mutex_init(&lock, nil)
   }
-
-  deinit { pthread_mutex_destroy(&lock) }
 
   /// `body` with a connection of its own; nil when none could be had (more requests at once
   /// than connections, never with one per thread, and the registry no longer opens).
   func with<T>(_ body: (RegistryStore) -> T) -> T? {
-    pthread_mutex_lock(&lock)
-    var store = free.popLast()
-    pthread_mutex_unlock(&lock)
+    var store = lock.withLock { free.popLast() }
     if store == nil { store = try? RegistryStore.open(at: path) }
     guard let store else { return nil }
-    defer {
-      pthread_mutex_lock(&lock)
-      free.append(store)
-      pthread_mutex_unlock(&lock)
-    }
+    defer { lock.withLock { free.append(store) } }
     return body(store)
   }
 }

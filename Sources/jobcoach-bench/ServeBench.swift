@@ -124,33 +124,55 @@ struct ServeBench {
     }
     sampler.resume()
     let ours = try wrk(url, header: "Authorization: Bearer \(secret)")
+    let memory = lock.withLock { () -> [Int] in
+      defer { samples.removeAll() }
+      return samples
+    }
+    // Every request another coach or day, so few answers are kept: the cost of computing one.
+    let script = root + "/vary.lua"
+    try """
+    counter = 0
+    request = function()
+      counter = counter + 1
+      local coach = string.format("JC-%06d", (counter % \(coaches)) + 1)
+      local day = string.format("2026-%02d-%02d", (counter % 12) + 1, (math.floor(counter / 12) % 28) + 1)
+      return wrk.format(nil, "/api/v1/coaches/" .. coach .. "/verification?as=municipal&on=" .. day)
+    end
+    """.write(toFile: script, atomically: true, encoding: .utf8)
+    let varied = try wrk(
+      "http://\(base)/", header: "Authorization: Bearer \(secret)", script: script)
     sampler.cancel()
+    let variedPeak = lock.withLock { samples.max() ?? 0 }
     let theirs = try wrk("http://127.0.0.1:\(nginxPort)/verification.json", header: nil)
-    let memory = lock.withLock { samples }
 
     func row(_ name: String, _ load: Load) -> String {
       name.padding(toLength: 16, withPad: " ", startingAt: 0)
         + String(format: "%10.0f req/s   p50 %6.2f ms   p99 %6.2f ms   errors %d",
           load.requestsPerSecond, load.p50Milliseconds, load.p99Milliseconds, load.errors)
     }
-    print(row("jobcoach serve", ours))
+    print(row("jobcoach serve", ours) + "   (one verification, answered from the kept answer)")
+    print(row("jobcoach serve", varied) + "   (each request another coach and day, computed)")
     print(row("nginx", theirs))
     let share = ours.requestsPerSecond / theirs.requestsPerSecond
+    // After its first tenth (start-up, the first answers kept) against its last tenth.
     let tenth = max(1, memory.count / 10)
-    let early = memory.prefix(tenth).max() ?? 0
+    let early = memory.dropFirst(tenth).prefix(tenth).max() ?? 0
     let late = memory.suffix(tenth).max() ?? 0
     print(
       String(
-        format: "requests per second, jobcoach / nginx: %.2fx (target >= 0.50x: %@)", share,
-        share >= 0.5 ? "met" : "missed"))
+        format: "requests per second, jobcoach / nginx: %.2fx kept, %.2fx computed (target >= 0.50x: %@)",
+        share, varied.requestsPerSecond / theirs.requestsPerSecond,
+        share >= 0.5 ? "met for the kept answer" : "missed"))
     print(
       String(
-        format: "p99 latency: %.2f ms (target < 10 ms: %@)", ours.p99Milliseconds,
-        ours.p99Milliseconds < 10 ? "met" : "missed"))
+        format: "p99 latency: %.2f ms kept, %.2f ms computed (target < 10 ms: %@)",
+        ours.p99Milliseconds, varied.p99Milliseconds,
+        ours.p99Milliseconds < 10 ? "met for the kept answer" : "missed"))
     print(
-      "server memory over the run: \(early / 1024) MB in its first tenth, \(late / 1024) MB in "
-        + "its last (\(memory.count) samples; target flat, within 10%: "
-        + "\(Double(late) <= Double(early) * 1.1 ? "met" : "missed"))")
+      "server memory over the run of one verification: \(early / 1024) MB after its first "
+        + "tenth, \(late / 1024) MB in its last (\(memory.count) samples; target flat, within "
+        + "10%: \(Double(late) <= Double(early) * 1.1 ? "met" : "missed")); at most "
+        + "\(variedPeak / 1024) MB while computing (the kept answers are bounded at 64 MB)")
   }
 
   func makeRegistry(_ db: String, in root: String) throws {
@@ -177,11 +199,12 @@ struct ServeBench {
     else { throw BenchError("importing the registry failed") }
   }
 
-  func wrk(_ url: String, header: String?) throws -> Load {
+  func wrk(_ url: String, header: String?, script: String? = nil) throws -> Load {
     var arguments = [
       "wrk", "-t2", "-c\(connections)", "-d\(seconds)s", "--latency",
     ]
     if let header { arguments += ["-H", header] }
+    if let script { arguments += ["-s", script] }
     let result = try measure(arguments + [url], keepOutput: true)
     guard result.exitCode == 0 else { throw BenchError("wrk failed on \(url)") }
     return try Self.parse(result.output)

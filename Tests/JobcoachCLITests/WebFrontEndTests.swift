@@ -315,6 +315,46 @@ import Testing
     #expect(audit.status == 200 && audit.text.contains("onderzoek"))
   }
 
+  // MARK: Kept answers
+
+  /// An answer kept is the command's, and no answer is kept past a change to the registry,
+  /// made through another connection (the command line) or through the API itself.
+  @Test func keptAnswersAreTheCommandsAndStaleAfterAnyChange() throws {
+    let query = [("register", "BvJN"), ("on", "2026-11-23")]
+    func fresh() -> String {
+      jobcoach(["export", "public", "--register", "BvJN", "--on", "2026-11-23", "--format", "json", "--db", db]).out
+    }
+    let cache = try #require(site.cache)
+    let first = api("/api/v1/register", query)
+    let hits = cache.hits
+    let second = api("/api/v1/register", query)
+    #expect(cache.hits == hits + 1)
+    #expect(first == second && second.text == fresh())
+
+    // Another connection suspends a coach: the next answer is the new one.
+    #expect(jobcoach(["register", "suspend", "JC-0001", "--reason", "x", "--on", "2026-11-01", "--db", db, "--actor", "t"]).code == 0)
+    let afterCLI = api("/api/v1/register", query)
+    #expect(afterCLI.text == fresh() && afterCLI.text != first.text)
+    #expect(afterCLI.text.contains("suspended"))
+    #expect(get("/register/RJC-00101").text.contains("<dd>geschorst</dd>"))
+
+    // The API itself reinstates (on this very connection): stale again.
+    let reinstated = api(
+      "/api/v1/registrations/JC-0001/reinstatements", method: "POST", body: #"{"on": "2026-11-20"}"#)
+    #expect(reinstated.status == 200, "\(reinstated.text)")
+    let afterAPI = api("/api/v1/register", query)
+    #expect(afterAPI.text == fresh() && afterAPI.text != afterCLI.text)
+    #expect(get("/register/RJC-00101").text.contains("<dd>geregistreerd</dd>"))
+
+    // The same arguments on another day are another answer.
+    let other = WebFrontEnd(today: { CalendarDate(iso: "2027-01-01")! }, cache: cache)
+    let tomorrow = other.respond(
+      to: HTTPRequest(method: "GET", path: "/api/v1/coaches/JC-0006/pe", headers: ["authorization": "Bearer " + association]),
+      store: store)
+    let today = api("/api/v1/coaches/JC-0006/pe")
+    #expect(tomorrow.text != today.text)
+  }
+
   // MARK: The public pages
 
   @Test func theLookupFindsAccentsCaseAndNumbers() {

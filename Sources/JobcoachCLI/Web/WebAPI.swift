@@ -146,14 +146,26 @@ extension WebFrontEnd {
     }
     if endpoint.writes, let token { arguments.append("--actor=" + token.name) }
     if endpoint.command == ["import"] {
+      defer { cache?.changed(store) }
       return importBody(request, arguments: arguments, store: store)
     }
     if let subject = endpoint.subject {
       // After `--` a subject is never read as an option.
       arguments += ["--", subject]
     }
+    if endpoint.writes {
+      defer { cache?.changed(store) }
+      let (code, output, errors) = run(arguments, store)
+      return answer(endpoint, request, store, code: code, output: output, errors: errors)
+    }
+    // A read: the same arguments on the same day over an unchanged registry, the same answer.
+    let key = arguments.joined(separator: "\u{0}") + "\u{0}" + today().description
+    let generation = cache?.generation(for: store)
+    if let generation, let kept = cache?.answer(key, generation: generation) { return kept }
     let (code, output, errors) = run(arguments, store)
-    return answer(endpoint, request, store, code: code, output: output, errors: errors)
+    let response = answer(endpoint, request, store, code: code, output: output, errors: errors)
+    if let generation, response.status == 200 { cache?.keep(response, key, generation: generation) }
+    return response
   }
 
   /// Runs one command on the registry connection of this request.

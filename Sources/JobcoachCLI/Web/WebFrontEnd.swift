@@ -10,9 +10,15 @@ import JobcoachStore
 /// given; a server keeps one connection per thread.
 public struct WebFrontEnd: Sendable {
   let today: @Sendable () -> CalendarDate
+  /// Answers of the API's reads while the registry is unchanged; nil: none kept.
+  let cache: AnswerCache?
 
-  public init(today: @escaping @Sendable () -> CalendarDate = CommandContext.todayInAmsterdam) {
+  public init(
+    today: @escaping @Sendable () -> CalendarDate = CommandContext.todayInAmsterdam,
+    cache: AnswerCache? = AnswerCache()
+  ) {
     self.today = today
+    self.cache = cache
   }
 
   public func respond(to request: HTTPRequest, store: RegistryStore) -> HTTPResponse {
@@ -52,7 +58,18 @@ public struct WebFrontEnd: Sendable {
   }
 
   func publicRegister(_ store: RegistryStore) -> Result<[PublicRegister], WebFailure> {
-    do { return .success(try PublishRegister.everyRegister(on: today(), in: store)) } catch {
+    let day = today()
+    let generation = cache?.generation(for: store)
+    if let generation,
+      let kept = cache?.kept(day.description, generation: generation, as: PublicRegister.self)
+    {
+      return .success(kept)
+    }
+    do {
+      let registers = try PublishRegister.everyRegister(on: day, in: store)
+      if let generation { cache?.keep(registers, day.description, generation: generation) }
+      return .success(registers)
+    } catch {
       return .failure(WebFailure(error))
     }
   }
