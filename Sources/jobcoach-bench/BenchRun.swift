@@ -113,21 +113,10 @@ struct BenchRun {
   }
 
   func machine() -> String {
-    var name = utsname()
-    uname(&name)
-    let machine = withUnsafeBytes(of: &name.machine) {
-      String(decoding: $0.prefix { $0 != 0 }, as: UTF8.self)
-    }
-    let system = withUnsafeBytes(of: &name.sysname) {
-      String(decoding: $0.prefix { $0 != 0 }, as: UTF8.self)
-    }
-    let cores = sysconf(Int32(_SC_NPROCESSORS_ONLN))
-    let memory = Double(sysconf(Int32(_SC_PHYS_PAGES)) * sysconf(Int32(_SC_PAGESIZE))) / 1e9
     let version =
       (try? measure([sqlite3, "--version"], keepOutput: true).output.split(separator: " ").first.map(String.init))
       ?? "?"
-    return
-      "machine: \(system) \(machine), \(cores) cores, \(String(format: "%.1f", memory)) GB; sqlite3 \(version)"
+    return machineLine() + "; sqlite3 \(version)"
   }
 
   /// A date's day number, as the registry stores PE activity dates.

@@ -285,7 +285,10 @@ func machineLine() -> String {
   let machine = withUnsafeBytes(of: &name.machine) {
     String(decoding: $0.prefix { $0 != 0 }, as: UTF8.self)
   }
+  let system = withUnsafeBytes(of: &name.sysname) {
+    String(decoding: $0.prefix { $0 != 0 }, as: UTF8.self)
+  }
   let cores = sysconf(Int32(_SC_NPROCESSORS_ONLN))
   let memory = Double(sysconf(Int32(_SC_PHYS_PAGES)) * sysconf(Int32(_SC_PAGESIZE))) / 1e9
-  return "machine: \(machine), \(cores) cores, \(String(format: "%.1f", memory)) GB"
+  return "machine: \(system) \(machine), \(cores) cores, \(String(format: "%.1f", memory)) GB"
 }

@@ -31,10 +31,12 @@ public struct WebFrontEnd: Sendable {
     switch segments.count {
     case 0:
       guard isRead else { return Problem.methodNotAllowed(allow: "GET, HEAD", instance: request.path) }
-      return WebPages.lookup(request.argument("q"), register: publicRegister(store), language)
+      return withRegisters(store, language) {
+        WebPages.lookup(request.argument("q"), registers: $0, language)
+      }
     case 2 where segments[0] == "register":
       guard isRead else { return Problem.methodNotAllowed(allow: "GET, HEAD", instance: request.path) }
-      return WebPages.entry(segments[1], register: publicRegister(store), language)
+      return withRegisters(store, language) { WebPages.entry(segments[1], registers: $0, language) }
     case 2 where segments[0] == "statements" && segments[1] == "verify":
       switch request.method {
       case "GET", "HEAD": return WebPages.statementForm(language)
@@ -55,6 +57,17 @@ public struct WebFrontEnd: Sendable {
   public static func tooLarge(limit: Int) -> HTTPResponse {
     Problem.response(
       413, detail: "the request's body is over \(limit / (1 << 20)) MiB", instance: nil)
+  }
+
+  /// The page `body` makes of every register as published today; a failure page when the
+  /// registry cannot be read.
+  func withRegisters(
+    _ store: RegistryStore, _ language: Language, _ body: ([PublicRegister]) -> HTTPResponse
+  ) -> HTTPResponse {
+    switch publicRegister(store) {
+    case .success(let registers): body(registers)
+    case .failure(let failure): WebPages.failure(failure, language)
+    }
   }
 
   func publicRegister(_ store: RegistryStore) -> Result<[PublicRegister], WebFailure> {

@@ -78,13 +78,8 @@ enum WebPages {
 
   /// `/`: the search box, and what it finds in every register held.
   static func lookup(
-    _ query: String?, register read: Result<[PublicRegister], WebFailure>, _ language: Language
+    _ query: String?, registers: [PublicRegister], _ language: Language
   ) -> HTTPResponse {
-    let registers: [PublicRegister]
-    switch read {
-    case .success(let found): registers = found
-    case .failure(let failure): return self.failure(failure, language)
-    }
     let nl = language == .nl
     let query = query ?? ""
     // What looks like a citizen service number is neither searched for nor said back.
@@ -161,13 +156,8 @@ enum WebPages {
 
   /// `/register/{number}`: the entry with this number, in each register that has one.
   static func entry(
-    _ number: String, register read: Result<[PublicRegister], WebFailure>, _ language: Language
+    _ number: String, registers: [PublicRegister], _ language: Language
   ) -> HTTPResponse {
-    let registers: [PublicRegister]
-    switch read {
-    case .success(let found): registers = found
-    case .failure(let failure): return self.failure(failure, language)
-    }
     let nl = language == .nl
     let refused = CitizenServiceNumber.occurs(in: number)
     let other = link(refused ? "/" : "/register/" + percentEncoded(number), nl ? .en : .nl)
