@@ -4,7 +4,9 @@ Selenium, as the public does: searches the register in Dutch ('zoe' finds 'Zoë'
 matching nothing says so), opens an entry, switches to English, and checks a signed statement
 pasted into the form (it holds; altered, it does not), all with the keyboard.
 
-usage: browser_web.py BASE_URL STATEMENT.json
+A coach logs in with their token and sees their PE figures.
+
+usage: browser_web.py BASE_URL STATEMENT.json COACH_TOKEN
 """
 import sys
 
@@ -13,8 +15,9 @@ from selenium.webdriver.chrome.options import Options
 from selenium.webdriver.chrome.service import Service
 from selenium.webdriver.common.by import By
 from selenium.webdriver.common.keys import Keys
+from selenium.webdriver.support.ui import WebDriverWait
 
-base, statement_file = sys.argv[1].rstrip("/"), sys.argv[2]
+base, statement_file, coach_token = sys.argv[1].rstrip("/"), sys.argv[2], sys.argv[3]
 statement = open(statement_file, encoding="utf-8").read()
 options = Options()
 for argument in ("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage"):
@@ -75,10 +78,25 @@ try:
         if not holds:
             problems = driver.find_element(By.ID, "problems").text
             check("handtekening klopt niet" in problems, f"the reason, got {problems!r}")
+
+    driver.get(base + "/")
+    driver.find_element(By.LINK_TEXT, "Mijn PE-uren").click()
+    box = driver.find_element(By.ID, "token")
+    check(box.get_attribute("type") == "password", "the token is typed as a password")
+    box.send_keys(coach_token)
+    box.send_keys(Keys.ENTER)
+    WebDriverWait(driver, 10).until(lambda d: d.find_elements(By.ID, "verdict") or d.find_elements(By.CSS_SELECTOR, "[role=alert]"))
+    alerts = driver.find_elements(By.CSS_SELECTOR, "[role=alert]")
+    check(not alerts, f"the token is taken, got {[a.text for a in alerts]}")
+    verdict = driver.find_element(By.ID, "verdict").text
+    check(verdict.startswith("PE-uren van Fatima El Amrani (JC-0006)"), f"the coach's own PE, got {verdict!r}")
+    figures = driver.find_element(By.ID, "statement").text
+    check("geaccrediteerd" in figures and "totaal" in figures, f"the figures shown, got {figures!r}")
+    check(coach_token not in driver.page_source and coach_token not in driver.current_url, "token not shown")
 finally:
     driver.quit()
 
 if failures:
     print("browser (served pages): FAILED\n  " + "\n  ".join(failures))
     sys.exit(1)
-print("browser (served pages): register search, entry, language and statement check as expected")
+print("browser (served pages): register search, entry, language, statement check and a coach's PE as expected")

@@ -417,6 +417,30 @@ import Testing
     #expect(get("/register/RJC-00101", method: "DELETE").status == 405)
   }
 
+  // MARK: A coach's own page
+
+  @Test func aCoachSeesTheirOwnPEStatementWithTheirToken() {
+    let form = get("/coach")
+    #expect(form.text.contains("<label for=\"token\">Uw token</label>"))
+    #expect(form.text.contains("type=\"password\""))
+    let shown = post("/coach", form: [("token", coach)])
+    #expect(shown.status == 200)
+    let cli = jobcoach(["pe", "JC-0006", "--lang", "nl", "--db", db], today: "2026-11-23").out
+    let firstLine = String(cli.split(separator: "\n")[0])
+    #expect(shown.text.contains("<strong>\(WebPages.escaped(firstLine))</strong>"))
+    #expect(shown.text.contains("geaccrediteerd     88"))
+    #expect(!shown.text.contains(coach))
+    let english = post("/coach", form: [("token", coach)], [("lang", "en")])
+    #expect(english.text.contains("PE hours of Fatima El Amrani (JC-0006)"))
+
+    let wrong = post("/coach", form: [("token", "jc_" + String(repeating: "c", count: 64))])
+    #expect(wrong.status == 401 && wrong.text.contains("Dit token wordt niet herkend."))
+    let notACoach = post("/coach", form: [("token", purmerend)])
+    #expect(notACoach.status == 403 && notACoach.text.contains("geen token van een jobcoach"))
+    #expect(!notACoach.text.contains(purmerend))
+    #expect(post("/coach", form: []).status == 401)
+  }
+
   // MARK: Statements
 
   @Test func aStatementIsCheckedAsTheCommandChecksIt() throws {

@@ -37,6 +37,12 @@ public struct WebFrontEnd: Sendable {
     case 2 where segments[0] == "register":
       guard isRead else { return Problem.methodNotAllowed(allow: "GET, HEAD", instance: request.path) }
       return withRegisters(store, language) { WebPages.entry(segments[1], registers: $0, language) }
+    case 1 where segments[0] == "coach":
+      switch request.method {
+      case "GET", "HEAD": return WebPages.coachLogin(language)
+      case "POST": return coachPage(request, store, language)
+      default: return Problem.methodNotAllowed(allow: "GET, HEAD, POST", instance: request.path)
+      }
     case 2 where segments[0] == "statements" && segments[1] == "verify":
       switch request.method {
       case "GET", "HEAD": return WebPages.statementForm(language)
@@ -85,6 +91,32 @@ public struct WebFrontEnd: Sendable {
     } catch {
       return .failure(WebFailure(error))
     }
+  }
+
+  // MARK: A coach's own page
+
+  /// `POST /coach` with the coach's token: their PE statement for today, as `jobcoach pe`
+  /// says it. The token travels in the form's body, never in an address.
+  func coachPage(_ request: HTTPRequest, _ store: RegistryStore, _ language: Language)
+    -> HTTPResponse
+  {
+    let secret = FormEncoding.fields(request.body)?.first { $0.name == "token" }?.value ?? ""
+    var asked = request
+    asked.headers["authorization"] = "Bearer " + secret.trimmingWhitespace
+    guard case .success(let token?) = caller(asked, store) else {
+      return WebPages.coachLogin(language, refused: .unknown)
+    }
+    guard let coach = token.coach, token.may(.peStatement(of: coach), on: today()) else {
+      return WebPages.coachLogin(language, refused: .notACoach)
+    }
+    let (code, output, errors) = run(
+      ["pe", "--lang=" + language.rawValue, "--", coach.rawValue], store)
+    guard code == ExitCode.success || code == ExitCode.findings else {
+      return WebPages.page(
+        language, title: "PE", body: "<p role=\"alert\">" + WebPages.escaped(Problem.firstMessage(errors)) + "</p>",
+        status: 422, other: WebPages.link("/coach", language == .nl ? .en : .nl))
+    }
+    return WebPages.coachStatement(output, language)
   }
 
   // MARK: Statements

@@ -19,6 +19,7 @@ enum WebPages {
     table { border-collapse: collapse; margin-top: 1rem; }
     th, td { border-bottom: 1px solid #999; padding: .3rem .8rem; text-align: left; }
     .holds { color: #14532d; } .fails { color: #991b1b; }
+    pre { white-space: pre-wrap; font-size: .95rem; }
     """
 
   static func escaped(_ text: String) -> String { ExportPublicCommand.escaped(text) }
@@ -33,6 +34,7 @@ enum WebPages {
       <nav aria-label="\(nl ? "Hoofdmenu" : "Main")">\
       <a href="/\(suffix)">\(nl ? "Register" : "Register")</a>\
       <a href="/statements/verify\(suffix)">\(nl ? "Verklaring controleren" : "Check a statement")</a>\
+      <a href="/coach\(suffix)">\(nl ? "Mijn PE-uren" : "My PE hours")</a>\
       <a href="\(escaped(other))" lang="\(nl ? "en" : "nl")">\(nl ? "English" : "Nederlands")</a>\
       </nav>
       """
@@ -273,6 +275,57 @@ enum WebPages {
     return page(
       language, title: nl ? "Verklaring controleren" : "Check a statement", body: body,
       other: link("/statements/verify", nl ? .en : .nl))
+  }
+
+  // MARK: A coach's own page
+
+  enum LoginRefusal { case unknown, notACoach }
+
+  /// `/coach`: the coach gives their token (as a password; it is never put in an address).
+  static func coachLogin(_ language: Language, refused: LoginRefusal? = nil) -> HTTPResponse {
+    let nl = language == .nl
+    let said: String =
+      switch refused {
+      case .unknown?:
+        "<p role=\"alert\" class=\"fails\">"
+          + (nl ? "Dit token wordt niet herkend." : "This token is not recognised.") + "</p>\n"
+      case .notACoach?:
+        "<p role=\"alert\" class=\"fails\">"
+          + (nl ? "Dit is geen token van een jobcoach." : "This is not a coach's token.") + "</p>\n"
+      case nil: ""
+      }
+    let body = """
+      <h1>\(nl ? "Mijn PE-uren" : "My PE hours")</h1>
+      <p>\(nl
+        ? "Wat telt in uw registratieperiode, wat ontbreekt en tot wanneer: geef het token dat u van de beroepsvereniging kreeg."
+        : "What counts in your registration period, what is missing and by when: give the token the association gave you.")</p>
+      \(said)<form method="post" action="\(link("/coach", language))">
+      <label for="token">\(nl ? "Uw token" : "Your token")</label><br>
+      <input id="token" name="token" type="password" autocomplete="current-password" required><br>
+      <button type="submit">\(nl ? "Bekijken" : "Show")</button>
+      </form>
+      """
+    return page(
+      language, title: nl ? "Mijn PE-uren" : "My PE hours", body: body,
+      status: refused == nil ? 200 : refused == .unknown ? 401 : 403,
+      other: link("/coach", nl ? .en : .nl))
+  }
+
+  /// The coach's PE statement as `jobcoach pe` says it.
+  static func coachStatement(_ text: String, _ language: Language) -> HTTPResponse {
+    let nl = language == .nl
+    let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
+    let verdict = lines.first.map(String.init) ?? ""
+    let rest = lines.dropFirst().joined(separator: "\n")
+    let body = """
+      <h1>\(nl ? "Mijn PE-uren" : "My PE hours")</h1>
+      <p id="verdict" role="status"><strong>\(escaped(verdict))</strong></p>
+      <pre id="statement">\(escaped(rest))</pre>
+      """
+    return page(
+      language, title: nl ? "Mijn PE-uren" : "My PE hours",
+      body: body,
+      other: link("/coach", nl ? .en : .nl))
   }
 
   // MARK: Failures
