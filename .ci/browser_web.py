@@ -15,6 +15,7 @@ from selenium.webdriver.chrome.options import Options
 from selenium.webdriver.chrome.service import Service
 from selenium.webdriver.common.by import By
 from selenium.webdriver.common.keys import Keys
+from selenium.webdriver.support import expected_conditions
 from selenium.webdriver.support.ui import WebDriverWait
 
 base, statement_file, coach_token = sys.argv[1].rstrip("/"), sys.argv[2], sys.argv[3]
@@ -32,11 +33,20 @@ def check(condition, what):
         failures.append(what)
 
 
+def navigating(act):
+    """Does `act` (a click or Enter that loads a page) and waits until the new page is there,
+    so nothing is read from the page before it."""
+    old = driver.find_element(By.TAG_NAME, "html")
+    act()
+    WebDriverWait(driver, 10).until(expected_conditions.staleness_of(old))
+    WebDriverWait(driver, 10).until(lambda d: d.execute_script("return document.readyState") == "complete")
+
+
 def search(text):
     box = driver.find_element(By.ID, "q")
     box.clear()
     box.send_keys(text)
-    box.send_keys(Keys.ENTER)
+    navigating(lambda: box.send_keys(Keys.ENTER))
 
 
 try:
@@ -59,11 +69,11 @@ try:
 
     search("Anouk")
     link = driver.find_element(By.LINK_TEXT, "RJC-00101")
-    link.send_keys(Keys.ENTER)
+    navigating(lambda: link.send_keys(Keys.ENTER))
     check(driver.find_element(By.TAG_NAME, "h1").text == "Anouk de Vries", "the entry opens")
     facts = driver.find_element(By.CSS_SELECTOR, "dl.entry").text
     check("geregistreerd" in facts and "31 maart 2027" in facts, f"standing shown, got {facts!r}")
-    driver.find_element(By.LINK_TEXT, "English").click()
+    navigating(lambda: driver.find_element(By.LINK_TEXT, "English").click())
     check(driver.find_element(By.TAG_NAME, "html").get_attribute("lang") == "en", "lang en")
     check("31 March 2027" in driver.find_element(By.CSS_SELECTOR, "dl.entry").text, "in English")
 
@@ -71,7 +81,7 @@ try:
         driver.get(base + "/statements/verify")
         area = driver.find_element(By.ID, "statement")
         driver.execute_script("arguments[0].value = arguments[1];", area, text)
-        driver.find_element(By.CSS_SELECTOR, "form button[type=submit]").click()
+        navigating(lambda: driver.find_element(By.CSS_SELECTOR, "form button[type=submit]").click())
         verdict = driver.find_element(By.ID, "verdict").text
         expected = "De verklaring is geldig op" if holds else "De verklaring is niet geldig op"
         check(verdict.startswith(expected), f"statement {'holds' if holds else 'fails'}: {verdict!r}")
@@ -80,12 +90,11 @@ try:
             check("handtekening klopt niet" in problems, f"the reason, got {problems!r}")
 
     driver.get(base + "/")
-    driver.find_element(By.LINK_TEXT, "Mijn PE-uren").click()
+    navigating(lambda: driver.find_element(By.LINK_TEXT, "Mijn PE-uren").click())
     box = driver.find_element(By.ID, "token")
     check(box.get_attribute("type") == "password", "the token is typed as a password")
     box.send_keys(coach_token)
-    box.send_keys(Keys.ENTER)
-    WebDriverWait(driver, 10).until(lambda d: d.find_elements(By.ID, "verdict") or d.find_elements(By.CSS_SELECTOR, "[role=alert]"))
+    navigating(lambda: box.send_keys(Keys.ENTER))
     alerts = driver.find_elements(By.CSS_SELECTOR, "[role=alert]")
     check(not alerts, f"the token is taken, got {[a.text for a in alerts]}")
     verdict = driver.find_element(By.ID, "verdict").text

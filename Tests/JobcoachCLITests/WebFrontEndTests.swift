@@ -441,6 +441,63 @@ import Testing
     #expect(post("/coach", form: []).status == 401)
   }
 
+  // MARK: A caseworker's and the association's pages
+
+  @Test func aCaseworkerVerifiesForTheirMunicipalityAndPrintsTheSignedStatement() throws {
+    #expect(get("/caseworker").text.contains("<label for=\"coach\">Jobcoach (id)</label>"))
+    let form = [("token", purmerend), ("coach", "JC-0001"), ("as", "municipal"), ("on", "2026-03-02")]
+    let verified = post("/caseworker", form: form)
+    #expect(verified.status == 200)
+    let cli = jobcoach([
+      "verify", "JC-0001", "--as", "municipal", "--on", "2026-03-02", "--municipality",
+      "ORG-PURMEREND", "--lang", "nl", "--db", db,
+    ])
+    let verdict = String(cli.out.split(separator: "\n")[0])
+    #expect(verified.text.contains("<strong>\(WebPages.escaped(verdict))</strong>"), "\(verified.text)")
+    #expect(verified.text.contains("Ondertekende verklaring afdrukken"))
+
+    // Another municipality's placement: not this token's to verify.
+    let zaanstad = post("/caseworker", form: form + [("placement", "PL-2026-003")])
+    #expect(zaanstad.status == 403 && zaanstad.text.contains("Dit token mag dit niet."))
+    #expect(post("/caseworker", form: [("token", "jc_" + String(repeating: "d", count: 64)), ("coach", "JC-0001")]).status == 401)
+    #expect(post("/caseworker", form: [("token", purmerend)]).status == 400)
+
+    // No signing key yet: said as the command says it.
+    let unsigned = post("/caseworker/statement", form: form)
+    #expect(unsigned.status == 422 && unsigned.text.contains("ondertekeningssleutel"))
+    let key = repositoryRoot + "/Tests/JobcoachCLITests/Keys/test-issuer.pem"
+    #expect(jobcoach(["keys", "use", key, "--db", db, "--actor", "test"]).code == 0)
+    let printed = post("/caseworker/statement", form: form)
+    #expect(printed.status == 200)
+    #expect(printed.text.hasPrefix("<!doctype html>") && printed.text.contains("eddsa-jcs-2022"))
+    let log = jobcoach(["audit", "log", "--format", "csv", "--db", db]).out
+    #expect(log.contains(",verify,Purmerend,statement,"))
+  }
+
+  @Test func theAssociationImportsAndSeesTheChecksFindings() throws {
+    #expect(get("/association").text.contains("<label for=\"document\">Inhoud</label>"))
+    let document = #"{"kind": "coaches", "schemaVersion": 1, "coaches": [{"id": "JC-9005", "name": "Sem Bos"}]}"#
+    let dry = post("/association/import", form: [("token", association), ("document", document), ("dry-run", "true")])
+    #expect(dry.status == 200 && dry.text.contains("proefrun"), "\(dry.text)")
+    #expect(try store.coach("JC-9005") == nil)
+    let imported = post("/association/import", form: [("token", association), ("document", document)])
+    #expect(imported.status == 200 && imported.text.contains("Ingelezen."))
+    #expect(try store.coach("JC-9005")?.name == "Sem Bos")
+
+    let bad = post("/association/import", form: [("token", association), ("document", #"{"kind": "coaches", "schemaVersion": 1, "coaches": [{"id": ""}]}"#)])
+    #expect(bad.status == 422)
+    #expect(bad.text.contains("Niet ingelezen: er is niets opgeslagen."))
+    #expect(bad.text.contains("request.json#/coaches/0/id"))
+    #expect(post("/association/import", form: [("token", purmerend), ("document", document)]).status == 403)
+
+    let check = post("/association/check", form: [("token", association)])
+    #expect(check.status == 200)
+    let cli = jobcoach(["check", "--severity", "error", "--lang", "nl", "--db", db], today: "2026-11-23")
+    let firstLine = String(cli.out.split(separator: "\n")[0])
+    #expect(check.text.contains(WebPages.escaped(firstLine)))
+    #expect(post("/association/check", form: [("token", coach)]).status == 403)
+  }
+
   // MARK: Statements
 
   @Test func aStatementIsCheckedAsTheCommandChecksIt() throws {

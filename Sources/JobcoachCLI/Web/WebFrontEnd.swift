@@ -37,6 +37,17 @@ public struct WebFrontEnd: Sendable {
     case 2 where segments[0] == "register":
       guard isRead else { return Problem.methodNotAllowed(allow: "GET, HEAD", instance: request.path) }
       return withRegisters(store, language) { WebPages.entry(segments[1], registers: $0, language) }
+    case 1 where segments[0] == "caseworker", 2 where segments[0] == "caseworker" && segments[1] == "statement":
+      guard ["GET", "HEAD", "POST"].contains(request.method), segments.count == 1 || request.method == "POST" else {
+        return Problem.methodNotAllowed(allow: segments.count == 1 ? "GET, HEAD, POST" : "POST", instance: request.path)
+      }
+      return caseworkerPage(request, store, language, statement: segments.count == 2)
+    case 1 where segments[0] == "association",
+      2 where segments[0] == "association" && ["import", "check"].contains(segments[1]):
+      guard ["GET", "HEAD", "POST"].contains(request.method), segments.count == 1 || request.method == "POST" else {
+        return Problem.methodNotAllowed(allow: segments.count == 1 ? "GET, HEAD" : "POST", instance: request.path)
+      }
+      return associationPage(request, store, language, action: segments.count == 2 ? segments[1] : nil)
     case 1 where segments[0] == "coach":
       switch request.method {
       case "GET", "HEAD": return WebPages.coachLogin(language)

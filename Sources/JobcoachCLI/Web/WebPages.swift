@@ -35,6 +35,8 @@ enum WebPages {
       <a href="/\(suffix)">\(nl ? "Register" : "Register")</a>\
       <a href="/statements/verify\(suffix)">\(nl ? "Verklaring controleren" : "Check a statement")</a>\
       <a href="/coach\(suffix)">\(nl ? "Mijn PE-uren" : "My PE hours")</a>\
+      <a href="/caseworker\(suffix)">\(nl ? "Jobcoach controleren" : "Verify a coach")</a>\
+      <a href="/association\(suffix)">\(nl ? "Beroepsvereniging" : "Association")</a>\
       <a href="\(escaped(other))" lang="\(nl ? "en" : "nl")">\(nl ? "English" : "Nederlands")</a>\
       </nav>
       """
