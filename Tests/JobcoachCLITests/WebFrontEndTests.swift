@@ -665,3 +665,71 @@ struct TokensCommandTests {
     #expect(jobcoach(["tokens", "list", "--db", db]).out == "no tokens issued\n")
   }
 }
+
+/// No request stops the web front end: generated methods, paths, queries, headers and bodies
+/// each get an answer with a status the front end gives, and a JSON body for the API.
+@Suite(.serialized) final class WebFrontEndRobustnessTests {
+  let scratch = Scratch()
+  let store: RegistryStore
+
+  init() throws {
+    store = try RegistryStore.open(at: scratch.sampleRegistry())
+  }
+
+  @Test func anyRequestGetsAnAnswer() throws {
+    var random = Generator(state: 2020)
+    func pick<T>(_ items: [T]) -> T { items[Int(random.next() % UInt64(items.count))] }
+    func text() -> String {
+      let pieces = [
+        "", "a", "JC-0001", "PL-2026-010", "RJC-00101", "--help", "-", "%", "%zz", "%C3", "é",
+        "\u{0}", "\n", "../..", "/", "?", "=", "&", "123456782", String(repeating: "x", count: 300),
+        "municipal", "2026-02-30", "2026-11-23", "true", "{}", "[]", "\"", "<script>",
+        "jc_" + String(repeating: "a", count: 64),
+      ]
+      return (0..<Int(random.next() % 4)).map { _ in pick(pieces) }.joined()
+    }
+    let site = WebFrontEnd(today: { CalendarDate(iso: "2026-11-23")! })
+    let statuses: Set<Int> = [200, 400, 401, 403, 404, 405, 413, 422, 503]
+    let segments = [
+      "api", "v1", "coaches", "verification", "pe", "export", "placements", "register", "audit",
+      "imports", "registrations", "renewals", "statements", "verify", "coach", "caseworker",
+      "association", "import", "check", "statement",
+    ]
+    for _ in 0..<3_000 {
+      let path = "/" + (0..<Int(random.next() % 6)).map { _ in random.next() % 3 == 0 ? text() : pick(segments) }
+        .joined(separator: "/")
+      let query = (0..<Int(random.next() % 4)).map { _ in
+        (name: pick(["as", "on", "placement", "q", "lang", "kind", "dry-run", text()]), value: text())
+      }
+      var headers: [String: String] = [:]
+      if random.next() % 2 == 0 { headers["authorization"] = pick(["Bearer ", "Bearer x", "Basic a", text()]) }
+      if random.next() % 2 == 0 {
+        headers["content-type"] = pick(["application/x-www-form-urlencoded", "text/csv", "application/json", text()])
+      }
+      let body = Array(pick(["", "token=" + text(), "statement=" + text(), "{\"on\": \"\(text())\"}", text()]).utf8)
+      let request = HTTPRequest(
+        method: pick(["GET", "HEAD", "POST", "PUT", "DELETE", "OPTIONS", "get", text()]), path: path,
+        query: query, headers: headers, body: body)
+      let response = site.respond(to: request, store: store)
+      #expect(statuses.contains(response.status), "\(request.method) \(path) \(query): \(response.status)")
+      if path.hasPrefix("/api/"), response.status != 200 {
+        #expect(response.header("Content-Type") == "application/problem+json", "\(path)")
+        #expect((try? JSONParser.parse(response.body)) != nil, "\(path)")
+      }
+      // Nothing held looks like a citizen service number, and nothing given is said back.
+      #expect(!CitizenServiceNumber.occurs(in: response.text), "\(request.method) \(path) \(query)")
+    }
+  }
+
+  /// SplitMix64, for the requests made.
+  struct Generator {
+    var state: UInt64
+    mutating func next() -> UInt64 {
+      state &+= 0x9E37_79B9_7F4A_7C15
+      var value = state
+      value = (value ^ (value >> 30)) &* 0xBF58_476D_1CE4_E5B9
+      value = (value ^ (value >> 27)) &* 0x94D0_49BB_1331_11EB
+      return value ^ (value >> 31)
+    }
+  }
+}
