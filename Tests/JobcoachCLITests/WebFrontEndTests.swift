@@ -441,6 +441,28 @@ import Testing
     #expect(post("/coach", form: []).status == 401)
   }
 
+  @Test func aCoachChecksAPortfolioFileWithoutStoringIt() throws {
+    let held = try store.portfolio(of: "JC-0006")
+    let extra = #"{"id": "JC-0006-NEW", "date": "2026-10-01", "hours": 30, "title": "Leergang", "provider": "Academie", "category": "free", "evidence": {"documentId": "CERT-NEW", "issuer": "Academie"}}"#
+    let document = #"{"kind": "portfolios", "schemaVersion": 1, "portfolios": [{"coach": "JC-0006", "peActivities": ["# + extra + "]}]}"
+    let checked = post("/coach/portfolio", form: [("token", coach), ("portfolio", document)])
+    #expect(checked.status == 200, "\(checked.text)")
+    #expect(checked.text.contains("Niets is opgeslagen."))
+    #expect(checked.text.contains("PE-uren van Fatima El Amrani (JC-0006)"))
+    #expect(checked.text.contains("vrij in te vullen  30"), "\(checked.text)")
+    #expect(try store.portfolio(of: "JC-0006") == held)
+    // The coach's page asks the token again for the check, and never writes it out.
+    let page = post("/coach", form: [("token", coach)])
+    #expect(page.text.contains("action=\"/coach/portfolio\"") && !page.text.contains(coach))
+
+    let broken = post("/coach/portfolio", form: [("token", coach), ("portfolio", #"{"kind": "portfolios", "schemaVersion": 1, "portfolios": [{"coach": ""}]}"#)])
+    #expect(broken.status == 422 && broken.text.contains("portfolio.json#/portfolios/0/coach"), "\(broken.text)")
+    let another = post("/coach/portfolio", form: [("token", coach), ("portfolio", #"{"kind": "portfolios", "schemaVersion": 1, "portfolios": [{"coach": "JC-0001"}]}"#)])
+    #expect(another.status == 422 && another.text.contains("geen portfolio van JC-0006"))
+    #expect(post("/coach/portfolio", form: [("token", purmerend), ("portfolio", document)]).status == 403)
+    #expect(post("/coach/portfolio", form: [("portfolio", document)]).status == 401)
+  }
+
   // MARK: A caseworker's and the association's pages
 
   @Test func aCaseworkerVerifiesForTheirMunicipalityAndPrintsTheSignedStatement() throws {
@@ -455,6 +477,7 @@ import Testing
     let verdict = String(cli.out.split(separator: "\n")[0])
     #expect(verified.text.contains("<strong>\(WebPages.escaped(verdict))</strong>"), "\(verified.text)")
     #expect(verified.text.contains("Ondertekende verklaring afdrukken"))
+    #expect(!verified.text.contains(purmerend))
 
     // Another municipality's placement: not this token's to verify.
     let zaanstad = post("/caseworker", form: form + [("placement", "PL-2026-003")])

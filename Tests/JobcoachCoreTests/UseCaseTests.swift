@@ -106,6 +106,26 @@ struct CheckPEHoursTests {
     #expect(alone.statement.cycle.start == day("2025-06-01"))
   }
 
+  /// A coach checks a file before sending it: the statement judges that portfolio, not the
+  /// one held, under the same membership; the held one gives what the registry gives.
+  @Test func aPortfolioGivenIsJudgedInPlaceOfTheOneHeld() throws {
+    let registry = InMemoryRegistry(
+      coaches: [Coach(id: "C1", name: "Anouk")],
+      memberships: [registeredMembership("C1", number: "RJC-1", admitted: "2022-01-10")],
+      portfolios: [Self.portfolio], accreditations: accCatalogue)
+    let date = day("2026-11-23")
+    var completed = Self.portfolio
+    completed.activities.append(accredited("A11", "2024-03-03"))
+    let checked = try CheckPEHours(coach: "C1", on: date, portfolio: completed).run(in: registry)
+    #expect(checked.statement.accredited == Hours(wholeHours: 88))
+    #expect(checked.statement.missingAccredited == .zero)
+    #expect(checked.statement.cycle.start == day("2022-01-10"))
+    // Nothing stored: the registry still judges its own portfolio.
+    let held = try CheckPEHours(coach: "C1", on: date).run(in: registry)
+    #expect(held.statement.accredited == Hours(wholeHours: 80))
+    #expect(try CheckPEHours(coach: "C1", on: date, portfolio: Self.portfolio).run(in: registry) == held)
+  }
+
   @Test func unknownCoachesAndUndeterminedCyclesAreRefused() {
     #expect(throws: UseCaseError.unknownCoach("C9")) {
       try CheckPEHours(coach: "C9", on: day("2026-11-23")).run(in: InMemoryRegistry())

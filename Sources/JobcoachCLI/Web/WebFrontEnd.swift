@@ -48,6 +48,11 @@ public struct WebFrontEnd: Sendable {
         return Problem.methodNotAllowed(allow: segments.count == 1 ? "GET, HEAD" : "POST", instance: request.path)
       }
       return associationPage(request, store, language, action: segments.count == 2 ? segments[1] : nil)
+    case 2 where segments[0] == "coach" && segments[1] == "portfolio":
+      guard request.method == "POST" else {
+        return Problem.methodNotAllowed(allow: "POST", instance: request.path)
+      }
+      return checkPortfolio(request, store, language)
     case 1 where segments[0] == "coach":
       switch request.method {
       case "GET", "HEAD": return WebPages.coachLogin(language)
@@ -128,6 +133,46 @@ public struct WebFrontEnd: Sendable {
         status: 422, other: WebPages.link("/coach", language == .nl ? .en : .nl))
     }
     return WebPages.coachStatement(output, language)
+  }
+
+  /// `POST /coach/portfolio` with the coach's token and a portfolios document: the PE
+  /// statement that portfolio would give today, judged and shown, never stored.
+  func checkPortfolio(_ request: HTTPRequest, _ store: RegistryStore, _ language: Language)
+    -> HTTPResponse
+  {
+    let fields = FormEncoding.fields(request.body) ?? []
+    guard let token = formToken(fields, store) else {
+      return WebPages.coachLogin(language, refused: .unknown)
+    }
+    guard let coach = token.coach, token.may(.peStatement(of: coach), on: today()) else {
+      return WebPages.coachLogin(language, refused: .notACoach)
+    }
+    let words = language.words
+    let document = Array((fields.first { $0.name == "portfolio" }?.value ?? "").utf8)
+    var batch = ImportBatch()
+    let log = ProblemLog()
+    batch.read(document, file: "portfolio.json", log: log)
+    guard log.isEmpty else {
+      return WebPages.portfolioChecked(
+        nil, problems: log.problems.map { words.line($0) }, language)
+    }
+    guard let portfolio = batch.portfolios.first(where: { $0.value.coach == coach })?.value else {
+      return WebPages.portfolioChecked(
+        nil,
+        problems: [
+          words.say(
+            "the document holds no portfolio of \(coach.rawValue) (a \"portfolios\" document, as Schemas/portfolios.schema.json describes)",
+            "het document bevat geen portfolio van \(coach.rawValue) (een document van soort \"portfolios\", zoals Schemas/portfolios.schema.json beschrijft)")
+        ], language)
+    }
+    do {
+      let answer = try CheckPEHours(coach: coach, on: today(), portfolio: portfolio).run(in: store)
+      return WebPages.portfolioChecked(PECommand.text(answer, words), problems: [], language)
+    } catch {
+      let failure = WebFailure(error)
+      return WebPages.portfolioChecked(
+        nil, problems: [language == .nl ? failure.dutch : failure.english], language)
+    }
   }
 
   // MARK: Statements

@@ -313,7 +313,8 @@ enum WebPages {
       other: link("/coach", nl ? .en : .nl))
   }
 
-  /// The coach's PE statement as `jobcoach pe` says it.
+  /// The coach's PE statement as `jobcoach pe` says it, and a form to check a portfolio file
+  /// before sending it (the token is asked again: it is never written into a page).
   static func coachStatement(_ text: String, _ language: Language) -> HTTPResponse {
     let nl = language == .nl
     let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
@@ -323,11 +324,51 @@ enum WebPages {
       <h1>\(nl ? "Mijn PE-uren" : "My PE hours")</h1>
       <p id="verdict" role="status"><strong>\(escaped(verdict))</strong></p>
       <pre id="statement">\(escaped(rest))</pre>
+      <h2>\(nl ? "Een portfolio controleren" : "Check a portfolio")</h2>
+      <p>\(nl
+        ? "Wat zou een portfoliobestand opleveren, voordat u het instuurt? Er wordt niets opgeslagen."
+        : "What would a portfolio file give, before you send it? Nothing is stored.")</p>
+      <form method="post" action="\(link("/coach/portfolio", language))">
+      \(WorkPages.tokenField(language))
+      <label for="file">\(nl ? "Bestand" : "File")</label><br>
+      <input id="file" type="file" accept=".json,application/json"><br>
+      <label for="portfolio">\(nl ? "Portfolio (JSON)" : "Portfolio (JSON)")</label><br>
+      <textarea id="portfolio" name="portfolio" required></textarea><br>
+      <button type="submit">\(nl ? "Controleren" : "Check")</button>
+      </form>
+      <script>
+      document.getElementById("file").addEventListener("change", event => {
+        const file = event.target.files[0];
+        if (file) { file.text().then(text => { document.getElementById("portfolio").value = text; }); }
+      });
+      </script>
       """
     return page(
       language, title: nl ? "Mijn PE-uren" : "My PE hours",
       body: body,
       other: link("/coach", nl ? .en : .nl))
+  }
+
+  /// What a portfolio file would give: the statement, or why it cannot be read.
+  static func portfolioChecked(_ text: String?, problems: [String], _ language: Language)
+    -> HTTPResponse
+  {
+    let nl = language == .nl
+    let lines = (text ?? "").split(separator: "\n", omittingEmptySubsequences: false)
+    let body =
+      "<h1>\(nl ? "Een portfolio controleren" : "Check a portfolio")</h1>\n"
+      + (problems.isEmpty
+        ? "<p id=\"verdict\" role=\"status\"><strong>\(escaped(lines.first.map(String.init) ?? ""))</strong></p>\n"
+          + "<p>" + (nl ? "Niets is opgeslagen." : "Nothing was stored.") + "</p>\n"
+          + "<pre id=\"statement\">\(escaped(lines.dropFirst().joined(separator: "\n")))</pre>"
+        : "<p role=\"alert\" class=\"fails\">"
+          + (nl ? "Het bestand kon niet worden gelezen:" : "The file could not be read:") + "</p>\n"
+          + "<ul id=\"problems\">\n" + problems.map { "<li>\(escaped($0))</li>" }.joined(separator: "\n")
+          + "\n</ul>")
+      + "\n<p><a href=\"\(link("/coach", language))\">\(nl ? "Terug" : "Back")</a></p>"
+    return page(
+      language, title: nl ? "Een portfolio controleren" : "Check a portfolio", body: body,
+      status: problems.isEmpty ? 200 : 422, other: link("/coach", nl ? .en : .nl))
   }
 
   // MARK: Failures

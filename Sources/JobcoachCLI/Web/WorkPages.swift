@@ -162,7 +162,8 @@ enum WorkPages {
   ) -> HTTPResponse {
     let nl = language == .nl
     let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
-    let hidden = fields.filter { ["token", "coach", "as", "on", "placement"].contains($0.name) }
+    // The token is asked again, never written into the page.
+    let hidden = fields.filter { ["coach", "as", "on", "placement"].contains($0.name) }
       .map { "<input type=\"hidden\" name=\"\(WebPages.escaped($0.name))\" value=\"\(WebPages.escaped($0.value))\">" }
       .joined(separator: "\n")
     let body = """
@@ -171,6 +172,7 @@ enum WorkPages {
       <pre id="findings">\(WebPages.escaped(lines.dropFirst().joined(separator: "\n")))</pre>
       <form method="post" action="\(WebPages.link("/caseworker/statement", language))">
       \(hidden)
+      \(tokenField(language))
       <button type="submit">\(nl ? "Ondertekende verklaring afdrukken" : "Print the signed statement")</button>
       </form>
       """

@@ -7,11 +7,17 @@ public struct CheckPEHours: Hashable, Sendable {
   /// The register whose norm applies; nil: the coach's only membership's, else the only
   /// register held.
   public var register: RegisterID?
+  /// A portfolio to judge in place of the one held: a coach checking a file before sending it
+  /// (nothing is stored). Its coach must be `coach`.
+  public var portfolio: Portfolio?
 
-  public init(coach: CoachID, on date: CalendarDate, register: RegisterID? = nil) {
+  public init(
+    coach: CoachID, on date: CalendarDate, register: RegisterID? = nil, portfolio: Portfolio? = nil
+  ) {
     self.coach = coach
     self.date = date
     self.register = register
+    self.portfolio = portfolio
   }
 
   /// The statement, from the coach's portfolio (an empty one when none was imported) and the
@@ -19,7 +25,7 @@ public struct CheckPEHours: Hashable, Sendable {
   public func run(in registry: some RegistryReading) throws -> CoachPEStatement {
     try registry.reading {
       let record = try registry.coach(coach)
-      let portfolio = try registry.portfolio(of: coach)
+      let portfolio = try self.portfolio ?? registry.portfolio(of: coach)
       guard record != nil || portfolio != nil else { throw UseCaseError.unknownCoach(coach) }
       let held = portfolio ?? Portfolio(coach: coach)
       let (register, membership) = try registry.membership(of: coach, named: register)
