@@ -74,6 +74,19 @@ enum WebPages {
     return encoded
   }
 
+  /// The one script of the pages: the file chosen in `#file` read into the text box `target`
+  /// (without JavaScript, pasting works).
+  static func fileReader(into target: String) -> String {
+    """
+    <script>
+    document.getElementById("file").addEventListener("change", event => {
+      const file = event.target.files[0];
+      if (file) { file.text().then(text => { document.getElementById("\(target)").value = text; }); }
+    });
+    </script>
+    """
+  }
+
   static func date(_ date: CalendarDate, _ language: Language) -> String {
     Localised.date(date, language)
   }
@@ -218,12 +231,7 @@ enum WebPages {
       <textarea id="statement" name="statement" required></textarea><br>
       <button type="submit">\(nl ? "Controleren" : "Check")</button>
       </form>
-      <script>
-      document.getElementById("file").addEventListener("change", event => {
-        const file = event.target.files[0];
-        if (file) { file.text().then(text => { document.getElementById("statement").value = text; }); }
-      });
-      </script>
+      \(fileReader(into: "statement"))
       """
     return page(
       language, title: nl ? "Verklaring controleren" : "Check a statement", body: body,
@@ -336,12 +344,7 @@ enum WebPages {
       <textarea id="portfolio" name="portfolio" required></textarea><br>
       <button type="submit">\(nl ? "Controleren" : "Check")</button>
       </form>
-      <script>
-      document.getElementById("file").addEventListener("change", event => {
-        const file = event.target.files[0];
-        if (file) { file.text().then(text => { document.getElementById("portfolio").value = text; }); }
-      });
-      </script>
+      \(fileReader(into: "portfolio"))
       """
     return page(
       language, title: nl ? "Mijn PE-uren" : "My PE hours",

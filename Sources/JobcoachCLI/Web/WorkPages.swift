@@ -208,12 +208,7 @@ enum WorkPages {
       <input id="check-token" name="token" type="password" autocomplete="current-password" required><br>
       <button type="submit">\(nl ? "Bevindingen met fouten tonen" : "Show the findings with errors")</button>
       </form>
-      <script>
-      document.getElementById("file").addEventListener("change", event => {
-        const file = event.target.files[0];
-        if (file) { file.text().then(text => { document.getElementById("document").value = text; }); }
-      });
-      </script>
+      \(WebPages.fileReader(into: "document"))
       """
     return WebPages.page(
       language, title: nl ? "Beroepsvereniging" : "Association", body: body, status: status,
