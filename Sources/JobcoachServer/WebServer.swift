@@ -61,14 +61,16 @@ final class ConnectionPool: @unchecked Sendable {
 
   init(path: String, count: Int) throws {
     self.path = path
-    free = try (0..<count).map { _ in try RegistryStore.open(at: path) }
+    free = try (0..<count).map { _ in
+      try RegistryStore.open(at: path, waiting: WebFrontEnd.writeWait)
+    }
   }
 
   /// `body` with a connection of its own; nil when none could be had (more requests at once
   /// than connections, never with one per thread, and the registry no longer opens).
   func with<T>(_ body: (RegistryStore) -> T) -> T? {
     var store = lock.withLock { free.popLast() }
-    if store == nil { store = try? RegistryStore.open(at: path) }
+    if store == nil { store = try? RegistryStore.open(at: path, waiting: WebFrontEnd.writeWait) }
     guard let store else { return nil }
     defer { lock.withLock { free.append(store) } }
     return body(store)

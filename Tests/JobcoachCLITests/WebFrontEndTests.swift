@@ -1,6 +1,6 @@
 import Foundation
 import JobcoachCore
-import JobcoachStore
+@testable import JobcoachStore
 import Testing
 
 @testable import JobcoachCLI
@@ -353,6 +353,24 @@ import Testing
       store: store)
     let today = api("/api/v1/coaches/JC-0006/pe")
     #expect(tomorrow.text != today.text)
+  }
+
+  /// A write finding another program writing waits as long as the server says, then is
+  /// answered 503 with Retry-After, nothing written; once the other is done, it goes through.
+  @Test func aWriteThatFindsTheRegistryBusyIsAnsweredRetryLater() throws {
+    #expect(WebFrontEnd.writeWait.limitSeconds == 30)
+    let other = try RegistryStore.open(at: db)
+    try other.database.execute("BEGIN IMMEDIATE")
+    // A server connection that waits a second, not thirty.
+    let impatient = try RegistryStore.open(at: db, waiting: WaitPolicy(limitSeconds: 1))
+    let request = HTTPRequest(
+      method: "POST", path: "/api/v1/registrations/JC-0001/renewals",
+      query: [(name: "on", value: "2026-11-23")], headers: ["authorization": "Bearer " + association])
+    let busy = site.respond(to: request, store: impatient)
+    #expect(busy.status == 503, "\(busy.text)")
+    #expect(busy.header("Retry-After") == "5")
+    try other.database.execute("ROLLBACK")
+    #expect(site.respond(to: request, store: impatient).status == 200)
   }
 
   // MARK: The public pages

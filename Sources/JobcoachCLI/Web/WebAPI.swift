@@ -205,6 +205,7 @@ extension WebFrontEnd {
       default: status = 500
       }
       var response = Problem.response(status, detail: detail, instance: request.path)
+      if status == 503 { response.headers.append(("Retry-After", "5")) }
       // Every problem of a refused document, each with its place (a JSON pointer, or line and
       // column), as the command lists them.
       if lines.count > 1, code == ExitCode.dataError {

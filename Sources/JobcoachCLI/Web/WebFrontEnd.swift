@@ -13,6 +13,11 @@ public struct WebFrontEnd: Sendable {
   /// Answers of the API's reads while the registry is unchanged; nil: none kept.
   let cache: AnswerCache?
 
+  /// How long the server's connections wait for another program writing the registry before
+  /// a write is answered 503 with Retry-After (the command line waits an hour; a web request
+  /// should not).
+  public static let writeWait = WaitPolicy(limitSeconds: 30)
+
   public init(
     today: @escaping @Sendable () -> CalendarDate = CommandContext.todayInAmsterdam,
     cache: AnswerCache? = AnswerCache()
