@@ -21,13 +21,13 @@ extension WebFrontEnd {
       case verification, placement, peStatement, subjectExport, audit, write
     }
 
-    var method: String
     var command: [String]
     var subject: String?
     var options: [String: String]
     var access: Access
-    /// Whether the command writes: its exit 1 is a refusal (422), not an answer.
-    var writes = false
+    /// Whether the command writes (by POST, the association only): its exit 1 is a refusal
+    /// (422), not an answer.
+    var writes: Bool { access == .write }
 
     /// The endpoint a method and path name; nil for none.
     init?(method: String, _ segments: [String]) {
@@ -36,35 +36,31 @@ extension WebFrontEnd {
       switch parts {
       case _ where read && parts.count == 3 && parts[0] == "coaches" && parts[2] == "verification":
         self.init(
-          "GET", ["verify", "--format=json"], parts[1], .verification,
+          ["verify", "--format=json"], parts[1], .verification,
           ["as", "on", "placement", "policy", "municipality"])
       case _ where read && parts.count == 3 && parts[0] == "coaches" && parts[2] == "pe":
-        self.init("GET", ["pe", "--format=json"], parts[1], .peStatement, ["on"])
+        self.init(["pe", "--format=json"], parts[1], .peStatement, ["on"])
       case _ where read && parts.count == 3 && parts[0] == "coaches" && parts[2] == "export":
-        self.init("GET", ["export", "subject"], parts[1], .subjectExport, [])
+        self.init(["export", "subject"], parts[1], .subjectExport, [])
       case _ where read && parts.count == 2 && parts[0] == "placements":
-        self.init("GET", ["placement", "show", "--format=json"], parts[1], .placement, ["on"])
+        self.init(["placement", "show", "--format=json"], parts[1], .placement, ["on"])
       case ["register"] where read:
-        self.init("GET", ["export", "public", "--format=json"], nil, .everyone, ["on", "register"])
+        self.init(["export", "public", "--format=json"], nil, .everyone, ["on", "register"])
       case ["audit"] where read:
-        self.init("GET", ["audit", "log", "--format=json"], nil, .audit, ["subject", "since"])
+        self.init(["audit", "log", "--format=json"], nil, .audit, ["subject", "since"])
       case ["imports"] where method == "POST":
-        self.init("POST", ["import"], nil, .write, ["kind", "dry-run"])
-        writes = true
+        self.init(["import"], nil, .write, ["kind", "dry-run"])
       case _ where method == "POST" && parts.count == 3 && parts[0] == "registrations":
         guard let action = Self.registerActions[parts[2]] else { return nil }
-        self.init("POST", ["register", action.command], parts[1], .write, action.options)
-        writes = true
+        self.init(["register", action.command], parts[1], .write, action.options)
       default:
         return nil
       }
     }
 
     private init(
-      _ method: String, _ command: [String], _ subject: String?, _ access: Access,
-      _ parameters: [String]
+      _ command: [String], _ subject: String?, _ access: Access, _ parameters: [String]
     ) {
-      self.method = method
       self.command = command
       self.subject = subject
       self.access = access
@@ -111,7 +107,7 @@ extension WebFrontEnd {
     case .success(let found): token = found
     }
     var parameters = request.query
-    if endpoint.method == "POST", endpoint.command != ["import"], !request.body.isEmpty {
+    if endpoint.writes, endpoint.command != ["import"], !request.body.isEmpty {
       guard let members = Self.bodyParameters(request.body) else {
         return Problem.response(
           400, detail: "the body is not a JSON object of texts", instance: request.path)
@@ -145,16 +141,15 @@ extension WebFrontEnd {
     case .none: break
     }
     if endpoint.writes, let token { arguments.append("--actor=" + token.name) }
-    if endpoint.command == ["import"] {
-      defer { cache?.changed(store) }
-      return importBody(request, arguments: arguments, store: store)
-    }
     if let subject = endpoint.subject {
       // After `--` a subject is never read as an option.
       arguments += ["--", subject]
     }
     if endpoint.writes {
       defer { cache?.changed(store) }
+      if endpoint.command == ["import"] {
+        return importBody(request, arguments: arguments, store: store)
+      }
       let (code, output, errors) = run(arguments, store)
       return answer(endpoint, request, store, code: code, output: output, errors: errors)
     }
@@ -204,14 +199,12 @@ extension WebFrontEnd {
       case ExitCode.tempFailure: status = 503
       default: status = 500
       }
-      var response = Problem.response(status, detail: detail, instance: request.path)
-      if status == 503 { response.headers.append(("Retry-After", "5")) }
       // Every problem of a refused document, each with its place (a JSON pointer, or line and
-      // column), as the command lists them.
-      if lines.count > 1, code == ExitCode.dataError {
-        response = Problem.response(
-          status, detail: detail, instance: request.path, errors: Array(lines.dropLast()))
-      }
+      // column), as the command lists them; the last line is the count.
+      let problems = code == ExitCode.dataError && lines.count > 1 ? Array(lines.dropLast()) : []
+      var response = Problem.response(
+        status, detail: detail, instance: request.path, errors: problems)
+      if status == 503 { response.headers.append(("Retry-After", "5")) }
       return response
     }
   }
