@@ -222,12 +222,18 @@ extension WebFrontEnd {
     guard let header = request.headers["authorization"] else { return .success(nil) }
     let parts = header.split(separator: " ", maxSplits: 1)
     guard parts.count == 2, parts[0].lowercased() == "bearer" else { return .failure(Unauthorized()) }
-    let secret = String(parts[1]).trimmingWhitespace
+    guard let token = token(secret: String(parts[1]), store) else { return .failure(Unauthorized()) }
+    return .success(token)
+  }
+
+  /// The token whose secret this is, if it is one the registry holds and has not revoked.
+  func token(secret: String, _ store: RegistryStore) -> AccessToken? {
+    let secret = secret.trimmingWhitespace
     guard AccessToken.isSecret(secret),
       let token = try? store.token(secretDigest: AccessToken.digest(of: secret)),
-      token.revokedOn.map({ $0 > today() }) ?? true
-    else { return .failure(Unauthorized()) }
-    return .success(token)
+      !token.isRevoked(on: today())
+    else { return nil }
+    return token
   }
 
   struct Unauthorized: Error {}

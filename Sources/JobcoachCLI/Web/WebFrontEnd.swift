@@ -121,14 +121,10 @@ public struct WebFrontEnd: Sendable {
   func coachPage(_ request: HTTPRequest, _ store: RegistryStore, _ language: Language)
     -> HTTPResponse
   {
-    let secret = FormEncoding.fields(request.body)?.first { $0.name == "token" }?.value ?? ""
-    var asked = request
-    asked.headers["authorization"] = "Bearer " + secret.trimmingWhitespace
-    guard case .success(let token?) = caller(asked, store) else {
-      return WebPages.coachLogin(language, refused: .unknown)
-    }
-    guard let coach = token.coach, token.may(.peStatement(of: coach), on: today()) else {
-      return WebPages.coachLogin(language, refused: .notACoach)
+    let coach: CoachID
+    switch coachOf(FormEncoding.fields(request.body) ?? [], store, language) {
+    case .success(let found): coach = found
+    case .failure(let refusal): return refusal.page
     }
     let (code, output, errors) = run(
       ["pe", "--lang=" + language.rawValue, "--", coach.rawValue], store)
@@ -140,17 +136,35 @@ public struct WebFrontEnd: Sendable {
     return WebPages.coachStatement(output, language)
   }
 
+  /// A refusal as the page that says it.
+  struct Refused: Error {
+    var page: HTTPResponse
+  }
+
+  /// The coach whose token the form carries, or the login page refusing it (an unknown
+  /// token, or another role's).
+  func coachOf(
+    _ fields: [(name: String, value: String)], _ store: RegistryStore, _ language: Language
+  ) -> Result<CoachID, Refused> {
+    guard let token = formToken(fields, store) else {
+      return .failure(Refused(page: WebPages.coachLogin(language, refused: .unknown)))
+    }
+    guard let coach = token.coach, token.may(.peStatement(of: coach), on: today()) else {
+      return .failure(Refused(page: WebPages.coachLogin(language, refused: .notACoach)))
+    }
+    return .success(coach)
+  }
+
   /// `POST /coach/portfolio` with the coach's token and a portfolios document: the PE
   /// statement that portfolio would give today, judged and shown, never stored.
   func checkPortfolio(_ request: HTTPRequest, _ store: RegistryStore, _ language: Language)
     -> HTTPResponse
   {
     let fields = FormEncoding.fields(request.body) ?? []
-    guard let token = formToken(fields, store) else {
-      return WebPages.coachLogin(language, refused: .unknown)
-    }
-    guard let coach = token.coach, token.may(.peStatement(of: coach), on: today()) else {
-      return WebPages.coachLogin(language, refused: .notACoach)
+    let coach: CoachID
+    switch coachOf(fields, store, language) {
+    case .success(let found): coach = found
+    case .failure(let refusal): return refusal.page
     }
     let words = language.words
     let document = Array((fields.first { $0.name == "portfolio" }?.value ?? "").utf8)

@@ -6,15 +6,11 @@ import JobcoachStore
 /// `check`'s findings. Each runs the command of its question with the token's name as the
 /// actor, and shows what the command says. The token travels in the form's body only.
 extension WebFrontEnd {
-  /// The good token in a form's `token` field, or the page that refuses it.
+  /// The good token in a form's `token` field; nil for none.
   func formToken(
     _ fields: [(name: String, value: String)], _ store: RegistryStore
   ) -> AccessToken? {
-    let secret = fields.first { $0.name == "token" }?.value ?? ""
-    var asked = HTTPRequest(method: "POST", path: "/")
-    asked.headers["authorization"] = "Bearer " + secret.trimmingWhitespace
-    guard case .success(let token?) = caller(asked, store) else { return nil }
-    return token
+    token(secret: fields.first { $0.name == "token" }?.value ?? "", store)
   }
 
   /// `/caseworker`: the form; `POST /caseworker` verifies; `POST /caseworker/statement` signs.

@@ -64,9 +64,14 @@ public enum AccessRequest: Hashable, Sendable {
 }
 
 extension AccessToken {
+  /// Whether the token is revoked on `date`: from its day of revocation on.
+  public func isRevoked(on date: CalendarDate) -> Bool {
+    revokedOn.map { $0 <= date } ?? false
+  }
+
   /// Whether the holder may do `request`; a revoked token may do nothing.
   public func may(_ request: AccessRequest, on date: CalendarDate) -> Bool {
-    if let revokedOn, revokedOn <= date { return false }
+    if isRevoked(on: date) { return false }
     switch role {
     case .association:
       return true
