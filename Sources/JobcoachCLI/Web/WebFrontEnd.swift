@@ -147,7 +147,7 @@ public struct WebFrontEnd: Sendable {
     _ fields: [(name: String, value: String)], _ store: RegistryStore, _ language: Language
   ) -> Result<CoachID, Refused> {
     guard let token = formToken(fields, store) else {
-      return .failure(Refused(page: WebPages.coachLogin(language, refused: .unknown)))
+      return .failure(Refused(page: WebPages.coachLogin(language, refused: .unknownToken)))
     }
     guard let coach = token.coach, token.may(.peStatement(of: coach), on: today()) else {
       return .failure(Refused(page: WebPages.coachLogin(language, refused: .notACoach)))

@@ -289,35 +289,22 @@ enum WebPages {
 
   // MARK: A coach's own page
 
-  enum LoginRefusal { case unknown, notACoach }
-
   /// `/coach`: the coach gives their token (as a password; it is never put in an address).
-  static func coachLogin(_ language: Language, refused: LoginRefusal? = nil) -> HTTPResponse {
+  static func coachLogin(_ language: Language, refused: WorkPages.Refusal? = nil) -> HTTPResponse {
     let nl = language == .nl
-    let said: String =
-      switch refused {
-      case .unknown?:
-        "<p role=\"alert\" class=\"fails\">"
-          + (nl ? "Dit token wordt niet herkend." : "This token is not recognised.") + "</p>\n"
-      case .notACoach?:
-        "<p role=\"alert\" class=\"fails\">"
-          + (nl ? "Dit is geen token van een jobcoach." : "This is not a coach's token.") + "</p>\n"
-      case nil: ""
-      }
+    let (said, status) = WorkPages.refusal(refused, language)
     let body = """
       <h1>\(nl ? "Mijn PE-uren" : "My PE hours")</h1>
       <p>\(nl
         ? "Wat telt in uw registratieperiode, wat ontbreekt en tot wanneer: geef het token dat u van de beroepsvereniging kreeg."
         : "What counts in your registration period, what is missing and by when: give the token the association gave you.")</p>
       \(said)<form method="post" action="\(link("/coach", language))">
-      <label for="token">\(nl ? "Uw token" : "Your token")</label><br>
-      <input id="token" name="token" type="password" autocomplete="current-password" required><br>
+      \(WorkPages.tokenField(language))
       <button type="submit">\(nl ? "Bekijken" : "Show")</button>
       </form>
       """
     return page(
-      language, title: nl ? "Mijn PE-uren" : "My PE hours", body: body,
-      status: refused == nil ? 200 : refused == .unknown ? 401 : 403,
+      language, title: nl ? "Mijn PE-uren" : "My PE hours", body: body, status: status,
       other: link("/coach", nl ? .en : .nl))
   }
 

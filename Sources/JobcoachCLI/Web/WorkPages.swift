@@ -97,6 +97,8 @@ extension WebFrontEnd {
 enum WorkPages {
   enum Refusal: Equatable {
     case unreadable, unknownToken, notAllowed
+    /// Another role's token on a coach's own page.
+    case notACoach
     case missing(String)
     /// What the command said.
     case said(String)
@@ -110,6 +112,8 @@ enum WorkPages {
       case .unreadable?: (nl ? "Het formulier kon niet worden gelezen." : "The form could not be read.", 400)
       case .unknownToken?: (nl ? "Dit token wordt niet herkend." : "This token is not recognised.", 401)
       case .notAllowed?: (nl ? "Dit token mag dit niet." : "This token may not do this.", 403)
+      case .notACoach?:
+        (nl ? "Dit is geen token van een jobcoach." : "This is not a coach's token.", 403)
       case .missing(let name)?: (nl ? "Vul \(name) in." : "Fill in \(name).", 400)
       case .said(let message)?: (message, 422)
       }
@@ -127,8 +131,8 @@ enum WorkPages {
   static func caseworkerForm(_ language: Language, refused: Refusal? = nil) -> HTTPResponse {
     let nl = language == .nl
     let (said, status) = refusal(refused, language)
-    let kinds = [("municipal", nl ? "gemeentelijk" : "municipal"), ("internal", nl ? "intern" : "internal"), ("external", nl ? "extern" : "external")]
-      .map { "<option value=\"\($0.0)\">\($0.1)</option>" }.joined()
+    let kinds = CoachKind.allCases
+      .map { "<option value=\"\($0.rawValue)\">\(Words.kind($0, language))</option>" }.joined()
     let body = """
       <h1>\(nl ? "Jobcoach controleren" : "Verify a coach")</h1>
       <p>\(nl
