@@ -173,9 +173,11 @@ public final class HTTPServer: @unchecked Sendable {
   }
 
   static func send(_ response: HTTPResponse, on connection: OpaquePointer) -> MHD_Result {
-    var body = response.body
-    let made = body.withUnsafeMutableBytes {
-      MHD_create_response_from_buffer($0.count, $0.baseAddress, MHD_ResponseMemoryMode.RESPMEM_MUST_COPY)
+    // libmicrohttpd copies the bytes (MUST_COPY) and never writes to them: no copy of our own.
+    let made = response.body.withUnsafeBytes {
+      MHD_create_response_from_buffer(
+        $0.count, UnsafeMutableRawPointer(mutating: $0.baseAddress),
+        MHD_ResponseMemoryMode.RESPMEM_MUST_COPY)
     }
     guard let made else { return MHD_Result.NO }
     defer { MHD_destroy_response(made) }

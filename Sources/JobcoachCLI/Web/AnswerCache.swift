@@ -1,3 +1,4 @@
+import JobcoachCore
 import JobcoachStore
 
 /// The API's answers to reads, kept while the registry is unchanged: an answer is the command's
@@ -13,7 +14,7 @@ public final class AnswerCache: @unchecked Sendable {
   private var answers: [String: (generation: UInt64, response: HTTPResponse)] = [:]
   private var bytes = 0
   let limitBytes: Int
-  /// Answers given from the cache, for tests and the benchmark.
+  /// Answers given from the cache, for the tests.
   public private(set) var hits = 0
 
   public init(limitBytes: Int = 64 << 20) { self.limitBytes = limitBytes }
@@ -42,19 +43,19 @@ public final class AnswerCache: @unchecked Sendable {
 
   /// The registers as published on a day, kept as answers are: the public pages read them on
   /// every request.
-  private var registers: (generation: UInt64, day: String, value: [Any])?
+  private var registers: (generation: UInt64, day: CalendarDate, value: [PublicRegister])?
 
-  func kept<T>(_ day: String, generation: UInt64, as type: T.Type) -> [T]? {
+  func keptRegisters(on day: CalendarDate, generation: UInt64) -> [PublicRegister]? {
     lock.withLock {
       guard let registers, registers.generation == generation, registers.day == day else {
         return nil
       }
       hits += 1
-      return registers.value as? [T]
+      return registers.value
     }
   }
 
-  func keep<T>(_ value: [T], _ day: String, generation: UInt64) {
+  func keep(_ value: [PublicRegister], on day: CalendarDate, generation: UInt64) {
     lock.withLock { registers = (generation, day, value) }
   }
 

@@ -100,14 +100,12 @@ public struct WebFrontEnd: Sendable {
   func publicRegister(_ store: RegistryStore) -> Result<[PublicRegister], WebFailure> {
     let day = today()
     let generation = cache?.generation(for: store)
-    if let generation,
-      let kept = cache?.kept(day.description, generation: generation, as: PublicRegister.self)
-    {
+    if let generation, let kept = cache?.keptRegisters(on: day, generation: generation) {
       return .success(kept)
     }
     do {
       let registers = try PublishRegister.everyRegister(on: day, in: store)
-      if let generation { cache?.keep(registers, day.description, generation: generation) }
+      if let generation { cache?.keep(registers, on: day, generation: generation) }
       return .success(registers)
     } catch {
       return .failure(WebFailure(error))
@@ -237,10 +235,7 @@ public struct WebFrontEnd: Sendable {
         case .object(let statement) = document, statement["issuer"] == .string(held.did)
       {
         statusList = .object(
-          try DataIntegrity.sign(
-            StatusListCredential.credential(
-              try store.revocationList(of: held.did), issuer: key.publicKey, on: date),
-            with: key))
+          try StatusListCredential.signed(try store.revocationList(of: held.did), by: key, on: date))
       }
     } catch {
       return WebPages.failure(WebFailure(error), language)

@@ -134,6 +134,14 @@ public enum StatusListCredential {
 
   private static let idPrefix = "urn:jobcoach:status-list:"
 
+  /// The list of `key`'s issuer on `date`, signed by `key`: what a signed public register
+  /// carries and what the web's statement check reads for the registry's own statements.
+  public static func signed(_ list: BitstringStatusList, by key: SigningKey, on date: CalendarDate)
+    throws -> JSONObject
+  {
+    try DataIntegrity.sign(credential(list, issuer: key.publicKey, on: date), with: key)
+  }
+
   /// The list of `issuer` on `date` (unsigned: `DataIntegrity.sign` adds the proof).
   public static func credential(
     _ list: BitstringStatusList, issuer: PublicKey, on date: CalendarDate

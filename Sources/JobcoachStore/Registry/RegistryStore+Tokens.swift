@@ -1,4 +1,3 @@
-internal import CSQLite
 import JobcoachCore
 
 /// The web API's tokens (issue 20): issued, looked up by their secret's digest, revoked; each
@@ -70,15 +69,17 @@ extension RegistryStore {
   {
     guard let old = try tokens().first(where: { $0.name == name }) else { return nil }
     guard old.revokedOn == nil else { return old }
+    // Not before it was issued (the table's CHECK).
+    let day = max(date, old.issuedOn)
     try wrap { () throws(SQLiteError) in
       try database.writeTransaction { () throws(SQLiteError) in
         try database.cached("UPDATE api_tokens SET revoked_day = ? WHERE name = ?")
-          .run([.integer(max(date, old.issuedOn).daysSinceEpoch), .text(name)])
+          .run([.integer(day.daysSinceEpoch), .text(name)])
         try appendAudit(
           [
             AuditEntry(
               subjectKind: "api-token", subjectID: name, field: "revoked",
-              oldValue: nil, newValue: max(date, old.issuedOn).description,
+              oldValue: nil, newValue: day.description,
               reason: "the token no longer opens the web API")
           ], context: audit)
       }
@@ -98,23 +99,3 @@ extension RegistryStore {
   }
 }
 
-/// A mark that changes whenever the registry changes, through this connection or any other:
-/// SQLite's data version (commits by other connections) with this connection's own count of
-/// changes. An answer computed under one mark holds while the mark stays.
-public struct ChangeMark: Hashable, Sendable {
-  let dataVersion: Int64
-  let ownChanges: Int64
-}
-
-extension RegistryStore {
-  public func changeMark() throws(StoreError) -> ChangeMark {
-    try wrap { () throws(SQLiteError) in
-      let version = try database.cached("PRAGMA data_version")
-      defer { version.reset() }
-      _ = try version.step()
-      return ChangeMark(
-        dataVersion: version.int64OrNil(0) ?? 0,
-        ownChanges: Int64(sqlite3_total_changes64(database.handle)))
-    }
-  }
-}

@@ -126,8 +126,7 @@ struct ExportPublicCommand: Command {
   ) throws -> JSONObject {
     guard case .object(var object) = json(register) else { return JSONObject() }
     object.members.append(.init(key: "issuer", value: .string(key.publicKey.did)))
-    let statusList = try DataIntegrity.sign(
-      StatusListCredential.credential(list, issuer: key.publicKey, on: date), with: key)
+    let statusList = try StatusListCredential.signed(list, by: key, on: date)
     object.members.append(.init(key: "statusList", value: .object(statusList)))
     return try DataIntegrity.sign(object, with: key)
   }
