@@ -42,11 +42,7 @@ struct BenchRun {
   }
 
   func run() throws {
-    guard FileManager.default.isExecutableFile(atPath: jobcoach) else {
-      throw BenchError(
-        "no jobcoach binary at '\(jobcoach)': build it with '\(Self.buildCommand)' or pass "
-          + "--jobcoach PATH")
-    }
+    try requireJobcoach(jobcoach)
     let root = keep ?? (NSTemporaryDirectory() + "jobcoach-bench-\(getpid())")
     defer { if keep == nil { try? FileManager.default.removeItem(atPath: root) } }
     print(machine())
@@ -134,14 +130,7 @@ struct BenchRun {
       Data(
         ("generating \(coaches) coaches, \(activities) activities, \(placements) placements, "
           + "\(bookings) bookings\n").utf8))
-    // In a child process: the generator's memory would otherwise count in every child's peak.
-    #if os(Linux)
-      let bench =
-        (try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe"))
-        ?? CommandLine.arguments[0]
-    #else
-      let bench = CommandLine.arguments[0]
-    #endif
+    let bench = benchProgram()
     let generated = try measure(
       [
         bench, "generate", "--coaches", String(coaches), "--activities", String(activities),

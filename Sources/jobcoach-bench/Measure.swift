@@ -81,3 +81,23 @@ func paired(
   let ratios = zip(firsts, seconds).map { $1.seconds / $0.seconds }.sorted()
   return Paired(first: middle(firsts), second: middle(seconds), ratio: ratios[count / 2])
 }
+
+/// This program's own path, to run `generate` in a child of its own: the generator's memory
+/// would otherwise count in every later child's peak.
+func benchProgram() -> String {
+  #if os(Linux)
+    return (try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe"))
+      ?? CommandLine.arguments[0]
+  #else
+    return CommandLine.arguments[0]
+  #endif
+}
+
+/// Stops with the one build command when the jobcoach binary to measure is not there.
+func requireJobcoach(_ path: String) throws {
+  guard FileManager.default.isExecutableFile(atPath: path) else {
+    throw BenchError(
+      "no jobcoach binary at '\(path)': build it with '\(BenchRun.buildCommand)' or pass "
+        + "--jobcoach PATH")
+  }
+}

@@ -31,11 +31,7 @@ struct ServeBench {
     for tool in ["wrk", "nginx"] where which(tool) == nil {
       throw BenchError("'\(tool)' is not installed: apt-get install wrk nginx (brew install wrk nginx)")
     }
-    guard FileManager.default.isExecutableFile(atPath: jobcoach) else {
-      throw BenchError(
-        "no jobcoach binary at '\(jobcoach)': build it with '\(BenchRun.buildCommand)' or pass "
-          + "--jobcoach PATH")
-    }
+    try requireJobcoach(jobcoach)
     let root = keep ?? (NSTemporaryDirectory() + "jobcoach-bench-serve-\(getpid())")
     defer { if keep == nil { try? FileManager.default.removeItem(atPath: root) } }
     try FileManager.default.createDirectory(atPath: root, withIntermediateDirectories: true)
@@ -179,13 +175,7 @@ struct ServeBench {
     FileHandle.standardError.write(
       Data("generating and importing \(coaches) coaches, \(activities) activities\n".utf8))
     let data = root + "/data"
-    #if os(Linux)
-      let bench =
-        (try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe"))
-        ?? CommandLine.arguments[0]
-    #else
-      let bench = CommandLine.arguments[0]
-    #endif
+    let bench = benchProgram()
     let generated = try measure([
       bench, "generate", "--coaches", String(coaches), "--activities", String(activities),
       "--seed", String(seed), "--out", data,
