@@ -8,23 +8,12 @@ usage: browser_register.py REGISTER.html
 import pathlib
 import sys
 
-from selenium import webdriver
-from selenium.webdriver.chrome.options import Options
-from selenium.webdriver.chrome.service import Service
 from selenium.webdriver.common.by import By
 
+from chromium import check, failures, start
+
 page = pathlib.Path(sys.argv[1]).resolve()
-options = Options()
-for argument in ("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage"):
-    options.add_argument(argument)
-options.binary_location = "/usr/bin/chromium"
-driver = webdriver.Chrome(service=Service("/usr/bin/chromedriver"), options=options)
-failures = []
-
-
-def check(condition, what):
-    if not condition:
-        failures.append(what)
+driver = start()
 
 
 try:

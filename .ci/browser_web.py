@@ -10,27 +10,16 @@ usage: browser_web.py BASE_URL STATEMENT.json COACH_TOKEN
 """
 import sys
 
-from selenium import webdriver
-from selenium.webdriver.chrome.options import Options
-from selenium.webdriver.chrome.service import Service
 from selenium.webdriver.common.by import By
 from selenium.webdriver.common.keys import Keys
 from selenium.webdriver.support import expected_conditions
 from selenium.webdriver.support.ui import WebDriverWait
 
+from chromium import check, failures, start
+
 base, statement_file, coach_token = sys.argv[1].rstrip("/"), sys.argv[2], sys.argv[3]
 statement = open(statement_file, encoding="utf-8").read()
-options = Options()
-for argument in ("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage"):
-    options.add_argument(argument)
-options.binary_location = "/usr/bin/chromium"
-driver = webdriver.Chrome(service=Service("/usr/bin/chromedriver"), options=options)
-failures = []
-
-
-def check(condition, what):
-    if not condition:
-        failures.append(what)
+driver = start()
 
 
 def navigating(act):
