@@ -34,8 +34,9 @@ extension WebFrontEnd {
     for name in ["on", "placement"] { if let value = field(name) { parameters.append((name, value)) } }
     let endpoint = APIEndpoint(method: "GET", ["", "v1", "coaches", coach, "verification"])!
     var arguments = ["verify", "--lang=" + language.rawValue] + parameters.map { "--\($0.name)=\($0.value)" }
-    if let refusal = authorize(endpoint, token, parameters, store, &arguments) {
-      return WorkPages.caseworkerForm(language, refused: refusal.status == 401 ? .unknownToken : .notAllowed)
+    // With a good token the only refusal is the role's.
+    if authorize(endpoint, token, parameters, store, &arguments) != nil {
+      return WorkPages.caseworkerForm(language, refused: .notAllowed)
     }
     if statement {
       // Issued by the registry's key, kept for revocation, in the audit trail as this token's.
