@@ -529,6 +529,7 @@ public struct CheckRegistry: Hashable, Sendable {
           outputs[worker].close()
         },
         while: {
+          var failure: (any Error)?
           do {
             // Closed once, whether the reading ends or throws: the workers then end.
             defer { for input in inputs { input.close() } }
@@ -537,8 +538,13 @@ public struct CheckRegistry: Hashable, Sendable {
               if batch.count == 32 { flush() }
             }
             if !batch.isEmpty { flush() }
+          } catch {
+            failure = error
           }
+          // What was sent is judged and handed on in order, also when the reading failed:
+          // else how much came out before the failure depended on the workers' speed.
           handOn(waiting: true)
+          if let failure { throw failure }
         })
     }
 
