@@ -69,7 +69,8 @@ let package = Package(
     .testTarget(
       name: "JobcoachServerTests", dependencies: ["JobcoachServer", "JobcoachCLI", "JobcoachStore"]),
     .testTarget(
-      name: "JobcoachCLITests", dependencies: ["JobcoachCLI", "JobcoachStore", "JobcoachCore"],
+      name: "JobcoachCLITests",
+      dependencies: ["JobcoachCLI", "JobcoachStore", "JobcoachCore", "JobcoachTestSupport"],
       exclude: ["Corpus", "Golden", "Keys"]),
   ],
   swiftLanguageModes: [.v6]

@@ -1,4 +1,5 @@
 import Foundation
+import JobcoachTestSupport
 import JobcoachCore
 @testable import JobcoachStore
 import Testing
@@ -718,7 +719,7 @@ struct TokensCommandTests {
   }
 
   @Test func anyRequestGetsAnAnswer() throws {
-    var random = Generator(state: 2020)
+    var random = SplitMix(seed: 2020)
     func pick<T>(_ items: [T]) -> T { items[Int(random.next() % UInt64(items.count))] }
     func text() -> String {
       let pieces = [
@@ -759,18 +760,6 @@ struct TokensCommandTests {
       }
       // Nothing held looks like a citizen service number, and nothing given is said back.
       #expect(!CitizenServiceNumber.occurs(in: response.text), "\(request.method) \(path) \(query)")
-    }
-  }
-
-  /// SplitMix64, for the requests made.
-  struct Generator {
-    var state: UInt64
-    mutating func next() -> UInt64 {
-      state &+= 0x9E37_79B9_7F4A_7C15
-      var value = state
-      value = (value ^ (value >> 30)) &* 0xBF58_476D_1CE4_E5B9
-      value = (value ^ (value >> 27)) &* 0x94D0_49BB_1331_11EB
-      return value ^ (value >> 31)
     }
   }
 }
