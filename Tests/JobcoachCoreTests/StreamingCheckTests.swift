@@ -99,6 +99,36 @@ struct StreamingCheckTests {
     _ = queue
   }
 
+  /// A placement whose bookings cannot be made into values (found on the thread that judges
+  /// it, not the one that reads): the check throws that failure after handing on, in order,
+  /// every subject before that placement and none after it, whatever the threads' timing.
+  @Test func bookingsThatCannotBeMadeStopTheCheckAtTheirPlacement() throws {
+    var generated = GeneratedRegistry(seed: 99, coaches: 200)
+    let registry = RecordingRegistry(generated.reference())
+    let placements = registry.allPlacements()
+    let date = CalendarDate(iso: "2026-11-23")!
+    // A placement that has started (else its bookings are never asked for), midway.
+    let failing = try #require(
+      placements.indices.first { $0 >= placements.count / 2 && placements[$0].period.start <= date })
+    registry.failsDecodingPlacement = failing
+    for _ in 0..<5 {
+      var seen: [FindingSubject] = []
+      #expect(throws: RecordingRegistry.DecodeFailure.self) {
+        _ = try CheckRegistry(on: date).run(in: registry) { seen.append($0.subject) }
+      }
+      #expect(seen.filter { $0.kind == .coach }.count == 200)
+      let placementsSeen = seen.filter { $0.kind == .placement }.map(\.id)
+      // Every placement before the failing one that the check reports, and nothing after.
+      var expected: [String] = []
+      _ = try CheckRegistry(on: date).run(in: generated.reference()) { part in
+        if part.subject.kind == .placement { expected.append(part.subject.id) }
+      }
+      let before = Set(placements[..<failing].map(\.id.rawValue))
+      #expect(placementsSeen == expected.filter(before.contains))
+      #expect(!placementsSeen.isEmpty)
+    }
+  }
+
   /// Subjects come one at a time, in order, each once, with its findings about it alone; the
   /// summary counts what was handed on.
   @Test func subjectsComeInOrderEachOnceWithTheirOwnFindings() throws {

@@ -82,6 +82,27 @@ final class RecordingRegistry: RegistryWriting {
   /// that breaks in the middle of a check).
   var failsAfterPlacements: Int?
   struct ReadFailure: Error {}
+  /// When set, the bookings of the placement at this place in the scan cannot be made into
+  /// values (their bytes are wrong), found only by the thread that judges it.
+  var failsDecodingPlacement: Int?
+  struct DecodeFailure: Error {}
+
+  func forEachPlacement(pendingBookings body: (Placement, PendingBookings) throws -> Void)
+    throws
+  {
+    var read = 0
+    let failing = failsDecodingPlacement
+    try forEachPlacement(withBookings: true) { placement, bookings in
+      let index = read
+      read += 1
+      try body(
+        placement,
+        PendingBookings(decoding: {
+          if index == failing { throw DecodeFailure() }
+          return bookings
+        }))
+    }
+  }
 
   func forEachPlacement(
     withBookings: Bool, _ body: (Placement, [HourBooking]) throws -> Void

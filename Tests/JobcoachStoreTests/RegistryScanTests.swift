@@ -1,3 +1,4 @@
+import Foundation
 import JobcoachTestSupport
 import Testing
 
@@ -43,6 +44,90 @@ struct RegistryScanTests {
     #expect(try store.allPlacements() == placements)
     #expect(placements.contains { $0.grant != nil && $0.plan != nil && !$0.absences.isEmpty })
     #expect(try store.allMemberships() == reference.allMemberships())
+  }
+
+  /// The check's scan copies each placement's booking rows and makes them into values on the
+  /// thread that judges it: over bookings that vary in every column (no contact, both
+  /// parties, several goals or none, a report, a description, stated or unstated work
+  /// relation, a subsidy check, a coach of another placement), the copies make exactly the
+  /// bookings the statement's rows make, placement by placement, on another thread too.
+  @Test func bookingsMadeFromCopiedRowsAreTheBookingsReadInPlace() throws {
+    var generated = GeneratedRegistry(seed: 2026_12_04, coaches: 200)
+    _ = generated.reference()
+    var random = SplitMix(seed: 41)
+    func chance(_ percent: UInt64) -> Bool { random.next() % 100 < percent }
+    generated.bookings = generated.bookings.map { booking in
+      var booking = booking
+      if chance(20) { booking.contact = nil }
+      if chance(20) { booking.contactWith = [.employer, .worker] }
+      if chance(15) { booking.goals = chance(50) ? [] : ["G1", "G3"] }
+      if chance(15) { booking.report = ReportID(rawValue: "R-\(random.next() % 5)") }
+      if chance(15) { booking.description = chance(50) ? "" : "Gesprek met Zoë, \"intake\"" }
+      if chance(20) { booking.workRelated = chance(50) }
+      if chance(20) { booking.wageSubsidyCheck = true }
+      return booking
+    }
+    let store = try RegistryStore.inMemory()
+    let (batch, problems) = try generated.batch()
+    #expect(problems.isEmpty, "\(problems.prefix(3))")
+    _ = try store.apply(batch)
+
+    var inPlace: [[HourBooking]] = []
+    try store.forEachPlacement(withBookings: true) { _, bookings in inPlace.append(bookings) }
+    var pending: [(Placement, PendingBookings)] = []
+    try store.forEachPlacement(pendingBookings: { pending.append(($0, $1)) })
+    try #require(pending.count == inPlace.count && pending.count == generated.placements.count)
+    // Made on other threads, after the scan has ended.
+    final class Made: @unchecked Sendable {
+      let lock = NSLock()
+      var bookings: [[HourBooking]]
+      init(_ count: Int) { bookings = Array(repeating: [], count: count) }
+    }
+    let made = Made(pending.count)
+    let shared = pending.map(\.1)
+    DispatchQueue.concurrentPerform(iterations: shared.count) { index in
+      let bookings = (try? shared[index].decode()) ?? []
+      made.lock.withLock { made.bookings[index] = bookings }
+    }
+    let copied = made.bookings
+    for index in inPlace.indices {
+      #expect(copied[index] == inPlace[index], "\(pending[index].0.id)")
+    }
+    let all = copied.flatMap { $0 }
+    #expect(all.count == generated.bookings.count)
+    #expect(Set(all) == Set(generated.bookings))
+    // Every variation made it through.
+    #expect(all.contains { $0.contact == nil } && all.contains { $0.contactWith.count == 2 })
+    #expect(all.contains { $0.goals.isEmpty } && all.contains { $0.goals.count == 2 })
+    #expect(all.contains { $0.report != nil } && all.contains { $0.description == "" })
+    #expect(all.contains { $0.workRelated == false } && all.contains { $0.wageSubsidyCheck })
+  }
+
+  /// A copied booking row the registry should never hold (its CHECK bypassed behind the
+  /// store's back) is the registry's corruption when it is made into a value, named by
+  /// column, as when it is read in place.
+  @Test func aCorruptCopiedBookingRowIsAnErrorWhenMade() throws {
+    var generated = GeneratedRegistry(seed: 8, coaches: 20)
+    _ = generated.reference()
+    let store = try RegistryStore.inMemory()
+    let (batch, _) = try generated.batch()
+    _ = try store.apply(batch)
+    let booking = try #require(generated.bookings.first)
+    try store.database.execute("PRAGMA ignore_check_constraints = ON")
+    try store.database.execute(
+      "UPDATE hour_bookings SET contact = 'letter' WHERE id = '\(booking.id.rawValue)'")
+    var failures: [String] = []
+    try store.forEachPlacement(pendingBookings: { placement, bookings in
+      do {
+        _ = try bookings.decode()
+      } catch {
+        failures.append("\(placement.id) \(error)")
+      }
+    })
+    #expect(failures.count == 1)
+    #expect(failures.first?.hasPrefix("\(booking.placement) ") == true)
+    #expect(failures.first?.contains("hour_bookings.contact") == true)
+    #expect(throws: StoreError.self) { try store.bookings(on: booking.placement) }
   }
 
   /// An employment whose coach is not in the registry (only possible with the foreign keys

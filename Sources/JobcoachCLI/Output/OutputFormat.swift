@@ -65,13 +65,18 @@ enum CSV {
     }
     var quoted = false
     var hasQuote = false
-    for byte in field.utf8 {
-      switch byte {
-      case 0x22: hasQuote = true
-      case 0x2C, 0x0A, 0x0D: quoted = true
-      default: continue
+    func scan(_ bytes: some Sequence<UInt8>) {
+      for byte in bytes {
+        switch byte {
+        case 0x22: hasQuote = true
+        case 0x2C, 0x0A, 0x0D: quoted = true
+        default: continue
+        }
       }
     }
+    // Over the bytes in place where the string has them so (a check writes millions of
+    // fields); the UTF-8 view's index walk otherwise.
+    if field.utf8.withContiguousStorageIfAvailable(scan) == nil { scan(field.utf8) }
     guard quoted || hasQuote else {
       text += field
       return

@@ -468,7 +468,8 @@ public struct CheckRegistry: Hashable, Sendable {
       /// A coach with the placements they are assigned to on the date, their standing in the
       /// registers, and what their memberships found about them.
       case coach(Coach, [(Placement, Assignment, PolicyChoice)], [RegistrationEvidence], [Finding])
-      case placement(PlacementWork)
+      /// A placement, its bookings not yet made into values (when it has started).
+      case placement(PlacementWork, PendingBookings?)
       /// Judged already (memberships and organisations read the registry as they are judged).
       case judged(SubjectFindings)
     }
@@ -489,34 +490,37 @@ public struct CheckRegistry: Hashable, Sendable {
       // in the order sent.
       let workers = 2
       let inputs = (0..<workers).map { _ in Channel<[Work]>(capacity: 4) }
-      let outputs = (0..<workers).map { _ in
-        Channel<[(SubjectFindings, Prepared)]>(capacity: 1 << 20)
-      }
+      let outputs = (0..<workers).map { _ in Channel<Judged<Prepared>>(capacity: 1 << 20) }
       // Each batch emitted goes back to the worker that made it, to be freed there: this
       // thread, which reads, is the one the check waits for.
-      let spent = (0..<workers).map { _ in
-        Channel<[(SubjectFindings, Prepared)]>(capacity: 1 << 20)
-      }
+      let spent = (0..<workers).map { _ in Channel<Judged<Prepared>>(capacity: 1 << 20) }
       var sent = 0
       var received = 0
+      /// The first subject a worker could not judge (its bookings' bytes were wrong): what
+      /// came before it is emitted, nothing after.
+      var judgingFailure: (any Error)?
       /// Emits the batches judged, in order; with `waiting`, every batch sent.
       func handOn(waiting: Bool) {
         while received < sent {
           let output = outputs[received % workers]
           guard let batch = waiting ? output.receive() : output.poll() else { return }
-          for (part, prepared) in batch where part.isChecked || !part.findings.isEmpty {
-            emit(part, prepared)
+          if judgingFailure == nil {
+            for (part, prepared) in batch.parts where part.isChecked || !part.findings.isEmpty {
+              emit(part, prepared)
+            }
+            judgingFailure = batch.failure
           }
           spent[received % workers].send(batch)
           received += 1
         }
       }
       var batch: [Work] = []
-      func flush() {
+      func flush() throws {
         inputs[sent % workers].send(batch)
         sent += 1
         batch.removeAll(keepingCapacity: true)
         handOn(waiting: false)
+        if let judgingFailure { throw judgingFailure }
       }
       let context = context
       try Concurrently.run(
@@ -524,7 +528,17 @@ public struct CheckRegistry: Hashable, Sendable {
         { worker in
           while let items = inputs[worker].receive() {
             while spent[worker].poll() != nil {}
-            outputs[worker].send(items.map { prepare(Self.judge($0, context)) })
+            var judged = Judged<Prepared>()
+            judged.parts.reserveCapacity(items.count)
+            for item in items {
+              do {
+                judged.parts.append(prepare(try Self.judge(item, context)))
+              } catch {
+                judged.failure = error
+                break
+              }
+            }
+            outputs[worker].send(judged)
           }
           outputs[worker].close()
         },
@@ -535,21 +549,27 @@ public struct CheckRegistry: Hashable, Sendable {
             defer { for input in inputs { input.close() } }
             try read(registry) { item in
               batch.append(item)
-              if batch.count == 32 { flush() }
+              if batch.count == 32 { try flush() }
             }
-            if !batch.isEmpty { flush() }
+            if !batch.isEmpty { try flush() }
           } catch {
             failure = error
           }
           // What was sent is judged and handed on in order, also when the reading failed:
           // else how much came out before the failure depended on the workers' speed.
           handOn(waiting: true)
-          if let failure { throw failure }
+          if let failure = judgingFailure ?? failure { throw failure }
         })
     }
 
+    /// A batch judged: its subjects prepared, in order, up to the first that failed.
+    struct Judged<Prepared: Sendable>: Sendable {
+      var parts: [(SubjectFindings, Prepared)] = []
+      var failure: (any Error)?
+    }
+
     /// What the judging thread makes of one piece of work.
-    static func judge(_ work: Work, _ context: Context) -> SubjectFindings {
+    static func judge(_ work: Work, _ context: Context) throws -> SubjectFindings {
       switch work {
       case .coach(let coach, let active, let registrations, let membershipFindings):
         let subject = FindingSubject.coach(coach.id)
@@ -558,7 +578,9 @@ public struct CheckRegistry: Hashable, Sendable {
         }
         return SubjectFindings(
           subject: subject, name: coach.name, findings: found + membershipFindings)
-      case .placement(let placement):
+      case .placement(var placement, let bookings):
+        // Made into values here, on the judging thread, not on the one that reads.
+        placement.bookings = try bookings?.decode() ?? []
         return context.subjectFindings(placement)
       case .judged(let part):
         return part
@@ -566,7 +588,7 @@ public struct CheckRegistry: Hashable, Sendable {
     }
 
     /// Reads the registry subject by subject, in the report's order, handing each to `send`.
-    mutating func read(_ registry: some RegistryReading, _ send: (Work) -> Void) throws {
+    mutating func read(_ registry: some RegistryReading, _ send: (Work) throws -> Void) throws {
       let pe = try context.registerPE(memberships, registry)
       let membershipsByCoach = Dictionary(grouping: memberships, by: \.coach)
       func registrations(_ coach: Coach) throws -> [RegistrationEvidence] {
@@ -586,7 +608,7 @@ public struct CheckRegistry: Hashable, Sendable {
             $0.subject == subject
           }
         }
-        send(.coach(coach, active, try registrations(coach), found))
+        try send(.coach(coach, active, try registrations(coach), found))
       }
 
       let byNumber = World.sorted(memberships, by: \.registerNumber)
@@ -595,7 +617,7 @@ public struct CheckRegistry: Hashable, Sendable {
         let number = byNumber[start].registerNumber
         let end = byNumber[start...].firstIndex { $0.registerNumber != number } ?? byNumber.endIndex
         let subject = FindingSubject(kind: .membership, id: number)
-        send(
+        try send(
           .judged(
             SubjectFindings(
               subject: subject, name: Context.name(of: byNumber[end - 1]),
@@ -611,7 +633,7 @@ public struct CheckRegistry: Hashable, Sendable {
         let end =
           report.findings[findingIndex...].firstIndex { $0.subject != subject }
           ?? report.findings.endIndex
-        send(
+        try send(
           .judged(
             SubjectFindings(
               subject: subject,
@@ -620,7 +642,7 @@ public struct CheckRegistry: Hashable, Sendable {
         findingIndex = end
       }
 
-      try registry.forEachPlacement(withBookings: true) { placement, bookings in
+      try registry.forEachPlacement(pendingBookings: { placement, bookings in
         var coaches: [CoachID: Coach] = [:]
         var registered: [CoachID: [RegistrationEvidence]] = [:]
         for id in placement.assignedCoaches where coaches[id] == nil {
@@ -634,15 +656,15 @@ public struct CheckRegistry: Hashable, Sendable {
           let visits = try registry.visitDays(on: others)
           for other in others { siblingVisits[other] = visits[other] ?? [] }
         }
-        send(
+        try send(
           .placement(
             PlacementWork(
-              placement: placement, bookings: placement.period.start <= date ? bookings : [],
-              choice: policies.placement(placement),
+              placement: placement, bookings: [], choice: policies.placement(placement),
               assignmentChoices: policies.assignments(placement), coaches: coaches,
               registrations: registered, siblingVisits: siblingVisits,
-              decisions: decisions[placement.id] ?? [])))
-      }
+              decisions: decisions[placement.id] ?? []),
+            placement.period.start <= date ? bookings : nil))
+      })
     }
   }
 

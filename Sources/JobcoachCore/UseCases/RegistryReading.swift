@@ -63,6 +63,10 @@ public protocol RegistryReading {
   /// check never holds every placement or booking at once.
   func forEachPlacement(withBookings: Bool, _ body: (Placement, [HourBooking]) throws -> Void)
     throws
+  /// As `forEachPlacement(withBookings: true)`, with each placement's bookings handed over
+  /// as read, to be made into values by whichever thread judges the placement: the thread
+  /// that reads then only copies rows. The default hands them over made.
+  func forEachPlacement(pendingBookings body: (Placement, PendingBookings) throws -> Void) throws
 
   /// An optimisation the use cases may ask for: each coach's PE totals over the cycle given,
   /// up to the date judged on (R-PE-4), for the coaches whose every activity there is plainly
@@ -77,7 +81,26 @@ public protocol RegistryReading {
   func reading<Result>(_ body: () throws -> Result) throws -> Result
 }
 
+/// A placement's bookings as a registry read them: `decode` makes them into values, by date
+/// and id, on the thread that asks, or throws what the registry's bytes do not allow.
+public struct PendingBookings: Sendable {
+  private let make: @Sendable () throws -> [HourBooking]
+
+  /// Bookings made already.
+  public init(_ bookings: [HourBooking]) { make = { bookings } }
+  /// Bookings that `make` makes when asked.
+  public init(decoding make: @escaping @Sendable () throws -> [HourBooking]) { self.make = make }
+
+  public func decode() throws -> [HourBooking] { try make() }
+}
+
 extension RegistryReading {
+  public func forEachPlacement(pendingBookings body: (Placement, PendingBookings) throws -> Void)
+    throws
+  {
+    try forEachPlacement(withBookings: true) { try body($0, PendingBookings($1)) }
+  }
+
   /// The register `id`; throws naming the registers held when there is none.
   public func register(_ id: RegisterID) throws -> Register {
     let all = try registers()

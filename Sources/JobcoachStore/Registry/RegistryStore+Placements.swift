@@ -183,16 +183,18 @@ extension RegistryStore {
   /// A booking from `bookingColumns`.
   func booking(_ rows: Statement) throws(SQLiteError) -> HourBooking {
     var reader = BookingReader()
-    return try booking(rows, &reader)
+    return try Self.booking(rows, &reader)
   }
 
-  /// A booking from `bookingColumns`, reusing what the row before had in common with it
-  /// (placement, coach, activity, goals): a scan of millions of bookings makes a new string
-  /// only for what is new.
-  func booking(_ rows: Statement, _ reader: inout BookingReader) throws(SQLiteError)
-    -> HourBooking
-  {
-    let placement = rows.text(1, reusing: &reader.placement) ?? ""
+  /// A booking from `bookingColumns` (a statement's row or a copy of it), reusing what the
+  /// row before had in common with it (placement, coach, activity, goals): a scan of millions
+  /// of bookings makes a new string only for what is new. A scan that took the row as
+  /// `placement`'s passes it.
+  static func booking(
+    _ rows: some ColumnReading, _ reader: inout BookingReader, of placement: PlacementID? = nil
+  ) throws(SQLiteError) -> HourBooking {
+    let placement =
+      placement ?? PlacementID(rawValue: rows.text(1, reusing: &reader.placement) ?? "")
     let coach = rows.text(2, reusing: &reader.coach) ?? ""
     let activityText = rows.text(5, reusing: &reader.activityText)
     if activityText != reader.activity?.rawValue {
@@ -201,7 +203,12 @@ extension RegistryStore {
       }
       reader.activity = activity
     }
-    let contact: ContactKind? = try optionalValue(rows, 7, "hour_bookings.contact")
+    // Compared in place: a string for each of millions of rows cost more than the rest.
+    var contact: ContactKind?
+    if !rows.isNull(7) {
+      contact = ContactKind.allCases.first { rows.holds(7, $0.rawValue) }
+      if contact == nil { throw corrupt("hour_bookings.contact") }
+    }
     let goalsText = rows.text(6, reusing: &reader.goalsText) ?? ""
     if goalsText != reader.goalsFor {
       reader.goals =
@@ -213,17 +220,18 @@ extension RegistryStore {
       reader.goalsFor = goalsText
     }
     return HourBooking(
-      id: BookingID(rawValue: rows.text(0) ?? ""), placement: PlacementID(rawValue: placement),
+      id: BookingID(rawValue: rows.text(0) ?? ""), placement: placement,
       coach: CoachID(rawValue: coach), date: try day(rows, 3),
       hours: Hours(minutes: rows.int(4)), activity: reader.activity!, goals: reader.goals,
-      contact: contact, contactWith: try contactParties(rows.text(12) ?? ""),
+      contact: contact,
+      contactWith: rows.isEmptyText(12) ? [] : try contactParties(rows.text(12) ?? ""),
       report: rows.text(11).map(ReportID.init(rawValue:)),
       workRelated: rows.intOrNil(8).map { $0 != 0 },
       wageSubsidyCheck: rows.int(9) != 0, description: rows.text(10))
   }
 
   /// The parties of `contact_with`: empty, or a comma list in order.
-  func contactParties(_ text: String) throws(SQLiteError) -> Set<ContactParty> {
+  static func contactParties(_ text: String) throws(SQLiteError) -> Set<ContactParty> {
     if text.isEmpty { return [] }
     var parties: Set<ContactParty> = []
     for name in text.split(separator: ",") {

@@ -261,7 +261,9 @@ extension RegistryStore {
     return schedule
   }
 
-  func corrupt(_ field: String) -> SQLiteError {
+  func corrupt(_ field: String) -> SQLiteError { Self.corrupt(field) }
+
+  static func corrupt(_ field: String) -> SQLiteError {
     SQLiteError(code: 11, message: "unexpected value in \(field)")
   }
 
@@ -274,8 +276,12 @@ extension RegistryStore {
 
   /// A date stored as its day number (days since 1970-01-01).
   func day(_ statement: Statement, _ column: Int32) throws(SQLiteError) -> CalendarDate {
-    let date = CalendarDate(daysSinceEpoch: statement.int(column))
-    guard statement.isNull(column) == false, CalendarDate.earliest <= date, date <= .latest
+    try Self.day(statement, column)
+  }
+
+  static func day(_ row: some ColumnReading, _ column: Int32) throws(SQLiteError) -> CalendarDate {
+    let date = CalendarDate(daysSinceEpoch: row.int(column))
+    guard row.isNull(column) == false, CalendarDate.earliest <= date, date <= .latest
     else { throw corrupt("a day column") }
     return date
   }

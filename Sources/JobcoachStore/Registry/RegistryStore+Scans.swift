@@ -12,6 +12,8 @@ struct OwnedRows {
   private let ownerColumn: Int32
   /// The owner of the row the scan stands on; nil once past the last row.
   private var owner: String?
+  /// How many columns each row has.
+  var columns: Int32 { rows.columnCount }
 
   /// `sql` must order its rows by the owner column (SQLite's binary order, as ids are read).
   init(_ database: Database, _ sql: String, ownerColumn: Int32 = 0) throws(SQLiteError) {
@@ -40,9 +42,18 @@ struct OwnedRows {
     while let current = owner, current.utf8.lexicographicallyPrecedes(id.utf8) {
       throw SQLiteError(code: 11, message: "rows of an unknown owner \(current) in \(rows.sql)")
     }
-    while owner == id {
+    guard owner == id else { return }
+    while true {
       try add(rows)
-      owner = try rows.step() ? rows.text(ownerColumn) ?? "" : nil
+      guard try rows.step() else {
+        owner = nil
+        return
+      }
+      // Most rows have the owner of the row before: compared in place, no new string.
+      if !rows.holds(ownerColumn, id) {
+        owner = rows.text(ownerColumn) ?? ""
+        return
+      }
     }
   }
 
@@ -81,6 +92,40 @@ extension RegistryStore {
     }
     while let (placement, bookings) = try wrap({ () throws(SQLiteError) in try scan.next() }) {
       try body(placement, bookings)
+    }
+  }
+
+  /// Every placement in id order, as `forEachPlacement(withBookings: true)` gives them, with
+  /// its bookings' rows copied as read: they are made into values where `decode` is asked,
+  /// by the thread that judges the placement.
+  public func forEachPlacement(pendingBookings body: (Placement, PendingBookings) throws -> Void)
+    throws
+  {
+    var scan = try wrap { () throws(SQLiteError) in try PlacementScan(self, withBookings: true) }
+    let path = path
+    while let (placement, copies) = try wrap({ () throws(SQLiteError) in try scan.nextCopying() })
+    {
+      let id = placement.id
+      try body(
+        placement,
+        PendingBookings(decoding: { try Self.bookings(copies, of: id, registry: path) }))
+    }
+  }
+
+  /// The bookings of `placement` from their copied rows; a value the registry cannot hold is
+  /// the registry's corruption, as when read from the statement.
+  static func bookings(_ copies: CopiedRows, of placement: PlacementID, registry path: String)
+    throws(StoreError) -> [HourBooking]
+  {
+    // A reader of its own: what it reuses (a goal list) is this placement's and this
+    // thread's, never counted by two threads at once.
+    var reader = BookingReader()
+    do {
+      return try copies.forEach { row throws(SQLiteError) in
+        try booking(row, &reader, of: placement)
+      }
+    } catch {
+      throw .database(path: path, error)
     }
   }
 
@@ -177,6 +222,33 @@ struct PlacementScan {
 
   /// The next placement with its bookings (none when not asked for); nil after the last.
   mutating func next() throws(SQLiteError) -> (Placement, [HourBooking])? {
+    guard let placement = try nextPlacement() else { return nil }
+    var booked: [HourBooking] = []
+    if bookings != nil {
+      var reader = reader
+      // Each placement's bookings get goal lists of their own: a list shared with the
+      // placement before would have its reference count written by this thread and by the
+      // thread judging that placement at once.
+      reader.goalsFor = nil
+      try bookings!.take(placement.id.rawValue) { row throws(SQLiteError) in
+        booked.append(try RegistryStore.booking(row, &reader, of: placement.id))
+      }
+      self.reader = reader
+    }
+    return (placement, booked)
+  }
+
+  /// The next placement with its bookings' rows copied, not yet values; nil after the last.
+  /// For a scan made with bookings.
+  mutating func nextCopying() throws(SQLiteError) -> (Placement, CopiedRows)? {
+    guard let placement = try nextPlacement(), let rows = bookings else { return nil }
+    var copies = CopiedRows(columns: rows.columns)
+    try bookings!.take(placement.id.rawValue) { row throws(SQLiteError) in copies.append(row) }
+    return (placement, copies)
+  }
+
+  /// The next placement with the rows of its detail tables; nil after the last.
+  private mutating func nextPlacement() throws(SQLiteError) -> Placement? {
     guard try placements.step() else {
       for rows in [grants, grantPeriods, plans, goals, absences, assignments, reports] {
         try rows.finish()
@@ -206,14 +278,6 @@ struct PlacementScan {
     try reports.take(id) { row throws(SQLiteError) in
       placement.reports.append(try store.reportRecord(row, from: 1))
     }
-    var booked: [HourBooking] = []
-    if bookings != nil {
-      var reader = reader
-      try bookings!.take(id) { row throws(SQLiteError) in
-        booked.append(try store.booking(row, &reader))
-      }
-      self.reader = reader
-    }
-    return (placement, booked)
+    return placement
   }
 }
