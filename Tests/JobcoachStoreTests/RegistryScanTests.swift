@@ -68,6 +68,7 @@ struct RegistryScanTests {
       return booking
     }
     let store = try RegistryStore.inMemory()
+    store.copiesBookingRows = true
     let (batch, problems) = try generated.batch()
     #expect(problems.isEmpty, "\(problems.prefix(3))")
     _ = try store.apply(batch)
@@ -110,6 +111,7 @@ struct RegistryScanTests {
     var generated = GeneratedRegistry(seed: 8, coaches: 20)
     _ = generated.reference()
     let store = try RegistryStore.inMemory()
+    store.copiesBookingRows = true
     let (batch, _) = try generated.batch()
     _ = try store.apply(batch)
     let booking = try #require(generated.bookings.first)

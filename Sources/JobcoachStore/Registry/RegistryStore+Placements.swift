@@ -209,20 +209,27 @@ extension RegistryStore {
       contact = ContactKind.allCases.first { rows.holds(7, $0.rawValue) }
       if contact == nil { throw corrupt("hour_bookings.contact") }
     }
-    let goalsText = rows.text(6, reusing: &reader.goalsText) ?? ""
-    if goalsText != reader.goalsFor {
-      reader.goals =
-        goalsText.isEmpty
+    // A placement's bookings name a few goal lists, row after row in any order: each list is
+    // split once and found again by its bytes.
+    let goals: [GoalID]
+    if let known = reader.goalLists.first(where: { rows.holds(6, $0.text) }) {
+      goals = known.goals
+    } else {
+      let text = rows.text(6) ?? ""
+      goals =
+        text.isEmpty
         ? []
-        : goalsText.utf8.split(separator: UInt8(ascii: ",")).map {
+        : text.utf8.split(separator: UInt8(ascii: ",")).map {
           GoalID(rawValue: String(Substring($0)))
         }
-      reader.goalsFor = goalsText
+      if reader.goalLists.count < BookingReader.goalListsKept {
+        reader.goalLists.append((text, goals))
+      }
     }
     return HourBooking(
       id: BookingID(rawValue: rows.text(0) ?? ""), placement: placement,
       coach: CoachID(rawValue: coach), date: try day(rows, 3),
-      hours: Hours(minutes: rows.int(4)), activity: reader.activity!, goals: reader.goals,
+      hours: Hours(minutes: rows.int(4)), activity: reader.activity!, goals: goals,
       contact: contact,
       contactWith: rows.isEmptyText(12) ? [] : try contactParties(rows.text(12) ?? ""),
       report: rows.text(11).map(ReportID.init(rawValue:)),
@@ -250,9 +257,10 @@ struct BookingReader {
   var coach: String?
   var activityText: String?
   var activity: BookedActivity?
-  var goalsText: String?
-  var goalsFor: String?
-  var goals: [GoalID] = []
+  /// The goal lists met so far, with their text; a scan starts them afresh for each
+  /// placement (a list is then counted only by the thread that judges that placement).
+  var goalLists: [(text: String, goals: [GoalID])] = []
+  static let goalListsKept = 8
 }
 
 extension ImportWriter {

@@ -97,10 +97,15 @@ extension RegistryStore {
 
   /// Every placement in id order, as `forEachPlacement(withBookings: true)` gives them, with
   /// its bookings' rows copied as read: they are made into values where `decode` is asked,
-  /// by the thread that judges the placement.
+  /// by the thread that judges the placement. On a machine without a core to spare for the
+  /// reading thread (`copiesBookingRows`), made as read.
   public func forEachPlacement(pendingBookings body: (Placement, PendingBookings) throws -> Void)
     throws
   {
+    guard copiesBookingRows else {
+      try forEachPlacement(withBookings: true) { try body($0, PendingBookings($1)) }
+      return
+    }
     var scan = try wrap { () throws(SQLiteError) in try PlacementScan(self, withBookings: true) }
     let path = path
     while let (placement, copies) = try wrap({ () throws(SQLiteError) in try scan.nextCopying() })
@@ -229,7 +234,7 @@ struct PlacementScan {
       // Each placement's bookings get goal lists of their own: a list shared with the
       // placement before would have its reference count written by this thread and by the
       // thread judging that placement at once.
-      reader.goalsFor = nil
+      reader.goalLists.removeAll(keepingCapacity: true)
       try bookings!.take(placement.id.rawValue) { row throws(SQLiteError) in
         booked.append(try RegistryStore.booking(row, &reader, of: placement.id))
       }
