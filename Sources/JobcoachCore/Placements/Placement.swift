@@ -111,12 +111,18 @@ extension Placement {
   /// The coach's assignment covering `date` (the main one when both apply), else nil: the one
   /// answer to "is this coach assigned here on this day" (Q-ASG-1, P-9).
   public func assignment(of coach: CoachID, on date: CalendarDate) -> Assignment? {
-    // Asked for every booking judged: one pass, no array made.
+    assignmentIndex(of: coach, on: date).map { assignments[$0] }
+  }
+
+  /// Where in `assignments` the coach's assignment covering `date` is, as `assignment(of:on:)`
+  /// chooses it. Asked for every booking judged: one pass by index, no assignment copied.
+  public func assignmentIndex(of coach: CoachID, on date: CalendarDate) -> Int? {
     guard period.contains(date) else { return nil }
-    var standIn: Assignment?
-    for assignment in assignments where assignment.coach == coach && assignment.period.contains(date) {
-      if assignment.role == .main { return assignment }
-      if standIn == nil { standIn = assignment }
+    var standIn: Int?
+    for index in assignments.indices
+    where assignments[index].coach == coach && assignments[index].period.contains(date) {
+      if assignments[index].role == .main { return index }
+      if standIn == nil { standIn = index }
     }
     return standIn
   }

@@ -315,7 +315,7 @@ struct PlacementRules: PlacementFindings {
     _ booking: HourBooking, _ context: FailureContext, _ assessment: inout BookingAssessment
   ) -> (rule: RuleID, message: BookingReason, held: Bool)? {
     // P-9: only the coach assigned on the day books reimbursable hours (Q-ASG-1).
-    guard placement.assignment(of: booking.coach, on: booking.date) != nil else {
+    guard placement.assignmentIndex(of: booking.coach, on: booking.date) != nil else {
       return (
         .bookedByAssignedCoach,
         .notAssigned(booking.coach, placement: placement.id, on: booking.date), false
@@ -393,10 +393,12 @@ struct PlacementRules: PlacementFindings {
     let rows = funding.budgetRows(grant)
     // Each row's reimbursable hours per rate, in one pass (no copy of the assessments).
     var hours = [[Int: Hours]](repeating: [:], count: rows.count)
-    for assessment in assessments {
-      guard let rate = assessment.rate, assessment.reimbursable > .zero else { continue }
-      for index in rows.indices where rows[index].days.contains(assessment.booking.date) {
-        hours[index][rate.cents, default: .zero] += assessment.reimbursable
+    // By index: a `for in` would copy each assessment, and the booking in it.
+    for position in assessments.indices {
+      guard let rate = assessments[position].rate, assessments[position].reimbursable > .zero
+      else { continue }
+      for index in rows.indices where rows[index].days.contains(assessments[position].booking.date) {
+        hours[index][rate.cents, default: .zero] += assessments[position].reimbursable
       }
     }
     return zip(rows, hours).map { row, byRate in
@@ -465,8 +467,8 @@ struct PlacementRules: PlacementFindings {
     /// The parties the contacts in `window` reached.
     func parties(_ window: DateInterval) -> Set<ContactParty> {
       var reached: Set<ContactParty> = []
-      for booking in bookings where window.contains(booking.date) {
-        reached.formUnion(booking.reached)
+      for index in bookings.indices where window.contains(bookings[index].date) {
+        reached.formUnion(bookings[index].reached)
       }
       return reached
     }

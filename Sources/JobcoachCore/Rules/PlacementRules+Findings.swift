@@ -427,7 +427,10 @@ extension PlacementRules {
 
   func clusteringFindings(_ assessments: [BookingAssessment]) -> [Finding] {
     guard !dossier.siblingVisits.isEmpty else { return [] }
-    let own = Set(assessments.filter { $0.booking.contact == .visit }.map(\.booking.date))
+    var own: Set<CalendarDate> = []
+    for index in assessments.indices where assessments[index].booking.contact == .visit {
+      own.insert(assessments[index].booking.date)
+    }
     guard !own.isEmpty else { return [] }
     var separate: [SiblingWeek] = []
     var shared = 0
