@@ -55,6 +55,20 @@ enum CSV {
     return !isNumber
   }
 
+  /// Whether `bytes` hold a comma or line break (the field is quoted), and a quote (doubled).
+  private static func specials(_ bytes: some Sequence<UInt8>) -> (quoted: Bool, hasQuote: Bool) {
+    var quoted = false
+    var hasQuote = false
+    for byte in bytes {
+      switch byte {
+      case 0x22: hasQuote = true
+      case 0x2C, 0x0A, 0x0D: quoted = true
+      default: continue
+      }
+    }
+    return (quoted, hasQuote)
+  }
+
   /// A field quoted when it holds a comma, quote or line break, with quotes doubled; one that
   /// a spreadsheet would run as a formula starts with an apostrophe, so it shows as text
   /// (OWASP's advice for CSV injection). These are ASCII: looking at the bytes is enough.
@@ -63,20 +77,10 @@ enum CSV {
       append(field: "'" + field, to: &text)
       return
     }
-    var quoted = false
-    var hasQuote = false
-    func scan(_ bytes: some Sequence<UInt8>) {
-      for byte in bytes {
-        switch byte {
-        case 0x22: hasQuote = true
-        case 0x2C, 0x0A, 0x0D: quoted = true
-        default: continue
-        }
-      }
-    }
     // Over the bytes in place where the string has them so (a check writes millions of
     // fields); the UTF-8 view's index walk otherwise.
-    if field.utf8.withContiguousStorageIfAvailable(scan) == nil { scan(field.utf8) }
+    let (quoted, hasQuote) =
+      field.utf8.withContiguousStorageIfAvailable(specials) ?? specials(field.utf8)
     guard quoted || hasQuote else {
       text += field
       return
