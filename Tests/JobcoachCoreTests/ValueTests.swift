@@ -264,3 +264,31 @@ struct ReplacingAllTests {
     #expect(text.replacingAll(target, with: with) == result)
   }
 }
+
+/// P-4: where an activity stands is worked out once, from its name; it is what the
+/// protocol's two lists say, for the names on them, for any spelling of a name not on them,
+/// and for an activity read from a document as for one the code names.
+struct BookedActivityListingTests {
+  @Test func eachActivityStandsWhereTheProtocolsListsPutIt() {
+    for activity in BookedActivity.reimbursed {
+      #expect(activity.isReimbursable && !activity.isExcluded && !activity.isUnknown, "\(activity)")
+    }
+    for activity in BookedActivity.excluded {
+      #expect(!activity.isReimbursable && activity.isExcluded && !activity.isUnknown, "\(activity)")
+    }
+    #expect(BookedActivity.reimbursed.map(\.rawValue) == ["coaching", "reporting"])
+    #expect(
+      BookedActivity.excluded.map(\.rawValue) == [
+        "administration", "travel", "handover", "own-training", "intervision",
+        "mediation-to-other-work",
+      ])
+    for name in ["lunch-meeting", "Coaching", "coaching ", "", "ownTraining", "reistijd"] {
+      let activity = BookedActivity(rawValue: name)
+      #expect(activity.isUnknown && !activity.isReimbursable && !activity.isExcluded, "\(name)")
+    }
+    // Read from a name, it is the activity the code names: equal, and listed alike.
+    #expect(BookedActivity(rawValue: "travel") == .travel)
+    #expect(BookedActivity(rawValue: "own-training").isExcluded)
+    #expect(Set([BookedActivity(rawValue: "reporting"), .reporting]).count == 1)
+  }
+}

@@ -38,8 +38,9 @@ public struct BookedActivity: RawRepresentable, Hashable, Sendable, CustomString
 
   /// Whether the protocol reimburses this activity at all (P-4).
   public var isReimbursable: Bool { Self.reimbursed.contains(self) }
-  /// Whether the protocol names it as not reimbursed (P-4).
-  public var isExcluded: Bool { Self.excluded.contains(self) }
+  /// Whether the protocol names it as not reimbursed (P-4). (Asked of every booking judged,
+  /// most of them coaching: the two reimbursed names are looked at first.)
+  public var isExcluded: Bool { !isReimbursable && Self.excluded.contains(self) }
   /// Neither: held for the funder's decision (P-4 is not exhaustive, F-7).
   public var isUnknown: Bool { !isReimbursable && !isExcluded }
 }
