@@ -212,14 +212,14 @@ extension RegistryStore {
     // A placement's bookings name a few goal lists, row after row in any order: each list is
     // split once and found again by its bytes.
     let goals: [GoalID]
-    if let known = reader.goalLists.first(where: { rows.holds(6, $0.text) }) {
-      goals = known.goals
+    if let index = reader.goalLists.firstIndex(where: { rows.holds(6, $0.text) }) {
+      goals = reader.goalLists[index].goals
     } else {
-      let text = rows.text(6) ?? ""
+      let text = rows.withTextBytes(6, KnownText.init) ?? KnownText("")
       goals =
-        text.isEmpty
+        text.text.isEmpty
         ? []
-        : text.utf8.split(separator: UInt8(ascii: ",")).map {
+        : text.text.utf8.split(separator: UInt8(ascii: ",")).map {
           GoalID(rawValue: String(Substring($0)))
         }
       if reader.goalLists.count < BookingReader.goalListsKept {
@@ -253,13 +253,13 @@ extension RegistryStore {
 
 /// What one booking row had that the next is likely to share.
 struct BookingReader {
-  var placement: String?
-  var coach: String?
-  var activityText: String?
+  var placement: KnownText?
+  var coach: KnownText?
+  var activityText: KnownText?
   var activity: BookedActivity?
   /// The goal lists met so far, with their text; a scan starts them afresh for each
   /// placement (a list is then counted only by the thread that judges that placement).
-  var goalLists: [(text: String, goals: [GoalID])] = []
+  var goalLists: [(text: KnownText, goals: [GoalID])] = []
   static let goalListsKept = 8
 }
 

@@ -11,7 +11,7 @@ struct OwnedRows {
   /// The column that names the owner.
   private let ownerColumn: Int32
   /// The owner of the row the scan stands on; nil once past the last row.
-  private var owner: String?
+  private var owner: KnownText?
   /// How many columns each row has.
   var columns: Int32 { rows.columnCount }
 
@@ -19,7 +19,11 @@ struct OwnedRows {
   init(_ database: Database, _ sql: String, ownerColumn: Int32 = 0) throws(SQLiteError) {
     rows = try database.prepare(sql)
     self.ownerColumn = ownerColumn
-    owner = try rows.step() ? rows.text(ownerColumn) ?? "" : nil
+    owner = try rows.step() ? Self.owner(of: rows, ownerColumn) : nil
+  }
+
+  private static func owner(of rows: Statement, _ column: Int32) -> KnownText {
+    rows.withTextBytes(column, KnownText.init) ?? KnownText("")
   }
 
   /// The detail rows of `table` owned through `ownerColumn`: the owner first, then `columns`,
@@ -39,10 +43,10 @@ struct OwnedRows {
   mutating func take(_ id: String, _ add: (Statement) throws(SQLiteError) -> Void)
     throws(SQLiteError)
   {
-    while let current = owner, current.utf8.lexicographicallyPrecedes(id.utf8) {
+    while let current = owner?.text, current.utf8.lexicographicallyPrecedes(id.utf8) {
       throw SQLiteError(code: 11, message: "rows of an unknown owner \(current) in \(rows.sql)")
     }
-    guard owner == id else { return }
+    guard let same = owner, same.text == id else { return }
     while true {
       try add(rows)
       guard try rows.step() else {
@@ -50,8 +54,8 @@ struct OwnedRows {
         return
       }
       // Most rows have the owner of the row before: compared in place, no new string.
-      if !rows.holds(ownerColumn, id) {
-        owner = rows.text(ownerColumn) ?? ""
+      if !rows.holds(ownerColumn, same) {
+        owner = Self.owner(of: rows, ownerColumn)
         return
       }
     }
@@ -60,7 +64,8 @@ struct OwnedRows {
   /// Throws when rows are left whose owner was never read.
   func finish() throws(SQLiteError) {
     if let owner {
-      throw SQLiteError(code: 11, message: "rows of an unknown owner \(owner) in \(rows.sql)")
+      throw SQLiteError(
+        code: 11, message: "rows of an unknown owner \(owner.text) in \(rows.sql)")
     }
   }
 }

@@ -14,13 +14,68 @@ protocol ColumnReading {
   func intOrNil(_ column: Int32) -> Int?
   /// The text of a column, or nil for NULL.
   func text(_ column: Int32) -> String?
-  /// The text as `previous` when its bytes are the same (no new string), else a new one,
-  /// which becomes `previous`; nil for NULL.
-  func text(_ column: Int32, reusing previous: inout String?) -> String?
+  /// `body` over the bytes of a column's text, valid only inside it; nil for NULL.
+  func withTextBytes<Result>(_ column: Int32, _ body: (UnsafeBufferPointer<UInt8>) -> Result)
+    -> Result?
+}
+
+extension ColumnReading {
+  /// The text as `previous` holds it when the bytes are the same (no new string), else a new
+  /// one, which `previous` then holds; nil for NULL. For columns that repeat row after row.
+  func text(_ column: Int32, reusing previous: inout KnownText?) -> String? {
+    withTextBytes(column) { bytes in
+      if let previous, previous.isSame(as: bytes) { return previous.text }
+      let known = KnownText(bytes)
+      previous = known
+      return known.text
+    }
+  }
+
+  /// Whether the column holds exactly the bytes of `known` (false for NULL), without making a
+  /// string of it.
+  func holds(_ column: Int32, _ known: KnownText) -> Bool {
+    withTextBytes(column) { known.isSame(as: $0) } ?? false
+  }
+
   /// Whether the column holds exactly the bytes of `text` (false for NULL).
-  func holds(_ column: Int32, _ text: String) -> Bool
+  func holds(_ column: Int32, _ text: String) -> Bool {
+    withTextBytes(column) { bytes in
+      var text = text
+      return text.withUTF8 { KnownText.equal($0, bytes) }
+    } ?? false
+  }
+
   /// Whether the column is NULL or holds no bytes.
-  func isEmptyText(_ column: Int32) -> Bool
+  func isEmptyText(_ column: Int32) -> Bool { withTextBytes(column) { $0.isEmpty } ?? true }
+}
+
+/// A text kept with its UTF-8 bytes: a column's bytes are compared with it by one memcmp,
+/// without a string made of them or the string's own bytes looked up.
+struct KnownText: Sendable {
+  let text: String
+  private let bytes: [UInt8]
+
+  init(_ text: String) {
+    self.text = text
+    bytes = Array(text.utf8)
+  }
+
+  init(_ bytes: UnsafeBufferPointer<UInt8>) {
+    text = String(decoding: bytes, as: UTF8.self)
+    self.bytes = Array(bytes)
+  }
+
+  func isSame(as other: UnsafeBufferPointer<UInt8>) -> Bool {
+    bytes.withUnsafeBufferPointer { Self.equal($0, other) }
+  }
+
+  @inline(__always)
+  static func equal(_ first: UnsafeBufferPointer<UInt8>, _ second: UnsafeBufferPointer<UInt8>)
+    -> Bool
+  {
+    first.count == second.count
+      && (first.isEmpty || memcmp(first.baseAddress!, second.baseAddress!, first.count) == 0)
+  }
 }
 
 extension Statement: ColumnReading {}
@@ -102,25 +157,18 @@ struct CopiedRows: Sendable {
     private func bytes(_ column: Int32) -> UnsafeBufferPointer<UInt8>? {
       let slot = slot(column)
       guard slot.length >= 0 else { return nil }
-      return UnsafeBufferPointer(rebasing: texts[Int(slot.value)..<Int(slot.value) + Int(slot.length)])
+      return UnsafeBufferPointer(
+        rebasing: texts[Int(slot.value)..<Int(slot.value) + Int(slot.length)])
     }
 
     func text(_ column: Int32) -> String? {
       bytes(column).map { String(decoding: $0, as: UTF8.self) }
     }
 
-    func text(_ column: Int32, reusing previous: inout String?) -> String? {
-      guard let bytes = bytes(column) else { return nil }
-      if let same = previous, Statement.equal(same, bytes) { return same }
-      let text = String(decoding: bytes, as: UTF8.self)
-      previous = text
-      return text
+    func withTextBytes<Result>(_ column: Int32, _ body: (UnsafeBufferPointer<UInt8>) -> Result)
+      -> Result?
+    {
+      bytes(column).map(body)
     }
-
-    func holds(_ column: Int32, _ text: String) -> Bool {
-      bytes(column).map { Statement.equal(text, $0) } ?? false
-    }
-
-    func isEmptyText(_ column: Int32) -> Bool { (bytes(column)?.count ?? 0) == 0 }
   }
 }

@@ -1,12 +1,6 @@
 internal import CSQLite
 import JobcoachCore
 
-#if canImport(Glibc)
-  import Glibc
-#elseif canImport(Darwin)
-  import Darwin
-#endif
-
 /// A prepared statement; finalized when released. Bind by 1-based index.
 final class Statement {
   let handle: OpaquePointer
@@ -153,26 +147,6 @@ final class Statement {
   func int(_ column: Int32) -> Int { Int(sqlite3_column_int64(handle, column)) }
   func intOrNil(_ column: Int32) -> Int? { int64OrNil(column).map(Int.init) }
 
-  /// The text of a column as `previous` when its bytes are the same (no new string), else as
-  /// a new one, which becomes `previous`; nil for NULL. For columns that repeat row after row.
-  func text(_ column: Int32, reusing previous: inout String?) -> String? {
-    withTextBytes(column) { bytes in
-      if let same = previous, Self.equal(same, bytes) { return same }
-      let text = String(decoding: bytes, as: UTF8.self)
-      previous = text
-      return text
-    }
-  }
-
-  /// Whether the column holds exactly the bytes of `text` (false for NULL), without making a
-  /// string of it: a scan asks this of the same owner's id row after row.
-  func holds(_ column: Int32, _ text: String) -> Bool {
-    withTextBytes(column) { Self.equal(text, $0) } ?? false
-  }
-
-  /// Whether the column is NULL or holds no bytes.
-  func isEmptyText(_ column: Int32) -> Bool { sqlite3_column_bytes(handle, column) == 0 }
-
   var columnCount: Int32 { sqlite3_column_count(handle) }
 
   /// The column's type: `SQLITE_NULL`, `SQLITE_INTEGER`, `SQLITE_TEXT`...
@@ -184,17 +158,6 @@ final class Statement {
   {
     guard let pointer = sqlite3_column_text(handle, column) else { return nil }
     return body(UnsafeBufferPointer(start: pointer, count: Int(sqlite3_column_bytes(handle, column))))
-  }
-
-  /// Whether `text`'s UTF-8 is `bytes` (one memcmp; a small string is compared from a copy
-  /// on the stack).
-  @inline(__always)
-  static func equal(_ text: String, _ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
-    var text = text
-    return text.withUTF8 {
-      $0.count == bytes.count
-        && (bytes.isEmpty || memcmp($0.baseAddress!, bytes.baseAddress!, bytes.count) == 0)
-    }
   }
 
   /// The text of a column, or nil for NULL (never `String(cString:)` on a NULL pointer).
