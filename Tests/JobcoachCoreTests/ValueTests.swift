@@ -1,3 +1,4 @@
+import JobcoachTestSupport
 import Testing
 
 @testable import JobcoachCLI
@@ -290,5 +291,49 @@ struct BookedActivityListingTests {
     #expect(BookedActivity(rawValue: "travel") == .travel)
     #expect(BookedActivity(rawValue: "own-training").isExcluded)
     #expect(Set([BookedActivity(rawValue: "reporting"), .reporting]).count == 1)
+  }
+}
+
+/// An amount as a caseworker reads it, written digit by digit: the same as grouping the euros'
+/// decimal text by threes, for the boundaries (no euros, a thousand, a million, negative
+/// amounts, the largest and smallest) and a thousand amounts drawn at random.
+struct MoneyWritingTests {
+  /// The reference: the euros' decimal text grouped from the right.
+  static func reference(_ money: Money, currency: String, grouping: String, decimal: String)
+    -> String
+  {
+    let euros = Array(String(money.cents.magnitude / 100))
+    var groups: [String] = []
+    var end = euros.count
+    while end > 0 {
+      groups.insert(String(euros[max(0, end - 3)..<end]), at: 0)
+      end -= 3
+    }
+    let fraction = money.cents.magnitude % 100
+    return (money.cents < 0 ? "-" : "") + currency + groups.joined(separator: grouping)
+      + decimal + (fraction < 10 ? "0" : "") + String(fraction)
+  }
+
+  @Test func amountsAreWrittenAsTheirGroupedDecimalText() {
+    var random = SplitMix(seed: 2026_12_03)
+    var amounts = [
+      0, 5, 99, 100, 99_999, 100_000, 123_456_789, -1, -100_000, Int.max, Int.min, 270_000,
+    ]
+    for _ in 0..<1_000 {
+      amounts.append(Int(truncatingIfNeeded: random.next()) >> Int(random.next() % 60))
+    }
+    for cents in amounts {
+      let money = Money(cents: cents)
+      #expect(
+        money.description == Self.reference(money, currency: "EUR ", grouping: ",", decimal: "."),
+        "\(cents)")
+      #expect(
+        money.written(currency: "€ ", grouping: UInt8(ascii: "."), decimal: UInt8(ascii: ","))
+          == Self.reference(money, currency: "€ ", grouping: ".", decimal: ","), "\(cents)")
+    }
+    #expect(Money(cents: 270_000).description == "EUR 2,700.00")
+    #expect(Money(cents: -5).description == "-EUR 0.05")
+    #expect(Money(cents: 100_000_000).description == "EUR 1,000,000.00")
+    #expect(Money(cents: 99_999).description == "EUR 999.99")
   }
 }

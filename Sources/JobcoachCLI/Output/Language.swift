@@ -70,16 +70,7 @@ enum Localised {
   /// `€ 4.500,00` / `EUR 4,500.00`.
   static func money(_ money: Money, _ language: Language) -> String {
     guard language == .nl else { return money.description }
-    let cents = abs(money.cents)
-    var euros = String(cents / 100)
-    var grouped = ""
-    while euros.count > 3 {
-      grouped = "." + euros.suffix(3) + grouped
-      euros = String(euros.dropLast(3))
-    }
-    let fraction = cents % 100
-    return (money.cents < 0 ? "-" : "") + "€ " + euros + grouped + ","
-      + (fraction < 10 ? "0" : "") + String(fraction)
+    return money.written(currency: "€ ", grouping: UInt8(ascii: "."), decimal: UInt8(ascii: ","))
   }
 
   /// `2,5 uur`, `1 uur` / `2.5 hours`, `1 hour`: the hours exact to the minute.

@@ -28,14 +28,28 @@ public struct Money: Hashable, Comparable, Sendable, AdditiveArithmetic, CustomS
 
   /// `EUR 2,700.00`: how a caseworker reads an amount.
   public var description: String {
-    let sign = cents < 0 ? "-" : ""
-    var euros = String(cents.magnitude / 100)
-    var grouped = ""
-    while euros.count > 3 {
-      grouped = "," + euros.suffix(3) + grouped
-      euros.removeLast(3)
-    }
-    let fraction = cents.magnitude % 100
-    return "\(sign)EUR \(euros)\(grouped).\(fraction < 10 ? "0" : "")\(fraction)"
+    written(currency: "EUR ", grouping: UInt8(ascii: ","), decimal: UInt8(ascii: "."))
+  }
+
+  /// The amount written out: a minus for a negative amount, `currency`, the euros in groups of
+  /// three digits separated by `grouping`, `decimal` and the two digits of the cents
+  /// (`EUR 2,700.00`, `€ 2.700,00`). Digit by digit: a report writes thousands of amounts.
+  public func written(currency: String, grouping: UInt8, decimal: UInt8) -> String {
+    let magnitude = cents.magnitude
+    // Backwards: the cents, the decimal sign, then the euros in groups of three.
+    var reversed: [UInt8] = [
+      UInt8(ascii: "0") + UInt8(magnitude % 10), UInt8(ascii: "0") + UInt8(magnitude / 10 % 10),
+      decimal,
+    ]
+    var euros = magnitude / 100
+    var digits = 0
+    repeat {
+      if digits > 0 && digits % 3 == 0 { reversed.append(grouping) }
+      reversed.append(UInt8(ascii: "0") + UInt8(euros % 10))
+      euros /= 10
+      digits += 1
+    } while euros > 0
+    return (cents < 0 ? "-" : "") + currency
+      + String(decoding: reversed.reversed(), as: UTF8.self)
   }
 }
