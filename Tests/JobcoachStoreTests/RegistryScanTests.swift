@@ -104,6 +104,32 @@ struct RegistryScanTests {
     #expect(all.contains { $0.workRelated == false } && all.contains { $0.wageSubsidyCheck })
   }
 
+  /// A list column (a plan's parties, a goal's activities, a booking's goals and parties)
+  /// falls into the parts `split(separator:)` makes of its text, empty parts left out, from a
+  /// statement's row and from a copy of it alike; NULL is no parts.
+  @Test func aListColumnFallsIntoThePartsSplitMakes() throws {
+    let store = try RegistryStore.inMemory()
+    let texts = ["", ",", "a", "a,b", ",a,,b,", "zoë,ë,", "employer,worker", "x\u{1F}y"]
+    for text in texts {
+      let rows = try store.database.prepare("SELECT ?")
+      try rows.bind([.text(text)])
+      try #require(try rows.step())
+      let expected = text.split(separator: ",").map(String.init)
+      #expect(rows.texts(0, separatedBy: UInt8(ascii: ",")) == expected, "\(text)")
+      var copies = CopiedRows(columns: 1)
+      copies.append(rows)
+      let copied = try copies.forEach { $0.texts(0, separatedBy: UInt8(ascii: ",")) }
+      #expect(copied == [expected], "\(text)")
+    }
+    let split = try store.database.prepare("SELECT ?")
+    try split.bind([.text("x\u{1F}y\u{1F}")])
+    try #require(try split.step())
+    #expect(split.texts(0, separatedBy: 0x1F) == ["x", "y"])
+    let null = try store.database.prepare("SELECT NULL")
+    try #require(try null.step())
+    #expect(null.texts(0, separatedBy: UInt8(ascii: ",")).isEmpty)
+  }
+
   /// A copied booking row the registry should never hold (its CHECK bypassed behind the
   /// store's back) is the registry's corruption when it is made into a value, named by
   /// column, as when it is read in place.

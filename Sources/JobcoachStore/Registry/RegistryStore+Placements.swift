@@ -104,8 +104,8 @@ extension RegistryStore {
   /// A plan without its goals.
   func plan(_ row: Statement, from first: Int32 = 0) throws(SQLiteError) -> CoachingPlan {
     var parties: Set<PlanParty> = []
-    for name in (row.text(first + 1) ?? "").split(separator: ",") {
-      guard let party = PlanParty(rawValue: String(name)) else {
+    for name in row.texts(first + 1, separatedBy: UInt8(ascii: ",")) {
+      guard let party = PlanParty(rawValue: name) else {
         throw corrupt("coaching_plans.agreed_by")
       }
       parties.insert(party)
@@ -115,15 +115,10 @@ extension RegistryStore {
 
   func goal(_ row: Statement, from first: Int32 = 0) throws(SQLiteError) -> PlanGoal {
     let category: GoalCategory = try value(row, first + 1, "plan_goals.category")
-    let activities = row.text(first + 3) ?? ""
     return PlanGoal(
       id: GoalID(rawValue: row.text(first) ?? ""), category: category,
       description: row.text(first + 2) ?? "",
-      activities: activities.isEmpty
-        ? []
-        : activities.utf8.split(separator: 0x1F).map {
-          String(Substring($0))
-        })
+      activities: row.texts(first + 3, separatedBy: 0x1F))
   }
 
   func absence(_ row: Statement, from first: Int32 = 0) throws(SQLiteError) -> Absence {
@@ -216,12 +211,7 @@ extension RegistryStore {
       goals = reader.goalLists[index].goals
     } else {
       let text = rows.withTextBytes(6, KnownText.init) ?? KnownText("")
-      goals =
-        text.text.isEmpty
-        ? []
-        : text.text.utf8.split(separator: UInt8(ascii: ",")).map {
-          GoalID(rawValue: String(Substring($0)))
-        }
+      goals = rows.texts(6, separatedBy: UInt8(ascii: ",")).map(GoalID.init(rawValue:))
       if reader.goalLists.count < BookingReader.goalListsKept {
         reader.goalLists.append((text, goals))
       }
@@ -231,18 +221,18 @@ extension RegistryStore {
       coach: CoachID(rawValue: coach), date: try day(rows, 3),
       hours: Hours(minutes: rows.int(4)), activity: reader.activity!, goals: goals,
       contact: contact,
-      contactWith: rows.isEmptyText(12) ? [] : try contactParties(rows.text(12) ?? ""),
+      contactWith: rows.isEmptyText(12)
+        ? [] : try contactParties(rows.texts(12, separatedBy: UInt8(ascii: ","))),
       report: rows.text(11).map(ReportID.init(rawValue:)),
       workRelated: rows.intOrNil(8).map { $0 != 0 },
       wageSubsidyCheck: rows.int(9) != 0, description: rows.text(10))
   }
 
-  /// The parties of `contact_with`: empty, or a comma list in order.
-  static func contactParties(_ text: String) throws(SQLiteError) -> Set<ContactParty> {
-    if text.isEmpty { return [] }
+  /// The parties of `contact_with`, the names of its comma list.
+  static func contactParties(_ names: [String]) throws(SQLiteError) -> Set<ContactParty> {
     var parties: Set<ContactParty> = []
-    for name in text.split(separator: ",") {
-      guard let party = ContactParty(rawValue: String(name)) else {
+    for name in names {
+      guard let party = ContactParty(rawValue: name) else {
         throw corrupt("hour_bookings.contact_with")
       }
       parties.insert(party)
