@@ -432,10 +432,13 @@ struct PlacementRules: PlacementFindings {
   }
 
   func contactWindows(_ bookings: [HourBooking]) -> [ContactWindow] {
-    /// The distinct days of the bookings `include` picks, sorted. (Bookings come by date.)
-    func days(_ include: (borrowing HourBooking) -> Bool) -> [CalendarDate] {
+    /// The distinct days of the bookings `include` picks by their contact and subsidy check,
+    /// sorted. (Bookings come by date.) Handed the two fields, not the booking: a booking
+    /// handed to a closure was copied, strings and all, for each one.
+    func days(_ include: (ContactKind?, _ subsidyChecked: Bool) -> Bool) -> [CalendarDate] {
       var days: [CalendarDate] = []
-      for index in bookings.indices where include(bookings[index]) {
+      for index in bookings.indices
+      where include(bookings[index].contact, bookings[index].wageSubsidyCheck) {
         let date = bookings[index].date
         if days.last != date { days.append(date) }
       }
@@ -456,8 +459,8 @@ struct PlacementRules: PlacementFindings {
       let end = window.end.map { firstIndex(notBefore: $0.adding(days: 1)) } ?? days.count
       return end - firstIndex(notBefore: window.start)
     }
-    let visits = days { $0.contact == .visit }
-    let contacts = days { $0.contact != nil }
+    let visits = days { contact, _ in contact == .visit }
+    let contacts = days { contact, _ in contact != nil }
     /// Whether every day of `window` lies in one absence of the worker.
     func absent(_ window: DateInterval) -> Bool {
       placement.absences.contains {
@@ -501,7 +504,7 @@ struct PlacementRules: PlacementFindings {
     case nil: break
     }
     if placement.wageCostSubsidy {
-      let checks = days { $0.wageSubsidyCheck }
+      let checks = days { _, checked in checked }
       result += windows(months: 3).map {
         ContactWindow(
           rule: .quarterlySubsidyCheck, days: $0, contacts: count(checks, $0), required: 1)
