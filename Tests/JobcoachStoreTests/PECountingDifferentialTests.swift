@@ -78,6 +78,43 @@ struct PECountingDifferentialTests {
 
   /// Every generated portfolio reads the same through the byte-level fast path and the
   /// general path, which reports nothing about it.
+  /// The key that finds activities listed twice (R-PE-4) in SQL: the same for the same day,
+  /// code (else title), document and issuer, whatever else differs (minutes, category, a
+  /// title beside a code); different when any of them differs; NULL without a document, so
+  /// such a coach is never summed in SQL.
+  @Test func theSameActivityKeyIsWhatMakesTwoActivitiesOne() throws {
+    let store = try RegistryStore.inMemory()
+    _ = try store.claimRules()
+    func key(_ day: Int, _ code: String?, _ title: String, _ document: String?, _ issuer: String?)
+      throws -> Int?
+    {
+      let rows = try store.database.prepare("SELECT jobcoach_same_activity_key(?, ?, ?, ?, ?)")
+      try rows.bind([
+        .integer(day), SQLValue(code), .text(title), SQLValue(document), SQLValue(issuer),
+      ])
+      try #require(try rows.step())
+      return rows.intOrNil(0)
+    }
+    let base = try key(20_000, "ACC-1", "Course", "DOC-1", "Provider")
+    #expect(base != nil)
+    #expect(try key(20_000, "ACC-1", "Another title", "DOC-1", "Provider") == base)
+    for other in [
+      try key(20_001, "ACC-1", "Course", "DOC-1", "Provider"),
+      try key(20_000, "ACC-2", "Course", "DOC-1", "Provider"),
+      try key(20_000, nil, "Course", "DOC-1", "Provider"),
+      try key(20_000, "ACC-1", "Course", "DOC-2", "Provider"),
+      try key(20_000, "ACC-1", "Course", "DOC-1", "Other"),
+      try key(-20_000, "ACC-1", "Course", "DOC-1", "Provider"),
+    ] {
+      #expect(other != nil && other != base)
+    }
+    // Without a code, the title decides; a title is never taken for a code.
+    #expect(try key(20_000, nil, "Course", "DOC-1", nil) == key(20_000, nil, "Course", "DOC-1", nil))
+    #expect(try key(20_000, nil, "Course", "DOC-1", nil) != key(20_000, nil, "Other", "DOC-1", nil))
+    #expect(try key(20_000, nil, "ACC-1", "DOC-1", nil) != key(20_000, "ACC-1", "x", "DOC-1", nil))
+    #expect(try key(20_000, "ACC-1", "Course", nil, "Provider") == nil)
+  }
+
   @Test func generatedPortfoliosReadTheSameBothWays() throws {
     var generated = GeneratedRegistry(seed: 99, coaches: 500)
     _ = generated.reference()
