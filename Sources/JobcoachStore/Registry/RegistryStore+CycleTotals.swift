@@ -1,8 +1,9 @@
 import JobcoachCore
 
 extension RegistryStore {
-  /// The rules `jobcoach_claim_stands` asks, set before each sum; the function is defined
-  /// once per connection (SQLite refuses to redefine it while a statement is active).
+  /// The rules `jobcoach_claim_stands` asks, set before each sum. That function and
+  /// `jobcoach_same_activity_key` are defined once per connection, by `claimRules()` (SQLite
+  /// refuses to redefine a function while a statement is active).
   final class ClaimRules {
     var rules = RegisterRules()
   }

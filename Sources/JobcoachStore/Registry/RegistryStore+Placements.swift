@@ -171,7 +171,9 @@ extension RegistryStore {
     let rows = try database.prepare(Self.bookingColumns + " " + clause)
     try rows.bind(values)
     var result: [HourBooking] = []
-    while try rows.step() { result.append(try booking(rows)) }
+    // One reader for all the rows, so what a row shares with the one before is reused.
+    var reader = BookingReader()
+    while try rows.step() { result.append(try Self.booking(rows, &reader)) }
     return result
   }
 

@@ -251,8 +251,9 @@ struct PlacementScan {
   /// The next placement with its bookings' rows copied, not yet values; nil after the last.
   /// For a scan made with bookings.
   mutating func nextCopying() throws(SQLiteError) -> (Placement, CopiedRows)? {
-    guard let placement = try nextPlacement(), let rows = bookings else { return nil }
-    var copies = CopiedRows(columns: rows.columns)
+    precondition(bookings != nil, "a scan made without bookings has no rows to copy")
+    guard let placement = try nextPlacement() else { return nil }
+    var copies = CopiedRows(columns: bookings!.columns)
     try bookings!.take(placement.id.rawValue) { row throws(SQLiteError) in copies.append(row) }
     return (placement, copies)
   }
