@@ -185,14 +185,18 @@ struct CheckOutput {
           JSONWriter.append(FindingRendering.json(finding, words), to: &text, indent: 2)
         }
       case .csv:
+        var csv = CSV.Writer(capacity: part.findings.count * 160)
         for finding in part.findings {
-          CSV.append(
-            [
-              finding.subject.kind.rawValue, finding.subject.id, finding.rule.rawValue,
-              finding.severity.rawValue, finding.outcome.rawValue, finding.reason.code,
-              words.message(finding),
-            ], to: &text)
+          csv.append(finding.subject.kind.rawValue)
+          csv.append(finding.subject.id)
+          csv.append(finding.rule.rawValue)
+          csv.append(finding.severity.rawValue)
+          csv.append(finding.outcome.rawValue)
+          csv.append(finding.reason.code)
+          csv.append(words.message(finding))
+          csv.endRecord()
         }
+        text = csv.text
       }
       return text
     }
