@@ -1,4 +1,5 @@
 import Foundation
+import JobcoachTestSupport
 import Testing
 
 @testable import JobcoachCLI
@@ -191,5 +192,42 @@ struct CSVTests {
 
   @Test func aLineEndsInCRLF() {
     #expect(CSV.line(["a", "b,c", ""]) == "a,\"b,c\",\r\n")
+  }
+
+  /// Records written field by field read back as the fields written (a formula's guard, the
+  /// apostrophe, aside), over random fields of commas, quotes, line breaks, formula starts
+  /// and letters beyond ASCII; and the writer's records are `line`'s.
+  @Test func writtenRecordsReadBackAsTheirFields() {
+    var random = SplitMix(seed: 2026_12_03)
+    let pieces: [String] = [
+      "a", ",", "\"", "\n", "\r\n", "=", "+", "-", "@", "\t", "1", ".", "Zoë", "é", " ", ";",
+    ]
+    var records: [[String]] = []
+    var writer = CSV.Writer()
+    var lines = ""
+    for _ in 0..<500 {
+      var record: [String] = []
+      for _ in 0..<(1 + random.next() % 6) {
+        var field = ""
+        for _ in 0..<(random.next() % 5) { field += pieces[Int(random.next() % 16)] }
+        record.append(field)
+      }
+      // A record of one empty field is an empty line, which a reader skips.
+      guard record != [""] else { continue }
+      records.append(record)
+      for field in record { writer.append(field) }
+      writer.endRecord()
+      lines += CSV.line(record)
+    }
+    #expect(writer.text == lines)
+    let read = CSV.records(writer.text)
+    #expect(read.count == records.count)
+    for (written, back) in zip(records, read) {
+      let unguarded = back.map { field in
+        field.hasPrefix("'") && CSV.couldRunAsFormula(Array(field.utf8.dropFirst()))
+          ? String(field.dropFirst()) : field
+      }
+      #expect(unguarded == written)
+    }
   }
 }
