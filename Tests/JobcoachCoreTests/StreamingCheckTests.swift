@@ -176,3 +176,36 @@ struct StreamingCheckTests {
     #expect(summary.subjects[.placement, default: 0] > 0)
   }
 }
+
+/// The check holds each policy chosen once (`PolicyInterning`), found by id and version and
+/// then compared whole: the same policy chosen again is the one held, a policy that differs
+/// in anything but its id and version is held apart, and a failure is held as itself.
+struct PolicyInterningTests {
+  @Test func eachPolicyIsHeldOnceAndNoOtherIsTakenForIt() throws {
+    let day = try #require(CalendarDate(iso: "2026-01-01"))
+    let policy = MunicipalPolicy(id: "P-1", name: "Beleid", effectiveFrom: day)
+    var edited = policy
+    edited.fundsInternalCoaching.toggle()
+    let later = MunicipalPolicy(id: "P-1", name: "Beleid", effectiveFrom: day.adding(days: 1))
+    let failure = UseCaseError.unknownPolicy("P-9")
+    var interning = PolicyInterning()
+    let choices: [Result<PolicyChoice, UseCaseError>] = [
+      .success(PolicyChoice(policy: policy, source: .named)),
+      .success(PolicyChoice(policy: policy, source: .municipality("GM-1"))),
+      .success(PolicyChoice(policy: edited, source: .named)),
+      .success(PolicyChoice(policy: later, source: .named)),
+      .failure(failure), .failure(failure),
+    ]
+    let held = choices.map { interning.held($0) }
+    // Each choice comes back as made, its source included.
+    for (choice, kept) in zip(choices, held) { #expect(kept.result == choice) }
+    let all = interning.all
+    #expect(all.count == 4)
+    for result in [
+      Result<MunicipalPolicy, UseCaseError>.success(policy), .success(edited), .success(later),
+      .failure(failure),
+    ] {
+      #expect(all.filter { $0 == result }.count == 1, "\(result)")
+    }
+  }
+}

@@ -895,24 +895,36 @@ struct HeldChoice: Sendable {
 
 /// Holds each policy (and each failure) once for the choices that name it.
 struct PolicyInterning {
-  private var shared: [Result<MunicipalPolicy, UseCaseError>: HeldChoice.Shared] = [:]
+  /// Found by id and version, then compared whole: hashing a whole policy (its tables of
+  /// rules per coach kind) cost 8,000 instructions, and a policy chosen again is the same
+  /// value the resolver holds, which compares at once.
+  private var shared: [Key: [HeldChoice.Shared]] = [:]
+
+  private enum Key: Hashable {
+    case policy(PolicyID, CalendarDate)
+    case failure(UseCaseError)
+  }
 
   mutating func held(_ result: Result<PolicyChoice, UseCaseError>) -> HeldChoice {
     let policy = result.map(\.policy)
-    // One hash of the policy per choice (a policy is a large value to hash).
+    let key: Key =
+      switch policy {
+      case .success(let policy): .policy(policy.id, policy.effectiveFrom)
+      case .failure(let error): .failure(error)
+      }
     let box: HeldChoice.Shared
-    if let held = shared[policy] {
+    if let held = shared[key]?.first(where: { $0.result == policy }) {
       box = held
     } else {
       box = HeldChoice.Shared(policy)
-      shared[policy] = box
+      shared[key, default: []].append(box)
     }
     let choice = try? result.get()
     return HeldChoice(box, source: choice?.source, assignmentStart: choice?.assignmentStart)
   }
 
   /// Every policy and failure held.
-  var all: [Result<MunicipalPolicy, UseCaseError>] { shared.values.map(\.result) }
+  var all: [Result<MunicipalPolicy, UseCaseError>] { shared.values.flatMap { $0.map(\.result) } }
 }
 
 /// A coach on a placement.
