@@ -43,7 +43,7 @@ enum CSV {
   /// guarded (`line`, `append` and `field` write through it). A check writes millions of
   /// fields, and appending bytes costs a fraction of appending strings.
   struct Writer {
-    private(set) var bytes: [UInt8] = []
+    private var bytes: [UInt8] = []
     private var fieldsInRecord = 0
 
     init(capacity: Int = 0) { bytes.reserveCapacity(capacity) }
