@@ -24,6 +24,21 @@ enum WebPages {
 
   static func escaped(_ text: String) -> String { ExportPublicCommand.escaped(text) }
 
+  /// A command's text answer as a page shows it: its first line, the verdict, as the page's
+  /// status line, and the lines after it as the command printed them, in a `pre` with `id`.
+  static func verdict(_ text: String, restID: String) -> (verdict: String, rest: String) {
+    let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
+    return (
+      "<p id=\"verdict\" role=\"status\"><strong>\(escaped(lines.first.map(String.init) ?? ""))</strong></p>",
+      "<pre id=\"\(restID)\">\(escaped(lines.dropFirst().joined(separator: "\n")))</pre>"
+    )
+  }
+
+  /// A refusal or failure as a page says it, announced to screen readers.
+  static func alert(_ text: String) -> String {
+    "<p role=\"alert\" class=\"fails\">\(escaped(text))</p>\n"
+  }
+
   /// A whole page: navigation, a link to the other language, `body` in `<main>`.
   static func page(
     _ language: Language, title: String, body: String, status: Int = 200, other: String
@@ -218,7 +233,7 @@ enum WebPages {
     -> HTTPResponse
   {
     let nl = language == .nl
-    let said = refusal.map { "<p role=\"alert\" class=\"fails\">\(escaped($0))</p>\n" } ?? ""
+    let said = refusal.map(alert) ?? ""
     let body = """
       <h1>\(nl ? "Verklaring controleren" : "Check a statement")</h1>
       <p>\(nl
@@ -312,13 +327,11 @@ enum WebPages {
   /// before sending it (the token is asked again: it is never written into a page).
   static func coachStatement(_ text: String, _ language: Language) -> HTTPResponse {
     let nl = language == .nl
-    let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
-    let verdict = lines.first.map(String.init) ?? ""
-    let rest = lines.dropFirst().joined(separator: "\n")
+    let shown = verdict(text, restID: "statement")
     let body = """
       <h1>\(nl ? "Mijn PE-uren" : "My PE hours")</h1>
-      <p id="verdict" role="status"><strong>\(escaped(verdict))</strong></p>
-      <pre id="statement">\(escaped(rest))</pre>
+      \(shown.verdict)
+      \(shown.rest)
       <h2>\(nl ? "Een portfolio controleren" : "Check a portfolio")</h2>
       <p>\(nl
         ? "Wat zou een portfoliobestand opleveren, voordat u het instuurt? Er wordt niets opgeslagen."
@@ -344,15 +357,14 @@ enum WebPages {
     -> HTTPResponse
   {
     let nl = language == .nl
-    let lines = (text ?? "").split(separator: "\n", omittingEmptySubsequences: false)
+    let shown = verdict(text ?? "", restID: "statement")
     let body =
       "<h1>\(nl ? "Een portfolio controleren" : "Check a portfolio")</h1>\n"
       + (problems.isEmpty
-        ? "<p id=\"verdict\" role=\"status\"><strong>\(escaped(lines.first.map(String.init) ?? ""))</strong></p>\n"
+        ? shown.verdict + "\n"
           + "<p>" + (nl ? "Niets is opgeslagen." : "Nothing was stored.") + "</p>\n"
-          + "<pre id=\"statement\">\(escaped(lines.dropFirst().joined(separator: "\n")))</pre>"
-        : "<p role=\"alert\" class=\"fails\">"
-          + (nl ? "Het bestand kon niet worden gelezen:" : "The file could not be read:") + "</p>\n"
+          + shown.rest
+        : alert(nl ? "Het bestand kon niet worden gelezen:" : "The file could not be read:")
           + "<ul id=\"problems\">\n" + problems.map { "<li>\(escaped($0))</li>" }.joined(separator: "\n")
           + "\n</ul>")
       + "\n<p><a href=\"\(link("/coach", language))\">\(nl ? "Terug" : "Back")</a></p>"

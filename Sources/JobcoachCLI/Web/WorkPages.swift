@@ -119,13 +119,15 @@ enum WorkPages {
       case .said(let message)?: (message, 422)
       }
     guard !text.isEmpty else { return ("", status) }
-    return ("<p role=\"alert\" class=\"fails\">\(WebPages.escaped(text))</p>\n", status)
+    return (WebPages.alert(text), status)
   }
 
-  static func tokenField(_ language: Language) -> String {
+  /// The token as a password field (it is never put in an address or a page); `id` apart
+  /// for a second form on one page.
+  static func tokenField(_ language: Language, id: String = "token") -> String {
     """
-    <label for="token">\(language == .nl ? "Uw token" : "Your token")</label><br>
-    <input id="token" name="token" type="password" autocomplete="current-password" required><br>
+    <label for="\(id)">\(language == .nl ? "Uw token" : "Your token")</label><br>
+    <input id="\(id)" name="token" type="password" autocomplete="current-password" required><br>
     """
   }
 
@@ -162,15 +164,15 @@ enum WorkPages {
     _ text: String, fields: [(name: String, value: String)], _ language: Language
   ) -> HTTPResponse {
     let nl = language == .nl
-    let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
+    let shown = WebPages.verdict(text, restID: "findings")
     // The token is asked again, never written into the page.
     let hidden = fields.filter { ["coach", "as", "on", "placement"].contains($0.name) }
       .map { "<input type=\"hidden\" name=\"\(WebPages.escaped($0.name))\" value=\"\(WebPages.escaped($0.value))\">" }
       .joined(separator: "\n")
     let body = """
       <h1>\(nl ? "Jobcoach controleren" : "Verify a coach")</h1>
-      <p id="verdict" role="status"><strong>\(WebPages.escaped(lines.first.map(String.init) ?? ""))</strong></p>
-      <pre id="findings">\(WebPages.escaped(lines.dropFirst().joined(separator: "\n")))</pre>
+      \(shown.verdict)
+      \(shown.rest)
       <form method="post" action="\(WebPages.link("/caseworker/statement", language))">
       \(hidden)
       \(tokenField(language))
@@ -205,8 +207,7 @@ enum WorkPages {
       </form>
       <h2>\(nl ? "Controle van het hele register" : "Check of the whole registry")</h2>
       <form method="post" action="\(WebPages.link("/association/check", language))">
-      <label for="check-token">\(nl ? "Uw token" : "Your token")</label><br>
-      <input id="check-token" name="token" type="password" autocomplete="current-password" required><br>
+      \(tokenField(language, id: "check-token"))
       <button type="submit">\(nl ? "Bevindingen met fouten tonen" : "Show the findings with errors")</button>
       </form>
       \(WebPages.fileReader(into: "document"))
